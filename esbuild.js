@@ -1,0 +1,37 @@
+// Builds the three bundles: the extension (vscode external), the `okr` CLI and the
+// benchmark. `--production` minifies for packaging; `--watch` rebuilds on change.
+// Type checking is separate: `npm run typecheck`.
+const esbuild = require('esbuild');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+};
+
+const builds = [
+  { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  { ...common, entryPoints: ['bench/index.ts'], outfile: 'dist/bench.js', minify: false },
+];
+
+async function main() {
+  if (watch) {
+    for (const b of builds) await (await esbuild.context(b)).watch();
+    console.log('esbuild: watching for changes');
+    return;
+  }
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}
+
+main().catch((err) => {
+  console.error(err.message);
+  process.exit(1);
+});

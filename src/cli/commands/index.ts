@@ -1,0 +1,11 @@
+// Every `okr` subcommand, in the order `okr --help` lists them.
+
+import type { Command } from '../io';
+import { lintCommand } from './lint';
+import { listCommand } from './list';
+import { branchCommand } from './branch';
+import { hookCommand } from './hook';
+import { checkCommitsCommand } from './check-commits';
+import { linksCommand } from './links';
+
+export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, branchCommand, hookCommand, checkCommitsCommand];

@@ -1,0 +1,62 @@
+// Building blocks for fixes. Fixes are text replacements between offsets of the
+// original text, so everything else the user wrote (comments, order, quoting,
+// blank lines) stays exactly as it was.
+
+import type { Fix, NodeSpans, TextEdit } from './model';
+import { LineIndex } from './positions';
+
+const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._\/()-]*$/;
+
+/** A scalar as YAML text: plain when that reads back the same, else double-quoted. */
+export function yamlScalar(value: string | number): string {
+  if (typeof value === 'number') return String(value);
+  if (value === '') return '';
+  if (PLAIN_SAFE.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[-+]?[\d.]+$/.test(value) && !/\s$/.test(value)) return value;
+  return JSON.stringify(value);
+}
+
+function isFlowMap(text: string, spans: NodeSpans): boolean {
+  return text.charAt(spans.node.start) === '{';
+}
+
+/**
+ * An edit that adds `key: value` to a mapping: after the line of `afterKey` when
+ * the mapping has it, else after the mapping's last line; in flow style, before
+ * the closing brace. Indentation matches the mapping's own keys.
+ */
+export function insertFieldEdit(text: string, spans: NodeSpans, key: string, value: string, afterKey?: string): TextEdit {
+  const rendered = value === '' ? `${key}:` : `${key}: ${value}`;
+  if (isFlowMap(text, spans)) {
+    let close = spans.node.end - 1;
+    while (close > spans.node.start && text.charAt(close) !== '}') close--;
+    let at = close;
+    while (at > spans.node.start && /[ \t]/.test(text.charAt(at - 1))) at--;
+    const empty = text.slice(spans.node.start + 1, at).trim() === '';
+    return { start: at, end: at, newText: empty ? ` ${rendered} ` : `, ${rendered}` };
+  }
+  const lines = new LineIndex(text);
+  const keyStarts = Object.values(spans.keys).map((s) => s.start);
+  const firstKey = keyStarts.length ? Math.min(...keyStarts) : spans.node.start;
+  const indent = ' '.repeat(lines.positionAt(firstKey).character);
+  const anchor = afterKey && spans.values[afterKey] ? spans.values[afterKey].end : spans.node.end;
+  const line = lines.positionAt(Math.max(anchor - (anchor > spans.node.start && anchor === spans.node.end ? 1 : 0), 0)).line;
+  const at = lines.lineEnd(line);
+  return { start: at, end: at, newText: `${LineIndex.eol(text)}${indent}${rendered}` };
+}
+
+export function insertFieldFix(text: string, spans: NodeSpans, key: string, value: string, title: string, afterKey?: string): Fix {
+  return { title, edits: [insertFieldEdit(text, spans, key, value, afterKey)] };
+}
+
+/** Applies non-overlapping edits to a text (used by `okr lint --fix`-style callers and tests). */
+export function applyEdits(text: string, edits: readonly TextEdit[]): string {
+  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  let out = text;
+  let lastStart = Infinity;
+  for (const e of sorted) {
+    if (e.end > lastStart) continue; // overlapping: skip, the next run picks it up
+    out = out.slice(0, e.start) + e.newText + out.slice(e.end);
+    lastStart = e.start;
+  }
+  return out;
+}

@@ -1,0 +1,94 @@
+// The lint engine: parse, run every enabled rule, apply severities from settings,
+// drop suppressed findings, attach docs paths. Pure: no file system, no clock.
+
+import { resolveRules } from './config';
+import type { Finding, IdDefinition, OkrFile, RuleSettings } from './model';
+import { parseOkr } from './parse';
+import { LineIndex } from './positions';
+import type { LintContext } from './rule';
+import { rules, ruleById } from './rules';
+import { findSuppressions } from './suppress';
+
+export interface LintOptions {
+  /** YYYY-MM-DD. */
+  today: string;
+  /** Settings from outside the file (`okr.lint.rules`); the file's `lint:` block wins. */
+  settings?: RuleSettings;
+  otherDefinitions?: readonly IdDefinition[];
+  alignedFile?: OkrFile | null;
+  alignedPath?: string;
+}
+
+export interface LintResult {
+  file: OkrFile;
+  /** Sorted by position. */
+  findings: Finding[];
+  lines: LineIndex;
+}
+
+export function docsPath(ruleId: string): string {
+  return `docs/rules/${ruleId}.md`;
+}
+
+/** Lints already-parsed text; see `lintText` for the usual entry point. */
+export function lintParsed(file: OkrFile, parseFindings: Finding[], options: LintOptions): LintResult {
+  const lines = new LineIndex(file.text);
+  const { resolved, problems } = resolveRules(rules, [options.settings ?? {}, file.lint]);
+  const byId = new Map(resolved.map((r) => [r.rule.id, r]));
+  const raw: Finding[] = [...parseFindings];
+  // Problems in the file's own lint block point at it; those of editor settings are the adapter's to show.
+  const lintSpan = file.spans.keys.lint ?? { start: 0, end: 0 };
+  for (const p of problems[1]) raw.push({ ruleId: 'schema', severity: 'error', message: p.message, span: lintSpan });
+
+  const context: LintContext = {
+    today: options.today,
+    otherDefinitions: options.otherDefinitions ?? [],
+    alignedFile: options.alignedFile,
+    alignedPath: options.alignedPath,
+  };
+  for (const r of resolved) {
+    if (!r.enabled) continue;
+    let reports;
+    try {
+      reports = r.rule.check({ file, options: r.options, context });
+    } catch (err) {
+      // A rule bug must not hide the other rules' findings, nor crash the editor.
+      reports = [{ message: `Rule ${r.rule.id} failed on this file: ${(err as Error).message}`, span: { start: 0, end: 0 } }];
+    }
+    for (const rep of reports) raw.push({ ruleId: r.rule.id, severity: r.severity, ...rep });
+  }
+
+  const suppressions = findSuppressions(file.text, lines);
+  const findings: Finding[] = [];
+  for (const f of raw) {
+    const r = byId.get(f.ruleId);
+    if (r && !r.enabled) continue;
+    if (suppressions.isSuppressed(f.ruleId, f.span.start)) continue;
+    findings.push({ ...f, severity: r ? r.severity : f.severity, docsPath: docsPath(f.ruleId) });
+  }
+  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+  return { file, findings, lines };
+}
+
+/** Parses and lints one file's text. Never throws. */
+export function lintText(text: string, path: string, options: LintOptions): LintResult {
+  const { file, findings } = parseOkr(text, path);
+  return lintParsed(file, findings, options);
+}
+
+/** The ids a file defines, for duplicate-id across files, `parent:` and completion. */
+export function collectDefinitions(file: OkrFile): IdDefinition[] {
+  const out: IdDefinition[] = [];
+  for (const o of file.objectives) {
+    if (o.id) out.push({ id: o.id, kind: 'objective', path: file.path, span: o.spans.values.id ?? o.spans.node, title: o.title });
+    for (const kr of o.keyResults) {
+      if (kr.id) out.push({ id: kr.id, kind: 'key-result', path: file.path, span: kr.spans.values.id ?? kr.spans.node, title: kr.title });
+    }
+    for (const i of o.initiatives) {
+      if (i.id) out.push({ id: i.id, kind: 'initiative', path: file.path, span: i.spans.values.id ?? i.spans.node, title: i.title });
+    }
+  }
+  return out;
+}
+
+export { ruleById };

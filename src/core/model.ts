@@ -1,0 +1,143 @@
+// The OKR model: what a `.okr.yaml` file means once parsed. Every node keeps the
+// source offsets of itself and of each field, so findings and editor features can
+// point at the exact text. Offsets are UTF-16 indices into the file's text, the
+// same unit as JavaScript strings and VS Code's `document.positionAt`.
+
+/** A half-open span of the source text: [start, end). */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type ObjectiveKind = 'aspirational' | 'committed';
+export type ItemStatus = 'active' | 'done' | 'dropped';
+export type InitiativeStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+
+/** A calendar date as `YYYY-MM-DD`; compared as strings, which sort correctly. */
+export type IsoDate = string;
+
+export interface Period {
+  /** The text as written (`2026-Q4`), or undefined for the `{start, end}` form. */
+  label?: string;
+  start: IsoDate;
+  end: IsoDate;
+}
+
+/** Source spans of a node: the whole node, its key (for list items, the `- ` entry's id), and each field. */
+export interface NodeSpans {
+  /** The whole mapping. */
+  node: Span;
+  /** Each field's key and value, by field name as written in the file. */
+  keys: Record<string, Span>;
+  values: Record<string, Span>;
+}
+
+export interface CheckIn {
+  date?: IsoDate;
+  value?: number;
+  confidence?: number;
+  note?: string;
+  spans: NodeSpans;
+}
+
+export interface KeyResult {
+  id?: string;
+  title?: string;
+  description?: string;
+  owner?: string;
+  start?: number;
+  target?: number;
+  /** As written; see `effectiveCurrent` in progress.ts for the value used. */
+  current?: number;
+  unit?: string;
+  confidence?: number;
+  status: ItemStatus;
+  reason?: string;
+  checkIns: CheckIn[];
+  spans: NodeSpans;
+}
+
+export interface Initiative {
+  id?: string;
+  title?: string;
+  owner?: string;
+  status: InitiativeStatus;
+  reason?: string;
+  spans: NodeSpans;
+}
+
+export interface Objective {
+  id?: string;
+  title?: string;
+  description?: string;
+  owner?: string;
+  kind: ObjectiveKind;
+  status: ItemStatus;
+  reason?: string;
+  parent?: string;
+  due?: IsoDate;
+  keyResults: KeyResult[];
+  initiatives: Initiative[];
+  spans: NodeSpans;
+  /** Span of the `key_results:` sequence (or undefined when absent), for edits that append to it. */
+  keyResultsSpan?: Span;
+  initiativesSpan?: Span;
+}
+
+/** The file's `lint:` block, as written: rule id (or alias) -> off | severity | {severity, ...options}. */
+export type RuleSettings = Record<string, unknown>;
+
+export interface OkrFile {
+  /** Path as given by the caller (absolute in the extension, as typed in the CLI). */
+  path: string;
+  text: string;
+  version?: number;
+  team?: string;
+  period?: Period;
+  alignsWith?: string;
+  lint: RuleSettings;
+  objectives: Objective[];
+  spans: NodeSpans;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A text replacement between offsets of the original text. */
+export interface TextEdit {
+  start: number;
+  end: number;
+  newText: string;
+}
+
+export interface Fix {
+  /** What the fix does, as a user reads it in a quick-fix menu ("Add `reason:`"). */
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface RelatedLocation {
+  path: string;
+  span: Span;
+  message: string;
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** Fixes that are certain; the first is the one "fix all" applies. */
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+  /** The rule's page relative to the package root (`docs/rules/<id>.md`); filled in by the engine. */
+  docsPath?: string;
+}
+
+/** An id defined in some OKR file: used for duplicate-id, parents and completion. */
+export interface IdDefinition {
+  id: string;
+  kind: 'objective' | 'key-result' | 'initiative';
+  path: string;
+  span: Span;
+  title?: string;
+}

@@ -1,0 +1,55 @@
+// What a lint rule is. Each rule lives in its own module under rules/, is listed
+// once in rules/index.ts, and has a page docs/rules/<id>.md. A rule is pure: it
+// reads the parsed file and the context, and returns findings with spans.
+
+import type { Finding, IdDefinition, OkrFile, Severity, Span, Fix, RelatedLocation } from './model';
+
+/** What a rule's check may report; the engine fills in rule id, severity and docs link. */
+export interface RuleReport {
+  message: string;
+  span: Span;
+  fixes?: Fix[];
+  related?: RelatedLocation[];
+}
+
+/** Everything a rule may know besides the file itself. */
+export interface LintContext {
+  /** "Today" as YYYY-MM-DD: rules never read the clock themselves. */
+  today: string;
+  /**
+   * Ids defined in the other OKR files of the workspace (or of the CLI run),
+   * for duplicate-id. Definitions in the file being linted are not included.
+   */
+  otherDefinitions: readonly IdDefinition[];
+  /**
+   * The file named by `aligns_with`, already parsed by the caller, or `null` when
+   * it does not exist or cannot be read; `undefined` when the caller did not look
+   * (then rules that need it stay silent).
+   */
+  alignedFile?: OkrFile | null;
+  /** The path `aligns_with` resolved to, for messages. */
+  alignedPath?: string;
+}
+
+export interface RuleCheckInput<O> {
+  file: OkrFile;
+  options: O;
+  context: LintContext;
+}
+
+export interface Rule<O extends object = Record<string, unknown>> {
+  /** Kebab-case id, used in config, suppression comments, docs and diagnostics. */
+  id: string;
+  /** One line, shown in the README's rule table and `okr lint --help`. */
+  description: string;
+  defaultSeverity: Severity;
+  /** Options with their defaults; a file's `lint:` block may override each. */
+  defaultOptions: O;
+  /** True when the rule can offer fixes (checked by a meta-test against what it reports). */
+  fixable?: boolean;
+  check(input: RuleCheckInput<O>): RuleReport[];
+}
+
+export type AnyRule = Rule<any>;
+
+export type { Finding };
