@@ -1,6 +1,6 @@
 // The `okr` command: a thin dispatcher over the commands in commands/.
 
-import { type CliIO, type Command, UsageError, nodeIO } from './io';
+import { type CliIO, UsageError, nodeIO } from './io';
 import { commands } from './commands';
 
 const VERSION = '0.1.0';
