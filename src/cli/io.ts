@@ -1,12 +1,20 @@
-// The CLI's view of the outside world, passed in so tests run commands in-process.
+// The CLI's view of the outside world, passed in so tests run commands in-process,
+// and the small helpers every command shares: argument parsing with one-line
+// usage errors, colour, and "today".
+
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { isValidDate } from '../core/parse';
+import { repository as packageRepository, version as packageVersion } from '../../package.json';
 
 export interface CliIO {
   cwd: string;
   stdout: (text: string) => void;
   stderr: (text: string) => void;
-  /** True when stdout is a terminal: colour and TTY-only niceties. */
+  /** True when stdout is a terminal. Colour also depends on NO_COLOR / FORCE_COLOR: see `useColor`. */
   isTTY: boolean;
   env: NodeJS.ProcessEnv;
+  /** The clock, for the default `--today`; tests pass a fixed one. Core code never reads the clock. */
+  now?: () => Date;
 }
 
 /** A usage problem: printed as one line on stderr, exit code 2. */
@@ -26,7 +34,85 @@ export function nodeIO(): CliIO {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
-    isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+    isTTY: Boolean(process.stdout.isTTY),
     env: process.env,
   };
+}
+
+/**
+ * Colour when stdout is a terminal, unless NO_COLOR is set (no-color.org);
+ * FORCE_COLOR (other than 0/false) turns it on anywhere, e.g. in CI logs.
+ */
+export function useColor(io: CliIO): boolean {
+  const force = io.env.FORCE_COLOR;
+  if (force !== undefined && force !== '') return force !== '0' && force !== 'false';
+  if (io.env.NO_COLOR !== undefined && io.env.NO_COLOR !== '') return false;
+  return io.isTTY;
+}
+
+/** Today's local date as YYYY-MM-DD: the user's calendar day, not UTC's. */
+export function localToday(io: CliIO): string {
+  const d = io.now ? io.now() : new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/**
+ * node:util's parseArgs errors are long and mention internals ("To specify a positional
+ * argument starting with a '-' ..."); this turns them into one short line.
+ */
+export function usageMessage(err: unknown, commandName?: string): string | undefined {
+  const e = err as { code?: string; message?: string };
+  if (err instanceof UsageError) return e.message;
+  if (typeof e?.code !== 'string' || !e.code.startsWith('ERR_PARSE_ARGS')) return undefined;
+  const message = e.message ?? '';
+  const see = commandName ? `okr ${commandName} --help` : 'okr --help';
+  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const option = quoted.split(/[\s,]+/).filter((p) => p.startsWith('-')).pop() ?? quoted;
+  switch (e.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return `unknown option "${option}" (see ${see})`;
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return `unexpected argument "${quoted}" (see ${see})`;
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      if (/does not take an argument/.test(message)) return `option ${option} takes no value (see ${see})`;
+      return `option ${option} needs a value (see ${see})`;
+    default:
+      return `${message.split(/\.\s|\n/)[0]} (see ${see})`;
+  }
+}
+
+/** `parseArgs` in strict mode, with its errors turned into one-line `UsageError`s. */
+export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
+  commandName: string,
+  args: string[],
+  options: T,
+  allowPositionals = true,
+) {
+  try {
+    return parseArgs({ args, options, strict: true, allowPositionals });
+  } catch (err) {
+    const message = usageMessage(err, commandName);
+    if (message !== undefined) throw new UsageError(message);
+    throw err;
+  }
+}
+
+/** A `--today` value, checked; the local date when not given. */
+export function parseTodayOption(value: string | undefined, io: CliIO): string {
+  if (value === undefined) return localToday(io);
+  if (!isValidDate(value)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}"`);
+  return value;
+}
+
+/** What the CLI says about itself, from package.json (esbuild keeps only these fields). */
+export const PACKAGE: { version: string; homepage?: string } = {
+  version: packageVersion,
+  homepage: repositoryHome(packageRepository),
+};
+
+function repositoryHome(repository: unknown): string | undefined {
+  const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
+  if (typeof url !== 'string' || !/^(git\+)?https?:\/\//.test(url)) return undefined;
+  return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/$/, '');
 }

@@ -1,9 +1,7 @@
 // The `okr` command: a thin dispatcher over the commands in commands/.
 
-import { type CliIO, UsageError, nodeIO } from './io';
+import { type CliIO, PACKAGE, nodeIO, usageMessage } from './io';
 import { commands } from './commands';
-
-const VERSION = '0.1.0';
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -16,59 +14,93 @@ function mainHelp(): string {
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
     '',
     'Options:',
-    '  -h, --help     show help (also: okr <command> --help)',
+    '  -h, --help     show help (also: okr <command> --help, okr help <command>)',
     '  -v, --version  print the version',
+    '',
+    'Examples:',
+    '  okr lint                     lint every OKR file under this folder',
+    '  okr list --today 2026-11-28  objectives and key results with progress and health',
+    '  okr lint --help              the lint options and rules',
     '',
     'Exit codes: 0 success, 1 problems found, 2 bad usage or unreadable input.',
     '',
   ].join('\n');
 }
 
+/** `--help` or `-h` among a command's options (not after `--`, where it would be a path). */
+function asksForHelp(args: readonly string[]): boolean {
+  for (const a of args) {
+    if (a === '--') return false;
+    if (a === '--help' || a === '-h') return true;
+  }
+  return false;
+}
+
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
+  let commandName: string | undefined;
   try {
-    if (first === undefined || first === '-h' || first === '--help' || first === 'help') {
+    if (first === undefined) {
+      // A bare `okr` is a usage mistake, but the help is what the user needs to see.
+      io.stderr(mainHelp());
+      return 2;
+    }
+    if (first === '-h' || first === '--help' || first === 'help') {
       if (first === 'help' && rest[0]) {
         const c = commands.find((x) => x.name === rest[0]);
-        if (!c) throw new UsageError(`unknown command "${rest[0]}"`);
+        if (!c) {
+          io.stderr(`okr: unknown command "${rest[0]}" (see okr --help)\n`);
+          return 2;
+        }
         io.stdout(c.help);
         return 0;
       }
       io.stdout(mainHelp());
-      return first === undefined ? 2 : 0;
+      return 0;
     }
     if (first === '-v' || first === '--version') {
-      io.stdout(`${VERSION}\n`);
+      io.stdout(`${PACKAGE.version}\n`);
       return 0;
     }
     const command = commands.find((c) => c.name === first);
     if (!command) {
-      if (first.startsWith('-')) throw new UsageError(`unknown option "${first}" (see okr --help)`);
-      throw new UsageError(`unknown command "${first}" (see okr --help)`);
+      const what = first.startsWith('-') ? 'option' : 'command';
+      io.stderr(`okr: unknown ${what} "${first}" (see okr --help)\n`);
+      return 2;
     }
-    if (rest.includes('--help') || rest.includes('-h')) {
+    commandName = command.name;
+    if (asksForHelp(rest)) {
       io.stdout(command.help);
       return 0;
     }
     return await command.run(rest, io);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.stderr(`okr: ${(err as Error).message}\n`);
+    const usage = usageMessage(err, commandName);
+    if (usage !== undefined) {
+      io.stderr(`okr: ${usage}\n`);
       return 2;
     }
-    io.stderr(`okr: internal error: ${(err as Error).message}\n`);
+    // A bug of ours: one line, no stack trace; OKR_DEBUG=1 shows the stack for a bug report.
+    io.stderr(`okr: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    if (io.env.OKR_DEBUG && (err as Error)?.stack) io.stderr(`${(err as Error).stack}\n`);
     return 2;
   }
 }
 
 /** Entry point of bin/okr.js. */
 export function main(): void {
+  // `okr list | head` closes the pipe early: that is the reader's choice, not an error.
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    process.stderr.write(`okr: cannot write the output: ${err.message}\n`);
+    process.exit(2);
+  });
   runCli(process.argv.slice(2), nodeIO()).then(
     (code) => {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`okr: internal error: ${(err as Error).message}\n`);
+      process.stderr.write(`okr: internal error: ${(err as Error)?.message ?? String(err)}\n`);
       process.exitCode = 2;
     },
   );

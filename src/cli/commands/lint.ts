@@ -1,12 +1,198 @@
-import type { Command } from '../io';
+// `okr lint`: finds OKR files, lints them together (ids unique across all of
+// them, `aligns_with` parents loaded), prints the findings as text, JSON or SARIF,
+// and exits 1 when there are errors or too many warnings.
 
-// PLACEHOLDER: to be written by its owner. Not done.
+import * as path from 'node:path';
+import type { Severity } from '../../core/model';
+import { rules, ruleById } from '../../core/rules';
+import { closestMatch } from '../../core/text';
+import {
+  OKR_FILE_GLOBS,
+  alignedTargets,
+  lintParsedSources,
+  loadSources,
+  parseSources,
+  readAlignedTexts,
+  type LoadedSources,
+} from '../../core/workspace';
+import { formatJson } from '../format/json';
+import type { LintReport } from '../format/report';
+import { totalCounts } from '../format/report';
+import { formatSarif } from '../format/sarif';
+import { formatText } from '../format/text';
+import { type CliIO, type Command, PACKAGE, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
+
+const FORMATS = ['text', 'json', 'sarif'] as const;
+type Format = (typeof FORMATS)[number];
+const RULE_VALUES = ['off', 'error', 'warning', 'info'] as const;
+
+function rulesTable(): string {
+  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  return rules.map((r) => `  ${r.id.padEnd(idWidth)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}`).join('\n');
+}
+
+const HELP = `Usage: okr lint [paths...] [options]
+
+Lint OKR files for the classic anti-patterns: task-like objectives, milestone key
+results, missing baselines, sandbagging, stale check-ins, and more.
+
+Each path is a file or a folder; folders are searched for ${OKR_FILE_GLOBS.join(', ')}
+files, skipping node_modules and .git. With no path, the current folder is searched.
+All files of one run are linted together: an id must be unique across them, and each
+file's aligns_with parent is read to check \`parent:\` ids.
+
+Options:
+  -f, --format <name>     text (default), json (ESLint's JSON shape) or sarif
+                          (SARIF 2.1.0, for GitHub code scanning)
+      --today <date>      the date to judge pace and staleness by, YYYY-MM-DD
+                          (default: today's local date)
+      --max-warnings <n>  also fail when there are more than n warnings
+                          (default: warnings never fail the run)
+      --rule <id=value>   set a rule to off, error, warning or info for this run,
+                          over the files' own lint: settings; repeatable
+  -q, --quiet             report errors only
+  -h, --help              show this help
+
+Output:
+  text   file:line:col  severity  message  rule-id, grouped by file, then a summary.
+         Lines and columns start at 1; columns count as VS Code counts them.
+         Colour only on a terminal; NO_COLOR turns it off, FORCE_COLOR on.
+  json   [{ filePath, messages: [{ ruleId, severity (2 error, 1 warning or info),
+         level, message, line, column, endLine, endColumn, docsPath, fixable }],
+         errorCount, warningCount, infoCount, fixableErrorCount, fixableWarningCount }]
+  sarif  one run of tool "okr-lens" with every rule; paths relative to the current
+         folder, so run it from the repository root.
+
+Exit codes:
+  0  no errors, and no more warnings than --max-warnings
+  1  errors, or more warnings than --max-warnings
+  2  bad usage, or a path that does not exist or cannot be read
+
+Examples:
+  okr lint                                  lint every OKR file under this folder
+  okr lint okrs/platform.okr.yaml           lint one file
+  okr lint okrs --max-warnings 0            fail on any warning (for CI)
+  okr lint --format sarif > okr.sarif       for GitHub code scanning
+  okr lint --today 2026-12-01               judge staleness as of a given day
+  okr lint --rule routine-work=off          switch a rule off for this run
+
+Rules (id, default severity, what it checks; docs in docs/rules/<id>.md):
+${rulesTable()}
+`;
+
+export interface LintArgs {
+  paths: string[];
+  format: Format;
+  today: string;
+  maxWarnings?: number;
+  overrides: Record<string, 'off' | Severity>;
+  quiet: boolean;
+}
+
+export function parseLintArgs(args: string[], io: CliIO): LintArgs {
+  const { values, positionals } = parseCommandArgs('lint', args, {
+    format: { type: 'string', short: 'f' },
+    today: { type: 'string' },
+    'max-warnings': { type: 'string' },
+    rule: { type: 'string', multiple: true },
+    quiet: { type: 'boolean', short: 'q' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  }
+  let maxWarnings: number | undefined;
+  const rawMax = values['max-warnings'];
+  if (rawMax !== undefined) {
+    if (!/^\d+$/.test(rawMax.trim())) throw new UsageError(`--max-warnings must be a whole number of 0 or more, not "${rawMax}"`);
+    maxWarnings = Number(rawMax.trim());
+  }
+  const overrides: Record<string, 'off' | Severity> = {};
+  for (const raw of values.rule ?? []) {
+    const m = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(raw);
+    if (!m) throw new UsageError(`--rule takes id=${RULE_VALUES.join('|')}, such as routine-work=off; not "${raw}"`);
+    const [, id, value] = m;
+    if (!ruleById(id)) {
+      const near = closestMatch(id, rules.map((r) => r.id));
+      throw new UsageError(`unknown rule "${id}" in --rule` + (near ? ` (did you mean "${near}"?)` : ' (okr lint --help lists the rules)'));
+    }
+    if (!(RULE_VALUES as readonly string[]).includes(value)) {
+      throw new UsageError(`--rule ${id}= must be one of ${RULE_VALUES.join(', ')}, not "${value}"`);
+    }
+    overrides[id] = value as 'off' | Severity;
+  }
+  return {
+    paths: positionals.length ? positionals : ['.'],
+    format: format as Format,
+    today: parseTodayOption(values.today, io),
+    maxWarnings,
+    overrides,
+    quiet: Boolean(values.quiet),
+  };
+}
+
+/** A path relative to the current folder, as users typed it; `.` never appears for a file. */
+export function displayPath(cwd: string, absolutePath: string): string {
+  return path.relative(cwd, absolutePath) || path.basename(absolutePath);
+}
+
+/**
+ * Prints why the paths could not be used (one `okr: ...` line each) and returns
+ * true, or returns false when every path was found and readable.
+ */
+export function reportLoadProblems(loaded: Pick<LoadedSources, 'problems' | 'empty'>, io: CliIO): boolean {
+  for (const p of loaded.problems) io.stderr(`okr: ${displayPath(io.cwd, p.path)}: ${p.reason}\n`);
+  for (const target of loaded.empty) {
+    io.stderr(`okr: no OKR files in ${target} (looked for ${OKR_FILE_GLOBS.join(', ')}; node_modules and .git are skipped)\n`);
+  }
+  return loaded.problems.length > 0 || loaded.empty.length > 0;
+}
+
+export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
+  const loaded = await loadSources(options.paths, io.cwd);
+  if (reportLoadProblems(loaded, io)) return 2;
+  const show = (p: string) => displayPath(io.cwd, p);
+  const parsed = parseSources(loaded.sources, { displayPath: show });
+  const aligned = await readAlignedTexts(alignedTargets(parsed));
+  const linted = lintParsedSources(parsed, { today: options.today, overrides: options.overrides, aligned, displayPath: show });
+
+  const report: LintReport = {
+    cwd: io.cwd,
+    files: linted.files.map((f) => ({
+      path: f.path,
+      displayPath: show(f.path),
+      lines: f.result.lines,
+      findings: options.quiet ? f.result.findings.filter((x) => x.severity === 'error') : f.result.findings,
+    })),
+  };
+  if (options.format === 'json') io.stdout(formatJson(report));
+  else if (options.format === 'sarif') {
+    io.stdout(
+      formatSarif(report, {
+        toolName: 'okr-lens',
+        version: PACKAGE.version,
+        informationUri: PACKAGE.homepage,
+        docsBaseUri: PACKAGE.homepage ? `${PACKAGE.homepage}/blob/main/` : undefined,
+        rules,
+      }),
+    );
+  } else io.stdout(formatText(report, { color: useColor(io) }));
+
+  const counts = totalCounts(report);
+  if (counts.errors > 0) return 1;
+  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
+    io.stderr(`okr: too many warnings (${counts.warnings}; --max-warnings is ${options.maxWarnings})\n`);
+    return 1;
+  }
+  return 0;
+}
+
 export const lintCommand: Command = {
   name: 'lint',
-  summary: 'PLACEHOLDER',
-  help: 'PLACEHOLDER\n',
-  async run(_args, io) {
-    io.stderr('okr: lint is not implemented yet\n');
-    return 2;
+  summary: 'lint OKR files for anti-patterns (text, JSON or SARIF output)',
+  help: HELP,
+  async run(args, io) {
+    return runLint(parseLintArgs(args, io), io);
   },
 };

@@ -1,12 +1,330 @@
-import type { Command } from '../io';
+// `okr list`: the objectives and key results of OKR files with their progress and
+// health, as a table for people or JSON for scripts. A file with syntax errors is
+// listed as far as it could be read, with a note.
 
-// PLACEHOLDER: to be written by its owner. Not done.
+import type { KeyResult, Objective, OkrFile } from '../../core/model';
+import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
+import { loadSources, OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/workspace';
+import { printable, styleFor, type Style } from '../format/ansi';
+import { regionOf } from '../format/report';
+import { LineIndex } from '../../core/positions';
+import { type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
+import { displayPath, reportLoadProblems } from './lint';
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+
+const HELP = `Usage: okr list [paths...] [options]
+
+List objectives and key results with their progress and health.
+
+Each path is a file or a folder; folders are searched for ${OKR_FILE_GLOBS.join(', ')}
+files, skipping node_modules and .git. With no path, the current folder is searched.
+A file with YAML errors is listed as far as it could be read, with a note
+(okr lint shows every problem).
+
+Options:
+  -f, --format <name>  text (default) or json
+      --today <date>   the date to judge pace by, YYYY-MM-DD (default: today's local date)
+  -h, --help           show this help
+
+Progress is (current - start) / (target - start), between 0% and 100%; a key result
+without start is measured from 0, and without current from its latest check-in. An
+objective's progress is the mean of its active key results'. Health compares progress
+with the share of the period gone by, and the latest confidence (0.7 and up is on
+track, 0.4 to 0.6 at risk, lower off track); an objective is as healthy as its least
+healthy active key result. Health is one of: on track, at risk, off track, done,
+dropped, not started (the period has not begun), no data.
+
+Text output, per file:
+  path: team, period (first day to last day)
+    OBJECTIVE-ID  progress  health  title  (kind, owner)
+      KR-ID       progress  health  title  (current/target unit, confidence, owner)
+
+JSON output (one object; absent values are null, never missing):
+  { "today": "YYYY-MM-DD",
+    "files": [{ "filePath" (absolute), "team", "period": { "label", "start", "end" },
+      "alignsWith", "syntaxErrors": [{ "message", "line", "column" }],
+      "objectives": [{ "id", "title", "owner", "kind", "status", "parent", "due", "line",
+        "progress" (0..1), "expected" (0..1, share of the period gone by), "health",
+        "keyResults": [{ "id", "title", "owner", "status", "line", "start", "target",
+          "current", "unit", "confidence", "progress", "expected", "health" }],
+        "initiatives": [{ "id", "title", "owner", "status", "line" }] }] }] }
+  "health" is on-track, at-risk, off-track, done, dropped, not-started or unknown.
+
+Exit codes: 0 listed; 2 bad usage, or a path that does not exist or cannot be read.
+
+Examples:
+  okr list                              every OKR file under this folder
+  okr list okrs/platform.okr.yaml       one file
+  okr list --format json | jq '.files[].objectives[] | {id, health}'
+  okr list --today 2026-12-15           health as of a given day
+`;
+
+export interface ListArgs {
+  paths: string[];
+  format: Format;
+  today: string;
+}
+
+export function parseListArgs(args: string[], io: CliIO): ListArgs {
+  const { values, positionals } = parseCommandArgs('list', args, {
+    format: { type: 'string', short: 'f' },
+    today: { type: 'string' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  const format = values.format ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) {
+    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
+  }
+  return { paths: positionals.length ? positionals : ['.'], format: format as Format, today: parseTodayOption(values.today, io) };
+}
+
+// ---------------------------------------------------------------------------
+// JSON: the documented, stable shape
+
+export interface ListKeyResult {
+  id: string | null;
+  title: string | null;
+  owner: string | null;
+  status: string;
+  line: number;
+  start: number | null;
+  target: number | null;
+  current: number | null;
+  unit: string | null;
+  confidence: number | null;
+  progress: number | null;
+  expected: number | null;
+  health: Health;
+}
+
+export interface ListObjective {
+  id: string | null;
+  title: string | null;
+  owner: string | null;
+  kind: string;
+  status: string;
+  parent: string | null;
+  due: string | null;
+  line: number;
+  progress: number | null;
+  expected: number | null;
+  health: Health;
+  keyResults: ListKeyResult[];
+  initiatives: { id: string | null; title: string | null; owner: string | null; status: string; line: number }[];
+}
+
+export interface ListFile {
+  filePath: string;
+  team: string | null;
+  period: { label: string | null; start: string; end: string } | null;
+  alignsWith: string | null;
+  syntaxErrors: { message: string; line: number; column: number }[];
+  objectives: ListObjective[];
+}
+
+export interface ListOutput {
+  today: string;
+  files: ListFile[];
+}
+
+const orNull = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
+
+export function listFile(parsed: ParsedSource, today: string): ListFile {
+  const { file } = parsed;
+  const lines = new LineIndex(file.text);
+  const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
+  const syntaxErrors = parsed.findings
+    .filter((f) => f.ruleId === 'syntax')
+    .map((f) => {
+      const r = regionOf(lines, f.span);
+      return { message: f.message, line: r.line, column: r.column };
+    });
+  return {
+    filePath: parsed.source.path,
+    team: orNull(file.team),
+    period: file.period ? { label: orNull(file.period.label), start: file.period.start, end: file.period.end } : null,
+    alignsWith: orNull(file.alignsWith),
+    syntaxErrors,
+    objectives: file.objectives.map<ListObjective>((o) => {
+      const a = assessObjective(file, o, today);
+      return {
+        id: orNull(o.id),
+        title: orNull(o.title),
+        owner: orNull(o.owner),
+        kind: o.kind,
+        status: o.status,
+        parent: orNull(o.parent),
+        due: orNull(o.due),
+        line: lineOf(o.spans.node.start),
+        progress: orNull(a.progress),
+        expected: orNull(a.expected),
+        health: a.health,
+        keyResults: o.keyResults.map<ListKeyResult>((kr) => {
+          const k = assessKeyResult(file, o, kr, today);
+          return {
+            id: orNull(kr.id),
+            title: orNull(kr.title),
+            owner: orNull(kr.owner),
+            status: kr.status,
+            line: lineOf(kr.spans.node.start),
+            start: orNull(kr.start),
+            target: orNull(kr.target),
+            current: orNull(effectiveCurrent(kr)),
+            unit: orNull(kr.unit),
+            confidence: orNull(k.confidence),
+            progress: orNull(k.progress),
+            expected: orNull(k.expected),
+            health: k.health,
+          };
+        }),
+        initiatives: o.initiatives.map((i) => ({
+          id: orNull(i.id),
+          title: orNull(i.title),
+          owner: orNull(i.owner),
+          status: i.status,
+          line: lineOf(i.spans.node.start),
+        })),
+      };
+    }),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// Text
+
+function healthStyle(style: Style, health: Health): (s: string) => string {
+  switch (health) {
+    case 'on-track':
+    case 'done':
+      return style.green;
+    case 'at-risk':
+      return style.yellow;
+    case 'off-track':
+      return style.red;
+    default:
+      return style.dim;
+  }
+}
+
+/** A number as written in the file: no float noise (0.1 + 0.2), no exponent for ordinary values. */
+function num(n: number): string {
+  return String(Number(n.toPrecision(12)));
+}
+
+/** `7/3 incidents`, `99.9/99.95%`: current over target, with the unit. */
+export function amountText(kr: KeyResult): string | undefined {
+  const current = effectiveCurrent(kr);
+  if (current === undefined && kr.target === undefined) return undefined;
+  const amount = `${current === undefined ? '?' : num(current)}/${kr.target === undefined ? '?' : num(kr.target)}`;
+  const unit = kr.unit?.trim();
+  if (!unit) return amount;
+  return unit === '%' ? `${amount}%` : `${amount} ${unit}`;
+}
+
+function periodText(file: OkrFile): string {
+  if (!file.period) return 'no period';
+  const range = `${file.period.start} to ${file.period.end}`;
+  return file.period.label ? `${file.period.label} (${range})` : range;
+}
+
+interface Row {
+  depth: number;
+  id: string;
+  progress: string;
+  health: Health;
+  title: string;
+  details: string[];
+}
+
+function objectiveRows(file: OkrFile, o: Objective, today: string): Row[] {
+  const a = assessObjective(file, o, today);
+  const rows: Row[] = [
+    {
+      depth: 0,
+      id: o.id ?? '(no id)',
+      progress: a.progress === undefined ? '-' : percent(a.progress),
+      health: a.health,
+      title: o.title ?? '(no title)',
+      details: [...(o.kind === 'committed' ? ['committed'] : []), ...(o.owner ? [`owner ${o.owner}`] : [])],
+    },
+  ];
+  for (const kr of o.keyResults) {
+    const k = assessKeyResult(file, o, kr, today);
+    const amount = amountText(kr);
+    rows.push({
+      depth: 1,
+      id: kr.id ?? '(no id)',
+      progress: k.progress === undefined ? '-' : percent(k.progress),
+      health: k.health,
+      title: kr.title ?? '(no title)',
+      details: [
+        ...(amount ? [amount] : []),
+        ...(k.confidence !== undefined ? [`confidence ${num(k.confidence)}`] : []),
+        ...(kr.owner ? [`owner ${kr.owner}`] : []),
+      ],
+    });
+  }
+  return rows;
+}
+
+export function formatListText(parsed: readonly ParsedSource[], cwd: string, today: string, color: boolean): string {
+  const style = styleFor(color);
+  const blocks: string[] = [];
+  let objectiveCount = 0;
+  let keyResultCount = 0;
+  for (const p of parsed) {
+    const { file } = p;
+    const out: string[] = [];
+    out.push(`${style.bold(printable(displayPath(cwd, p.source.path)))}: ${printable(file.team ?? 'no team')}, ${periodText(file)}`);
+    const syntax = p.findings.filter((f) => f.ruleId === 'syntax');
+    if (syntax.length) {
+      const first = syntax[0];
+      const r = regionOf(new LineIndex(file.text), first.span);
+      const more = syntax.length > 1 ? ` (and ${syntax.length - 1} more; okr lint shows them all)` : '';
+      out.push(style.yellow(`  note: listed as far as it could be read. Line ${r.line}: ${printable(first.message)}${more}`));
+    }
+    const rows = file.objectives.flatMap((o) => objectiveRows(file, o, today));
+    objectiveCount += file.objectives.length;
+    keyResultCount += file.objectives.reduce((n, o) => n + o.keyResults.length, 0);
+    if (rows.length === 0) out.push(style.dim('  (no objectives)'));
+    const idWidth = Math.max(0, ...rows.map((r) => r.depth * 2 + printable(r.id).length));
+    const healthWidth = Math.max(0, ...rows.map((r) => HEALTH_LABELS[r.health].length));
+    for (const r of rows) {
+      const id = `${'  '.repeat(r.depth)}${printable(r.id)}`.padEnd(idWidth);
+      const label = HEALTH_LABELS[r.health];
+      const health = healthStyle(style, r.health)(label) + ' '.repeat(healthWidth - label.length);
+      const details = r.details.length ? `  ${style.dim(`(${printable(r.details.join(', '))})`)}` : '';
+      out.push(`  ${r.depth === 0 ? style.bold(id) : id}  ${r.progress.padStart(4)}  ${health}  ${printable(r.title)}${details}`);
+    }
+    blocks.push(out.join('\n'));
+  }
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const summary = style.dim(
+    `${plural(parsed.length, 'file', 'files')}, ${plural(objectiveCount, 'objective', 'objectives')}, ${plural(keyResultCount, 'key result', 'key results')}; health as of ${today}`,
+  );
+  return `${blocks.join('\n\n')}\n\n${summary}\n`;
+}
+
+export async function runList(options: ListArgs, io: CliIO): Promise<number> {
+  const loaded = await loadSources(options.paths, io.cwd);
+  if (reportLoadProblems(loaded, io)) return 2;
+  const parsed = parseSources(loaded.sources, { displayPath: (p) => displayPath(io.cwd, p) });
+  if (options.format === 'json') {
+    const output: ListOutput = { today: options.today, files: parsed.map((p) => listFile(p, options.today)) };
+    io.stdout(`${JSON.stringify(output)}\n`);
+  } else {
+    io.stdout(formatListText(parsed, io.cwd, options.today, useColor(io)));
+  }
+  return 0;
+}
+
 export const listCommand: Command = {
   name: 'list',
-  summary: 'PLACEHOLDER',
-  help: 'PLACEHOLDER\n',
-  async run(_args, io) {
-    io.stderr('okr: list is not implemented yet\n');
-    return 2;
+  summary: 'list objectives and key results with progress and health',
+  help: HELP,
+  async run(args, io) {
+    return runList(parseListArgs(args, io), io);
   },
 };

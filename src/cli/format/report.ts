@@ -1,0 +1,63 @@
+// What the `okr lint` formatters receive: the linted files with their findings
+// (already filtered by --quiet), and how to turn offsets into 1-based positions.
+
+import * as path from 'node:path';
+import type { Finding, RelatedLocation, Severity, Span } from '../../core/model';
+import type { LineIndex } from '../../core/positions';
+
+export interface ReportFile {
+  /** Absolute path. */
+  path: string;
+  /** Relative to the current folder, as the user typed it. */
+  displayPath: string;
+  lines: LineIndex;
+  findings: Finding[];
+}
+
+export interface LintReport {
+  cwd: string;
+  files: ReportFile[];
+}
+
+/** 1-based, columns in UTF-16 code units as VS Code counts them; the end is exclusive. */
+export interface Region {
+  line: number;
+  column: number;
+  endLine: number;
+  endColumn: number;
+}
+
+export function regionOf(lines: LineIndex, span: Span): Region {
+  const start = lines.positionAt(span.start);
+  const end = lines.positionAt(Math.max(span.start, span.end));
+  return { line: start.line + 1, column: start.character + 1, endLine: end.line + 1, endColumn: end.character + 1 };
+}
+
+export interface Counts {
+  errors: number;
+  warnings: number;
+  infos: number;
+}
+
+export function countFindings(findings: readonly Finding[]): Counts {
+  const counts: Counts = { errors: 0, warnings: 0, infos: 0 };
+  for (const f of findings) {
+    if (f.severity === 'error') counts.errors++;
+    else if (f.severity === 'warning') counts.warnings++;
+    else counts.infos++;
+  }
+  return counts;
+}
+
+export function totalCounts(report: LintReport): Counts {
+  return countFindings(report.files.flatMap((f) => f.findings));
+}
+
+export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** A related location with its position, when its file is one of the report's (else it cannot be placed). */
+export function placeRelated(report: LintReport, related: RelatedLocation): { file: ReportFile; region: Region } | undefined {
+  const absolute = path.resolve(report.cwd, related.path);
+  const file = report.files.find((f) => f.path === absolute || f.displayPath === related.path);
+  return file ? { file, region: regionOf(file.lines, related.span) } : undefined;
+}

@@ -1,0 +1,52 @@
+// One end-to-end run of the real `okr` binary: proves that `npx okr lint` works
+// once built (bundle, shebang script, exit code, output).
+
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const ROOT = path.resolve(__dirname, '..', '..');
+
+async function okrBinary(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin', 'okr.js'), ...args], { cwd: ROOT, env: { ...process.env, NO_COLOR: '1' } });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    if (typeof e.code !== 'number') throw err;
+    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
+describe('bin/okr.js (end to end, built bundle)', function () {
+  this.timeout(120_000);
+
+  before(async () => {
+    // Build now, so the test runs the code of this checkout, not a stale dist/.
+    await run(process.execPath, ['esbuild.js'], { cwd: ROOT });
+  });
+
+  it('okr lint prints findings and exits 1 on errors', async () => {
+    const r = await okrBinary(['lint', 'test/fixtures/cli/small', '--today', '2026-11-28']);
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 1);
+    assert.deepEqual(r.stdout.trimEnd().split('\n'), [
+      `${path.join('test', 'fixtures', 'cli', 'small', 'roadmap.okr.yaml')}:10:13  warning  Objective GRO-O1 is dropped without a \`reason:\`; say why, so the team learns from it.  dropped-without-reason`,
+      `${path.join('test', 'fixtures', 'cli', 'small', 'roadmap.okr.yaml')}:16:21  error    \`confidence\` in key result GRO-KR1 must be between 0 and 1 (0.7 means 70% sure), not 1.4.  schema`,
+      '',
+      '✖ 2 problems (1 error, 1 warning, 0 info)',
+    ]);
+  });
+
+  it('okr lint exits 0 on a clean folder and 2 on bad usage', async () => {
+    const clean = await okrBinary(['lint', 'test/fixtures/cli/clean', '--today', '2026-11-28', '--format', 'json']);
+    assert.equal(clean.code, 0);
+    assert.equal(JSON.parse(clean.stdout)[0].errorCount, 0);
+    const bad = await okrBinary(['lint', '--no-such-flag']);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stdout, '');
+    assert.equal(bad.stderr, 'okr: unknown option "--no-such-flag" (see okr lint --help)\n');
+  });
+});
