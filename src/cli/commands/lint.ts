@@ -36,10 +36,11 @@ const HELP = `Usage: okr lint [paths...] [options]
 Lint OKR files for the classic anti-patterns: task-like objectives, milestone key
 results, missing baselines, sandbagging, stale check-ins, and more.
 
-Each path is a file or a folder; folders are searched for ${OKR_FILE_GLOBS.join(', ')}
-files, skipping node_modules and .git. With no path, the current folder is searched.
-All files of one run are linted together: an id must be unique across them, and each
-file's aligns_with parent is read to check \`parent:\` ids.
+Each path is a file or a folder. Folders are searched for OKR files
+(${OKR_FILE_GLOBS.join(', ')}), skipping node_modules and .git; with no
+path, the current folder is searched. All files of one run are linted together:
+an id must be unique across them, and each file's aligns_with parent is read to
+check \`parent:\` ids.
 
 Options:
   -f, --format <name>     text (default), json (ESLint's JSON shape) or sarif

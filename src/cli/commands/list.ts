@@ -18,8 +18,9 @@ const HELP = `Usage: okr list [paths...] [options]
 
 List objectives and key results with their progress and health.
 
-Each path is a file or a folder; folders are searched for ${OKR_FILE_GLOBS.join(', ')}
-files, skipping node_modules and .git. With no path, the current folder is searched.
+Each path is a file or a folder. Folders are searched for OKR files
+(${OKR_FILE_GLOBS.join(', ')}), skipping node_modules and .git; with no
+path, the current folder is searched.
 A file with YAML errors is listed as far as it could be read, with a note
 (okr lint shows every problem).
 
