@@ -4,7 +4,7 @@
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidDate } from '../core/parse';
-import { repository as packageRepository, version as packageVersion } from '../../package.json';
+import packageJson from '../../package.json';
 
 export interface CliIO {
   cwd: string;
@@ -105,10 +105,11 @@ export function parseTodayOption(value: string | undefined, io: CliIO): string {
   return value;
 }
 
-/** What the CLI says about itself, from package.json (esbuild keeps only these fields). */
+/** What the CLI says about itself, from package.json. */
 export const PACKAGE: { version: string; homepage?: string } = {
-  version: packageVersion,
-  homepage: repositoryHome(packageRepository),
+  version: packageJson.version,
+  // No public home yet: SARIF then carries the docs path relative to the repository root.
+  homepage: repositoryHome((packageJson as { repository?: unknown }).repository),
 };
 
 function repositoryHome(repository: unknown): string | undefined {

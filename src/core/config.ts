@@ -15,6 +15,20 @@ export interface ResolvedRule {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
+/** A setting's value as the user wrote it, for messages (never throws, whatever the value). */
+function shown(v: unknown): string {
+  if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 59)}…` : v);
+  try {
+    const json = JSON.stringify(v);
+    if (json !== undefined) return json.length > 60 ? `${json.slice(0, 59)}…` : json;
+  } catch {
+    // cyclic or exotic: fall through
+  }
+  return typeof v;
+}
+
+const own = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
+
 export interface ConfigProblem {
   /** The rule id (key) the problem is about, as written. */
   key: string;
@@ -35,7 +49,7 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
       resolved.enabled = true;
       resolved.severity = value as Severity;
     } else {
-      problems.push({ key, message: `\`${key}: ${value}\` is not a setting: use off, error, warning, info, or { severity, ...options }.` });
+      problems.push({ key, message: `\`${key}: ${shown(value)}\` is not a setting: use off, error, warning, info, or { severity, ...options }.` });
     }
     return;
   }
@@ -44,11 +58,12 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
     for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
       if (k === 'severity') {
         if (v === 'off') resolved.enabled = false;
-        else if ((SEVERITIES as string[]).includes(String(v))) resolved.severity = v as Severity;
-        else problems.push({ key, message: `\`severity\` of ${key} must be error, warning, info or off, not "${String(v)}".` });
+        else if (typeof v === 'string' && (SEVERITIES as string[]).includes(v)) resolved.severity = v as Severity;
+        else problems.push({ key, message: `\`severity\` of ${key} must be error, warning, info or off, not ${shown(v)}.` });
         continue;
       }
-      if (!(k in resolved.rule.defaultOptions)) {
+      // Own keys only: `toString` or `constructor` are not options of any rule.
+      if (!own(resolved.rule.defaultOptions, k)) {
         const known = Object.keys(resolved.rule.defaultOptions);
         const near = closestMatch(k, known);
         problems.push({
@@ -57,16 +72,18 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
         });
         continue;
       }
-      const expected = typeof (resolved.rule.defaultOptions as Record<string, unknown>)[k];
-      if (typeof v !== expected) {
-        problems.push({ key, message: `Option \`${k}\` of ${key} must be a ${expected}, not ${JSON.stringify(v)}.` });
+      const fallback = (resolved.rule.defaultOptions as Record<string, unknown>)[k];
+      const expected = Array.isArray(fallback) ? 'list' : typeof fallback;
+      const actual = Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v;
+      if (actual !== expected || (typeof v === 'number' && !Number.isFinite(v))) {
+        problems.push({ key, message: `Option \`${k}\` of ${key} must be a ${expected}, not ${shown(v)}.` });
         continue;
       }
       resolved.options[k] = v;
     }
     return;
   }
-  problems.push({ key, message: `\`${key}\` must be off, a severity, or { severity, ...options }.` });
+  problems.push({ key, message: `\`${key}: ${shown(value)}\` is not a setting: use off, error, warning, info, or { severity, ...options }.` });
 }
 
 /** Resolves every rule's on/off, severity and options from layered settings (later layers win). */
@@ -76,12 +93,20 @@ export function resolveRules(rules: readonly AnyRule[], layers: RuleSettings[]):
   const ids = rules.map((r) => r.id);
   const problems = layers.map((layer) => {
     const out: ConfigProblem[] = [];
-    for (const [key, value] of Object.entries(layer ?? {})) {
-      if (key === 'default') {
-        // `default: off` starts from nothing enabled, as in markdownlint.
-        if (value === false || value === 'off') for (const r of resolved) r.enabled = false;
-        continue;
-      }
+    if (layer === null || layer === undefined) return out;
+    if (typeof layer !== 'object' || Array.isArray(layer)) {
+      out.push({ key: '', message: `Lint settings must be a mapping of rule ids to settings, not ${shown(layer)}.` });
+      return out;
+    }
+    // `default` applies first, wherever it is written, so `{ kr-count: warning, default: off }` keeps kr-count on.
+    if (own(layer, 'default')) {
+      const value = layer.default;
+      if (value === false || value === 'off') for (const r of resolved) r.enabled = false;
+      else if (value === true || value === 'on') for (const r of resolved) r.enabled = true;
+      else out.push({ key: 'default', message: `\`default\` must be on or off, not ${shown(value)}.` });
+    }
+    for (const [key, value] of Object.entries(layer)) {
+      if (key === 'default') continue;
       const target = byId.get(key);
       if (!target) {
         const near = closestMatch(key, ids);

@@ -35,25 +35,57 @@ export function insertFieldEdit(text: string, spans: NodeSpans, key: string, val
     return { start: at, end: at, newText: empty ? ` ${rendered} ` : `, ${rendered}` };
   }
   const lines = new LineIndex(text);
-  const keyStarts = Object.values(spans.keys).map((s) => s.start);
-  const firstKey = keyStarts.length ? Math.min(...keyStarts) : spans.node.start;
-  const indent = ' '.repeat(lines.positionAt(firstKey).character);
+  const indent = keyIndent(text, lines, spans);
   const anchor = afterKey && spans.values[afterKey] ? spans.values[afterKey].end : spans.node.end;
   const line = lines.positionAt(Math.max(anchor - (anchor > spans.node.start && anchor === spans.node.end ? 1 : 0), 0)).line;
   const at = lines.lineEnd(line);
   return { start: at, end: at, newText: `${LineIndex.eol(text)}${indent}${rendered}` };
 }
 
+/** The indentation of a block mapping's keys: `  - id:` gives four spaces; a byte-order mark is no indentation. */
+function keyIndent(text: string, lines: LineIndex, spans: NodeSpans): string {
+  const keyStarts = Object.values(spans.keys).map((s) => s.start);
+  const firstKey = keyStarts.length ? Math.min(...keyStarts) : spans.node.start;
+  const lineStart = lines.lineStart(lines.positionAt(firstKey).line);
+  return text.slice(lineStart, firstKey).replace(/\uFEFF/g, '').replace(/[^\t]/g, ' ');
+}
+
+/**
+ * An edit that adds `key: value` to a file's top-level mapping (or any block
+ * mapping): after the first of `afterKeys` the mapping has, else on a new line
+ * before its first key, so it lands above `objectives:` rather than after them.
+ */
+export function insertTopLevelFieldEdit(text: string, spans: NodeSpans, key: string, value: string, afterKeys: readonly string[]): TextEdit {
+  const after = afterKeys.find((k) => spans.values[k] !== undefined);
+  if (after || isFlowMap(text, spans) || Object.keys(spans.keys).length === 0) return insertFieldEdit(text, spans, key, value, after);
+  const lines = new LineIndex(text);
+  const firstKey = Math.min(...Object.values(spans.keys).map((s) => s.start));
+  const rendered = value === '' ? `${key}:` : `${key}: ${value}`;
+  return { start: firstKey, end: firstKey, newText: `${rendered}${LineIndex.eol(text)}${keyIndent(text, lines, spans)}` };
+}
+
 export function insertFieldFix(text: string, spans: NodeSpans, key: string, value: string, title: string, afterKey?: string): Fix {
   return { title, edits: [insertFieldEdit(text, spans, key, value, afterKey)] };
 }
 
-/** Applies non-overlapping edits to a text (used by `okr lint --fix`-style callers and tests). */
+/**
+ * Applies non-overlapping edits to a text (used by `okr lint --fix`-style callers and tests).
+ * The same edit proposed twice (two findings offering one fix) is applied once; an
+ * edit overlapping one already applied is skipped, for a later run to pick up.
+ */
 export function applyEdits(text: string, edits: readonly TextEdit[]): string {
-  const sorted = [...edits].sort((a, b) => b.start - a.start || b.end - a.end);
+  const seen = new Set<string>();
+  const unique = edits.filter((e) => {
+    const key = `${e.start}:${e.end}:${e.newText}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+  const sorted = unique.sort((a, b) => b.start - a.start || b.end - a.end);
   let out = text;
   let lastStart = Infinity;
   for (const e of sorted) {
+    if (e.start < 0 || e.end > text.length || e.start > e.end) continue; // not an edit of this text
     if (e.end > lastStart) continue; // overlapping: skip, the next run picks it up
     out = out.slice(0, e.start) + e.newText + out.slice(e.end);
     lastStart = e.start;

@@ -1,6 +1,10 @@
 // The parser: YAML text -> OKR model with source spans, plus the `syntax` and
 // `schema` findings. It never throws, whatever the input: every problem becomes a
 // finding with a span, so the editor and the CLI can point at it.
+//
+// Hostile input is bounded before and during the walk: files over 2 MiB are
+// refused, bracket nesting is measured before yaml recurses into it, and aliases
+// are expanded against a budget ("billion laughs").
 
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type {
@@ -23,6 +27,12 @@ import { closestMatch } from './text';
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Alias expansions allowed in one file: enough for real reuse, far too few for "billion laughs". */
 export const MAX_ALIAS_EXPANSIONS = 1000;
+/** Characters of anchored text that aliases may repeat in total (an alias of a big list costs its size). */
+export const MAX_ALIAS_EXPANDED_CHARS = 1024 * 1024;
+/** Flow brackets (`[`, `{`) nested deeper than this are refused before yaml recurses into them. */
+export const MAX_FLOW_DEPTH = 256;
+/** YAML errors reported per file; after the first few, the rest are nearly always consequences. */
+export const MAX_SYNTAX_FINDINGS = 50;
 
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._-]*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -76,10 +86,81 @@ export function quarterPeriod(label: string): Period | undefined {
   return { label: label.trim(), start: `${year}-${pad(startMonth)}-01`, end: `${year}-${pad(endMonth)}-${pad(lastDay)}` };
 }
 
+/** The quarter a date falls in, as a `period:` label: `2026-11-28` -> `2026-Q4`. */
+export function quarterOf(date: string): string {
+  const month = Number(date.slice(5, 7));
+  return `${date.slice(0, 4)}-Q${Math.min(4, Math.max(1, Math.ceil(month / 3)))}`;
+}
+
+/**
+ * User text quoted in a message: one line, control characters escaped, long text
+ * shortened, so a hostile value cannot flood or break the Problems panel.
+ */
+export function shownValue(s: string, max = 60): string {
+  const cut = s.length > max * 2 ? s.slice(0, max * 2) : s;
+  const escaped = cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
+  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
+}
+
+/**
+ * Where flow brackets first nest deeper than `limit`, or -1. yaml composes flow
+ * collections recursively: a file of a million `[` would take seconds to fail.
+ * Brackets count only where YAML could open a collection (after `:`, `-`, `,`,
+ * `?`, another bracket or at a line start), so `title: a[[[b` is not counted.
+ */
+export function flowDepthExceeded(text: string, limit = MAX_FLOW_DEPTH): number {
+  let depth = 0;
+  let prev = '\n';
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = '';
+      continue;
+    }
+    if (quote === "'") {
+      if (c === "'") {
+        if (text[i + 1] === "'") i++;
+        else quote = '';
+      }
+      continue;
+    }
+    if (c === ' ' || c === '\t') continue;
+    if (c === '\n' || c === '\r') {
+      prev = '\n';
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n' && text[i + 1] !== '\r') i++;
+      continue;
+    }
+    const opens = '\n:-,?[{'.includes(prev);
+    if ((c === '[' || c === '{') && opens) {
+      depth++;
+      if (depth > limit) return i;
+      prev = c;
+    } else if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+      prev = c;
+    } else if ((c === '"' || c === "'") && opens) {
+      quote = c;
+    } else {
+      // Any other character is text (or an indicator): brackets right after text are text too.
+      prev = ':,-?'.includes(c) ? c : 'a';
+    }
+  }
+  return -1;
+}
+
+type Field = { value: Node | null; keySpan: Span };
+
 class Parser {
   readonly findings: Finding[] = [];
-  private aliasBudget = MAX_ALIAS_EXPANSIONS;
+  private aliasCount = 0;
+  private aliasChars = 0;
   private aliasReported = false;
+  private anchors: Map<string, { start: number; node: Node }[]> | undefined;
 
   constructor(
     private readonly doc: Document.Parsed,
@@ -90,50 +171,113 @@ class Parser {
     this.findings.push({ ruleId: 'schema', severity: 'error', message, span, ...(fixes ? { fixes } : {}) });
   }
 
+  /** The text a node was written as (for messages and non-string scalars). */
+  source(node: Node): string {
+    const r = node.range;
+    return r ? this.text.slice(r[0], r[1]) : '';
+  }
+
+  /**
+   * Every anchor in the document, found once with an explicit stack. yaml's own
+   * `Alias.resolve` walks the whole document per alias, which a hostile file with
+   * many aliases turns into quadratic time.
+   */
+  private anchorIndex(): Map<string, { start: number; node: Node }[]> {
+    if (this.anchors) return this.anchors;
+    const anchors = new Map<string, { start: number; node: Node }[]>();
+    const stack: unknown[] = [this.doc.contents];
+    while (stack.length) {
+      const n = stack.pop();
+      if (!n || typeof n !== 'object') continue;
+      if (isPair(n)) {
+        stack.push(n.value, n.key);
+        continue;
+      }
+      if (isAlias(n)) continue;
+      const node = n as Node;
+      if (node.anchor && node.range) {
+        const list = anchors.get(node.anchor) ?? [];
+        list.push({ start: node.range[0], node });
+        anchors.set(node.anchor, list);
+      }
+      if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+    }
+    for (const list of anchors.values()) list.sort((a, b) => a.start - b.start);
+    this.anchors = anchors;
+    return anchors;
+  }
+
   /** Follows an alias to its anchor, within the file's expansion budget. */
   deref(node: unknown): Node | null {
-    if (isAlias(node)) {
-      if (this.aliasBudget <= 0) {
-        if (!this.aliasReported) {
-          this.aliasReported = true;
-          this.schema(nodeSpan(node, EMPTY_SPAN), `Too many alias expansions (over ${MAX_ALIAS_EXPANSIONS}); the rest are ignored.`);
-        }
-        return null;
-      }
-      this.aliasBudget--;
-      const target = node.resolve(this.doc);
-      // An alias to an alias is legal YAML; resolve() already follows it. A missing anchor is a syntax error yaml reports.
-      return (target as Node | undefined) ?? null;
+    if (!isAlias(node)) return (node as Node | null) ?? null;
+    const at = node.range?.[0] ?? 0;
+    // YAML: an alias names the latest anchor of that name defined before it.
+    const candidates = this.anchorIndex().get(node.source) ?? [];
+    let lo = 0;
+    let hi = candidates.length; // first candidate starting at or after the alias
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (candidates[mid].start < at) lo = mid + 1;
+      else hi = mid;
     }
-    return (node as Node | null) ?? null;
+    const target: Node | undefined = lo > 0 ? candidates[lo - 1].node : undefined;
+    if (!target) {
+      // yaml only notices this when converting to JS, which we never do.
+      this.findings.push({
+        ruleId: 'syntax',
+        severity: 'error',
+        message: `The alias \`*${shownValue(node.source)}\` names no anchor (\`&${shownValue(node.source)}\`) defined before it.`,
+        span: nodeSpan(node, EMPTY_SPAN),
+      });
+      return null;
+    }
+    const cost = target.range ? target.range[2] - target.range[0] : 0;
+    if (this.aliasCount >= MAX_ALIAS_EXPANSIONS || this.aliasChars + cost > MAX_ALIAS_EXPANDED_CHARS) {
+      if (!this.aliasReported) {
+        this.aliasReported = true;
+        this.schema(
+          nodeSpan(node, EMPTY_SPAN),
+          `Too many alias expansions (over ${MAX_ALIAS_EXPANSIONS}, or over ${MAX_ALIAS_EXPANDED_CHARS / 1024 / 1024} MiB of repeated text); this alias and the rest are ignored.`,
+        );
+      }
+      return null;
+    }
+    this.aliasCount++;
+    this.aliasChars += cost;
+    return target;
   }
 
   /** Walks a mapping's pairs, reporting unknown and duplicate keys, and records spans. */
-  fields(map: YAMLMap, allowed: string[], where: string, spans: NodeSpans): Map<string, { pair: Pair; value: Node | null; keySpan: Span }> {
+  fields(map: YAMLMap, allowed: string[], where: string, spans: NodeSpans, misspelled?: Set<string>): Map<string, { pair: Pair; value: Node | null; keySpan: Span }> {
     const out = new Map<string, { pair: Pair; value: Node | null; keySpan: Span }>();
     for (const pair of map.items) {
       if (!isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
-      const keySpan = nodeSpan(keyNode, spans.node);
+      const keySpan = nodeSpan(keyNode, { start: spans.node.start, end: spans.node.start });
       if (isMap(pair.key) || isSeq(pair.key)) {
         this.schema(keySpan, `A key in ${where} must be a plain word, not a ${isMap(pair.key) ? 'mapping' : 'list'}.`);
         continue;
       }
       const keyValue = isScalar(keyNode) ? keyNode.value : keyNode;
-      if (keyValue === null || keyValue === undefined || (typeof keyValue === 'object' && !isScalar(keyNode))) {
-        // `<<` merge keys and odd keys: treat `<<` as unknown, which is what it is in this format.
-        this.schema(keySpan, `Unexpected key in ${where}.`);
+      if (keyValue === null || keyValue === undefined || typeof keyValue === 'object') {
+        this.schema(keySpan, `Unexpected key in ${where}: keys are plain words such as \`id\` or \`title\`.`);
         continue;
       }
-      const key = String(keyValue);
+      const key = isScalar(keyNode) && typeof keyValue !== 'string' ? this.source(keyNode) : String(keyValue);
+      if (key === '<<') {
+        this.schema(keySpan, `YAML merge keys (\`<<\`) are not supported in OKR files: write the fields of ${where} out.`);
+        continue;
+      }
       if (!allowed.includes(key)) {
         const suggestion = closestMatch(key, allowed);
-        const fixes = suggestion && !out.has(suggestion) && !map.items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === suggestion)
+        if (suggestion) misspelled?.add(suggestion);
+        const taken = suggestion !== undefined && map.items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === suggestion);
+        const fixes = suggestion && !taken
           ? [{ title: `Rename \`${key}\` to \`${suggestion}\``, edits: [{ start: keySpan.start, end: keySpan.end, newText: suggestion }] }]
           : undefined;
         this.schema(
           keySpan,
-          `Unknown key \`${key}\` in ${where}.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Expected one of: ${allowed.join(', ')}.`),
+          `Unknown key \`${shownValue(key)}\` in ${where}.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Expected one of: ${allowed.join(', ')}.`),
           fixes,
         );
         continue;
@@ -147,18 +291,20 @@ class Parser {
     return out;
   }
 
-  str(field: { value: Node | null; keySpan: Span } | undefined, name: string, where: string): string | undefined {
+  str(field: Field | undefined, name: string, where: string): string | undefined {
     if (!field) return undefined;
     const v = field.value;
     if (v === null || (isScalar(v) && v.value === null)) return undefined;
-    if (isScalar(v) && (typeof v.value === 'string' || typeof v.value === 'number' || typeof v.value === 'boolean')) {
-      return String(v.value);
+    if (isScalar(v)) {
+      if (typeof v.value === 'string') return v.value;
+      // Numbers, booleans and explicit `!!timestamp`s read as the user wrote them: `title: 2026`, `due: !!timestamp 2026-12-01`.
+      if (typeof v.value === 'number' || typeof v.value === 'boolean' || v.value instanceof Date) return this.source(v);
     }
-    this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be text, not a ${isMap(v) ? 'mapping' : isSeq(v) ? 'list' : 'value of another type'}.`);
+    this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be text, not ${isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'a value of another type'}.`);
     return undefined;
   }
 
-  num(field: { value: Node | null; keySpan: Span } | undefined, name: string, where: string): number | undefined {
+  num(field: Field | undefined, name: string, where: string): number | undefined {
     if (!field) return undefined;
     const v = field.value;
     if (v === null || (isScalar(v) && v.value === null)) return undefined;
@@ -170,32 +316,34 @@ class Parser {
         return undefined;
       }
     }
-    const shown = isScalar(v) ? JSON.stringify(v.value) : isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'this value';
+    const shown = isScalar(v) ? `"${shownValue(this.source(v) || String(v.value))}"` : isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'this value';
     this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be a number, not ${shown}.`);
     return undefined;
   }
 
-  date(field: { value: Node | null; keySpan: Span } | undefined, name: string, where: string): string | undefined {
+  date(field: Field | undefined, name: string, where: string): string | undefined {
     const s = this.str(field, name, where);
     if (s === undefined) return undefined;
     if (!isValidDate(s.trim())) {
-      this.schema(nodeSpan(field!.value, field!.keySpan), `\`${name}\` in ${where} must be a date written YYYY-MM-DD, not "${s}".`);
+      this.schema(nodeSpan(field!.value, field!.keySpan), `\`${name}\` in ${where} must be a date written YYYY-MM-DD, not "${shownValue(s)}".`);
       return undefined;
     }
     return s.trim();
   }
 
-  confidence(field: { value: Node | null; keySpan: Span } | undefined, where: string): number | undefined {
+  confidence(field: Field | undefined, where: string): number | undefined {
     const n = this.num(field, 'confidence', where);
     if (n === undefined) return undefined;
     if (n < 0 || n > 1) {
-      this.schema(nodeSpan(field!.value, field!.keySpan), `\`confidence\` in ${where} must be between 0 and 1 (0.7 means 70% sure), not ${n}.`);
+      // `confidence: 70` is nearly always a percentage.
+      const hint = Number.isInteger(n) && n >= 2 && n <= 100 ? `; for ${n}% write ${n / 100}` : '';
+      this.schema(nodeSpan(field!.value, field!.keySpan), `\`confidence\` in ${where} must be between 0 and 1 (0.7 means 70% sure), not ${n}${hint}.`);
       return undefined;
     }
     return n;
   }
 
-  oneOf<T extends string>(field: { value: Node | null; keySpan: Span } | undefined, name: string, where: string, allowed: readonly T[], fallback: T): T {
+  oneOf<T extends string>(field: Field | undefined, name: string, where: string, allowed: readonly T[], fallback: T): T {
     const s = this.str(field, name, where);
     if (s === undefined) return fallback;
     if ((allowed as readonly string[]).includes(s)) return s as T;
@@ -203,35 +351,48 @@ class Parser {
     const span = nodeSpan(field!.value, field!.keySpan);
     this.schema(
       span,
-      `\`${name}\` in ${where} must be one of ${allowed.join(', ')}, not "${s}".` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
+      `\`${name}\` in ${where} must be one of ${allowed.join(', ')}, not "${shownValue(s)}".` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
       suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ start: span.start, end: span.end, newText: suggestion }] }] : undefined,
     );
     return fallback;
   }
 
-  id(field: { value: Node | null; keySpan: Span } | undefined, where: string, required: boolean, mapSpan: Span): string | undefined {
+  /** Where to point when a mapping lacks a field: its first key, not the whole (maybe huge) mapping. */
+  anchorOf(map: YAMLMap, spans: NodeSpans): Span {
+    const first = map.items.find((p) => isPair(p) && (p.key as Node | null)?.range);
+    if (first) return nodeSpan(first.key as Node, spans.node);
+    const r = map.range;
+    if (!r) return spans.node;
+    const lineEnd = this.text.slice(r[0], r[1]).search(/[\r\n]/);
+    return { start: r[0], end: lineEnd < 0 ? r[1] : r[0] + lineEnd };
+  }
+
+  id(field: Field | undefined, where: string, required: boolean, anchor: Span, misspelled?: Set<string>): string | undefined {
     const s = this.str(field, 'id', where);
     if (s === undefined) {
-      if (required && !field) this.schema(mapSpan, `${capitalize(where)} has no \`id\`.`);
-      else if (required) this.schema(field!.keySpan, `${capitalize(where)} has an empty \`id\`.`);
+      // `idd: X` already has its "did you mean `id`": saying the id is missing too would be noise.
+      if (required && !field && !misspelled?.has('id')) this.schema(anchor, `${capitalize(where)} has no \`id\`.`);
+      else if (required && field && (field.value === null || isScalar(field.value))) this.schema(field.keySpan, `${capitalize(where)} has an empty \`id\`.`);
       return undefined;
     }
     if (!ID_PATTERN.test(s)) {
-      this.schema(nodeSpan(field!.value, field!.keySpan), `The id "${s}" is not valid: start with a letter, then letters, digits, ".", "_" or "-".`);
+      this.schema(nodeSpan(field!.value, field!.keySpan), `The id "${shownValue(s)}" is not valid: start with a letter, then letters, digits, ".", "_" or "-".`);
     }
     return s;
   }
 
-  title(field: { value: Node | null; keySpan: Span } | undefined, where: string, mapSpan: Span): string | undefined {
+  title(field: Field | undefined, where: string, anchor: Span, misspelled?: Set<string>): string | undefined {
     const s = this.str(field, 'title', where);
     if (s === undefined || s.trim() === '') {
-      this.schema(field ? field.keySpan : mapSpan, `${capitalize(where)} has no \`title\`.`);
+      if (field && field.value !== null && !isScalar(field.value)) return undefined; // str() said why
+      if (!field && misspelled?.has('title')) return undefined; // `titel:` has its own finding
+      this.schema(field ? field.keySpan : anchor, `${capitalize(where)} has no \`title\`.`);
       return undefined;
     }
     return s;
   }
 
-  seq(field: { value: Node | null; keySpan: Span } | undefined, name: string, where: string): Node[] {
+  seq(field: Field | undefined, name: string, where: string): Node[] {
     if (!field) return [];
     const v = field.value;
     if (v === null || (isScalar(v) && v.value === null)) return [];
@@ -239,13 +400,39 @@ class Parser {
       this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be a list (each item starting with "- ").`);
       return [];
     }
-    return v.items.map((item) => this.deref(item)).filter((n): n is Node => n !== null);
+    const out: Node[] = [];
+    for (const item of v.items) {
+      const n = this.deref(item);
+      if (n !== null) out.push(n);
+    }
+    return out;
   }
 
   mapOf(node: Node, what: string, fallback: Span): YAMLMap | undefined {
     if (isMap(node)) return node;
     this.schema(nodeSpan(node, fallback), `Each item here must be ${what} (a mapping of fields such as \`id:\` and \`title:\`).`);
     return undefined;
+  }
+
+  /** The `lint:` block as plain data for config.ts, through the alias budget, without prototype tricks. */
+  plain(node: unknown, depth: number): unknown {
+    const n = this.deref(node);
+    if (n === null) return null;
+    if (isScalar(n)) return n.value instanceof Date || n.value instanceof Uint8Array ? this.source(n) : n.value;
+    if (depth > 8) return null;
+    if (isSeq(n)) return n.items.map((i) => this.plain(i, depth + 1));
+    if (isMap(n)) {
+      const out: Record<string, unknown> = {};
+      for (const p of n.items) {
+        if (!isPair(p)) continue;
+        const k = this.deref(p.key);
+        if (!isScalar(k) || k.value === null || typeof k.value === 'object') continue;
+        // defineProperty: a key named `__proto__` stays a key instead of replacing the prototype.
+        Object.defineProperty(out, String(k.value), { value: this.plain(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
+      }
+      return out;
+    }
+    return null;
   }
 
   parseFile(path: string): OkrFile {
@@ -258,7 +445,8 @@ class Parser {
       return file;
     }
     if (!isMap(contents)) {
-      this.schema(nodeSpan(contents, whole), 'An OKR file must be a mapping with `team`, `period` and `objectives` at the top level.');
+      const what = isSeq(contents) ? 'a list' : 'a single value';
+      this.schema(nodeSpan(contents, whole), `An OKR file must be a mapping with \`team\`, \`period\` and \`objectives\` at the top level, not ${what}.`);
       return file;
     }
     spans.node = nodeSpan(contents, whole);
@@ -274,15 +462,15 @@ class Parser {
     const lint = f.get('lint');
     if (lint && lint.value !== null && !(isScalar(lint.value) && lint.value.value === null)) {
       if (isMap(lint.value)) {
-        const js = lint.value.toJS(this.doc, { maxAliasCount: 100 }) as unknown;
-        if (js && typeof js === 'object') file.lint = js as Record<string, unknown>;
+        file.lint = this.plain(lint.value, 0) as Record<string, unknown>;
       } else {
         this.schema(nodeSpan(lint.value, lint.keySpan), '`lint` must be a mapping of rule ids to off, a severity, or options.');
       }
     }
     const objectivesField = f.get('objectives');
-    if (!objectivesField) {
-      this.schema({ start: spans.node.start, end: spans.node.start }, 'The file has no `objectives:` list.');
+    // After a syntax error the key is often there but swallowed (an unclosed quote): say nothing then.
+    if (!objectivesField && this.doc.errors.length === 0) {
+      this.schema(this.anchorOf(contents, spans), 'The file has no `objectives:` list.');
     }
     for (const item of this.seq(objectivesField, 'objectives', 'the file')) {
       const map = this.mapOf(item, 'an objective', spans.values.objectives ?? whole);
@@ -291,14 +479,15 @@ class Parser {
     return file;
   }
 
-  period(field: { value: Node | null; keySpan: Span } | undefined): Period | undefined {
+  period(field: Field | undefined): Period | undefined {
     if (!field) return undefined;
     const v = field.value;
     const span = nodeSpan(v, field.keySpan);
     if (v === null || (isScalar(v) && v.value === null)) return undefined;
     if (isScalar(v)) {
-      const p = quarterPeriod(String(v.value));
-      if (!p) this.schema(span, `\`period\` must be a quarter such as 2026-Q4, or { start: YYYY-MM-DD, end: YYYY-MM-DD }; "${String(v.value)}" is neither.`);
+      const written = typeof v.value === 'string' ? v.value : this.source(v);
+      const p = quarterPeriod(written);
+      if (!p) this.schema(span, `\`period\` must be a quarter such as 2026-Q4, or { start: YYYY-MM-DD, end: YYYY-MM-DD }; "${shownValue(written)}" is neither.`);
       return p;
     }
     if (isMap(v)) {
@@ -326,12 +515,14 @@ class Parser {
   objective(map: YAMLMap): Objective {
     const span = nodeSpan(map, EMPTY_SPAN);
     const spans = emptySpans(span);
-    const f = this.fields(map, OBJECTIVE_KEYS, 'an objective', spans);
-    const id = this.id(f.get('id'), 'an objective', true, span);
-    const where = id ? `objective ${id}` : 'an objective';
+    const misspelled = new Set<string>();
+    const f = this.fields(map, OBJECTIVE_KEYS, 'an objective', spans, misspelled);
+    const anchor = this.anchorOf(map, spans);
+    const id = this.id(f.get('id'), 'an objective', true, anchor, misspelled);
+    const where = id ? `objective ${shownValue(id)}` : 'an objective';
     const o: Objective = {
       id,
-      title: this.title(f.get('title'), where, span),
+      title: this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled),
       description: this.str(f.get('description'), 'description', where),
       owner: this.str(f.get('owner'), 'owner', where),
       kind: this.oneOf<ObjectiveKind>(f.get('kind'), 'kind', where, ['aspirational', 'committed'], 'aspirational'),
@@ -361,12 +552,14 @@ class Parser {
   keyResult(map: YAMLMap): KeyResult {
     const span = nodeSpan(map, EMPTY_SPAN);
     const spans = emptySpans(span);
-    const f = this.fields(map, KEY_RESULT_KEYS, 'a key result', spans);
-    const id = this.id(f.get('id'), 'a key result', true, span);
-    const where = id ? `key result ${id}` : 'a key result';
+    const misspelled = new Set<string>();
+    const f = this.fields(map, KEY_RESULT_KEYS, 'a key result', spans, misspelled);
+    const anchor = this.anchorOf(map, spans);
+    const id = this.id(f.get('id'), 'a key result', true, anchor, misspelled);
+    const where = id ? `key result ${shownValue(id)}` : 'a key result';
     const kr: KeyResult = {
       id,
-      title: this.title(f.get('title'), where, span),
+      title: this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled),
       description: this.str(f.get('description'), 'description', where),
       owner: this.str(f.get('owner'), 'owner', where),
       start: this.num(f.get('start'), 'start', where),
@@ -390,7 +583,8 @@ class Parser {
     const span = nodeSpan(map, EMPTY_SPAN);
     const spans = emptySpans(span);
     const where = `a check-in of ${krWhere}`;
-    const f = this.fields(map, CHECK_IN_KEYS, where, spans);
+    const misspelled = new Set<string>();
+    const f = this.fields(map, CHECK_IN_KEYS, where, spans, misspelled);
     const c: CheckIn = {
       date: this.date(f.get('date'), 'date', where),
       value: this.num(f.get('value'), 'value', where),
@@ -398,19 +592,21 @@ class Parser {
       note: this.str(f.get('note'), 'note', where),
       spans,
     };
-    if (!f.has('date')) this.schema(span, `${capitalize(where)} has no \`date\`.`);
+    if (!f.has('date') && !misspelled.has('date')) this.schema(this.anchorOf(map, spans), `${capitalize(where)} has no \`date\`.`);
     return c;
   }
 
   initiative(map: YAMLMap): Initiative {
     const span = nodeSpan(map, EMPTY_SPAN);
     const spans = emptySpans(span);
-    const f = this.fields(map, INITIATIVE_KEYS, 'an initiative', spans);
-    const id = this.id(f.get('id'), 'an initiative', false, span);
-    const where = id ? `initiative ${id}` : 'an initiative';
+    const misspelled = new Set<string>();
+    const f = this.fields(map, INITIATIVE_KEYS, 'an initiative', spans, misspelled);
+    const anchor = this.anchorOf(map, spans);
+    const id = this.id(f.get('id'), 'an initiative', false, anchor, misspelled);
+    const where = id ? `initiative ${shownValue(id)}` : 'an initiative';
     return {
       id,
-      title: this.title(f.get('title'), where, span),
+      title: this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled),
       owner: this.str(f.get('owner'), 'owner', where),
       status: this.oneOf<InitiativeStatus>(f.get('status'), 'status', where, ['planned', 'in_progress', 'done', 'dropped'], 'planned'),
       reason: this.str(f.get('reason'), 'reason', where),
@@ -427,9 +623,73 @@ const YAML_MESSAGES: Record<string, string> = {
   DUPLICATE_KEY: 'This key appears twice in the same mapping; the second would silently replace the first.',
   TAB_AS_INDENT: 'Tabs cannot indent YAML; use spaces.',
   BAD_INDENT: 'The indentation here does not line up with the lines around it.',
-  MISSING_CHAR: 'A closing character is missing here.',
-  BAD_ALIAS: 'This alias names no anchor defined before it.',
+  TAG_RESOLVE_FAILED: 'OKR files use plain YAML values; this tag is not one OKR Lens knows.',
 };
+
+function syntaxFinding(message: string, span: Span): Finding {
+  return { ruleId: 'syntax', severity: 'error', message, span };
+}
+
+/** yaml's errors and warnings as `syntax` findings, in words for the person editing the file. */
+function yamlFindings(doc: Document.Parsed, text: string): Finding[] {
+  const out: Finding[] = [];
+  let exhausted = false;
+  for (const e of [...doc.errors, ...doc.warnings]) {
+    const start = Math.min(Math.max(0, e.pos[0]), text.length);
+    const end = Math.min(Math.max(start, e.pos[1]), text.length);
+    const raw = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    if (e.code === 'MULTIPLE_DOCS') {
+      const marker = text.startsWith('---', start) ? 3 : Math.max(0, text.slice(start).search(/[\r\n]|$/));
+      out.push(syntaxFinding(
+        'A second YAML document starts here: an OKR file is one document, so everything from here on is ignored. Move it to its own .okr.yaml file, or remove this `---`.',
+        { start, end: start + marker },
+      ));
+      continue;
+    }
+    if (e.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/.test(raw)) {
+      if (exhausted) continue;
+      exhausted = true;
+      out.push(syntaxFinding('The file nests too deeply to read here; an OKR file needs only a few levels.', { start, end }));
+      continue;
+    }
+    // MISSING_CHAR covers unclosed quotes and brackets, but also "Sequence item without - indicator".
+    const own = e.code === 'MISSING_CHAR' ? (/^Missing closing/.test(raw) ? 'A closing character is missing here.' : undefined) : YAML_MESSAGES[e.code];
+    out.push(syntaxFinding(own ? `${own} (${shownValue(raw, 120)})` : `YAML syntax error: ${shownValue(raw, 160)}`, { start, end }));
+  }
+  out.sort((a, b) => a.span.start - b.span.start);
+  // One error per line: the first is the cause, the others on that line ("Implicit keys need
+  // to be on a single line" after a bad indent) are yaml's consequences of it.
+  // Sorted by offset, so the line count only moves forward.
+  let line = 0;
+  let scanned = 0;
+  let lastLine = -1;
+  const perLine = out.filter((f) => {
+    for (; scanned < f.span.start; scanned++) if (text.charCodeAt(scanned) === 10) line++;
+    if (line === lastLine) return false;
+    lastLine = line;
+    return true;
+  });
+  out.length = 0;
+  out.push(...perLine);
+  if (out.length > MAX_SYNTAX_FINDINGS) {
+    const rest = out.length - MAX_SYNTAX_FINDINGS;
+    out.length = MAX_SYNTAX_FINDINGS;
+    const last = out[MAX_SYNTAX_FINDINGS - 1];
+    out[MAX_SYNTAX_FINDINGS - 1] = { ...last, message: `${last.message} (${rest} more YAML errors after this one are not shown; fix these first.)` };
+  }
+  return out;
+}
+
+/** The same message at the same place twice (an alias repeating a bad item) is one finding. */
+function dedupe(findings: Finding[]): Finding[] {
+  const seen = new Set<string>();
+  return findings.filter((f) => {
+    const key = `${f.ruleId}\u0000${f.span.start}\u0000${f.span.end}\u0000${f.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 /** Parses an OKR file. Never throws. */
 export function parseOkr(text: string, path: string): ParseResult {
@@ -438,31 +698,26 @@ export function parseOkr(text: string, path: string): ParseResult {
     const mib = (Buffer.byteLength(text, 'utf8') / 1024 / 1024).toFixed(1);
     return {
       file: empty,
-      findings: [{ ruleId: 'syntax', severity: 'error', message: `This file is ${mib} MiB; OKR files over 2 MiB are not read. Split it by team or period.`, span: { start: 0, end: 0 } }],
+      findings: [syntaxFinding(`This file is ${mib} MiB; OKR files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split it by team or period.`, { start: 0, end: 0 })],
     };
   }
   try {
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
-    const findings: Finding[] = [];
-    for (const e of doc.errors) {
-      const [start, end] = e.pos;
-      const own = YAML_MESSAGES[e.code];
-      const raw = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-      findings.push({
-        ruleId: 'syntax',
-        severity: 'error',
-        message: own ? `${own} (${raw})` : `YAML syntax error: ${raw}`,
-        span: { start: Math.min(start, text.length), end: Math.min(Math.max(start, end), text.length) },
-      });
+    const tooDeep = flowDepthExceeded(text);
+    if (tooDeep >= 0) {
+      return {
+        file: empty,
+        findings: [syntaxFinding(`Brackets nest more than ${MAX_FLOW_DEPTH} levels deep here; no OKR file needs that, so this file is not read.`, { start: tooDeep, end: tooDeep + 1 })],
+      };
     }
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
     const parser = new Parser(doc, text);
     const file = parser.parseFile(path);
-    return { file, findings: [...findings, ...parser.findings] };
+    return { file, findings: dedupe([...yamlFindings(doc, text), ...parser.findings]) };
   } catch (err) {
-    // A bug of ours, not the user's: still a finding, never a crash of the host.
+    // A bug of ours (or a stack overflow on input we failed to bound), not the user's: still a finding, never a crash of the host.
     return {
       file: empty,
-      findings: [{ ruleId: 'syntax', severity: 'error', message: `OKR Lens could not read this file: ${(err as Error).message}`, span: { start: 0, end: 0 } }],
+      findings: [syntaxFinding(`OKR Lens could not read this file: ${shownValue(String((err as Error)?.message ?? err), 160)}`, { start: 0, end: 0 })],
     };
   }
 }

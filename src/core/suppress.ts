@@ -1,25 +1,28 @@
 // Inline suppression comments, as markdownlint and ESLint users expect:
 //   # okr-lint-disable-next-line rule-id[, rule-id]   the next line only
+//   # okr-lint-disable-line rule-id[, rule-id]        its own line (a trailing comment)
 //   # okr-lint-disable rule-id[, rule-id]             from here to the end of the file (or an enable)
 //   # okr-lint-enable rule-id[, rule-id]              undoes a disable
-// With no rule ids, a comment applies to every rule.
+// With no rule ids, a comment applies to every rule. Text after ` -- ` is a note:
+//   # okr-lint-disable-next-line kr-is-milestone -- the launch is the point this quarter
 
 import { LineIndex } from './positions';
 
-const DIRECTIVE = /#\s*okr-lint-(disable-next-line|disable|enable)\b([^\n\r]*)/;
+// The keyword must end at a space or the line's end: `okr-lint-disabled` is no directive.
+const DIRECTIVE = /#\s*okr-lint-(disable-next-line|disable-line|disable|enable)(?=\s|$)([^\n\r]*)/;
 
 export interface Suppressions {
   isSuppressed(ruleId: string, offset: number): boolean;
 }
 
 interface Directive {
-  kind: 'disable-next-line' | 'disable' | 'enable';
+  kind: 'disable-next-line' | 'disable-line' | 'disable' | 'enable';
   line: number;
   rules: string[] | 'all';
 }
 
 export function parseRuleList(rest: string): string[] | 'all' {
-  const cleaned = rest.replace(/\s--\s.*$/, '').trim();
+  const cleaned = rest.replace(/(^|\s)--(\s.*)?$/, '').trim();
   if (cleaned === '') return 'all';
   return cleaned.split(/[\s,]+/).filter(Boolean);
 }
@@ -46,6 +49,8 @@ export function findSuppressions(text: string, lines: LineIndex): Suppressions {
         if (!covers(d, ruleId)) continue;
         if (d.kind === 'disable-next-line') {
           if (d.line === line - 1) return true;
+        } else if (d.kind === 'disable-line') {
+          if (d.line === line) return true;
         } else {
           disabled = d.kind === 'disable';
         }

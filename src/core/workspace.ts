@@ -76,6 +76,16 @@ export interface SourcesLintOptions extends ParseSourcesOptions {
    * alignment rules stay silent about it.
    */
   aligned?: ReadonlyMap<string, string | null>;
+  /**
+   * Settings per file, for editors whose settings differ by folder; wins over
+   * `settings`. Each file's own `lint:` block still wins over both.
+   */
+  settingsFor?: (sourcePath: string) => RuleSettings | undefined;
+  /**
+   * Lint only these sources (by path); the others still count for duplicate ids and
+   * alignment. The editor uses it to re-lint one edited file of a large workspace.
+   */
+  only?: ReadonlySet<string>;
 }
 
 export interface SourceLint {
@@ -167,7 +177,14 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
     return file;
   };
 
-  const files = parsed.map<SourceLint>((p, index) => {
+  const files: SourceLint[] = [];
+  parsed.forEach((p, index) => {
+    if (options.only && !options.only.has(p.source.path)) return;
+    files.push(lintOne(p, index));
+  });
+  return { files };
+
+  function lintOne(p: ParsedSource, index: number): SourceLint {
     const own = definitions[index];
     if (p.source.oversizeBytes !== undefined) {
       // Not linted: there is nothing to lint, and a rule must not report on an empty stand-in.
@@ -182,14 +199,13 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
     const file = options.overrides && Object.keys(options.overrides).length ? { ...p.file, lint: withOverrides(p.file.lint, options.overrides) } : p.file;
     const result = lintParsed(file, p.findings, {
       today: options.today,
-      settings: options.settings,
+      settings: options.settingsFor?.(p.source.path) ?? options.settings,
       otherDefinitions,
       alignedFile: target === undefined ? undefined : alignedFile(target),
       alignedPath: target === undefined ? undefined : display(target),
     });
     return { path: p.source.path, result: { ...result, file: p.file }, definitions: own };
-  });
-  return { files };
+  }
 }
 
 /** Parses and lints texts together; see `lintParsedSources`. */

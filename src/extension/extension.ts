@@ -1,8 +1,58 @@
-// Activation: wires the core to VS Code. PLACEHOLDER until the extension work lands.
+// Activation: creates the store (the core's view of every OKR file) and plugs the
+// features into it. Nothing heavy runs here: the first scan and git start in the
+// background, and activate() returns in a few milliseconds.
+
 import * as vscode from 'vscode';
+import { CommandId } from './command-ids';
+import { registerEditingHelp } from './editing-help';
+import { registerGitFeatures } from './git';
+import { registerLintFeatures } from './lint';
+import { createOkrStore, type OkrStoreUpdate } from './okr-store';
+import { registerObjectivesView } from './tree/objectives-view';
+
+/** What the in-host suites read to report in-editor speed (not a user command). */
+export interface OkrLensStats {
+  /** Time spent inside activate(), in ms. */
+  activationMs: number;
+  /** The store's last update: which files, parse and lint time, when it finished. */
+  lastUpdate?: OkrStoreUpdate;
+}
+
+const STATS_COMMAND = '_okr.stats';
 
 export function activate(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(vscode.commands.registerCommand('okr.refresh', () => undefined));
+  const started = performance.now();
+  const log = vscode.window.createOutputChannel('OKR Lens', { log: true });
+  const store = createOkrStore({
+    log,
+    warnSettings: (message) => void vscode.window.showWarningMessage(`OKR Lens: ${message}`),
+  });
+  context.subscriptions.push(
+    log,
+    store,
+    vscode.commands.registerCommand(CommandId.Refresh, () => store.refresh()),
+  );
+
+  // Each feature is independent: one failing to start must not take the others down.
+  const start = <T>(name: string, register: () => T): T | undefined => {
+    try {
+      return register();
+    } catch (err) {
+      log.error(`${name} failed to start`, err);
+      void vscode.window.showErrorMessage(`OKR Lens: ${name} failed to start: ${(err as Error).message}. See the "OKR Lens" output.`);
+      return undefined;
+    }
+  };
+  const objectivesView = start('the Objectives view', () => registerObjectivesView(context, store));
+  start('diagnostics and quick fixes', () => registerLintFeatures(context, store));
+  start('editing help', () => registerEditingHelp(context, store));
+  if (objectivesView) start('the git features', () => registerGitFeatures(context, store, objectivesView));
+
+  const activationMs = performance.now() - started;
+  context.subscriptions.push(
+    vscode.commands.registerCommand(STATS_COMMAND, (): OkrLensStats => ({ activationMs, lastUpdate: store.lastUpdate() })),
+  );
+  log.info(`activated in ${activationMs.toFixed(1)} ms`);
 }
 
 export function deactivate(): void {}

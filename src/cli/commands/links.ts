@@ -1,12 +1,211 @@
-import type { Command } from '../io';
+// `okr links`: the commits that support each key result (through their trailers),
+// across one or several repositories, and the trailers that name no known key
+// result (a typo, or a key result renamed or removed since).
 
-// PLACEHOLDER: to be written by its owner. Not done.
+import * as path from 'node:path';
+import { type CommitRecord, CommitIndex } from '../../core/git/history';
+import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, type RepoSession, TRAILER_CONFIG_KEY } from '../../core/git/git';
+import { KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
+import { isValidDate } from '../../core/parse';
+import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
+import { OKR_FILE_GLOBS } from '../../core/workspace';
+import { printable, styleFor } from '../format/ansi';
+import { type Command, UsageError, parseCommandArgs, useColor } from '../io';
+import { reportLoadProblems } from './lint';
+
+const FORMATS = ['text', 'json'] as const;
+type Format = (typeof FORMATS)[number];
+const DEFAULT_LIMIT = 10;
+
+const HELP = `Usage: okr links [paths...] [options]
+
+Show the commits that support each key result: those whose message carries the
+trailer "${DEFAULT_TRAILER_KEY}: <id>" (or the key in git config ${TRAILER_CONFIG_KEY}), over
+all the history reachable from HEAD. Trailers that name no key result of the OKR
+files are listed apart, with the closest ids.
+
+OKR files (${OKR_FILE_GLOBS.join(', ')}) are read under the given paths; with none,
+under the folders in each repository's git config ${OKR_FILES_CONFIG_KEY}, else the
+whole repository.
+
+Options:
+  -f, --format <name>  text (default) or json
+      --since <date>   only commits authored on or after this date (YYYY-MM-DD,
+                       or an ISO 8601 time like 2026-11-01T09:00:00Z)
+      --repo <dir>     a repository to read; repeat for several (default: the one
+                       the current folder is in)
+      --limit <n>      commits listed per key result in text (default ${DEFAULT_LIMIT}; 0: all)
+  -h, --help           show this help
+
+Text output:
+  ID  title
+    N commits by authors, first date to last date
+    <short sha>  <date>  <author>  <subject>
+
+JSON output: { "since", "repositories": [{ "root", "head", "shallow", "commits" }],
+  "keyResults": [{ "id", "title", "file", "count", "authors": [names], "firstDate",
+    "lastDate", "commits": [{ "repository", "sha", "subject", "author", "email", "date" }] }],
+  "unknown": [{ "value", "suggestions": [ids], "repository", "sha", "subject",
+    "author", "email", "date" }] }
+Commits are newest first; dates are the authors', ISO 8601.
+
+Exit codes: 0 listed; 2 bad usage, not a repository, or no OKR file found.
+`;
+
+interface LinkedCommit {
+  repository: string;
+  commit: CommitRecord;
+}
+
+/** `--since`: a day compares with the commit's own calendar day, a time with its instant. */
+function sinceFilter(since: string | undefined): (c: CommitRecord) => boolean {
+  if (since === undefined) return () => true;
+  if (isValidDate(since)) return (c) => c.date.slice(0, 10) >= since;
+  const instant = /^\d{4}-\d{2}-\d{2}T/.test(since) ? Date.parse(since) : NaN;
+  if (Number.isNaN(instant)) throw new UsageError(`--since must be a date (YYYY-MM-DD) or an ISO 8601 time, not "${since}"`);
+  return (c) => Date.parse(c.date) >= instant;
+}
+
+/** The key results of several repositories' OKR files together; each file read once. */
+async function knownIdsOfRepos(sessions: readonly RepoSession[]): Promise<LoadedKnownIds> {
+  const all = await Promise.all(sessions.map((s) => knownIdsForRepo(s.ctx, s.root)));
+  if (all.length === 1) return all[0];
+  const files = [...new Set(all.flatMap((a) => a.files))];
+  const definitions = all.flatMap((a) => a.known.definitions);
+  return {
+    known: new KnownIds(definitions),
+    files,
+    problems: all.flatMap((a) => a.problems),
+    // Only "no OKR file anywhere" is worth saying when several repositories are read.
+    empty: files.length === 0 ? all.flatMap((a) => a.empty) : [],
+  };
+}
+
 export const linksCommand: Command = {
   name: 'links',
-  summary: 'PLACEHOLDER',
-  help: 'PLACEHOLDER\n',
-  async run(_args, io) {
-    io.stderr('okr: links is not implemented yet\n');
-    return 2;
+  summary: 'list the commits that support each key result',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('links', args, {
+      format: { type: 'string', short: 'f' },
+      since: { type: 'string' },
+      repo: { type: 'string', multiple: true },
+      limit: { type: 'string' },
+    });
+    const format = (values.format ?? 'text') as Format;
+    if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or json, not "${values.format}"`);
+    const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+    if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not "${values.limit}"`);
+    const keep = sinceFilter(values.since);
+
+    const repoDirs = values.repo && values.repo.length > 0 ? values.repo : ['.'];
+    const repos: { session: RepoSession; index: CommitIndex }[] = [];
+    let failed = false;
+    for (const dir of repoDirs) {
+      try {
+        const session = await openRepo({ cwd: path.resolve(io.cwd, dir), env: io.env });
+        if (repos.some((r) => r.session.root === session.root)) continue;
+        const index = new CommitIndex(session.ctx, { trailerKey: session.trailerKey });
+        await index.update();
+        repos.push({ session, index });
+      } catch (err) {
+        const message = gitFailureMessage(err);
+        if (message === undefined) throw err;
+        io.stderr(`okr: ${message}\n`);
+        failed = true;
+      }
+    }
+    if (repos.length === 0) return 2;
+
+    const loaded = positionals.length > 0 ? await loadKnownIds(positionals, io.cwd) : await knownIdsOfRepos(repos.map((r) => r.session));
+    if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
+
+    const label = (s: RepoSession) => (repos.length === 1 ? path.relative(io.cwd, s.root) || '.' : s.root);
+    const byId = new Map<string, LinkedCommit[]>(loaded.known.ids.map((id) => [id, []]));
+    const unknown: { value: string; key: string; suggestions: string[]; linked: LinkedCommit }[] = [];
+    for (const { session, index } of repos) {
+      for (const commit of index.commits) {
+        if (!keep(commit)) continue;
+        const seen = new Set<string>();
+        for (const value of commit.keyResults) {
+          const definition = loaded.known.resolve(value);
+          if (!definition) {
+            unknown.push({ value, key: session.trailerKey, suggestions: loaded.known.suggest(value), linked: { repository: label(session), commit } });
+          } else if (!seen.has(definition.id)) {
+            seen.add(definition.id);
+            byId.get(definition.id)!.push({ repository: label(session), commit });
+          }
+        }
+      }
+    }
+    const newestFirst = (a: LinkedCommit, b: LinkedCommit) => Date.parse(b.commit.date) - Date.parse(a.commit.date);
+    for (const list of byId.values()) list.sort(newestFirst);
+    unknown.sort((a, b) => newestFirst(a.linked, b.linked));
+
+    const summaries = loaded.known.ids.map((id) => {
+      const definition = loaded.known.resolve(id)!;
+      const commits = byId.get(id)!;
+      const authorCounts = new Map<string, number>();
+      for (const c of commits) authorCounts.set(c.commit.author, (authorCounts.get(c.commit.author) ?? 0) + 1);
+      const authors = [...authorCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+      return {
+        id,
+        title: definition.title ?? null,
+        file: definition.path,
+        count: commits.length,
+        authors,
+        firstDate: commits.length ? commits[commits.length - 1].commit.date : null,
+        lastDate: commits.length ? commits[0].commit.date : null,
+        commits,
+      };
+    });
+
+    if (format === 'json') {
+      const commitJson = (l: LinkedCommit) => ({
+        repository: l.repository,
+        sha: l.commit.sha,
+        subject: l.commit.subject,
+        author: l.commit.author,
+        email: l.commit.email,
+        date: l.commit.date,
+      });
+      const json = {
+        since: values.since ?? null,
+        repositories: repos.map((r) => ({ root: r.session.root, head: r.index.head ?? null, shallow: r.index.shallow, commits: r.index.commits.length })),
+        keyResults: summaries.map((s) => ({ ...s, commits: s.commits.map(commitJson) })),
+        unknown: unknown.map((u) => ({ value: u.value, suggestions: u.suggestions, ...commitJson(u.linked) })),
+      };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+      return failed ? 2 : 0;
+    }
+
+    const style = styleFor(useColor(io));
+    const line = (l: LinkedCommit) =>
+      `    ${style.yellow(l.commit.sha.slice(0, 10))}  ${l.commit.date.slice(0, 10)}  ${printable(l.commit.author)}  ${printable(l.commit.subject)}${repos.length > 1 ? style.dim(`  (${printable(l.repository)})`) : ''}`;
+    for (const r of repos) {
+      if (r.index.head === undefined) io.stdout(`${style.dim(`${printable(label(r.session))}: no commits yet`)}\n`);
+      if (r.index.shallow) io.stdout(`${style.dim(`${printable(label(r.session))}: a shallow clone: older commits are not in it (git fetch --unshallow)`)}\n`);
+    }
+    for (const s of summaries) {
+      io.stdout(`${style.bold(printable(s.id))}  ${printable(s.title ?? '')}\n`);
+      if (s.count === 0) {
+        io.stdout(`  ${style.dim('no commits')}\n`);
+        continue;
+      }
+      const shownAuthors = s.authors.slice(0, 3).map(printable).join(', ') + (s.authors.length > 3 ? ` and ${s.authors.length - 3} more` : '');
+      const span = s.firstDate!.slice(0, 10) === s.lastDate!.slice(0, 10) ? `on ${s.firstDate!.slice(0, 10)}` : `${s.firstDate!.slice(0, 10)} to ${s.lastDate!.slice(0, 10)}`;
+      io.stdout(`  ${s.count} commit${s.count === 1 ? '' : 's'} by ${shownAuthors}, ${span}\n`);
+      const listed = limit === 0 ? s.commits : s.commits.slice(0, limit);
+      for (const l of listed) io.stdout(`${line(l)}\n`);
+      if (listed.length < s.commits.length) io.stdout(`    ${style.dim(`... and ${s.commits.length - listed.length} more (--limit 0 lists all)`)}\n`);
+    }
+    if (unknown.length > 0) {
+      io.stdout(`\n${style.red(`Trailers naming no known key result (${unknown.length}):`)}\n`);
+      for (const u of unknown) {
+        const hint = u.suggestions.length ? `; did you mean ${u.suggestions.join(', ')}?` : '';
+        io.stdout(`${line(u.linked)}\n      ${printable(`${u.key}: ${u.value}`)}${hint}\n`);
+      }
+    }
+    return failed ? 2 : 0;
   },
 };

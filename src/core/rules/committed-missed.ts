@@ -1,10 +1,40 @@
-import type { Rule } from '../rule';
+import { shownValue } from '../parse';
+import { clamp01, effectiveCurrent, latestCheckIn, objectivePeriod, percent, periodPhase, rawProgress } from '../progress';
+import type { Rule, RuleReport } from '../rule';
 
-// PLACEHOLDER: to be written (owner: a helper). Not done.
+/** Reached in full, allowing for decimal arithmetic. */
+const REACHED = 1 - 1e-9;
+
+// Committed objectives are the ones the team promised to meet in full, unlike
+// stretch goals where about seventy percent is success. When the period is over and
+// a committed key result fell short, that deserves a line in the quarterly
+// retrospective the guide recommends: what got in the way, and was the promise realistic?
 export const committedMissed: Rule<{}> = {
   id: 'committed-missed',
-  description: 'PLACEHOLDER',
-  defaultSeverity: 'warning',
+  description: 'After the period, each key result of a committed objective reached 100%.',
+  defaultSeverity: 'info',
   defaultOptions: {},
-  check: () => [],
+  check({ file, context }) {
+    const reports: RuleReport[] = [];
+    for (const o of file.objectives) {
+      if (o.kind !== 'committed' || o.status === 'dropped') continue;
+      const period = objectivePeriod(file, o);
+      if (!period || periodPhase(period, context.today) !== 'after') continue;
+      for (const kr of o.keyResults) {
+        if (kr.status === 'dropped') continue;
+        const raw = rawProgress(kr);
+        if (raw === undefined || raw >= REACHED) continue;
+        const name = kr.id ? `key result ${shownValue(kr.id)}` : 'this key result';
+        const current = effectiveCurrent(kr);
+        const span = kr.spans.values.current ?? (kr.current === undefined ? latestCheckIn(kr)?.spans.values.value : undefined) ?? kr.spans.values.title ?? kr.spans.node;
+        reports.push({
+          message:
+            `Committed ${name} ended at ${percent(clamp01(raw))} of its target (at ${current}; start ${kr.start ?? 0}, target ${kr.target}). ` +
+            `Committed objectives are meant to be met in full: note in the retrospective what got in the way, and whether the commitment was realistic.`,
+          span,
+        });
+      }
+    }
+    return reports;
+  },
 };

@@ -18,7 +18,8 @@ export const droppedWithoutReason: Rule<{}> = {
       reports.push({
         message: `${what} ${item.id ?? ''} is dropped without a \`reason:\`; say why, so the team learns from it.`.replace('  ', ' '),
         span,
-        fixes: [insertFieldFix(file.text, item.spans, 'reason', '', 'Add `reason:`', 'status')],
+        // With an empty `reason:` already there, a second key would be a duplicate: the user fills in the first.
+        ...(item.spans.keys.reason ? {} : { fixes: [insertFieldFix(file.text, item.spans, 'reason', '', 'Add `reason:`', 'status')] }),
       });
     };
     for (const o of file.objectives) {

@@ -1,10 +1,41 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleReport } from '../rule';
+import { shownValue } from '../parse';
 
-// PLACEHOLDER: to be written (owner: a helper). Not done.
-export const krCount: Rule<{}> = {
+export interface KrCountOptions {
+  min: number;
+  max: number;
+}
+
+// The guide: "two to four key results per objective". One key result rarely
+// captures an outcome; five or more means the objective is several objectives.
+export const krCount: Rule<KrCountOptions> = {
   id: 'kr-count',
-  description: 'PLACEHOLDER',
+  description: 'An active objective has two to four active key results.',
   defaultSeverity: 'warning',
-  defaultOptions: {},
-  check: () => [],
+  defaultOptions: { min: 2, max: 4 },
+  check({ file, options }) {
+    const reports: RuleReport[] = [];
+    for (const o of file.objectives) {
+      if (o.status !== 'active') continue;
+      const count = o.keyResults.filter((kr) => kr.status === 'active').length;
+      const name = o.id ? `Objective ${shownValue(o.id)}` : 'This objective';
+      const span = o.spans.keys.key_results ?? o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start };
+      if (count < options.min) {
+        reports.push({
+          message:
+            `${name} has ${count === 0 ? 'no' : `only ${count}`} active key result${count === 1 ? '' : 's'}; give it ${options.min} to ${options.max}. ` +
+            `Key results are how you will know, unambiguously, whether the objective was reached.`,
+          span,
+        });
+      } else if (count > options.max) {
+        reports.push({
+          message:
+            `${name} has ${count} active key results; keep it to ${options.min} to ${options.max}. ` +
+            `More dilutes focus: keep the ones that best measure the outcome, or split the objective.`,
+          span,
+        });
+      }
+    }
+    return reports;
+  },
 };

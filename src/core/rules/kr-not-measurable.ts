@@ -1,10 +1,31 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleReport } from '../rule';
+import { findQuantities, milestoneCue, quoteTitle } from '../phrasing';
 
-// PLACEHOLDER: to be written (owner: a helper). Not done.
+// The guide: key results "must be measurable, specific, and verifiable — you should
+// know unambiguously whether you achieved them". A milestone is left to
+// kr-is-milestone, whose advice (measure the outcome instead) covers it.
 export const krNotMeasurable: Rule<{}> = {
   id: 'kr-not-measurable',
-  description: 'PLACEHOLDER',
+  description: 'A key result has a number: in its title or as a numeric `target:`.',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  check: () => [],
+  check({ file }) {
+    const reports: RuleReport[] = [];
+    for (const o of file.objectives) {
+      if (o.status !== 'active') continue;
+      for (const kr of o.keyResults) {
+        const span = kr.spans.values.title;
+        if (kr.status !== 'active' || !kr.title || !span || kr.target !== undefined) continue;
+        if (findQuantities(kr.title).length > 0 || milestoneCue(kr.title, kr)) continue;
+        reports.push({
+          message:
+            `Key result ${quoteTitle(kr.title)} has no number in its title and no \`target:\`, so nobody can tell ` +
+            `unambiguously whether it was achieved. Say what moves from what to what ` +
+            `(e.g. "Reduce build time from 20 to 8 minutes"), or add \`start:\` and \`target:\`.`,
+          span,
+        });
+      }
+    }
+    return reports;
+  },
 };

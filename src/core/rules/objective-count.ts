@@ -1,10 +1,45 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleReport } from '../rule';
 
-// PLACEHOLDER: to be written (owner: a helper). Not done.
-export const objectiveCount: Rule<{}> = {
+export interface ObjectiveCountOptions {
+  /** Fewest objectives a file should have (done ones count: a finished quarter is not empty). */
+  min: number;
+  /** Most active objectives a file should have. */
+  max: number;
+}
+
+// The guide: "three to five objectives per team per quarter ... If you find yourself
+// with more than five objectives, it usually means you need to prioritise more
+// aggressively." Small teams do well with two or three, so the floor is one.
+export const objectiveCount: Rule<ObjectiveCountOptions> = {
   id: 'objective-count',
-  description: 'PLACEHOLDER',
+  description: 'A file has at most five active objectives (and at least one).',
   defaultSeverity: 'warning',
-  defaultOptions: {},
-  check: () => [],
+  defaultOptions: { min: 1, max: 5 },
+  check({ file, options }) {
+    const span = file.spans.keys.objectives;
+    // No `objectives:` at all is a schema error already.
+    if (!span) return [];
+    const reports: RuleReport[] = [];
+    const active = file.objectives.filter((o) => o.status === 'active').length;
+    const live = file.objectives.filter((o) => o.status !== 'dropped').length;
+    if (active > options.max) {
+      reports.push({
+        message:
+          `This file has ${active} active objectives; keep it to ${options.max} or fewer (the guide advises three to five). More dilutes focus: ` +
+          `prioritise more aggressively, or turn some objectives into key results under a broader one.`,
+        span,
+      });
+    } else if (live < options.min) {
+      const dropped = file.objectives.length - live;
+      reports.push({
+        message:
+          (live === 0
+            ? `This file has no objectives${dropped ? ' that are not dropped' : ''}`
+            : `This file has only ${live} objective${live === 1 ? '' : 's'}`) +
+          `; it should have at least ${options.min}. Say what the team wants to achieve this period.`,
+        span,
+      });
+    }
+    return reports;
+  },
 };

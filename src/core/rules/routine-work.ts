@@ -1,10 +1,33 @@
-import type { Rule } from '../rule';
+import type { Rule, RuleReport } from '../rule';
+import { quoteTitle, routineCue } from '../phrasing';
 
-// PLACEHOLDER: to be written (owner: a helper). Not done.
+// The guide: "Routine work like bug fixes, on-call rotations, and maintenance tasks will
+// continue outside the OKR framework, and that is perfectly fine." OKRs are the few
+// outcomes that matter most this quarter, not everything the team does.
 export const routineWork: Rule<{}> = {
   id: 'routine-work',
-  description: 'PLACEHOLDER',
-  defaultSeverity: 'warning',
+  description: 'Objectives and key results are not business as usual: bug fixing, on-call, maintenance.',
+  defaultSeverity: 'info',
   defaultOptions: {},
-  check: () => [],
+  check({ file }) {
+    const reports: RuleReport[] = [];
+    const visit = (what: string, title: string | undefined, span: { start: number; end: number } | undefined) => {
+      if (!title || !span) return;
+      const cue = routineCue(title);
+      if (!cue) return;
+      reports.push({
+        message:
+          `${what} ${quoteTitle(title)} is business as usual (${cue}). Routine work like bug fixes, on-call rotations and ` +
+          `maintenance continues outside the OKR framework, and that is fine: keep OKRs for the outcomes that matter most ` +
+          `this quarter, or measure the improvement instead (e.g. "Reduce pages per on-call shift from 25 to 5").`,
+        span,
+      });
+    };
+    for (const o of file.objectives) {
+      if (o.status !== 'active') continue;
+      visit('Objective', o.title, o.spans.values.title);
+      for (const kr of o.keyResults) if (kr.status === 'active') visit('Key result', kr.title, kr.spans.values.title);
+    }
+    return reports;
+  },
 };

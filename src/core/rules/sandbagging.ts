@@ -1,10 +1,51 @@
-import type { Rule } from '../rule';
+import type { KeyResult } from '../model';
+import { shownValue } from '../parse';
+import { objectivePeriod, percent, periodPhase, rawProgress } from '../progress';
+import type { Rule, RuleReport } from '../rule';
 
-// PLACEHOLDER: to be written (owner: a helper). Not done.
+/** Reached in full, allowing for decimal arithmetic (99.95 - 99.5 is not exactly 0.45). */
+const REACHED = 1 - 1e-9;
+
+// The guide: "Sandbagging — setting deliberately easy goals to guarantee success —
+// undermines the entire purpose of OKRs. If your team consistently achieves one
+// hundred percent of its key results, the goals are not ambitious enough." Stretch
+// goals are met at about seventy percent; committed objectives are exempt, as they
+// are meant to be met in full. A target equal to the start asks for nothing at all.
 export const sandbagging: Rule<{}> = {
   id: 'sandbagging',
-  description: 'PLACEHOLDER',
+  description: 'Aspirational objectives stretch: not every key result reaches 100%, and no target equals its start.',
   defaultSeverity: 'warning',
   defaultOptions: {},
-  check: () => [],
+  check({ file, context }) {
+    const reports: RuleReport[] = [];
+    for (const o of file.objectives) {
+      if (o.status === 'dropped') continue;
+      const krs = o.keyResults.filter((kr) => kr.status !== 'dropped');
+      for (const kr of krs) {
+        if (kr.start === undefined || kr.target === undefined || kr.start !== kr.target) continue;
+        const name = kr.id ? `Key result ${shownValue(kr.id)}` : 'This key result';
+        reports.push({
+          message:
+            `${name} has \`target: ${kr.target}\`, the same as its \`start:\`: it asks for no change, so it is met before any work is done. ` +
+            `Set a target that stretches the team.`,
+          span: kr.spans.values.target ?? kr.spans.node,
+        });
+      }
+      if (o.kind !== 'aspirational' || krs.length === 0) continue;
+      const period = objectivePeriod(file, o);
+      if (!period || periodPhase(period, context.today) !== 'after') continue;
+      const results = krs.map((kr: KeyResult) => rawProgress(kr));
+      // Every key result must be measured and reached: one without numbers leaves the question open.
+      if (!results.every((p): p is number => p !== undefined && p >= REACHED)) continue;
+      const lowest = Math.min(...(results as number[]));
+      const name = o.id ? `objective ${shownValue(o.id)}` : 'this objective';
+      reports.push({
+        message:
+          `Every key result of aspirational ${name} reached 100% or more (the lowest ${percent(lowest)}): the goals were not ambitious enough. ` +
+          `Stretch goals are met at about 70%; set next period's targets higher, or mark the objective \`kind: committed\` if it was meant to be met in full.`,
+        span: o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start },
+      });
+    }
+    return reports;
+  },
 };

@@ -1,10 +1,61 @@
-import type { Rule } from '../rule';
+import { shownValue } from '../parse';
+import type { Rule, RuleReport } from '../rule';
+import { closestMatch } from '../text';
 
-// PLACEHOLDER: to be written (owner: a helper). Not done.
+// The guide: "Start by understanding the company-level OKRs and working backward to
+// determine how your engineering team can contribute." A `parent:` is that line of
+// sight; one that names nothing is a broken link, and the alignment looks real but is not.
 export const unknownParent: Rule<{}> = {
   id: 'unknown-parent',
-  description: 'PLACEHOLDER',
-  defaultSeverity: 'warning',
+  description: '`parent:` names an objective of the `aligns_with` file, and that file exists.',
+  defaultSeverity: 'error',
   defaultOptions: {},
-  check: () => [],
+  check({ file, context }) {
+    const reports: RuleReport[] = [];
+    const withParent = file.objectives.filter((o) => o.parent !== undefined && o.parent.trim() !== '' && o.spans.values.parent);
+    if (!file.alignsWith) {
+      for (const o of withParent) {
+        reports.push({
+          message:
+            `\`parent: ${shownValue(o.parent!)}\` names an objective of the parent OKR file, but this file has no \`aligns_with:\`. ` +
+            `Add \`aligns_with:\` with the path of the file that defines ${shownValue(o.parent!)}.`,
+          span: o.spans.values.parent,
+        });
+      }
+      return reports;
+    }
+    const aligned = context.alignedFile;
+    if (aligned === undefined) return reports; // the caller did not look: say nothing rather than guess
+    const shownPath = shownValue(context.alignedPath ?? file.alignsWith, 120);
+    if (aligned === null) {
+      reports.push({
+        message: `\`aligns_with\` names ${shownPath}, which does not exist or cannot be read, so the \`parent:\` links of this file cannot be checked.`,
+        span: file.spans.values.aligns_with ?? file.spans.keys.aligns_with ?? { start: 0, end: 0 },
+      });
+      return reports;
+    }
+    const objectiveIds = aligned.objectives.map((o) => o.id).filter((id): id is string => !!id);
+    const known = new Set(objectiveIds);
+    const otherIds = new Map<string, string>();
+    for (const o of aligned.objectives) {
+      for (const kr of o.keyResults) if (kr.id) otherIds.set(kr.id, 'a key result');
+      for (const i of o.initiatives) if (i.id) otherIds.set(i.id, 'an initiative');
+    }
+    for (const o of withParent) {
+      const parent = o.parent!.trim();
+      if (known.has(parent)) continue;
+      const other = otherIds.get(parent);
+      let message: string;
+      if (other) {
+        message = `\`parent: ${shownValue(parent)}\` is ${other} in ${shownPath}, not an objective; \`parent:\` names the objective this one contributes to.`;
+      } else {
+        const near = closestMatch(parent, objectiveIds);
+        message =
+          `\`parent: ${shownValue(parent)}\` names no objective of ${shownPath}.` +
+          (near ? ` Did you mean \`${near}\`?` : objectiveIds.length ? ` Its objectives: ${objectiveIds.slice(0, 10).join(', ')}${objectiveIds.length > 10 ? ', …' : ''}.` : ' That file defines no objectives.');
+      }
+      reports.push({ message, span: o.spans.values.parent });
+    }
+    return reports;
+  },
 };

@@ -1,0 +1,325 @@
+// Running git: always `git` with an argument array (never a shell), with a timeout
+// and an output limit, and failures turned into errors a user can act on ("not a
+// git repository", "git is not installed"). Plus the few questions about a
+// repository the rest of the git code asks.
+
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { DEFAULT_TRAILER_KEY, isValidTrailerKey } from './trailers';
+
+/** Where and with which environment git runs. */
+export interface GitContext {
+  /** A folder inside the repository (or the folder to say "not a repository" about). */
+  cwd: string;
+  /** The environment for git; `process.env` when absent. */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface RunGitOptions {
+  /** Text for git's standard input. */
+  input?: string;
+  /** Default 30 s: long enough for `git log` over a large history, short enough not to hang an editor. */
+  timeoutMs?: number;
+  /** Default 512 MiB of output, then git is stopped. */
+  maxBuffer?: number;
+  /** Exit codes that are answers rather than failures (`git config --get` says 1 for "not set"). */
+  okCodes?: readonly number[];
+}
+
+export interface GitResult {
+  stdout: string;
+  stderr: string;
+  code: number;
+}
+
+export type GitErrorKind =
+  | 'not-installed'
+  | 'no-folder'
+  | 'not-a-repository'
+  | 'unsafe-repository'
+  | 'timeout'
+  | 'output-too-large'
+  | 'failed';
+
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly kind: GitErrorKind,
+    readonly args: readonly string[],
+    readonly stderr = '',
+    readonly exitCode?: number,
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+export const DEFAULT_GIT_TIMEOUT_MS = 30_000;
+export const DEFAULT_GIT_MAX_BUFFER = 512 * 1024 * 1024;
+
+function gitEnv(base: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+  return {
+    ...(base ?? process.env),
+    // Messages we match on are git's English ones; output encoding is unaffected.
+    LC_ALL: 'C',
+    LANGUAGE: 'C',
+    // Never wait for a password prompt, and never take locks a user's own git command might need.
+    GIT_TERMINAL_PROMPT: '0',
+    GIT_OPTIONAL_LOCKS: '0',
+  };
+}
+
+function firstLine(text: string): string {
+  return (
+    text
+      .split('\n')
+      .map((l) => l.replace(/^(fatal|error):\s*/, '').trim())
+      .find((l) => l !== '') ?? ''
+  );
+}
+
+function classify(args: readonly string[], cwd: string, code: number, stderr: string): GitError {
+  if (/not a git repository/i.test(stderr)) {
+    return new GitError(`${cwd} is not in a git repository`, 'not-a-repository', args, stderr, code);
+  }
+  if (/dubious ownership/i.test(stderr)) {
+    return new GitError(
+      `git refuses to work in ${cwd}: the repository belongs to another user (see "git config --global --add safe.directory")`,
+      'unsafe-repository',
+      args,
+      stderr,
+      code,
+    );
+  }
+  const detail = firstLine(stderr) || `exit code ${code}`;
+  return new GitError(`git ${args.find((a) => !a.startsWith('-')) ?? args[0] ?? ''} failed: ${detail}`, 'failed', args, stderr, code);
+}
+
+/** Runs git in `ctx.cwd`; rejects with a GitError unless it exits 0 (or with one of `okCodes`). */
+export async function runGit(ctx: GitContext, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
+  // spawn reports a missing cwd as a missing program: tell them apart first.
+  try {
+    const stat = await fs.stat(ctx.cwd);
+    if (!stat.isDirectory()) throw new GitError(`${ctx.cwd} is not a folder`, 'no-folder', args);
+  } catch (err) {
+    if (err instanceof GitError) throw err;
+    throw new GitError(`${ctx.cwd} does not exist`, 'no-folder', args);
+  }
+  const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
+  const maxBuffer = options.maxBuffer ?? DEFAULT_GIT_MAX_BUFFER;
+  return new Promise<GitResult>((resolve, reject) => {
+    let settled = false;
+    const finish = (fn: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      fn();
+    };
+    const child = spawn('git', args as string[], {
+      cwd: ctx.cwd,
+      env: gitEnv(ctx.env),
+      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      windowsHide: true,
+    });
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let outBytes = 0;
+    let errBytes = 0;
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      finish(() => reject(new GitError(`git ${args[0]} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, 'timeout', args)));
+    }, timeoutMs);
+    child.stdout!.on('data', (chunk: Buffer) => {
+      outBytes += chunk.length;
+      if (outBytes > maxBuffer) {
+        child.kill('SIGKILL');
+        finish(() => reject(new GitError(`git ${args[0]} printed more than ${Math.round(maxBuffer / 1024 / 1024)} MiB and was stopped`, 'output-too-large', args)));
+        return;
+      }
+      out.push(chunk);
+    });
+    child.stderr!.on('data', (chunk: Buffer) => {
+      // stderr is only read for messages: keep its start.
+      if (errBytes < 64 * 1024) err.push(chunk);
+      errBytes += chunk.length;
+    });
+    child.on('error', (e: NodeJS.ErrnoException) => {
+      finish(() =>
+        reject(
+          e.code === 'ENOENT'
+            ? new GitError('git is not installed, or not on the PATH', 'not-installed', args)
+            : new GitError(`could not run git: ${e.message}`, 'failed', args),
+        ),
+      );
+    });
+    child.on('close', (code, signal) => {
+      finish(() => {
+        const stdout = Buffer.concat(out).toString('utf8');
+        const stderr = Buffer.concat(err).toString('utf8');
+        const exit = code ?? (signal ? 128 : 1);
+        if (exit === 0 || options.okCodes?.includes(exit)) resolve({ stdout, stderr, code: exit });
+        else reject(classify(args, ctx.cwd, exit, stderr));
+      });
+    });
+    if (child.stdin) {
+      // A git that exits before reading its input must not crash us with EPIPE.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(options.input);
+    }
+  });
+}
+
+/** git's standard output, without the final newline. */
+export async function gitOutput(ctx: GitContext, args: readonly string[], options?: RunGitOptions): Promise<string> {
+  return (await runGit(ctx, args, options)).stdout.replace(/\n$/, '');
+}
+
+// ---------------------------------------------------------------------------
+// Questions about a repository
+
+export interface RepoInfo {
+  /** The working tree's root; undefined in a bare repository. */
+  root?: string;
+  /** Absolute `.git` folder of this worktree. */
+  gitDir: string;
+  /** Absolute folder shared by all worktrees (hooks and config live there). */
+  commonDir: string;
+  bare: boolean;
+  shallow: boolean;
+}
+
+export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
+  const lines = (
+    await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--is-bare-repository', '--is-shallow-repository', '--git-dir', '--git-common-dir'])
+  ).split('\n');
+  const bare = lines[0] === 'true';
+  const info: RepoInfo = { bare, shallow: lines[1] === 'true', gitDir: lines[2], commonDir: lines[3] };
+  if (!bare) info.root = await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel']);
+  return info;
+}
+
+/** The value of a git config key, or undefined when it is not set. */
+export async function gitConfigGet(ctx: GitContext, key: string): Promise<string | undefined> {
+  const r = await runGit(ctx, ['config', '--get', key], { okCodes: [1] });
+  return r.code === 0 ? r.stdout.replace(/\n$/, '') : undefined;
+}
+
+/** Every value of a multi-valued git config key. */
+export async function gitConfigGetAll(ctx: GitContext, key: string): Promise<string[]> {
+  const r = await runGit(ctx, ['config', '--get-all', key], { okCodes: [1] });
+  return r.code === 0 ? r.stdout.split('\n').filter((l) => l !== '') : [];
+}
+
+/** The commit HEAD (or `ref`) points at; undefined in a repository without commits. */
+export async function resolveCommit(ctx: GitContext, ref = 'HEAD'): Promise<string | undefined> {
+  const r = await runGit(ctx, ['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { okCodes: [1] });
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+/** The checked-out branch's short name (also before its first commit); undefined when HEAD is detached. */
+export async function currentBranch(ctx: GitContext): Promise<string | undefined> {
+  const r = await runGit(ctx, ['symbolic-ref', '--quiet', '--short', 'HEAD'], { okCodes: [1] });
+  return r.code === 0 ? r.stdout.trim() : undefined;
+}
+
+/** Is `ancestor` reachable from `descendant`? False too when `ancestor` no longer exists (history rewritten and pruned). */
+export async function isAncestor(ctx: GitContext, ancestor: string, descendant: string): Promise<boolean> {
+  const r = await runGit(ctx, ['merge-base', '--is-ancestor', ancestor, descendant], { okCodes: [1, 128] });
+  return r.code === 0;
+}
+
+/** Does a local branch of this name exist? */
+export async function branchExists(ctx: GitContext, name: string): Promise<boolean> {
+  const r = await runGit(ctx, ['show-ref', '--verify', '--quiet', `refs/heads/${name}`], { okCodes: [1] });
+  return r.code === 0;
+}
+
+/** Does git accept `name` as a branch name? */
+export async function isValidBranchName(ctx: GitContext, name: string): Promise<boolean> {
+  const r = await runGit(ctx, ['check-ref-format', '--branch', name], { okCodes: [1, 128] });
+  return r.code === 0;
+}
+
+/** The git config key holding a branch's explicit key-result link. */
+export function branchLinkKey(branch: string): string {
+  return `branch.${branch}.okrKeyResult`;
+}
+
+/** The key result a branch is explicitly linked to in git config. */
+export async function branchLink(ctx: GitContext, branch: string): Promise<string | undefined> {
+  const value = (await gitConfigGet(ctx, branchLinkKey(branch)))?.trim();
+  return value ? value : undefined;
+}
+
+export async function setBranchLink(ctx: GitContext, branch: string, krId: string): Promise<void> {
+  await runGit(ctx, ['config', branchLinkKey(branch), krId]);
+}
+
+/**
+ * The folder git runs hooks from: `core.hooksPath` when set (a relative one is
+ * relative to the working tree's root, as git reads it), else `hooks` in the
+ * folder shared by all worktrees.
+ */
+export async function hooksDir(ctx: GitContext): Promise<string> {
+  const info = await repoInfo(ctx);
+  const configured = await gitConfigGet(ctx, 'core.hooksPath');
+  if (configured !== undefined && configured !== '') {
+    const home = (ctx.env ?? process.env).HOME;
+    const expanded = configured.startsWith('~/') && home ? path.join(home, configured.slice(2)) : configured;
+    return path.resolve(info.root ?? info.gitDir, expanded);
+  }
+  return path.join(info.commonDir, 'hooks');
+}
+
+/** git's comment character (`core.commentChar`); `#` also for `auto`, which only git can resolve. */
+export async function commentChar(ctx: GitContext): Promise<string> {
+  const c = await gitConfigGet(ctx, 'core.commentChar');
+  return c && c.length === 1 ? c : '#';
+}
+
+// ---------------------------------------------------------------------------
+// OKR Lens settings kept in git config, shared by the CLI and the hooks
+
+/** `git config okr.trailer`: the trailer key (the editor's `okr.git.trailer`). */
+export const TRAILER_CONFIG_KEY = 'okr.trailer';
+/** `git config okr.branchTemplate` (the editor's `okr.git.branchTemplate`). */
+export const BRANCH_TEMPLATE_CONFIG_KEY = 'okr.branchTemplate';
+/** `git config okr.files` (multi-valued): where the OKR files are, relative to the repository root. */
+export const OKR_FILES_CONFIG_KEY = 'okr.files';
+
+/** A setting that cannot be used, with what to do about it. */
+export class GitSettingError extends Error {}
+
+/** The trailer key from git config, checked; DEFAULT_TRAILER_KEY when not set. */
+export async function configuredTrailerKey(ctx: GitContext): Promise<string> {
+  const key = (await gitConfigGet(ctx, TRAILER_CONFIG_KEY))?.trim();
+  if (key === undefined || key === '') return DEFAULT_TRAILER_KEY;
+  if (!isValidTrailerKey(key)) {
+    throw new GitSettingError(`git config ${TRAILER_CONFIG_KEY} is "${key}": a trailer key is letters, digits and "-", like ${DEFAULT_TRAILER_KEY}`);
+  }
+  return key;
+}
+
+/** The message for a failure of git or of a git setting, or undefined for any other error (a bug). */
+export function gitFailureMessage(err: unknown): string | undefined {
+  if (err instanceof GitError || err instanceof GitSettingError) return err.message;
+  return undefined;
+}
+
+/** A repository opened for a command: where it is, and the trailer key it uses. */
+export interface RepoSession {
+  ctx: GitContext;
+  info: RepoInfo;
+  /** The working tree's root (the git folder of a bare repository). */
+  root: string;
+  trailerKey: string;
+}
+
+/** Opens the repository `ctx.cwd` is in; GitError when it is none. */
+export async function openRepo(ctx: GitContext): Promise<RepoSession> {
+  const info = await repoInfo(ctx);
+  const root = info.root ?? info.gitDir;
+  const rooted = { ...ctx, cwd: root };
+  return { ctx: rooted, info, root, trailerKey: await configuredTrailerKey(rooted) };
+}

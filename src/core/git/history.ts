@@ -1,0 +1,287 @@
+// The commits of a repository with their key-result trailers, read with one
+// `git log` and kept up to date incrementally: after the first scan, only the
+// commits added since the last head are read (`<old>..HEAD`); when the old head is
+// no longer in the history (a rebase, a force-push, a reset), everything is read
+// again. The state is plain JSON, so the extension can persist it.
+
+import { closestMatches } from '../text';
+import { type GitContext, GitError, runGit } from './git';
+import { DEFAULT_TRAILER_KEY, isValidTrailerKey, sameId } from './trailers';
+
+export interface CommitRecord {
+  sha: string;
+  parents: string[];
+  /** Author name and email, after .mailmap. */
+  author: string;
+  email: string;
+  /** Author date, ISO 8601 with the author's offset (`2026-11-24T10:00:00+01:00`). */
+  date: string;
+  subject: string;
+  /** The values of the key-result trailers, as written (not checked against any OKR file). */
+  keyResults: string[];
+}
+
+export interface CommitIndexState {
+  version: 1;
+  trailerKey: string;
+  ref: string;
+  /** The commit the index was last brought up to; undefined before the first commit. */
+  head?: string;
+  shallow: boolean;
+  /** Newest first, in `git log` order. */
+  commits: CommitRecord[];
+}
+
+const FIELD = '\x1f';
+const VALUE = '\x1d';
+
+/** The `git log` format: hash, parents, author, email, date, trailer values, then the subject (last: it may hold anything). */
+export function logFormat(trailerKey: string): string {
+  if (!isValidTrailerKey(trailerKey)) throw new RangeError(`"${trailerKey}" cannot be a trailer key`);
+  return ['%H', '%P', '%aN', '%aE', '%aI', `%(trailers:key=${trailerKey},valueonly,unfold,separator=%x1d)`, '%s'].join('%x1f');
+}
+
+/**
+ * The arguments of the history scan for the given revisions (`HEAD`, `a..b`).
+ * Commits end with NUL (`-z`), which no commit message holds; settings that would
+ * change the output (signatures, encodings) are overridden.
+ */
+export function logArgs(trailerKey: string, revisions: readonly string[], options: ReadCommitsOptions = {}): string[] {
+  return [
+    'log',
+    '-z',
+    '--no-show-signature',
+    '--encoding=UTF-8',
+    `--format=${logFormat(trailerKey)}`,
+    ...(options.noWalk ? ['--no-walk=unsorted'] : []),
+    '--end-of-options',
+    ...revisions,
+    '--',
+  ];
+}
+
+export interface ReadCommitsOptions {
+  /** Just the named commits, not their history. */
+  noWalk?: boolean;
+}
+
+/** Parses `git log` output made with `logArgs`. A malformed record is skipped, never fatal. */
+export function parseLog(output: string): CommitRecord[] {
+  const commits: CommitRecord[] = [];
+  let start = 0;
+  while (start < output.length) {
+    let end = output.indexOf('\0', start);
+    if (end < 0) end = output.length;
+    const record = output.slice(start, end);
+    start = end + 1;
+    const fields: string[] = [];
+    let at = 0;
+    for (let i = 0; i < 6; i++) {
+      const next = record.indexOf(FIELD, at);
+      if (next < 0) break;
+      fields.push(record.slice(at, next));
+      at = next + 1;
+    }
+    if (fields.length < 6 || !/^[0-9a-f]{40,64}$/.test(fields[0])) continue;
+    const [sha, parents, author, email, date, trailers] = fields;
+    commits.push({
+      sha,
+      parents: parents === '' ? [] : parents.split(' '),
+      author,
+      email,
+      date,
+      subject: record.slice(at),
+      keyResults: trailers === '' ? [] : trailers.split(VALUE).map((v) => v.trim()).filter((v) => v !== ''),
+    });
+  }
+  return commits;
+}
+
+/** Reads the commits of the given revisions (`okr check-commits` uses ranges). */
+export async function readCommits(ctx: GitContext, trailerKey: string, revisions: readonly string[], options?: ReadCommitsOptions): Promise<CommitRecord[]> {
+  const { stdout } = await runGit(ctx, logArgs(trailerKey, revisions, options));
+  return parseLog(stdout);
+}
+
+export interface UnknownTrailer {
+  commit: CommitRecord;
+  /** The trailer's value as written. */
+  value: string;
+  /** Known ids close to it, nearest first. */
+  suggestions: string[];
+}
+
+export interface UpdateResult {
+  /** Commits read by this update. */
+  added: number;
+  /** Whether the whole history was read (first scan, rewritten history, or a changed setting). */
+  full: boolean;
+}
+
+export interface CommitIndexOptions {
+  /** Default DEFAULT_TRAILER_KEY. */
+  trailerKey?: string;
+  /** The ref whose history is indexed; default HEAD (works detached too). */
+  ref?: string;
+  /** A state saved earlier; ignored when it was made for another trailer key or ref. */
+  state?: CommitIndexState;
+}
+
+/** The unique-ish key under which ids compare. */
+const idKey = (id: string) => id.toLowerCase();
+
+export class CommitIndex {
+  readonly trailerKey: string;
+  readonly ref: string;
+  private commitList: CommitRecord[] = [];
+  private currentHead: string | undefined;
+  private isShallow = false;
+  private byKeyResult: Map<string, CommitRecord[]> | undefined;
+  private pending: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: GitContext,
+    options: CommitIndexOptions = {},
+  ) {
+    this.trailerKey = options.trailerKey ?? DEFAULT_TRAILER_KEY;
+    if (!isValidTrailerKey(this.trailerKey)) throw new RangeError(`"${this.trailerKey}" cannot be a trailer key`);
+    this.ref = options.ref ?? 'HEAD';
+    const s = options.state;
+    if (s && s.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits)) {
+      this.commitList = s.commits;
+      this.currentHead = s.head;
+      this.isShallow = Boolean(s.shallow);
+    }
+  }
+
+  /** The commit the index is up to date with; undefined when the repository has no commits (or before `update`). */
+  get head(): string | undefined {
+    return this.currentHead;
+  }
+
+  /** True when the repository is a shallow clone: older commits are missing from it, and so from the index. */
+  get shallow(): boolean {
+    return this.isShallow;
+  }
+
+  /** Every indexed commit, newest first. */
+  get commits(): readonly CommitRecord[] {
+    return this.commitList;
+  }
+
+  /**
+   * Brings the index up to the ref's current commit: reads only the new commits
+   * when the last indexed head is an ancestor of it, else the whole history.
+   * Calls made while one runs wait for it (never two scans at once).
+   */
+  update(): Promise<UpdateResult> {
+    const run = this.pending.then(
+      () => this.doUpdate(),
+      () => this.doUpdate(),
+    );
+    this.pending = run.catch(() => undefined);
+    return run;
+  }
+
+  private async doUpdate(): Promise<UpdateResult> {
+    // One git call for both: each spawn costs more than git's own work here.
+    const probe = await runGit(this.ctx, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${this.ref}^{commit}`], {
+      okCodes: [1],
+    });
+    const [shallowLine, headLine] = probe.stdout.split('\n');
+    const shallow = shallowLine === 'true';
+    const head = probe.code === 0 ? headLine : undefined;
+    if (head === undefined) {
+      // No commits yet (or the ref does not exist): HEAD is the only ref allowed to be unborn.
+      if (this.ref !== 'HEAD') throw new GitError(`"${this.ref}" is not a commit in this repository`, 'failed', ['rev-parse', this.ref]);
+      const had = this.commitList.length > 0;
+      this.reset([], undefined, shallow);
+      return { added: 0, full: had };
+    }
+    // A shallow clone can be deepened without its head moving: then older commits appear.
+    if (head === this.currentHead && shallow === this.isShallow) return { added: 0, full: false };
+    const old = this.currentHead;
+    if (old !== undefined && head !== old && shallow === this.isShallow) {
+      // The old head is an ancestor of the new one exactly when some commit in old..head
+      // has it as a parent; otherwise history was rewritten and everything is read again.
+      const added = await readCommits(this.ctx, this.trailerKey, [`${old}..${head}`]).catch((err: unknown) => {
+        if (err instanceof GitError && err.kind === 'failed') return undefined; // the old head is gone
+        throw err;
+      });
+      if (added && added.some((c) => c.parents.includes(old))) {
+        this.reset([...added, ...this.commitList], head, shallow);
+        return { added: added.length, full: false };
+      }
+    }
+    const all = await readCommits(this.ctx, this.trailerKey, [head]);
+    this.reset(all, head, shallow);
+    return { added: all.length, full: true };
+  }
+
+  private reset(commits: CommitRecord[], head: string | undefined, shallow: boolean): void {
+    this.commitList = commits;
+    this.currentHead = head;
+    this.isShallow = shallow;
+    this.byKeyResult = undefined;
+  }
+
+  private keyResultMap(): Map<string, CommitRecord[]> {
+    if (!this.byKeyResult) {
+      const map = new Map<string, CommitRecord[]>();
+      for (const c of this.commitList) {
+        // A commit naming the same key result twice counts once.
+        for (const key of new Set(c.keyResults.map(idKey))) {
+          let list = map.get(key);
+          if (!list) map.set(key, (list = []));
+          list.push(c);
+        }
+      }
+      this.byKeyResult = map;
+    }
+    return this.byKeyResult;
+  }
+
+  /** The commits whose trailers name `krId` (case-insensitively), newest first. */
+  commitsFor(krId: string): readonly CommitRecord[] {
+    return this.keyResultMap().get(idKey(krId)) ?? [];
+  }
+
+  /** Trailer values naming no known key result (a typo, a renamed or deleted key result), newest first. */
+  unknownTrailers(knownIds: Iterable<string>): UnknownTrailer[] {
+    const ids = [...knownIds];
+    const known = new Set(ids.map(idKey));
+    const out: UnknownTrailer[] = [];
+    const suggestionsFor = new Map<string, string[]>();
+    for (const commit of this.commitList) {
+      for (const value of commit.keyResults) {
+        if (known.has(idKey(value))) continue;
+        let suggestions = suggestionsFor.get(value);
+        if (!suggestions) suggestionsFor.set(value, (suggestions = closestMatches(value, ids)));
+        out.push({ commit, value, suggestions });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The commits on the ref since `base` (a branch, tag or sha: `base..ref`) that
+   * name no key result, newest first; merge commits are left out. Uses the
+   * indexed commits: call `update` first.
+   */
+  async untaggedSince(base: string): Promise<CommitRecord[]> {
+    if (this.currentHead === undefined) return [];
+    const { stdout } = await runGit(this.ctx, ['rev-list', '--end-of-options', `${base}..${this.currentHead}`, '--']);
+    const wanted = new Set(stdout.split('\n').filter((l) => l !== ''));
+    return this.commitList.filter((c) => wanted.has(c.sha) && c.parents.length < 2 && c.keyResults.length === 0);
+  }
+
+  /** Does the commit name this key result? */
+  static names(commit: CommitRecord, krId: string): boolean {
+    return commit.keyResults.some((v) => sameId(v, krId));
+  }
+
+  /** A JSON-safe snapshot to pass back as `options.state` later. */
+  state(): CommitIndexState {
+    return { version: 1, trailerKey: this.trailerKey, ref: this.ref, head: this.currentHead, shallow: this.isShallow, commits: this.commitList };
+  }
+}

@@ -1,0 +1,312 @@
+// What each node of the Objectives tree says: label, description, icon, context
+// value and tooltip, built from the core model and its assessment. Pure: no vscode
+// import, so every word is unit-tested; objectives-view.ts turns these into TreeItems.
+
+import { formatQuantity, initiativeStatusText, linkedWorkText, oneLine, periodText, progressSummary, relativeDate, SEPARATOR, teamPeriodText } from '../../core/format';
+import type { Finding, Initiative, KeyResult, Objective, OkrFile, Severity, Span } from '../../core/model';
+import { effectiveConfidence, effectiveCurrent, HEALTH_LABELS, latestCheckIn, percent, type Assessment, type Health } from '../../core/progress';
+import type { LinkedCommit, LinkedWork } from './linked-work';
+import { escapeMarkdown, icon, inlineCode } from './markdown';
+
+/** A codicon id and an optional theme colour id (`charts.green`). */
+export interface IconSpec {
+  id: string;
+  color?: string;
+}
+
+export type ContextValue = 'file' | 'objective' | 'keyResult' | 'initiative' | 'commit';
+
+export interface Presentation {
+  label: string;
+  description: string;
+  icon: IconSpec;
+  contextValue: ContextValue;
+  /** What a screen reader says: label, health and description in words. */
+  accessibilityLabel: string;
+}
+
+const HEALTH_ICONS: Record<Health, IconSpec> = {
+  'on-track': { id: 'pass', color: 'charts.green' },
+  'at-risk': { id: 'warning', color: 'charts.yellow' },
+  'off-track': { id: 'error', color: 'charts.red' },
+  done: { id: 'check-all', color: 'charts.green' },
+  dropped: { id: 'circle-slash', color: 'disabledForeground' },
+  'not-started': { id: 'circle-large-outline' },
+  unknown: { id: 'question', color: 'descriptionForeground' },
+};
+
+export function healthIcon(health: Health): IconSpec {
+  return HEALTH_ICONS[health];
+}
+
+const INITIATIVE_ICONS: Record<Initiative['status'], IconSpec> = {
+  planned: { id: 'rocket' },
+  in_progress: { id: 'rocket', color: 'charts.blue' },
+  done: { id: 'rocket', color: 'charts.green' },
+  dropped: { id: 'rocket', color: 'disabledForeground' },
+};
+
+const SEVERITY_ICONS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
+
+function titleOrId(title: string | undefined, id: string | undefined, what: string): { label: string; showId: boolean } {
+  const t = oneLine(title ?? '');
+  if (t) return { label: t, showId: !!id };
+  if (id) return { label: id, showId: false };
+  return { label: `(untitled ${what})`, showId: false };
+}
+
+function joinParts(parts: (string | undefined)[]): string {
+  return parts.filter((p): p is string => !!p).join(SEPARATOR);
+}
+
+function accessibility(label: string, health: string | undefined, description: string): string {
+  return [label, health, description].filter((p) => !!p).join(', ');
+}
+
+export function objectivePresentation(o: Objective, a: Assessment): Presentation {
+  const { label, showId } = titleOrId(o.title, o.id, 'objective');
+  const description = joinParts([showId ? o.id : undefined, progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: o.owner, health: a.health })]);
+  return {
+    label,
+    description,
+    icon: healthIcon(a.health),
+    contextValue: 'objective',
+    accessibilityLabel: accessibility(`Objective ${label}`, HEALTH_LABELS[a.health], description),
+  };
+}
+
+export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: LinkedWork | undefined, today: string): Presentation {
+  const { label, showId } = titleOrId(kr.title, kr.id, 'key result');
+  const summary = progressSummary({ progress: a.progress, paceGap: a.paceGap, confidence: a.confidence, owner: kr.owner, health: a.health });
+  const linkedText = linked ? linkedWorkText(linked.count, linked.lastDate, today) + (linked.stale ? `${SEPARATOR}stale` : '') : undefined;
+  const description = joinParts([showId ? kr.id : undefined, summary, linkedText]);
+  return {
+    label,
+    description,
+    icon: healthIcon(a.health),
+    contextValue: 'keyResult',
+    accessibilityLabel: accessibility(`Key result ${label}`, HEALTH_LABELS[a.health], description),
+  };
+}
+
+export function initiativePresentation(i: Initiative): Presentation {
+  const { label, showId } = titleOrId(i.title, i.id, 'initiative');
+  const description = joinParts([showId ? i.id : undefined, initiativeStatusText(i.status), oneLine(i.owner ?? '') || undefined]);
+  return {
+    label,
+    description,
+    icon: INITIATIVE_ICONS[i.status],
+    contextValue: 'initiative',
+    accessibilityLabel: accessibility(`Initiative ${label}`, undefined, description),
+  };
+}
+
+/** A file node: "Platform · 2026-Q4", described by its path relative to the workspace. */
+export function filePresentation(file: OkrFile, relativePath: string, findings: readonly Finding[]): Presentation {
+  const label = teamPeriodText(file.team, file.period) ?? baseName(relativePath);
+  const errors = findings.filter((f) => f.severity === 'error').length;
+  const description = joinParts([relativePath, errors ? (errors === 1 ? '1 error' : `${errors} errors`) : undefined]);
+  return {
+    label,
+    description,
+    // The adapter shows the file icon theme's icon for the file instead.
+    icon: { id: 'file' },
+    contextValue: 'file',
+    accessibilityLabel: accessibility(`OKR file ${label}`, undefined, description),
+  };
+}
+
+export function commitPresentation(commit: LinkedCommit, today: string): Presentation {
+  const label = oneLine(commit.subject) || commit.sha.slice(0, 7);
+  const day = commit.date.slice(0, 10);
+  const when = /^\d{4}-\d{2}-\d{2}$/.test(day) ? relativeDate(day, today) : undefined;
+  const description = joinParts([oneLine(commit.author) || undefined, when]);
+  return {
+    label,
+    description,
+    icon: { id: 'git-commit' },
+    contextValue: 'commit',
+    accessibilityLabel: accessibility(`Commit ${label}`, undefined, description),
+  };
+}
+
+function baseName(p: string): string {
+  const parts = p.split(/[\\/]/);
+  return parts[parts.length - 1] || p;
+}
+
+// ---------------------------------------------------------------------------
+// Tooltips: markdown text, meant for a MarkdownString with supportThemeIcons and
+// nothing trusted. Paragraphs are separated by blank lines.
+
+function within(span: Span, outer: Span): boolean {
+  return span.start >= outer.start && span.end <= outer.end;
+}
+
+/**
+ * Findings whose span lies within `span`, leaving out those within any of `childSpans`
+ * (those show on the child). `findings` need not be sorted.
+ */
+export function findingsWithin(findings: readonly Finding[], span: Span, childSpans: readonly Span[] = []): Finding[] {
+  return findings.filter((f) => within(f.span, span) && !childSpans.some((c) => within(f.span, c)));
+}
+
+function findingsSection(findings: readonly Finding[], moreOnChildren = 0, childWord = 'children'): string | undefined {
+  if (findings.length === 0 && moreOnChildren === 0) return undefined;
+  const lines = findings.map((f) => `- ${icon(SEVERITY_ICONS[f.severity])} ${inlineCode(f.ruleId)} ${escapeMarkdown(f.message)}`);
+  if (moreOnChildren > 0) lines.push(`- ${moreOnChildren === 1 ? '1 more problem' : `${moreOnChildren} more problems`} in its ${childWord}`);
+  return lines.join('\n');
+}
+
+function headline(title: string | undefined, fallback: string): string {
+  const t = oneLine(title ?? '');
+  return t ? `**${escapeMarkdown(t)}**` : `**${escapeMarkdown(fallback)}**`;
+}
+
+function identity(kind: string, id: string | undefined, extra: (string | undefined)[]): string {
+  return [`${kind}${id ? ` ${inlineCode(id)}` : ''}`, ...extra.filter((e): e is string => !!e)].join(SEPARATOR);
+}
+
+function healthLine(a: Assessment): string {
+  const h = healthIcon(a.health);
+  const parts = [`${icon(h.id)} ${HEALTH_LABELS[a.health]}`];
+  if (a.progress !== undefined) parts.push(`${percent(a.progress)} done`);
+  if (a.expected !== undefined && a.health !== 'done' && a.health !== 'dropped' && a.health !== 'not-started') {
+    parts.push(`${percent(a.expected)} of the period gone by`);
+  }
+  return parts.join(SEPARATOR);
+}
+
+function quantity(n: number | undefined, unit: string | undefined): string | undefined {
+  return n === undefined ? undefined : escapeMarkdown(formatQuantity(n, unit));
+}
+
+function bullets(lines: (string | undefined)[]): string | undefined {
+  const present = lines.filter((l): l is string => !!l);
+  return present.length ? present.map((l) => `- ${l}`).join('\n') : undefined;
+}
+
+function closedLine(status: string, reason: string | undefined): string | undefined {
+  if (status === 'active' || status === 'planned' || status === 'in_progress') return undefined;
+  const r = oneLine(reason ?? '');
+  return `Status: ${status}${r ? `: ${escapeMarkdown(r)}` : ''}`;
+}
+
+export interface KeyResultTooltipInput {
+  objective: Objective;
+  keyResult: KeyResult;
+  assessment: Assessment;
+  /** Findings of the file; those on the key result are listed. */
+  findings: readonly Finding[];
+  linked?: LinkedWork;
+  today: string;
+}
+
+export function keyResultTooltip(input: KeyResultTooltipInput): string {
+  const { objective: o, keyResult: kr, assessment: a } = input;
+  const unit = kr.unit?.trim() || undefined;
+  const current = effectiveCurrent(kr);
+  const last = latestCheckIn(kr);
+  const fromCheckIn = kr.current === undefined && current !== undefined;
+  let target = quantity(kr.target, unit);
+  if (target && kr.target !== undefined && kr.start !== undefined && kr.target < kr.start) target += ' (lower is better)';
+  const confidence = effectiveConfidence(kr);
+  const confidenceFromCheckIn = confidence !== undefined && kr.checkIns.some((c) => c.date && c.confidence !== undefined);
+
+  let lastLine: string | undefined;
+  if (last) {
+    const details = [last.value !== undefined ? escapeMarkdown(formatQuantity(last.value, unit)) : undefined, last.confidence !== undefined ? `${percent(last.confidence)} confident` : undefined];
+    const note = oneLine(last.note ?? '');
+    lastLine =
+      `Last check-in: ${last.date} (${relativeDate(last.date!, input.today)})` +
+      (details.some((d) => d) ? `: ${details.filter((d) => d).join(', ')}` : '') +
+      (note ? `${SEPARATOR}“${escapeMarkdown(note)}”` : '');
+  }
+
+  const sections = [
+    headline(kr.title, kr.id ?? 'Untitled key result'),
+    identity('Key result', kr.id, [o.id ? `of ${inlineCode(o.id)}` : undefined, kr.owner ? `owner ${escapeMarkdown(kr.owner)}` : undefined]),
+    healthLine(a),
+    bullets([
+      kr.start !== undefined ? `Start: ${quantity(kr.start, unit)}` : 'Start: not set (measured from 0)',
+      `Target: ${target ?? 'not set'}`,
+      `Current: ${current !== undefined ? quantity(current, unit) + (fromCheckIn ? ' (latest check-in)' : '') : 'not set'}`,
+      unit ? `Unit: ${escapeMarkdown(unit)}` : undefined,
+      confidence !== undefined ? `Confidence: ${percent(confidence)}${confidenceFromCheckIn ? ' (latest check-in)' : ''}` : undefined,
+      lastLine ?? 'No check-ins yet',
+      closedLine(kr.status, kr.reason),
+    ]),
+    input.linked ? linkedSection(input.linked, input.today) : undefined,
+    findingsSection(findingsWithin(input.findings, kr.spans.node)),
+  ];
+  return sections.filter((s): s is string => !!s).join('\n\n');
+}
+
+function linkedSection(linked: LinkedWork, today: string): string {
+  const head = `${icon('git-commit')} ${linkedWorkText(linked.count, linked.lastDate, today)}`;
+  const stale = linked.stale ? `${SEPARATOR}no recent work linked` : '';
+  return head + stale;
+}
+
+export interface ObjectiveTooltipInput {
+  objective: Objective;
+  assessment: Assessment;
+  findings: readonly Finding[];
+}
+
+export function objectiveTooltip(input: ObjectiveTooltipInput): string {
+  const { objective: o, assessment: a } = input;
+  const activeKrs = o.keyResults.filter((kr) => kr.status === 'active').length;
+  const childSpans = [...o.keyResults.map((kr) => kr.spans.node), ...o.initiatives.map((i) => i.spans.node)];
+  const own = findingsWithin(input.findings, o.spans.node, childSpans);
+  const onChildren = findingsWithin(input.findings, o.spans.node).length - own.length;
+  const sections = [
+    headline(o.title, o.id ?? 'Untitled objective'),
+    identity(o.kind === 'committed' ? 'Committed objective' : 'Aspirational objective', o.id, [o.owner ? `owner ${escapeMarkdown(o.owner)}` : undefined]),
+    healthLine(a),
+    bullets([
+      o.description ? escapeMarkdown(o.description) : undefined,
+      `${o.keyResults.length === 1 ? '1 key result' : `${o.keyResults.length} key results`}${activeKrs !== o.keyResults.length ? ` (${activeKrs} active)` : ''}` +
+        (o.initiatives.length ? `, ${o.initiatives.length === 1 ? '1 initiative' : `${o.initiatives.length} initiatives`}` : ''),
+      o.parent ? `Aligns with ${inlineCode(o.parent)}` : undefined,
+      o.due ? `Due ${o.due}` : undefined,
+      closedLine(o.status, o.reason),
+    ]),
+    findingsSection(own, onChildren, 'key results and initiatives'),
+  ];
+  return sections.filter((s): s is string => !!s).join('\n\n');
+}
+
+export function initiativeTooltip(initiative: Initiative, objective: Objective, findings: readonly Finding[]): string {
+  const sections = [
+    headline(initiative.title, initiative.id ?? 'Untitled initiative'),
+    identity('Initiative', initiative.id, [objective.id ? `of ${inlineCode(objective.id)}` : undefined, initiative.owner ? `owner ${escapeMarkdown(initiative.owner)}` : undefined]),
+    `Status: ${initiativeStatusText(initiative.status)}` + (initiative.reason ? `${SEPARATOR}${escapeMarkdown(initiative.reason)}` : ''),
+    findingsSection(findingsWithin(findings, initiative.spans.node)),
+  ];
+  return sections.filter((s): s is string => !!s).join('\n\n');
+}
+
+export function fileTooltip(file: OkrFile, relativePath: string, findings: readonly Finding[]): string {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const problems = (['error', 'warning', 'info'] as const)
+    .filter((s) => counts[s] > 0)
+    .map((s) => `${icon(SEVERITY_ICONS[s])} ${counts[s]} ${s === 'info' ? 'info' : counts[s] === 1 ? s : `${s}s`}`);
+  const period = file.period ? `${periodText(file.period)}${file.period.label ? ` (${file.period.start} to ${file.period.end})` : ''}` : undefined;
+  const sections = [
+    headline(file.team, 'No team'),
+    escapeMarkdown(relativePath),
+    bullets([
+      period ? `Period: ${escapeMarkdown(period)}` : 'Period: not set',
+      file.alignsWith ? `Aligns with ${escapeMarkdown(file.alignsWith)}` : undefined,
+      `${file.objectives.length === 1 ? '1 objective' : `${file.objectives.length} objectives`}`,
+    ]),
+    problems.length ? problems.join(SEPARATOR) : undefined,
+  ];
+  return sections.filter((s): s is string => !!s).join('\n\n');
+}
+
+export function commitTooltip(commit: LinkedCommit): string {
+  return [`**${escapeMarkdown(oneLine(commit.subject) || commit.sha)}**`, `${inlineCode(commit.sha.slice(0, 12))}${SEPARATOR}${escapeMarkdown(oneLine(commit.author))}${SEPARATOR}${escapeMarkdown(commit.date)}`].join('\n\n');
+}
