@@ -1,9 +1,11 @@
 // `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run.
 // Each entry prints its own figures and returns whether its target was met.
+import { benchGit } from './git';
 import { runLintBench } from './lint';
 
 const benchmarks: { name: string; run: () => Promise<boolean> }[] = [
   { name: 'lint', run: runLintBench },
+  { name: 'git', run: benchGit },
 ];
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@
 // original text, so everything else the user wrote (comments, order, quoting,
 // blank lines) stays exactly as it was.
 
+import { parse as parseYaml } from 'yaml';
 import type { Fix, NodeSpans, TextEdit } from './model';
 import { LineIndex } from './positions';
 
@@ -11,8 +12,18 @@ const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._\/()-]*$/;
 export function yamlScalar(value: string | number): string {
   if (typeof value === 'number') return String(value);
   if (value === '') return '';
-  if (PLAIN_SAFE.test(value) && !/^(true|false|null|yes|no|on|off|~)$/i.test(value) && !/^[-+]?[\d.]+$/.test(value) && !/\s$/.test(value)) return value;
+  if (PLAIN_SAFE.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value) && !/\s$/.test(value) && readsBackAs(value)) return value;
   return JSON.stringify(value);
+}
+
+// The YAML parser is the judge of what a plain scalar means: `0x1F`, `1e3`, `.inf`,
+// `1_000` or `2026-10-01` are not the text they look like to everyone.
+function readsBackAs(plain: string): boolean {
+  try {
+    return parseYaml(plain, { schema: 'core' }) === plain && parseYaml(plain, { schema: 'yaml-1.1' }) === plain;
+  } catch {
+    return false;
+  }
 }
 
 function isFlowMap(text: string, spans: NodeSpans): boolean {

@@ -67,7 +67,15 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
     findings.push({ ...f, severity: r ? r.severity : f.severity, docsPath: docsPath(f.ruleId) });
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { file, findings, lines };
+  return { file, findings: withoutRepeats(findings), lines };
+}
+
+/** Drops a finding that repeats the one before it word for word at the same place (sorted input). */
+function withoutRepeats(sorted: Finding[]): Finding[] {
+  return sorted.filter((f, i) => {
+    const p = sorted[i - 1];
+    return !p || p.ruleId !== f.ruleId || p.span.start !== f.span.start || p.span.end !== f.span.end || p.message !== f.message;
+  });
 }
 
 /** Parses and lints one file's text. Never throws. */

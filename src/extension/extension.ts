@@ -18,7 +18,10 @@ export interface OkrLensStats {
   lastUpdate?: OkrStoreUpdate;
 }
 
+// Hidden commands for the in-host suites: they run in the same extension host, so the
+// objects come back as they are.
 const STATS_COMMAND = '_okr.stats';
+const STORE_COMMAND = '_okr.store';
 
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
@@ -51,6 +54,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const activationMs = performance.now() - started;
   context.subscriptions.push(
     vscode.commands.registerCommand(STATS_COMMAND, (): OkrLensStats => ({ activationMs, lastUpdate: store.lastUpdate() })),
+    vscode.commands.registerCommand(STORE_COMMAND, () => store),
   );
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
 }

@@ -117,9 +117,8 @@ function idsKeyOf(parsed: ParsedSource): string {
 }
 
 function folderSettings(folder: vscode.WorkspaceFolder | undefined): { files: string; exclude: string[] } {
-  const config = vscode.workspace.getConfiguration('okr', folder?.uri);
-  const files = config.get<unknown>('files');
-  const exclude = config.get<unknown>('exclude');
+  const files = vscode.workspace.getConfiguration('okr', folder?.uri).get<unknown>('files');
+  const exclude = vscode.workspace.getConfiguration('okr', folder?.uri).get<unknown>('exclude');
   return {
     files: typeof files === 'string' && files.trim() ? files.trim() : DEFAULT_FILES_GLOB,
     exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_EXCLUDE,

@@ -94,6 +94,14 @@ describe('lint engine', () => {
     assert.deepEqual(lintParsed(file, [], { today: TODAY }).findings.map((f) => f.ruleId), ['dropped-without-reason']);
   });
 
+  it('reports a finding repeated word for word at the same place once', () => {
+    const { file, findings } = parseOkr(TEXT, 'x');
+    const twice = lintParsed(file, [...findings, ...findings.map((f) => ({ ...f }))], { today: TODAY }).findings;
+    assert.deepEqual(twice.map((f) => f.ruleId), ['dropped-without-reason', 'schema']);
+    const other = { ...findings[0], message: `${findings[0].message} (another message)` };
+    assert.equal(lintParsed(file, [...findings, other], { today: TODAY }).findings.length, 3, 'a different message at the same place stays');
+  });
+
   it('collectDefinitions lists objectives, key results and initiatives with their id spans', () => {
     const text = 'objectives:\n  - { id: O1, title: A, key_results: [{ id: K1, title: B }], initiatives: [{ id: I1, title: C }, { title: D }] }\n';
     const defs = collectDefinitions(parseOkr(text, 'p.okr.yaml').file);

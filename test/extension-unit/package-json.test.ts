@@ -1,0 +1,87 @@
+// package.json is the extension's contract with the workbench: a command missing
+// there never shows in the palette, a command declared but never registered fails
+// when clicked, a setting read but not declared is invisible to users. These tests
+// read the manifest and the sources and check both directions.
+
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CommandId } from '../../src/extension/command-ids';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+
+function sourceFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) out.push(...sourceFiles(full));
+    else if (entry.name.endsWith('.ts')) out.push(full);
+  }
+  return out;
+}
+
+const extensionSources = sourceFiles(path.join(ROOT, 'src', 'extension')).map((file) => ({ file, text: fs.readFileSync(file, 'utf8') }));
+const declaredCommands: string[] = manifest.contributes.commands.map((c: { command: string }) => c.command);
+const enumEntries = Object.entries(CommandId) as [string, string][];
+
+describe('package.json', () => {
+  it('declares every command of the CommandId enum, and nothing else', () => {
+    assert.deepEqual([...declaredCommands].sort(), enumEntries.map(([, id]) => id).sort());
+  });
+
+  it('has every declared command registered by the extension', () => {
+    const unregistered = enumEntries
+      .filter(([name]) => !extensionSources.some((s) => new RegExp(`registerCommand\\(\\s*CommandId\\.${name}\\b`).test(s.text)))
+      .map(([, id]) => id);
+    assert.deepEqual(unregistered, [], 'declared in package.json but never registered');
+  });
+
+  it('gives every command a title and the OKR category', () => {
+    for (const c of manifest.contributes.commands) {
+      assert.ok(typeof c.title === 'string' && c.title.length > 0, `${c.command} has no title`);
+      assert.equal(c.category, 'OKR', `${c.command}`);
+    }
+  });
+
+  it('names only declared commands in its menus', () => {
+    for (const [menu, items] of Object.entries(manifest.contributes.menus as Record<string, { command: string }[]>)) {
+      for (const item of items) assert.ok(declaredCommands.includes(item.command), `${menu} names an undeclared command ${item.command}`);
+    }
+  });
+
+  it('declares every okr.* setting the extension reads, with a default and a description', () => {
+    const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown; description?: string; markdownDescription?: string }>;
+    const read = new Set<string>();
+    for (const { text } of extensionSources) {
+      // getConfiguration('okr.lint'...).get('rules') and getConfiguration('okr').get('files')
+      for (const m of text.matchAll(/getConfiguration\(\s*'(okr(?:\.[a-z]+)?)'[^)]*\)\s*\.get(?:<[^>]*>)?\(\s*'([A-Za-z.]+)'/g)) read.add(`${m[1]}.${m[2]}`);
+    }
+    assert.ok(read.size >= 5, `found only ${[...read].join(', ')}: the pattern no longer matches how settings are read`);
+    for (const key of read) assert.ok(properties[key], `the extension reads ${key} but package.json does not declare it`);
+    for (const [key, p] of Object.entries(properties)) {
+      assert.ok('default' in p, `${key} has no default`);
+      assert.ok(p.description || p.markdownDescription, `${key} has no description`);
+    }
+  });
+
+  it('points at files that exist: main, icon, view icons, grammars, JSON schema', () => {
+    const files = [
+      manifest.main,
+      manifest.icon,
+      ...manifest.contributes.viewsContainers.activitybar.map((c: { icon: string }) => c.icon),
+      ...manifest.contributes.grammars.map((g: { path: string }) => g.path),
+      ...manifest.contributes.yamlValidation.map((v: { url: string }) => v.url),
+    ];
+    for (const file of files) {
+      if (file === manifest.main) continue; // built by `npm run build`
+      assert.ok(fs.existsSync(path.join(ROOT, file)), `${file} is missing`);
+    }
+  });
+
+  it('runs where the workspace is and says what works in Restricted Mode', () => {
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+    assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.match(manifest.capabilities.untrustedWorkspaces.description, /git/);
+  });
+});

@@ -1,0 +1,193 @@
+// workspace: store
+// The store in a real VS Code: which files it reads, how it follows the file system
+// and unsaved edits, and how files see each other. Everything the sidebar,
+// diagnostics and completion show comes from here.
+
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { OkrStore } from '../../src/extension/okr-store';
+
+const WAIT_MS = 15_000;
+
+function root(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs the store workspace open');
+  return folder.uri;
+}
+
+const fileUri = (relative: string) => vscode.Uri.joinPath(root(), relative);
+
+async function okrStore(): Promise<OkrStore> {
+  const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens');
+  assert.ok(extension, 'OKR Lens is not loaded');
+  await extension.activate();
+  const store = await vscode.commands.executeCommand<OkrStore>('_okr.store');
+  assert.ok(store, 'the store did not register');
+  await store.ready;
+  return store;
+}
+
+/** Resolves once `check()` is true, re-checking on every store change and every 100 ms. */
+async function waitFor(store: OkrStore, what: string, check: () => boolean): Promise<void> {
+  const deadline = Date.now() + WAIT_MS;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 100);
+      const sub = store.onDidChange(done);
+      function done() {
+        clearTimeout(timer);
+        sub.dispose();
+        resolve();
+      }
+    });
+  }
+}
+
+const relativePaths = (store: OkrStore) => store.files().map((f) => vscode.workspace.asRelativePath(f.uri, false));
+const rulesIn = (store: OkrStore, relative: string) =>
+  store.get(fileUri(relative))?.result.findings.map((f) => f.ruleId) ?? ['(file not in the store)'];
+
+async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Workspace);
+}
+
+describe('The OKR file store', function () {
+  this.timeout(60_000);
+  let store: OkrStore;
+
+  before(async () => {
+    store = await okrStore();
+  });
+
+  afterEach(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+
+  it('reads the OKR files of the folder, not node_modules and not other YAML', () => {
+    assert.deepEqual(relativePaths(store), ['archive/2026-q3.okr.yaml', 'company.okr.yaml', 'teams/payments.okr.yaml']);
+    assert.deepEqual(rulesIn(store, 'teams/payments.okr.yaml'), [], 'payments aligns with company and is clean');
+    assert.equal(store.findDefinition('PAY-KR1')?.definition.kind, 'key-result');
+    assert.equal(store.findDefinition('NOTE-1'), undefined, 'notes.yaml is not an OKR file');
+  });
+
+  it('lists the active key results of active objectives only', () => {
+    const ids = store.activeKeyResults().map((r) => r.keyResult.id);
+    assert.deepEqual(ids, ['CO-KR1', 'CO-KR2', 'PAY-KR1', 'PAY-KR2'], 'the done Q3 objective has no active key results');
+  });
+
+  it('follows okr.exclude', async () => {
+    await setSetting('okr.exclude', ['**/node_modules/**', 'archive/**']);
+    try {
+      await waitFor(store, 'the archive to leave', () => !relativePaths(store).includes('archive/2026-q3.okr.yaml'));
+    } finally {
+      await setSetting('okr.exclude', undefined);
+    }
+    await waitFor(store, 'the archive to come back', () => relativePaths(store).includes('archive/2026-q3.okr.yaml'));
+  });
+
+  it('follows a file created, renamed and deleted on disk', async () => {
+    const created = fileUri('teams/search.okr.yaml');
+    fs.writeFileSync(
+      created.fsPath,
+      'version: 1\nteam: Search\nperiod: 2026-Q4\nobjectives:\n  - id: SRCH-O1\n    title: Shoppers find what they came for\n    key_results:\n      - { id: SRCH-KR1, title: Raise search conversion from 8% to 12%, start: 8, target: 12 }\n      - { id: SRCH-KR2, title: Cut searches with no result from 9% to 4%, start: 9, target: 4 }\n',
+    );
+    await waitFor(store, 'the created file', () => relativePaths(store).includes('teams/search.okr.yaml'));
+    assert.equal(store.findDefinition('SRCH-KR1')?.state.uri.toString(), created.toString());
+
+    const renamed = fileUri('teams/discovery.okr.yaml');
+    fs.renameSync(created.fsPath, renamed.fsPath);
+    await waitFor(store, 'the rename', () => {
+      const paths = relativePaths(store);
+      return paths.includes('teams/discovery.okr.yaml') && !paths.includes('teams/search.okr.yaml');
+    });
+    assert.equal(store.findDefinition('SRCH-KR1')?.state.uri.toString(), renamed.toString());
+
+    fs.unlinkSync(renamed.fsPath);
+    await waitFor(store, 'the delete', () => !relativePaths(store).includes('teams/discovery.okr.yaml'));
+    assert.equal(store.findDefinition('SRCH-KR1'), undefined);
+  });
+
+  it('reads an open document as typed, and the disk again when it is closed unsaved', async () => {
+    const uri = fileUri('teams/payments.okr.yaml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
+    const edit = new vscode.WorkspaceEdit();
+    const text = document.getText();
+    const at = text.indexOf('Merchants get paid on time, every time');
+    edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'Merchants get paid on time, every time'.length)), 'Implement the new payout scheduler');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(store, 'the unsaved title', () => store.get(uri)?.result.file.objectives[0]?.title === 'Implement the new payout scheduler');
+    assert.ok(rulesIn(store, 'teams/payments.okr.yaml').includes('objective-is-task'), 'the typed title is linted');
+    assert.equal(store.get(uri)?.version, document.version, 'the state says which document version it read');
+    assert.ok(fs.readFileSync(uri.fsPath, 'utf8').includes('Merchants get paid on time'), 'nothing was saved');
+
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor(store, 'the text on disk', () => store.get(uri)?.result.file.objectives[0]?.title === 'Merchants get paid on time, every time');
+    assert.deepEqual(rulesIn(store, 'teams/payments.okr.yaml'), []);
+  });
+
+  it('drops a deleted file even while its editor is open', async () => {
+    const uri = fileUri('teams/ops.okr.yaml');
+    fs.writeFileSync(uri.fsPath, 'version: 1\nteam: Ops\nperiod: 2026-Q4\nobjectives: []\n');
+    await waitFor(store, 'the new file', () => store.get(uri) !== undefined);
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+    fs.unlinkSync(uri.fsPath);
+    await waitFor(store, 'the deleted file to leave', () => store.get(uri) === undefined);
+  });
+
+  it('re-lints the other files when ids change: duplicates across files, in both', async () => {
+    const uri = fileUri('teams/payments.okr.yaml');
+    const document = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    const at = document.getText().indexOf('PAY-KR2');
+    edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'PAY-KR2'.length)), 'CO-KR2');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(store, 'duplicate-id in both files', () => rulesIn(store, 'teams/payments.okr.yaml').includes('duplicate-id') && rulesIn(store, 'company.okr.yaml').includes('duplicate-id'));
+    const inCompany = store.get(fileUri('company.okr.yaml'))!.result.findings.find((f) => f.ruleId === 'duplicate-id')!;
+    assert.ok(inCompany.related?.some((r) => r.path === uri.fsPath), 'the finding points at the other file');
+
+    await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+    await waitFor(store, 'the duplicates to clear', () => !rulesIn(store, 'company.okr.yaml').includes('duplicate-id') && !rulesIn(store, 'teams/payments.okr.yaml').includes('duplicate-id'));
+  });
+
+  it('re-lints a file when the file it aligns with changes', async () => {
+    const company = fileUri('company.okr.yaml');
+    const document = await vscode.workspace.openTextDocument(company);
+    const edit = new vscode.WorkspaceEdit();
+    const at = document.getText().indexOf('id: CO-1') + 'id: '.length;
+    edit.replace(company, new vscode.Range(document.positionAt(at), document.positionAt(at + 'CO-1'.length)), 'CO-7');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitFor(store, 'unknown-parent in payments', () => rulesIn(store, 'teams/payments.okr.yaml').includes('unknown-parent'));
+    await vscode.commands.executeCommand('workbench.action.files.revert', company);
+    await waitFor(store, 'unknown-parent to clear', () => !rulesIn(store, 'teams/payments.okr.yaml').includes('unknown-parent'));
+  });
+
+  it('judges as of okr.lint.today and follows okr.lint.rules', async () => {
+    assert.equal(store.today(), '2026-11-15');
+    await setSetting('okr.lint.today', '2026-12-20');
+    try {
+      // A month after the last check-ins, they are stale.
+      await waitFor(store, 'stale check-ins', () => rulesIn(store, 'teams/payments.okr.yaml').includes('stale-check-in'));
+      await setSetting('okr.lint.rules', { 'stale-check-in': 'off' });
+      await waitFor(store, 'the rule to be off', () => !rulesIn(store, 'teams/payments.okr.yaml').includes('stale-check-in'));
+    } finally {
+      await setSetting('okr.lint.rules', undefined);
+      await setSetting('okr.lint.today', '2026-11-15');
+    }
+    await waitFor(store, 'the pinned date again', () => store.today() === '2026-11-15' && !rulesIn(store, 'teams/payments.okr.yaml').includes('stale-check-in'));
+  });
+
+  it('rescans from disk on Refresh', async () => {
+    const uri = fileUri('late.okr.yaml');
+    fs.writeFileSync(uri.fsPath, 'version: 1\nteam: Late\nperiod: 2026-Q4\nobjectives: []\n');
+    try {
+      await vscode.commands.executeCommand('okr.refresh');
+      assert.ok(relativePaths(store).includes('late.okr.yaml'), 'Refresh waits for the scan it starts');
+    } finally {
+      fs.unlinkSync(uri.fsPath);
+    }
+    await waitFor(store, 'the file to leave', () => !relativePaths(store).includes('late.okr.yaml'));
+  });
+});
