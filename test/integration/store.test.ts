@@ -140,6 +140,7 @@ describe('The OKR file store', function () {
   it('re-lints the other files when ids change: duplicates across files, in both', async () => {
     const uri = fileUri('teams/payments.okr.yaml');
     const document = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(document);
     const edit = new vscode.WorkspaceEdit();
     const at = document.getText().indexOf('PAY-KR2');
     edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'PAY-KR2'.length)), 'CO-KR2');
@@ -148,19 +149,20 @@ describe('The OKR file store', function () {
     const inCompany = store.get(fileUri('company.okr.yaml'))!.result.findings.find((f) => f.ruleId === 'duplicate-id')!;
     assert.ok(inCompany.related?.some((r) => r.path === uri.fsPath), 'the finding points at the other file');
 
-    await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor(store, 'the duplicates to clear', () => !rulesIn(store, 'company.okr.yaml').includes('duplicate-id') && !rulesIn(store, 'teams/payments.okr.yaml').includes('duplicate-id'));
   });
 
   it('re-lints a file when the file it aligns with changes', async () => {
     const company = fileUri('company.okr.yaml');
     const document = await vscode.workspace.openTextDocument(company);
+    await vscode.window.showTextDocument(document);
     const edit = new vscode.WorkspaceEdit();
     const at = document.getText().indexOf('id: CO-1') + 'id: '.length;
     edit.replace(company, new vscode.Range(document.positionAt(at), document.positionAt(at + 'CO-1'.length)), 'CO-7');
     assert.ok(await vscode.workspace.applyEdit(edit));
     await waitFor(store, 'unknown-parent in payments', () => rulesIn(store, 'teams/payments.okr.yaml').includes('unknown-parent'));
-    await vscode.commands.executeCommand('workbench.action.files.revert', company);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await waitFor(store, 'unknown-parent to clear', () => !rulesIn(store, 'teams/payments.okr.yaml').includes('unknown-parent'));
   });
 

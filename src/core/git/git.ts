@@ -323,3 +323,18 @@ export async function openRepo(ctx: GitContext): Promise<RepoSession> {
   const rooted = { ...ctx, cwd: root };
   return { ctx: rooted, info, root, trailerKey: await configuredTrailerKey(rooted) };
 }
+
+/**
+ * The branch feature branches leave from, as a revision: the remote's default
+ * (`origin/HEAD` -> `origin/main`) when known, else the first of `init.defaultBranch`,
+ * `main`, `master`, `trunk`, `develop` that exists locally. Undefined when none does.
+ */
+export async function defaultBranch(ctx: GitContext): Promise<string | undefined> {
+  const remoteHead = await runGit(ctx, ['symbolic-ref', '--quiet', '--short', 'refs/remotes/origin/HEAD'], { okCodes: [1, 128] });
+  const remote = remoteHead.code === 0 ? remoteHead.stdout.trim() : '';
+  if (remote !== '' && (await resolveCommit(ctx, `refs/remotes/${remote}`)) !== undefined) return remote;
+  const configured = (await gitConfigGet(ctx, 'init.defaultBranch'))?.trim();
+  const candidates = [...new Set([configured, 'main', 'master', 'trunk', 'develop'].filter((b): b is string => Boolean(b)))];
+  for (const name of candidates) if (await branchExists(ctx, name)) return name;
+  return undefined;
+}

@@ -378,3 +378,12 @@ export function withoutTrailersIfOtherwiseEmpty(message: string, key: string, op
   );
   return rest.length === 0 ? stripped : undefined;
 }
+
+/**
+ * Adds `key: id` when the message does not carry it, removes it when it does: what
+ * "Tag Commit" does on a second run. Nothing else of the message changes.
+ */
+export function toggleTrailer(message: string, key: string, id: string, options?: MessageOptions): { message: string; action: 'added' | 'removed' } {
+  if (hasTrailer(message, key, id, options)) return { message: removeTrailer(message, key, id, options), action: 'removed' };
+  return { message: addTrailer(message, key, id, options), action: 'added' };
+}
