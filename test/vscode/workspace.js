@@ -33,7 +33,7 @@ function git(cwd, args, env = {}) {
 function commit(dir, message, date) {
   git(dir, ['add', '--all']);
   const env = date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {};
-  git(dir, ['commit', '--quiet', '--allow-empty', '-F', '-'].slice(0, 4).concat(['--message', message]), env);
+  git(dir, ['commit', '--quiet', '--allow-empty', '--message', message], env);
 }
 
 function insideDir(dir, relative) {

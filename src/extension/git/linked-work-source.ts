@@ -1,0 +1,71 @@
+// The tree's source of linked commits: each key result's commits over every
+// repository of the workspace, from the repositories' commit indexes. Lazy: the first
+// question starts the history reading and gets "nothing known yet"; the tree is told
+// to ask again when the indexes have been read or have moved.
+
+import * as vscode from 'vscode';
+import { objectivePeriod } from '../../core/progress';
+import type { OkrStore } from '../okr-store';
+import type { LinkedWork, LinkedWorkSource } from '../tree/linked-work';
+import { findKeyResultEntry } from '../tree/nodes';
+import { DEFAULT_STALE_DAYS, linkedWork, type StaleContext } from './model';
+import type { RepositoryTracker } from './repositories';
+
+/** Tree refreshes after history changes are coalesced: a rebase moves HEAD many times. */
+const REFRESH_DEBOUNCE_MS = 200;
+
+function staleDays(uri: vscode.Uri): number {
+  const days = vscode.workspace.getConfiguration('okr.git', uri).get<unknown>('staleDays');
+  return typeof days === 'number' && Number.isFinite(days) && days >= 1 ? Math.floor(days) : DEFAULT_STALE_DAYS;
+}
+
+export class RepositoryLinkedWork implements LinkedWorkSource, vscode.Disposable {
+  private readonly emitter = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.emitter.event;
+  private readonly subscriptions: vscode.Disposable[] = [this.emitter];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly tracker: RepositoryTracker,
+    private readonly store: OkrStore,
+  ) {
+    this.subscriptions.push(
+      tracker.onDidChangeHistory(() => this.fireSoon()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('okr.git.staleDays') && this.fireSoon()),
+    );
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    for (const d of this.subscriptions) d.dispose();
+  }
+
+  private fireSoon(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.emitter.fire();
+    }, REFRESH_DEBOUNCE_MS);
+  }
+
+  forKeyResult(id: string): LinkedWork | undefined {
+    this.tracker.wantHistory();
+    // Before any history is read, say nothing rather than "no commits".
+    const read = this.tracker.repositories().filter((r) => r.historyRead && r.index);
+    if (read.length === 0) return undefined;
+    const found = this.store.findDefinition(id);
+    const entry = found ? findKeyResultEntry(found.state.result.file, id) : undefined;
+    const stale: StaleContext = {
+      today: this.store.today(),
+      period: found && entry ? objectivePeriod(found.state.result.file, entry.objective.objective) : undefined,
+      active: Boolean(entry && entry.objective.objective.status === 'active' && entry.keyResult.keyResult.status === 'active'),
+      staleDays: staleDays(found?.state.uri ?? read[0].uri),
+    };
+    // The repository goes with every commit, so a click finds it without guessing.
+    return linkedWork(
+      read.map((r) => ({ repository: r, commits: r.index!.commitsFor(id) })),
+      stale,
+      (r) => r?.uri,
+    );
+  }
+}

@@ -1,0 +1,163 @@
+// The decisions of the git features that need neither VS Code nor git: which key
+// result a branch stands for, what a key result's linked work is and when it has gone
+// quiet, how the key-result quick pick is ordered, and how a second "Tag Commit"
+// gives the user's text back exactly. Pure, so unit tests cover it.
+
+import { krIdFromBranch } from '../../core/git/branch-name';
+import type { CommitRecord } from '../../core/git/history';
+import { sameId } from '../../core/git/trailers';
+import type { Period } from '../../core/model';
+import { daysBetween, periodPhase } from '../../core/progress';
+import type { LinkedCommit, LinkedWork } from '../tree/linked-work';
+
+export const DEFAULT_STALE_DAYS = 14;
+
+/** How many of a key result's commits the tree lists under it (the count covers all). */
+export const LINKED_COMMITS_SHOWN = 50;
+
+/**
+ * The key result a branch stands for: its explicit link (`branch.<name>.okrKeyResult`)
+ * wins, as written even when no OKR file defines it, else the known id its name holds.
+ */
+export function branchKeyResult(branch: string | undefined, link: string | undefined, knownIds: Iterable<string>): { id: string; source: 'link' | 'name' } | undefined {
+  if (link !== undefined && link.trim() !== '') return { id: link.trim(), source: 'link' };
+  if (branch === undefined) return undefined;
+  const id = krIdFromBranch(branch, knownIds);
+  return id === undefined ? undefined : { id, source: 'name' };
+}
+
+/** The commits of one repository, for `linkedWork`. */
+export interface RepositoryCommits<R> {
+  repository: R | undefined;
+  commits: readonly CommitRecord[];
+}
+
+export interface StaleContext {
+  today: string;
+  /** The key result's period (its objective's), when known. */
+  period?: Period;
+  /** Key result and objective both active: done or dropped work is never stale. */
+  active: boolean;
+  staleDays: number;
+}
+
+/** The calendar day of a commit's date, in the author's own time zone. */
+function commitDay(date: string): string | undefined {
+  const day = date.slice(0, 10);
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) ? day : undefined;
+}
+
+/**
+ * Whether a key result has had no linked work for `staleDays` while its period runs:
+ * counted from its newest linked commit, or from the period's start when it has none.
+ */
+export function isStale(lastDate: string | undefined, context: StaleContext): boolean {
+  const { period, today } = context;
+  if (!context.active || !period || periodPhase(period, today) !== 'during') return false;
+  const lastDay = lastDate === undefined ? undefined : commitDay(lastDate);
+  const from = lastDay !== undefined && lastDay > period.start ? lastDay : period.start;
+  return daysBetween(from, today) >= context.staleDays;
+}
+
+/**
+ * A key result's linked work over several repositories: each commit once (the same
+ * commit can be in two clones), newest first, the first LINKED_COMMITS_SHOWN listed.
+ */
+export function linkedWork<R>(
+  perRepository: readonly RepositoryCommits<R>[],
+  stale: StaleContext,
+  toUri: (repository: R | undefined) => LinkedCommit['repository'],
+): LinkedWork {
+  const seen = new Set<string>();
+  const all: { commit: CommitRecord; repository: R | undefined; time: number }[] = [];
+  for (const { repository, commits } of perRepository) {
+    for (const commit of commits) {
+      if (seen.has(commit.sha)) continue;
+      seen.add(commit.sha);
+      const time = Date.parse(commit.date);
+      all.push({ commit, repository, time: Number.isNaN(time) ? 0 : time });
+    }
+  }
+  // Stable: commits of equal dates keep git's order.
+  all.sort((a, b) => b.time - a.time);
+  const lastDate = all[0]?.commit.date;
+  return {
+    count: all.length,
+    lastDate,
+    commits: all.slice(0, LINKED_COMMITS_SHOWN).map(({ commit, repository }) => {
+      const uri = toUri(repository);
+      return { sha: commit.sha, subject: commit.subject, author: commit.author, date: commit.date, ...(uri ? { repository: uri } : {}) };
+    }),
+    stale: isStale(lastDate, stale),
+  };
+}
+
+// ---------------------------------------------------------------------------
+// The key-result quick pick
+
+export interface PickableKeyResult {
+  id: string;
+  title?: string;
+  objectiveId?: string;
+  objectiveTitle?: string;
+}
+
+export type PickEntry<K extends PickableKeyResult> =
+  | { kind: 'separator'; label: string }
+  | { kind: 'keyResult'; keyResult: K; current: boolean; tagged: boolean };
+
+/** "PLAT-O1 · Customers can rely on our platform", or whichever part exists. */
+export function objectiveGroupLabel(k: PickableKeyResult): string {
+  return [k.objectiveId, k.objectiveTitle].filter((p): p is string => Boolean(p && p.trim())).join(' · ') || 'Objective without id';
+}
+
+/**
+ * The quick pick's rows: the current branch's key result first under its own
+ * heading, then every key result grouped under its objective, in file order. Key
+ * results without an id cannot be named in a trailer and are left out.
+ */
+export function keyResultPickEntries<K extends PickableKeyResult>(
+  keyResults: readonly K[],
+  options: { currentId?: string; taggedIds?: readonly string[]; currentHeading?: string } = {},
+): PickEntry<K>[] {
+  const tagged = (id: string) => (options.taggedIds ?? []).some((t) => sameId(t, id));
+  const current = options.currentId;
+  const entries: PickEntry<K>[] = [];
+  const withId = keyResults.filter((k) => k.id.trim() !== '');
+  const first = current === undefined ? undefined : withId.find((k) => sameId(k.id, current));
+  if (first) {
+    entries.push({ kind: 'separator', label: options.currentHeading ?? 'Current branch' });
+    entries.push({ kind: 'keyResult', keyResult: first, current: true, tagged: tagged(first.id) });
+  }
+  let group: string | undefined;
+  for (const k of withId) {
+    if (k === first) continue;
+    const label = objectiveGroupLabel(k);
+    if (label !== group) {
+      entries.push({ kind: 'separator', label });
+      group = label;
+    }
+    entries.push({ kind: 'keyResult', keyResult: k, current: false, tagged: tagged(k.id) });
+  }
+  return entries;
+}
+
+// ---------------------------------------------------------------------------
+// Toggling the trailer in the input box
+
+/**
+ * What the input box held before OKR Lens added a trailer, and what it held after:
+ * when the user runs the command again on an unchanged box, the text before comes
+ * back character for character (adding may have added a newline the user never typed).
+ */
+export interface TagMemory {
+  before: string;
+  after: string;
+  id: string;
+}
+
+/** The box's text after removing a trailer: the remembered text when nothing changed since, else `removed`. */
+export function restoredText(current: string, removed: string, id: string, memory: TagMemory | undefined): string {
+  if (memory && memory.after === current && sameId(memory.id, id)) return memory.before;
+  return removed;
+}
