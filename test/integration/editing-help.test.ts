@@ -1,3 +1,4 @@
+// workspace: tree
 // Completion and hover of OKR ids in a real VS Code, on the `tree` workspace:
 // objective ids in `parent:` values, key-result ids after the trailer key in commit
 // messages (a git-commit editor and a Source Control input document), and hovers.

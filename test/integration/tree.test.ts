@@ -1,3 +1,4 @@
+// workspace: tree
 // The Objectives view in a real VS Code, on the `tree` workspace (three OKR files of
 // two teams and their company; `okr.lint.today` pinned to 2026-11-15, half way
 // through 2026-Q4). The provider is read through the view's handle, the way the
@@ -113,6 +114,10 @@ describe('Objectives view', function () {
 
   before(async () => {
     handle = await viewHandle();
+    // The tree's own behaviour, with linked work supplied by the tests below: the real
+    // git source (which would add "no commits" to every key result here) has its own
+    // suite, git-features.test.ts.
+    handle.setLinkedWorkSource(undefined);
     await waitFor(handle, 'three OKR files in the tree', async () => ((await handle.provider.getChildren()).length === 3 ? true : undefined));
   });
 

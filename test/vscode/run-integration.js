@@ -1,0 +1,233 @@
+#!/usr/bin/env node
+// `npm run test:vscode`: the in-host suites of test/integration/ inside a real VS Code.
+//
+// Each suite file names its example workspace on its first line. For every workspace
+// the launcher makes a fresh copy (a git repository, test/vscode/workspace.js), starts
+// code-server with a fresh profile, opens the workbench in headless Chromium with the
+// extension under development (this repository, built into dist/) and the suites as
+// extensionTestsPath, and waits for the results file the runner writes. A window that
+// never reports fails after a timeout.
+//
+// Options:
+//   --suite <stem>   only test/integration/<stem>.test.ts (repeatable)
+//   --grep <regex>   only tests whose full title matches
+//   --desktop        desktop VS Code through @vscode/test-electron instead of code-server
+//                    (needs a machine that can download VS Code)
+//   --keep           keep the temporary folders (workspaces, profiles, logs) after a pass
+'use strict';
+
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { prepareCodeServer, PrepareError } = require('./prepare');
+const { buildWindow, listSuites, REPO_ROOT } = require('./build-tests');
+const { createWorkspace } = require('./workspace');
+const cs = require('./code-server');
+const { onCleanup } = require('./processes');
+
+const WINDOW_TIMEOUT_MS = 6 * 60 * 1000;
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+
+function parseArgs(argv) {
+  const args = { suites: [], grep: undefined, desktop: false, keep: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--suite') args.suites.push(argv[++i]);
+    else if (a === '--grep') args.grep = argv[++i];
+    else if (a === '--desktop') args.desktop = true;
+    else if (a === '--keep') args.keep = true;
+    else throw new Error(`unknown option ${a}; use --suite <stem>, --grep <regex>, --desktop, --keep`);
+  }
+  if (args.suites.some((s) => !s) || (argv.includes('--grep') && !args.grep)) throw new Error('--suite and --grep need a value');
+  return args;
+}
+
+const colour = process.stdout.isTTY && !process.env.NO_COLOR;
+const green = (s) => (colour ? `\x1b[32m${s}\x1b[0m` : s);
+const red = (s) => (colour ? `\x1b[31m${s}\x1b[0m` : s);
+const dim = (s) => (colour ? `\x1b[2m${s}\x1b[0m` : s);
+
+async function waitForFile(file, timeoutMs, stillRunning) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (fs.existsSync(file)) return true;
+    const why = stillRunning();
+    if (why) throw new Error(why);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  return false;
+}
+
+function findFiles(dir, pattern, out = []) {
+  let entries = [];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return out;
+  }
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) findFiles(full, pattern, out);
+    else if (pattern.test(e.name)) out.push(full);
+  }
+  return out;
+}
+
+function printResults(workspace, results) {
+  console.log(`\n  ${workspace} workspace`);
+  for (const t of results.tests) {
+    if (t.state === 'passed') console.log(`    ${green('✔')} ${t.fullTitle}${t.durationMs > 500 ? dim(` (${t.durationMs} ms)`) : ''}`);
+    else if (t.state === 'pending') console.log(`    - ${t.fullTitle}`);
+    else console.log(`    ${red('✖')} ${t.fullTitle}`);
+  }
+  for (const t of results.tests.filter((x) => x.state === 'failed')) {
+    console.log(`\n  ${red('✖')} ${t.fullTitle}\n${(t.error?.stack || t.error?.message || '').replace(/^/gm, '      ')}`);
+  }
+  if (results.loadError) console.log(`\n  ${red('✖')} the suites did not load:\n${results.loadError.replace(/^/gm, '      ')}`);
+}
+
+function printReport(file) {
+  if (!fs.existsSync(file)) return;
+  const lines = fs.readFileSync(file, 'utf8').trim().split('\n').filter(Boolean);
+  if (lines.length === 0) return;
+  console.log('\n  figures reported by the suites:');
+  for (const line of lines) {
+    const r = JSON.parse(line);
+    console.log(`    ${r.suite}: ${r.name}: ${JSON.stringify(r.value)}`);
+  }
+}
+
+/** One window on code-server: returns the results, or throws with what went wrong. */
+async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, runDir, grep }) {
+  const dir = path.join(runDir, workspaceName);
+  const folder = createWorkspace(workspaceName, path.join(dir, 'workspace'));
+  const userDataDir = path.join(dir, 'profile');
+  const extensionsDir = path.join(dir, 'extensions');
+  const results = path.join(dir, 'results.json');
+  const report = path.join(dir, 'report.jsonl');
+  const logFile = path.join(dir, 'code-server.log');
+  cs.writeUserSettings(userDataDir);
+  const testsPath = await buildWindow({ suites, outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName), results, grep });
+
+  const port = await cs.freePort();
+  const server = await cs.startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env: { OKR_TEST_REPORT: report } });
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  const pageErrors = [];
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  try {
+    await page.goto(cs.workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }));
+    const reported = await waitForFile(results, WINDOW_TIMEOUT_MS, () => (server.hasExited() ? `code-server exited (${JSON.stringify(server.hasExited())})` : undefined));
+    if (!reported) throw new Error(`no results from the ${workspaceName} window after ${WINDOW_TIMEOUT_MS / 60000} minutes`);
+    const parsed = JSON.parse(fs.readFileSync(results, 'utf8'));
+    parsed.report = report;
+    if (parsed.failures > 0 || parsed.loadError) await page.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => undefined);
+    return parsed;
+  } catch (err) {
+    await page.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => undefined);
+    err.message += `\n  code-server log (tail):\n${cs.tail(logFile, 25).replace(/^/gm, '    ')}`;
+    if (pageErrors.length) err.message += `\n  workbench errors:\n${pageErrors.slice(-5).join('\n').replace(/^/gm, '    ')}`;
+    throw err;
+  } finally {
+    await context.close().catch(() => undefined);
+    await server.stop();
+  }
+}
+
+/** One window in desktop VS Code through @vscode/test-electron (machines that can download it). */
+async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
+  const { runTests } = require('@vscode/test-electron');
+  const dir = path.join(runDir, workspaceName);
+  const folder = createWorkspace(workspaceName, path.join(dir, 'workspace'));
+  const userDataDir = path.join(dir, 'profile');
+  const results = path.join(dir, 'results.json');
+  cs.writeUserSettings(userDataDir);
+  const testsPath = await buildWindow({ suites, outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName), results, grep });
+  try {
+    await runTests({
+      version: '1.100.3',
+      extensionDevelopmentPath: REPO_ROOT,
+      extensionTestsPath: testsPath,
+      launchArgs: [folder, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      extensionTestsEnv: { OKR_TEST_REPORT: path.join(dir, 'report.jsonl') },
+    });
+  } catch (err) {
+    if (!fs.existsSync(results)) {
+      throw new Error(`desktop VS Code did not run (${err.message}). @vscode/test-electron downloads VS Code; on machines without that download, run the default code-server launcher.`);
+    }
+  }
+  if (!fs.existsSync(results)) throw new Error(`no results from the ${workspaceName} window`);
+  const parsed = JSON.parse(fs.readFileSync(results, 'utf8'));
+  parsed.report = path.join(dir, 'report.jsonl');
+  return parsed;
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const started = Date.now();
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first (npm run test:vscode does)');
+  let suites = listSuites();
+  if (args.suites.length) {
+    const unknown = args.suites.filter((s) => !suites.some((x) => x.stem === s));
+    if (unknown.length) throw new Error(`no suite ${unknown.join(', ')}; suites: ${suites.map((s) => s.stem).join(', ')}`);
+    suites = suites.filter((s) => args.suites.includes(s.stem));
+  }
+  const byWorkspace = new Map();
+  for (const s of suites) byWorkspace.set(s.workspace, [...(byWorkspace.get(s.workspace) ?? []), s]);
+
+  const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-lens-vscode-'));
+  let browser;
+  let entry;
+  if (!args.desktop) {
+    entry = prepareCodeServer().entry;
+    const { chromium } = require('playwright-core');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    onCleanup(() => browser.close());
+  }
+  console.log(`in-host suites: ${suites.length} file(s) in ${byWorkspace.size} workspace(s), ${args.desktop ? 'desktop VS Code' : 'code-server'}; logs in ${runDir}`);
+
+  let passes = 0;
+  let failures = 0;
+  const problems = [];
+  try {
+    for (const [workspaceName, group] of byWorkspace) {
+      const windowStarted = Date.now();
+      try {
+        const run = args.desktop ? runWindowOnDesktop : runWindowOnCodeServer;
+        const results = await run({ entry, browser, workspaceName, suites: group, runDir, grep: args.grep });
+        printResults(workspaceName, results);
+        printReport(results.report);
+        console.log(dim(`    (${workspaceName}: ${((Date.now() - windowStarted) / 1000).toFixed(1)} s)`));
+        passes += results.passes;
+        failures += results.failures + (results.loadError ? 1 : 0);
+        if (results.failures > 0 || results.loadError) problems.push(workspaceName);
+      } catch (err) {
+        failures += 1;
+        problems.push(workspaceName);
+        console.log(`\n  ${red('✖')} ${workspaceName} workspace: ${err.message}`);
+      }
+    }
+  } finally {
+    if (browser) await browser.close().catch(() => undefined);
+  }
+
+  const seconds = ((Date.now() - started) / 1000).toFixed(0);
+  console.log(`\n  ${green(`${passes} passing`)}${failures ? `, ${red(`${failures} failing`)}` : ''} (${seconds} s)`);
+  if (problems.length) {
+    for (const name of problems) {
+      const dir = path.join(runDir, name);
+      console.log(`  ${name}: screenshot ${path.join(dir, 'failure.png')}; code-server log ${path.join(dir, 'code-server.log')}`);
+      for (const log of findFiles(path.join(dir, 'profile', 'logs'), /^exthost\.log$|^remoteexthost\.log$/)) console.log(`  ${name}: extension host log ${log}`);
+    }
+    process.exitCode = 1;
+  } else if (!args.keep) {
+    fs.rmSync(runDir, { recursive: true, force: true });
+    fs.rmSync(path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir)), { recursive: true, force: true });
+  }
+}
+
+main().catch((err) => {
+  console.error(`test:vscode: ${err instanceof PrepareError ? err.message : err.message || err}`);
+  process.exit(1);
+});
