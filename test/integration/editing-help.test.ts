@@ -6,27 +6,10 @@
 
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { OkrStore } from '../../src/extension/okr-store';
+import { okrLens, waitFor, workspaceFile } from './helpers';
 
-const WAIT_MS = 10_000;
-
-function root(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs the tree workspace open');
-  return folder.uri;
-}
-
-const fileUri = (relative: string) => vscode.Uri.joinPath(root(), relative);
-
-/** Resolves with `check()`'s first defined result, checking every 100 ms; fails with `what` after WAIT_MS. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  for (;;) {
-    const r = await check();
-    if (r !== undefined) return r;
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const fileUri = workspaceFile;
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -59,9 +42,8 @@ describe('Editing help', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens');
-    assert.ok(extension, 'OKR Lens is not loaded');
-    await extension.activate();
+    const store = await okrLens<OkrStore>('_okr.store');
+    await store.ready;
   });
 
   afterEach(async () => {

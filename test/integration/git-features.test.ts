@@ -14,47 +14,20 @@ import type { StartWorkResult, TagResult, UntaggedResult } from '../../src/exten
 import type { GitAPI, GitExtension, GitRepository } from '../../src/extension/git/git-api';
 import type { GitStatusSnapshot } from '../../src/extension/git/status-bar';
 import type { ObjectivesTreeNode, ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
+import { okrLens, waitFor as waitForCondition, workspaceRoot } from './helpers';
 
 const run = promisify(execFile);
-const WAIT_MS = 15_000;
-
-function root(): string {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs the git workspace open');
-  return folder.uri.fsPath;
-}
+const root = () => workspaceRoot().fsPath;
+const viewHandle = () => okrLens<ObjectivesViewHandle>('_okr.objectivesView');
 
 async function git(...args: string[]): Promise<string> {
   const { stdout } = await run('git', args, { cwd: root(), env: { ...process.env, GIT_TERMINAL_PROMPT: '0' } });
   return stdout.replace(/\n$/, '');
 }
 
-/** Polls `check` until it returns something defined; fails with `what` (and the last value seen) after WAIT_MS. */
-async function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, describe?: () => unknown): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const r = await check();
-      if (r !== undefined) return r;
-    } catch (err) {
-      lastError = err;
-    }
-    if (Date.now() > deadline) {
-      const seen = describe ? `; last seen: ${JSON.stringify(await describe())}` : '';
-      throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}${seen}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
-async function viewHandle(): Promise<ObjectivesViewHandle> {
-  const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens');
-  assert.ok(extension, 'OKR Lens is not loaded');
-  await extension.activate();
-  const handle = await vscode.commands.executeCommand<ObjectivesViewHandle>('_okr.objectivesView');
-  assert.ok(handle, 'the Objectives view did not register');
-  return handle;
+/** `waitFor` with what was last seen in the message of a timeout. */
+function waitFor<T>(what: string, check: () => Promise<T | undefined> | T | undefined, describe?: () => unknown): Promise<T> {
+  return waitForCondition(what, check, { describe });
 }
 
 async function gitRepository(): Promise<GitRepository> {

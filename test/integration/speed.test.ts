@@ -11,6 +11,7 @@ import { generateOkrFile } from '../../bench/lint';
 import type { OkrLensStats } from '../../src/extension/extension';
 import type { OkrStore } from '../../src/extension/okr-store';
 import type { ObjectivesTreeNode, ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
+import { okrLens, waitUntil, workspaceFile } from './helpers';
 
 const EDITS = 7;
 const WAIT_MS = 20_000;
@@ -47,21 +48,14 @@ describe('Speed on a 20,000-line OKR file', function () {
   let view: ObjectivesViewHandle;
 
   before(async () => {
-    const folder = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(folder, 'the suite needs the speed workspace open');
-    uri = vscode.Uri.joinPath(folder.uri, 'large.okr.yaml');
+    uri = workspaceFile('large.okr.yaml');
     const text = generateOkrFile();
     assert.ok(text.split('\n').length > 20_000, 'the file is as large as the issue says');
     fs.writeFileSync(uri.fsPath, text);
-    const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens');
-    assert.ok(extension, 'OKR Lens is not loaded');
-    await extension.activate();
-    store = (await vscode.commands.executeCommand<OkrStore>('_okr.store'))!;
-    view = (await vscode.commands.executeCommand<ObjectivesViewHandle>('_okr.objectivesView'))!;
+    store = await okrLens<OkrStore>('_okr.store');
+    view = await okrLens<ObjectivesViewHandle>('_okr.objectivesView');
     await store.ready;
-    const deadline = Date.now() + WAIT_MS;
-    while (!store.get(uri) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
-    assert.ok(store.get(uri), 'the large file was read');
+    await waitUntil('the large file to be read', () => store.get(uri) !== undefined, { wakeOn: store.onDidChange });
   });
 
   it('reports activation time', async () => {

@@ -7,42 +7,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { OkrStore } from '../../src/extension/okr-store';
+import { okrLens, waitUntil, workspaceFile } from './helpers';
 
-const WAIT_MS = 15_000;
+const fileUri = workspaceFile;
 
-function root(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs the store workspace open');
-  return folder.uri;
-}
-
-const fileUri = (relative: string) => vscode.Uri.joinPath(root(), relative);
-
-async function okrStore(): Promise<OkrStore> {
-  const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens');
-  assert.ok(extension, 'OKR Lens is not loaded');
-  await extension.activate();
-  const store = await vscode.commands.executeCommand<OkrStore>('_okr.store');
-  assert.ok(store, 'the store did not register');
-  await store.ready;
-  return store;
-}
-
-/** Resolves once `check()` is true, re-checking on every store change and every 100 ms. */
-async function waitFor(store: OkrStore, what: string, check: () => boolean): Promise<void> {
-  const deadline = Date.now() + WAIT_MS;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}`);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, 100);
-      const sub = store.onDidChange(done);
-      function done() {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      }
-    });
-  }
+/** Waits until `check()` holds, checking again on every store change. */
+function waitFor(store: OkrStore, what: string, check: () => boolean): Promise<void> {
+  return waitUntil(what, check, { wakeOn: store.onDidChange, describe: () => relativePaths(store) });
 }
 
 const relativePaths = (store: OkrStore) => store.files().map((f) => vscode.workspace.asRelativePath(f.uri, false));
@@ -58,7 +29,8 @@ describe('The OKR file store', function () {
   let store: OkrStore;
 
   before(async () => {
-    store = await okrStore();
+    store = await okrLens<OkrStore>('_okr.store');
+    await store.ready;
   });
 
   afterEach(async () => {

@@ -5,56 +5,19 @@
 // workbench reads it: getChildren, getTreeItem, resolveTreeItem.
 
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { LinkedWork, LinkedWorkSource, ShowCommitArgs } from '../../src/extension/tree/linked-work';
 import type { ObjectivesTreeNode, ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
+import { okrLens, waitFor as waitForCondition, workspaceFile } from './helpers';
 
-const WAIT_MS = 10_000;
+const fileUri = workspaceFile;
+const viewHandle = () => okrLens<ObjectivesViewHandle>('_okr.objectivesView');
 
-function root(): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the suite needs the tree workspace open');
-  return folder.uri;
-}
-
-const fileUri = (relative: string) => vscode.Uri.joinPath(root(), relative);
-
-async function viewHandle(): Promise<ObjectivesViewHandle> {
-  const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens');
-  assert.ok(extension, 'OKR Lens is not loaded');
-  await extension.activate();
-  const handle = await vscode.commands.executeCommand<ObjectivesViewHandle>('_okr.objectivesView');
-  assert.ok(handle, 'the Objectives view did not register');
-  return handle;
-}
-
-/**
- * Resolves with `check()`'s first defined result, re-checking whenever the tree says it
- * changed (and every 100 ms in case the change came before we listened); fails with
- * `what` after WAIT_MS.
- */
-async function waitFor<T>(handle: ObjectivesViewHandle, what: string, check: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + WAIT_MS;
-  let last: unknown;
-  for (;;) {
-    try {
-      const r = await check();
-      if (r !== undefined) return r;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out after ${WAIT_MS} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, 100);
-      const sub = handle.provider.onDidChangeTreeData(done);
-      function done() {
-        clearTimeout(timer);
-        sub.dispose();
-        resolve();
-      }
-    });
-  }
+/** `waitFor` that checks again whenever the tree says it changed. */
+function waitFor<T>(handle: ObjectivesViewHandle, what: string, check: () => Promise<T | undefined>): Promise<T> {
+  return waitForCondition(what, check, { wakeOn: handle.provider.onDidChangeTreeData });
 }
 
 interface Shown {
@@ -433,10 +396,14 @@ describe('Objectives view', function () {
         assert.ok(firedAt !== undefined && firedAt <= ended);
       }
       const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-      console.log(
-        `    tree refresh after an edit of a ${lines.length}-line file: median ${median(timings).toFixed(0)} ms from the edit ` +
-          `(${timings.map((t) => t.toFixed(0)).join(', ')} ms), of which the tree's own getChildren/getTreeItem: median ${median(treeShares).toFixed(1)} ms`,
-      );
+      // Reported (test/vscode/run-integration.js prints it), never asserted: CI machines are no stopwatch.
+      const report = process.env.OKR_TEST_REPORT;
+      if (report) {
+        const line = (name: string, value: unknown) => fs.appendFileSync(report, `${JSON.stringify({ suite: 'tree', name, value })}\n`);
+        line(`edit -> tree shows it, ${lines.length}-line file, ms (median)`, Math.round(median(timings)));
+        line('edit -> tree shows it, ms (all)', timings.map(Math.round));
+        line("tree's own getChildren/getTreeItem ms (median)", Number(median(treeShares).toFixed(1)));
+      }
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert');
       await closeEditors();

@@ -1,0 +1,74 @@
+// What every in-host suite needs: the workspace it was opened on, OKR Lens activated,
+// the hidden commands that hand the suites the extension's live objects, and waiting
+// on a condition (never on a fixed sleep).
+
+import { strict as assert } from 'node:assert';
+import * as vscode from 'vscode';
+
+export const DEFAULT_WAIT_MS = 15_000;
+
+/** The first workspace folder: the copy of test/workspaces/<name> this window opened. */
+export function workspaceRoot(): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the suite needs its example workspace open');
+  return folder.uri;
+}
+
+export function workspaceFile(relative: string): vscode.Uri {
+  return vscode.Uri.joinPath(workspaceRoot(), relative);
+}
+
+/** Activates OKR Lens (as opening its view or an OKR file would) and returns the result of a hidden command. */
+export async function okrLens<T>(hiddenCommand: string): Promise<T> {
+  const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens');
+  assert.ok(extension, 'OKR Lens is not loaded');
+  await extension.activate();
+  const value = await vscode.commands.executeCommand<T>(hiddenCommand);
+  assert.ok(value, `${hiddenCommand} returned nothing: did that part of OKR Lens fail to start?`);
+  return value;
+}
+
+export interface WaitOptions {
+  timeoutMs?: number;
+  /** Checks again as soon as this fires, besides every 100 ms. */
+  wakeOn?: vscode.Event<unknown>;
+  /** What to show of the state when the wait times out. */
+  describe?: () => unknown;
+}
+
+/**
+ * Resolves with `check()`'s first defined result; a check that throws counts as "not
+ * yet". Fails with `what`, the last error and `describe()` after the timeout.
+ */
+export async function waitFor<T>(what: string, check: () => T | undefined | Promise<T | undefined>, options: WaitOptions = {}): Promise<T> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_WAIT_MS;
+  const deadline = Date.now() + timeoutMs;
+  let lastError: unknown;
+  for (;;) {
+    try {
+      const result = await check();
+      if (result !== undefined) return result;
+    } catch (err) {
+      lastError = err;
+    }
+    if (Date.now() > deadline) {
+      let seen = '';
+      if (options.describe) seen = `; last seen: ${JSON.stringify(await options.describe())}`;
+      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}${seen}`);
+    }
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(done, 100);
+      const sub = options.wakeOn?.(done);
+      function done() {
+        clearTimeout(timer);
+        sub?.dispose();
+        resolve();
+      }
+    });
+  }
+}
+
+/** `waitFor` for a yes/no condition. */
+export async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, options: WaitOptions = {}): Promise<void> {
+  await waitFor(what, async () => ((await condition()) ? true : undefined), options);
+}
