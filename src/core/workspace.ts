@@ -12,6 +12,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectDefinitions, docsPath, lintParsed, type LintResult } from './lint';
 import type { Finding, IdDefinition, OkrFile, RuleSettings, Severity } from './model';
+import { reparseOkr } from './incremental';
 import { MAX_FILE_BYTES, parseOkr } from './parse';
 import { LineIndex } from './positions';
 
@@ -124,6 +125,18 @@ export function parseSources(sources: readonly OkrSource[], options: ParseSource
     const { file, findings } = parseOkr(source.text, display(source.path));
     return { source, file, findings };
   });
+}
+
+/**
+ * Parses a new version of a source, reusing the parse of the previous version where
+ * the edit allows (see incremental.ts): what an editor does on every keystroke.
+ */
+export function reparseSource(previous: ParsedSource, source: OkrSource): ParsedSource {
+  if (source.oversizeBytes !== undefined || previous.source.oversizeBytes !== undefined || previous.source.path !== source.path) {
+    return parseSources([source])[0];
+  }
+  const { file, findings } = reparseOkr({ file: previous.file, findings: previous.findings }, source.text, source.path);
+  return { source, file, findings };
 }
 
 /** The absolute path a file's `aligns_with` names, resolved against the file's folder. */

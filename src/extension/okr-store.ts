@@ -23,6 +23,7 @@ import {
   parseSources,
   readAlignedTexts,
   readOkrSource,
+  reparseSource,
   type OkrSource,
   type ParsedSource,
 } from '../core/workspace';
@@ -58,6 +59,8 @@ export interface OkrStoreUpdate {
   linted: number;
   /** When the update finished (performance.now() of the extension host). */
   finishedAt: number;
+  /** From the change that caused it (the last keystroke, a file event) to the end of the update. */
+  sinceChangeMs?: number;
 }
 
 export interface OkrStore extends vscode.Disposable {
@@ -132,6 +135,8 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   /** Bumped on every scheduled read of a uri; a read that finishes after a newer one started is dropped. */
   const generations = new Map<string, number>();
+  /** When each uri last changed, for the update's figures. */
+  const changedAt = new Map<string, number>();
   /** Texts of `aligns_with` targets outside the workspace's OKR files (null: missing). */
   let alignedCache = new Map<string, string | null>();
   let sorted: OkrFileState[] | undefined;
@@ -198,8 +203,9 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     return { source: { path: uri.fsPath, text: '' }, unreadable: read.reason };
   };
 
-  const parse = (read: { source: OkrSource; unreadable?: string }): ParsedSource => {
-    const [parsed] = parseSources([read.source]);
+  const parse = (read: { source: OkrSource; unreadable?: string }, previous?: ParsedSource): ParsedSource => {
+    // An edit usually touches one objective: re-parse just that (the core checks it may).
+    const [parsed] = previous && !read.unreadable ? [reparseSource(previous, read.source)] : parseSources([read.source]);
     if (read.unreadable) {
       // Unreadable (permissions...): one finding on the file rather than silently skipped.
       parsed.findings = [{ ruleId: 'syntax', severity: 'error', message: `OKR Lens could not read this file: ${read.unreadable}.`, span: { start: 0, end: 0 } }];
@@ -244,7 +250,10 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       entry.state = { uri: entry.uri, folder: entry.folder, version: entry.version, result: linted.result, definitions: linted.definitions };
     }
     invalidateViews();
-    last = { uris: uris.map((u) => u.toString()), parseMs, lintMs, linted: result.files.length, finishedAt: performance.now() };
+    const finishedAt = performance.now();
+    const changes = uris.map((u) => changedAt.get(u.toString())).filter((t): t is number => t !== undefined);
+    const sinceChangeMs = changes.length ? finishedAt - Math.max(...changes) : undefined;
+    last = { uris: uris.map((u) => u.toString()), parseMs, lintMs, linted: result.files.length, finishedAt, ...(sinceChangeMs !== undefined ? { sinceChangeMs } : {}) };
     log?.debug(`linted ${result.files.length} file(s) in ${lintMs.toFixed(1)} ms (parse ${parseMs.toFixed(1)} ms)`);
   };
 
@@ -281,7 +290,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         }
         if (previous && previous.version !== undefined && previous.version === read.version && previous.parsed.source.text === read.source.text) continue;
         const started = performance.now();
-        const parsed = parse(read);
+        const parsed = parse(read, previous?.parsed);
         parseMs += performance.now() - started;
         const idsKey = idsKeyOf(parsed);
         if (!previous || previous.idsKey !== idsKey) idsChanged = true;
@@ -296,6 +305,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
 
   const schedule = (uri: vscode.Uri, delayMs: number) => {
     const key = uri.toString();
+    changedAt.set(key, performance.now());
     generations.set(key, (generations.get(key) ?? 0) + 1);
     clearTimeout(timers.get(key));
     timers.set(

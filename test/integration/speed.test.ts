@@ -72,6 +72,7 @@ describe('Speed on a 20,000-line OKR file', function () {
     const toTree: number[] = [];
     const parse: number[] = [];
     const lint: number[] = [];
+    const storeTimes: number[] = [];
     for (let i = 1; i <= EDITS; i++) {
       // Rewrite objective i's title as a task: objective-is-task must appear on that line.
       const old = `Customers in region ${i} can rely on our platform`;
@@ -94,25 +95,29 @@ describe('Speed on a 20,000-line OKR file', function () {
       const objectives = await childrenOf(undefined);
       const changed = objectives.find((node) => view.provider.getTreeItem(node).label === `Implement the region ${i} failover`) ?? (await findObjectiveNode(objectives, i));
       assert.ok(changed, `the tree shows objective ${i}'s new title`);
+      // The tree's time: until it said it changed, plus serving what the workbench then asks.
+      const servingStarted = performance.now();
       for (const node of objectives.slice(0, 30)) {
         view.provider.getTreeItem(node);
         for (const child of await childrenOf(node)) view.provider.getTreeItem(child);
       }
-      const treeAt = Math.max(performance.now(), treeChangedAt);
       toDiagnostics.push(diagnosticsAt - t0);
-      toTree.push(treeAt - t0);
+      toTree.push(treeChangedAt - t0 + (performance.now() - servingStarted));
       const stats = await vscode.commands.executeCommand<OkrLensStats>('_okr.stats');
       if (stats?.lastUpdate) {
         parse.push(stats.lastUpdate.parseMs);
         lint.push(stats.lastUpdate.lintMs);
+        if (stats.lastUpdate.sinceChangeMs !== undefined) storeTimes.push(stats.lastUpdate.sinceChangeMs);
       }
     }
     report('lines', document.lineCount);
     report('okr.lint.delay ms', delay);
-    report('edit -> diagnostics ms (median)', Math.round(median(toDiagnostics)));
-    report('edit -> tree served ms (median)', Math.round(median(toTree)));
+    // Through code-server, "edit -> diagnostics" makes two trips to the browser and back (the edit, then the diagnostics event).
+    report('edit -> diagnostics event ms (median)', Math.round(median(toDiagnostics)));
+    report('edit -> tree changed and served ms (median)', Math.round(median(toTree)));
     report('parse ms (median)', Math.round(median(parse)));
     report('lint ms (median)', Math.round(median(lint)));
+    report('keystroke -> store updated ms, okr.lint.delay included (median)', Math.round(median(storeTimes)));
     report('edit -> diagnostics ms (all)', toDiagnostics.map(Math.round));
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });

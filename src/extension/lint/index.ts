@@ -1,5 +1,24 @@
-// PLACEHOLDER (replaced by the lint-features owner): diagnostics, code actions, starter file.
-import type * as vscode from 'vscode';
-import type { OkrStore } from '../okr-store';
+// Lint features of the editor: diagnostics from the store, quick fixes and "fix all",
+// rule documentation, and the starter file. The store parses and lints; nothing here does
+// except to recompute fixes for text the store has not seen yet (current-lint.ts).
 
-export function registerLintFeatures(_context: vscode.ExtensionContext, _store: OkrStore): void {}
+import * as vscode from 'vscode';
+import type { OkrStore } from '../okr-store';
+import { INSERT_SNIPPET_COMMAND, insertSnippet, OkrCodeActionProvider } from './code-actions';
+import { registerLintCommands } from './commands';
+import { registerDiagnostics } from './diagnostics';
+
+/** OKR files by name, plus any YAML file: `okr.files` may name others, and the provider asks the store. */
+export const OKR_DOCUMENTS: vscode.DocumentSelector = [
+  { scheme: 'file', pattern: '**/{.okr.yaml,*.okr.yaml,*.okr.yml}' },
+  { scheme: 'file', language: 'yaml' },
+];
+
+export function registerLintFeatures(context: vscode.ExtensionContext, store: OkrStore): void {
+  registerDiagnostics(context, store);
+  context.subscriptions.push(
+    vscode.languages.registerCodeActionsProvider(OKR_DOCUMENTS, new OkrCodeActionProvider(store), OkrCodeActionProvider.metadata),
+    vscode.commands.registerCommand(INSERT_SNIPPET_COMMAND, insertSnippet),
+  );
+  registerLintCommands(context, store);
+}

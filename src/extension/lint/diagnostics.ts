@@ -1,0 +1,87 @@
+// The store's findings as diagnostics in the Problems panel and as squiggles. The
+// store parses and lints (debounced, from the editor's text or the disk); this only
+// publishes what it has, for every OKR file whether open or not.
+
+import * as vscode from 'vscode';
+import type { LineIndex } from '../../core/positions';
+import type { OkrFileState, OkrStore } from '../okr-store';
+import { DIAGNOSTIC_SOURCE, diagnosticData, type RangeData } from './diagnostic-data';
+
+const SEVERITIES = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information] as const;
+
+const toRange = (r: RangeData) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
+
+export function lintEnabled(uri: vscode.Uri): boolean {
+  return vscode.workspace.getConfiguration('okr.lint', uri).get<unknown>('enabled') !== false;
+}
+
+export function toDiagnostics(state: OkrFileState, extensionUri: vscode.Uri, linesOf: (path: string) => LineIndex | undefined): vscode.Diagnostic[] {
+  return state.result.findings.map((finding) => {
+    const data = diagnosticData(finding, state.result.lines, linesOf);
+    const diagnostic = new vscode.Diagnostic(toRange(data.range), data.message, SEVERITIES[data.severity]);
+    diagnostic.source = DIAGNOSTIC_SOURCE;
+    diagnostic.code = { value: data.ruleId, target: vscode.Uri.joinPath(extensionUri, data.docsPath) };
+    if (data.related.length > 0) {
+      diagnostic.relatedInformation = data.related.map(
+        (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.path), toRange(r.range)), r.message),
+      );
+    }
+    return diagnostic;
+  });
+}
+
+/** Keeps the 'okr-lens' diagnostic collection in step with the store and `okr.lint.enabled`. */
+export function registerDiagnostics(context: vscode.ExtensionContext, store: OkrStore): vscode.DiagnosticCollection {
+  const collection = vscode.languages.createDiagnosticCollection(DIAGNOSTIC_SOURCE);
+
+  const linesOf = (path: string): LineIndex | undefined => store.get(vscode.Uri.file(path))?.result.lines;
+
+  /** The state each file's diagnostics were made from: a state the store did not replace needs no update. */
+  const published = new Map<string, OkrFileState>();
+
+  const publish = (state: OkrFileState) => {
+    published.set(state.uri.toString(), state);
+    if (lintEnabled(state.uri)) collection.set(state.uri, toDiagnostics(state, context.extensionUri, linesOf));
+    else collection.delete(state.uri);
+  };
+
+  const remove = (key: string, uri: vscode.Uri) => {
+    published.delete(key);
+    collection.delete(uri);
+  };
+
+  /**
+   * Publishes the files whose state changed (or all, after a settings change) and drops
+   * the files the store no longer has. A change to one file can change what others
+   * report (a duplicate id, an aligned parent); the store re-lints those and gives them
+   * new states, so they are found here by identity.
+   */
+  const sync = (force: boolean) => {
+    const files = store.files();
+    const live = new Set(files.map((f) => f.uri.toString()));
+    const gone: vscode.Uri[] = [];
+    collection.forEach((uri) => {
+      if (!live.has(uri.toString())) gone.push(uri);
+    });
+    for (const uri of gone) remove(uri.toString(), uri);
+    for (const key of [...published.keys()]) if (!live.has(key)) published.delete(key);
+    for (const state of files) if (force || published.get(state.uri.toString()) !== state) publish(state);
+  };
+
+  context.subscriptions.push(
+    collection,
+    store.onDidChange(() => {
+      try {
+        sync(false);
+      } catch (err) {
+        console.error('OKR Lens: could not publish diagnostics', err);
+      }
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('okr.lint.enabled')) sync(true);
+    }),
+  );
+  void store.ready.then(() => sync(false));
+  sync(false);
+  return collection;
+}
