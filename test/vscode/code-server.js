@@ -145,13 +145,14 @@ async function startCodeServer({ entry, port, userDataDir, extensionsDir, logFil
 }
 
 /**
- * The workbench URL for `folder`; with `extensionDevelopmentPath`/`extensionTestsPath`
+ * The workbench URL for `folder` (or a multi-root `workspace` file); with `extensionDevelopmentPath`/`extensionTestsPath`
  * the window loads the extension from disk and calls the tests module's run(), as the
  * desktop `--extensionDevelopmentPath`/`--extensionTestsPath` flags do.
  */
-function workbenchUrl(server, { folder, extensionDevelopmentPath, extensionTestsPath }) {
+function workbenchUrl(server, { folder, workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
-  let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;
+  // `workspace`: a .code-workspace file, for a multi-root window; else one `folder`.
+  let url = workspace ? `${server.url}/?workspace=${encodeURIComponent(workspace)}` : `${server.url}/?folder=${encodeURIComponent(folder)}`;
   const payload = [];
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);

@@ -117,7 +117,10 @@ async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, ru
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   try {
-    await page.goto(cs.workbenchUrl(server, { folder, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }));
+    // A template with a workspace.code-workspace file opens as a multi-root window.
+    const workspaceFile = path.join(folder, 'workspace.code-workspace');
+    const target = fs.existsSync(workspaceFile) ? { workspace: workspaceFile } : { folder };
+    await page.goto(cs.workbenchUrl(server, { ...target, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }));
     const reported = await waitForFile(results, WINDOW_TIMEOUT_MS, () => (server.hasExited() ? `code-server exited (${JSON.stringify(server.hasExited())})` : undefined));
     if (!reported) throw new Error(`no results from the ${workspaceName} window after ${WINDOW_TIMEOUT_MS / 60000} minutes`);
     const parsed = JSON.parse(fs.readFileSync(results, 'utf8'));
@@ -149,7 +152,7 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
       version: '1.100.3',
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: testsPath,
-      launchArgs: [folder, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [fs.existsSync(path.join(folder, 'workspace.code-workspace')) ? path.join(folder, 'workspace.code-workspace') : folder, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
       extensionTestsEnv: { OKR_TEST_REPORT: path.join(dir, 'report.jsonl') },
     });
   } catch (err) {
