@@ -7,11 +7,10 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/command-ids';
-import type { OkrStore } from '../../src/extension/okr-store';
-import { okrLens, waitFor, waitUntil, workspaceFile } from './helpers';
+import { diagnosticCode, okrStore, waitFor, waitUntil, workspaceFile } from './helpers';
 
 const FILE = 'fixes.okr.yaml';
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const codeOf = diagnosticCode;
 
 let original = '';
 let document: vscode.TextDocument;
@@ -50,11 +49,8 @@ async function apply(a: vscode.CodeAction): Promise<string> {
 
 describe('Quick fixes', function () {
   this.timeout(60_000);
-  let store: OkrStore;
-
   before(async () => {
-    store = await okrLens<OkrStore>('_okr.store');
-    await store.ready;
+    await okrStore();
     original = fs.readFileSync(workspaceFile(FILE).fsPath, 'utf8');
   });
 

@@ -7,13 +7,13 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { readExpectations } from '../helpers/fixtures';
-import { okrLens, waitUntil, workspaceFile } from './helpers';
+import { diagnosticCode, okrStore, waitUntil, workspaceFile } from './helpers';
 import type { OkrStore } from '../../src/extension/okr-store';
 
 const FILES = ['teams/growth.okr.yaml', 'teams/mobile.okr.yaml', 'broken.okr.yaml', 'fixes.okr.yaml'];
 const TODAY = '2026-11-15';
 
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const codeOf = diagnosticCode;
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'okr-lens');
 /** "line:rule" keys, 1-based lines as the editor shows them, sorted. */
 const keysOf = (uri: vscode.Uri) => ours(uri).map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
@@ -44,8 +44,7 @@ describe('Diagnostics', function () {
   let store: OkrStore;
 
   before(async () => {
-    store = await okrLens<OkrStore>('_okr.store');
-    await store.ready;
+    store = await okrStore();
   });
 
   afterEach(async () => {

@@ -6,10 +6,25 @@
 
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
-import type { OkrStore } from '../../src/extension/okr-store';
-import { okrLens, waitFor, workspaceFile } from './helpers';
+import { okrStore, waitFor, workspaceFile } from './helpers';
 
 const fileUri = workspaceFile;
+
+let scratchCount = 0;
+
+/**
+ * An unsaved document with this text and language. Its own untitled path each time:
+ * `openTextDocument({ content })` may hand back an earlier, closed "Untitled-1" with its old text.
+ */
+async function scratchDocument(language: string, content: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.from({ scheme: 'untitled', path: `/okr-lens-editing-help-${process.pid}-${++scratchCount}` });
+  const document = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(uri), language);
+  const edit = new vscode.WorkspaceEdit();
+  edit.insert(uri, new vscode.Position(0, 0), content);
+  assert.ok(await vscode.workspace.applyEdit(edit));
+  assert.equal(document.getText(), content);
+  return document;
+}
 
 function labelOf(item: vscode.CompletionItem): string {
   return typeof item.label === 'string' ? item.label : item.label.label;
@@ -42,8 +57,7 @@ describe('Editing help', function () {
   this.timeout(60_000);
 
   before(async () => {
-    const store = await okrLens<OkrStore>('_okr.store');
-    await store.ready;
+    await okrStore();
   });
 
   afterEach(async () => {
@@ -92,7 +106,7 @@ describe('Editing help', function () {
   });
 
   it('completes the key-result trailer of a commit message with active key results', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'git-commit', content: 'Add canary stage\n\nRoll out slowly.\n\nKey-Result: PL\n# Please enter the commit message.\n' });
+    const document = await scratchDocument('git-commit', 'Add canary stage\n\nRoll out slowly.\n\nKey-Result: PL\n# Please enter the commit message.\n');
     const items = await waitFor('trailer completions', async () => {
       const found = await idCompletions(document, positionAfter(document, 'Key-Result: PL'));
       return found.length ? found : undefined;
@@ -109,7 +123,7 @@ describe('Editing help', function () {
   });
 
   it('completes in a Source Control input document too', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'scminput', content: 'Fix flaky retry\n\nKey-Result: ' });
+    const document = await scratchDocument('scminput', 'Fix flaky retry\n\nKey-Result: ');
     const items = await idCompletions(document, positionAfter(document, 'Key-Result: '));
     assert.ok(items.map(labelOf).includes('PAY-KR1'), JSON.stringify(items.map(labelOf)));
   });
@@ -118,7 +132,7 @@ describe('Editing help', function () {
     const config = vscode.workspace.getConfiguration('okr.git');
     await config.update('trailer', 'Okr', vscode.ConfigurationTarget.Workspace);
     try {
-      const document = await vscode.workspace.openTextDocument({ language: 'git-commit', content: 'Fix\n\nOkr: \nKey-Result: ' });
+      const document = await scratchDocument('git-commit', 'Fix\n\nOkr: \nKey-Result: ');
       assert.ok((await idCompletions(document, positionAfter(document, 'Okr: '))).length > 0);
       assert.deepEqual(await idCompletions(document, positionAfter(document, 'Key-Result: ')), []);
     } finally {
@@ -127,7 +141,7 @@ describe('Editing help', function () {
   });
 
   it('hovers over a key-result id in a commit message: title, health, progress and owner', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'git-commit', content: 'Page only on P1\n\nKey-Result: plat-kr1\n' });
+    const document = await scratchDocument('git-commit', 'Page only on P1\n\nKey-Result: plat-kr1\n');
     const text = await hoverText(document.uri, positionAfter(document, 'Key-Result: plat'));
     assert.ok(text.includes('**Reduce P1 incidents from twelve to three per quarter**'), text);
     assert.ok(text.includes('Key result `PLAT-KR1` · Platform · 2026\\-Q4'), text);

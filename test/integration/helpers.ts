@@ -4,6 +4,7 @@
 
 import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
+import type { OkrStore } from '../../src/extension/okr-store';
 
 export const DEFAULT_WAIT_MS = 15_000;
 
@@ -26,6 +27,19 @@ export async function okrLens<T>(hiddenCommand: string): Promise<T> {
   const value = await vscode.commands.executeCommand<T>(hiddenCommand);
   assert.ok(value, `${hiddenCommand} returned nothing: did that part of OKR Lens fail to start?`);
   return value;
+}
+
+/** The store, once its first scan of the workspace is done. */
+export async function okrStore(): Promise<OkrStore> {
+  const store = await okrLens<OkrStore>('_okr.store');
+  await store.ready;
+  return store;
+}
+
+/** A diagnostic's code as text: OKR Lens's codes are `{ value: ruleId, target: docs }`. */
+export function diagnosticCode(d: vscode.Diagnostic): string | undefined {
+  if (d.code === undefined) return undefined;
+  return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
 }
 
 export interface WaitOptions {

@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as vscode from 'vscode';
 import type { OkrStore } from '../../src/extension/okr-store';
 import type { ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
-import { okrLens, waitUntil } from './helpers';
+import { diagnosticCode, okrLens, okrStore, waitUntil } from './helpers';
 
 function folderFile(folderName: string, relative: string): vscode.Uri {
   const folder = vscode.workspace.workspaceFolders?.find((f) => f.name === folderName);
@@ -15,7 +15,7 @@ function folderFile(folderName: string, relative: string): vscode.Uri {
   return vscode.Uri.joinPath(folder.uri, relative);
 }
 
-const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? String(d.code.value) : String(d.code));
+const codeOf = diagnosticCode;
 
 describe('A multi-root workspace', function () {
   this.timeout(60_000);
@@ -23,8 +23,7 @@ describe('A multi-root workspace', function () {
 
   before(async () => {
     assert.equal(vscode.workspace.workspaceFolders?.length, 2, 'the window opened both folders');
-    store = await okrLens<OkrStore>('_okr.store');
-    await store.ready;
+    store = await okrStore();
   });
 
   afterEach(async () => {

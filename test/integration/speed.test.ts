@@ -11,7 +11,7 @@ import { generateOkrFile } from '../../bench/lint';
 import type { OkrLensStats } from '../../src/extension/extension';
 import type { OkrStore } from '../../src/extension/okr-store';
 import type { ObjectivesTreeNode, ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
-import { okrLens, waitUntil, workspaceFile } from './helpers';
+import { diagnosticCode, okrLens, okrStore, waitUntil, workspaceFile } from './helpers';
 
 const EDITS = 7;
 const WAIT_MS = 20_000;
@@ -52,9 +52,8 @@ describe('Speed on a 20,000-line OKR file', function () {
     const text = generateOkrFile();
     assert.ok(text.split('\n').length > 20_000, 'the file is as large as the issue says');
     fs.writeFileSync(uri.fsPath, text);
-    store = await okrLens<OkrStore>('_okr.store');
+    store = await okrStore();
     view = await okrLens<ObjectivesViewHandle>('_okr.objectivesView');
-    await store.ready;
     await waitUntil('the large file to be read', () => store.get(uri) !== undefined, { wakeOn: store.onDidChange });
   });
 
@@ -85,7 +84,7 @@ describe('Speed on a 20,000-line OKR file', function () {
       const diagnosticsShown = waitForEvent<vscode.DiagnosticChangeEvent>(
         'the diagnostics of the edit',
         (l) => vscode.languages.onDidChangeDiagnostics(l),
-        (e) => e.uris.some((u) => u.toString() === uri.toString()) && vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && codeOf(d) === 'objective-is-task'),
+        (e) => e.uris.some((u) => u.toString() === uri.toString()) && vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && diagnosticCode(d) === 'objective-is-task'),
       );
       const treeChanged = waitForEvent<unknown>('the tree to change', (l) => view.provider.onDidChangeTreeData(l), () => true);
       const t0 = performance.now();
@@ -134,9 +133,3 @@ describe('Speed on a 20,000-line OKR file', function () {
     return undefined;
   }
 });
-
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  const code = d.code;
-  if (code === undefined) return undefined;
-  return typeof code === 'object' ? String(code.value) : String(code);
-}

@@ -7,15 +7,14 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/command-ids';
 import type { OkrStore } from '../../src/extension/okr-store';
-import { okrLens, waitUntil, workspaceFile, workspaceRoot } from './helpers';
+import { okrStore, waitUntil, workspaceFile, workspaceRoot } from './helpers';
 
 describe('Starter OKR file', function () {
   this.timeout(60_000);
   let store: OkrStore;
 
   before(async () => {
-    store = await okrLens<OkrStore>('_okr.store');
-    await store.ready;
+    store = await okrStore();
   });
 
   after(async () => {

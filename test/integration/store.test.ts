@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { OkrStore } from '../../src/extension/okr-store';
-import { okrLens, waitUntil, workspaceFile } from './helpers';
+import { okrStore, waitUntil, workspaceFile } from './helpers';
 
 const fileUri = workspaceFile;
 
@@ -29,8 +29,7 @@ describe('The OKR file store', function () {
   let store: OkrStore;
 
   before(async () => {
-    store = await okrLens<OkrStore>('_okr.store');
-    await store.ready;
+    store = await okrStore();
   });
 
   afterEach(async () => {
