@@ -94,8 +94,9 @@ function httpStatus(url) {
 /**
  * Starts code-server on 127.0.0.1:`port` and resolves once it answers /healthz.
  * `env` is added to the server's environment; the extension hosts it forks inherit it.
+ * With `workspaceTrust`, folders open in Restricted Mode until trusted.
  */
-async function startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env = {}, startTimeoutMs = 60000 }) {
+async function startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env = {}, startTimeoutMs = 60000, workspaceTrust = false }) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logFd = fs.openSync(logFile, 'a');
   const args = [
@@ -104,12 +105,13 @@ async function startCodeServer({ entry, port, userDataDir, extensionsDir, logFil
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
     '--disable-getting-started-override',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     // Its own config file, so code-server never creates ~/.config/code-server/config.yaml.
     '--config', path.join(userDataDir, 'code-server.yaml'),
+    // Trust is off unless a suite is about Restricted Mode (`workspaceTrust: true`).
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
   ];
   const child = spawnGroup(process.execPath, args, {
     env: { ...process.env, ...env },

@@ -107,11 +107,13 @@ async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, ru
   const results = path.join(dir, 'results.json');
   const report = path.join(dir, 'report.jsonl');
   const logFile = path.join(dir, 'code-server.log');
-  cs.writeUserSettings(userDataDir);
+  // A template with a .restricted-mode file opens untrusted, in Restricted Mode, without asking.
+  const restricted = fs.existsSync(path.join(folder, '.restricted-mode'));
+  cs.writeUserSettings(userDataDir, restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {});
   const testsPath = await buildWindow({ suites, outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName), results, grep });
 
   const port = await cs.freePort();
-  const server = await cs.startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env: { OKR_TEST_REPORT: report } });
+  const server = await cs.startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env: { OKR_TEST_REPORT: report }, workspaceTrust: restricted });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const pageErrors = [];
@@ -145,14 +147,20 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
   const folder = createWorkspace(workspaceName, path.join(dir, 'workspace'));
   const userDataDir = path.join(dir, 'profile');
   const results = path.join(dir, 'results.json');
-  cs.writeUserSettings(userDataDir);
+  const restricted = fs.existsSync(path.join(folder, '.restricted-mode'));
+  cs.writeUserSettings(userDataDir, restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
   const testsPath = await buildWindow({ suites, outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName), results, grep });
   try {
     await runTests({
       version: '1.100.3',
       extensionDevelopmentPath: REPO_ROOT,
       extensionTestsPath: testsPath,
-      launchArgs: [fs.existsSync(path.join(folder, 'workspace.code-workspace')) ? path.join(folder, 'workspace.code-workspace') : folder, '--user-data-dir', userDataDir, '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        fs.existsSync(path.join(folder, 'workspace.code-workspace')) ? path.join(folder, 'workspace.code-workspace') : folder,
+        '--user-data-dir', userDataDir,
+        ...(fs.existsSync(path.join(folder, '.restricted-mode')) ? [] : ['--disable-workspace-trust']),
+        '--skip-welcome', '--skip-release-notes',
+      ],
       extensionTestsEnv: { OKR_TEST_REPORT: path.join(dir, 'report.jsonl') },
     });
   } catch (err) {

@@ -1,0 +1,60 @@
+// workspace: restricted
+// Restricted Mode (an untrusted workspace, test/workspaces/restricted): OKR Lens lints
+// and shows the tree, and its git commands change nothing: no branch, no git config,
+// no hook. The repository is checked with the git CLI before and after.
+
+import { strict as assert } from 'node:assert';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import * as vscode from 'vscode';
+import { CommandId } from '../../src/extension/command-ids';
+import type { ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
+import { diagnosticCode, okrLens, okrStore, waitUntil, workspaceFile, workspaceRoot } from './helpers';
+
+const run = promisify(execFile);
+
+async function git(...args: string[]): Promise<string> {
+  const { stdout } = await run('git', args, { cwd: workspaceRoot().fsPath });
+  return stdout.trim();
+}
+
+/** Everything OKR Lens could change in the repository. */
+async function repositoryState(): Promise<string> {
+  const hooks = path.join(workspaceRoot().fsPath, '.git', 'hooks');
+  return JSON.stringify({
+    branches: await git('branch', '--list', '--format=%(refname:short)'),
+    head: await git('rev-parse', 'HEAD'),
+    config: fs.readFileSync(path.join(workspaceRoot().fsPath, '.git', 'config'), 'utf8'),
+    hooks: fs.existsSync(hooks) ? fs.readdirSync(hooks).filter((f) => !f.endsWith('.sample')).sort() : [],
+  });
+}
+
+describe('Restricted Mode', function () {
+  this.timeout(60_000);
+  let before_: string;
+
+  before(async () => {
+    assert.equal(vscode.workspace.isTrusted, false, 'the launcher opened this workspace untrusted');
+    await okrStore();
+    before_ = await repositoryState();
+  });
+
+  it('lints the OKR files and shows them in the tree', async () => {
+    const view = await okrLens<ObjectivesViewHandle>('_okr.objectivesView');
+    const labels = async () => (await view.provider.getChildren()).map((n) => view.provider.getTreeItem(n).label);
+    await waitUntil('the objectives in the tree', async () => (await labels()).includes('Customers can rely on our platform'), { wakeOn: view.provider.onDidChangeTreeData });
+    const uri = workspaceFile('platform.okr.yaml');
+    // No check-ins and a month into the quarter: the file has findings, so the linter ran.
+    await waitUntil('diagnostics', () => vscode.languages.getDiagnostics(uri).some((d) => diagnosticCode(d) === 'stale-check-in'));
+  });
+
+  it('refuses Start Work, Link Branch, Tag Commit and the hooks, changing nothing in git', async () => {
+    assert.equal(await vscode.commands.executeCommand(CommandId.StartWork, 'PLAT-KR1'), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandId.LinkBranch, 'PLAT-KR1'), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandId.TagCommit, 'PLAT-KR1'), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandId.InstallHooks), undefined);
+    assert.equal(await repositoryState(), before_, 'the repository is as it was');
+  });
+});
