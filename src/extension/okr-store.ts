@@ -244,9 +244,11 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     const result = lintParsedSources(parsed, { today: today(), settingsFor: ruleSettingsFor, aligned: alignedCache, only });
     const lintMs = performance.now() - started;
     const byPath = new Map(all.map((e) => [e.parsed.source.path, e]));
+    const relinted: vscode.Uri[] = [];
     for (const linted of result.files) {
       const entry = byPath.get(linted.path);
       if (!entry) continue;
+      relinted.push(entry.uri);
       entry.state = { uri: entry.uri, folder: entry.folder, version: entry.version, result: linted.result, definitions: linted.definitions };
     }
     invalidateViews();
@@ -255,6 +257,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     const sinceChangeMs = changes.length ? finishedAt - Math.max(...changes) : undefined;
     last = { uris: uris.map((u) => u.toString()), parseMs, lintMs, linted: result.files.length, finishedAt, ...(sinceChangeMs !== undefined ? { sinceChangeMs } : {}) };
     log?.debug(`linted ${result.files.length} file(s) in ${lintMs.toFixed(1)} ms (parse ${parseMs.toFixed(1)} ms)`);
+    return relinted;
   };
 
   /** Re-reads the given files (from their editors or disk) and re-lints. */
@@ -299,8 +302,10 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         done.push(uri);
       }
       if (done.length === 0) return;
-      await relint(changed, idsChanged, parseMs, done);
-      emitter.fire({ uris: done });
+      const relinted = await relint(changed, idsChanged, parseMs, done);
+      // Other files re-linted with it (duplicate ids, aligned files) changed too.
+      const affected = new Map([...done, ...relinted].map((u) => [u.toString(), u]));
+      emitter.fire({ uris: [...affected.values()] });
     });
 
   const schedule = (uri: vscode.Uri, delayMs: number) => {
@@ -353,7 +358,9 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
           found.set(document.uri.toString(), { uri: document.uri, folder: match.folder });
         }
       }
-      entries.clear();
+      // Read into a new map and swap it in at once, keeping the old results until the new
+      // ones are linted: during a rescan the store never looks empty.
+      const next = new Map<string, Entry>();
       alignedCache = new Map();
       let parseMs = 0;
       for (const { uri, folder } of found.values()) {
@@ -362,8 +369,10 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         const t = performance.now();
         const parsed = parse(read);
         parseMs += performance.now() - t;
-        entries.set(uri.toString(), { uri, folder, version: read.version, parsed, idsKey: idsKeyOf(parsed) });
+        next.set(uri.toString(), { uri, folder, version: read.version, parsed, idsKey: idsKeyOf(parsed), state: entries.get(uri.toString())?.state });
       }
+      entries.clear();
+      for (const [key, entry] of next) entries.set(key, entry);
       await relint('all', true, parseMs, []);
       log?.info(`found ${entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
       emitter.fire({ uris: [] });
@@ -420,7 +429,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         return;
       }
       // Opened outside any folder, or not yet seen: known files re-read their editor text.
-      if (entry || !vscode.workspace.getWorkspaceFolder(document.uri)) schedule(document.uri, 0);
+      schedule(document.uri, 0);
     }),
     vscode.workspace.onDidCloseTextDocument((document) => {
       const key = document.uri.toString();

@@ -52,6 +52,10 @@ export async function run(): Promise<void> {
   try {
     await new Promise<void>((resolve) => {
       const runner = mocha.run(() => resolve());
+      // What is running now, so a window that never reports can say where it hung.
+      const running = (kind: string, title: string) => fs.writeFileSync(`${config.results}.running`, `${kind}: ${title}`);
+      runner.on('hook', (hook) => running('hook', hook.fullTitle()));
+      runner.on('test', (test) => running('test', test.fullTitle()));
       runner.on('pass', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }));
       runner.on('pending', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'pending' }));
       runner.on('fail', (test, err: Error) =>
@@ -66,6 +70,15 @@ export async function run(): Promise<void> {
       durationMs: Date.now() - started,
     });
   } catch (err) {
-    writeResults(config.results, { passes: 0, failures: 1, pending: 0, tests, loadError: (err as Error)?.stack ?? String(err), durationMs: Date.now() - started });
+    // A suite that throws while loading stops the whole run: `loadError` says so (the
+    // launcher counts it as one failure besides any failed test).
+    writeResults(config.results, {
+      passes: tests.filter((t) => t.state === 'passed').length,
+      failures: tests.filter((t) => t.state === 'failed').length,
+      pending: tests.filter((t) => t.state === 'pending').length,
+      tests,
+      loadError: (err as Error)?.stack ?? String(err),
+      durationMs: Date.now() - started,
+    });
   }
 }

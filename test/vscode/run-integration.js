@@ -14,18 +14,24 @@
 //   --desktop        desktop VS Code through @vscode/test-electron instead of code-server
 //                    (needs a machine that can download VS Code)
 //   --keep           keep the temporary folders (workspaces, profiles, logs) after a pass
+//
+// A window that fails leaves its screenshot and logs in test-results/vscode/<workspace>/,
+// whose paths are printed (CI prints them again and can keep the folder).
 'use strict';
 
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
+const { SourceMap } = require('node:module');
 const { prepareCodeServer, PrepareError } = require('./prepare');
 const { buildWindow, listSuites, REPO_ROOT } = require('./build-tests');
 const { createWorkspace } = require('./workspace');
 const cs = require('./code-server');
 const { onCleanup } = require('./processes');
 
-const WINDOW_TIMEOUT_MS = 6 * 60 * 1000;
+// Far above the slowest window (about 35 s); only a window that never reports waits this long.
+const WINDOW_TIMEOUT_MS = Number(process.env.OKR_TEST_WINDOW_TIMEOUT_MS) || 4 * 60 * 1000;
+const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-results', 'vscode');
 const CHROMIUM = '/usr/bin/chromium';
 const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
 
@@ -74,6 +80,56 @@ function findFiles(dir, pattern, out = []) {
   return out;
 }
 
+/**
+ * Copies a failed window's screenshot, code-server log and extension host logs to
+ * test-results/vscode/<workspace>/ (a fixed place CI can print and keep); returns their paths.
+ */
+function keepArtifacts(dir, workspaceName) {
+  const out = path.join(ARTIFACTS_DIR, workspaceName);
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const kept = [];
+  const keep = (from, name) => {
+    if (!fs.existsSync(from)) return;
+    fs.copyFileSync(from, path.join(out, name));
+    kept.push(path.join(out, name));
+  };
+  keep(path.join(dir, 'failure.png'), 'failure.png');
+  keep(path.join(dir, 'code-server.log'), 'code-server.log');
+  keep(path.join(dir, 'console.log'), 'workbench-console.log');
+  for (const log of findFiles(path.join(dir, 'profile', 'logs'), /^(remote)?exthost\.log$/)) keep(log, `${path.basename(path.dirname(log))}-${path.basename(log)}`);
+  return kept;
+}
+
+const sourceMaps = new Map();
+
+/** The inline source map esbuild wrote into a bundled suite, or undefined. */
+function sourceMapOf(file) {
+  if (!sourceMaps.has(file)) {
+    let map;
+    try {
+      const m = /\/\/# sourceMappingURL=data:application\/json;base64,([A-Za-z0-9+/=]+)\s*$/.exec(fs.readFileSync(file, 'utf8'));
+      if (m) map = new SourceMap(JSON.parse(Buffer.from(m[1], 'base64').toString('utf8')));
+    } catch {
+      map = undefined;
+    }
+    sourceMaps.set(file, map);
+  }
+  return sourceMaps.get(file);
+}
+
+/** Points the stack frames of bundled suites back at the TypeScript lines under test/ and src/. */
+function mapStack(stack) {
+  return stack.replace(/([^\s()]+\.js):(\d+):(\d+)/g, (whole, file, line, column) => {
+    const absolute = path.resolve(REPO_ROOT, file.replace(/^file:\/\//, ''));
+    if (!absolute.startsWith(path.join(REPO_ROOT, '.cache', 'test-build') + path.sep)) return whole;
+    const entry = sourceMapOf(absolute)?.findEntry(Number(line) - 1, Number(column) - 1);
+    if (!entry?.originalSource) return whole;
+    const source = path.resolve(path.dirname(absolute), entry.originalSource);
+    return `${path.relative(process.cwd(), source)}:${entry.originalLine + 1}:${entry.originalColumn + 1}`;
+  });
+}
+
 function printResults(workspace, results) {
   console.log(`\n  ${workspace} workspace`);
   for (const t of results.tests) {
@@ -82,9 +138,9 @@ function printResults(workspace, results) {
     else console.log(`    ${red('✖')} ${t.fullTitle}`);
   }
   for (const t of results.tests.filter((x) => x.state === 'failed')) {
-    console.log(`\n  ${red('✖')} ${t.fullTitle}\n${(t.error?.stack || t.error?.message || '').replace(/^/gm, '      ')}`);
+    console.log(`\n  ${red('✖')} ${t.fullTitle}\n${mapStack(t.error?.stack || t.error?.message || '').replace(/^/gm, '      ')}`);
   }
-  if (results.loadError) console.log(`\n  ${red('✖')} the suites did not load:\n${results.loadError.replace(/^/gm, '      ')}`);
+  if (results.loadError) console.log(`\n  ${red('✖')} the suites did not load:\n${mapStack(results.loadError).replace(/^/gm, '      ')}`);
 }
 
 function printReport(file) {
@@ -118,6 +174,10 @@ async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, ru
   const page = await context.newPage();
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
+  // The extension host's console (mocha's spec output, the extension's errors) reaches the
+  // launcher only through the workbench's console: kept in a file, shown when a window hangs.
+  const consoleLog = path.join(dir, 'console.log');
+  page.on('console', (msg) => fs.appendFileSync(consoleLog, `[${msg.type()}] ${msg.text()}\n`));
   try {
     // A template with a workspace.code-workspace file opens as a multi-root window.
     const workspaceFile = path.join(folder, 'workspace.code-workspace');
@@ -131,7 +191,9 @@ async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, ru
     return parsed;
   } catch (err) {
     await page.screenshot({ path: path.join(dir, 'failure.png') }).catch(() => undefined);
-    err.message += `\n  code-server log (tail):\n${cs.tail(logFile, 25).replace(/^/gm, '    ')}`;
+    const running = fs.existsSync(`${results}.running`) ? fs.readFileSync(`${results}.running`, 'utf8') : undefined;
+    err.message += running ? `\n  still running: ${running}` : '\n  no test had started (the suites never ran: see the logs)';
+    err.message += `\n  code-server log (tail):\n${cs.tail(logFile, 15).replace(/^/gm, '    ')}`;
     if (pageErrors.length) err.message += `\n  workbench errors:\n${pageErrors.slice(-5).join('\n').replace(/^/gm, '    ')}`;
     throw err;
   } finally {
@@ -160,6 +222,8 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
         '--user-data-dir', userDataDir,
         ...(fs.existsSync(path.join(folder, '.restricted-mode')) ? [] : ['--disable-workspace-trust']),
         '--skip-welcome', '--skip-release-notes',
+        // Only this extension and VS Code's built-in ones (git among them), never what the machine has installed.
+        '--disable-extensions',
       ],
       extensionTestsEnv: { OKR_TEST_REPORT: path.join(dir, 'report.jsonl') },
     });
@@ -187,6 +251,7 @@ async function main() {
   const byWorkspace = new Map();
   for (const s of suites) byWorkspace.set(s.workspace, [...(byWorkspace.get(s.workspace) ?? []), s]);
 
+  fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
   const runDir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-lens-vscode-'));
   let browser;
   let entry;
@@ -209,10 +274,16 @@ async function main() {
         const results = await run({ entry, browser, workspaceName, suites: group, runDir, grep: args.grep });
         printResults(workspaceName, results);
         printReport(results.report);
-        console.log(dim(`    (${workspaceName}: ${((Date.now() - windowStarted) / 1000).toFixed(1)} s)`));
         passes += results.passes;
         failures += results.failures + (results.loadError ? 1 : 0);
-        if (results.failures > 0 || results.loadError) problems.push(workspaceName);
+        // A window whose suites registered no test at all (and no --grep to explain it) is broken, not green.
+        const ranNothing = results.tests.length === 0 && !args.grep && !results.loadError;
+        if (ranNothing) {
+          failures += 1;
+          console.log(`    ${red('✖')} no test ran in the ${workspaceName} window: ${group.map((s) => s.stem).join(', ')} registered none`);
+        }
+        if (results.failures > 0 || results.loadError || ranNothing) problems.push(workspaceName);
+        console.log(dim(`    (${workspaceName}: ${((Date.now() - windowStarted) / 1000).toFixed(1)} s)`));
       } catch (err) {
         failures += 1;
         problems.push(workspaceName);
@@ -225,12 +296,14 @@ async function main() {
 
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   console.log(`\n  ${green(`${passes} passing`)}${failures ? `, ${red(`${failures} failing`)}` : ''} (${seconds} s)`);
+  if (passes + failures === 0) {
+    console.log(`  ${red('✖')} no test ran${args.grep ? `: nothing matches --grep ${args.grep}` : ''}`);
+    process.exitCode = 1;
+  }
   if (problems.length) {
-    for (const name of problems) {
-      const dir = path.join(runDir, name);
-      console.log(`  ${name}: screenshot ${path.join(dir, 'failure.png')}; code-server log ${path.join(dir, 'code-server.log')}`);
-      for (const log of findFiles(path.join(dir, 'profile', 'logs'), /^exthost\.log$|^remoteexthost\.log$/)) console.log(`  ${name}: extension host log ${log}`);
-    }
+    const kept = problems.flatMap((name) => keepArtifacts(path.join(runDir, name), name));
+    if (kept.length) console.log(`\n  failure artifacts:\n${kept.map((file) => `    ${path.relative(process.cwd(), file)}`).join('\n')}`);
+    console.log(dim(`  (everything else of the run: ${runDir})`));
     process.exitCode = 1;
   } else if (!args.keep) {
     fs.rmSync(runDir, { recursive: true, force: true });

@@ -231,6 +231,8 @@ export class GitCommands {
   // Start Work on Key Result
 
   async startWork(krArg?: unknown, repoArg?: unknown): Promise<StartWorkResult | undefined> {
+    // From the Source Control title bar the first argument is the Source Control.
+    if (repoArg === undefined && repositoryHintOf(krArg) !== undefined && typeof krArg !== 'string') [krArg, repoArg] = [undefined, krArg];
     return this.run('Start Work', async () => {
       requireTrust('Start Work on Key Result');
       const repo = await this.repository(repoArg, 'Start Work on Key Result');
@@ -272,6 +274,8 @@ export class GitCommands {
   // Link Current Branch to Key Result
 
   async linkBranch(krArg?: unknown, repoArg?: unknown): Promise<{ branch: string; keyResultId: string } | undefined> {
+    // From the Source Control title bar the first argument is the Source Control.
+    if (repoArg === undefined && repositoryHintOf(krArg) !== undefined && typeof krArg !== 'string') [krArg, repoArg] = [undefined, krArg];
     return this.run('Link Branch', async () => {
       requireTrust('Link Current Branch to Key Result');
       const repo = await this.repository(repoArg, 'Link Current Branch to Key Result');

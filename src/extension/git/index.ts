@@ -8,7 +8,7 @@
 // Mode git is only read (the tree and the status bar work); nothing is written.
 
 import * as vscode from 'vscode';
-import { addTrailer, sameId } from '../../core/git/trailers';
+import { addTrailer, isValidTrailerValue, sameId } from '../../core/git/trailers';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';
 import type { ObjectivesViewHandle } from '../tree/objectives-view';
@@ -129,7 +129,8 @@ class AutoTagger implements vscode.Disposable {
     }
     const enabled = vscode.workspace.getConfiguration('okr.git', repo.uri).get<boolean>('autoTag', true) !== false;
     const kr = repo.keyResult;
-    const known = kr !== undefined && repo.branch !== undefined && this.store.findDefinition(kr.id)?.definition.kind === 'key-result';
+    // An id the file gets wrong (`id: Q4 KR1`, a schema finding) cannot be a trailer: nothing to put in.
+    const known = kr !== undefined && repo.branch !== undefined && isValidTrailerValue(kr.id) && this.store.findDefinition(kr.id)?.definition.kind === 'key-result';
     const declined = kr !== undefined && this.commands.untagged.has(repo.root) && sameId(this.commands.untagged.get(repo.root)!, kr.id);
     const desired = enabled && known && !declined ? addTrailer('', trailerKeyFor(repo.uri), kr!.id) : '';
     const value = api.inputBox.value;

@@ -1,0 +1,81 @@
+// The OKR Lens sidebar: the activity bar icon opens the Objectives view, which lists
+// each OKR file's objectives, key results and initiatives with progress, pace,
+// confidence, owner, linked work and a health icon.
+'use strict';
+
+const assert = require('node:assert/strict');
+const { test } = require('./runner');
+const { eventually } = require('./workbench');
+
+// What the view shows for test/workspaces/ui with today pinned to 2026-11-15 (half way
+// through 2026-Q4): label, description, and the codicon of the health icon.
+const PLATFORM_ROWS = [
+  { level: 1, label: 'Platform · 2026-Q4', description: 'platform.okr.yaml' },
+  { level: 2, label: 'Customers can rely on our platform', description: 'PLAT-O1 · 52% · dana', icon: 'codicon-warning' },
+  { level: 3, label: 'Reduce P1 incidents from twelve to four per quarter', description: 'PLAT-KR1 · 38% · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago', icon: 'codicon-warning' },
+  { level: 3, label: 'Raise core API availability from 99.5% to 99.95%', description: 'PLAT-KR2 · 67% · ahead of pace by 17% · 70% confident · li · 1 commit · 5d ago', icon: 'codicon-pass' },
+  { level: 3, label: 'Canary deploys for every service', description: 'PLAT-I1 · in progress · li', icon: 'codicon-rocket' },
+  { level: 2, label: 'Every change reaches production quickly and safely', description: 'PLAT-O2 · 43% · behind pace by 8% · li', icon: 'codicon-warning' },
+  { level: 3, label: 'Cut the median deploy time from 40 to 10 minutes', description: 'PLAT-KR3 · 60% · ahead of pace by 10% · 80% confident · li · 1 commit · 2w ago · stale', icon: 'codicon-pass' },
+  { level: 3, label: 'Increase the share of deploys without a rollback from 85% to 97%', description: 'PLAT-KR4 · 25% · behind pace by 25% · 40% confident · omar · 1 commit · 2d ago', icon: 'codicon-warning' },
+];
+
+const MOBILE_ROWS = [
+  { level: 1, label: 'Mobile · 2026-Q4', description: 'teams/mobile.okr.yaml · 1 error' },
+  { level: 2, label: 'Migrate the app to the new design system', description: 'MOB-O1 · 47% · lee', icon: 'codicon-warning' },
+  { level: 3, label: 'Ship the redesigned checkout by December', description: 'MOB-KR1 · no data · lee · no commits · stale', icon: 'codicon-question' },
+  { level: 3, label: 'Reduce cold start time on Android from 3.2 s to 1.5 s', description: 'MOB-KR2 · 47% · 50% confident · kim · 1 commit · 4d ago', icon: 'codicon-warning' },
+  { level: 2, label: 'People who try the app keep using it', description: 'MOB-O2 · dropped · kim', icon: 'codicon-circle-slash' },
+  { level: 3, label: 'MOB-KR3', description: 'dropped · no commits', icon: 'codicon-circle-slash' },
+];
+
+/** The rows of one file's subtree (its file row and everything under it), as `expected` lists them. */
+function subtree(rows, fileLabel) {
+  const start = rows.findIndex((r) => r.level === 1 && r.label === fileLabel);
+  if (start < 0) return [];
+  let end = start + 1;
+  while (end < rows.length && rows[end].level > 1) end++;
+  return rows.slice(start, end).map(({ level, label, description, icon }) => (level === 1 ? { level, label, description } : { level, label, description, icon }));
+}
+
+test('the OKR Lens icon opens the Objectives view with every objective and key result', async ({ workbench, readmeScreenshot }) => {
+  await workbench.openOkrView();
+  // The extension activates, reads both files and the git history: wait for the last row to settle.
+  await workbench.treeRow('MOB-KR3');
+  const rows = await eventually(async () => {
+    const now = await workbench.treeRows();
+    assert.deepEqual(subtree(now, 'Platform · 2026-Q4'), PLATFORM_ROWS, 'the Platform file in the Objectives view');
+    assert.deepEqual(subtree(now, 'Mobile · 2026-Q4'), MOBILE_ROWS, 'the Mobile file in the Objectives view');
+    return now;
+  });
+  // Screen readers hear the kind of item and its health in words.
+  const kr1 = rows.find((r) => r.label === 'Reduce P1 incidents from twelve to four per quarter');
+  assert.equal(kr1.ariaLabel, 'Key result Reduce P1 incidents from twelve to four per quarter, at risk, PLAT-KR1 · 38% · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago');
+  // Objectives start expanded; key results with linked commits are collapsed, the others are leaves.
+  assert.equal(rows.find((r) => r.label === 'Customers can rely on our platform').expanded, true);
+  assert.equal(kr1.expanded, false);
+  assert.equal(rows.find((r) => r.label === 'Ship the redesigned checkout by December').expanded, undefined);
+
+  await readmeScreenshot('sidebar', async () => {
+    await workbench.openFile('teams/mobile.okr.yaml');
+    await eventually(async () => assert.ok((await workbench.squiggles()).warnings > 0, 'lint squiggles in mobile.okr.yaml'));
+    await workbench.setSidebarWidth(560);
+    // A key result's tooltip: start, target, current, the last check-in, linked work.
+    const tooltip = await workbench.hoverTreeRow('Reduce cold start time on Android from 3.2 s to 1.5 s');
+    assert.match(tooltip, /Current: 2\.4 s/);
+  }, { parkMouse: false });
+});
+
+test('OKR: Hide Done and Dropped Items from the command palette hides the dropped objective', async ({ workbench }) => {
+  await workbench.openOkrView();
+  await workbench.treeRow('People who try the app keep using it');
+  await workbench.runCommand('OKR: Hide Done and Dropped Items');
+  await eventually(async () => {
+    const labels = (await workbench.treeRows()).map((r) => r.label);
+    assert.ok(!labels.includes('People who try the app keep using it'), `the dropped objective MOB-O2 is still shown: ${labels.join(' | ')}`);
+    assert.ok(labels.includes('Migrate the app to the new design system'), `the active objective MOB-O1 went too: ${labels.join(' | ')}`);
+  });
+  // The palette now offers the opposite command, which brings the objective back.
+  await workbench.runCommand('OKR: Show Done and Dropped Items');
+  await workbench.treeRow('People who try the app keep using it');
+});
