@@ -29,7 +29,7 @@ before(async function () {
 });
 
 describe('OKR Lens starts', () => {
-  it('activates by itself on a folder with OKR files, loaded from the folder under development', () => {
+  it('activates by itself on a folder with OKR files', () => {
     const extension = findOkrLens();
     assert.ok(extension, `OKR Lens is not among the loaded extensions: ${vscode.extensions.all.map((e) => e.id).join(', ')}`);
     assert.equal(extension.id, 'okr-lens.okr-lens');

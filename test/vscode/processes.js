@@ -80,7 +80,7 @@ function installHandlers() {
         process.exit(130);
       }
       shuttingDown = true;
-      process.stderr.write(`\n${signal}: stopping code-server and the browser...\n`);
+      process.stderr.write(`\n${signal}: stopping ${cleanups.length > 0 ? 'the browser and ' : ''}code-server...\n`);
       stopAll().finally(() => process.exit(signal === 'SIGINT' ? 130 : 143));
     });
   }

@@ -172,6 +172,10 @@ async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, ru
   const server = await cs.startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env: { OKR_TEST_REPORT: report }, workspaceTrust: restricted });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
+  // Each window's page gets the (headless) browser's focus, as the only window of a fresh
+  // browser does: without it, a window after the first one runs with an unfocused
+  // workbench, and editor commands that act on the focused editor group misbehave.
+  await page.bringToFront();
   const pageErrors = [];
   page.on('pageerror', (err) => pageErrors.push(err.message));
   // The extension host's console (mocha's spec output, the extension's errors) reaches the
