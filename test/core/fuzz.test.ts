@@ -11,23 +11,14 @@ import { collectDefinitions, lintParsed, lintText } from '../../src/core/lint';
 import type { Finding, IdDefinition, OkrFile } from '../../src/core/model';
 import { parseOkr } from '../../src/core/parse';
 import { ruleById } from '../../src/core/rules';
+import { seededRandom } from '../helpers/random';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 const FILES = 3000;
 const HOSTILE = ':{}[]&*!|>\'"#%@\t-?,`\\~\r\n\u00a0\u2028\ufeff\u0000é😀';
 const TODAYS = ['2026-09-15', '2026-11-28', '2026-12-31', '2027-01-10'];
 
-/** mulberry32: small, fast, good enough to spread mutations. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = seededRandom;
 
 function sources(): string[] {
   const out: string[] = [];

@@ -5,6 +5,7 @@ import { generateOkrFile } from '../../bench/lint';
 import { parseEditedObjective, reparseOkr } from '../../src/core/incremental';
 import type { Finding } from '../../src/core/model';
 import { parseOkr, type ParseResult } from '../../src/core/parse';
+import { seededRandom } from '../helpers/random';
 
 const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 
@@ -14,17 +15,7 @@ function canonical(r: ParseResult): string {
   return JSON.stringify({ file: r.file, findings: [...r.findings].sort((a, b) => key(a).localeCompare(key(b))) });
 }
 
-/** A small seeded generator, so a failure names an edit that can be replayed. */
-function random(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const SNIPPETS = ['a', 'Z', '7', ' ', ':', '-', '\n', '#', '"', "'", '{', '}', '[', ']', ',', '&x ', '*x', '\t', '  ', '\n      ', 'title: ', 'start: 3\n', '  - id: NEW-O9\n    title: Teams ship faster\n', 'lint: {}\n', '%', '|', '>'];
 

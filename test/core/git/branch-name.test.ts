@@ -9,6 +9,7 @@ import {
   slugify,
 } from '../../../src/core/git/branch-name';
 import { TempRepo } from '../../helpers/git-repo';
+import { seededRandom } from '../../helpers/random';
 
 const HOSTILE_TITLES = [
   'Reduce P1 incidents from twelve to three per quarter',
@@ -46,17 +47,7 @@ const HOSTILE_IDS = ['PLAT-KR1', 'kr.1', 'A..B', 'X.lock', 'Q-', 'a_b', 'K'.repe
 
 const TEMPLATES = [DEFAULT_BRANCH_TEMPLATE, '${id}/${slug}', 'feature/${slug}-${id}', '${id}', 'okr//${id}..${slug}.lock', '-${id} ${slug}.', '@{${id}}'];
 
-/** A small seeded generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 function randomTitle(rnd: () => number): string {
   const alphabet = ['a', 'Z', '9', ' ', '.', '/', '-', '_', '~', '^', ':', '?', '*', '[', '\\', '@', '{', '}', '\u0000', '\n', 'é', 'ß', '漢', '😀', '\u0301', 'lock', '..', '@{'];

@@ -11,6 +11,7 @@ import {
   withoutTrailersIfOtherwiseEmpty,
 } from '../../../src/core/git/trailers';
 import { TempRepo } from '../../helpers/git-repo';
+import { seededRandom } from '../../helpers/random';
 
 const KEY = 'Key-Result';
 const SCISSORS_LINE = '# ------------------------ >8 ------------------------';
@@ -129,17 +130,7 @@ describe('git trailers: adding and removing', () => {
 // ---------------------------------------------------------------------------
 // Cross-checks against git itself over many generated messages.
 
-/** A small seeded generator (mulberry32), so a failure replays. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = seededRandom;
 
 const SUBJECTS = ['Fix the pager', 'Réduire les incidents 🚀', 'Key-Result: PLAT-KR1', 'feat: add canary deploys', 'x', '   ', '#123 looks like a comment', ''];
 const BODY_LINES = [
