@@ -32,9 +32,13 @@ test('OKR: Create Starter OKR File writes .okr.yaml, opens it, and the sidebar s
   const starter = path.join(workspace, '.okr.yaml');
   assert.ok(!fs.existsSync(starter), `${starter} exists before the command ran`);
   await workbench.runCommand('OKR: Create Starter OKR File');
-  await eventually(() => assert.ok(fs.existsSync(starter), `${starter} was not written`));
-  const text = fs.readFileSync(starter, 'utf8');
-  assert.match(text, /^version: 1\b/m);
+  // The file appears before its text is written: wait for the whole of it.
+  let text = '';
+  await eventually(() => {
+    assert.ok(fs.existsSync(starter), `${starter} was not written`);
+    text = fs.readFileSync(starter, 'utf8');
+    assert.match(text, /^version: 1\b/m);
+  });
   assert.match(text, /^team: Your team\b/m);
   // The period is the quarter of okr.lint.today (2026-11-15).
   assert.match(text, /^period: 2026-Q4\b/m);
