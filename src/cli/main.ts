@@ -2,6 +2,7 @@
 
 import { type CliIO, PACKAGE, nodeIO, usageMessage } from './io';
 import { commands } from './commands';
+import { printable } from '../core/escape';
 
 function mainHelp(): string {
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -49,7 +50,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       if (first === 'help' && rest[0]) {
         const c = commands.find((x) => x.name === rest[0]);
         if (!c) {
-          io.stderr(`okr: unknown command "${rest[0]}" (see okr --help)\n`);
+          io.stderr(`okr: unknown command "${printable(rest[0])}" (see okr --help)\n`);
           return 2;
         }
         io.stdout(c.help);
@@ -65,7 +66,7 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
     const command = commands.find((c) => c.name === first);
     if (!command) {
       const what = first.startsWith('-') ? 'option' : 'command';
-      io.stderr(`okr: unknown ${what} "${first}" (see okr --help)\n`);
+      io.stderr(`okr: unknown ${what} "${printable(first)}" (see okr --help)\n`);
       return 2;
     }
     commandName = command.name;
@@ -77,11 +78,11 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
   } catch (err) {
     const usage = usageMessage(err, commandName);
     if (usage !== undefined) {
-      io.stderr(`okr: ${usage}\n`);
+      io.stderr(`okr: ${printable(usage)}\n`);
       return 2;
     }
     // A bug of ours: one line, no stack trace; OKR_DEBUG=1 shows the stack for a bug report.
-    io.stderr(`okr: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+    io.stderr(`okr: internal error: ${printable((err as Error)?.message ?? String(err))}\n`);
     if (io.env.OKR_DEBUG && (err as Error)?.stack) io.stderr(`${(err as Error).stack}\n`);
     return 2;
   }
@@ -100,7 +101,7 @@ export function main(): void {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`okr: internal error: ${(err as Error)?.message ?? String(err)}\n`);
+      process.stderr.write(`okr: internal error: ${printable((err as Error)?.message ?? String(err))}\n`);
       process.exitCode = 2;
     },
   );

@@ -22,6 +22,10 @@ import type {
   Span,
 } from './model';
 import { closestMatch } from './text';
+import { shownValue } from './escape';
+
+// Moved to escape.ts (the one escaping helper); re-exported for the modules that import it from here.
+export { shownValue };
 
 /** Files over this size are refused with one finding instead of parsed. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -90,16 +94,6 @@ export function quarterPeriod(label: string): Period | undefined {
 export function quarterOf(date: string): string {
   const month = Number(date.slice(5, 7));
   return `${date.slice(0, 4)}-Q${Math.min(4, Math.max(1, Math.ceil(month / 3)))}`;
-}
-
-/**
- * User text quoted in a message: one line, control characters escaped, long text
- * shortened, so a hostile value cannot flood or break the Problems panel.
- */
-export function shownValue(s: string, max = 60): string {
-  const cut = s.length > max * 2 ? s.slice(0, max * 2) : s;
-  const escaped = cut.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => JSON.stringify(c).slice(1, -1));
-  return escaped.length > max ? `${escaped.slice(0, max - 1)}…` : escaped;
 }
 
 /**

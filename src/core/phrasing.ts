@@ -759,11 +759,8 @@ export function performanceCue(text: string): string | undefined {
   return firstMatch(PERFORMANCE_CUES, tokenize(text.slice(0, MAX_DESCRIPTION)).map((t) => t.lower).join(' '));
 }
 
-/** A title shortened for messages. */
-export function quoteTitle(title: string, max = 60): string {
-  const flat = title.replace(/\s+/g, ' ').trim();
-  return `"${flat.length > max ? `${flat.slice(0, max - 1).trimEnd()}…` : flat}"`;
-}
+// Moved to escape.ts (the one escaping helper); re-exported for the rules that import it from here.
+export { quoteTitle } from './escape';
 
 /**
  * A list option as given: rule options are checked against their defaults' `typeof`

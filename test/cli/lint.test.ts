@@ -109,7 +109,7 @@ describe('okr lint', () => {
         copyFileSync(path.join(SMALL, 'roadmap.okr.yaml'), path.join(tmp.dir, name));
         const r = await okr(['lint', ...TODAY], { cwd: tmp.dir });
         assert.ok(!r.stdout.includes('\u001b'), 'no raw escape');
-        assert.equal(r.lines[0].split('  ')[0], 'evil\\x1b[2J\\x0aname.okr.yaml:10:13');
+        assert.equal(r.lines[0].split('  ')[0], 'evil\\u001b[2J\\nname.okr.yaml:10:13');
         assert.equal(r.lines.length, SMALL_TEXT.length);
       } finally {
         tmp.remove();

@@ -15,6 +15,7 @@ import {
   readAlignedTexts,
   type LoadedSources,
 } from '../../core/workspace';
+import { printable } from '../format/ansi';
 import { formatJson } from '../format/json';
 import type { LintReport } from '../format/report';
 import { totalCounts } from '../format/report';
@@ -143,9 +144,9 @@ export function displayPath(cwd: string, absolutePath: string): string {
  * true, or returns false when every path was found and readable.
  */
 export function reportLoadProblems(loaded: Pick<LoadedSources, 'problems' | 'empty'>, io: CliIO): boolean {
-  for (const p of loaded.problems) io.stderr(`okr: ${displayPath(io.cwd, p.path)}: ${p.reason}\n`);
+  for (const p of loaded.problems) io.stderr(`okr: ${printable(displayPath(io.cwd, p.path))}: ${printable(p.reason)}\n`);
   for (const target of loaded.empty) {
-    io.stderr(`okr: no OKR files in ${target} (looked for ${OKR_FILE_GLOBS.join(', ')}; node_modules and .git are skipped)\n`);
+    io.stderr(`okr: no OKR files in ${printable(target)} (looked for ${OKR_FILE_GLOBS.join(', ')}; node_modules and .git are skipped)\n`);
   }
   return loaded.problems.length > 0 || loaded.empty.length > 0;
 }

@@ -227,7 +227,7 @@ export function amountText(kr: KeyResult): string | undefined {
 function periodText(file: OkrFile): string {
   if (!file.period) return 'no period';
   const range = `${file.period.start} to ${file.period.end}`;
-  return file.period.label ? `${file.period.label} (${range})` : range;
+  return file.period.label ? `${printable(file.period.label)} (${range})` : range;
 }
 
 interface Row {

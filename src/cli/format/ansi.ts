@@ -30,12 +30,5 @@ export function styleFor(color: boolean): Style {
   return color ? COLOR : PLAIN;
 }
 
-/**
- * Control characters (escape, newline, carriage return, C1 codes) shown as
- * `\xNN`, so a file named `a\nb.okr.yaml` stays on one line and a message cannot
- * carry terminal escape sequences.
- */
-export function printable(s: string): string {
-  // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+// The escaping itself is core's, shared with every message: re-exported for the commands.
+export { printable } from '../../core/escape';

@@ -1,4 +1,4 @@
-import { shownValue } from '../parse';
+import { shownValue } from '../escape';
 import { clamp01, effectiveCurrent, latestCheckIn, objectivePeriod, percent, periodPhase, rawProgress } from '../progress';
 import type { Rule, RuleReport } from '../rule';
 

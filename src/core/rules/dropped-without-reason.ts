@@ -1,6 +1,7 @@
 import type { Objective, KeyResult, Initiative } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import { insertFieldFix } from '../edits';
+import { shownValue } from '../escape';
 
 // The guide: "document why the change is necessary". A dropped item without a
 // reason leaves the next reader guessing whether it failed, moved or stopped mattering.
@@ -16,7 +17,7 @@ export const droppedWithoutReason: Rule<{}> = {
       if (item.status !== 'dropped' || (item.reason && item.reason.trim() !== '')) return;
       const span = item.spans.values.status ?? item.spans.node;
       reports.push({
-        message: `${what} ${item.id ?? ''} is dropped without a \`reason:\`; say why, so the team learns from it.`.replace('  ', ' '),
+        message: `${what} ${item.id === undefined ? '' : shownValue(item.id)} is dropped without a \`reason:\`; say why, so the team learns from it.`.replace('  ', ' '),
         span,
         // With an empty `reason:` already there, a second key would be a duplicate: the user fills in the first.
         ...(item.spans.keys.reason ? {} : { fixes: [insertFieldFix(file.text, item.spans, 'reason', '', 'Add `reason:`', 'status')] }),

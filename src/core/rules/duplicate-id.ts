@@ -1,5 +1,5 @@
 import type { IdDefinition, OkrFile } from '../model';
-import { shownValue } from '../parse';
+import { printable, shownValue } from '../escape';
 import { LineIndex } from '../positions';
 import type { Rule, RuleReport } from '../rule';
 
@@ -49,7 +49,7 @@ export const duplicateId: Rule<{}> = {
       const other = elsewhere.get(d.id);
       if (other) {
         reports.push({
-          message: `Duplicate id \`${shownValue(d.id)}\`: ${other.path} already uses it for ${describe(other)}. Ids must be unique across the workspace; rename this one.`,
+          message: `Duplicate id \`${shownValue(d.id)}\`: ${printable(other.path)} already uses it for ${describe(other)}. Ids must be unique across the workspace; rename this one.`,
           span: d.span,
           related: [{ path: other.path, span: other.span, message: `\`${shownValue(d.id)}\` is first defined here.` }],
         });

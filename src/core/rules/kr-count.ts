@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from '../rule';
-import { shownValue } from '../parse';
+import { shownValue } from '../escape';
 
 export interface KrCountOptions {
   min: number;

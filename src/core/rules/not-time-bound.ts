@@ -1,5 +1,6 @@
 import { insertTopLevelFieldEdit } from '../edits';
-import { quarterOf, shownValue } from '../parse';
+import { quarterOf } from '../parse';
+import { shownValue } from '../escape';
 import type { Span, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
 

@@ -1,5 +1,5 @@
 import type { KeyResult } from '../model';
-import { shownValue } from '../parse';
+import { shownValue } from '../escape';
 import { objectivePeriod, percent, periodPhase, rawProgress } from '../progress';
 import type { Rule, RuleReport } from '../rule';
 

@@ -1,4 +1,4 @@
-import { shownValue } from '../parse';
+import { shownValue } from '../escape';
 import { daysBetween, latestCheckIn, objectivePeriod, periodPhase } from '../progress';
 import type { Rule, RuleReport } from '../rule';
 

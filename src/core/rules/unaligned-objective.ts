@@ -1,4 +1,4 @@
-import { shownValue } from '../parse';
+import { shownValue } from '../escape';
 import type { Rule, RuleReport } from '../rule';
 
 // The guide: top-down alignment "ensures that your team's objectives are not created

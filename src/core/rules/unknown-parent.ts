@@ -1,4 +1,4 @@
-import { shownValue } from '../parse';
+import { shownValue } from '../escape';
 import type { Rule, RuleReport } from '../rule';
 import { closestMatch } from '../text';
 
@@ -52,7 +52,7 @@ export const unknownParent: Rule<{}> = {
         const near = closestMatch(parent, objectiveIds);
         message =
           `\`parent: ${shownValue(parent)}\` names no objective of ${shownPath}.` +
-          (near ? ` Did you mean \`${near}\`?` : objectiveIds.length ? ` Its objectives: ${objectiveIds.slice(0, 10).join(', ')}${objectiveIds.length > 10 ? ', …' : ''}.` : ' That file defines no objectives.');
+          (near ? ` Did you mean \`${shownValue(near)}\`?` : objectiveIds.length ? ` Its objectives: ${objectiveIds.slice(0, 10).map((id) => shownValue(id)).join(', ')}${objectiveIds.length > 10 ? ', …' : ''}.` : ' That file defines no objectives.');
       }
       reports.push({ message, span: o.spans.values.parent });
     }
