@@ -8,6 +8,7 @@ import { registerEditingHelp } from './editing-help';
 import { registerGitFeatures } from './git';
 import { registerLintFeatures } from './lint';
 import { createOkrStore, type OkrStoreUpdate } from './okr-store';
+import { reportSettingProblems } from './settings/settings';
 import { registerObjectivesView } from './tree/objectives-view';
 
 /** What the in-host suites read to report in-editor speed (not a user command). */
@@ -26,13 +27,12 @@ const STORE_COMMAND = '_okr.store';
 export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('OKR Lens', { log: true });
-  const store = createOkrStore({
-    log,
-    warnSettings: (message) => void vscode.window.showWarningMessage(`OKR Lens: ${message}`),
-  });
+  const warnSettings = (message: string) => void vscode.window.showWarningMessage(`OKR Lens: ${message}`);
+  const store = createOkrStore({ log, warnSettings });
   context.subscriptions.push(
     log,
     store,
+    reportSettingProblems(warnSettings),
     vscode.commands.registerCommand(CommandId.Refresh, () => store.refresh()),
   );
 

@@ -12,7 +12,6 @@ import * as vscode from 'vscode';
 import { resolveRules } from '../core/config';
 import { collectDefinitions, type LintResult } from '../core/lint';
 import type { IdDefinition, KeyResult, Objective, RuleSettings } from '../core/model';
-import { isValidDate } from '../core/parse';
 import { rules } from '../core/rules';
 import {
   alignedPathOf,
@@ -27,6 +26,7 @@ import {
   type OkrSource,
   type ParsedSource,
 } from '../core/workspace';
+import { onDidChangeSettings, settingsFor } from './settings/settings';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -93,10 +93,6 @@ export interface OkrStoreWithStats extends OkrStore {
   lastUpdate(): OkrStoreUpdate | undefined;
 }
 
-const DEFAULT_FILES_GLOB = '**/{.okr.yaml,*.okr.yaml,*.okr.yml}';
-const DEFAULT_EXCLUDE = ['**/node_modules/**'];
-const DEFAULT_DELAY_MS = 150;
-
 interface Entry {
   uri: vscode.Uri;
   folder?: vscode.WorkspaceFolder;
@@ -119,13 +115,9 @@ function idsKeyOf(parsed: ParsedSource): string {
     .join('\n');
 }
 
-function folderSettings(folder: vscode.WorkspaceFolder | undefined): { files: string; exclude: string[] } {
-  const files = vscode.workspace.getConfiguration('okr', folder?.uri).get<unknown>('files');
-  const exclude = vscode.workspace.getConfiguration('okr', folder?.uri).get<unknown>('exclude');
-  return {
-    files: typeof files === 'string' && files.trim() ? files.trim() : DEFAULT_FILES_GLOB,
-    exclude: Array.isArray(exclude) ? exclude.filter((g): g is string => typeof g === 'string' && g.trim() !== '') : DEFAULT_EXCLUDE,
-  };
+function folderSettings(folder: vscode.WorkspaceFolder | undefined): { files: string; exclude: readonly string[] } {
+  const { files, exclude } = settingsFor(folder?.uri);
+  return { files, exclude };
 }
 
 export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats {
@@ -155,15 +147,13 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
   };
 
   const today = (): string => {
-    const set = vscode.workspace.getConfiguration('okr.lint').get<unknown>('today');
-    return typeof set === 'string' && isValidDate(set.trim()) ? set.trim() : localDate();
+    return settingsFor().lintToday ?? localDate();
   };
 
   const ruleSettingsFor = (sourcePath: string): RuleSettings | undefined => {
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(sourcePath));
-    const value = vscode.workspace.getConfiguration('okr.lint', folder?.uri).get<unknown>('rules');
-    if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    const settings = value as RuleSettings;
+    const settings = settingsFor(folder?.uri).lintRules;
+    if (!settings) return undefined;
     // The file's own `lint:` problems are findings in the file; the editor's setting has no file to point at.
     for (const problem of resolveRules(rules, [settings]).problems[0]) {
       const message = `Setting okr.lint.rules: ${problem.message.replace(/`/g, '')}`;
@@ -387,10 +377,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     }
   };
 
-  const delay = (): number => {
-    const value = vscode.workspace.getConfiguration('okr.lint').get<unknown>('delay');
-    return typeof value === 'number' && Number.isFinite(value) && value >= 0 ? Math.min(value, 5000) : DEFAULT_DELAY_MS;
-  };
+  const delay = (): number => settingsFor().lintDelay;
 
   const watch = () => {
     for (const w of watchers) w.dispose();
@@ -439,11 +426,11 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       if (!entry.folder) void forget(document.uri);
       else schedule(document.uri, 0);
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('okr.files') || e.affectsConfiguration('okr.exclude')) {
+    onDidChangeSettings((change) => {
+      if (change.affects('files') || change.affects('exclude')) {
         watch();
         void scan();
-      } else if (e.affectsConfiguration('okr.lint.rules') || e.affectsConfiguration('okr.lint.today')) {
+      } else if (change.affects('lintRules') || change.affects('lintToday')) {
         warnedSettings.clear();
         void enqueue(async () => {
           await relint('all', true, 0, []);

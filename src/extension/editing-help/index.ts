@@ -5,10 +5,10 @@
 // about an id from id-info.ts, the ids themselves from the store.
 
 import * as vscode from 'vscode';
-import { DEFAULT_TRAILER_KEY, isValidTrailerKey } from '../../core/git/trailers';
 import type { IdDefinition } from '../../core/model';
 import { alignedPathOf } from '../../core/workspace';
 import type { OkrFileState, OkrStore } from '../okr-store';
+import { settingsFor } from '../settings/settings';
 import { completionDocumentation, idHoverMarkdown, locateDefinition, summarize } from './id-info';
 import { idAt, parentValueSlot, trailerValueSlot, type LineSlot } from './text-context';
 
@@ -17,13 +17,6 @@ export const OKR_FILE_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.okr.
 
 /** Commit messages: `git commit`'s editor (COMMIT_EDITMSG) and the Source Control input box. */
 export const COMMIT_MESSAGE_SELECTOR: vscode.DocumentSelector = [{ language: 'git-commit' }, { language: 'scminput' }, { scheme: 'vscode-scm' }];
-
-/** The trailer key from `okr.git.trailer`, or the default when unset or unusable. */
-export function trailerKey(scope?: vscode.Uri): string {
-  const configured = vscode.workspace.getConfiguration('okr.git', scope?.scheme === 'file' ? scope : undefined).get<string>('trailer');
-  const key = configured?.trim();
-  return key && isValidTrailerKey(key) ? key : DEFAULT_TRAILER_KEY;
-}
 
 function relativePath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
@@ -141,7 +134,7 @@ export function registerEditingHelp(context: vscode.ExtensionContext, store: Okr
       COMMIT_MESSAGE_SELECTOR,
       {
         provideCompletionItems(document, position) {
-          const slot = trailerValueSlot(document.lineAt(position.line).text, position.character, trailerKey(document.uri));
+          const slot = trailerValueSlot(document.lineAt(position.line).text, position.character, settingsFor(document.uri).gitTrailer);
           if (!slot) return undefined;
           return trailerCompletions(store, slotRange(position.line, slot));
         },

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { branchName, branchTemplateProblems, DEFAULT_BRANCH_TEMPLATE } from '../../core/git/branch-name';
+import { branchName, branchTemplateProblems } from '../../core/git/branch-name';
 import {
   branchExists,
   branchLink,
@@ -28,7 +28,8 @@ import type { KeyResultRef, OkrStore } from '../okr-store';
 import type { ShowCommitArgs } from '../tree/linked-work';
 import type { ObjectivesViewHandle } from '../tree/objectives-view';
 import { keyResultPickEntries, restoredText, type TagMemory } from './model';
-import { type RepositoryTracker, type TrackedRepository, trailerKeyFor } from './repositories';
+import { settingsFor } from '../settings/settings';
+import type { RepositoryTracker, TrackedRepository } from './repositories';
 import { commitUri, isCommitSha } from './show-commit';
 
 /** A failure to show the user as it is (the message says what to do). */
@@ -205,7 +206,7 @@ export class GitCommands {
       const repo = await this.repository(repoArg, 'Tag Commit with Key Result');
       const api = repo.api;
       if (!api) throw new UserError('the git extension is not running (is git.enabled off?): Tag Commit writes in its Source Control input box');
-      const key = trailerKeyFor(repo.uri);
+      const key = settingsFor(repo.uri).gitTrailer;
       const tagged = parseTrailers(api.inputBox.value, key);
       const kr = await this.keyResult(krArg, 'Tag Commit with Key Result', repo, tagged);
       // Read the box again: the user may have typed while the pick was open.
@@ -237,8 +238,7 @@ export class GitCommands {
       requireTrust('Start Work on Key Result');
       const repo = await this.repository(repoArg, 'Start Work on Key Result');
       const kr = await this.keyResult(krArg, 'Start Work on Key Result', repo);
-      const configured = vscode.workspace.getConfiguration('okr.git', repo.uri).get<unknown>('branchTemplate');
-      const template = typeof configured === 'string' && configured.trim() !== '' ? configured : DEFAULT_BRANCH_TEMPLATE;
+      const template = settingsFor(repo.uri).gitBranchTemplate;
       const problem = branchTemplateProblems(template).find((p) => p.startsWith('unknown variable') || p.includes('empty'));
       if (problem) throw new UserError(`okr.git.branchTemplate: ${problem}`);
       const name = branchName(template, { id: kr.id, title: kr.title });
@@ -366,7 +366,7 @@ export class GitCommands {
       const nodePath = process.versions.electron ? undefined : process.execPath;
       const result = await installHooks(repo.ctx, { cliPath, nodePath });
       // The hooks read the trailer key from git config: make it the editor's when that differs from the default.
-      const key = trailerKeyFor(repo.uri);
+      const key = settingsFor(repo.uri).gitTrailer;
       let keyNote = '';
       if (key !== DEFAULT_TRAILER_KEY && (await gitConfigGet(repo.ctx, TRAILER_CONFIG_KEY)) === undefined) {
         await runGit(repo.ctx, ['config', TRAILER_CONFIG_KEY, key]);

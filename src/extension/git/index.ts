@@ -14,7 +14,8 @@ import type { OkrStore } from '../okr-store';
 import type { ObjectivesViewHandle } from '../tree/objectives-view';
 import { GitCommands } from './commands';
 import { RepositoryLinkedWork } from './linked-work-source';
-import { RepositoryTracker, type TrackedRepository, trailerKeyFor } from './repositories';
+import { onDidChangeSettings, settingsFor } from '../settings/settings';
+import { RepositoryTracker, type TrackedRepository } from './repositories';
 import { CommitContentProvider, COMMIT_SCHEME } from './show-commit';
 import { type GitStatusSnapshot, KeyResultStatusBar } from './status-bar';
 
@@ -53,9 +54,9 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
     { dispose: () => objectivesView.setLinkedWorkSource(undefined) },
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitContentProvider()),
     store.onDidChange(onStoreChange),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('okr.git.trailer')) tracker.resetHistory();
-      if (e.affectsConfiguration('okr.git.autoTag') || e.affectsConfiguration('okr.git.trailer')) autoTagger.checkAll();
+    onDidChangeSettings((change) => {
+      if (change.affects('gitTrailer')) tracker.resetHistory();
+      if (change.affects('gitAutoTag') || change.affects('gitTrailer')) autoTagger.checkAll();
     }),
     vscode.workspace.onDidGrantWorkspaceTrust(() => {
       // The git extension starts now: it finds nested repositories and has the input boxes.
@@ -127,12 +128,12 @@ class AutoTagger implements vscode.Disposable {
       this.seenHead.set(repo.root, headKey);
       this.commands.untagged.delete(repo.root);
     }
-    const enabled = vscode.workspace.getConfiguration('okr.git', repo.uri).get<boolean>('autoTag', true) !== false;
+    const { gitAutoTag: enabled, gitTrailer } = settingsFor(repo.uri);
     const kr = repo.keyResult;
     // An id the file gets wrong (`id: Q4 KR1`, a schema finding) cannot be a trailer: nothing to put in.
     const known = kr !== undefined && repo.branch !== undefined && isValidTrailerValue(kr.id) && this.store.findDefinition(kr.id)?.definition.kind === 'key-result';
     const declined = kr !== undefined && this.commands.untagged.has(repo.root) && sameId(this.commands.untagged.get(repo.root)!, kr.id);
-    const desired = enabled && known && !declined ? addTrailer('', trailerKeyFor(repo.uri), kr!.id) : '';
+    const desired = enabled && known && !declined ? addTrailer('', gitTrailer, kr!.id) : '';
     const value = api.inputBox.value;
     const placed = this.placed.get(repo.root);
     if (placed !== undefined && value === placed) {

@@ -8,16 +8,12 @@ import { objectivePeriod } from '../../core/progress';
 import type { OkrStore } from '../okr-store';
 import type { LinkedWork, LinkedWorkSource } from '../tree/linked-work';
 import { findKeyResultEntry } from '../tree/nodes';
-import { DEFAULT_STALE_DAYS, linkedWork, type StaleContext } from './model';
+import { onDidChangeSettings, settingsFor } from '../settings/settings';
+import { linkedWork, type StaleContext } from './model';
 import type { RepositoryTracker } from './repositories';
 
 /** Tree refreshes after history changes are coalesced: a rebase moves HEAD many times. */
 const REFRESH_DEBOUNCE_MS = 200;
-
-function staleDays(uri: vscode.Uri): number {
-  const days = vscode.workspace.getConfiguration('okr.git', uri).get<unknown>('staleDays');
-  return typeof days === 'number' && Number.isFinite(days) && days >= 1 ? Math.floor(days) : DEFAULT_STALE_DAYS;
-}
 
 export class RepositoryLinkedWork implements LinkedWorkSource, vscode.Disposable {
   private readonly emitter = new vscode.EventEmitter<void>();
@@ -31,7 +27,7 @@ export class RepositoryLinkedWork implements LinkedWorkSource, vscode.Disposable
   ) {
     this.subscriptions.push(
       tracker.onDidChangeHistory(() => this.fireSoon()),
-      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('okr.git.staleDays') && this.fireSoon()),
+      onDidChangeSettings((change) => change.affects('gitStaleDays') && this.fireSoon()),
     );
   }
 
@@ -59,7 +55,7 @@ export class RepositoryLinkedWork implements LinkedWorkSource, vscode.Disposable
       today: this.store.today(),
       period: found && entry ? objectivePeriod(found.state.result.file, entry.objective.objective) : undefined,
       active: Boolean(entry && entry.objective.objective.status === 'active' && entry.keyResult.keyResult.status === 'active'),
-      staleDays: staleDays(found?.state.uri ?? read[0].uri),
+      staleDays: settingsFor(found?.state.uri ?? read[0].uri).gitStaleDays,
     };
     // The repository goes with every commit, so a click finds it without guessing.
     return linkedWork(

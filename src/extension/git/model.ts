@@ -10,8 +10,6 @@ import type { Period } from '../../core/model';
 import { daysBetween, periodPhase } from '../../core/progress';
 import type { LinkedCommit, LinkedWork } from '../tree/linked-work';
 
-export const DEFAULT_STALE_DAYS = 14;
-
 /** How many of a key result's commits the tree lists under it (the count covers all). */
 export const LINKED_COMMITS_SHOWN = 50;
 

@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommitIndex } from '../../core/git/history';
 import { branchLink, currentBranch, type GitContext, GitError, repoInfo, resolveCommit } from '../../core/git/git';
-import { DEFAULT_TRAILER_KEY, isValidTrailerKey } from '../../core/git/trailers';
+import { settingsFor } from '../settings/settings';
 import { GIT_EXTENSION_ID, type GitAPI, type GitExtension, type GitRepository } from './git-api';
 import { branchKeyResult } from './model';
 
@@ -49,16 +49,6 @@ export interface RepositoryTrackerOptions {
   knownIds(): Iterable<string>;
 }
 
-/** The trailer key for a repository: `okr.git.trailer` for its folder, when usable. */
-export function trailerKeyFor(uri: vscode.Uri, warn?: (message: string) => void): string {
-  const configured = vscode.workspace.getConfiguration('okr.git', uri).get<unknown>('trailer');
-  if (typeof configured !== 'string' || configured.trim() === '') return DEFAULT_TRAILER_KEY;
-  const key = configured.trim();
-  if (isValidTrailerKey(key)) return key;
-  warn?.(`okr.git.trailer is "${key}": a trailer key is letters, digits and "-". Using ${DEFAULT_TRAILER_KEY}.`);
-  return DEFAULT_TRAILER_KEY;
-}
-
 function describe(err: unknown): string {
   return err instanceof GitError ? err.message : err instanceof Error ? err.message : String(err);
 }
@@ -86,7 +76,6 @@ export class RepositoryTracker implements vscode.Disposable {
   /** Bumped by `restart`: a start still running from before adds nothing. */
   private generation = 0;
   private disposed = false;
-  private readonly warned = new Set<string>();
 
   constructor(private readonly options: RepositoryTrackerOptions) {}
 
@@ -188,7 +177,7 @@ export class RepositoryTracker implements vscode.Disposable {
   /** The trailer key changed: indexes are read again with the new one. */
   resetHistory(): void {
     for (const repo of this.repos.values()) {
-      repo.trailerKey = trailerKeyFor(repo.uri, (m) => this.warnOnce(m));
+      repo.trailerKey = settingsFor(repo.uri).gitTrailer;
       repo.index = undefined;
       repo.historyRead = false;
       if (this.historyWanted) void this.updateHistory(repo);
@@ -197,12 +186,6 @@ export class RepositoryTracker implements vscode.Disposable {
   }
 
   // -------------------------------------------------------------------------
-
-  private warnOnce(message: string): void {
-    if (this.warned.has(message)) return;
-    this.warned.add(message);
-    void vscode.window.showWarningMessage(`OKR Lens: ${message}`);
-  }
 
   private async doStart(): Promise<void> {
     const generation = this.generation;
@@ -290,7 +273,7 @@ export class RepositoryTracker implements vscode.Disposable {
   private async add(root: string, api: GitRepository | undefined): Promise<void> {
     if (this.disposed) return;
     const uri = vscode.Uri.file(root);
-    const repo: TrackedRepository = { root, uri, ctx: { cwd: root }, api, trailerKey: trailerKeyFor(uri, (m) => this.warnOnce(m)) };
+    const repo: TrackedRepository = { root, uri, ctx: { cwd: root }, api, trailerKey: settingsFor(uri).gitTrailer };
     this.repos.set(root, repo);
     if (api) {
       let lastSeen = `${api.state.HEAD?.name ?? ''}\n${api.state.HEAD?.commit ?? ''}`;

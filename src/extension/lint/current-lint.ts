@@ -7,15 +7,11 @@
 
 import * as vscode from 'vscode';
 import { lintParsed, type LintResult } from '../../core/lint';
-import type { IdDefinition, RuleSettings } from '../../core/model';
+import type { IdDefinition } from '../../core/model';
 import { parseOkr } from '../../core/parse';
 import { alignedPathOf } from '../../core/workspace';
 import type { OkrStore } from '../okr-store';
-
-function ruleSettings(uri: vscode.Uri): RuleSettings | undefined {
-  const value = vscode.workspace.getConfiguration('okr.lint', uri).get<unknown>('rules');
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as RuleSettings) : undefined;
-}
+import { settingsFor } from '../settings/settings';
 
 /** How long to wait for the store beyond its own debounce. */
 const STORE_GRACE_MS = 2000;
@@ -30,7 +26,7 @@ export async function currentLint(store: OkrStore, document: vscode.TextDocument
   if (!store.get(document.uri)) return undefined;
   const now = fresh();
   if (now) return now;
-  const delay = vscode.workspace.getConfiguration('okr.lint').get<number>('delay') ?? 150;
+  const delay = settingsFor().lintDelay;
   const caughtUp = await new Promise<LintResult | undefined>((resolve) => {
     const timer = setTimeout(() => finish(undefined), Math.max(0, delay) + STORE_GRACE_MS);
     const changed = store.onDidChange(() => {
@@ -59,7 +55,7 @@ function lintDocument(store: OkrStore, document: vscode.TextDocument): LintResul
   const aligned = target ? store.files().find((f) => f.uri.fsPath === target) : undefined;
   return lintParsed(file, findings, {
     today: store.today(),
-    settings: ruleSettings(document.uri),
+    settings: settingsFor(document.uri).lintRules,
     otherDefinitions,
     ...(aligned ? { alignedFile: aligned.result.file, alignedPath: target } : {}),
   });

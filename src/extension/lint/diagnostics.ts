@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LineIndex } from '../../core/positions';
 import type { OkrFileState, OkrStore } from '../okr-store';
+import { onDidChangeSettings, settingsFor } from '../settings/settings';
 import { DIAGNOSTIC_SOURCE, diagnosticData, type RangeData } from './diagnostic-data';
 
 const SEVERITIES = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information] as const;
@@ -12,7 +13,7 @@ const SEVERITIES = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.W
 const toRange = (r: RangeData) => new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character);
 
 export function lintEnabled(uri: vscode.Uri): boolean {
-  return vscode.workspace.getConfiguration('okr.lint', uri).get<unknown>('enabled') !== false;
+  return settingsFor(uri).lintEnabled;
 }
 
 export function toDiagnostics(state: OkrFileState, extensionUri: vscode.Uri, linesOf: (path: string) => LineIndex | undefined): vscode.Diagnostic[] {
@@ -77,8 +78,8 @@ export function registerDiagnostics(context: vscode.ExtensionContext, store: Okr
         console.error('OKR Lens: could not publish diagnostics', err);
       }
     }),
-    vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('okr.lint.enabled')) sync(true);
+    onDidChangeSettings((change) => {
+      if (change.affects('lintEnabled')) sync(true);
     }),
   );
   void store.ready.then(() => sync(false));

@@ -1,0 +1,57 @@
+// The one place that reads `okr.*` settings from VS Code. Features ask `settingsFor(uri)`
+// for typed, validated values and listen to `onDidChangeSettings`; nothing else calls
+// getConfiguration. What each setting means and how it is validated is in schema.ts.
+
+import * as vscode from 'vscode';
+import { type OkrSettings, readSettings, SETTINGS, type SettingName } from './schema';
+
+export type { OkrSettings, SettingName } from './schema';
+
+/** Only file URIs scope settings to a folder; other schemes (untitled, the SCM input) read the window's. */
+const scopeOf = (uri: vscode.Uri | undefined): vscode.Uri | undefined => (uri?.scheme === 'file' ? uri : undefined);
+
+function read(scope: vscode.Uri | undefined) {
+  const resource = vscode.workspace.getConfiguration(undefined, scopeOf(scope));
+  const window = vscode.workspace.getConfiguration();
+  return readSettings((key, settingScope) => (settingScope === 'window' ? window : resource).get<unknown>(key));
+}
+
+/** Every setting as it applies to `scope` (a file or folder; none: the window's). */
+export function settingsFor(scope?: vscode.Uri): OkrSettings {
+  return read(scope).settings;
+}
+
+/** Why a setting's value is not used as written, for `scope`. */
+export function settingProblems(scope?: vscode.Uri): string[] {
+  return read(scope).problems;
+}
+
+export interface SettingsChange {
+  /** Did the change touch this setting (for `scope`, when given)? */
+  affects(name: SettingName, scope?: vscode.Uri): boolean;
+}
+
+/** Fires once per configuration change that touches any `okr.*` setting. */
+export function onDidChangeSettings(listener: (change: SettingsChange) => void): vscode.Disposable {
+  return vscode.workspace.onDidChangeConfiguration((e) => {
+    if (!e.affectsConfiguration('okr')) return;
+    listener({ affects: (name, scope) => e.affectsConfiguration(SETTINGS[name].key, scopeOf(scope)) });
+  });
+}
+
+/**
+ * Tells the user, once per distinct message, about settings whose values are not used as
+ * written, in the window and in every workspace folder; again after they change.
+ */
+export function reportSettingProblems(warn: (message: string) => void): vscode.Disposable {
+  // Problems already told and still there; one that is mended and comes back is told again.
+  let told = new Set<string>();
+  const check = () => {
+    const scopes = [undefined, ...(vscode.workspace.workspaceFolders ?? []).map((f) => f.uri)];
+    const current = new Set(scopes.flatMap((scope) => settingProblems(scope)));
+    for (const problem of current) if (!told.has(problem)) warn(problem);
+    told = current;
+  };
+  check();
+  return vscode.Disposable.from(onDidChangeSettings(check), vscode.workspace.onDidChangeWorkspaceFolders(check));
+}
