@@ -82,6 +82,36 @@ export function usageMessage(err: unknown, commandName?: string): string | undef
   }
 }
 
+/**
+ * `--limit -5` is a value, not an option: parseArgs would say "needs a value", so
+ * a negative number after an option that takes a value is attached to it
+ * (`--limit=-5`) and the command's own check names what is wrong with it.
+ */
+function attachNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const takesValue = new Set<string>();
+  for (const [name, o] of Object.entries(options)) {
+    if (o.type !== 'string') continue;
+    takesValue.add(`--${name}`);
+    if (o.short) takesValue.add(`-${o.short}`);
+  }
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
+    const next = args[i + 1];
+    if (takesValue.has(a) && next !== undefined && /^-\d/.test(next)) {
+      out.push(a.startsWith('--') ? `${a}=${next}` : `${a}${next}`);
+      i++;
+    } else {
+      out.push(a);
+    }
+  }
+  return out;
+}
+
 /** `parseArgs` in strict mode, with its errors turned into one-line `UsageError`s. */
 export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options']>>(
   commandName: string,
@@ -90,7 +120,7 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   allowPositionals = true,
 ) {
   try {
-    return parseArgs({ args, options, strict: true, allowPositionals });
+    return parseArgs({ args: attachNegativeValues(args, options), options, strict: true, allowPositionals });
   } catch (err) {
     const message = usageMessage(err, commandName);
     if (message !== undefined) throw new UsageError(message);

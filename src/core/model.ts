@@ -140,4 +140,6 @@ export interface IdDefinition {
   path: string;
   span: Span;
   title?: string;
+  /** Dropped, or under a dropped objective: still resolves (old commits name it), never suggested. */
+  dropped?: boolean;
 }

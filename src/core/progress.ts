@@ -142,6 +142,9 @@ export function assessKeyResult(file: OkrFile, o: Objective, kr: KeyResult, toda
   const period = objectivePeriod(file, o);
   const expected = period ? pace(period, today) : undefined;
   if (period && periodPhase(period, today) === 'before') return { health: 'not-started', progress, expected: 0, confidence };
+  // No current value and no check-in with one: nothing is measured yet, so no health
+  // (a confidence guessed at planning time is not a measurement). Neutral, never red.
+  if (effectiveCurrent(kr) === undefined) return { health: 'unknown', expected, confidence };
   const paceGap = progress !== undefined && expected !== undefined ? progress - expected : undefined;
   return { health: combine(progress, expected, confidence), progress, expected, paceGap, confidence };
 }

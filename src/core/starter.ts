@@ -51,21 +51,20 @@ objectives:
         owner: your-name
         start: 35               # the baseline, at the beginning of the period
         target: 60              # a target below start means "decrease"
-        current: 35             # the latest value (a newer check-in wins)
+        # current: 35           # the latest value (a newer check-in wins); none yet: no health shown
         unit: "%"               # the unit of start, target and current
         confidence: 0.5         # 0..1: how sure the owner is that the target will be reached
         check_ins:              # one every week or two keeps the key result from going stale
-          - { date: ${today}, value: 35, confidence: 0.5, note: baseline measured }
+          - { date: ${today}, confidence: 0.5, note: setup tracking starts this week }
       - id: ${p}-KR2
         title: Reduce setup support tickets from 120 to 40 per month
         owner: your-name
         start: 120
         target: 40
-        current: 120
         unit: tickets
         confidence: 0.6
         check_ins:
-          - { date: ${today}, value: 120, confidence: 0.6 }
+          - { date: ${today}, confidence: 0.6 }
 
     # Initiatives are the work you plan to move the key results: deliverables, not outcomes.
     initiatives:

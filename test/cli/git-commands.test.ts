@@ -66,6 +66,18 @@ describe('okr branch', function () {
     assert.equal(repo.out(['config', `branch.${KR1_BRANCH}.okrKeyResult`]), 'PLAT-KR2');
   });
 
+  it('refuses to link an existing branch it did not create (--template main)', async () => {
+    const before = repo.head();
+    for (const flag of ['--create', '--checkout']) {
+      const r = await run(['PLAT-KR1', '--template', 'main', flag]);
+      assert.equal(r.code, 1, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.match(r.stderr, /branch main already exists and is not linked to a key result; not changed\. To link it: git config branch\.main\.okrKeyResult PLAT-KR1/);
+    }
+    assert.equal(repo.git(['config', '--get-regexp', '^branch\\..*\\.okrkeyresult$'], { allowFail: true }).stdout, '');
+    assert.equal(repo.head(), before);
+  });
+
   it('uses okr.branchTemplate, and refuses a template with an unknown variable', async () => {
     repo.git(['config', 'okr.branchTemplate', 'work/${id}/${slug}']);
     assert.equal((await run(['PLAT-KR2'])).stdout, 'work/PLAT-KR2/achieve-99-95-uptime-for-core-services\n');
@@ -307,5 +319,47 @@ describe('okr links', function () {
     const n = await run([], path.join(repo.root, 'home'));
     assert.equal(n.code, 2);
     assert.match(n.stderr, /is not in a git repository/);
+  });
+  it('shows a dropped key result only when commits name it, with its title or "(no title)", marked dropped', async () => {
+    const dropped = PLATFORM_OKR.replace(
+      '    initiatives:',
+      ['      - { id: PLAT-KR7, title: Retire the old pager, target: 1, status: dropped, reason: vendor kept it }', '      - { id: PLAT-KR8, target: 1, status: dropped, reason: merged }', '    initiatives:'].join('\n'),
+    );
+    repo.commit('Drop two', { files: { 'okr/platform.okr.yaml': dropped } });
+    repo.commit('Pager work\n\nKey-Result: PLAT-KR8\n');
+    const r = await run([]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /PLAT-KR7/);
+    assert.match(r.stdout, /^PLAT-KR8  \(no title\)  \(dropped\)\n {2}1 commit by Dana Author/m);
+    const json = JSON.parse((await run(['--format', 'json'])).stdout);
+    assert.deepEqual(
+      json.keyResults.filter((k: { dropped: boolean }) => k.dropped).map((k: { id: string; title: string | null }) => [k.id, k.title]),
+      [
+        ['PLAT-KR7', 'Retire the old pager'],
+        ['PLAT-KR8', null],
+      ],
+    );
+    // A typo close to a dropped id is never pointed at it.
+    repo.commit('Typo\n\nKey-Result: PLAT-KR88\n');
+    assert.doesNotMatch((await run([])).stdout, /did you mean PLAT-KR8\b/);
+  });
+
+  it('answers a negative --limit with what is wrong with it', async () => {
+    for (const argv of [['--limit', '-5'], ['--limit=-5']]) {
+      const r = await run(argv);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, 'okr: --limit must be a whole number, 0 or more (0 lists all), not "-5"\n');
+    }
+  });
+
+  it('refuses a well-known trailer key as okr.trailer', async () => {
+    for (const key of ['Signed-off-by', 'co-authored-by', 'Reviewed-by', 'Change-Id']) {
+      repo.git(['config', 'okr.trailer', key]);
+      const r = await run([]);
+      assert.equal(r.code, 2, key);
+      assert.match(r.stderr, /git config okr\.trailer is ".*": .* a trailer git and review tools already use for something else/i);
+    }
+    repo.git(['config', 'okr.trailer', 'Supports-KR']);
+    assert.equal((await run([])).code, 0);
   });
 });

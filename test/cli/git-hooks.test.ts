@@ -232,6 +232,15 @@ describe('okr hook', function () {
       assert.deepEqual(repo.trailers(), ['PLAT-KR9']);
     });
 
+    it('never suggests a dropped key result', () => {
+      repo.write('okr/platform.okr.yaml', PLATFORM_OKR.replace('    initiatives:', '      - { id: PLAT-KR3, title: Old pager, target: 1, status: dropped, reason: kept }\n    initiatives:'));
+      stage();
+      const r = repo.commitLikeUser(['-q', '-m', 'Typo', '-m', 'Key-Result: PLAT-KR33'], { allowFail: true });
+      assert.equal(r.status, 1);
+      assert.match(r.stderr, /Key-Result: PLAT-KR33 - PLAT-KR33 is not a key result in the OKR files \(did you mean [^)]*\)/);
+      assert.doesNotMatch(r.stderr, /PLAT-KR3\b/);
+    });
+
     it('says when the id is an objective, and accepts a known id in any case', () => {
       stage();
       const r = repo.commitLikeUser(['-q', '-m', 'Wrong kind', '-m', 'Key-Result: PLAT-O1'], { allowFail: true });

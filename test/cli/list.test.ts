@@ -8,18 +8,18 @@ const TODAY = ['--today', '2026-11-28'];
 const CLEAN_TEXT = [
   `${path.join('clean', 'payments.okr.yaml')}: Payments, 2026-Q4 (2026-10-01 to 2026-12-31)`,
   '  PAY-O1      65%  on track  Merchants get paid faster and more predictably  (owner amira)',
-  '    PAY-KR1   67%  on track  Cut median payout delay from 72 to 24 hours  (40/24 hours, confidence 0.7, owner amira)',
-  '    PAY-KR2   63%  on track  Raise payouts settled on the first attempt from 91% to 99%  (96/99%, confidence 0.8, owner jon)',
+  '    PAY-KR1   67%  on track  Cut median payout delay from 72 to 24 hours  40 hours (from 72, target 24), confidence 0.7, owner amira',
+  '    PAY-KR2   63%  on track  Raise payouts settled on the first attempt from 91% to 99%  96% (from 91%, target 99%), confidence 0.8, owner jon',
   '  PAY-O2      57%  on track  Checkout feels instant to shoppers on mobile  (owner li)',
-  '    PAY-KR3   58%  on track  Reduce p95 checkout latency on mobile from 1800 to 600 milliseconds  (1100/600 ms, confidence 0.7, owner li)',
-  '    PAY-KR4   56%  on track  Grow mobile checkout conversion from 2.1% to 3.0%  (2.6/3%, confidence 0.7, owner li)',
+  '    PAY-KR3   58%  on track  Reduce p95 checkout latency on mobile from 1800 to 600 milliseconds  1100 ms (from 1800, target 600), confidence 0.7, owner li',
+  '    PAY-KR4   56%  on track  Grow mobile checkout conversion from 2.1% to 3.0%  2.6% (from 2.1%, target 3%), confidence 0.7, owner li',
 ];
 
 const BROKEN_TEXT = [
   `${path.join('mixed', 'broken.okr.yaml')}: Data, 2026-Q4 (2026-10-01 to 2026-12-31)`,
   '  note: listed as far as it could be read. Line 20: A closing character is missing here. (Missing closing "quote)',
   '  DAT-O1      63%  at risk  Analysts trust the numbers in the warehouse',
-  '    DAT-KR1   63%  at risk  Cut failed nightly loads from 9 to 1 a month  (4/1, confidence 0.5)',
+  '    DAT-KR1   63%  at risk  Cut failed nightly loads from 9 to 1 a month  4 (from 9, target 1), confidence 0.5',
   '  DAT-O2        -  no data  Dashboards load before the coffee is poured owner: kim',
 ];
 
@@ -70,7 +70,7 @@ describe('okr list', () => {
         assert.deepEqual(r.lines, [
           'a.okr.yaml: Search, 2026-10-01 to 2026-11-30',
           '  S-O1      50%  off track  Search results are trusted  (committed)',
-          '    S-KR1   50%  off track  Cut zero-result searches from 8% to 2%  (5/2%, confidence 0.3)',
+          '    S-KR1   50%  off track  Cut zero-result searches from 8% to 2%  5% (from 8%, target 2%), confidence 0.3',
           '  S-O2        -  dropped    Typeahead everywhere',
           '',
           'b.okr.yaml: Empty, no period',
@@ -78,6 +78,39 @@ describe('okr list', () => {
           '',
           '2 files, 2 objectives, 1 key result; health as of 2026-11-28',
         ]);
+      } finally {
+        tmp.remove();
+      }
+    });
+
+    it('says the amount as "7 incidents (from 12, target 3)", and gives a key result with nothing measured no health', async () => {
+      const tmp = tempFolder();
+      try {
+        writeFileSync(
+          path.join(tmp.dir, 'a.okr.yaml'),
+          [
+            'version: 1',
+            'team: Ops',
+            'period: 2026-Q4',
+            'objectives:',
+            '  - id: O-1',
+            '    title: Customers can rely on us',
+            '    key_results:',
+            '      - { id: KR-1, title: Reduce P1 incidents from 12 to 3, start: 12, target: 3, current: 7, unit: incidents, confidence: 0.7 }',
+            '      - { id: KR-2, title: Keep every release under 3 rollbacks, target: 3, current: 1, unit: rollbacks }',
+            // No current and no check-in with a value: a low confidence guessed at planning is not a measurement.
+            '      - { id: KR-3, title: Cut pages per week from 40 to 10, start: 40, target: 10, unit: pages, confidence: 0.1, check_ins: [{ date: 2026-11-27, confidence: 0.1 }] }',
+            '',
+          ].join('\n'),
+        );
+        const r = await okr(['list', ...TODAY], { cwd: tmp.dir });
+        assert.deepEqual(r.lines.slice(2, 5), [
+          '    KR-1   56%  on track   Reduce P1 incidents from 12 to 3  7 incidents (from 12, target 3), confidence 0.7',
+          '    KR-2   33%  off track  Keep every release under 3 rollbacks  1 rollbacks (target 3)',
+          '    KR-3     -  no data    Cut pages per week from 40 to 10  no value yet (from 40, target 10 pages), confidence 0.1',
+        ]);
+        const json = await okr(['list', '--format', 'json', ...TODAY], { cwd: tmp.dir });
+        assert.equal(JSON.parse(json.stdout).files[0].objectives[0].keyResults[2].health, 'unknown');
       } finally {
         tmp.remove();
       }

@@ -104,6 +104,23 @@ describe('progress', () => {
     assert.equal(assessObjective(f, o, '2026-11-15').health, 'off-track');
   });
 
+  it('a key result with no current and no check-in value has no health yet, whatever its confidence', () => {
+    const f = file(
+      '  - id: O1\n    title: A\n    key_results:\n' +
+        '      - { id: K1, title: a, start: 12, target: 3, confidence: 0.1 }\n' +
+        '      - { id: K2, title: b, start: 12, target: 3, check_ins: [{ date: 2026-11-10, confidence: 0.2, note: not measured yet }] }\n',
+    );
+    const o = f.objectives[0];
+    for (const k of o.keyResults) {
+      const a = assessKeyResult(f, o, k, '2026-12-20');
+      assert.equal(a.health, 'unknown', k.id);
+      assert.equal(a.progress, undefined);
+      assert.equal(a.paceGap, undefined);
+    }
+    // Nothing measured in any of its key results: the objective has no health either.
+    assert.equal(assessObjective(f, o, '2026-12-20').health, 'unknown');
+  });
+
   it('clamp01 and percent', () => {
     assert.deepEqual([clamp01(-1), clamp01(0.5), clamp01(3)], [0, 0.5, 1]);
     assert.equal(percent(0.666), '67%');

@@ -94,6 +94,20 @@ describe('tree labels', () => {
       assert.equal(none.icon.id, 'question');
     });
 
+    it('a key result with a target and a confidence but nothing measured is "no data", neutral, never red', () => {
+      const starter = parseOkr(
+        'period: 2026-Q4\nobjectives:\n  - id: T-O1\n    title: A\n    key_results:\n' +
+          '      - { id: T-KR1, title: Cut tickets from 120 to 40, start: 120, target: 40, confidence: 0.2, check_ins: [{ date: 2026-11-14, confidence: 0.2 }] }\n',
+        '/w/.okr.yaml',
+      ).file;
+      const [o] = starter.objectives;
+      const a = assessKeyResult(starter, o, o.keyResults[0], TODAY);
+      const p = keyResultPresentation(o.keyResults[0], a, undefined, TODAY);
+      assert.equal(p.description, 'T-KR1 · no data · 20% confident');
+      assert.deepEqual(p.icon, { id: 'question', color: 'descriptionForeground' });
+      assert.deepEqual(objectivePresentation(o, assessObjective(starter, o, TODAY)).icon.id, 'question');
+    });
+
     it('appends linked work', () => {
       const linked = { count: 3, lastDate: '2026-11-13T09:00:00Z', commits: [] };
       assert.equal(keyResultPresentation(kr3, krA(2), linked, TODAY).description, 'PLAT-KR3 · done · 3 commits · 2d ago');

@@ -44,7 +44,8 @@ A created branch is linked in git config (branch.<name>.okrKeyResult): the link
 names the key result even when the branch is renamed, and wins over the name.
 
 Options:
-      --create         create the branch at HEAD (an existing one is linked, not moved)
+      --create         create the branch at HEAD (an existing one linked to this key
+                       result is used as it is; one not linked is left alone)
       --checkout       create the branch if needed, and switch to it
       --repo <dir>     the repository (default: the one the current folder is in)
       --template <t>   a branch template for this run
@@ -53,7 +54,7 @@ Options:
 Prints the branch name on stdout (so: git switch "$(okr branch PLAT-KR1)"); notes
 go to stderr.
 
-Exit codes: 0 done; 1 the branch exists and is linked to another key result;
+Exit codes: 0 done; 1 the branch exists and is not linked to this key result;
 2 bad usage, an unknown key result (the closest ids are suggested), or git failed.
 `;
 
@@ -122,7 +123,15 @@ async function runBranch(
       io.stderr(`okr: branch ${printable(name)} exists and is linked to ${printable(linked)} (git config ${printable(branchLinkKey(name))}); not changed\n`);
       return 1;
     }
-    if (linked === undefined) await setBranchLink(repo.ctx, name, definition.id);
+    if (linked === undefined) {
+      // A branch this command did not make (main, a colleague's branch, a template
+      // that names an existing branch) is not silently claimed for a key result.
+      io.stderr(
+        `okr: branch ${printable(name)} already exists and is not linked to a key result; not changed. ` +
+          `To link it: git config ${printable(branchLinkKey(name))} ${definition.id}\n`,
+      );
+      return 1;
+    }
     io.stderr(`okr: branch ${printable(name)} already exists; linked to ${definition.id}\n`);
   } else if ((await resolveCommit(repo.ctx)) === undefined) {
     if (!options.checkout) {

@@ -37,13 +37,13 @@ Options:
       --limit <n>      commits listed per key result in text (default ${DEFAULT_LIMIT}; 0: all)
   -h, --help           show this help
 
-Text output:
+Text output (a dropped key result only when commits name it):
   ID  title
     N commits by authors, first date to last date
     <short sha>  <date>  <author>  <subject>
 
 JSON output: { "since", "repositories": [{ "root", "head", "shallow", "commits" }],
-  "keyResults": [{ "id", "title", "file", "count", "authors": [names], "firstDate",
+  "keyResults": [{ "id", "title", "dropped", "file", "count", "authors": [names], "firstDate",
     "lastDate", "commits": [{ "repository", "sha", "subject", "author", "email", "date" }] }],
   "unknown": [{ "value", "suggestions": [ids], "repository", "sha", "subject",
     "author", "email", "date" }] }
@@ -95,7 +95,7 @@ export const linksCommand: Command = {
     const format = (values.format ?? 'text') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or json, not "${values.format}"`);
     const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, not "${values.limit}"`);
+    if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, 0 or more (0 lists all), not "${values.limit}"`);
     const keep = sinceFilter(values.since);
 
     const repoDirs = values.repo && values.repo.length > 0 ? values.repo : ['.'];
@@ -151,6 +151,7 @@ export const linksCommand: Command = {
       return {
         id,
         title: definition.title ?? null,
+        dropped: Boolean(definition.dropped),
         file: definition.path,
         count: commits.length,
         authors,
@@ -187,7 +188,10 @@ export const linksCommand: Command = {
       if (r.index.shallow) io.stdout(`${style.dim(`${printable(label(r.session))}: a shallow clone: older commits are not in it (git fetch --unshallow)`)}\n`);
     }
     for (const s of summaries) {
-      io.stdout(`${style.bold(printable(s.id))}  ${printable(s.title ?? '')}\n`);
+      // A dropped key result is history: worth a line only when commits name it.
+      if (s.dropped && s.count === 0) continue;
+      const title = s.title ? printable(s.title) : style.dim('(no title)');
+      io.stdout(`${style.bold(printable(s.id))}  ${title}${s.dropped ? `  ${style.dim('(dropped)')}` : ''}\n`);
       if (s.count === 0) {
         io.stdout(`  ${style.dim('no commits')}\n`);
         continue;

@@ -40,7 +40,7 @@ dropped, not started (the period has not begun), no data.
 Text output, per file:
   path: team, period (first day to last day)
     OBJECTIVE-ID  progress  health  title  (kind, owner)
-      KR-ID       progress  health  title  (current/target unit, confidence, owner)
+      KR-ID       progress  health  title  current unit (from start, target target), confidence, owner
 
 JSON output (one object; absent values are null, never missing):
   { "today": "YYYY-MM-DD",
@@ -214,14 +214,23 @@ function num(n: number): string {
   return String(Number(n.toPrecision(12)));
 }
 
-/** `7/3 incidents`, `99.9/99.95%`: current over target, with the unit. */
+/**
+ * `7 incidents (from 12, target 3)`, `99.9% (from 99.5%, target 99.95%)`: the
+ * current value with its unit, then where it started and where it is going.
+ */
 export function amountText(kr: KeyResult): string | undefined {
   const current = effectiveCurrent(kr);
   if (current === undefined && kr.target === undefined) return undefined;
-  const amount = `${current === undefined ? '?' : num(current)}/${kr.target === undefined ? '?' : num(kr.target)}`;
   const unit = kr.unit?.trim();
-  if (!unit) return amount;
-  return unit === '%' ? `${amount}%` : `${amount} ${unit}`;
+  const withUnit = (n: number) => (!unit ? num(n) : unit === '%' ? `${num(n)}%` : `${num(n)} ${unit}`);
+  const bare = (n: number) => (unit === '%' ? `${num(n)}%` : num(n));
+  const context = [
+    ...(kr.start !== undefined ? [`from ${bare(kr.start)}`] : []),
+    // With no current value, the unit goes with the target.
+    ...(kr.target !== undefined ? [`target ${current === undefined ? withUnit(kr.target) : bare(kr.target)}`] : []),
+  ];
+  const head = current === undefined ? 'no value yet' : withUnit(current);
+  return context.length ? `${head} (${context.join(', ')})` : head;
 }
 
 function periodText(file: OkrFile): string {
@@ -296,7 +305,10 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
       const id = `${'  '.repeat(r.depth)}${printable(r.id)}`.padEnd(idWidth);
       const label = HEALTH_LABELS[r.health];
       const health = healthStyle(style, r.health)(label) + ' '.repeat(healthWidth - label.length);
-      const details = r.details.length ? `  ${style.dim(`(${printable(r.details.join(', '))})`)}` : '';
+      // A key result's details start with the amount, which has its own parentheses
+      // ("7 incidents (from 12, target 3)"): not wrapped in more.
+      const joined = printable(r.details.join(', '));
+      const details = r.details.length ? `  ${style.dim(r.depth === 0 ? `(${joined})` : joined)}` : '';
       out.push(`  ${r.depth === 0 ? style.bold(id) : id}  ${r.progress.padStart(4)}  ${health}  ${printable(r.title)}${details}`);
     }
     blocks.push(out.join('\n'));

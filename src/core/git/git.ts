@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_TRAILER_KEY, isValidTrailerKey } from './trailers';
+import { DEFAULT_TRAILER_KEY, trailerKeyProblem } from './trailers';
 
 /** Where and with which environment git runs. */
 export interface GitContext {
@@ -295,9 +295,8 @@ export class GitSettingError extends Error {}
 export async function configuredTrailerKey(ctx: GitContext): Promise<string> {
   const key = (await gitConfigGet(ctx, TRAILER_CONFIG_KEY))?.trim();
   if (key === undefined || key === '') return DEFAULT_TRAILER_KEY;
-  if (!isValidTrailerKey(key)) {
-    throw new GitSettingError(`git config ${TRAILER_CONFIG_KEY} is "${key}": a trailer key is letters, digits and "-", like ${DEFAULT_TRAILER_KEY}`);
-  }
+  const problem = trailerKeyProblem(key);
+  if (problem !== undefined) throw new GitSettingError(`git config ${TRAILER_CONFIG_KEY} is "${key}": ${problem}`);
   return key;
 }
 

@@ -42,9 +42,14 @@ export class KnownIds {
     return this.others.get(value.trim().toLowerCase());
   }
 
-  /** The known key-result ids closest to `value`, nearest first, for "did you mean". */
+  /** The ids of the key results still in play: what "did you mean" may offer. */
+  get liveIds(): string[] {
+    return [...this.keyResults.values()].filter((d) => !d.dropped).map((d) => d.id);
+  }
+
+  /** The live key-result ids closest to `value`, nearest first, for "did you mean" (never a dropped one). */
   suggest(value: string, limit = 3): string[] {
-    return closestMatches(value.trim(), this.ids, limit);
+    return closestMatches(value.trim(), this.liveIds, limit);
   }
 
   /**

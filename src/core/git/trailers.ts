@@ -58,6 +58,44 @@ export function isValidTrailerKey(key: string): boolean {
   return /^[A-Za-z0-9][A-Za-z0-9-]*$/.test(key);
 }
 
+/**
+ * Trailer keys that already mean something to git, forges and review tools: taking
+ * one as the key-result key would read every sign-off as a key-result link, and
+ * the hook would append ids where reviewers put names.
+ */
+export const WELL_KNOWN_TRAILER_KEYS = [
+  'Signed-off-by',
+  'Co-authored-by',
+  'Co-developed-by',
+  'Reviewed-by',
+  'Reviewed-on',
+  'Acked-by',
+  'Tested-by',
+  'Reported-by',
+  'Suggested-by',
+  'Helped-by',
+  'Requested-by',
+  'Mentored-by',
+  'Cc',
+  'Fixes',
+  'Closes',
+  'Resolves',
+  'Refs',
+  'See-also',
+  'Link',
+  'Change-Id',
+  'Bug',
+  'Issue',
+] as const;
+
+/** Why `key` cannot be the key-result trailer key, or undefined when it can. */
+export function trailerKeyProblem(key: string): string | undefined {
+  if (!isValidTrailerKey(key)) return 'a trailer key is letters, digits and "-"';
+  const taken = WELL_KNOWN_TRAILER_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
+  if (taken) return `${taken} is a trailer git and review tools already use for something else: pick a key of its own, like ${DEFAULT_TRAILER_KEY}`;
+  return undefined;
+}
+
 /** Can `value` be written as a one-line trailer value? (No whitespace or control characters.) */
 export function isValidTrailerValue(value: string): boolean {
   // eslint-disable-next-line no-control-regex

@@ -3,7 +3,7 @@
 // package.json and every validator without a running editor; settings.ts reads through it.
 
 import { DEFAULT_BRANCH_TEMPLATE } from '../../core/git/branch-name';
-import { DEFAULT_TRAILER_KEY, isValidTrailerKey } from '../../core/git/trailers';
+import { DEFAULT_TRAILER_KEY, trailerKeyProblem } from '../../core/git/trailers';
 import type { RuleSettings } from '../../core/model';
 import { isValidDate } from '../../core/parse';
 
@@ -80,8 +80,9 @@ export const SETTINGS = {
   lintDelay: spec('okr.lint.delay', 'window', DEFAULT_LINT_DELAY_MS, number('okr.lint.delay', 0, 5000, false)),
   gitTrailer: spec('okr.git.trailer', 'resource', DEFAULT_TRAILER_KEY, (raw, fallback) => {
     const read = nonEmptyString('okr.git.trailer', 'a git trailer key')(raw, fallback);
-    if (read.problem || isValidTrailerKey(read.value)) return read;
-    return { value: fallback, problem: `okr.git.trailer is ${shown(read.value)}: a trailer key is letters, digits and "-". Using ${fallback}.` };
+    const problem = read.problem ? undefined : trailerKeyProblem(read.value);
+    if (problem === undefined) return read;
+    return { value: fallback, problem: `okr.git.trailer is ${shown(read.value)}: ${problem}. Using ${fallback}.` };
   }),
   gitBranchTemplate: spec('okr.git.branchTemplate', 'resource', DEFAULT_BRANCH_TEMPLATE, nonEmptyString('okr.git.branchTemplate', 'a branch name template')),
   gitAutoTag: spec('okr.git.autoTag', 'resource', true, boolean('okr.git.autoTag')),

@@ -75,6 +75,7 @@ describe('extension settings table', () => {
     ['gitStaleDays', 0, /okr\.git\.staleDays is 0/],
     ['gitTrailer', 'Key Result', /okr\.git\.trailer is "Key Result": a trailer key is letters, digits and "-"\. Using Key-Result\./],
     ['gitTrailer', 42, /okr\.git\.trailer is 42/],
+    ['gitTrailer', 'Signed-off-by', /okr\.git\.trailer is "Signed-off-by": Signed-off-by is a trailer git and review tools already use for something else: pick a key of its own, like Key-Result\. Using Key-Result\./],
     ['gitAutoTag', 'yes', /okr\.git\.autoTag is "yes": true or false/],
     ['lintEnabled', 0, /okr\.lint\.enabled is 0/],
     ['lintToday', '2026-02-30', /okr\.lint\.today is "2026-02-30": a date as YYYY-MM-DD/],
