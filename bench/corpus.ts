@@ -1,0 +1,160 @@
+// `npm run corpus`: the phrasing rules against hand-labelled corpora, per rule and per part.
+//
+// Parts: the public corpus (test/fixtures/corpus-public: titles written by others,
+// split once by source into dev/ and heldout/) and the in-house corpus
+// (test/fixtures/corpus: files written for this project; holdout3-* never tuned on).
+// For each part and rule: true positives, false positives, misses, precision and
+// recall; for the part: recall over all phrasing rules and the share of judged titles
+// with at least one false alarm. Mismatches are listed for development parts only
+// (`--show-heldout` lists the held-out ones too: look only when reporting, never to tune).
+
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { lintText } from '../src/core/lint';
+import { LineIndex } from '../src/core/positions';
+import { loadFixture } from '../test/helpers/fixtures';
+
+export const PHRASING_RULES = [
+  'objective-is-task',
+  'objective-has-metric',
+  'kr-is-milestone',
+  'kr-not-measurable',
+  'kr-no-baseline',
+  'routine-work',
+  'performance-review',
+] as const;
+const PHRASING = new Set<string>(PHRASING_RULES);
+
+const FIXTURES = join(__dirname, '..', 'test', 'fixtures');
+
+export interface Part {
+  name: string;
+  heldOut: boolean;
+  files: string[];
+}
+
+export function corpusParts(): Part[] {
+  const inDir = (dir: string, keep: (f: string) => boolean = () => true) =>
+    readdirSync(join(FIXTURES, dir))
+      .filter((f) => f.endsWith('.okr.yaml') && keep(f))
+      .sort()
+      .map((f) => join(FIXTURES, dir, f));
+  return [
+    { name: 'public dev', heldOut: false, files: inDir('corpus-public/dev') },
+    { name: 'public held-out', heldOut: true, files: inDir('corpus-public/heldout') },
+    { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
+    { name: 'in-house holdout3', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
+  ];
+}
+
+export interface RuleTally {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+
+export interface PartResult {
+  part: Part;
+  titles: number;
+  titlesWithFalseAlarm: number;
+  perRule: Map<string, RuleTally>;
+  misses: string[];
+  falseAlarms: string[];
+}
+
+const WRAPPER = /#\s*corpus:\s*wrapper\b/;
+
+export function judgePart(part: Part): PartResult {
+  const perRule = new Map<string, RuleTally>(PHRASING_RULES.map((r) => [r, { tp: 0, fp: 0, fn: 0 }]));
+  const result: PartResult = { part, titles: 0, titlesWithFalseAlarm: 0, perRule, misses: [], falseAlarms: [] };
+  for (const path of part.files) {
+    const { text, expectations, today } = loadFixture(path);
+    const name = path.slice(FIXTURES.length + 1);
+    const lines = text.split(/\r?\n/);
+    const judged = new Map(expectations.map((e) => [e.line, new Set(e.ruleIds.filter((r) => PHRASING.has(r)))]));
+    const ignored = new Set(lines.flatMap((l, i) => (WRAPPER.test(l) ? [i] : [])));
+    const found = new Map<number, Set<string>>();
+    const { findings } = lintText(text, name, { today });
+    const index = new LineIndex(text);
+    for (const f of findings) {
+      if (!PHRASING.has(f.ruleId)) continue;
+      const line = index.positionAt(f.span.start).line;
+      if (ignored.has(line)) continue;
+      let s = found.get(line);
+      if (!s) found.set(line, (s = new Set()));
+      s.add(f.ruleId);
+    }
+    const show = (line: number, rule: string) => `${name}:${line + 1} ${rule}: ${lines[line].replace(/#\s*expect:.*$/, '').trim()}`;
+    for (const [line, expected] of judged) {
+      result.titles++;
+      const got = found.get(line) ?? new Set<string>();
+      let falseAlarm = false;
+      for (const r of expected) {
+        if (got.has(r)) perRule.get(r)!.tp++;
+        else {
+          perRule.get(r)!.fn++;
+          result.misses.push(show(line, r));
+        }
+      }
+      for (const r of got) {
+        if (expected.has(r)) continue;
+        perRule.get(r)!.fp++;
+        falseAlarm = true;
+        result.falseAlarms.push(show(line, r));
+      }
+      if (falseAlarm) result.titlesWithFalseAlarm++;
+    }
+    // A finding on a line nobody judged (e.g. a multi-line title) is a false alarm too.
+    for (const [line, got] of found) {
+      if (judged.has(line)) continue;
+      for (const r of got) {
+        perRule.get(r)!.fp++;
+        result.falseAlarms.push(show(line, r));
+      }
+      result.titlesWithFalseAlarm++;
+    }
+  }
+  return result;
+}
+
+export function summary(r: PartResult): { recall: number; falseAlarmRate: number; expected: number } {
+  let tp = 0;
+  let fn = 0;
+  for (const t of r.perRule.values()) {
+    tp += t.tp;
+    fn += t.fn;
+  }
+  return { recall: tp + fn ? tp / (tp + fn) : 1, falseAlarmRate: r.titles ? r.titlesWithFalseAlarm / r.titles : 0, expected: tp + fn };
+}
+
+const ratio = (a: number, b: number) => (b ? (a / b).toFixed(2) : '  - ');
+
+export function report(results: readonly PartResult[], showHeldOut = false): string {
+  const out: string[] = [];
+  for (const r of results) {
+    const s = summary(r);
+    out.push(
+      `${r.part.name}: ${r.part.files.length} files, ${r.titles} judged titles, ${s.expected} expected findings; ` +
+        `recall ${s.recall.toFixed(3)}; titles with a false alarm ${r.titlesWithFalseAlarm} (${(s.falseAlarmRate * 100).toFixed(1)}%)`,
+    );
+    out.push(`  ${'rule'.padEnd(22)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)}  precision  recall`);
+    for (const [rule, t] of r.perRule) {
+      if (t.tp + t.fp + t.fn === 0) continue;
+      out.push(`  ${rule.padEnd(22)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}`);
+    }
+    if (!r.part.heldOut || showHeldOut) {
+      for (const m of r.misses) out.push(`    missed:      ${m}`);
+      for (const f of r.falseAlarms) out.push(`    false alarm: ${f}`);
+    }
+    out.push('');
+  }
+  return out.join('\n');
+}
+
+if (require.main === module) {
+  const showHeldOut = process.argv.includes('--show-heldout');
+  const quiet = process.argv.includes('--quiet');
+  const results = corpusParts().map(judgePart);
+  if (quiet) for (const r of results) { r.misses.length = 0; r.falseAlarms.length = 0; }
+  console.log(report(results, showHeldOut));
+}
