@@ -1,0 +1,94 @@
+// The head of a title: where its meaning starts, and the verb that leads it.
+
+import { ADVERBIAL_NEXT, COMPOUND_NOUNS, OUTCOME_OBJECTS, PEOPLE, PHRASE_STOPS, TASK_VERBS } from './lexicon';
+import { type Token } from './tokens';
+import { buildVerbLexicon, type VerbLexicon } from './word-forms';
+
+const LEAD_ADVERB = /^(successfully|fully|finally|completely|properly|officially|formally|also|then|first|quickly|actually)$/;
+
+/**
+ * The index of the first word that carries meaning: after a short label ("Q3:",
+ * "Payouts:"), "We will", "To", "Let's" and adverbs such as "Successfully".
+ */
+export function leadIndex(tokens: readonly Token[]): number {
+  let i = 0;
+  // A label of up to three words before a colon: "Q3: Migrate search", "Payouts: fix bugs".
+  const colon = tokens.findIndex((t) => t.text === ':');
+  if (colon > 0 && colon <= 3 && colon < tokens.length - 1) i = colon + 1;
+  let guard = 0;
+  while (i < tokens.length && guard++ < 6) {
+    const w = tokens[i].lower;
+    if (tokens[i].kind === 'symbol' && tokens[i].text !== '#') i++;
+    else if ((w === 'we' || w === "we'll" || w === 'our') && i + 1 < tokens.length && /^(will|shall|must|should|are|need|want|plan|aim|intend)$/.test(tokens[i + 1].lower)) i += 2;
+    else if (w === "we'll" || w === "let's" || w === 'lets') i++;
+    else if (w === 'let' && tokens[i + 1]?.lower === 'us') i += 2;
+    else if ((w === 'going' || w === 'need' || w === 'plan' || w === 'aim' || w === 'intend' || w === 'want') && tokens[i + 1]?.lower === 'to') i += 2;
+    else if (w === 'to' || w === 'will' || w === 'must' || w === 'should' || LEAD_ADVERB.test(w)) i++;
+    else break;
+  }
+  return i;
+}
+
+export interface VerbMatch {
+  /** The verb as listed ("roll", with particle "out"), for messages: the words as written. */
+  base: string;
+  text: string;
+  /** Index of the first token after the verb (and its particle). */
+  next: number;
+}
+
+/** Matches a verb of `lexicon` at token `i`, in any listed inflection, with its particle when it needs one. */
+export function matchVerb(tokens: readonly Token[], i: number, lexicon: VerbLexicon): VerbMatch | undefined {
+  const t = tokens[i];
+  if (!t || t.kind !== 'word') return undefined;
+  const base = lexicon.forms.get(t.lower);
+  if (base !== undefined) {
+    const next = tokens[i + 1];
+    const particles = lexicon.particles.get(base);
+    if (particles && next && particles.has(next.lower)) return { base: `${base} ${next.lower}`, text: `${t.text} ${next.text}`, next: i + 2 };
+    return lexicon.standalone.has(base) ? { base, text: t.text, next: i + 1 } : undefined;
+  }
+  // "set-up", "rolled-out": a verb and its particle written as one word.
+  const dash = t.lower.indexOf('-');
+  if (dash > 0) {
+    const head = lexicon.forms.get(t.lower.slice(0, dash));
+    const particle = t.lower.slice(dash + 1);
+    if (head !== undefined && lexicon.particles.get(head)?.has(particle)) return { base: `${head} ${particle}`, text: t.text, next: i + 1 };
+  }
+  return undefined;
+}
+
+export const TASK_LEXICON: VerbLexicon = buildVerbLexicon(TASK_VERBS);
+
+/** Builds the lexicon a rule uses: the built-in verbs plus `extra`, minus `ignore`. */
+export function taskLexicon(extra: readonly string[], ignore: readonly string[]): VerbLexicon {
+  if (extra.length === 0 && ignore.length === 0) return TASK_LEXICON;
+  const ignored = new Set(ignore.map((v) => v.trim().toLowerCase()));
+  return buildVerbLexicon([...TASK_VERBS.filter((v) => !ignored.has(v)), ...extra.filter((v) => !ignored.has(v.trim().toLowerCase()))]);
+}
+
+/** The words of a phrase starting at `from`, up to the first preposition, conjunction or punctuation. */
+export function phraseWords(tokens: readonly Token[], from: number): { words: Token[]; stop: Token | undefined } {
+  const words: Token[] = [];
+  let i = from;
+  for (; i < tokens.length && words.length < 8; i++) {
+    if (tokens[i].kind === 'symbol' || PHRASE_STOPS.has(tokens[i].lower)) break;
+    words.push(tokens[i]);
+  }
+  return { words, stop: tokens[i] };
+}
+
+/** The verb leading a title when it names work (`migrate`), not an outcome ("Build trust", "Ship with confidence"). */
+export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
+  const lead = leadIndex(tokens);
+  const verb = matchVerb(tokens, lead, lexicon);
+  if (!verb) return undefined;
+  const next = tokens[verb.next];
+  if (next && ADVERBIAL_NEXT.has(next.lower)) return undefined;
+  // "Design system", "Build times", "Release notes": the verb is the first half of a noun.
+  if (next && verb.next === lead + 1 && COMPOUND_NOUNS.get(verb.base)?.has(next.lower)) return undefined;
+  const object = phraseWords(tokens, verb.next).words;
+  if (object.some((t) => OUTCOME_OBJECTS.has(t.lower))) return undefined;
+  if (verb.base === 'enable' && object.some((t) => PEOPLE.has(t.lower))) return undefined;
+  return verb;
+}

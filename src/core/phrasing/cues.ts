@@ -1,0 +1,64 @@
+// Routine work and performance reviews: phrase cues matched over the lower-cased words of a title.
+
+import { leadIndex } from './clause';
+import { IMPROVING_VERBS } from './lexicon';
+import { MAX_DESCRIPTION, MAX_TITLE, tokenize } from './tokens';
+
+// Each cue is a list of patterns that must all match. Every pattern is linear (no
+// unbounded gap between two words), so a hostile title cannot make matching slow.
+type Cue = readonly [readonly RegExp[], string];
+
+const ROUTINE_CUES: readonly Cue[] = [
+  [[/\b(keep(?:s|ing)? the lights on|ktlo|bau|business as usual|run the business)\b/], 'keeping the lights on'],
+  [[/\bon[- ]?call\b|\bpager (?:duty|rotation)\b|\brotas?\b|\bsupport (?:rotation|duty|shifts?)\b/], 'on-call'],
+  [[/\bbug[- ]?fix(?:es|ing)?\b|\bbug (?:bash|backlog|queue)\b/], 'bug fixing'],
+  [[/\bfix(?:es|ed|ing)?\b/, /\bbugs?\b/], 'bug fixing'],
+  [[/\b(?:resolve|close|clear|squash|burn down|triage|backlog of)[sd]?\b/, /\bbugs\b/], 'bug fixing'],
+  [[/\btriag(?:e|es|ed|ing)\b/], 'triage'],
+  [[/\bmaintenance\b|\bhousekeeping\b|\bpatch(?:es|ed|ing)?\b/], 'maintenance'],
+  [
+    [/\b(?:dependency|dependencies|library|package) (?:upgrades?|updates?|bumps?)\b|\b(?:upgrade|update|bump)s? (?:[\w.-]+ ){0,2}(?:dependencies|libraries|packages)\b|\bupgrades? of\b|\bversion bumps?\b|^upgrad(?:e|es|ed|ing)\b/],
+    'upgrades',
+  ],
+  [[/\bkeep(?:s|ing)?\b[^.;]{0,40}?\b(?:running|alive|green|healthy|patched|up[- ]to[- ]date|online)\b/], 'keeping things running'],
+  [
+    [/\b(?:support|helpdesk|help desk|service desk) (?:tickets?|queue|requests?)\b|\b(?:answer|respond to|handle|process|work through|clear|acknowledge|ack)\b[^.;]{0,30}\b(?:tickets?|alerts?|pages|incidents|requests)\b/],
+    'support and alert handling',
+  ],
+  [
+    [
+      /\b(?:review|audit|rotate|recertify|re-certify|reindex|re-index|retrain|re-train|refresh|renew|reconcile|back up|backup|archive|purge|clean)/,
+      /\b(?:nightly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every (?:day|night|week|month|quarter|sprint))\b/,
+    ],
+    'recurring upkeep',
+  ],
+  [[/\bapply\w*\b[^.;]{0,40}\b(?:updates|patches|upgrades|fixes)\b/], 'maintenance'],
+];
+
+function firstMatch(cues: readonly Cue[], text: string): string | undefined {
+  for (const [patterns, what] of cues) if (patterns.every((p) => p.test(text))) return what;
+  return undefined;
+}
+
+/** What routine work (bug fixing, on-call, maintenance) a title describes, if any. */
+export function routineCue(title: string): string | undefined {
+  const tokens = tokenize(title.slice(0, MAX_TITLE));
+  const lead = leadIndex(tokens);
+  if (tokens[lead] && IMPROVING_VERBS.has(tokens[lead].lower)) return undefined;
+  return firstMatch(ROUTINE_CUES, tokens.slice(lead).map((t) => t.lower).join(' '));
+}
+
+const CAREER = /\b(?:engineer|staff|senior|principal|career|ladder|level|packet|case|cycle|criteria|decision|eligib|committee|people|employee|manager|ic\b|individual)/;
+const PERFORMANCE_CUES: readonly Cue[] = [
+  [[/(?<!\b(?:referral|sign-?up|welcome|loyalty|cashback|cash-back|deposit|signing|sign-on|retention|joining|referrer) )\bbonus(?:es)?\b/], 'bonuses'],
+  [[/\b(?:performance|perf) (?:reviews?|ratings?|appraisals?|evaluations?)\b(?! of\b)|\b(?:annual|mid-year|year-end|360) (?:reviews?|appraisals?)\b/], 'performance reviews'],
+  [[/\b(?:compensation|salary|salaries|pay (?:rise|raise|increase)s?|payrise|merit (?:increase|raise|pay)s?|variable pay|pay bands?)\b/], 'pay'],
+  [[/\b(?:get|gets|got|getting|be|been|being|is|are) promoted\b|\bpromoted to\b/], 'promotions'],
+  // "promotion" alone is also marketing ("a Black Friday promotion"): only with a career word.
+  [[/\bpromotions?\b/, CAREER], 'promotions'],
+];
+
+/** What part of pay or performance evaluation a text ties OKRs to, if any. */
+export function performanceCue(text: string): string | undefined {
+  return firstMatch(PERFORMANCE_CUES, tokenize(text.slice(0, MAX_DESCRIPTION)).map((t) => t.lower).join(' '));
+}

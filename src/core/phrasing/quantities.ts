@@ -1,0 +1,120 @@
+// Quantities, deadlines and baselines: what a title measures, and from where.
+
+import { DATE_ANYWHERE, DEADLINE, MULTIPLIERS, ONE_BEFORE, SCALE_OR_UNIT, SMALL_NUMBERS, UNIT_SUFFIXES, VERSION_WORDS, YEAR_NOUNS, ZERO_NAMES } from './lexicon';
+import { MAX_TITLE, tokenize, type Token } from './tokens';
+import { set } from './word-forms';
+
+export interface Quantity {
+  /** The words that make the quantity, as written ("20%", "two hundred", "in half"). */
+  text: string;
+  start: number;
+  end: number;
+}
+
+function isYear(t: Token, next: Token | undefined): boolean {
+  if (!/^(19|20)\d\d$/.test(t.text)) return false;
+  return !(next && next.kind === 'word' && next.lower.endsWith('s') && !YEAR_NOUNS.has(next.lower));
+}
+
+function numberWordParts(lower: string): boolean {
+  return lower.split('-').every((p) => SMALL_NUMBERS.has(p) || p === 'one' || p === 'zero');
+}
+
+/**
+ * The quantities a title states: numbers with their units, number words
+ * ("twelve", "two hundred"), percentages and multipliers ("double", "in half").
+ * Not quantities: dates and quarters ("by Oct 31", "Q3"), years, versions and
+ * standards ("iOS 18", "SOC 2", "PCI DSS 4.0", "Postgres 13 to 16"), names with
+ * digits ("P1", "S3", "3-D Secure", "24/7", "day-7", "3DS2") and ranks ("#1").
+ */
+export function findQuantities(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE))): Quantity[] {
+  const dateRanges: [number, number][] = [];
+  const analysed = title.slice(0, MAX_TITLE);
+  DATE_ANYWHERE.lastIndex = 0;
+  for (let m = DATE_ANYWHERE.exec(analysed); m !== null; m = DATE_ANYWHERE.exec(analysed)) dateRanges.push([m.index, m.index + m[0].length]);
+  const inDate = (t: Token) => dateRanges.some(([s, e]) => t.start >= s && t.end <= e);
+
+  const out: Quantity[] = [];
+  const versionAt = new Set<number>();
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const prev = tokens[i - 1];
+    const next = tokens[i + 1];
+    if (t.kind === 'number') {
+      if (inDate(t)) continue;
+      if (prev?.text === '#') continue;
+      // "Postgres 13 to 16", "from iOS 17 to 18": a number after a version word, or after
+      // "to"/"from"/"and" that follows another version, is a version too.
+      const prevWord = prev?.lower;
+      if (prevWord && (VERSION_WORDS.has(prevWord) || (/^(to|from|and|or|through)$/.test(prevWord) && (versionAt.has(i - 2) || (tokens[i - 2] && VERSION_WORDS.has(tokens[i - 2].lower)))))) {
+        versionAt.add(i);
+        continue;
+      }
+      if (/\d\.\d+\.\d/.test(t.text)) continue; // 1.2.3
+      if (t.text.includes('/')) continue; // 24/7
+      if (/-\p{L}/u.test(t.text)) continue; // 3-D, 30-day
+      const suffix = /^[$€£¥]?[\d.,]+\s?(%|\p{L}[\p{L}\p{N}]*)?/u.exec(t.lower)?.[1];
+      if (suffix !== undefined && !UNIT_SUFFIXES.has(suffix)) continue; // 3ds2, 2fa, 5g, 1st
+      if (!suffix && !/^[$€£¥]/.test(t.text) && !t.text.includes(',') && isYear(t, next)) continue;
+      out.push({ text: t.text, start: t.start, end: t.end });
+      continue;
+    }
+    if (t.kind !== 'word') continue;
+    const w = t.lower;
+    if (SMALL_NUMBERS.has(w) || (w.includes('-') && numberWordParts(w))) {
+      // Join "two hundred", "five thousand" into one quantity.
+      let j = i;
+      while (tokens[j + 1]?.kind === 'word' && (SMALL_NUMBERS.has(tokens[j + 1].lower) || tokens[j + 1].lower === 'and')) j++;
+      if (tokens[j].lower === 'and') j--;
+      out.push({ text: title.slice(t.start, tokens[j].end), start: t.start, end: tokens[j].end });
+      i = j;
+      continue;
+    }
+    if (w === 'one') {
+      // "one" is a number in "within one day" or "from five to one", not in "one platform" or "no one".
+      const counts = !next || next.kind === 'symbol' || (next.kind === 'word' && SCALE_OR_UNIT.has(next.lower)) || (prev !== undefined && ONE_BEFORE.has(prev.lower));
+      if (counts && prev?.lower !== 'number' && prev?.lower !== 'no') out.push({ text: t.text, start: t.start, end: t.end });
+      continue;
+    }
+    if (w === 'zero') {
+      if (!(next && ZERO_NAMES.has(next.lower))) out.push({ text: t.text, start: t.start, end: t.end });
+      continue;
+    }
+    if (MULTIPLIERS.has(w)) {
+      if (next?.lower === 'down') continue; // "double down on"
+      out.push({ text: t.text, start: t.start, end: t.end });
+      continue;
+    }
+    if (w === 'half' && prev && (prev.lower === 'in' || prev.lower === 'by')) {
+      out.push({ text: title.slice(prev.start, t.end), start: prev.start, end: t.end });
+    }
+  }
+  return out;
+}
+
+/** The deadline a title names ("by March", "by the end of Q3", "by 2026-12-01"), if any. */
+export function findDeadline(title: string): { text: string; start: number; end: number } | undefined {
+  const m = DEADLINE.exec(title.slice(0, MAX_TITLE));
+  return m ? { text: m[0], start: m.index, end: m.index + m[0].length } : undefined;
+}
+
+const BASELINE_FILLERS = set("a an the baseline of today's today current currently about around roughly approximately ~ some its our");
+
+/**
+ * Whether a title states where the measure starts: "from twelve to three",
+ * "from 2.1% to 3%", "up from 40", "40 -> 60", "(baseline: 40)", "currently 40".
+ */
+export function statesBaseline(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE)), quantities: readonly Quantity[] = findQuantities(title, tokens)): boolean {
+  if (quantities.length === 0) return false;
+  const isQuantityAt = (i: number) => tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if (w === 'from' || w === 'baseline' || w === 'currently') {
+      let j = i + 1;
+      while (j < tokens.length && j <= i + 4 && (BASELINE_FILLERS.has(tokens[j].lower) || tokens[j].text === ':' || tokens[j].text === '(')) j++;
+      if (isQuantityAt(j)) return true;
+    }
+    if ((w === '→' || w === '->') && isQuantityAt(i - 1) && isQuantityAt(i + 1)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,34 @@
+// Tokens: a title split into words, numbers and symbols, with their offsets.
+
+/** Titles are analysed up to this length; anything longer is not a title a person wrote to be read. */
+export const MAX_TITLE = 500;
+/** Descriptions, which performance-review also reads, up to this length. */
+export const MAX_DESCRIPTION = 4000;
+
+export type TokenKind = 'word' | 'number' | 'symbol';
+
+export interface Token {
+  text: string;
+  /** Lower case, curly apostrophes straightened. */
+  lower: string;
+  kind: TokenKind;
+  /** Offsets into the title, [start, end). */
+  start: number;
+  end: number;
+}
+
+// A number may carry a currency sign, digit groups ("1,200"), decimals, a unit
+// suffix ("12s", "€40M", "10x", "99.9%") and hyphen/slash compounds ("3-D", "24/7",
+// "30-day") that make it part of a name rather than a quantity.
+const TOKEN_PATTERN =
+  /([$€£¥]?\d+(?:[.,]\d+)*(?:\s?%|\p{L}[\p{L}\p{N}]*)?(?:[-/][\p{L}\p{N}]+)*\+?)|(\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)?(?:[-/.][\p{L}\p{N}]+)*)|([#:;,()&→–—]|->)/gu;
+
+export function tokenize(text: string): Token[] {
+  const out: Token[] = [];
+  TOKEN_PATTERN.lastIndex = 0;
+  for (let m = TOKEN_PATTERN.exec(text); m !== null; m = TOKEN_PATTERN.exec(text)) {
+    const kind: TokenKind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'symbol';
+    out.push({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), kind, start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
