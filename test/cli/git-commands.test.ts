@@ -363,3 +363,63 @@ describe('okr links', function () {
     assert.equal((await run([])).code, 0);
   });
 });
+
+describe('okr tag', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  let base: string;
+  let untagged: string;
+  const run = (argv: string[]) => okr(argv, { cwd: repo.dir, env: repo.env });
+
+  beforeEach(() => {
+    repo = TempRepo.create();
+    base = repo.commit('Add OKRs', { files: { 'okr/platform.okr.yaml': PLATFORM_OKR } });
+    untagged = repo.commit('Canary checks, no trailer');
+    repo.commit('Typo\n\nKey-Result: PLAT-RK2\n');
+  });
+  afterEach(() => repo.remove());
+
+  it('links a commit as a git note that okr links and okr check-commits read like a trailer; no history rewrite', async () => {
+    const head = repo.head();
+    const r = await run(['tag', untagged.slice(0, 8), 'plat-kr2']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, `${untagged.slice(0, 10)} Canary checks, no trailer: linked to PLAT-KR2 (Key-Result: PLAT-KR2 in its note, refs/notes/okr-lens)\n`);
+    assert.match(r.stderr, /git push origin refs\/notes\/okr-lens/);
+    assert.equal(repo.head(), head);
+    assert.equal(repo.out(['notes', '--ref=refs/notes/okr-lens', 'show', untagged]), 'Key-Result: PLAT-KR2');
+
+    const links = await run(['links']);
+    assert.match(links.stdout, new RegExp(`PLAT-KR2  Achieve 99.95% uptime for core services\\n  1 commit by Dana Author, on 2026-11-01\\n    ${untagged.slice(0, 10)}  `));
+    const check = await run(['check-commits', `${base}..HEAD`]);
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /2 commits checked, 2 with key-result trailers/);
+    // A note naming no key result is caught like a trailer would be.
+    await run(['tag', untagged, 'PLAT-KR1']);
+    repo.git(['notes', '--ref=refs/notes/okr-lens', 'append', '-m', 'Key-Result: PLAT-KR77', untagged]);
+    assert.match((await run(['check-commits', `${base}..HEAD`])).stdout, /Key-Result: PLAT-KR77 - PLAT-KR77 is not a key result/);
+
+    const again = await run(['tag', untagged, 'PLAT-KR2']);
+    assert.match(again.stdout, /already linked to PLAT-KR2 by its note; nothing changed/);
+    const removed = await run(['tag', untagged, 'PLAT-KR2', '--remove']);
+    assert.match(removed.stdout, /removed Key-Result: PLAT-KR2 from its note/);
+    assert.match((await run(['links'])).stdout, /PLAT-KR2  Achieve 99.95% uptime for core services\n  no commits/);
+  });
+
+  it('leaves a commit whose trailer already names the key result alone, and refuses unknown commits and ids', async () => {
+    const tagged = repo.commit('Tagged\n\nKey-Result: PLAT-KR1\n');
+    const same = await run(['tag', tagged, 'PLAT-KR1']);
+    assert.equal(same.code, 0);
+    assert.match(same.stdout, /already linked to PLAT-KR1 by its trailer; nothing changed/);
+    assert.equal(repo.git(['notes', '--ref=refs/notes/okr-lens', 'list'], { allowFail: true }).stdout, '');
+
+    const noCommit = await run(['tag', 'no-such-ref', 'PLAT-KR1']);
+    assert.equal(noCommit.code, 2);
+    assert.equal(noCommit.stderr, 'okr: no-such-ref is not a commit in this repository\n');
+    const unknown = await run(['tag', untagged, 'PLAT-KR9']);
+    assert.equal(unknown.code, 2);
+    assert.match(unknown.stderr, /PLAT-KR9 is not a key result in the OKR files \(did you mean/);
+    const objective = await run(['tag', untagged, 'PLAT-O1']);
+    assert.match(objective.stderr, /PLAT-O1 is an objective, not a key result/);
+    assert.equal((await run(['tag', untagged])).code, 2);
+  });
+});

@@ -3,6 +3,7 @@
 
 import * as path from 'node:path';
 import { readCommits } from '../../core/git/history';
+import { NOTES_REF, withNoteLinks } from '../../core/git/notes';
 import { gitFailureMessage, GitError, openRepo, OKR_FILES_CONFIG_KEY, TRAILER_CONFIG_KEY } from '../../core/git/git';
 import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
@@ -18,7 +19,9 @@ const HELP = `Usage: okr check-commits <range> [paths...] [options]
 
 Check that every key-result trailer ("${DEFAULT_TRAILER_KEY}: <id>", or the key in git config
 ${TRAILER_CONFIG_KEY}) of the commits in <range> names a key result defined in the OKR
-files: the commit-msg hook's check, for CI, where hooks do not run.
+files: the commit-msg hook's check, for CI, where hooks do not run. Links recorded
+later with okr tag (git notes in ${NOTES_REF}) are checked like trailers; fetch
+them first: git fetch origin ${NOTES_REF}:${NOTES_REF}.
 
 <range> is anything git log takes: origin/main..HEAD, v1.2..v1.3, a single sha (that
 commit and its history). In CI, fetch the base first (a shallow checkout may not
@@ -71,7 +74,8 @@ export const checkCommitsCommand: Command = {
 
 async function check(io: CliIO, range: string, paths: string[], format: Format, repoOption: string | undefined): Promise<number> {
   const repo = await openRepo({ cwd: path.resolve(io.cwd, repoOption ?? '.'), env: io.env });
-  const commits = await readCommits(repo.ctx, repo.trailerKey, [range]);
+  // Links recorded after the fact (okr tag) count as trailers.
+  const commits = await withNoteLinks(repo.ctx, repo.trailerKey, await readCommits(repo.ctx, repo.trailerKey, [range]));
   const loaded = paths.length > 0 ? await loadKnownIds(paths, io.cwd) : await knownIdsForRepo(repo.ctx, repo.root);
   reportLoadProblems(loaded, io);
   if (loaded.known.size === 0) {

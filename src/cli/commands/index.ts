@@ -7,5 +7,6 @@ import { branchCommand } from './branch';
 import { hookCommand } from './hook';
 import { checkCommitsCommand } from './check-commits';
 import { linksCommand } from './links';
+import { tagCommand } from './tag';
 
-export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, branchCommand, hookCommand, checkCommitsCommand];
+export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand];

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { type CommitRecord, CommitIndex } from '../../core/git/history';
 import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, type RepoSession, TRAILER_CONFIG_KEY } from '../../core/git/git';
 import { KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
+import { NOTES_REF } from '../../core/git/notes';
 import { isValidDate } from '../../core/parse';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
@@ -21,8 +22,9 @@ const HELP = `Usage: okr links [paths...] [options]
 
 Show the commits that support each key result: those whose message carries the
 trailer "${DEFAULT_TRAILER_KEY}: <id>" (or the key in git config ${TRAILER_CONFIG_KEY}), over
-all the history reachable from HEAD. Trailers that name no key result of the OKR
-files are listed apart, with the closest ids.
+all the history reachable from HEAD, or whose OKR Lens note names it (okr tag,
+git notes in ${NOTES_REF}). Trailers that name no key result of the OKR files are
+listed apart, with the closest ids.
 
 OKR files (${OKR_FILE_GLOBS.join(', ')}) are read under the given paths; with none,
 under the folders in each repository's git config ${OKR_FILES_CONFIG_KEY}, else the

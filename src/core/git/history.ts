@@ -6,6 +6,7 @@
 
 import { closestMatches } from '../text';
 import { type GitContext, GitError, runGit } from './git';
+import { applyNoteLinks, notesTip, readNoteLinks } from './notes';
 import { DEFAULT_TRAILER_KEY, isValidTrailerKey, sameId } from './trailers';
 
 export interface CommitRecord {
@@ -17,8 +18,13 @@ export interface CommitRecord {
   /** Author date, ISO 8601 with the author's offset (`2026-11-24T10:00:00+01:00`). */
   date: string;
   subject: string;
-  /** The values of the key-result trailers, as written (not checked against any OKR file). */
+  /**
+   * The key results the commit names, as written (not checked against any OKR file):
+   * its trailers' values, then those of its OKR Lens note (notes.ts).
+   */
   keyResults: string[];
+  /** The values that came from the commit's note, when it has one (the tail of `keyResults`). */
+  notedKeyResults?: string[];
 }
 
 export interface CommitIndexState {
@@ -28,6 +34,8 @@ export interface CommitIndexState {
   /** The commit the index was last brought up to; undefined before the first commit. */
   head?: string;
   shallow: boolean;
+  /** The notes ref's commit the notes were merged from (notes.ts). */
+  notesTip?: string;
   /** Newest first, in `git log` order. */
   commits: CommitRecord[];
 }
@@ -151,6 +159,7 @@ export class CommitIndex {
       this.commitList = s.commits;
       this.currentHead = s.head;
       this.isShallow = Boolean(s.shallow);
+      this.notesAt = s.notesTip;
     }
   }
 
@@ -176,8 +185,8 @@ export class CommitIndex {
    */
   update(): Promise<UpdateResult> {
     const run = this.pending.then(
-      () => this.doUpdate(),
-      () => this.doUpdate(),
+      () => this.doUpdate().then((r) => this.mergeNotes(r)),
+      () => this.doUpdate().then((r) => this.mergeNotes(r)),
     );
     this.pending = run.catch(() => undefined);
     return run;
@@ -216,6 +225,19 @@ export class CommitIndex {
     const all = await readCommits(this.ctx, this.trailerKey, [head]);
     this.reset(all, head, shallow);
     return { added: all.length, full: true };
+  }
+
+  private notesAt: string | undefined;
+
+  /** Links recorded as git notes (notes.ts), merged after the scan: re-read only when the notes ref moved or commits were read. */
+  private async mergeNotes(result: UpdateResult): Promise<UpdateResult> {
+    const tip = await notesTip(this.ctx);
+    if (tip === this.notesAt && result.added === 0 && !result.full) return result;
+    const links = tip === undefined ? { bySha: new Map<string, string[]>() } : await readNoteLinks(this.ctx, this.trailerKey, tip);
+    this.commitList = applyNoteLinks(this.commitList, links);
+    this.notesAt = tip;
+    this.byKeyResult = undefined;
+    return result;
   }
 
   private reset(commits: CommitRecord[], head: string | undefined, shallow: boolean): void {
@@ -282,6 +304,6 @@ export class CommitIndex {
 
   /** A JSON-safe snapshot to pass back as `options.state` later. */
   state(): CommitIndexState {
-    return { version: 1, trailerKey: this.trailerKey, ref: this.ref, head: this.currentHead, shallow: this.isShallow, commits: this.commitList };
+    return { version: 1, trailerKey: this.trailerKey, ref: this.ref, head: this.currentHead, shallow: this.isShallow, notesTip: this.notesAt, commits: this.commitList };
   }
 }
