@@ -2,6 +2,7 @@
 // drop suppressed findings, attach docs paths. Pure: no file system, no clock.
 
 import { resolveRules } from './config';
+import type { DependencyGraph } from './dependencies';
 import type { Finding, IdDefinition, OkrFile, RuleSettings } from './model';
 import { parseOkr } from './parse';
 import { LineIndex } from './positions';
@@ -17,6 +18,7 @@ export interface LintOptions {
   otherDefinitions?: readonly IdDefinition[];
   alignedFile?: OkrFile | null;
   alignedPath?: string;
+  dependencies?: DependencyGraph;
 }
 
 export interface LintResult {
@@ -45,6 +47,7 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
     otherDefinitions: options.otherDefinitions ?? [],
     alignedFile: options.alignedFile,
     alignedPath: options.alignedPath,
+    dependencies: options.dependencies,
   };
   for (const r of resolved) {
     if (!r.enabled) continue;

@@ -12,6 +12,14 @@ export interface Span {
 export type ObjectiveKind = 'aspirational' | 'committed';
 export type ItemStatus = 'active' | 'done' | 'dropped';
 export type InitiativeStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+/** Where an objective's progress comes from: its own key results, the team objectives aligned to it, or both. */
+export type ProgressSource = 'key_results' | 'aligned' | 'both';
+
+/** One entry of `depends_on:`: the id as written and where. */
+export interface DependencyRef {
+  id: string;
+  span: Span;
+}
 
 /** A calendar date as `YYYY-MM-DD`; compared as strings, which sort correctly. */
 export type IsoDate = string;
@@ -53,6 +61,8 @@ export interface KeyResult {
   confidence?: number;
   status: ItemStatus;
   reason?: string;
+  /** `depends_on:` ids of other key results or objectives, any file of the workspace. */
+  dependsOn: DependencyRef[];
   checkIns: CheckIn[];
   spans: NodeSpans;
 }
@@ -76,6 +86,10 @@ export interface Objective {
   reason?: string;
   parent?: string;
   due?: IsoDate;
+  /** `depends_on:` ids of other key results or objectives, any file of the workspace. */
+  dependsOn: DependencyRef[];
+  /** `progress_from:`; undefined means key_results. */
+  progressFrom?: ProgressSource;
   keyResults: KeyResult[];
   initiatives: Initiative[];
   spans: NodeSpans;

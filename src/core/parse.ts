@@ -9,6 +9,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type {
   CheckIn,
+  DependencyRef,
   Finding,
   Initiative,
   InitiativeStatus,
@@ -19,6 +20,7 @@ import type {
   ObjectiveKind,
   OkrFile,
   Period,
+  ProgressSource,
   Span,
 } from './model';
 import { closestMatch } from './text';
@@ -43,8 +45,8 @@ const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/i;
 
 export const FILE_KEYS = ['version', 'team', 'period', 'aligns_with', 'lint', 'objectives'];
-export const OBJECTIVE_KEYS = ['id', 'title', 'description', 'owner', 'kind', 'status', 'reason', 'parent', 'due', 'key_results', 'initiatives'];
-export const KEY_RESULT_KEYS = ['id', 'title', 'description', 'owner', 'start', 'target', 'current', 'unit', 'confidence', 'status', 'reason', 'check_ins'];
+export const OBJECTIVE_KEYS = ['id', 'title', 'description', 'owner', 'kind', 'status', 'reason', 'parent', 'due', 'depends_on', 'progress_from', 'key_results', 'initiatives'];
+export const KEY_RESULT_KEYS = ['id', 'title', 'description', 'owner', 'start', 'target', 'current', 'unit', 'confidence', 'status', 'reason', 'depends_on', 'check_ins'];
 export const CHECK_IN_KEYS = ['date', 'value', 'confidence', 'note'];
 export const INITIATIVE_KEYS = ['id', 'title', 'owner', 'status', 'reason'];
 const PERIOD_KEYS = ['start', 'end'];
@@ -386,6 +388,32 @@ class Parser {
     return s;
   }
 
+  /**
+   * `depends_on:` as a list of ids (`[SEC-KR2, WEB-O1]`, or a block list); a single id
+   * without brackets is read as a list of one, as people write it.
+   */
+  dependsOn(field: Field | undefined, where: string): DependencyRef[] {
+    if (!field) return [];
+    const v = field.value;
+    if (v === null || (isScalar(v) && v.value === null)) return [];
+    const items: Node[] = isSeq(v) ? this.seq(field, 'depends_on', where) : [v];
+    const out: DependencyRef[] = [];
+    for (const item of items) {
+      const span = nodeSpan(item, field.keySpan);
+      if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
+        this.schema(span, `Each entry of \`depends_on\` in ${where} must be the id of a key result or objective, not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : 'an empty value'}.`);
+        continue;
+      }
+      const id = (typeof item.value === 'string' ? item.value : this.source(item)).trim();
+      if (!ID_PATTERN.test(id)) {
+        this.schema(span, `\`depends_on\` in ${where} names "${shownValue(id)}", which is not an id: start with a letter, then letters, digits, ".", "_" or "-".`);
+        continue;
+      }
+      out.push({ id, span });
+    }
+    return out;
+  }
+
   seq(field: Field | undefined, name: string, where: string): Node[] {
     if (!field) return [];
     const v = field.value;
@@ -524,10 +552,15 @@ class Parser {
       reason: this.str(f.get('reason'), 'reason', where),
       parent: this.str(f.get('parent'), 'parent', where),
       due: this.date(f.get('due'), 'due', where),
+      dependsOn: this.dependsOn(f.get('depends_on'), where),
       keyResults: [],
       initiatives: [],
       spans,
     };
+    const progressFrom = f.get('progress_from');
+    if (progressFrom?.value && !(isScalar(progressFrom.value) && progressFrom.value.value === null)) {
+      o.progressFrom = this.oneOf<ProgressSource>(progressFrom, 'progress_from', where, ['key_results', 'aligned', 'both'], 'key_results');
+    }
     const krField = f.get('key_results');
     if (krField?.value) o.keyResultsSpan = nodeSpan(krField.value, krField.keySpan);
     for (const item of this.seq(krField, 'key_results', where)) {
@@ -563,6 +596,7 @@ class Parser {
       confidence: this.confidence(f.get('confidence'), where),
       status: this.oneOf<ItemStatus>(f.get('status'), 'status', where, ['active', 'done', 'dropped'], 'active'),
       reason: this.str(f.get('reason'), 'reason', where),
+      dependsOn: this.dependsOn(f.get('depends_on'), where),
       checkIns: [],
       spans,
     };

@@ -2,6 +2,7 @@
 // once in rules/index.ts, and has a page docs/rules/<id>.md. A rule is pure: it
 // reads the parsed file and the context, and returns findings with spans.
 
+import type { DependencyGraph } from './dependencies';
 import type { Finding, IdDefinition, OkrFile, Severity, Span, Fix, RelatedLocation } from './model';
 
 /** What a rule's check may report; the engine fills in rule id, severity and docs link. */
@@ -29,6 +30,12 @@ export interface LintContext {
   alignedFile?: OkrFile | null;
   /** The path `aligns_with` resolved to, for messages. */
   alignedPath?: string;
+  /**
+   * The `depends_on` links of every OKR file of the run, built once for all files;
+   * undefined when the caller lints one file alone (the dependency rules then see
+   * this file and `otherDefinitions` only).
+   */
+  dependencies?: DependencyGraph;
 }
 
 export interface RuleCheckInput<O> {

@@ -42,6 +42,8 @@ objectives:
     status: active              # active, done, or dropped (then add reason: to say why)
     # parent: CO-1              # with aligns_with: the objective of the parent file this one serves
     # due: ${period.slice(0, 4)}-12-15           # optional: when the objective ends before the period does
+    # progress_from: key_results   # key_results (default), aligned (the team objectives whose parent: this is) or both
+    # depends_on: [OTHER-KR3]      # optional: ids of key results or objectives (any OKR file) this one waits for
 
     # Two to four key results: measured outcomes that say, unambiguously, whether the
     # objective was reached. Write them "from X to Y", and give start and target.
@@ -54,6 +56,7 @@ objectives:
         # current: 35           # the latest value (a newer check-in wins); none yet: no health shown
         unit: "%"               # the unit of start, target and current
         confidence: 0.5         # 0..1: how sure the owner is that the target will be reached
+        # depends_on: [${p}-KR2]   # optional: what this key result waits for, from any OKR file
         check_ins:              # one every week or two keeps the key result from going stale
           - { date: ${today}, confidence: 0.5, note: setup tracking starts this week }
       - id: ${p}-KR2

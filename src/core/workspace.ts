@@ -10,6 +10,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { DependencyGraph } from './dependencies';
 import { collectDefinitions, docsPath, lintParsed, type LintResult } from './lint';
 import type { Finding, IdDefinition, OkrFile, RuleSettings, Severity } from './model';
 import { reparseOkr } from './incremental';
@@ -190,6 +191,11 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
     return file;
   };
 
+  // Built once for the run: every file's `depends_on` resolves against all of them.
+  const dependencies = new DependencyGraph(
+    parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => p.file),
+    options.today,
+  );
   const files: SourceLint[] = [];
   parsed.forEach((p, index) => {
     if (options.only && !options.only.has(p.source.path)) return;
@@ -216,6 +222,7 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
       otherDefinitions,
       alignedFile: target === undefined ? undefined : alignedFile(target),
       alignedPath: target === undefined ? undefined : display(target),
+      dependencies,
     });
     return { path: p.source.path, result: { ...result, file: p.file }, definitions: own };
   }

@@ -186,6 +186,8 @@ describe('okr list', () => {
                 progress: 0.625,
                 expected,
                 health: 'at-risk',
+                dependsOn: [],
+                neededBy: [],
                 keyResults: [
                   {
                     id: 'DAT-KR1',
@@ -201,6 +203,8 @@ describe('okr list', () => {
                     progress: 0.625,
                     expected,
                     health: 'at-risk',
+                    dependsOn: [],
+                    neededBy: [],
                   },
                 ],
                 initiatives: [],
@@ -217,6 +221,8 @@ describe('okr list', () => {
                 progress: null,
                 expected,
                 health: 'unknown',
+                dependsOn: [],
+                neededBy: [],
                 keyResults: [],
                 initiatives: [],
               },

@@ -129,6 +129,9 @@ describe('rule registry and docs', () => {
       'unknown-parent': '2026-11-28',
       'unaligned-objective': '2026-11-28',
       'dropped-without-reason': '2026-11-28',
+      'unknown-dependency': '2026-11-28',
+      'blocked-dependency': '2026-11-28',
+      'dependency-cycle': '2026-11-28',
     };
     for (const [id, today] of Object.entries(cases)) {
       it(id, () => {

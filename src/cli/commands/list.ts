@@ -2,6 +2,7 @@
 // health, as a table for people or JSON for scripts. A file with syntax errors is
 // listed as far as it could be read, with a note.
 
+import { DependencyGraph, needsLine, neededByLine } from '../../core/dependencies';
 import type { KeyResult, Objective, OkrFile } from '../../core/model';
 import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
 import { loadSources, OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/workspace';
@@ -37,6 +38,10 @@ track, 0.4 to 0.6 at risk, lower off track); an objective is as healthy as its l
 healthy active key result. Health is one of: on track, at risk, off track, done,
 dropped, not started (the period has not begun), no data.
 
+Dependencies (depends_on:) show in both directions under each item: "needs SEC-KR2
+(off track)" and "needed by MOB-KR1, WEB-KR4". Ids are looked up among the files
+listed, so list the whole workspace to see dependencies across teams.
+
 Text output, per file:
   path: team, period (first day to last day)
     OBJECTIVE-ID  progress  health  title  (kind, owner)
@@ -48,8 +53,10 @@ JSON output (one object; absent values are null, never missing):
       "alignsWith", "syntaxErrors": [{ "message", "line", "column" }],
       "objectives": [{ "id", "title", "owner", "kind", "status", "parent", "due", "line",
         "progress" (0..1), "expected" (0..1, share of the period gone by), "health",
+        "dependsOn": [{ "id", "found", "health" }], "neededBy": [ids],
         "keyResults": [{ "id", "title", "owner", "status", "line", "start", "target",
-          "current", "unit", "confidence", "progress", "expected", "health" }],
+          "current", "unit", "confidence", "progress", "expected", "health",
+          "dependsOn", "neededBy" }],
         "initiatives": [{ "id", "title", "owner", "status", "line" }] }] }] }
   "health" is on-track, at-risk, off-track, done, dropped, not-started or unknown.
 
@@ -98,6 +105,15 @@ export interface ListKeyResult {
   progress: number | null;
   expected: number | null;
   health: Health;
+  dependsOn: ListDependency[];
+  neededBy: string[];
+}
+
+/** One `depends_on` entry: the id as written, whether it was found among the listed files, and its health. */
+export interface ListDependency {
+  id: string;
+  found: boolean;
+  health: Health | null;
 }
 
 export interface ListObjective {
@@ -112,6 +128,8 @@ export interface ListObjective {
   progress: number | null;
   expected: number | null;
   health: Health;
+  dependsOn: ListDependency[];
+  neededBy: string[];
   keyResults: ListKeyResult[];
   initiatives: { id: string | null; title: string | null; owner: string | null; status: string; line: number }[];
 }
@@ -132,7 +150,17 @@ export interface ListOutput {
 
 const orNull = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
 
-export function listFile(parsed: ParsedSource, today: string): ListFile {
+/** The `depends_on` of an item and what depends on it, from the graph of all the listed files. */
+function dependencyFields(graph: DependencyGraph | undefined, item: Objective | KeyResult): { dependsOn: ListDependency[]; neededBy: string[] } {
+  const node = graph?.nodeOf(item);
+  if (!graph || !node) return { dependsOn: item.dependsOn.map((d) => ({ id: d.id, found: false, health: null })), neededBy: [] };
+  return {
+    dependsOn: graph.needs(node).map((d) => ({ id: d.ref.id, found: d.node !== undefined, health: d.health ?? null })),
+    neededBy: graph.neededBy(node).map((n) => n.id),
+  };
+}
+
+export function listFile(parsed: ParsedSource, today: string, graph?: DependencyGraph): ListFile {
   const { file } = parsed;
   const lines = new LineIndex(file.text);
   const lineOf = (offset: number) => lines.positionAt(offset).line + 1;
@@ -162,6 +190,7 @@ export function listFile(parsed: ParsedSource, today: string): ListFile {
         progress: orNull(a.progress),
         expected: orNull(a.expected),
         health: a.health,
+        ...dependencyFields(graph, o),
         keyResults: o.keyResults.map<ListKeyResult>((kr) => {
           const k = assessKeyResult(file, o, kr, today);
           return {
@@ -178,6 +207,7 @@ export function listFile(parsed: ParsedSource, today: string): ListFile {
             progress: orNull(k.progress),
             expected: orNull(k.expected),
             health: k.health,
+            ...dependencyFields(graph, kr),
           };
         }),
         initiatives: o.initiatives.map((i) => ({
@@ -246,9 +276,17 @@ interface Row {
   health: Health;
   title: string;
   details: string[];
+  /** Lines under the row: "needs SEC-KR2 (off track)", "needed by MOB-KR1". */
+  notes: string[];
 }
 
-function objectiveRows(file: OkrFile, o: Objective, today: string): Row[] {
+function dependencyNotes(graph: DependencyGraph | undefined, item: Objective | KeyResult): string[] {
+  const node = graph?.nodeOf(item);
+  if (!graph || !node) return [];
+  return [needsLine(graph, node), neededByLine(graph, node)].filter((l): l is string => l !== undefined);
+}
+
+function objectiveRows(file: OkrFile, o: Objective, today: string, graph?: DependencyGraph): Row[] {
   const a = assessObjective(file, o, today);
   const rows: Row[] = [
     {
@@ -258,6 +296,7 @@ function objectiveRows(file: OkrFile, o: Objective, today: string): Row[] {
       health: a.health,
       title: o.title ?? '(no title)',
       details: [...(o.kind === 'committed' ? ['committed'] : []), ...(o.owner ? [`owner ${o.owner}`] : [])],
+      notes: dependencyNotes(graph, o),
     },
   ];
   for (const kr of o.keyResults) {
@@ -274,12 +313,13 @@ function objectiveRows(file: OkrFile, o: Objective, today: string): Row[] {
         ...(k.confidence !== undefined ? [`confidence ${num(k.confidence)}`] : []),
         ...(kr.owner ? [`owner ${kr.owner}`] : []),
       ],
+      notes: dependencyNotes(graph, kr),
     });
   }
   return rows;
 }
 
-export function formatListText(parsed: readonly ParsedSource[], cwd: string, today: string, color: boolean): string {
+export function formatListText(parsed: readonly ParsedSource[], cwd: string, today: string, color: boolean, graph?: DependencyGraph): string {
   const style = styleFor(color);
   const blocks: string[] = [];
   let objectiveCount = 0;
@@ -295,7 +335,7 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
       const more = syntax.length > 1 ? ` (and ${syntax.length - 1} more; okr lint shows them all)` : '';
       out.push(style.yellow(`  note: listed as far as it could be read. Line ${r.line}: ${printable(first.message)}${more}`));
     }
-    const rows = file.objectives.flatMap((o) => objectiveRows(file, o, today));
+    const rows = file.objectives.flatMap((o) => objectiveRows(file, o, today, graph));
     objectiveCount += file.objectives.length;
     keyResultCount += file.objectives.reduce((n, o) => n + o.keyResults.length, 0);
     if (rows.length === 0) out.push(style.dim('  (no objectives)'));
@@ -310,6 +350,7 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
       const joined = printable(r.details.join(', '));
       const details = r.details.length ? `  ${style.dim(r.depth === 0 ? `(${joined})` : joined)}` : '';
       out.push(`  ${r.depth === 0 ? style.bold(id) : id}  ${r.progress.padStart(4)}  ${health}  ${printable(r.title)}${details}`);
+      for (const note of r.notes) out.push(`  ${' '.repeat(r.depth * 2 + 2)}${style.dim(printable(note))}`);
     }
     blocks.push(out.join('\n'));
   }
@@ -324,11 +365,12 @@ export async function runList(options: ListArgs, io: CliIO): Promise<number> {
   const loaded = await loadSources(options.paths, io.cwd);
   if (reportLoadProblems(loaded, io)) return 2;
   const parsed = parseSources(loaded.sources, { displayPath: (p) => displayPath(io.cwd, p) });
+  const graph = new DependencyGraph(parsed.map((p) => p.file), options.today);
   if (options.format === 'json') {
-    const output: ListOutput = { today: options.today, files: parsed.map((p) => listFile(p, options.today)) };
+    const output: ListOutput = { today: options.today, files: parsed.map((p) => listFile(p, options.today, graph)) };
     io.stdout(`${JSON.stringify(output)}\n`);
   } else {
-    io.stdout(formatListText(parsed, io.cwd, options.today, useColor(io)));
+    io.stdout(formatListText(parsed, io.cwd, options.today, useColor(io), graph));
   }
   return 0;
 }

@@ -21,6 +21,9 @@ import { performanceReview } from './performance-review';
 import { unknownParent } from './unknown-parent';
 import { unalignedObjective } from './unaligned-objective';
 import { droppedWithoutReason } from './dropped-without-reason';
+import { unknownDependency } from './unknown-dependency';
+import { blockedDependency } from './blocked-dependency';
+import { dependencyCycle } from './dependency-cycle';
 
 export const rules: readonly AnyRule[] = [
   syntax,
@@ -42,6 +45,9 @@ export const rules: readonly AnyRule[] = [
   unknownParent,
   unalignedObjective,
   droppedWithoutReason,
+  unknownDependency,
+  blockedDependency,
+  dependencyCycle,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));
