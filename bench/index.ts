@@ -2,10 +2,12 @@
 // Each entry prints its own figures and returns whether its target was met.
 import { benchGit } from './git';
 import { runLintBench } from './lint';
+import { runReportBench } from './report';
 
 const benchmarks: { name: string; run: () => Promise<boolean> }[] = [
   { name: 'lint', run: runLintBench },
   { name: 'git', run: benchGit },
+  { name: 'report', run: runReportBench },
 ];
 
 async function main(): Promise<void> {

@@ -230,8 +230,8 @@ export function chartText(spec: ChartSpec): string {
 // The charts of key results and objectives
 
 export interface BurnUpSubject {
-  id?: string;
-  title?: string;
+  id?: string | null;
+  title?: string | null;
 }
 
 function pointLabel(p: SeriesPoint, unit: string | undefined): string[] {
@@ -244,7 +244,7 @@ function pointLabel(p: SeriesPoint, unit: string | undefined): string[] {
 }
 
 function subjectName(s: BurnUpSubject): string {
-  return [s.id, s.title].filter((x) => x !== undefined && x !== '').join(' ') || 'Key result';
+  return [s.id, s.title].filter((x) => typeof x === 'string' && x !== '').join(' ') || 'Key result';
 }
 
 /** A sentence about where a series stands: "60% on 13 Nov; pace 47%; at this rate 115% by 31 Dec." */

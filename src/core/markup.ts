@@ -3,20 +3,20 @@
 // anything (`<script>`, `</svg>`, quotes, control characters, Mermaid syntax); it
 // reaches the output as text, never as markup.
 
+import { printable } from './escape';
+
 /**
- * Control characters XML 1.0 forbids (and the C1 ones, which only confuse) shown as
- * `\xNN`, the way the terminal output shows them; lone surrogates become U+FFFD.
- * Tabs and line breaks stay.
+ * User text through the one escaping helper (`printable`: controls, bidi, line
+ * separators as `\uXXXX`), keeping tabs and line breaks, which markup shows as
+ * whitespace; U+FFFE and U+FFFF, which are not characters in XML, become U+FFFD.
  */
 export function visibleControls(s: string): string {
-  return (
-    s
-      // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
-      .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
-      // Not characters at all in XML.
-      .replace(/[\ufffe\uffff]/g, '\ufffd')
-  );
+  return s
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.split('\t').map(printable).join('\t'))
+    .join('\n')
+    .replace(/[\ufffe\uffff]/g, '\ufffd');
 }
 
 /** Text for XML or HTML, in element content or a quoted attribute. */
@@ -29,7 +29,7 @@ const XML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 /**
  * Text for one Markdown table cell or line, inline: line breaks become spaces; the
  * characters that make inline syntax inside a line (emphasis, code, links, table
- * pipes, strikethrough, math) are backslash-escaped, and `<`, `>`, `&` become
+ * pipes, strikethrough, math, a heading's closing `#`) are backslash-escaped, and `<`, `>`, `&` become
  * entities so no raw HTML reaches the page. Block syntax (`#`, `-`) cannot start
  * where these texts go: after a table pipe or a label.
  */
@@ -38,17 +38,20 @@ export function escapeMarkdownInline(s: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .replace(/[&<>]/g, (c) => XML_ENTITIES[c])
-    .replace(/[\\`*_[\]|~$]/g, (c) => `\\${c}`);
+    .replace(/[\\`*_[\]|~$#]/g, (c) => `\\${c}`);
 }
 
 /**
  * A label inside a Mermaid diagram's double quotes. Mermaid has no escape for `"`
  * and reads `%%`, `;`, `#`, backticks and brackets as syntax in some diagrams, so
- * only letters, digits, spaces and plain punctuation are kept; the rest become spaces.
+ * only letters, digits, spaces and plain punctuation (a single `%`) are kept; the
+ * rest become spaces.
  */
 export function mermaidLabel(s: string): string {
   return s
-    .replace(/[^\p{L}\p{N} ,.:/+'?!()-]/gu, ' ')
+    .replace(/[^\p{L}\p{N} ,.:/+'?!()%-]/gu, ' ')
+    // `%%` starts a comment.
+    .replace(/%{2,}/g, '%')
     .replace(/\s+/g, ' ')
     .trim();
 }

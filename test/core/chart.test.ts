@@ -152,18 +152,20 @@ describe('chart renderer', () => {
 describe('markup escaping', () => {
   it('XML: entities for markup, control characters shown, lone surrogates replaced', () => {
     assert.equal(escapeXml(`<a href="x">&'</a>`), '&lt;a href=&quot;x&quot;&gt;&amp;&#39;&lt;/a&gt;');
-    assert.equal(escapeXml('a\u0000b\u001bc\u0085d\ttab\nline'), 'a\\x00b\\x1bc\\x85d\ttab\nline');
-    assert.equal(escapeXml('x\ud800y'), 'x\ufffdy');
+    assert.equal(escapeXml('a\u0000b\u001bc\u0085d\ttab\nline\r\nnext\u202e'), 'a\\u0000b\\u001bc\\u0085d\ttab\nline\nnext\\u202e');
+    assert.equal(escapeXml('x\ud800y\uffff'), 'x\\ud800y\ufffd');
     assert.equal(escapeXml('\ud83d\ude80'), '\ud83d\ude80');
   });
 
   it('Markdown: inline syntax escaped, HTML as entities, one line', () => {
     assert.equal(escapeMarkdownInline('a | b *c* _d_ `e` [f](g) ~h~ <i> & $x$'), 'a \\| b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) \\~h\\~ &lt;i&gt; &amp; \\$x\\$');
-    assert.equal(escapeMarkdownInline('two\nlines\u0007'), 'two lines\\\\x07');
+    assert.equal(escapeMarkdownInline('two\nlines\u0007'), 'two lines\\\\u0007');
+    assert.equal(escapeMarkdownInline('Title #'), 'Title \\#');
   });
 
   it('Mermaid: quotes, comments, semicolons and brackets cannot reach the diagram', () => {
-    assert.equal(mermaidLabel('Cut "p95" %% comment; x-axis [a] {b} <c> #d `e`'), 'Cut p95 comment x-axis a b c d e');
+    assert.equal(mermaidLabel('Cut "p95" %% comment; x-axis [a] {b} <c> #d `e`'), 'Cut p95 % comment x-axis a b c d e');
+    assert.equal(mermaidLabel('from 3.8% to 1%'), 'from 3.8% to 1%');
     assert.equal(mermaidLabel('Réduire les incidents de 12 à 3'), 'Réduire les incidents de 12 à 3');
   });
 });

@@ -8,5 +8,6 @@ import { hookCommand } from './hook';
 import { checkCommitsCommand } from './check-commits';
 import { linksCommand } from './links';
 import { tagCommand } from './tag';
+import { reportCommand } from './report';
 
-export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand];
+export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, reportCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand];
