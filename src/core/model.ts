@@ -64,6 +64,10 @@ export interface KeyResult {
   /** `depends_on:` ids of other key results or objectives, any file of the workspace. */
   dependsOn: DependencyRef[];
   checkIns: CheckIn[];
+  /** The grade recorded by `okr close` (0.0-1.0); see grade.ts for the grade used. */
+  score?: number;
+  /** `PLAT-KR1@2026-Q4`: the key result of an earlier period this one continues. */
+  carriedFrom?: string;
   spans: NodeSpans;
 }
 
@@ -101,6 +105,14 @@ export interface Objective {
 /** The file's `lint:` block, as written: rule id (or alias) -> off | severity | {severity, ...options}. */
 export type RuleSettings = Record<string, unknown>;
 
+/** The team's reflection on a closed period: each part one or more lines of text. */
+export interface Retro {
+  wentWell: string[];
+  wentBadly: string[];
+  tryNext: string[];
+  spans: NodeSpans;
+}
+
 export interface OkrFile {
   /** Path as given by the caller (absolute in the extension, as typed in the CLI). */
   path: string;
@@ -111,6 +123,9 @@ export interface OkrFile {
   alignsWith?: string;
   lint: RuleSettings;
   objectives: Objective[];
+  /** The day `okr close` graded the period: from then on the file is a record, not a plan. */
+  closed?: IsoDate;
+  retro?: Retro;
   spans: NodeSpans;
 }
 

@@ -21,6 +21,7 @@ import type {
   OkrFile,
   Period,
   ProgressSource,
+  Retro,
   Span,
 } from './model';
 import { closestMatch } from './text';
@@ -44,12 +45,13 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._-]*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/i;
 
-export const FILE_KEYS = ['version', 'team', 'period', 'aligns_with', 'lint', 'objectives'];
+export const FILE_KEYS = ['version', 'team', 'period', 'aligns_with', 'lint', 'objectives', 'closed', 'retro'];
 export const OBJECTIVE_KEYS = ['id', 'title', 'description', 'owner', 'kind', 'status', 'reason', 'parent', 'due', 'depends_on', 'progress_from', 'key_results', 'initiatives'];
-export const KEY_RESULT_KEYS = ['id', 'title', 'description', 'owner', 'start', 'target', 'current', 'unit', 'confidence', 'status', 'reason', 'depends_on', 'check_ins'];
+export const KEY_RESULT_KEYS = ['id', 'title', 'description', 'owner', 'start', 'target', 'current', 'unit', 'confidence', 'status', 'reason', 'depends_on', 'check_ins', 'score', 'carried_from'];
 export const CHECK_IN_KEYS = ['date', 'value', 'confidence', 'note'];
 export const INITIATIVE_KEYS = ['id', 'title', 'owner', 'status', 'reason'];
 const PERIOD_KEYS = ['start', 'end'];
+export const RETRO_KEYS = ['went_well', 'went_badly', 'try_next'];
 
 export interface ParseResult {
   file: OkrFile;
@@ -339,6 +341,17 @@ class Parser {
     return n;
   }
 
+  /** A grade recorded at close: 0.0 to 1.0, as Google grades key results. */
+  score(field: Field | undefined, where: string): number | undefined {
+    const n = this.num(field, 'score', where);
+    if (n === undefined) return undefined;
+    if (n < 0 || n > 1) {
+      this.schema(nodeSpan(field!.value, field!.keySpan), `\`score\` in ${where} is a grade between 0.0 and 1.0, not ${n}.`);
+      return undefined;
+    }
+    return n;
+  }
+
   oneOf<T extends string>(field: Field | undefined, name: string, where: string, allowed: readonly T[], fallback: T): T {
     const s = this.str(field, name, where);
     if (s === undefined) return fallback;
@@ -489,6 +502,9 @@ class Parser {
         this.schema(nodeSpan(lint.value, lint.keySpan), '`lint` must be a mapping of rule ids to off, a severity, or options.');
       }
     }
+    file.closed = this.date(f.get('closed'), 'closed', 'the file');
+    const retro = f.get('retro');
+    if (retro) file.retro = this.retro(retro);
     const objectivesField = f.get('objectives');
     // After a syntax error the key is often there but swallowed (an unclosed quote): say nothing then.
     if (!objectivesField && this.doc.errors.length === 0) {
@@ -499,6 +515,30 @@ class Parser {
       if (map) file.objectives.push(this.objective(map));
     }
     return file;
+  }
+
+  /** `retro: { went_well, went_badly, try_next }`, each a text or a list of texts. */
+  retro(field: Field): Retro | undefined {
+    const v = field.value;
+    if (v === null || (isScalar(v) && v.value === null)) return undefined;
+    if (!isMap(v)) {
+      this.schema(nodeSpan(v, field.keySpan), '`retro` must be a mapping with `went_well`, `went_badly` and `try_next`.');
+      return undefined;
+    }
+    const spans = emptySpans(nodeSpan(v, field.keySpan));
+    const f = this.fields(v, RETRO_KEYS, '`retro`', spans);
+    const texts = (name: string): string[] => {
+      const item = f.get(name);
+      if (!item || item.value === null || (isScalar(item.value) && item.value.value === null)) return [];
+      if (isSeq(item.value)) {
+        return this.seq(item, name, '`retro`')
+          .map((n) => this.str({ value: n, keySpan: item.keySpan }, name, '`retro`'))
+          .filter((s): s is string => s !== undefined && s.trim() !== '');
+      }
+      const s = this.str(item, name, '`retro`');
+      return s === undefined || s.trim() === '' ? [] : [s];
+    };
+    return { wentWell: texts('went_well'), wentBadly: texts('went_badly'), tryNext: texts('try_next'), spans };
   }
 
   period(field: Field | undefined): Period | undefined {
@@ -598,6 +638,8 @@ class Parser {
       reason: this.str(f.get('reason'), 'reason', where),
       dependsOn: this.dependsOn(f.get('depends_on'), where),
       checkIns: [],
+      score: this.score(f.get('score'), where),
+      carriedFrom: this.str(f.get('carried_from'), 'carried_from', where),
       spans,
     };
     for (const item of this.seq(f.get('check_ins'), 'check_ins', where)) {

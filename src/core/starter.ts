@@ -32,6 +32,8 @@ team: Your team                 # the team these OKRs belong to
 period: ${period}                 # a quarter (YYYY-Qn), or { start: YYYY-MM-DD, end: YYYY-MM-DD }
 # aligns_with: ../company.okr.yaml   # optional: the parent OKR file; then give each objective a parent:
 # lint: { kr-count: { max: 5 } }     # optional: per-file rule settings (off, error, warning, info, or options)
+# closed: ${period.slice(0, 4)}-12-31              # written by "okr close": the period is over and graded
+# retro: { went_well: ..., went_badly: ..., try_next: ... }   # written by "okr close": the team's reflection
 
 objectives:
   # An objective is qualitative and ambitious: where the team wants to be, not a task.
@@ -57,6 +59,8 @@ objectives:
         unit: "%"               # the unit of start, target and current
         confidence: 0.5         # 0..1: how sure the owner is that the target will be reached
         # depends_on: [${p}-KR2]   # optional: what this key result waits for, from any OKR file
+        # score: 0.7            # written by "okr close": the final grade, 0.0 to 1.0
+        # carried_from: ${p}-KR1@2026-Q3   # written by "okr next-period": the key result this one continues
         check_ins:              # one every week or two keeps the key result from going stale
           - { date: ${today}, confidence: 0.5, note: setup tracking starts this week }
       - id: ${p}-KR2

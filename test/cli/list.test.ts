@@ -188,6 +188,8 @@ describe('okr list', () => {
                 health: 'at-risk',
                 dependsOn: [],
                 neededBy: [],
+                score: null,
+                verdict: null,
                 keyResults: [
                   {
                     id: 'DAT-KR1',
@@ -205,6 +207,7 @@ describe('okr list', () => {
                     health: 'at-risk',
                     dependsOn: [],
                     neededBy: [],
+                    score: null,
                   },
                 ],
                 initiatives: [],
@@ -223,6 +226,8 @@ describe('okr list', () => {
                 health: 'unknown',
                 dependsOn: [],
                 neededBy: [],
+                score: null,
+                verdict: null,
                 keyResults: [],
                 initiatives: [],
               },

@@ -5,6 +5,7 @@
 import { DependencyGraph, needsLine, neededByLine } from '../../core/dependencies';
 import type { KeyResult, Objective, OkrFile } from '../../core/model';
 import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
+import { type GradeColour, GRADE_VERDICT_LABELS, type GradeVerdict, gradeColour, gradeVerdict, isObjectiveGraded, keyResultScore, objectiveScore, scoreText, verdictColour } from '../../core/grade';
 import { loadSources, OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/workspace';
 import { printable, styleFor, type Style } from '../format/ansi';
 import { regionOf } from '../format/report';
@@ -42,10 +43,18 @@ Dependencies (depends_on:) show in both directions under each item: "needs SEC-K
 (off track)" and "needed by MOB-KR1, WEB-KR4". Ids are looked up among the files
 listed, so list the whole workspace to see dependencies across teams.
 
+Once the period is over (or the file closed with okr close), each objective and key
+result is graded instead, Google's way: the score is the progress at the end from
+0.0 to 1.0 (a score recorded by okr close wins), an objective's the mean of its key
+results'. Committed objectives are expected at 1.0; aspirational ones at about 0.7
+(0.7 to 1.0 green, 0.4 to 0.6 yellow, lower red; 1.0 may mean the goal was too easy).
+
 Text output, per file:
   path: team, period (first day to last day)
     OBJECTIVE-ID  progress  health  title  (kind, owner)
       KR-ID       progress  health  title  current unit (from start, target target), confidence, owner
+  after the period, the score and the verdict take the place of progress and health:
+    OBJECTIVE-ID  0.7  on target  title  (kind, owner)
 
 JSON output (one object; absent values are null, never missing):
   { "today": "YYYY-MM-DD",
@@ -54,9 +63,11 @@ JSON output (one object; absent values are null, never missing):
       "objectives": [{ "id", "title", "owner", "kind", "status", "parent", "due", "line",
         "progress" (0..1), "expected" (0..1, share of the period gone by), "health",
         "dependsOn": [{ "id", "found", "health" }], "neededBy": [ids],
+        "score" (0..1 once the period is over, else null), "verdict" (met, missed,
+        on-target, fell-short, too-easy, or null),
         "keyResults": [{ "id", "title", "owner", "status", "line", "start", "target",
           "current", "unit", "confidence", "progress", "expected", "health",
-          "dependsOn", "neededBy" }],
+          "dependsOn", "neededBy", "score" }],
         "initiatives": [{ "id", "title", "owner", "status", "line" }] }] }] }
   "health" is on-track, at-risk, off-track, done, dropped, not-started or unknown.
 
@@ -107,6 +118,8 @@ export interface ListKeyResult {
   health: Health;
   dependsOn: ListDependency[];
   neededBy: string[];
+  /** The grade once the period is over (or the file closed), else null. */
+  score: number | null;
 }
 
 /** One `depends_on` entry: the id as written, whether it was found among the listed files, and its health. */
@@ -130,6 +143,8 @@ export interface ListObjective {
   health: Health;
   dependsOn: ListDependency[];
   neededBy: string[];
+  score: number | null;
+  verdict: GradeVerdict | null;
   keyResults: ListKeyResult[];
   initiatives: { id: string | null; title: string | null; owner: string | null; status: string; line: number }[];
 }
@@ -178,6 +193,8 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
     syntaxErrors,
     objectives: file.objectives.map<ListObjective>((o) => {
       const a = assessObjective(file, o, today);
+      const graded = isObjectiveGraded(file, o, today);
+      const score = graded ? objectiveScore(o) : undefined;
       return {
         id: orNull(o.id),
         title: orNull(o.title),
@@ -191,6 +208,8 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
         expected: orNull(a.expected),
         health: a.health,
         ...dependencyFields(graph, o),
+        score: orNull(score),
+        verdict: score === undefined ? null : gradeVerdict(o.kind, score),
         keyResults: o.keyResults.map<ListKeyResult>((kr) => {
           const k = assessKeyResult(file, o, kr, today);
           return {
@@ -208,6 +227,7 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
             expected: orNull(k.expected),
             health: k.health,
             ...dependencyFields(graph, kr),
+            score: orNull(graded ? keyResultScore(kr) : undefined),
           };
         }),
         initiatives: o.initiatives.map((i) => ({
@@ -274,6 +294,8 @@ interface Row {
   id: string;
   progress: string;
   health: Health;
+  /** After the period: the grade's words and colour in place of the health. */
+  grade?: { label: string; colour: GradeColour | 'dim' };
   title: string;
   details: string[];
   /** Lines under the row: "needs SEC-KR2 (off track)", "needed by MOB-KR1". */
@@ -286,14 +308,30 @@ function dependencyNotes(graph: DependencyGraph | undefined, item: Objective | K
   return [needsLine(graph, node), neededByLine(graph, node)].filter((l): l is string => l !== undefined);
 }
 
+function gradeStyle(style: Style, colour: GradeColour | 'dim'): (s: string) => string {
+  return colour === 'green' ? style.green : colour === 'yellow' ? style.yellow : colour === 'red' ? style.red : style.dim;
+}
+
 function objectiveRows(file: OkrFile, o: Objective, today: string, graph?: DependencyGraph): Row[] {
   const a = assessObjective(file, o, today);
+  const graded = isObjectiveGraded(file, o, today);
+  const score = graded ? objectiveScore(o) : undefined;
   const rows: Row[] = [
     {
       depth: 0,
       id: o.id ?? '(no id)',
-      progress: a.progress === undefined ? '-' : percent(a.progress),
+      progress: graded ? (score === undefined ? '-' : scoreText(score)) : a.progress === undefined ? '-' : percent(a.progress),
       health: a.health,
+      ...(graded
+        ? {
+            grade:
+              o.status === 'dropped'
+                ? { label: 'dropped', colour: 'dim' as const }
+                : score === undefined
+                  ? { label: 'not graded', colour: 'dim' as const }
+                  : { label: GRADE_VERDICT_LABELS[gradeVerdict(o.kind, score)], colour: verdictColour(o.kind, score) },
+          }
+        : {}),
       title: o.title ?? '(no title)',
       details: [...(o.kind === 'committed' ? ['committed'] : []), ...(o.owner ? [`owner ${o.owner}`] : [])],
       notes: dependencyNotes(graph, o),
@@ -302,11 +340,22 @@ function objectiveRows(file: OkrFile, o: Objective, today: string, graph?: Depen
   for (const kr of o.keyResults) {
     const k = assessKeyResult(file, o, kr, today);
     const amount = amountText(kr);
+    const krScore = graded ? keyResultScore(kr) : undefined;
     rows.push({
       depth: 1,
       id: kr.id ?? '(no id)',
-      progress: k.progress === undefined ? '-' : percent(k.progress),
+      progress: graded ? (krScore === undefined ? '-' : scoreText(krScore)) : k.progress === undefined ? '-' : percent(k.progress),
       health: k.health,
+      ...(graded
+        ? {
+            grade:
+              kr.status === 'dropped' || o.status === 'dropped'
+                ? { label: 'dropped', colour: 'dim' as const }
+                : krScore === undefined
+                  ? { label: 'not graded', colour: 'dim' as const }
+                  : { label: '', colour: o.kind === 'committed' ? verdictColour('committed', krScore) : gradeColour(krScore) },
+          }
+        : {}),
       title: kr.title ?? '(no title)',
       details: [
         ...(amount ? [amount] : []),
@@ -340,16 +389,19 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
     keyResultCount += file.objectives.reduce((n, o) => n + o.keyResults.length, 0);
     if (rows.length === 0) out.push(style.dim('  (no objectives)'));
     const idWidth = Math.max(0, ...rows.map((r) => r.depth * 2 + printable(r.id).length));
-    const healthWidth = Math.max(0, ...rows.map((r) => HEALTH_LABELS[r.health].length));
+    const labelOf = (r: Row) => r.grade?.label ?? HEALTH_LABELS[r.health];
+    const healthWidth = Math.max(0, ...rows.map((r) => labelOf(r).length));
     for (const r of rows) {
       const id = `${'  '.repeat(r.depth)}${printable(r.id)}`.padEnd(idWidth);
-      const label = HEALTH_LABELS[r.health];
-      const health = healthStyle(style, r.health)(label) + ' '.repeat(healthWidth - label.length);
+      const label = labelOf(r);
+      const paint = r.grade ? gradeStyle(style, r.grade.colour) : healthStyle(style, r.health);
+      const health = paint(label) + ' '.repeat(healthWidth - label.length);
       // A key result's details start with the amount, which has its own parentheses
       // ("7 incidents (from 12, target 3)"): not wrapped in more.
       const joined = printable(r.details.join(', '));
       const details = r.details.length ? `  ${style.dim(r.depth === 0 ? `(${joined})` : joined)}` : '';
-      out.push(`  ${r.depth === 0 ? style.bold(id) : id}  ${r.progress.padStart(4)}  ${health}  ${printable(r.title)}${details}`);
+      const progress = r.grade ? gradeStyle(style, r.grade.colour)(r.progress.padStart(4)) : r.progress.padStart(4);
+      out.push(`  ${r.depth === 0 ? style.bold(id) : id}  ${progress}  ${health}  ${printable(r.title)}${details}`);
       for (const note of r.notes) out.push(`  ${' '.repeat(r.depth * 2 + 2)}${style.dim(printable(note))}`);
     }
     blocks.push(out.join('\n'));

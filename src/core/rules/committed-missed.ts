@@ -1,5 +1,6 @@
 import { shownValue } from '../escape';
-import { clamp01, effectiveCurrent, latestCheckIn, objectivePeriod, percent, periodPhase, rawProgress } from '../progress';
+import { isObjectiveGraded, keyResultScore, scoreText } from '../grade';
+import { clamp01, effectiveCurrent, latestCheckIn, percent, rawProgress } from '../progress';
 import type { Rule, RuleReport } from '../rule';
 
 /** Reached in full, allowing for decimal arithmetic. */
@@ -18,13 +19,23 @@ export const committedMissed: Rule<{}> = {
     const reports: RuleReport[] = [];
     for (const o of file.objectives) {
       if (o.kind !== 'committed' || o.status === 'dropped') continue;
-      const period = objectivePeriod(file, o);
-      if (!period || periodPhase(period, context.today) !== 'after') continue;
+      if (!isObjectiveGraded(file, o, context.today)) continue;
       for (const kr of o.keyResults) {
         if (kr.status === 'dropped') continue;
+        const name = kr.id ? `key result ${shownValue(kr.id)}` : 'this key result';
+        if (kr.score !== undefined) {
+          // Closed with `okr close`: the recorded grade is the verdict.
+          if (kr.score >= REACHED) continue;
+          reports.push({
+            message:
+              `Committed ${name} was graded ${scoreText(keyResultScore(kr) ?? kr.score)} when the period closed; committed key results are expected at 1.0. ` +
+              `Note in the retrospective what got in the way, and whether the commitment was realistic.`,
+            span: kr.spans.values.score ?? kr.spans.node,
+          });
+          continue;
+        }
         const raw = rawProgress(kr);
         if (raw === undefined || raw >= REACHED) continue;
-        const name = kr.id ? `key result ${shownValue(kr.id)}` : 'this key result';
         const current = effectiveCurrent(kr);
         const span = kr.spans.values.current ?? (kr.current === undefined ? latestCheckIn(kr)?.spans.values.value : undefined) ?? kr.spans.values.title ?? kr.spans.node;
         reports.push({

@@ -1,6 +1,7 @@
 import type { KeyResult } from '../model';
 import { shownValue } from '../escape';
-import { objectivePeriod, percent, periodPhase, rawProgress } from '../progress';
+import { isObjectiveGraded, scoreText } from '../grade';
+import { percent, rawProgress } from '../progress';
 import type { Rule, RuleReport } from '../rule';
 
 /** Reached in full, allowing for decimal arithmetic (99.95 - 99.5 is not exactly 0.45). */
@@ -32,8 +33,19 @@ export const sandbagging: Rule<{}> = {
         });
       }
       if (o.kind !== 'aspirational' || krs.length === 0) continue;
-      const period = objectivePeriod(file, o);
-      if (!period || periodPhase(period, context.today) !== 'after') continue;
+      if (!isObjectiveGraded(file, o, context.today)) continue;
+      if (krs.some((kr) => kr.score !== undefined)) {
+        // Closed with `okr close`: the recorded grades say it.
+        if (!krs.every((kr) => kr.score !== undefined && kr.score >= REACHED)) continue;
+        const name = o.id ? `objective ${shownValue(o.id)}` : 'this objective';
+        reports.push({
+          message:
+            `Every key result of aspirational ${name} was graded ${scoreText(1)} when the period closed: the goals were not ambitious enough. ` +
+            `Stretch goals are met at about 0.7; set next period's targets higher, or mark the objective \`kind: committed\` if it was meant to be met in full.`,
+          span: o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start },
+        });
+        continue;
+      }
       const results = krs.map((kr: KeyResult) => rawProgress(kr));
       // Every key result must be measured and reached: one without numbers leaves the question open.
       if (!results.every((p): p is number => p !== undefined && p >= REACHED)) continue;

@@ -18,6 +18,8 @@ export const staleCheckIn: Rule<StaleCheckInOptions> = {
   check({ file, options, context }) {
     const reports: RuleReport[] = [];
     const today = context.today;
+    // A closed file is a record of the period: there is nothing left to check in.
+    if (file.closed !== undefined) return reports;
     for (const o of file.objectives) {
       if (o.status !== 'active') continue;
       const period = objectivePeriod(file, o);

@@ -5,6 +5,7 @@
 import { formatQuantity, initiativeStatusText, linkedWorkText, oneLine, periodText, progressSummary, relativeDate, SEPARATOR, teamPeriodText } from '../../core/format';
 import type { Finding, Initiative, KeyResult, Objective, OkrFile, Severity, Span } from '../../core/model';
 import { effectiveConfidence, effectiveCurrent, HEALTH_LABELS, latestCheckIn, percent, type Assessment, type Health } from '../../core/progress';
+import { type GradeColour, gradeText, scoreText } from '../../core/grade';
 import type { LinkedCommit, LinkedWork } from './linked-work';
 import { escapeMarkdown, icon, inlineCode } from './markdown';
 
@@ -63,8 +64,31 @@ function accessibility(label: string, health: string | undefined, description: s
   return [label, health, description].filter((p) => !!p).join(', ');
 }
 
-export function objectivePresentation(o: Objective, a: Assessment): Presentation {
+/** A grade shown in place of progress once the period is over: the score, or undefined when nothing could be graded. */
+export interface ShownGrade {
+  score?: number;
+  colour?: GradeColour;
+}
+
+const GRADE_COLOURS: Record<GradeColour, string> = { green: 'charts.green', yellow: 'charts.yellow', red: 'charts.red' };
+
+function gradeIcon(grade: ShownGrade): IconSpec {
+  return grade.colour ? { id: 'mortar-board', color: GRADE_COLOURS[grade.colour] } : { id: 'mortar-board', color: 'descriptionForeground' };
+}
+
+export function objectivePresentation(o: Objective, a: Assessment, grade?: ShownGrade): Presentation {
   const { label, showId } = titleOrId(o.title, o.id, 'objective');
+  if (grade && o.status !== 'dropped') {
+    const graded = grade.score === undefined ? 'not graded' : gradeText(o.kind, grade.score);
+    const description = joinParts([showId ? o.id : undefined, graded, oneLine(o.owner ?? '') || undefined]);
+    return {
+      label,
+      description,
+      icon: gradeIcon(grade),
+      contextValue: 'objective',
+      accessibilityLabel: accessibility(`Objective ${label}`, grade.score === undefined ? 'not graded' : `graded ${scoreText(grade.score)}`, description),
+    };
+  }
   const description = joinParts([showId ? o.id : undefined, progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: o.owner, health: a.health })]);
   return {
     label,
@@ -75,8 +99,20 @@ export function objectivePresentation(o: Objective, a: Assessment): Presentation
   };
 }
 
-export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: LinkedWork | undefined, today: string): Presentation {
+export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: LinkedWork | undefined, today: string, grade?: ShownGrade): Presentation {
   const { label, showId } = titleOrId(kr.title, kr.id, 'key result');
+  if (grade && a.health !== 'dropped') {
+    const linkedText = linked ? linkedWorkText(linked.count, linked.lastDate, today) : undefined;
+    const graded = grade.score === undefined ? 'not graded' : `graded ${scoreText(grade.score)}`;
+    const description = joinParts([showId ? kr.id : undefined, graded, oneLine(kr.owner ?? '') || undefined, linkedText]);
+    return {
+      label,
+      description,
+      icon: gradeIcon(grade),
+      contextValue: 'keyResult',
+      accessibilityLabel: accessibility(`Key result ${label}`, graded, description),
+    };
+  }
   const summary = progressSummary({ progress: a.progress, paceGap: a.paceGap, confidence: a.confidence, owner: kr.owner, health: a.health });
   const linkedText = linked ? linkedWorkText(linked.count, linked.lastDate, today) + (linked.stale ? `${SEPARATOR}stale` : '') : undefined;
   const description = joinParts([showId ? kr.id : undefined, summary, linkedText]);
@@ -200,6 +236,14 @@ export interface KeyResultTooltipInput {
   findings: readonly Finding[];
   linked?: LinkedWork;
   today: string;
+  /** After the period: the key result's grade. */
+  grade?: ShownGrade;
+}
+
+function gradeLine(grade: ShownGrade | undefined, kind: Objective['kind']): string | undefined {
+  if (!grade) return undefined;
+  const expected = kind === 'committed' ? 'committed: expected 1.0' : 'aspirational: about 0.7 is a success';
+  return `${icon('mortar-board')} ${grade.score === undefined ? 'Not graded: no numbers to grade by' : `Grade ${scoreText(grade.score)}`} (${expected})`;
 }
 
 export function keyResultTooltip(input: KeyResultTooltipInput): string {
@@ -226,6 +270,7 @@ export function keyResultTooltip(input: KeyResultTooltipInput): string {
   const sections = [
     headline(kr.title, kr.id ?? 'Untitled key result'),
     identity('Key result', kr.id, [o.id ? `of ${inlineCode(o.id)}` : undefined, kr.owner ? `owner ${escapeMarkdown(kr.owner)}` : undefined]),
+    gradeLine(input.grade, o.kind),
     healthLine(a),
     bullets([
       kr.start !== undefined ? `Start: ${quantity(kr.start, unit)}` : 'Start: not set (measured from 0)',
@@ -252,6 +297,7 @@ export interface ObjectiveTooltipInput {
   objective: Objective;
   assessment: Assessment;
   findings: readonly Finding[];
+  grade?: ShownGrade;
 }
 
 export function objectiveTooltip(input: ObjectiveTooltipInput): string {
@@ -263,6 +309,7 @@ export function objectiveTooltip(input: ObjectiveTooltipInput): string {
   const sections = [
     headline(o.title, o.id ?? 'Untitled objective'),
     identity(o.kind === 'committed' ? 'Committed objective' : 'Aspirational objective', o.id, [o.owner ? `owner ${escapeMarkdown(o.owner)}` : undefined]),
+    input.grade && input.grade.score !== undefined ? `${icon('mortar-board')} Grade ${escapeMarkdown(gradeText(o.kind, input.grade.score))}` : gradeLine(input.grade, o.kind),
     healthLine(a),
     bullets([
       o.description ? escapeMarkdown(o.description) : undefined,

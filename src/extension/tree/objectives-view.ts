@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { oneLine, teamPeriodText } from '../../core/format';
 import type { Span } from '../../core/model';
 import { assessKeyResult, assessObjective } from '../../core/progress';
+import { gradeColour, isObjectiveGraded, keyResultScore, objectiveScore, verdictColour } from '../../core/grade';
 import { CommandId } from '../command-ids';
 import type { OkrFileState, OkrStore } from '../okr-store';
 import {
@@ -259,7 +260,10 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
       }
       case 'objective': {
         const { objective } = element.entry;
-        const p = objectivePresentation(objective, assessObjective(element.state.result.file, objective, today));
+        const file = element.state.result.file;
+        const score = objectiveScore(objective);
+        const grade = isObjectiveGraded(file, objective, today) ? { score, colour: score === undefined ? undefined : verdictColour(objective.kind, score) } : undefined;
+        const p = objectivePresentation(objective, assessObjective(file, objective, today), grade);
         const hasChildren = objectiveChildEntries(objective, this.showDone).length > 0;
         // Open by default, so key results show at a glance; in a file with many objectives, closed.
         const open = element.state.result.file.objectives.length <= EXPANDED_OBJECTIVES_LIMIT;
@@ -274,7 +278,11 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
       case 'keyResult': {
         const { objective, keyResult } = element.entry;
         const linked = this.linkedWorkOf(element);
-        const p = keyResultPresentation(keyResult, assessKeyResult(element.state.result.file, objective, keyResult, today), linked, today);
+        const file = element.state.result.file;
+        const score = keyResultScore(keyResult);
+        const colour = score === undefined ? undefined : objective.kind === 'committed' ? verdictColour('committed', score) : gradeColour(score);
+        const grade = isObjectiveGraded(file, objective, today) ? { score, colour } : undefined;
+        const p = keyResultPresentation(keyResult, assessKeyResult(file, objective, keyResult, today), linked, today, grade);
         const item = this.item(element, p, linked && linked.commits.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.command = revealCommand(element.uri, selectionSpan(keyResult.spans));
         return item;
@@ -318,13 +326,16 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
       case 'objective': {
         const { objective } = element.entry;
         const assessment = assessObjective(element.state.result.file, objective, today);
-        text = objectiveTooltip({ objective, assessment, findings: element.state.result.findings });
+        const score = objectiveScore(objective);
+        const grade = isObjectiveGraded(element.state.result.file, objective, today) ? { score } : undefined;
+        text = objectiveTooltip({ objective, assessment, findings: element.state.result.findings, grade });
         break;
       }
       case 'keyResult': {
         const { objective, keyResult } = element.entry;
         const assessment = assessKeyResult(element.state.result.file, objective, keyResult, today);
-        text = keyResultTooltip({ objective, keyResult, assessment, findings: element.state.result.findings, linked: this.linkedWorkOf(element), today });
+        const grade = isObjectiveGraded(element.state.result.file, objective, today) ? { score: keyResultScore(keyResult) } : undefined;
+        text = keyResultTooltip({ objective, keyResult, assessment, findings: element.state.result.findings, linked: this.linkedWorkOf(element), today, grade });
         break;
       }
       case 'initiative':
