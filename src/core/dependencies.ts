@@ -6,6 +6,7 @@
 
 import type { DependencyRef, IsoDate, KeyResult, Objective, OkrFile } from './model';
 import { assessKeyResult, assessObjective, HEALTH_LABELS, objectivePeriod, type Health } from './progress';
+import { shownValue } from './escape';
 import { editDistance } from './text';
 
 /** An objective or key result that can depend or be depended on. */
@@ -30,7 +31,7 @@ export interface ResolvedDependency {
 
 /** The id and file of a node, for messages and `related` locations. */
 export function nodeWhere(n: DependencyNode): string {
-  return `${n.kind === 'objective' ? 'objective' : 'key result'} ${n.id}`;
+  return `${n.kind === 'objective' ? 'objective' : 'key result'} ${shownValue(n.id)}`;
 }
 
 export function capitalized(s: string): string {

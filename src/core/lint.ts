@@ -2,6 +2,7 @@
 // drop suppressed findings, attach docs paths. Pure: no file system, no clock.
 
 import { resolveRules } from './config';
+import type { AlignmentIndex } from './alignment';
 import type { DependencyGraph } from './dependencies';
 import type { Finding, IdDefinition, OkrFile, RuleSettings } from './model';
 import { parseOkr } from './parse';
@@ -19,6 +20,7 @@ export interface LintOptions {
   alignedFile?: OkrFile | null;
   alignedPath?: string;
   dependencies?: DependencyGraph;
+  alignment?: AlignmentIndex;
 }
 
 export interface LintResult {
@@ -48,6 +50,7 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
     alignedFile: options.alignedFile,
     alignedPath: options.alignedPath,
     dependencies: options.dependencies,
+    alignment: options.alignment,
   };
   for (const r of resolved) {
     if (!r.enabled) continue;

@@ -2,6 +2,7 @@
 // once in rules/index.ts, and has a page docs/rules/<id>.md. A rule is pure: it
 // reads the parsed file and the context, and returns findings with spans.
 
+import type { AlignmentIndex } from './alignment';
 import type { DependencyGraph } from './dependencies';
 import type { Finding, IdDefinition, OkrFile, Severity, Span, Fix, RelatedLocation } from './model';
 
@@ -36,6 +37,11 @@ export interface LintContext {
    * this file and `otherDefinitions` only).
    */
   dependencies?: DependencyGraph;
+  /**
+   * Which objectives of the run name which as `parent:`, built once for all files;
+   * undefined when a file is linted alone (rules that need it stay silent).
+   */
+  alignment?: AlignmentIndex;
 }
 
 export interface RuleCheckInput<O> {

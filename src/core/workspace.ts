@@ -10,6 +10,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { AlignmentIndex } from './alignment';
 import { DependencyGraph } from './dependencies';
 import { collectDefinitions, docsPath, lintParsed, type LintResult } from './lint';
 import type { Finding, IdDefinition, OkrFile, RuleSettings, Severity } from './model';
@@ -196,6 +197,7 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => p.file),
     options.today,
   );
+  const alignment = new AlignmentIndex(parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => ({ path: p.source.path, file: p.file })));
   const files: SourceLint[] = [];
   parsed.forEach((p, index) => {
     if (options.only && !options.only.has(p.source.path)) return;
@@ -223,6 +225,7 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
       alignedFile: target === undefined ? undefined : alignedFile(target),
       alignedPath: target === undefined ? undefined : display(target),
       dependencies,
+      alignment,
     });
     return { path: p.source.path, result: { ...result, file: p.file }, definitions: own };
   }

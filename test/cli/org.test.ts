@@ -33,3 +33,48 @@ describe('okr list across teams', () => {
     assert.deepEqual(kr.dependsOn, [{ id: 'SEC-KR2', found: false, health: null }]);
   });
 });
+
+describe('okr list --tree alignment', () => {
+  it('text: company objectives, the team objectives beneath, rolled-up progress and the count of teams', async () => {
+    const r = await okr(['list', 'org', '--tree', 'alignment', ...TODAY]);
+    assert.equal(r.code, 0);
+    assert.deepEqual(r.lines, [
+      'CO-1       50%  off track  Customers can rely on us  (2 teams, progress from aligned objectives)',
+      '  SEC-O1   30%  off track  Customer data stays safe  (Security)',
+      '  WEB-O1   70%  on track   Shoppers check out without friction  (Web)',
+      'CO-2       55%  at risk    We grow in Europe  (1 team, progress from key results and aligned objectives)',
+      '  MOB-O1   50%  at risk    European shoppers love our app  (Mobile)',
+      'CO-3         -  no data    Our costs fall while we grow  (no team aligns)',
+    ]);
+  });
+
+  it('json: the documented shape', async () => {
+    const r = await okr(['list', 'org', '--tree', 'alignment', '--format', 'json', ...TODAY]);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.tree, 'alignment');
+    assert.deepEqual(out.unaligned, []);
+    const [co1, co2, co3] = out.objectives;
+    assert.deepEqual({ ...co1, children: co1.children.map((c: any) => c.id) }, {
+      id: 'CO-1', title: 'Customers can rely on us', file: 'org/company.okr.yaml', team: 'Company', status: 'active',
+      progressFrom: 'aligned', progress: 0.5, health: 'off-track', teams: 2, teamNames: ['Security', 'Web'], children: ['SEC-O1', 'WEB-O1'],
+    });
+    assert.equal(co1.children[1].file, 'org/teams/web.okr.yaml');
+    assert.ok(Math.abs(co2.progress - 0.55) < 1e-9, String(co2.progress));
+    assert.equal(co3.teams, 0);
+  });
+
+  it('rejects an unknown mode, and says when no file aligns to another', async () => {
+    const bad = await okr(['list', 'org', '--tree', 'org']);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /--tree must be one of files, alignment, not "org"/);
+    const none = await okr(['list', 'clean', '--tree', 'alignment', ...TODAY]);
+    assert.match(none.lines[0], /No OKR file is aligned to another/);
+    assert.match(none.stdout, /Not aligned to any objective above:/);
+  });
+
+  it('okr lint reports the company objective no team supports', async () => {
+    const r = await okr(['lint', 'org', '--format', 'json', ...TODAY]);
+    const all = JSON.parse(r.stdout).flatMap((f: any) => f.messages.map((m: any) => ({ file: f.filePath, rule: m.ruleId, line: m.line })));
+    assert.deepEqual(all.filter((m: any) => m.rule === 'unsupported-objective').map((m: any) => [m.file.endsWith('company.okr.yaml'), m.line]), [[true, 18]]);
+  });
+});

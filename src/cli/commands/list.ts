@@ -2,7 +2,9 @@
 // health, as a table for people or JSON for scripts. A file with syntax errors is
 // listed as far as it could be read, with a note.
 
+import { AlignmentIndex } from '../../core/alignment';
 import { DependencyGraph, needsLine, neededByLine } from '../../core/dependencies';
+import { alignmentJson, alignmentText, TREE_MODES, type TreeMode } from '../format/alignment';
 import type { KeyResult, Objective, OkrFile } from '../../core/model';
 import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
 import { type GradeColour, GRADE_VERDICT_LABELS, type GradeVerdict, gradeColour, gradeVerdict, isObjectiveGraded, keyResultScore, objectiveScore, scoreText, verdictColour } from '../../core/grade';
@@ -29,6 +31,9 @@ A file with YAML errors is listed as far as it could be read, with a note
 Options:
   -f, --format <name>  text (default) or json
       --today <date>   the date to judge pace by, YYYY-MM-DD (default: today's local date)
+      --tree <mode>    files (default): each file on its own; alignment: the org view
+                       across files, company objectives at the top and the team
+                       objectives that name each as parent: beneath
   -h, --help           show this help
 
 Progress is (current - start) / (target - start), between 0% and 100%; a key result
@@ -71,6 +76,13 @@ JSON output (one object; absent values are null, never missing):
         "initiatives": [{ "id", "title", "owner", "status", "line" }] }] }] }
   "health" is on-track, at-risk, off-track, done, dropped, not-started or unknown.
 
+With --tree alignment, JSON is { "today", "tree": "alignment", "objectives": [node],
+  "unaligned": [node] }, each node { "id", "title", "file", "team", "status",
+  "progressFrom", "progress", "health", "teams" (count of distinct teams beneath),
+  "teamNames", "children": [node] }. An objective with progress_from: aligned takes
+  the mean progress of the objectives aligned to it; both: of its own key results
+  and the aligned objectives together.
+
 Exit codes: 0 listed; 2 bad usage, or a path that does not exist or cannot be read.
 
 Examples:
@@ -78,25 +90,30 @@ Examples:
   okr list okrs/platform.okr.yaml       one file
   okr list --format json | jq '.files[].objectives[] | {id, health}'
   okr list --today 2026-12-15           health as of a given day
+  okr list --tree alignment             company objectives with the team objectives aligned to them
 `;
 
 export interface ListArgs {
   paths: string[];
   format: Format;
   today: string;
+  tree: TreeMode;
 }
 
 export function parseListArgs(args: string[], io: CliIO): ListArgs {
   const { values, positionals } = parseCommandArgs('list', args, {
     format: { type: 'string', short: 'f' },
     today: { type: 'string' },
+    tree: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   const format = values.format ?? 'text';
+  const tree = values.tree ?? 'files';
+  if (!(TREE_MODES as readonly string[]).includes(tree)) throw new UsageError(`--tree must be one of ${TREE_MODES.join(', ')}, not "${tree}"`);
   if (!(FORMATS as readonly string[]).includes(format)) {
     throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
   }
-  return { paths: positionals.length ? positionals : ['.'], format: format as Format, today: parseTodayOption(values.today, io) };
+  return { paths: positionals.length ? positionals : ['.'], format: format as Format, today: parseTodayOption(values.today, io), tree: tree as TreeMode };
 }
 
 // ---------------------------------------------------------------------------
@@ -417,6 +434,13 @@ export async function runList(options: ListArgs, io: CliIO): Promise<number> {
   const loaded = await loadSources(options.paths, io.cwd);
   if (reportLoadProblems(loaded, io)) return 2;
   const parsed = parseSources(loaded.sources, { displayPath: (p) => displayPath(io.cwd, p) });
+  if (options.tree === 'alignment') {
+    const tree = new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today);
+    const show = (p: string) => displayPath(io.cwd, p);
+    if (options.format === 'json') io.stdout(`${JSON.stringify({ today: options.today, tree: 'alignment', ...alignmentJson(tree, show) })}\n`);
+    else io.stdout(alignmentText(tree, useColor(io), show));
+    return 0;
+  }
   const graph = new DependencyGraph(parsed.map((p) => p.file), options.today);
   if (options.format === 'json') {
     const output: ListOutput = { today: options.today, files: parsed.map((p) => listFile(p, options.today, graph)) };

@@ -1,4 +1,5 @@
 import { capitalized, dependencyGraphFor, nodesOfFile, nodeWhere } from '../dependencies';
+import { shownValue } from '../escape';
 import type { RelatedLocation } from '../model';
 import { HEALTH_LABELS } from '../progress';
 import type { Rule, RuleReport } from '../rule';
@@ -32,7 +33,7 @@ export const blockedDependency: Rule<{}> = {
           { path: target.file.path, span: (target.keyResult ?? target.objective).spans.values.id ?? (target.keyResult ?? target.objective).spans.node, message: `${nodeWhere(target)} is defined here.` },
         ];
         reports.push({
-          message: `${capitalized(nodeWhere(n))} depends on ${nodeWhere(target)}${target.file.team ? ` (${target.file.team})` : ''}, which ${reasons.join(' and ')}: agree on a plan with its owner, or change the dependency.`,
+          message: `${capitalized(nodeWhere(n))} depends on ${nodeWhere(target)}${target.file.team ? ` (${shownValue(target.file.team)})` : ''}, which ${reasons.join(' and ')}: agree on a plan with its owner, or change the dependency.`,
           span: need.ref.span,
           related,
         });

@@ -1,4 +1,5 @@
 import { capitalized, dependencyGraphFor, nodesOfFile, nodeWhere } from '../dependencies';
+import { shownValue } from '../escape';
 import type { Rule, RuleReport } from '../rule';
 
 // Items that wait on each other in a circle can never start: each team believes
@@ -19,7 +20,7 @@ export const dependencyCycle: Rule<{}> = {
         const message =
           cycle.length === 1
             ? `${capitalized(nodeWhere(n))} depends on itself; remove \`${n.id}\` from its \`depends_on\`.`
-            : `${capitalized(nodeWhere(n))} is in a dependency cycle: ${[...cycle, n].map((c) => c.id).join(' -> ')}. Each waits for the next, so none can finish first: remove one of these dependencies.`;
+            : `${capitalized(nodeWhere(n))} is in a dependency cycle: ${[...cycle, n].map((c) => shownValue(c.id)).join(' -> ')}. Each waits for the next, so none can finish first: remove one of these dependencies.`;
         reports.push({
           message,
           span: ref.span,

@@ -24,6 +24,7 @@ import { droppedWithoutReason } from './dropped-without-reason';
 import { unknownDependency } from './unknown-dependency';
 import { blockedDependency } from './blocked-dependency';
 import { dependencyCycle } from './dependency-cycle';
+import { unsupportedObjective } from './unsupported-objective';
 
 export const rules: readonly AnyRule[] = [
   syntax,
@@ -48,6 +49,7 @@ export const rules: readonly AnyRule[] = [
   unknownDependency,
   blockedDependency,
   dependencyCycle,
+  unsupportedObjective,
 ];
 
 const byId = new Map(rules.map((r) => [r.id, r]));

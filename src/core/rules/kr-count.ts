@@ -20,7 +20,8 @@ export const krCount: Rule<KrCountOptions> = {
       const count = o.keyResults.filter((kr) => kr.status === 'active').length;
       const name = o.id ? `Objective ${shownValue(o.id)}` : 'This objective';
       const span = o.spans.keys.key_results ?? o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start };
-      if (count < options.min) {
+      // `progress_from: aligned`: the team objectives aligned to it measure it, not key results of its own.
+      if (count < options.min && o.progressFrom !== 'aligned') {
         reports.push({
           message:
             `${name} has ${count === 0 ? 'no' : `only ${count}`} active key result${count === 1 ? '' : 's'}; give it ${options.min} to ${options.max}. ` +
