@@ -207,6 +207,70 @@ describe('okr hook', function () {
       assert.equal(repo.message('HEAD~1'), 'Main moves on\n');
     });
 
+    it('adds nothing to an unedited commit template, so git still aborts; an edited one gets the trailer', () => {
+      const template = repo.write('../template.txt', 'area: \n\n# Say why, not what.\n');
+      repo.git(['config', 'commit.template', template]);
+      repo.git(['switch', '-q', '-c', 'kr/PLAT-KR1-x']);
+      const before = repo.head();
+      stage();
+      // The editor is closed without a change (GIT_EDITOR=true), and with only whitespace added.
+      const untouched = repo.commitLikeUser(['-q'], { env: { GIT_EDITOR: 'true' }, allowFail: true });
+      assert.notEqual(untouched.status, 0);
+      assert.match(untouched.stderr, /you did not edit the message/);
+      const spaces = repo.write('../add-spaces.sh', '#!/bin/sh\nprintf "\\n\\n   \\n" >> "$1"\n', 0o755);
+      const stillUntouched = repo.commitLikeUser(['-q'], { env: { GIT_EDITOR: spaces }, allowFail: true });
+      assert.match(stillUntouched.stderr, /you did not edit the message/);
+      assert.equal(repo.head(), before);
+      const editor = repo.write('../type-subject.sh', '#!/bin/sh\n{ printf "pager: page once\\n"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n', 0o755);
+      repo.commitLikeUser(['-q'], { env: { GIT_EDITOR: editor } });
+      assert.deepEqual(repo.trailers(), ['PLAT-KR1']);
+      assert.match(repo.message(), /^pager: page once\n/);
+    });
+
+    it('adds nothing when the message has its own key-result trailer, whichever key result it names', () => {
+      repo.git(['switch', '-q', '-c', 'kr/PLAT-KR1-x']);
+      stage();
+      repo.commitLikeUser(['-q', '-m', 'Uptime probe', '-m', 'Key-Result: PLAT-KR2']);
+      assert.equal(repo.message(), 'Uptime probe\n\nKey-Result: PLAT-KR2\n');
+    });
+
+    it('adds nothing when a merge commit is amended', () => {
+      repo.git(['switch', '-q', '-c', 'feature/plain']);
+      stage();
+      repo.commitLikeUser(['-q', '-m', 'Plain work']);
+      repo.git(['switch', '-q', '-c', 'kr/PLAT-KR1-x', 'main']);
+      stage();
+      repo.commitLikeUser(['-q', '-m', 'Work']);
+      repo.git(['merge', '-q', '--no-ff', '--no-edit', 'feature/plain'], { env: repo.dated() });
+      assert.deepEqual(repo.trailers(), []);
+      repo.commitLikeUser(['-q', '--amend', '--no-edit']);
+      assert.equal(repo.message(), "Merge branch 'feature/plain' into kr/PLAT-KR1-x\n");
+      const editor = repo.write('../reword.sh', '#!/bin/sh\nsed -i "1s/.*/Merge the plain work/" "$1"\n', 0o755);
+      repo.commitLikeUser(['-q', '--amend'], { env: { GIT_EDITOR: editor } });
+      assert.equal(repo.message(), 'Merge the plain work\n');
+    });
+
+    it('adds nothing to a revert; a cherry-pick keeps the trailers of the commit it copies, and only those', () => {
+      repo.git(['switch', '-q', '-c', 'kr/PLAT-KR2-uptime']);
+      stage();
+      repo.commitLikeUser(['-q', '-m', 'Uptime probe']);
+      assert.deepEqual(repo.trailers(), ['PLAT-KR2']);
+      repo.git(['switch', '-q', '-c', 'feature/plain', 'main']);
+      stage();
+      repo.commitLikeUser(['-q', '-m', 'Plain work']);
+      repo.git(['switch', '-q', '-c', 'kr/PLAT-KR1-x', 'main']);
+      repo.git(['cherry-pick', '-x', 'kr/PLAT-KR2-uptime'], { env: repo.dated() });
+      assert.deepEqual(repo.trailers(), ['PLAT-KR2']);
+      assert.match(repo.message(), /\(cherry picked from commit [0-9a-f]{40}\)\n$/);
+      repo.git(['cherry-pick', 'feature/plain'], { env: repo.dated() });
+      assert.equal(repo.message(), 'Plain work\n');
+      repo.git(['revert', '--no-edit', 'HEAD'], { env: repo.dated() });
+      assert.deepEqual(repo.trailers(), []);
+      assert.match(repo.message(), /^Revert "Plain work"\n\nThis reverts commit [0-9a-f]{40}\.\n$/);
+      repo.git(['revert', 'HEAD~2'], { env: { ...repo.dated(), GIT_EDITOR: 'true' } });
+      assert.deepEqual(repo.trailers(), []);
+    });
+
     it('honours okr.trailer', () => {
       repo.git(['config', 'okr.trailer', 'Supports']);
       repo.git(['switch', '-q', '-c', 'kr/PLAT-KR1-x']);
@@ -367,7 +431,10 @@ describe('okr hook', function () {
       const c = repo.commitLikeUser(['-q', '-m', 'Still works']);
       assert.equal(c.status, 0);
       assert.equal(repo.message(), 'Still works\n');
-      assert.match(c.stderr, /key results not checked: .*okr-moving\.js is gone\. Run okr hook install again/);
+      // One line, naming what was looked for.
+      assert.match(c.stderr, /^OKR Lens: key results not checked and no trailer added: no okr found \(not on the PATH, no OKR Lens extension installed, .*okr-moving\.js is gone\)\. See okr hook status\.\n$/);
+      const status = await run(['hook', 'status'], { OKR_CLI_PATH: '' });
+      assert.match(status.stdout, /the hooks find no okr .*okr-moving\.js is gone/);
     });
 
     it('commits go ahead when node cannot be found', async () => {

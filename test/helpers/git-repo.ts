@@ -4,7 +4,7 @@
 // (say, the tests run from a hook) cannot interfere.
 
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { GitContext } from '../../src/core/git/git';
@@ -84,13 +84,16 @@ export class TempRepo {
   }
 
   /** Runs git; throws with git's stderr unless `allowFail`. */
-  git(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean; cwd?: string } = {}): GitRun {
+  git(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean; cwd?: string; timeoutMs?: number } = {}): GitRun {
     const r = spawnSync('git', args, {
       cwd: options.cwd ?? this.dir,
       env: { ...this.env, ...options.env },
       input: options.input ?? '',
       encoding: 'utf8',
       maxBuffer: 256 * 1024 * 1024,
+      // A hook that runs itself forever must fail the test, not hang it.
+      timeout: options.timeoutMs ?? 60_000,
+      killSignal: 'SIGKILL',
     });
     if (r.error) throw r.error;
     const run = { status: r.status ?? 1, stdout: r.stdout, stderr: r.stderr };
@@ -133,8 +136,8 @@ export class TempRepo {
   }
 
   /** A commit made like a user in a terminal: `git commit` with extra args, hooks and all; returns the run. */
-  commitLikeUser(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean } = {}): GitRun {
-    return this.git(['commit', ...args], { input: options.input, env: this.dated(options.env), allowFail: options.allowFail });
+  commitLikeUser(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean; timeoutMs?: number } = {}): GitRun {
+    return this.git(['commit', ...args], { input: options.input, env: this.dated(options.env), allowFail: options.allowFail, timeoutMs: options.timeoutMs });
   }
 
   head(): string {
@@ -186,6 +189,22 @@ export function testCliPath(): string {
   builtCli = { dir, shim };
   process.once('exit', () => rmSync(dir, { recursive: true, force: true }));
   return shim;
+}
+
+/**
+ * An installed copy of OKR Lens as the hooks meet one (an extension folder, an npm
+ * package): `package.json` named okr-lens, `bin/okr.js` (the real one) and
+ * `dist/cli.js` (the current sources' CLI). Returns its bin/okr.js.
+ */
+export function installOkrCopy(dir: string, version = '0.1.0'): string {
+  const bundle = path.join(path.dirname(testCliPath()), 'cli.js');
+  mkdirSync(path.join(dir, 'bin'), { recursive: true });
+  mkdirSync(path.join(dir, 'dist'), { recursive: true });
+  writeFileSync(path.join(dir, 'package.json'), `${JSON.stringify({ name: 'okr-lens', publisher: 'okr-lens', version })}\n`);
+  copyFileSync(path.resolve(__dirname, '..', '..', 'bin', 'okr.js'), path.join(dir, 'bin', 'okr.js'));
+  chmodSync(path.join(dir, 'bin', 'okr.js'), 0o755);
+  copyFileSync(bundle, path.join(dir, 'dist', 'cli.js'));
+  return path.join(dir, 'bin', 'okr.js');
 }
 
 /** The OKR file the git tests link commits to. */

@@ -4,12 +4,15 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { commitMsg, prepareCommitMsg } from '../../core/git/hook-run';
+import type { HookCliSource } from '../../core/git/hook-cli';
 import {
   CHAINED_SUFFIX,
   HOOK_NAMES,
   HOOK_REJECT_EXIT_CODE,
   type HookName,
   HookInstallError,
+  HookManagerError,
+  HooksFolderError,
   hooksStatus,
   installHooks,
   uninstallHooks,
@@ -34,14 +37,18 @@ Install git hooks that link commits made in a terminal to key results:
                       files, with the closest ids. git commit --no-verify skips it.
 
 The hooks go where git runs them: core.hooksPath when set, else .git/hooks. A hook
-already there is kept as <hook>${CHAINED_SUFFIX} and run first, with the same
-arguments; its failure stops the commit as before. Uninstall puts it back, byte
-for byte. Installing again updates the hooks in place.
+already there is kept as <hook>${CHAINED_SUFFIX} and run first, under its own name
+and with the same arguments; its failure stops the commit as before. Uninstall
+puts it back, byte for byte. Installing again updates the hooks in place.
 
-The hooks run this okr with node. When node or okr cannot be found (okr moved or
-was removed), commits go ahead: prepare-commit-msg does nothing, commit-msg warns.
-Run okr hook install again after moving okr. OKR_CLI_PATH names another okr
-script for the hooks to run.
+Where a hook manager owns the hooks (husky, lefthook, pre-commit,
+simple-git-hooks), install changes nothing and prints the lines to add to that
+manager's configuration instead: they run "okr hook run <hook>".
+
+Each time they run, the hooks look for okr: OKR_CLI_PATH, else okr on the PATH,
+else the newest installed OKR Lens extension, else the okr that installed them.
+okr hook status says which one they find. When none is found, commits go ahead:
+prepare-commit-msg adds nothing, commit-msg says so in one line.
 
 Settings (git config): ${TRAILER_CONFIG_KEY} (the trailer key, default ${DEFAULT_TRAILER_KEY}),
 ${OKR_FILES_CONFIG_KEY} (where the OKR files are, relative to the repository root; may be
@@ -79,13 +86,24 @@ export const hookCommand: Command = {
           throw new UsageError(`unknown hook action "${action}": use install, uninstall or status`);
       }
     } catch (err) {
+      if (err instanceof HooksFolderError && action !== 'install') {
+        // Nothing to show or remove where git runs no hooks: an answer, not a failure.
+        io.stdout(`${printable(err.message)}.\n`);
+        return 0;
+      }
       const message = err instanceof HookInstallError ? err.message : gitFailureMessage(err);
       if (message === undefined) throw err;
-      io.stderr(`okr: ${message}\n`);
+      io.stderr(`okr: ${printable(message)}\n`);
+      if (err instanceof HookManagerError) io.stderr(`\n${printableLines(err.manager.advice)}\n`);
       return 2;
     }
   },
 };
+
+/** Several lines, each escaped for the terminal. */
+function printableLines(text: string): string {
+  return text.split('\n').map(printable).join('\n');
+}
 
 /** The script the hooks run: OKR_CLI_PATH, else the one running now. */
 function cliPath(io: CliIO): string {
@@ -108,9 +126,12 @@ function shown(io: CliIO, p: string): string {
 
 async function install(ctx: GitContext, io: CliIO): Promise<number> {
   const result = await installHooks(ctx, { cliPath: cliPath(io), nodePath: process.execPath });
+  if (result.createdDir) io.stdout(`created ${shown(io, result.createdDir)} (okr hook uninstall removes it again while empty)\n`);
   for (const h of result.hooks) {
     const verb = h.action === 'unchanged' ? 'already installed' : h.action === 'updated' ? 'updated' : 'installed';
-    const chained = h.chained ? `; runs your own hook first (${shown(io, h.chained)})` : '';
+    let chained = '';
+    if (h.chained && h.chainedIsOurs) chained = `; ${shown(io, h.chained)} is another OKR Lens hook: kept, never run`;
+    else if (h.chained) chained = `; runs your own hook first${h.chainedManager ? ` (${h.chainedManager}'s)` : ''}, under its own name (${shown(io, h.chained)})`;
     io.stdout(`${h.hook}: ${verb} in ${shown(io, result.hooksDir)}${chained}\n`);
   }
   const hooksPath = await gitConfigGet(ctx, 'core.hooksPath');
@@ -138,14 +159,39 @@ async function uninstall(ctx: GitContext, io: CliIO): Promise<number> {
     }
     io.stdout(`${h.hook}: ${line}\n`);
   }
+  for (const dir of result.removedDirs) io.stdout(`removed ${shown(io, dir)} (okr hook install had created it)\n`);
   return 0;
 }
+
+const CLI_SOURCE: Record<HookCliSource, string> = {
+  env: 'OKR_CLI_PATH',
+  path: 'okr on the PATH',
+  extension: 'the newest installed OKR Lens extension',
+  installed: 'the okr that installed them',
+};
 
 async function status(ctx: GitContext, io: CliIO): Promise<number> {
   const result = await hooksStatus(ctx);
   for (const h of result.hooks) {
     const state = h.state === 'installed' ? 'installed' : h.state === 'foreign' ? 'another hook (not OKR Lens)' : 'not installed';
-    io.stdout(`${h.hook}: ${state}${h.state !== 'not-installed' && !h.runnable ? ' (not executable: git skips it)' : ''} - ${shown(io, h.path)}\n`);
+    const notes = [
+      h.state !== 'not-installed' && !h.runnable ? ' (not executable: git skips it)' : '',
+      h.chained ? ` (runs your own ${shown(io, h.chained)} first)` : '',
+      h.outdated ? ` (by an older OKR Lens: it runs only ${printable(h.fixedCli ?? '?')}; run okr hook install again)` : '',
+    ].join('');
+    io.stdout(`${h.hook}: ${state}${notes} - ${shown(io, h.path)}\n`);
+  }
+  if (result.manager) {
+    io.stdout(`\n${printable(result.manager.name)} manages the hooks here (${shown(io, result.manager.evidence)}). To add OKR Lens:\n${printableLines(result.manager.advice)}\n`);
+  }
+  if (result.hooks.some((h) => h.state === 'installed' && !h.outdated)) {
+    if (result.cli) io.stdout(`the hooks run ${shown(io, result.cli.cli)} (${CLI_SOURCE[result.cli.source]})\n`);
+    else {
+      io.stdout(
+        `the hooks find no okr (not on the PATH, no OKR Lens extension installed${result.installedFrom ? `, ${shown(io, result.installedFrom)} is gone` : ''}): ` +
+          'commits go ahead without trailers. Put okr on the PATH, or run okr hook install again.\n',
+      );
+    }
   }
   return 0;
 }
@@ -160,7 +206,8 @@ async function runHook(args: string[], io: CliIO): Promise<number> {
   if (!(HOOK_NAMES as readonly string[]).includes(hook)) {
     throw new UsageError(`okr hook run takes one of ${HOOK_NAMES.join(', ')}, not "${hook ?? ''}"`);
   }
-  const ctx: GitContext = { cwd: io.cwd, env: io.env };
+  // git set GIT_DIR, GIT_INDEX_FILE and friends for the commit this hook is part of.
+  const ctx: GitContext = { cwd: io.cwd, env: io.env, repositoryFromEnv: true };
   const out = { warn: (line: string) => io.stderr(`${printable(line)}\n`) };
   try {
     if ((hook as HookName) === 'prepare-commit-msg') {

@@ -14,6 +14,13 @@ export interface GitContext {
   cwd: string;
   /** The environment for git; `process.env` when absent. */
   env?: NodeJS.ProcessEnv;
+  /**
+   * Keep GIT_DIR, GIT_WORK_TREE, GIT_INDEX_FILE and the other variables that point
+   * git at another repository. Only for code git itself runs (a hook), where git
+   * sets them for the repository it is committing to; everywhere else `cwd` names
+   * the repository and a variable left over in the environment must not beat it.
+   */
+  repositoryFromEnv?: boolean;
 }
 
 export interface RunGitOptions {
@@ -58,9 +65,33 @@ export class GitError extends Error {
 export const DEFAULT_GIT_TIMEOUT_MS = 30_000;
 export const DEFAULT_GIT_MAX_BUFFER = 512 * 1024 * 1024;
 
-function gitEnv(base: NodeJS.ProcessEnv | undefined): NodeJS.ProcessEnv {
+/**
+ * The variables that make git work on another repository, index or object store
+ * than the one it would find from its working folder (`git rev-parse
+ * --local-env-vars`, less the config ones, which are settings and not places).
+ */
+export const REPOSITORY_ENV_VARS = [
+  'GIT_DIR',
+  'GIT_WORK_TREE',
+  'GIT_IMPLICIT_WORK_TREE',
+  'GIT_INDEX_FILE',
+  'GIT_OBJECT_DIRECTORY',
+  'GIT_ALTERNATE_OBJECT_DIRECTORIES',
+  'GIT_COMMON_DIR',
+  'GIT_GRAFT_FILE',
+  'GIT_SHALLOW_FILE',
+  'GIT_NO_REPLACE_OBJECTS',
+  'GIT_REPLACE_REF_BASE',
+  'GIT_PREFIX',
+  'GIT_INTERNAL_SUPER_PREFIX',
+  'GIT_NAMESPACE',
+] as const;
+
+function gitEnv(ctx: GitContext): NodeJS.ProcessEnv {
+  const base = { ...(ctx.env ?? process.env) };
+  if (!ctx.repositoryFromEnv) for (const name of REPOSITORY_ENV_VARS) delete base[name];
   return {
-    ...(base ?? process.env),
+    ...base,
     // Messages we match on are git's English ones; output encoding is unaffected.
     LC_ALL: 'C',
     LANGUAGE: 'C',
@@ -118,7 +149,7 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
     };
     const child = spawn('git', args as string[], {
       cwd: ctx.cwd,
-      env: gitEnv(ctx.env),
+      env: gitEnv(ctx),
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
