@@ -7,6 +7,7 @@ import { strict as assert } from 'node:assert';
 import { spawn } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { installHooks, uninstallHooks } from '../../src/core/git/hooks';
 import { installOkrCopy, PLATFORM_OKR, TempRepo, testCliPath } from '../helpers/git-repo';
 import { okr } from './cli-harness';
 
@@ -215,7 +216,17 @@ describe('okr hook install among other hooks', function () {
   describe('installing safely', () => {
     const USER_HOOK = '#!/bin/sh\necho "X-User-Hook: ran" >> "$1"\n';
 
-    it('20 installs at once never lose the user’s hook', async () => {
+    it('20 installs at once never lose the user’s hook (in one process, interleaved)', async () => {
+      const hooks = path.join(repo.dir, '.git', 'hooks');
+      repo.write('.git/hooks/commit-msg', USER_HOOK, 0o755);
+      const results = await Promise.allSettled(Array.from({ length: 20 }, () => installHooks(repo.ctx, { cliPath: testCliPath() })));
+      for (const r of results) assert.equal(r.status, 'fulfilled', r.status === 'rejected' ? String(r.reason) : '');
+      assert.equal(readFileSync(path.join(hooks, 'commit-msg.okr-chained'), 'utf8'), USER_HOOK);
+      await uninstallHooks(repo.ctx);
+      assert.equal(readFileSync(path.join(hooks, 'commit-msg'), 'utf8'), USER_HOOK);
+    });
+
+    it('20 installs at once never lose the user’s hook (20 processes)', async () => {
       const hooks = path.join(repo.dir, '.git', 'hooks');
       repo.write('.git/hooks/commit-msg', USER_HOOK, 0o755);
       const runs = await Promise.all(
@@ -280,6 +291,14 @@ describe('okr hook install among other hooks', function () {
       repo.git(['add', 'file.txt'], { cwd: worktree });
       repo.git(['commit', '-q', '-m', 'From a worktree of a bare repository'], { cwd: worktree, env: repo.dated() });
       assert.equal(repo.git(['log', '-1', '--format=%(trailers:key=Key-Result,valueonly)'], { cwd: worktree }).stdout.trim(), 'PLAT-KR2');
+      // Commands that read the OKR files read those of HEAD in a bare repository.
+      bare.git(['update-ref', 'refs/heads/main', 'kr/PLAT-KR2-x']);
+      const check = await run(['check-commits', 'main'], {}, bare.dir);
+      assert.equal(check.code, 0, check.stderr);
+      assert.match(check.stdout, /with key-result trailers: every trailer names a key result/);
+      const links = await run(['links'], {}, bare.dir);
+      assert.equal(links.code, 0, links.stderr);
+      assert.match(links.stdout, /PLAT-KR2/);
     });
 
     it('uninstall removes the hooks folder install created, when nothing else is in it', async () => {

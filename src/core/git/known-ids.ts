@@ -8,7 +8,8 @@ import { collectDefinitions } from '../lint';
 import type { IdDefinition } from '../model';
 import { closestMatches } from '../text';
 import { loadSources, OKR_FILE_GLOBS, parseSources, readOkrSources, SKIPPED_FOLDERS, type WorkspaceProblem } from '../workspace';
-import { type GitContext, gitConfigGetAll, OKR_FILES_CONFIG_KEY, runGit } from './git';
+import { MAX_FILE_BYTES } from '../parse';
+import { GitError, type GitContext, gitConfigGetAll, OKR_FILES_CONFIG_KEY, resolveCommit, runGit } from './git';
 
 export class KnownIds {
   private readonly keyResults = new Map<string, IdDefinition>();
@@ -96,7 +97,7 @@ export async function loadKnownIds(targets: readonly string[], cwd: string): Pro
 export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<LoadedKnownIds> {
   const configured = await gitConfigGetAll(ctx, OKR_FILES_CONFIG_KEY);
   if (configured.length > 0) return loadKnownIds(configured.map((p) => path.resolve(root, p)), root);
-  const { stdout } = await runGit({ ...ctx, cwd: root }, [
+  const listed = await runGit({ ...ctx, cwd: root }, [
     'ls-files',
     '-z',
     '--cached',
@@ -105,7 +106,12 @@ export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<Lo
     '--deduplicate',
     '--',
     ...OKR_FILE_GLOBS.map((g) => `:(glob)**/${g}`),
-  ]);
+  ], { okCodes: [128] });
+  if (listed.code !== 0) {
+    if (/must be run in a work tree/.test(listed.stderr)) return knownIdsAtHead(ctx, root);
+    throw new GitError(`git ls-files failed: ${listed.stderr.trim().split('\n')[0]}`, 'failed', ['ls-files'], listed.stderr, listed.code);
+  }
+  const { stdout } = listed;
   const files = [...new Set(stdout.split('\0').filter((f) => f !== ''))]
     // As the folder search does: a dependency's OKR files are not the team's, even when committed.
     .filter((f) => !f.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment)))
@@ -117,4 +123,28 @@ export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<Lo
   const read = await readOkrSources(existing);
   const definitions = parseSources(read.sources).flatMap((p) => collectDefinitions(p.file));
   return { known: new KnownIds(definitions), files: existing, problems: read.problems, empty: existing.length === 0 ? [root] : [] };
+}
+
+/**
+ * A bare repository has no working tree: its OKR files are those of the commit
+ * HEAD points at (none before the first commit), read from git's objects.
+ */
+async function knownIdsAtHead(ctx: GitContext, gitDir: string): Promise<LoadedKnownIds> {
+  const at = { ...ctx, cwd: gitDir };
+  const empty = { known: new KnownIds([]), files: [], problems: [], empty: [gitDir] };
+  if ((await resolveCommit(at, 'HEAD')) === undefined) return empty;
+  const { stdout } = await runGit(at, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD']);
+  const suffixes = OKR_FILE_GLOBS.map((g) => g.replace(/^\*/, ''));
+  const names = stdout
+    .split('\0')
+    .filter((f) => f !== '' && suffixes.some((s) => path.posix.basename(f) === s || (s.startsWith('.') && f.endsWith(s))))
+    .filter((f) => !f.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment)));
+  const sources = [];
+  for (const name of names) {
+    const blob = await runGit(at, ['cat-file', 'blob', `HEAD:${name}`], { maxBuffer: MAX_FILE_BYTES, okCodes: [128] }).catch(() => undefined);
+    if (blob?.code === 0) sources.push({ path: path.join(gitDir, name), text: blob.stdout });
+  }
+  if (sources.length === 0) return empty;
+  const definitions = parseSources(sources).flatMap((p) => collectDefinitions(p.file));
+  return { known: new KnownIds(definitions), files: sources.map((s) => s.path), problems: [], empty: [] };
 }
