@@ -1,6 +1,6 @@
 // The head of a title: where its meaning starts, and the verb that leads it.
 
-import { ADVERBIAL_NEXT, COMPOUND_NOUNS, OUTCOME_OBJECTS, PEOPLE, PHRASE_STOPS, TASK_VERBS } from './lexicon';
+import { ADVERBIAL_NEXT, COMPOUND_NOUNS, COORDINATED_OUTCOME, EVALUATIVE, OUTCOME_METRICS, OUTCOME_OBJECTS, OUTCOME_VERBS, PEOPLE, PHRASE_STOPS, QUALITY_NOUNS, TASK_VERBS } from './lexicon';
 import { type Token } from './tokens';
 import { buildVerbLexicon, type VerbLexicon } from './word-forms';
 
@@ -89,6 +89,33 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   if (next && verb.next === lead + 1 && COMPOUND_NOUNS.get(verb.base)?.has(next.lower)) return undefined;
   const object = phraseWords(tokens, verb.next).words;
   if (object.some((t) => OUTCOME_OBJECTS.has(t.lower))) return undefined;
-  if (verb.base === 'enable' && object.some((t) => PEOPLE.has(t.lower))) return undefined;
+  // The object is the outcome when it is judged ("a world-class experience", "flawless
+  // products") or is a quality ("Deliver platform reliability").
+  if (object.some((t) => EVALUATIVE.has(t.lower))) return undefined;
+  const head = object[object.length - 1];
+  if (head && QUALITY_NOUNS.has(head.lower) && !SOFT_QUALITY.has(head.lower)) return undefined;
+  // Verbs that act on people make an outcome in them: "Enable teams to ship", "Align the organization".
+  if ((verb.base === 'enable' || verb.base === 'align') && object.some((t) => PEOPLE.has(t.lower))) return undefined;
+  // "Optimize infrastructure costs": optimizing a measure is improving it.
+  if (verb.base === 'optimize' && head && OUTCOME_METRICS.has(head.lower)) return undefined;
+  // "Continue to grow revenue": the verb after "to" carries the meaning.
+  if (verb.base === 'continue' && tokens[verb.next]?.lower === 'to' && OUTCOME_VERBS.has(tokens[verb.next + 1]?.lower ?? '')) return undefined;
+  if (sharesClauseWithOutcome(tokens, verb.next)) return undefined;
   return verb;
+}
+
+/** Quality nouns that are also things one ships: "Ship the new onboarding experience". */
+const SOFT_QUALITY = new Set(['experience', 'onboarding', 'thing', 'things', 'ux', 'dx']);
+
+/**
+ * Whether a task verb shares its clause with an outcome verb: "Add and retain 5 members",
+ * "Send the survey to 500 customers and achieve a 9/10 score".
+ */
+export function sharesClauseWithOutcome(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < tokens.length - 1; i++) {
+    const t = tokens[i];
+    if (t.kind === 'symbol' && t.text !== ',' && t.text !== '&') return false;
+    if ((t.lower === 'and' || t.text === ',' || t.text === '&') && COORDINATED_OUTCOME.has(tokens[i + 1].lower)) return true;
+  }
+  return false;
 }

@@ -45,6 +45,8 @@ export function routineCue(title: string): string | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
   const lead = leadIndex(tokens);
   if (tokens[lead] && IMPROVING_VERBS.has(tokens[lead].lower)) return undefined;
+  // A purpose that improves the routine work: "Mitigate false alerts to reduce on-call costs".
+  if (tokens.some((t, i) => t.lower === 'to' && i > lead && IMPROVING_VERBS.has(tokens[i + 1]?.lower ?? ''))) return undefined;
   return firstMatch(ROUTINE_CUES, tokens.slice(lead).map((t) => t.lower).join(' '));
 }
 

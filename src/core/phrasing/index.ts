@@ -20,7 +20,7 @@
 export { tokenize, type Token, type TokenKind } from './tokens';
 export { buildVerbLexicon, inflections, type VerbLexicon } from './word-forms';
 export { TASK_VERBS } from './lexicon';
-export { findDeadline, findQuantities, statesBaseline, type Quantity } from './quantities';
+export { findDeadline, findQuantities, impliesMeasure, statesBaseline, statesFrequencyChange, type Quantity } from './quantities';
 export { leadIndex, leadingTaskVerb, matchVerb, TASK_LEXICON, taskLexicon, type VerbMatch } from './clause';
 export { objectiveTaskCue, type TaskCue } from './objectives';
 export { milestoneCue, type KeyResultNumbers, type MilestoneCue, type MilestoneKind } from './milestones';

@@ -20,6 +20,8 @@ export const TASK_VERBS: readonly string[] = [
   'phase out', 'wrap up', 'go live', 'finish up', 'cut over', 'hand over', 'start', 'begin', 'close', 'clear',
   'provision', 'quantize', 'test', 'a/b test', 'turn off', 'turn on', 'switch off', 'switch on', 'shut down', 'roll back',
   'purchase', 'buy', 'procure', 'tidy', 'tidy up', 'sort out', 'notify', 'announce', 'communicate', 'send', 'email',
+  // Soft task verbs: work named as studying, supporting or carrying on, not as a result.
+  'provide', 'understand', 'validate', 'verify', 'continue', 'support', 'guide', 'optimize', 'hire', 'recruit', 'interview', 'use',
 ];
 
 /**
@@ -34,7 +36,7 @@ export const OUTCOME_VERBS = set(`
   maintain maintains sustain sustains hold holds protect protects strengthen strengthens simplify simplifies expand expands
   expanding scale scales scaling reach reaches achieve achieves drive drives double doubles doubling triple triples halve
   halves halving minimize minimise minimizes minimises maximize maximise eliminate eliminates shrink shrinks shorten
-  shortens help helps empower empowers earn earns gain gains get gets secure secures provide provides attract retain
+  shortens help helps empower empowers earn earns gain gains get gets secure secures attract retain
   retains recover recovers save saves lift lifts acquire acquires activate activates retain prevent prevents avoid avoids
   detect detects resolve resolves serve serves
 `);
@@ -67,6 +69,7 @@ export const COMPOUND_NOUNS = new Map<string, ReadonlySet<string>>([
 
 /** Objects that make "Build/Establish/Deliver/Create ..." an outcome: "Build trust", "Establish a culture of ownership". */
 export const OUTCOME_OBJECTS = set(`
+  leadership advocacy
   trust confidence culture cultures reputation loyalty momentum credibility relationship relationships habit habits
   excellence awareness community love delight demand value engagement alignment ownership expertise resilience
   mastery visibility transparency clarity focus gap gaps loop loops
@@ -74,6 +77,7 @@ export const OUTCOME_OBJECTS = set(`
 
 /** People after "enable": "Enable teams to ship on their own" is an outcome, "Enable SSO" is not. */
 export const PEOPLE = set(`
+  organization organisation org company everybody
   teams team engineers engineer developers developer customers customer users user merchants merchant everyone people
   analysts analyst us partners partner squads squad staff
 `);
@@ -100,7 +104,9 @@ export const OUTCOME_METRICS = set(`
   availability revenue arr mrr gmv volume margin margins cost costs spend users customers merchants signups sign-ups
   subscribers sessions crash-free errors error incidents satisfaction time mttr mttd throughput engagement
   activation dau wau mau traffic installs downloads rating ratings integrations requests seats visitors buyers
-  deals win-rate utilization utilisation coverage accuracy precision recall
+  deals win-rate utilization utilisation coverage accuracy precision recall leads mqls sqls followers mentions views
+  visits registrations registrants members contributors readers attendees participants bookings orders purchases
+  renewals upsells
 `);
 export const PERCENTILE = /^p\d{2,3}$/;
 
@@ -186,7 +192,7 @@ export const ARTIFACT_NOUNS = set(`
   report reports widget widgets library libraries framework frameworks website site sites prototype prototypes poc mvp
   card cards catalog catalogue registry checklist workshop workshops training trainings audit audits rollout migration
   launch release integration version redesign rewrite spike pilot beta alpha v1 v2 v3 mode flow flows wizard screen
-  screens editor endpoint endpoints connector connectors
+  screens editor endpoint endpoints connector connectors support
 `);
 
 export const DETERMINERS = set('the a an all every each our their its any some no this these those my your');
@@ -216,5 +222,59 @@ export const OUTCOME_PARTICIPLES: ReadonlySet<string> = new Set(
 export const IMPROVING_VERBS = set(`
   reduce reduces reducing cut cuts cutting lower lowers decrease decreases minimize minimise eliminate eliminates halve
   shrink shrinks automate automates automating streamline streamlines simplify simplifies improve improves improving
-  make makes speed accelerate shorten fewer less
+  make makes speed accelerate shorten fewer less mitigate mitigates prevent prevents avoid avoids optimize optimise
+`);
+
+/**
+ * Adjectives that judge rather than describe: after a task verb they make its
+ * object the outcome ("Deliver a world-class mobile experience", "Build a healthy
+ * sales pipeline", "Release flawless products").
+ */
+export const EVALUATIVE = set(`
+  world-class best-in-class first-class excellent exceptional outstanding stellar great delightful delightful flawless
+  healthy maintainable high-quality high-performing rock-solid reliable resilient trustworthy sticky helpful seamless
+  effortless frictionless joyful lovable loved amazing awesome superb superior winning thriving vibrant sustainable
+  robust predictable dependable painless happy engaged
+`);
+
+/** Verbs a task verb may share its clause with that make the clause an outcome: "Add and retain 5 members". */
+export const COORDINATED_OUTCOME = set('retain grow increase achieve reach reduce improve raise keep maintain sustain win');
+
+/** Inflected verbs that, after a subject, report what a thing now has or does: "Peerpad runs on Chrome". */
+export const CAPABILITY_VERBS = set(`
+  exists exist supports support runs run works work working ensures ensure provides provide exposes expose offers offer
+  includes include contains contain allows allow lets has have interops interoperates uses
+`);
+
+/** Verbs that, after a subject, report how people take something: "Users understand how it works", an outcome. */
+export const EXPERIENCE_VERBS = set(`
+  understand understands know knows recognize recognise recognizes recognises love loves trust trusts rely relies prefer
+  prefers feel feels enjoy enjoys choose chooses adopt adopts recommend recommends find finds see sees become becomes
+  replace replaces reach reaches notice notices care cares want wants learn-to agree agrees return returns stay stays
+  handle handles grow grows
+`);
+/** Participles that report people's take ("is used by", "is seen as", "is known"), not a delivery. */
+export const EXPERIENCE_PARTICIPLES = set('used seen known loved trusted adopted recognized recognised liked preferred chosen recommended perceived regarded considered viewed');
+export const COPULAS = set('is are was were be been');
+export const MODALS = set('can could');
+/** Adjectives after "is/are" that report a delivered property: "Peerpad is private", "go and js are interoperable". */
+export const DELIVERED_ADJECTIVES = set('live available private public interoperable compatible enabled supported open-source');
+
+/** Outcome connectors: a number after them measures what the work yields ("with 100% participation", "generating 10 hires"). */
+export const RESULT_CONNECTORS = set('with generating achieving reaching resulting yielding bringing driving leading so');
+export const THRESHOLD_WORDS = set('< > <= >= ≤ ≥ under below above over least most within than');
+
+/**
+ * Things a team produces, counted: a number that counts one of these counts the work
+ * itself ("Publish 5 posts", "Elevate 1 process"), not what the work yields.
+ */
+export const WORK_NOUNS = set(`
+  post posts blog blogs article articles tutorial tutorials guide guides doc docs document documents page pages talk talks
+  engagements webinar webinars ama amas meetup meetups event events workshop workshops demo demos interview interviews
+  review reviews announcement announcements process processes practice practices program programs programme programmes
+  feature features component components module modules release releases test tests dashboard dashboards report reports
+  campaign campaigns experiment experiments course courses training trainings video videos episode episodes newsletter
+  newsletters study studies call calls meeting meetings hackathon hackathons project projects initiative initiatives
+  prototype prototypes pilot pilots spike spikes rfc rfcs proposal proposals improvements fixes repositories repos
+  confs conferences items tasks stories
 `);

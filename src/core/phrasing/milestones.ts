@@ -1,7 +1,7 @@
 // Key results: whether a title names a deliverable or a date rather than a measured outcome.
 
-import { TASK_LEXICON, leadIndex, leadingTaskVerb, phraseWords } from './clause';
-import { ARTIFACT_NOUNS, BINARY_UNITS, CERTIFICATION_NOUNS, CERTIFICATION_VERBS, COMPARATIVE_AFTER, COMPARATIVE_LEAD, DESCRIPTIVE_ED, DETERMINERS, OUTCOME_METRICS, OUTCOME_OBJECTS, OUTCOME_PARTICIPLES, OUTCOME_VERBS, PEOPLE, PERCENTILE, PERIODS, QUALITY_NOUNS, RATE_WORDS, RECURRING, STATE_PHRASES, STATE_VERBS, STATE_WORDS, TIME_SUFFIX, TIME_UNITS } from './lexicon';
+import { TASK_LEXICON, leadIndex, leadingTaskVerb, phraseWords, sharesClauseWithOutcome } from './clause';
+import { WORK_NOUNS, MULTIPLIERS, ARTIFACT_NOUNS, BINARY_UNITS, CAPABILITY_VERBS, COPULAS, DELIVERED_ADJECTIVES, EXPERIENCE_PARTICIPLES, EXPERIENCE_VERBS, MODALS, PHRASE_STOPS, RESULT_CONNECTORS, THRESHOLD_WORDS, CERTIFICATION_NOUNS, CERTIFICATION_VERBS, COMPARATIVE_AFTER, COMPARATIVE_LEAD, DESCRIPTIVE_ED, DETERMINERS, OUTCOME_METRICS, OUTCOME_OBJECTS, OUTCOME_PARTICIPLES, OUTCOME_VERBS, PEOPLE, PERCENTILE, PERIODS, QUALITY_NOUNS, RATE_WORDS, RECURRING, STATE_PHRASES, STATE_VERBS, STATE_WORDS, TIME_SUFFIX, TIME_UNITS } from './lexicon';
 import { findDeadline, findQuantities, statesBaseline, type Quantity } from './quantities';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { type VerbLexicon } from './word-forms';
@@ -23,17 +23,88 @@ export interface KeyResultNumbers {
 /**
  * Whether a title measures an outcome: it names an outcome metric (NPS, latency,
  * revenue...), a duration ("within 24 hours", "under 200ms") or a rate ("per week").
+ * When a task verb leads (`objectAt` is the token after it), a number that counts
+ * its direct object counts the work ("Publish 5 blog posts", "Interview 20 customers
+ * per month") unless the title also measures what the work yields ("Launch NPS above
+ * 40", "with 100% participation", "generating 10 hires").
  */
-function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity[]): boolean {
+function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity[], objectAt = -1): boolean {
   if (quantities.length === 0) return false;
-  if (tokens.some((t) => t.kind === 'word' && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)))) return true;
+  const quantityAt = (i: number) => tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
+  // The direct object's count: "Publish [5] posts", "Migrate [40] of 55 services", "Hire [the] 10 engineers".
+  let counted = -1;
+  if (objectAt >= 0) {
+    let j = objectAt;
+    if (tokens[j] && /^(the|a|an|another|all|over|at|least|up|to)$/.test(tokens[j].lower) && !quantityAt(j)) j++;
+    if (tokens[j] && /^(least|to)$/.test(tokens[j].lower)) j++;
+    if (quantityAt(j)) counted = j;
+  }
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    const isQuantity = quantities.some((q) => t.start >= q.start && t.end <= q.end);
-    if (isQuantity && (TIME_SUFFIX.test(t.lower) || (tokens[i + 1] && TIME_UNITS.has(tokens[i + 1].lower)))) return true;
-    // "40% less JavaScript", "2x faster builds": a change measured against today.
-    if (isQuantity && tokens[i + 1] && COMPARATIVE_AFTER.test(tokens[i + 1].lower)) return true;
+    if (!quantityAt(i)) continue;
+    const next = tokens[i + 1];
+    if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(next.lower))) return true;
+    // "40% less JavaScript", "2x faster builds", "twice as many as last year": a change measured against today.
+    if (next && (COMPARATIVE_AFTER.test(next.lower) || next.lower === 'as')) return true;
+    if (MULTIPLIERS.has(t.lower)) return true;
+    // A metric named right before the number, or a result connector: "NPS above 40", "with 100% participation".
+    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+      const w = tokens[k].lower;
+      if (OUTCOME_METRICS.has(w) || PERCENTILE.test(w) || RESULT_CONNECTORS.has(w)) return true;
+      if (!THRESHOLD_WORDS.has(w) && !/^(of|at|to|a|an|the|is|are|score|by)$/.test(w)) break;
+    }
+    // The direct object counted is work, unless what it counts is itself a result: "Close 40 deals".
+    if (i === counted) {
+      if (countsOutcome(tokens, i)) return true;
+      continue;
+    }
+    if (counted >= 0 && i > counted && i <= counted + 3 && tokens[counted + 1]?.lower === 'of') continue;
+    // A number elsewhere that counts an outcome: "to 500 customers".
+    if (objectAt >= 0 && countsOutcome(tokens, i)) return true;
+  }
+  if (counted >= 0) return false;
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
     if (RATE_WORDS.has(t.lower) && tokens[i + 1] && PERIODS.has(tokens[i + 1].lower) && t.lower !== 'every') return true;
+  }
+  return tokens.some((t) => t.kind === 'word' && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)));
+}
+
+/**
+ * Whether the work recurs: "Reindex nightly", "Review all IAM roles quarterly". A
+ * frequency word before a noun describes the noun instead ("daily web browsing",
+ * "weekly active users", "daily stand-up meetings").
+ */
+function recursAsAdverb(title: string): boolean {
+  const lower = title.toLowerCase();
+  const re = new RegExp(RECURRING.source, 'g');
+  for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
+    const after = /^[\s]*([\p{L}][\p{L}-]*)/u.exec(lower.slice(m.index + m[0].length));
+    if (!after || PHRASE_STOPS.has(after[1]) || DETERMINERS.has(after[1]) || /^(and|or|instead|rather|basis)$/.test(after[1])) return true;
+  }
+  return false;
+}
+
+/** Whether the number right after the verb counts work items: "Elevate 1 process", "celebrate 20 announcements". */
+function countsWorkItems(tokens: readonly Token[], quantities: readonly Quantity[], from: number): boolean {
+  for (let i = from; i < tokens.length && i <= from + 3; i++) {
+    if (!quantities.some((q) => tokens[i].start === q.start)) continue;
+    for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
+      const w = tokens[k].lower;
+      if (WORK_NOUNS.has(w)) return true;
+      if (PHRASE_STOPS.has(w) && w !== 'of' || tokens[k].kind === 'symbol') break;
+    }
+    return false;
+  }
+  return false;
+}
+
+/** Whether the noun a number counts is an outcome ("500 customers", "9/10 score"), skipping modifiers ("5 new"). */
+function countsOutcome(tokens: readonly Token[], at: number): boolean {
+  for (let k = at + 1; k < tokens.length && k <= at + 4; k++) {
+    const w = tokens[k].lower;
+    if (tokens[k].kind === 'symbol' || PHRASE_STOPS.has(w)) return false;
+    if (OUTCOME_METRICS.has(w) || PERCENTILE.test(w)) return true;
   }
   return false;
 }
@@ -59,6 +130,7 @@ function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: Ve
   for (let i = lead; i < tokens.length; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') continue;
+    if (EXPERIENCE_PARTICIPLES.has(t.lower)) continue;
     if (lexicon.participles.has(t.lower) || STATE_WORDS.has(t.lower)) return t;
     // Any other verb's -ed form is weaker evidence, taken only when no number is measured.
     if (anyVerb && t.lower.length >= 5 && t.lower.endsWith('ed') && !t.lower.includes('-') && !t.lower.startsWith('un') && !DESCRIPTIVE_ED.has(t.lower) && !OUTCOME_PARTICIPLES.has(t.lower)) return t;
@@ -67,41 +139,108 @@ function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: Ve
 }
 
 /**
+ * The predicate of a title that starts with its subject ("Peerpad runs on Chrome",
+ * "Users understand how it works", "The Core API is finalized"): `delivered` when it
+ * reports what now exists, works or was done; `experience` when it reports how people
+ * take it, an outcome. Undefined when no predicate is found in the first words.
+ */
+export function subjectPredicate(tokens: readonly Token[], lead: number): { kind: 'delivered' | 'experience'; verb: Token } | undefined {
+  for (let i = lead + 1; i < tokens.length && i <= lead + 8; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word') {
+      if (t.text === ',' || t.text === '(' || t.text === ')' || t.text === '&') continue;
+      return undefined;
+    }
+    const w = t.lower;
+    const next = tokens[i + 1]?.lower ?? '';
+    if (COPULAS.has(w)) {
+      if (EXPERIENCE_PARTICIPLES.has(next) || /^(a|an|the|seen|known|joy)$/.test(next)) return { kind: 'experience', verb: t };
+      if (DELIVERED_ADJECTIVES.has(next) || STATE_WORDS.has(next) || /^in$/.test(next) && tokens[i + 2]?.lower === 'place') return { kind: 'delivered', verb: t };
+      if (/^\p{L}{3,}(ed|en|lt|wn)$/u.test(next) && !OUTCOME_PARTICIPLES.has(next) && !DESCRIPTIVE_ED_AFTER_BE.has(next)) return { kind: 'delivered', verb: tokens[i + 1] };
+      return { kind: 'experience', verb: t };
+    }
+    if (MODALS.has(w)) return EXPERIENCE_VERBS.has(next) ? { kind: 'experience', verb: t } : { kind: 'delivered', verb: t };
+    if (EXPERIENCE_VERBS.has(w)) return { kind: 'experience', verb: t };
+    if (CAPABILITY_VERBS.has(w)) return { kind: 'delivered', verb: t };
+    if (w === 'gets' || w === 'get') return DETERMINERS.has(next) ? { kind: 'delivered', verb: t } : undefined;
+    // The subject may be coordinated: "go and js are interoperable", "Opt-in or access controls exist".
+    if ((PHRASE_STOPS.has(w) && w !== 'and' && w !== 'or') || DETERMINERS.has(w)) return undefined;
+  }
+  return undefined;
+}
+
+/** -ed words that describe a state after "is/are" without reporting delivery ("is limited", "are satisfied"). */
+const DESCRIPTIVE_ED_AFTER_BE = new Set(['limited', 'satisfied', 'delighted', 'engaged', 'motivated', 'informed', 'based', 'needed', 'expected', 'interested', 'excited', 'confident', 'aligned', 'prepared', 'reduced', 'kept']);
+
+/**
+ * Whether the first word is a verb in the imperative, by its syntax: a word that is
+ * followed by a determiner or a number ("Elevate 1 process", "Hire the team"), or
+ * coordinated with another such word ("Amplify and celebrate 20 announcements"),
+ * starts a clause, not a noun phrase.
+ */
+function imperativeAt(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): boolean {
+  const first = tokens[lead];
+  if (!first || first.kind !== 'word' || first.lower.includes('-') || /s$/.test(first.lower) && !/(ss|us)$/.test(first.lower)) return false;
+  const startsObject = (j: number) => {
+    const t = tokens[j];
+    if (!t) return false;
+    if (DETERMINERS.has(t.lower) && t.lower !== 'no') return true;
+    // A number, but not a version: "stable 1.0 version released".
+    return quantities.some((q) => t.start === q.start) && !/^\d+\.\d+$/.test(t.text);
+  };
+  if (startsObject(lead + 1)) return true;
+  return tokens[lead + 1]?.lower === 'and' && tokens[lead + 2]?.kind === 'word' && startsObject(lead + 3);
+}
+
+/**
  * Why a key result reads as a milestone (a deliverable or a date) rather than a
  * measured outcome, if it does. Never one: a title that states a change from a
  * baseline ("from 20 to 8 minutes"), describes recurring work ("nightly"), or
  * leads with an outcome verb ("Reduce") or a comparative ("Faster"). A task verb
- * ("Ship", "Migrate") makes one unless the title measures an outcome: a metric
- * ("Launch NPS above 40"), a duration, a rate or a comparison ("40% less
- * JavaScript"); "Migrate 40 services" counts the work, so it is one. Without a
- * verb: a deadline, a delivered state ("live", "migrated", "in production"), a
- * certificate, the name of a thing to build ("Cost dashboards"), or `target: 1`.
+ * ("Ship", "Migrate"), or any verb in the imperative ("Elevate 1 process"), makes
+ * one unless the title measures an outcome: a metric ("Launch NPS above 40"), a
+ * duration, a rate or a comparison ("40% less JavaScript"); "Migrate 40 services"
+ * and "Publish 5 posts a month" count the work, so they are one. Without a verb: a
+ * deadline, a delivered state ("live", "migrated", "in production", "Peerpad runs on
+ * Chrome", "Users can export reports"), a certificate, the name of a thing to build
+ * ("Cost dashboards"), or `target: 1`. A subject that people take a certain way
+ * ("Users understand how it works") is an outcome, if an unmeasured one.
  */
 export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexicon: VerbLexicon = TASK_LEXICON): MilestoneCue | undefined {
   title = title.slice(0, MAX_TITLE);
   const tokens = tokenize(title);
   const quantities = findQuantities(title, tokens);
   if (statesBaseline(title, tokens, quantities)) return undefined;
-  if (RECURRING.test(title.toLowerCase())) return undefined;
+  if (recursAsAdverb(title)) return undefined;
   const lead = leadIndex(tokens);
   const first = tokens[lead];
   if (!first) return undefined;
-  const measured = measuresOutcome(tokens, quantities);
 
   const verb = leadingTaskVerb(tokens, lexicon);
-  if (verb) return measured ? undefined : { kind: 'verb', words: verb.text };
+  if (verb) return measuresOutcome(tokens, quantities, verb.next) ? undefined : { kind: 'verb', words: verb.text };
   if (CERTIFICATION_VERBS.has(first.lower)) {
     const noun = quantities.length === 0 ? tokens.find((t) => CERTIFICATION_NOUNS.has(t.lower)) : undefined;
     return noun ? { kind: 'certification', words: noun.text } : undefined;
   }
-  if (OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower) || measured) return undefined;
+  if (OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower)) return undefined;
+  // Any other verb in the imperative names work too: "Elevate 1 process", "Amplify and celebrate 20 announcements".
+  // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.
+  // Its number has to count work items, though: "Sign 25 merchants" and "Cover 100% of shifts" measure results.
+  if (!TASK_LEXICON.forms.has(first.lower) && imperativeAt(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) {
+    return countsWorkItems(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1) ? { kind: 'verb', words: first.text } : undefined;
+  }
+  const measured = measuresOutcome(tokens, quantities);
+  if (measured) return undefined;
   // Verbless: "Data lake GA by 2026-12-01", "Feature store in production", "SSO enabled for all apps".
   const deadline = findDeadline(title);
   if (deadline) return { kind: 'deadline', words: deadline.text.trim() };
+  const predicate = subjectPredicate(tokens, lead);
+  if (predicate?.kind === 'experience') return undefined;
+  if (predicate && quantities.length === 0) return { kind: 'state', words: predicate.verb.text };
   const state = deliveredParticiple(tokens, lead, lexicon, quantities.length === 0);
   if (state) return { kind: 'state', words: state.text };
   const phrase = STATE_PHRASES.exec(title.toLowerCase());
-  if (phrase) return { kind: 'state', words: title.substr(phrase.index, phrase[0].length) };
+  if (phrase) return { kind: 'state', words: title.slice(phrase.index, phrase.index + phrase[0].length) };
   // A verbless name of a thing to build: "Cost dashboards for every team", "Server-side rendering".
   const artifact = quantities.length === 0 ? deliverableHead(tokens, lead) : undefined;
   if (artifact) return { kind: 'deliverable', words: artifact.text };

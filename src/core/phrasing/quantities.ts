@@ -4,6 +4,9 @@ import { DATE_ANYWHERE, DEADLINE, MULTIPLIERS, ONE_BEFORE, SCALE_OR_UNIT, SMALL_
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { set } from './word-forms';
 
+/** A number over a number ("9/10") or over a period ("15/month", "3x/week", "2/quarter"). */
+const SLASH_QUANTITY = /^[$€£¥]?\d+(?:[.,]\d+)?(?:x|%|k)?\+?\/(?:\d+(?:[.,]\d+)?|(?:day|week|wk|month|mo|quarter|qtr|q|year|yr|hour|hr|h|sprint|release|night|person|user|engineer|team|sec|s|min)s?)$/;
+
 export interface Quantity {
   /** The words that make the quantity, as written ("20%", "two hundred", "in half"). */
   text: string;
@@ -46,12 +49,18 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
       // "Postgres 13 to 16", "from iOS 17 to 18": a number after a version word, or after
       // "to"/"from"/"and" that follows another version, is a version too.
       const prevWord = prev?.lower;
-      if (prevWord && (VERSION_WORDS.has(prevWord) || (/^(to|from|and|or|through)$/.test(prevWord) && (versionAt.has(i - 2) || (tokens[i - 2] && VERSION_WORDS.has(tokens[i - 2].lower)))))) {
+      // "Secure 3 pilots": a verb at the head, not the "3-D Secure 2" standard.
+      const versionWord = prevWord !== undefined && VERSION_WORDS.has(prevWord) && !(prevWord === 'secure' && !/^3-?d/.test(tokens[i - 2]?.lower ?? ''));
+      if (prevWord && (versionWord || (/^(to|from|and|or|through)$/.test(prevWord) && (versionAt.has(i - 2) || (tokens[i - 2] && VERSION_WORDS.has(tokens[i - 2].lower)))))) {
         versionAt.add(i);
         continue;
       }
       if (/\d\.\d+\.\d/.test(t.text)) continue; // 1.2.3
-      if (t.text.includes('/')) continue; // 24/7
+      if (t.text.includes('/')) {
+        // "9/10", "4.5/5", "8/8": a fraction; "15/month", "3x/week": a rate. "24/7" is a name.
+        if (SLASH_QUANTITY.test(t.lower) && t.lower !== '24/7') out.push({ text: t.text, start: t.start, end: t.end });
+        continue;
+      }
       if (/-\p{L}/u.test(t.text)) continue; // 3-D, 30-day
       const suffix = /^[$€£¥]?[\d.,]+\s?(%|\p{L}[\p{L}\p{N}]*)?/u.exec(t.lower)?.[1];
       if (suffix !== undefined && !UNIT_SUFFIXES.has(suffix)) continue; // 3ds2, 2fa, 5g, 1st
@@ -105,6 +114,7 @@ const BASELINE_FILLERS = set("a an the baseline of today's today current current
  * "from 2.1% to 3%", "up from 40", "40 -> 60", "(baseline: 40)", "currently 40".
  */
 export function statesBaseline(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE)), quantities: readonly Quantity[] = findQuantities(title, tokens)): boolean {
+  if (statesFrequencyChange(title)) return true;
   if (quantities.length === 0) return false;
   const isQuantityAt = (i: number) => tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   for (let i = 0; i < tokens.length; i++) {
@@ -117,4 +127,29 @@ export function statesBaseline(title: string, tokens: readonly Token[] = tokeniz
     if ((w === '→' || w === '->') && isQuantityAt(i - 1) && isQuantityAt(i + 1)) return true;
   }
   return false;
+}
+
+/** How often, in words or as a rate: "daily", "every sprint", "twice a week", "3x/week", "on demand". */
+const FREQUENCY =
+  '(?:hourly|daily|nightly|weekly|fortnightly|bi-?weekly|monthly|quarterly|yearly|annually|on[- ]demand|continuously|' +
+  '(?:once|twice|\\d+x?) (?:a|an|per|every) (?:day|week|month|quarter|sprint|release)|every (?:\\w+ )?(?:days?|weeks?|months?|quarters?|sprints?|releases?|commits?|merges?)|' +
+  '\\d+(?:[.,]\\d+)?x?\\/(?:day|week|month|quarter|sprint))';
+const FREQUENCY_CHANGE = new RegExp(`\\bfrom (?:about |around )?${FREQUENCY} to (?:at least )?${FREQUENCY}`, 'i');
+
+/** Whether a title moves a frequency: "from weekly to daily", "from 3x/week to daily". */
+export function statesFrequencyChange(title: string): boolean {
+  return FREQUENCY_CHANGE.test(title.slice(0, MAX_TITLE));
+}
+
+/** Verbs whose object goes to zero: "Eliminate systems downtime" measures downtime against 0. */
+const TO_ZERO = /^(?:eliminate|eliminates|eliminating|eradicate|eradicates|end|ends)$/;
+
+/**
+ * Whether a title states a measure without a number of its own: a change of
+ * frequency ("from weekly to daily") or a cut to zero ("Eliminate systems downtime").
+ */
+export function impliesMeasure(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE))): boolean {
+  if (statesFrequencyChange(title)) return true;
+  const first = tokens.find((t) => t.kind === 'word');
+  return first !== undefined && TO_ZERO.test(first.lower) && tokens.length > 1;
 }

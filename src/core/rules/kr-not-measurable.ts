@@ -1,5 +1,5 @@
 import type { Rule, RuleReport } from '../rule';
-import { findQuantities, milestoneCue, quoteTitle } from '../phrasing';
+import { findQuantities, impliesMeasure, milestoneCue, quoteTitle } from '../phrasing';
 
 // The guide: key results "must be measurable, specific, and verifiable — you should
 // know unambiguously whether you achieved them". A milestone is left to
@@ -16,7 +16,7 @@ export const krNotMeasurable: Rule<{}> = {
       for (const kr of o.keyResults) {
         const span = kr.spans.values.title;
         if (kr.status !== 'active' || !kr.title || !span || kr.target !== undefined) continue;
-        if (findQuantities(kr.title).length > 0 || milestoneCue(kr.title, kr)) continue;
+        if (findQuantities(kr.title).length > 0 || impliesMeasure(kr.title) || milestoneCue(kr.title, kr)) continue;
         reports.push({
           message:
             `Key result ${quoteTitle(kr.title)} has no number in its title and no \`target:\`, so nobody can tell ` +
