@@ -165,3 +165,45 @@ export function rollUp(source: AlignmentSource, o: Objective, children: Alignmen
   }
   return { objective: o, file: source.file, path: source.path, progressFrom, progress, health, teams: [...teams], children };
 }
+
+// ---------------------------------------------------------------------------
+// The org view as data: `okr list --tree alignment --format json` and reports
+
+export interface AlignmentNodeJson {
+  id: string | null;
+  title: string | null;
+  /** The file, as the command shows paths. */
+  file: string;
+  team: string | null;
+  status: string;
+  progressFrom: string;
+  progress: number | null;
+  health: Health;
+  /** Distinct teams among all the objectives beneath. */
+  teams: number;
+  teamNames: string[];
+  children: AlignmentNodeJson[];
+}
+
+export interface AlignmentJson {
+  objectives: AlignmentNodeJson[];
+  unaligned: AlignmentNodeJson[];
+}
+
+export function alignmentJson(tree: AlignmentTree, show: (absolutePath: string) => string): AlignmentJson {
+  const node = (n: AlignmentNode): AlignmentNodeJson => ({
+    id: n.objective.id ?? null,
+    title: n.objective.title ?? null,
+    file: show(n.path),
+    team: n.file.team ?? null,
+    status: n.objective.status,
+    progressFrom: n.progressFrom,
+    progress: n.progress ?? null,
+    health: n.health,
+    teams: n.teams.length,
+    teamNames: n.teams,
+    children: n.children.map(node),
+  });
+  return { objectives: tree.roots.map(node), unaligned: tree.unaligned.map(node) };
+}
+

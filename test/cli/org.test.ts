@@ -78,3 +78,26 @@ describe('okr list --tree alignment', () => {
     assert.deepEqual(all.filter((m: any) => m.rule === 'unsupported-objective').map((m: any) => [m.file.endsWith('company.okr.yaml'), m.line]), [[true, 18]]);
   });
 });
+
+describe('okr report --tree alignment', () => {
+  it('json: the report gains "alignment", the same shape as okr list --tree alignment', async () => {
+    const r = await okr(['report', 'org', '--no-git', '--format', 'json', '--tree', 'alignment', ...TODAY]);
+    assert.equal(r.code, 0);
+    const report = JSON.parse(r.stdout);
+    const list = JSON.parse((await okr(['list', 'org', '--tree', 'alignment', '--format', 'json', ...TODAY])).stdout);
+    assert.deepEqual(report.alignment, { objectives: list.objectives, unaligned: list.unaligned });
+    // Without --tree alignment the report is as before.
+    const plain = JSON.parse((await okr(['report', 'org', '--no-git', '--format', 'json', ...TODAY])).stdout);
+    assert.equal('alignment' in plain, false);
+  });
+
+  it('markdown and html: a table of company objectives with teams, the aligned objectives beneath, text escaped', async () => {
+    const md = await okr(['report', 'org', '--no-git', '--tree', 'alignment', ...TODAY]);
+    assert.match(md.stdout, /## Alignment across teams\n\n\| Objective \| Progress \| Health \| Teams \| File \|/);
+    assert.match(md.stdout, /\| \*\*CO-1 Customers can rely on us\*\* \| 50% \| off track \| 2 teams \| org\/company\.okr\.yaml \|\n\| ↳ SEC-O1 Customer data stays safe \| 30% \| off track \| Security \|/);
+    assert.match(md.stdout, /\| \*\*CO-3 Our costs fall while we grow\*\* \| - \| no data \| no team aligns \|/);
+    const html = await okr(['report', 'org', '--no-git', '--tree', 'alignment', '--format', 'html', ...TODAY]);
+    assert.match(html.stdout, /<h2>Alignment across teams<\/h2>/);
+    assert.match(html.stdout, /<tr><td><strong>CO-2 We grow in Europe<\/strong><\/td><td>55%<\/td><td>at risk<\/td><td>1 team<\/td>/);
+  });
+});

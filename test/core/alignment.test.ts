@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { AlignmentIndex } from '../../src/core/alignment';
+import { AlignmentIndex, alignmentJson } from '../../src/core/alignment';
+import { alignmentHtml, markdownAlignment } from '../../src/core/report/alignment';
 import { lintSources } from '../../src/core/workspace';
 import { parseOkr } from '../../src/core/parse';
 
@@ -65,5 +66,19 @@ describe('alignment tree and roll-up', () => {
     const text = `team: Company\nperiod: 2026-Q4\nobjectives:\n  - { id: CO-1, title: A, progress_from: aligned }\n  - { id: CO-2, title: B, progress_from: both }\n`;
     const found = lintSources([{ path: '/w/c.okr.yaml', text }], { today: TODAY }).files[0].result.findings.filter((f) => f.ruleId === 'kr-count');
     assert.deepEqual(found.map((f) => f.message.split(' ')[1]), ['CO-2']);
+  });
+});
+
+describe('the org view in reports', () => {
+  it('escapes user text in Markdown and HTML', () => {
+    const c = src('/w/company.okr.yaml', 'team: Company\nperiod: 2026-Q4\nobjectives:\n  - { id: CO-1, title: "<script>x</script> | *b*" }\n');
+    const t = team('/w/web/t.okr.yaml', 'We<b>b', '  - { id: WEB-O1, title: W, parent: CO-1 }\n');
+    const data = alignmentJson(new AlignmentIndex([c, t]).tree(TODAY), (p) => p);
+    const html = alignmentHtml(data);
+    assert.ok(!html.includes('<script>') && !html.includes('We<b>b'), html);
+    assert.match(html, /&lt;script&gt;/);
+    const md = markdownAlignment(data);
+    assert.ok(!md.includes('<script>'), md);
+    assert.ok(!/ \| \*b\* \|/.test(md), md);
   });
 });

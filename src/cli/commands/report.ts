@@ -2,6 +2,8 @@
 // and a burn-up per key result, with the leading indicators, as Markdown (for a
 // pull request or a wiki), one self-contained HTML file (prints to PDF) or JSON.
 
+import { AlignmentIndex, alignmentJson } from '../../core/alignment';
+import { TREE_MODES, type TreeMode } from '../format/alignment';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { printable } from '../../core/escape';
@@ -34,6 +36,10 @@ Options:
   -o, --out <file>     write the report to this file instead of standard output
       --repo <dir>     a repository to read commits from; repeat for several
       --no-git         read no commits
+      --tree <mode>    files (default); alignment: also the org view across files,
+                       company objectives with the team objectives aligned to them,
+                       rolled-up progress and the number of teams (JSON: "alignment",
+                       as in okr list --tree alignment)
   -h, --help           show this help
 
 Exit codes: 0 written; 2 bad usage, a path that does not exist or cannot be read,
@@ -52,6 +58,7 @@ interface ReportArgs {
   out?: string;
   repos: string[];
   git: boolean;
+  tree: TreeMode;
 }
 
 function parseReportArgs(args: string[], io: CliIO): ReportArgs {
@@ -61,8 +68,11 @@ function parseReportArgs(args: string[], io: CliIO): ReportArgs {
     out: { type: 'string', short: 'o' },
     repo: { type: 'string', multiple: true },
     'no-git': { type: 'boolean' },
+    tree: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
+  const tree = values.tree ?? 'files';
+  if (!(TREE_MODES as readonly string[]).includes(tree)) throw new UsageError(`--tree must be one of ${TREE_MODES.join(', ')}, not "${printable(tree)}"`);
   const format = values.format ?? 'md';
   if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${printable(format)}"`);
   if (values.out === '') throw new UsageError('--out needs a file name');
@@ -74,6 +84,7 @@ function parseReportArgs(args: string[], io: CliIO): ReportArgs {
     out: values.out,
     repos: values.repo ?? [],
     git: !values['no-git'],
+    tree: tree as TreeMode,
   };
 }
 
@@ -121,6 +132,9 @@ export const reportCommand: Command = {
       today: options.today,
       repositories,
     });
+    if (options.tree === 'alignment') {
+      report.alignment = alignmentJson(new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today), show);
+    }
     const text = renderReport(report, options.format);
     if (options.out === undefined) {
       io.stdout(text);

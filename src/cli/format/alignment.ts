@@ -4,50 +4,13 @@
 // and `okr report`.
 
 import type { AlignmentNode, AlignmentTree } from '../../core/alignment';
+export { alignmentJson, type AlignmentJson, type AlignmentNodeJson } from '../../core/alignment';
 import { printable } from '../../core/escape';
 import { HEALTH_LABELS, percent, type Health } from '../../core/progress';
 import { styleFor } from './ansi';
 
 export const TREE_MODES = ['files', 'alignment'] as const;
 export type TreeMode = (typeof TREE_MODES)[number];
-
-export interface AlignmentNodeJson {
-  id: string | null;
-  title: string | null;
-  /** The file, as the command shows paths. */
-  file: string;
-  team: string | null;
-  status: string;
-  progressFrom: string;
-  progress: number | null;
-  health: Health;
-  /** Distinct teams among all the objectives beneath. */
-  teams: number;
-  teamNames: string[];
-  children: AlignmentNodeJson[];
-}
-
-export interface AlignmentJson {
-  objectives: AlignmentNodeJson[];
-  unaligned: AlignmentNodeJson[];
-}
-
-export function alignmentJson(tree: AlignmentTree, show: (absolutePath: string) => string): AlignmentJson {
-  const node = (n: AlignmentNode): AlignmentNodeJson => ({
-    id: n.objective.id ?? null,
-    title: n.objective.title ?? null,
-    file: show(n.path),
-    team: n.file.team ?? null,
-    status: n.objective.status,
-    progressFrom: n.progressFrom,
-    progress: n.progress ?? null,
-    health: n.health,
-    teams: n.teams.length,
-    teamNames: n.teams,
-    children: n.children.map(node),
-  });
-  return { objectives: tree.roots.map(node), unaligned: tree.unaligned.map(node) };
-}
 
 /** The org view as indented text: one line per objective. */
 export function alignmentText(tree: AlignmentTree, color: boolean, show: (absolutePath: string) => string): string {

@@ -4,6 +4,7 @@
 // time, linked work and check-in cadence, and the leading indicators across all
 // files. Plain JSON-ready data: absent values are null. Pure.
 
+import type { AlignmentJson } from '../alignment';
 import { checkInCadenceDays } from '../cadence';
 import type { CommitRecord } from '../git/history';
 import {
@@ -130,6 +131,8 @@ export interface ReportData {
   repositories: string[] | null;
   files: ReportFile[];
   indicators: ReportIndicators;
+  /** The org view across files, when asked for (`okr report --tree alignment`). */
+  alignment?: AlignmentJson;
 }
 
 const orNull = <T>(x: T | undefined): T | null => (x === undefined ? null : x);

@@ -8,6 +8,7 @@ import { paceText } from '../format';
 import { escapeXml as x } from '../markup';
 import { HEALTH_LABELS, percent, type Health } from '../progress';
 import type { ConfidencePoint, KeyResultSeries, SeriesPoint } from '../series';
+import { alignmentHtml } from './alignment';
 import { columnsFor, keyResultName } from './columns';
 import type { ReportData, ReportFile, ReportKeyResult, ReportObjective } from './data';
 import { reportSummary } from './markdown';
@@ -183,7 +184,7 @@ export function objectiveHtml(o: ReportObjective, file: ReportFile, report: Repo
 }
 
 export function renderHtml(report: ReportData): string {
-  const body: string[] = [headerHtml(report), indicatorsHtml(report)];
+  const body: string[] = [headerHtml(report), indicatorsHtml(report), ...(report.alignment ? [alignmentHtml(report.alignment)] : [])];
   report.files.forEach((f, i) => f.objectives.forEach((o, j) => body.push(objectiveHtml(o, f, report, `${i}-${j}`))));
   return [
     '<!DOCTYPE html>',

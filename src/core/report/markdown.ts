@@ -7,6 +7,7 @@ import { shortDate } from '../chart';
 import { formatQuantity, paceText } from '../format';
 import { escapeMarkdownInline as md, mermaidLabel } from '../markup';
 import { daysBetween, HEALTH_LABELS, percent } from '../progress';
+import { markdownAlignment } from './alignment';
 import { columnsFor, keyResultName } from './columns';
 import type { ReportData, ReportFile, ReportKeyResult, ReportObjective } from './data';
 
@@ -129,5 +130,5 @@ export function markdownFile(f: ReportFile, report: ReportData): string {
 }
 
 export function renderMarkdown(report: ReportData): string {
-  return `${[markdownHeader(report), markdownIndicators(report), ...report.files.map((f) => markdownFile(f, report))].join('\n\n')}\n`;
+  return `${[markdownHeader(report), markdownIndicators(report), ...(report.alignment ? [markdownAlignment(report.alignment)] : []), ...report.files.map((f) => markdownFile(f, report))].join('\n\n')}\n`;
 }
