@@ -4,6 +4,7 @@
 import { resolveRules } from './config';
 import type { AlignmentIndex } from './alignment';
 import type { DependencyGraph } from './dependencies';
+import { DefinitionIndex } from './definitions';
 import type { Finding, IdDefinition, OkrFile, RuleSettings } from './model';
 import { parseOkr } from './parse';
 import { LineIndex } from './positions';
@@ -17,10 +18,14 @@ export interface LintOptions {
   /** Settings from outside the file (`okr.lint.rules`); the file's `lint:` block wins. */
   settings?: RuleSettings;
   otherDefinitions?: readonly IdDefinition[];
+  /** The ids of the other files as an index built once per run (see definitions.ts); wins over `otherDefinitions`. */
+  definitions?: DefinitionIndex;
   alignedFile?: OkrFile | null;
   alignedPath?: string;
   dependencies?: DependencyGraph;
   alignment?: AlignmentIndex;
+  /** Why the `aligns_with` file exists but was not read. */
+  alignedProblem?: string;
 }
 
 export interface LintResult {
@@ -44,13 +49,21 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
   const lintSpan = file.spans.keys.lint ?? { start: 0, end: 0 };
   for (const p of problems[1]) raw.push({ ruleId: 'schema', severity: 'error', message: p.message, span: lintSpan });
 
+  const index = options.definitions ?? new DefinitionIndex([options.otherDefinitions ?? []]);
+  const given = options.definitions ? undefined : (options.otherDefinitions ?? []);
+  let outside: readonly IdDefinition[] | undefined;
   const context: LintContext = {
     today: options.today,
-    otherDefinitions: options.otherDefinitions ?? [],
+    // Built on first use only: a list of every other file's ids, per file, is what made linting n files quadratic.
+    get otherDefinitions() {
+      return (outside ??= given ?? index.outside(file.path));
+    },
+    firstDefinitionElsewhere: (id) => index.firstOutside(id, file.path),
     alignedFile: options.alignedFile,
     alignedPath: options.alignedPath,
     dependencies: options.dependencies,
     alignment: options.alignment,
+    ...(options.alignedProblem !== undefined ? { alignedProblem: options.alignedProblem } : {}),
   };
   for (const r of resolved) {
     if (!r.enabled) continue;

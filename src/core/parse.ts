@@ -761,15 +761,21 @@ function dedupe(findings: Finding[]): Finding[] {
   });
 }
 
+/** The message for a file over the size limit; the same words whether or not it was read. */
+export function oversizeMessage(bytes: number): string {
+  return `This file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; OKR files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split it by team or period.`;
+}
+
+/** The file a text stands for when it cannot be read as OKRs (too large, too deep, not read at all): no objectives. */
+export function emptyOkrFile(path: string, text = ''): OkrFile {
+  return { path, text, lint: {}, objectives: [], spans: emptySpans({ start: 0, end: text.length }) };
+}
+
 /** Parses an OKR file. Never throws. */
 export function parseOkr(text: string, path: string): ParseResult {
-  const empty: OkrFile = { path, text, lint: {}, objectives: [], spans: emptySpans({ start: 0, end: text.length }) };
+  const empty = emptyOkrFile(path, text);
   if (text.length > MAX_FILE_BYTES || Buffer.byteLength(text, 'utf8') > MAX_FILE_BYTES) {
-    const mib = (Buffer.byteLength(text, 'utf8') / 1024 / 1024).toFixed(1);
-    return {
-      file: empty,
-      findings: [syntaxFinding(`This file is ${mib} MiB; OKR files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split it by team or period.`, { start: 0, end: 0 })],
-    };
+    return { file: empty, findings: [syntaxFinding(oversizeMessage(Buffer.byteLength(text, 'utf8')), { start: 0, end: 0 })] };
   }
   try {
     const tooDeep = flowDepthExceeded(text);

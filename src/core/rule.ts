@@ -24,6 +24,12 @@ export interface LintContext {
    */
   otherDefinitions: readonly IdDefinition[];
   /**
+   * The first definition of `id` in another file of the workspace (or run), from an
+   * index built once per run: what duplicate-id asks, in constant time. Prefer it to
+   * scanning `otherDefinitions`, which is built for the file on first use.
+   */
+  firstDefinitionElsewhere(id: string): IdDefinition | undefined;
+  /**
    * The file named by `aligns_with`, already parsed by the caller, or `null` when
    * it does not exist or cannot be read; `undefined` when the caller did not look
    * (then rules that need it stay silent).
@@ -42,6 +48,8 @@ export interface LintContext {
    * undefined when a file is linted alone (rules that need it stay silent).
    */
   alignment?: AlignmentIndex;
+  /** Why the `aligns_with` file was not read, when it exists but is not read (`alignedFile` is then null). */
+  alignedProblem?: string;
 }
 
 export interface RuleCheckInput<O> {

@@ -13,16 +13,15 @@ import { resolveRules } from '../core/config';
 import { collectDefinitions, type LintResult } from '../core/lint';
 import type { IdDefinition, KeyResult, Objective, RuleSettings } from '../core/model';
 import { rules } from '../core/rules';
+import { isProblem, readAlignedTexts, readOkrSource } from '../core/fs/okr-files';
 import {
   alignedPathOf,
   alignedTargets,
   isOkrFileName,
-  isProblem,
   lintParsedSources,
   parseSources,
-  readAlignedTexts,
-  readOkrSource,
   reparseSource,
+  type AlignedText,
   type OkrSource,
   type ParsedSource,
 } from '../core/workspace';
@@ -130,7 +129,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
   /** When each uri last changed, for the update's figures. */
   const changedAt = new Map<string, number>();
   /** Texts of `aligns_with` targets outside the workspace's OKR files (null: missing). */
-  let alignedCache = new Map<string, string | null>();
+  let alignedCache = new Map<string, AlignedText>();
   let sorted: OkrFileState[] | undefined;
   let definitionIndex: Map<string, { state: OkrFileState; definition: IdDefinition }> | undefined;
   let last: OkrStoreUpdate | undefined;
@@ -189,7 +188,8 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     if (document) return { source: { path: uri.fsPath, text: document.getText() }, version: document.version };
     const read = await readOkrSource(uri.fsPath);
     if (!isProblem(read)) return { source: read };
-    if (/no such file|not found|ENOENT|not a file/i.test(read.reason)) return 'gone';
+    // Deleted, or replaced by a folder: gone from the workspace. Anything else (no permission, a FIFO) is said on the file.
+    if (read.code === 'missing' || read.code === 'not-a-file') return 'gone';
     return { source: { path: uri.fsPath, text: '' }, unreadable: read.reason };
   };
 

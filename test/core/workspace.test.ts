@@ -3,18 +3,8 @@ import { closeSync, chmodSync, ftruncateSync, mkdirSync, openSync, symlinkSync, 
 import * as path from 'node:path';
 import type { AnyRule, LintContext } from '../../src/core/rule';
 import { rules } from '../../src/core/rules';
-import {
-  alignedTargets,
-  findOkrFiles,
-  isOkrFileName,
-  isProblem,
-  lintPaths,
-  lintSources,
-  parseSources,
-  readAlignedTexts,
-  readOkrSource,
-  type OkrSource,
-} from '../../src/core/workspace';
+import { findOkrFiles, isProblem, lintPaths, readAlignedTexts, readOkrSource } from '../../src/core/fs/okr-files';
+import { alignedTargets, isOkrFileName, lintSources, parseSources, type OkrSource } from '../../src/core/workspace';
 import { FIXTURES, tempFolder } from '../cli/cli-harness';
 
 const TODAY = '2026-11-28';
@@ -143,8 +133,8 @@ describe('workspace', () => {
       mkdirSync(path.join(tmp.dir, 'empty'));
       const found = await findOkrFiles(['missing', 'teams', 'empty'], tmp.dir);
       assert.deepEqual(found.problems, [
-        { path: path.join(tmp.dir, 'missing'), reason: 'no such file or folder' },
-        { path: path.join(tmp.dir, 'teams', 'gone.okr.yaml'), reason: 'cannot read: no such file or folder' },
+        { path: path.join(tmp.dir, 'missing'), code: 'missing', reason: 'no such file or folder' },
+        { path: path.join(tmp.dir, 'teams', 'gone.okr.yaml'), code: 'missing', reason: 'cannot read: no such file or folder' },
       ]);
       assert.deepEqual(found.empty, ['empty']);
       assert.equal(found.files.length, 2);
@@ -178,10 +168,11 @@ describe('workspace', () => {
     });
 
     it('says why a path cannot be read', async () => {
-      assert.deepEqual(await readOkrSource(path.join(tmp.dir, 'none.okr.yaml')), { path: path.join(tmp.dir, 'none.okr.yaml'), reason: 'no such file or folder' });
+      assert.deepEqual(await readOkrSource(path.join(tmp.dir, 'none.okr.yaml')), { path: path.join(tmp.dir, 'none.okr.yaml'), code: 'missing', reason: 'no such file or folder' });
       const r = await readOkrSource(tmp.dir);
       assert.ok(isProblem(r));
       assert.match(r.reason, /^(not a file|is a folder, not a file)$/);
+      assert.equal(r.code, 'not-a-file');
     });
 
     it('reports a file without read permission', async function () {
@@ -189,10 +180,10 @@ describe('workspace', () => {
       const p = path.join(tmp.dir, 'secret.okr.yaml');
       writeFileSync(p, 'team: x\n');
       chmodSync(p, 0o000);
-      assert.deepEqual(await readOkrSource(p), { path: p, reason: 'permission denied' });
+      assert.deepEqual(await readOkrSource(p), { path: p, code: 'denied', reason: 'permission denied' });
     });
 
-    it('readAlignedTexts gives null for what is missing or too large', async () => {
+    it('readAlignedTexts gives null for what is missing, and why not for what is too large', async () => {
       const ok = path.join(tmp.dir, 'ok.okr.yaml');
       writeFileSync(ok, 'team: x\n');
       const big = path.join(tmp.dir, 'big.okr.yaml');
@@ -200,7 +191,11 @@ describe('workspace', () => {
       ftruncateSync(fd, 3 * 1024 * 1024);
       closeSync(fd);
       const texts = await readAlignedTexts([ok, big, path.join(tmp.dir, 'none.okr.yaml')]);
-      assert.deepEqual([...texts.values()], ['team: x\n', null, null]);
+      assert.deepEqual([...texts.values()], [
+        'team: x\n',
+        { unreadable: 'This file is 3.0 MiB; OKR files over 2 MiB are not read. Split it by team or period.' },
+        null,
+      ]);
     });
   });
 

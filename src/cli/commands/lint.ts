@@ -6,15 +6,8 @@ import * as path from 'node:path';
 import type { Severity } from '../../core/model';
 import { rules, ruleById } from '../../core/rules';
 import { closestMatch } from '../../core/text';
-import {
-  OKR_FILE_GLOBS,
-  alignedTargets,
-  lintParsedSources,
-  loadSources,
-  parseSources,
-  readAlignedTexts,
-  type LoadedSources,
-} from '../../core/workspace';
+import { loadSources, readAlignedTexts, type LoadedSources } from '../../core/fs/okr-files';
+import { OKR_FILE_GLOBS, alignedTargets, lintParsedSources, parseSources } from '../../core/workspace';
 import { printable } from '../format/ansi';
 import { formatJson } from '../format/json';
 import type { LintReport } from '../format/report';
@@ -39,7 +32,8 @@ results, missing baselines, sandbagging, stale check-ins, and more.
 
 Each path is a file or a folder. Folders are searched for OKR files
 (${OKR_FILE_GLOBS.join(', ')}), skipping node_modules and .git; with no
-path, the current folder is searched. All files of one run are linted together:
+path, the current folder is searched. Links to folders outside a searched
+folder are not followed; named pipes, devices and /proc files are never read. All files of one run are linted together:
 an id must be unique across them, and each file's aligns_with parent is read to
 check \`parent:\` ids.
 

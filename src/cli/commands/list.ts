@@ -8,7 +8,8 @@ import { alignmentJson, alignmentText, TREE_MODES, type TreeMode } from '../form
 import type { KeyResult, Objective, OkrFile } from '../../core/model';
 import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
 import { type GradeColour, GRADE_VERDICT_LABELS, type GradeVerdict, gradeColour, gradeVerdict, isObjectiveGraded, keyResultScore, objectiveScore, scoreText, verdictColour } from '../../core/grade';
-import { loadSources, OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/workspace';
+import { loadSources } from '../../core/fs/okr-files';
+import { OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/workspace';
 import { printable, styleFor, type Style } from '../format/ansi';
 import { regionOf } from '../format/report';
 import { LineIndex } from '../../core/positions';
@@ -24,7 +25,8 @@ List objectives and key results with their progress and health.
 
 Each path is a file or a folder. Folders are searched for OKR files
 (${OKR_FILE_GLOBS.join(', ')}), skipping node_modules and .git; with no
-path, the current folder is searched.
+path, the current folder is searched. Links to folders outside a searched
+folder are not followed; named pipes, devices and /proc files are never read.
 A file with YAML errors is listed as far as it could be read, with a note
 (okr lint shows every problem).
 

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import { collectDefinitions } from '../lint';
 import type { IdDefinition } from '../model';
 import { closestMatches } from '../text';
-import { loadSources, OKR_FILE_GLOBS, parseSources, readOkrSources, SKIPPED_FOLDERS, type WorkspaceProblem } from '../workspace';
+import { loadSources, readOkrSources, type WorkspaceProblem } from '../fs/okr-files';
+import { OKR_FILE_GLOBS, parseSources, SKIPPED_FOLDERS } from '../workspace';
 import { MAX_FILE_BYTES } from '../parse';
 import { GitError, type GitContext, gitConfigGetAll, OKR_FILES_CONFIG_KEY, resolveCommit, runGit } from './git';
 

@@ -37,16 +37,11 @@ export const duplicateId: Rule<{}> = {
   defaultOptions: {},
   check({ file, context }) {
     const reports: RuleReport[] = [];
-    const elsewhere = new Map<string, IdDefinition>();
-    for (const d of context.otherDefinitions) {
-      // The caller should leave this file's own ids out; if it did not, they are not "another file".
-      if (d.path === file.path) continue;
-      if (!elsewhere.has(d.id)) elsewhere.set(d.id, d);
-    }
     const firstHere = new Map<string, IdDefinition>();
     let lines: LineIndex | undefined;
     for (const d of definitionsOf(file)) {
-      const other = elsewhere.get(d.id);
+      // An index lookup: this file's own ids are never "another file".
+      const other = context.firstDefinitionElsewhere(d.id);
       if (other) {
         reports.push({
           message: `Duplicate id \`${shownValue(d.id)}\`: ${printable(other.path)} already uses it for ${describe(other)}. Ids must be unique across the workspace; rename this one.`,

@@ -28,8 +28,12 @@ export const unknownParent: Rule<{}> = {
     if (aligned === undefined) return reports; // the caller did not look: say nothing rather than guess
     const shownPath = shownValue(context.alignedPath ?? file.alignsWith, 120);
     if (aligned === null) {
+      const why =
+        context.alignedProblem === undefined
+          ? 'which does not exist or cannot be read, so'
+          : `which cannot be read: ${shownValue(context.alignedProblem, 200)}. So`;
       reports.push({
-        message: `\`aligns_with\` names ${shownPath}, which does not exist or cannot be read, so the \`parent:\` links of this file cannot be checked.`,
+        message: `\`aligns_with\` names ${shownPath}, ${why} the \`parent:\` links of this file cannot be checked.`,
         span: file.spans.values.aligns_with ?? file.spans.keys.aligns_with ?? { start: 0, end: 0 },
       });
       return reports;

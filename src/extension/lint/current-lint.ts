@@ -7,7 +7,7 @@
 
 import * as vscode from 'vscode';
 import { lintParsed, type LintResult } from '../../core/lint';
-import type { IdDefinition } from '../../core/model';
+import { DefinitionIndex } from '../../core/definitions';
 import { parseOkr } from '../../core/parse';
 import { alignedPathOf } from '../../core/workspace';
 import type { OkrStore } from '../okr-store';
@@ -46,8 +46,9 @@ export async function currentLint(store: OkrStore, document: vscode.TextDocument
 }
 
 function lintDocument(store: OkrStore, document: vscode.TextDocument): LintResult {
-  const otherDefinitions: IdDefinition[] = [];
-  for (const other of store.files()) if (other.uri.toString() !== document.uri.toString()) otherDefinitions.push(...other.definitions);
+  // An index, not a list built with a spread: a spread of a large workspace's ids into arguments overflows the stack.
+  const own = document.uri.toString();
+  const definitions = new DefinitionIndex(store.files().filter((other) => other.uri.toString() !== own).map((other) => other.definitions));
   const path = document.uri.fsPath;
   const { file, findings } = parseOkr(document.getText(), path);
   // The parent file, when the store has it: without it the alignment rules stay silent, as the core intends.
@@ -56,7 +57,7 @@ function lintDocument(store: OkrStore, document: vscode.TextDocument): LintResul
   return lintParsed(file, findings, {
     today: store.today(),
     settings: settingsFor(document.uri).lintRules,
-    otherDefinitions,
+    definitions,
     ...(aligned ? { alignedFile: aligned.result.file, alignedPath: target } : {}),
   });
 }

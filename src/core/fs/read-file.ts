@@ -1,0 +1,213 @@
+// Reading one text file from a repository someone else may have written: a named
+// pipe must not hang us, a device or /proc file must not be read without end, and
+// a symbolic link must not smuggle either in. The type is checked (lstat, then the
+// link's target) before anything is opened; the open never blocks (O_NONBLOCK);
+// the open file is checked again (fstat), and the read is bounded by bytes counted,
+// not by the size `stat` reports (special files report 0).
+
+import { constants, promises as fs, type Stats } from 'node:fs';
+
+/** Why a file was not read, for code (`code`) and for people (`reason`). */
+export type ReadProblemCode = 'missing' | 'denied' | 'not-a-file' | 'special' | 'other';
+
+export interface ReadProblem {
+  code: ReadProblemCode;
+  /** Plain words, no path: "no such file or folder", "a named pipe (FIFO), not a regular file". */
+  reason: string;
+}
+
+export type ReadResult =
+  | {
+      kind: 'text';
+      /** Decoded as UTF-8, without a byte-order mark. */
+      text: string;
+      /** Offset in `text` of the first byte that is not valid UTF-8 (decoded as U+FFFD); absent when all is valid. */
+      invalidUtf8?: number;
+    }
+  | { kind: 'oversize'; bytes: number }
+  | ({ kind: 'problem' } & ReadProblem);
+
+/** An fs error code as a problem code. */
+export function problemCode(err: unknown): ReadProblemCode {
+  switch ((err as NodeJS.ErrnoException)?.code) {
+    case 'ENOENT':
+    case 'ENOTDIR':
+      return 'missing';
+    case 'EACCES':
+    case 'EPERM':
+      return 'denied';
+    case 'EISDIR':
+      return 'not-a-file';
+    default:
+      return 'other';
+  }
+}
+
+/** An fs error as a user reads it. */
+export function describeFsError(err: unknown): string {
+  const code = (err as NodeJS.ErrnoException)?.code;
+  switch (code) {
+    case 'ENOENT':
+      return 'no such file or folder';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EISDIR':
+      return 'is a folder, not a file';
+    case 'ENOTDIR':
+      return 'a part of the path is not a folder';
+    case 'ELOOP':
+      return 'too many levels of symbolic links';
+    case 'ENAMETOOLONG':
+      return 'the path is too long';
+    case 'EMFILE':
+    case 'ENFILE':
+      return 'too many open files';
+    default: {
+      const message = (err as Error)?.message ?? String(err);
+      return message.split('\n')[0];
+    }
+  }
+}
+
+export function fsProblem(err: unknown): ReadProblem {
+  return { code: problemCode(err), reason: describeFsError(err) };
+}
+
+/** What a file that is not a regular file is, in words. */
+export function fileKind(stat: Stats): string {
+  if (stat.isDirectory()) return 'a folder';
+  if (stat.isFIFO()) return 'a named pipe (FIFO)';
+  if (stat.isSocket()) return 'a socket';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  return 'not a regular file';
+}
+
+function notRegular(stat: Stats, viaLink: boolean): ReadProblem {
+  if (stat.isDirectory()) return { code: 'not-a-file', reason: viaLink ? 'a link to a folder, not a file' : 'is a folder, not a file' };
+  return { code: 'special', reason: `${viaLink ? 'a link to ' : ''}${fileKind(stat)}, not a regular file: OKR Lens reads only regular files` };
+}
+
+// O_NONBLOCK: if the file became a FIFO since it was checked, open returns at once instead of waiting for a writer.
+// O_NOCTTY: a terminal device never becomes our controlling terminal.
+const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
+
+/** Bytes read in one call; /proc files such as pagemap refuse reads that are not a multiple of 8. */
+const CHUNK = 64 * 1024;
+
+/**
+ * Reads a regular file of at most `maxBytes` bytes as UTF-8 text. Never opens a FIFO,
+ * socket or device (nor a link to one); never reads more than `maxBytes` plus one chunk,
+ * whatever `stat` says; a file that turns out longer than its size on disk (as /proc
+ * and /sys files are) is refused, not read.
+ */
+export async function readTextFile(absolutePath: string, maxBytes: number): Promise<ReadResult> {
+  let stat: Stats;
+  let viaLink = false;
+  try {
+    stat = await fs.lstat(absolutePath);
+    if (stat.isSymbolicLink()) {
+      viaLink = true;
+      stat = await fs.stat(absolutePath);
+    }
+  } catch (err) {
+    return { kind: 'problem', ...fsProblem(err) };
+  }
+  if (!stat.isFile()) return { kind: 'problem', ...notRegular(stat, viaLink) };
+  if (stat.size > maxBytes) return { kind: 'oversize', bytes: stat.size };
+
+  let handle: fs.FileHandle | undefined;
+  try {
+    handle = await fs.open(absolutePath, OPEN_FLAGS);
+    const opened = await handle.stat();
+    // Swapped between the check and the open (a race, or a hostile repository): check what was opened.
+    if (!opened.isFile()) return { kind: 'problem', ...notRegular(opened, viaLink) };
+    if (opened.size > maxBytes) return { kind: 'oversize', bytes: opened.size };
+    const capacity = opened.size + CHUNK;
+    const buffer = Buffer.alloc(capacity);
+    let total = 0;
+    while (total < capacity) {
+      const { bytesRead } = await handle.read(buffer, total, Math.min(CHUNK, capacity - total), null);
+      if (bytesRead === 0) break;
+      total += bytesRead;
+    }
+    if (total > opened.size) {
+      if (opened.size === 0 || total > maxBytes) {
+        return {
+          kind: 'problem',
+          code: 'special',
+          reason: `its size on disk says ${opened.size} bytes but it reads longer, as files under /proc and /sys do: OKR Lens reads only regular files`,
+        };
+      }
+      // Grew while it was read (a save under way): what was read is as good as a snapshot, if it is within the bound.
+    }
+    return decodeUtf8(buffer.subarray(0, total));
+  } catch (err) {
+    return { kind: 'problem', ...fsProblem(err) };
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
+const decoder = () => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+/**
+ * Where bytes stop being valid UTF-8: the text of the complete, valid characters
+ * before the first bad sequence, and that sequence's first byte; undefined when all
+ * is valid. Found with a fatal decoder: in streaming mode a prefix cut inside a valid
+ * character is not an error, so the first failing prefix can be bisected.
+ */
+export function invalidUtf8(bytes: Uint8Array): { validText: string; badByte: number } | undefined {
+  try {
+    decoder().decode(bytes);
+    return undefined;
+  } catch {
+    // fall through: find where
+  }
+  const fails = (length: number): boolean => {
+    try {
+      decoder().decode(bytes.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let low = 1;
+  let high = bytes.length;
+  if (fails(high)) {
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (fails(mid)) high = mid;
+      else low = mid + 1;
+    }
+  } else {
+    low = bytes.length + 1; // only an unfinished character at the very end
+  }
+  // The bytes before the failing one decode (streaming) to the complete characters before the bad sequence.
+  const validText = decoder().decode(bytes.subarray(0, low - 1), { stream: true });
+  return { validText, badByte: Buffer.byteLength(validText, 'utf8') };
+}
+
+/** UTF-8 bytes as text, without a byte-order mark, with the place of the first invalid byte if any. */
+export function decodeUtf8(bytes: Buffer): ReadResult & { kind: 'text' } {
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const body = bytes.subarray(bom);
+  const text = body.toString('utf8');
+  const bad = invalidUtf8(body);
+  // Lossy decoding gives the same characters for the valid part, then U+FFFD: the offset is the valid part's length.
+  return bad ? { kind: 'text', text, invalidUtf8: bad.validText.length } : { kind: 'text', text };
+}
+
+/** A file name as bytes shown as text: valid UTF-8 as is, each invalid byte as `\xNN`. */
+export function nameFromBytes(bytes: Buffer): string {
+  let out = '';
+  let rest = bytes;
+  for (;;) {
+    const bad = invalidUtf8(rest);
+    if (!bad) return out + rest.toString('utf8');
+    out += `${bad.validText}\\x${rest[bad.badByte].toString(16).padStart(2, '0')}`;
+    rest = rest.subarray(bad.badByte + 1);
+  }
+}
