@@ -10,7 +10,8 @@ import { printable } from '../../core/escape';
 import { CommitIndex } from '../../core/git/history';
 import { gitFailureMessage, openRepo } from '../../core/git/git';
 import { buildReport, REPORT_FORMATS, renderReport, type ReportFormat, type ReportRepository } from '../../core/report';
-import { loadSources, OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
+import { loadSources } from '../../core/fs/okr-files';
+import { OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
 import { type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
 
