@@ -4,9 +4,10 @@
 // repositories, a stray GIT_DIR; and how the installed hooks find the CLI.
 
 import { strict as assert } from 'node:assert';
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { installHooks, uninstallHooks } from '../../src/core/git/hooks';
 import { installOkrCopy, PLATFORM_OKR, TempRepo, testCliPath } from '../helpers/git-repo';
 import { okr } from './cli-harness';
@@ -69,18 +70,19 @@ describe('okr hook install among other hooks', function () {
   const withOkrOnPath = (): NodeJS.ProcessEnv => ({ PATH: `${okrBin}${path.delimiter}${repo.env.PATH ?? ''}` });
 
   describe('hook managers', () => {
-    /** husky 9 as `npx husky init` leaves it, with a commit-msg script refusing subjects that are not feat/fix. */
+    /** husky 9, installed by the real husky (a dev dependency), with a commit-msg script refusing subjects that are not feat/fix. */
     function huskyNine(): string {
+      const entry = pathToFileURL(require.resolve('husky')).href;
+      const install = spawnSync(process.execPath, ['--input-type=module', '-e', `import husky from ${JSON.stringify(entry)}; const r = husky(); if (r) { console.error(r); process.exit(1); }`], {
+        cwd: repo.dir,
+        env: repo.env,
+        encoding: 'utf8',
+      });
+      assert.equal(install.status, 0, install.stderr);
       const husky = path.join(repo.dir, '.husky');
-      mkdirSync(path.join(husky, '_'), { recursive: true });
-      copyFileSync(path.join(MANAGERS, 'husky-9', 'h'), path.join(husky, '_', 'h'));
-      writeFileSync(path.join(husky, '_', '.gitignore'), '*');
-      writeFileSync(path.join(husky, '_', 'husky.sh'), '');
-      for (const hook of ['pre-commit', 'prepare-commit-msg', 'commit-msg', 'post-commit', 'pre-push']) {
-        writeFileSync(path.join(husky, '_', hook), '#!/usr/bin/env sh\n. "$(dirname "$0")/h"', { mode: 0o755 });
-      }
+      assert.equal(repo.out(['config', 'core.hooksPath']), '.husky/_');
+      assert.ok(existsSync(path.join(husky, '_', 'h')) && existsSync(path.join(husky, '_', 'commit-msg')));
       writeFileSync(path.join(husky, 'commit-msg'), 'grep -qE "^(feat|fix)" "$1" || { echo "subject must start with feat or fix" >&2; exit 1; }\n');
-      repo.git(['config', 'core.hooksPath', '.husky/_']);
       return husky;
     }
 
@@ -177,13 +179,18 @@ describe('okr hook install among other hooks', function () {
     });
 
     it('lefthook: the README lines work in a real lefthook', async function () {
-      const lefthook = [path.resolve(__dirname, '..', '..', 'node_modules', 'lefthook-linux-x64', 'bin', 'lefthook')].find((p) => existsSync(p));
-      if (!lefthook) this.skip();
+      // lefthook's binary for this machine, a dev dependency (the `lefthook` package would install hooks into this checkout).
+      const lefthook = path.resolve(__dirname, '..', '..', 'node_modules', 'lefthook-linux-x64', 'bin', 'lefthook');
+      if (process.platform !== 'linux' || process.arch !== 'x64') this.skip();
       writeFileSync(path.join(repo.dir, 'lefthook.yml'), readmeBlock('<!-- hook-snippet: lefthook -->'));
       const lhEnv = { ...withOkrOnPath(), LEFTHOOK_BIN: lefthook, NO_COLOR: '1' };
       repo.git(['add', 'lefthook.yml']);
-      const installed = spawnAsync(lefthook!, ['install'], { cwd: repo.dir, env: { ...repo.env, ...lhEnv } });
-      assert.equal((await installed).code, 0);
+      const installed = await spawnAsync(lefthook, ['install'], { cwd: repo.dir, env: { ...repo.env, ...lhEnv } });
+      assert.equal(installed.code, 0, installed.stderr);
+      assert.match(readFileSync(path.join(repo.dir, '.git', 'hooks', 'commit-msg'), 'utf8'), /call_lefthook run "commit-msg"/);
+      const refused = await run(['hook', 'install']);
+      assert.equal(refused.code, 2);
+      assert.match(refused.stderr, /lefthook manages the hooks/);
       repo.git(['switch', '-q', '-c', 'kr/PLAT-KR2-x']);
       stage();
       repo.commitLikeUser(['-q', '-m', 'Through lefthook'], { env: lhEnv });
@@ -357,6 +364,17 @@ describe('okr hook install among other hooks', function () {
       rmSync(extensions, { recursive: true });
       const server = installOkrCopy(path.join(repo.env.HOME!, '.local', 'share', 'code-server', 'extensions', 'okr-lens.okr-lens-0.1.0'));
       assert.match((await run(['hook', 'status'], { OKR_CLI_PATH: '' })).stdout, new RegExp(`the hooks run ${escape(server)} `));
+    });
+
+    it('status says when a hook was installed by an older OKR Lens, which runs only the CLI it names', async () => {
+      repo.write('.git/hooks/commit-msg', "#!/bin/sh\n# okr-lens-hook: commit-msg 1\nokr_cli='/old/place/bin/okr.js'\n", 0o755);
+      const old = await run(['hook', 'status']);
+      assert.match(old.stdout, /commit-msg: installed \(by an older OKR Lens: it runs only \/old\/place\/bin\/okr\.js; run okr hook install again\)/);
+      const updated = await run(['hook', 'install']);
+      assert.match(updated.stdout, /commit-msg: updated/);
+      const now = await run(['hook', 'status']);
+      assert.doesNotMatch(now.stdout, /older OKR Lens/);
+      assert.match(now.stdout, /the hooks run /);
     });
 
     it('an `okr` on the PATH that is not OKR Lens’s is passed over', async () => {
