@@ -320,7 +320,8 @@ export async function installHooks(ctx: GitContext, runner: HookRunner, hooks: r
   if (manager?.refuse) {
     throw new HookManagerError(
       `${manager.name} manages the hooks of this repository (${manager.evidence}); OKR Lens installs no hook beside it, ` +
-        `which ${manager.name} would overwrite or delete. Nothing was installed.`,
+        `which ${manager.name} would overwrite or delete. Nothing was installed: add OKR Lens to the configuration of ${manager.name} instead ` +
+        '(see "Commit hooks and hook managers" in the OKR Lens README).',
       manager,
     );
   }
