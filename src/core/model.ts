@@ -48,6 +48,16 @@ export interface CheckIn {
   spans: NodeSpans;
 }
 
+/** Where a key result's metric comes from: a file the repository's CI writes. */
+export interface MetricSource {
+  /** Path relative to the OKR file, inside the repository. */
+  file?: string;
+  /** RFC 6901 JSON pointer into the file (`/total/lines/pct`); without it the file holds one number. */
+  pointer?: string;
+  /** Spans of `source:` itself (node) and of its `file`/`pointer` fields. */
+  spans: NodeSpans;
+}
+
 export interface KeyResult {
   id?: string;
   title?: string;
@@ -55,7 +65,7 @@ export interface KeyResult {
   owner?: string;
   start?: number;
   target?: number;
-  /** As written; see `effectiveCurrent` in progress.ts for the value used. */
+  /** As written; the latest check-in wins over it (see `effectiveCurrent` in progress.ts). */
   current?: number;
   unit?: string;
   confidence?: number;
@@ -68,6 +78,8 @@ export interface KeyResult {
   score?: number;
   /** `PLAT-KR1@2026-Q4`: the key result of an earlier period this one continues. */
   carriedFrom?: string;
+  /** `source: { file, pointer }`, when the key result names where its metric comes from. */
+  source?: MetricSource;
   spans: NodeSpans;
 }
 
@@ -121,6 +133,8 @@ export interface OkrFile {
   team?: string;
   period?: Period;
   alignsWith?: string;
+  /** `check_in_every:` in days (`weekly` is 7, `fortnightly` 14, `monthly` 30), when the file sets it. */
+  checkInEvery?: number;
   lint: RuleSettings;
   objectives: Objective[];
   /** The day `okr close` graded the period: from then on the file is a record, not a plan. */

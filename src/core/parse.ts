@@ -45,13 +45,16 @@ export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._-]*$/;
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/i;
 
-export const FILE_KEYS = ['version', 'team', 'period', 'aligns_with', 'lint', 'objectives', 'closed', 'retro'];
+export const FILE_KEYS = ['version', 'team', 'period', 'aligns_with', 'check_in_every', 'lint', 'objectives', 'closed', 'retro'];
 export const OBJECTIVE_KEYS = ['id', 'title', 'description', 'owner', 'kind', 'status', 'reason', 'parent', 'due', 'depends_on', 'progress_from', 'key_results', 'initiatives'];
-export const KEY_RESULT_KEYS = ['id', 'title', 'description', 'owner', 'start', 'target', 'current', 'unit', 'confidence', 'status', 'reason', 'depends_on', 'check_ins', 'score', 'carried_from'];
+export const KEY_RESULT_KEYS = ['id', 'title', 'description', 'owner', 'start', 'target', 'current', 'unit', 'confidence', 'status', 'reason', 'depends_on', 'check_ins', 'score', 'carried_from', 'source'];
 export const CHECK_IN_KEYS = ['date', 'value', 'confidence', 'note'];
 export const INITIATIVE_KEYS = ['id', 'title', 'owner', 'status', 'reason'];
 const PERIOD_KEYS = ['start', 'end'];
 export const RETRO_KEYS = ['went_well', 'went_badly', 'try_next'];
+export const SOURCE_KEYS = ['file', 'pointer'];
+/** The words `check_in_every:` accepts besides a number of days. */
+export const CADENCE_WORDS: Readonly<Record<string, number>> = { weekly: 7, fortnightly: 14, monthly: 30 };
 
 export interface ParseResult {
   file: OkrFile;
@@ -494,6 +497,7 @@ class Parser {
     file.team = this.str(f.get('team'), 'team', 'the file');
     file.alignsWith = this.str(f.get('aligns_with'), 'aligns_with', 'the file');
     file.period = this.period(f.get('period'));
+    file.checkInEvery = this.cadence(f.get('check_in_every'));
     const lint = f.get('lint');
     if (lint && lint.value !== null && !(isScalar(lint.value) && lint.value.value === null)) {
       if (isMap(lint.value)) {
@@ -574,6 +578,62 @@ class Parser {
     return undefined;
   }
 
+  /** `check_in_every: 7`, or `weekly`, `fortnightly`, `monthly`: a whole number of days. */
+  cadence(field: Field | undefined): number | undefined {
+    if (!field) return undefined;
+    const v = field.value;
+    if (v === null || (isScalar(v) && v.value === null)) return undefined;
+    const span = nodeSpan(v, field.keySpan);
+    if (isScalar(v) && typeof v.value === 'string' && Object.prototype.hasOwnProperty.call(CADENCE_WORDS, v.value.trim().toLowerCase())) {
+      return CADENCE_WORDS[v.value.trim().toLowerCase()];
+    }
+    if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= 366) return v.value;
+    const written = isScalar(v) ? `"${shownValue(this.source(v) || String(v.value))}"` : isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'this value';
+    const days = isScalar(v) && typeof v.value === 'string' ? /^\s*(\d+)\s*days?\s*$/i.exec(v.value) : null;
+    const hint = days ? ` Write \`check_in_every: ${Number(days[1])}\`.` : '';
+    this.schema(span, `\`check_in_every\` must be a number of days from 1 to 366, or weekly, fortnightly or monthly, not ${written}.${hint}`);
+    return undefined;
+  }
+
+  /** `source: { file: metrics/coverage.json, pointer: /total/lines/pct }`. */
+  metricSource(field: Field | undefined, where: string): KeyResult['source'] {
+    if (!field) return undefined;
+    const v = field.value;
+    if (v === null || (isScalar(v) && v.value === null)) return undefined;
+    const span = nodeSpan(v, field.keySpan);
+    if (!isMap(v)) {
+      this.schema(span, `\`source\` in ${where} must be a mapping: { file: metrics/coverage.json, pointer: /total/lines/pct }.`);
+      return undefined;
+    }
+    const spans = emptySpans(span);
+    const f = this.fields(v, SOURCE_KEYS, `the \`source\` of ${where}`, spans);
+    const source: NonNullable<KeyResult['source']> = { spans };
+    const fileField = f.get('file');
+    const file = this.str(fileField, 'file', `the \`source\` of ${where}`);
+    if (file === undefined || file.trim() === '') {
+      // A list or mapping as `file:` already has its finding from str().
+      if (!fileField || fileField.value === null || isScalar(fileField.value)) {
+        this.schema(spans.values.file ?? span, `The \`source\` of ${where} needs a \`file\`: the path of the metrics file, relative to this OKR file.`);
+      }
+    } else if (/^([\\/]|[A-Za-z]:)/.test(file.trim())) {
+      this.schema(spans.values.file, `The \`file\` of a \`source\` is relative to the OKR file (and inside the repository), not an absolute path: "${shownValue(file)}".`);
+    } else {
+      source.file = file.trim();
+    }
+    const pointer = this.str(f.get('pointer'), 'pointer', `the \`source\` of ${where}`);
+    if (pointer !== undefined) {
+      if (pointer !== '' && !pointer.startsWith('/')) {
+        const fixed = `/${pointer.replace(/\./g, '/')}`;
+        this.schema(spans.values.pointer, `\`pointer\` is a JSON pointer (RFC 6901): it starts with "/", as in "${shownValue(fixed)}", not "${shownValue(pointer)}".`);
+      } else if (/~(?![01])/.test(pointer)) {
+        this.schema(spans.values.pointer, `In a JSON pointer "~" is written "~0" and "/" inside a key "~1": "${shownValue(pointer)}" has a "~" followed by something else.`);
+      } else {
+        source.pointer = pointer;
+      }
+    }
+    return source;
+  }
+
   objective(map: YAMLMap): Objective {
     const span = nodeSpan(map, EMPTY_SPAN);
     const spans = emptySpans(span);
@@ -640,8 +700,10 @@ class Parser {
       checkIns: [],
       score: this.score(f.get('score'), where),
       carriedFrom: this.str(f.get('carried_from'), 'carried_from', where),
+      source: this.metricSource(f.get('source'), where),
       spans,
     };
+    if (kr.source === undefined) delete kr.source;
     for (const item of this.seq(f.get('check_ins'), 'check_ins', where)) {
       const m = this.mapOf(item, 'a check-in', spans.values.check_ins ?? span);
       if (m) kr.checkIns.push(this.checkIn(m, where));

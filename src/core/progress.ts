@@ -25,25 +25,24 @@ export function latestCheckIn(kr: KeyResult) {
   return best;
 }
 
-/** `current` as written, else the latest check-in's value. */
+/** The latest dated check-in that has `field` (the file's order breaks ties: later wins). */
+export function latestCheckInWith(kr: KeyResult, field: 'value' | 'confidence') {
+  let best: KeyResult['checkIns'][number] | undefined;
+  for (const c of kr.checkIns) {
+    if (!c.date || c[field] === undefined) continue;
+    if (!best || (best.date ?? '') <= c.date) best = c;
+  }
+  return best;
+}
+
+/** The latest check-in's value; `current:` only when no check-in has one (a team that keeps no history). */
 export function effectiveCurrent(kr: KeyResult): number | undefined {
-  if (kr.current !== undefined) return kr.current;
-  const withValue = kr.checkIns.filter((c) => c.value !== undefined && c.date);
-  if (withValue.length === 0) return undefined;
-  let best = withValue[0];
-  for (const c of withValue) if ((c.date ?? '') >= (best.date ?? '')) best = c;
-  return best.value;
+  return latestCheckInWith(kr, 'value')?.value ?? kr.current;
 }
 
 /** The latest confidence: the latest check-in's, else the KR's own. */
 export function effectiveConfidence(kr: KeyResult): number | undefined {
-  const dated = kr.checkIns.filter((c) => c.confidence !== undefined && c.date);
-  if (dated.length) {
-    let best = dated[0];
-    for (const c of dated) if ((c.date ?? '') >= (best.date ?? '')) best = c;
-    return best.confidence;
-  }
-  return kr.confidence;
+  return latestCheckInWith(kr, 'confidence')?.confidence ?? kr.confidence;
 }
 
 /**

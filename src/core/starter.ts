@@ -30,6 +30,7 @@ export function starterOkrFile(options: StarterOptions): string {
 version: 1                      # the format version; always 1 for now
 team: Your team                 # the team these OKRs belong to
 period: ${period}                 # a quarter (YYYY-Qn), or { start: YYYY-MM-DD, end: YYYY-MM-DD }
+check_in_every: fortnightly     # how often key results get a check-in: weekly, fortnightly, monthly, or days (7)
 # aligns_with: ../company.okr.yaml   # optional: the parent OKR file; then give each objective a parent:
 # lint: { kr-count: { max: 5 } }     # optional: per-file rule settings (off, error, warning, info, or options)
 # closed: ${period.slice(0, 4)}-12-31              # written by "okr close": the period is over and graded
@@ -55,13 +56,14 @@ objectives:
         owner: your-name
         start: 35               # the baseline, at the beginning of the period
         target: 60              # a target below start means "decrease"
-        # current: 35           # the latest value (a newer check-in wins); none yet: no health shown
+        # current: 35           # optional: the latest value, for teams that keep no check-ins (the latest check-in wins)
         unit: "%"               # the unit of start, target and current
-        confidence: 0.5         # 0..1: how sure the owner is that the target will be reached
+        confidence: 0.5         # 0..1: how sure the owner is that the target will be reached (the latest check-in's wins)
         # depends_on: [${p}-KR2]   # optional: what this key result waits for, from any OKR file
         # score: 0.7            # written by "okr close": the final grade, 0.0 to 1.0
         # carried_from: ${p}-KR1@2026-Q3   # written by "okr next-period": the key result this one continues
-        check_ins:              # one every week or two keeps the key result from going stale
+        # source: { file: metrics/setup.json, pointer: /day_one/pct }   # optional: a metrics file CI writes; okr check-in --from-sources reads it
+        check_ins:              # okr check-in ${p}-KR1 41 (or "OKR: Check In..."), every check_in_every days
           - { date: ${today}, confidence: 0.5, note: setup tracking starts this week }
       - id: ${p}-KR2
         title: Reduce setup support tickets from 120 to 40 per month

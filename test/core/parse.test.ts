@@ -273,8 +273,8 @@ describe('parseOkr', () => {
 
     it('non-string keys: numbers, booleans, null, lists and mappings', () => {
       assert.deepEqual(messages('1: a\ntrue: b\n? [a, b]\n: c\n? { k: v }\n: d\n? \n: e\nobjectives: []\n'), [
-        'schema: Unknown key `1` in the file. Expected one of: version, team, period, aligns_with, lint, objectives, closed, retro.',
-        'schema: Unknown key `true` in the file. Expected one of: version, team, period, aligns_with, lint, objectives, closed, retro.',
+        'schema: Unknown key `1` in the file. Expected one of: version, team, period, aligns_with, check_in_every, lint, objectives, closed, retro.',
+        'schema: Unknown key `true` in the file. Expected one of: version, team, period, aligns_with, check_in_every, lint, objectives, closed, retro.',
         'schema: A key in the file must be a plain word, not a list.',
         'schema: A key in the file must be a plain word, not a mapping.',
         'schema: Unexpected key in the file: keys are plain words such as `id` or `title`.',

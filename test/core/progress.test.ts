@@ -28,8 +28,11 @@ function kr(fields: string) {
 const Q4 = { start: '2026-10-01', end: '2026-12-31' };
 
 describe('progress', () => {
-  it('effectiveCurrent: `current` as written, else the latest dated check-in with a value', () => {
-    assert.equal(effectiveCurrent(kr('current: 5, check_ins: [{ date: 2026-11-01, value: 9 }]')), 5);
+  it('effectiveCurrent: the latest dated check-in with a value wins over `current`, which stands alone without one', () => {
+    // The starter file's promise: "a newer check-in wins". A new check-in moves progress even where `current:` was left behind.
+    assert.equal(effectiveCurrent(kr('current: 5, check_ins: [{ date: 2026-11-01, value: 9 }]')), 9);
+    assert.equal(effectiveCurrent(kr('current: 5')), 5);
+    assert.equal(effectiveCurrent(kr('current: 5, check_ins: [{ date: 2026-11-01, note: no value }]')), 5);
     assert.equal(effectiveCurrent(kr('check_ins: [{ date: 2026-11-20, value: 9 }, { date: 2026-11-01, value: 4 }]')), 9);
     assert.equal(effectiveCurrent(kr('check_ins: [{ date: 2026-11-01, value: 4 }, { date: 2026-11-01, value: 6 }]')), 6);
     assert.equal(effectiveCurrent(kr('check_ins: [{ date: 2026-11-20, note: no value }, { date: 2026-11-01, value: 4 }]')), 4);

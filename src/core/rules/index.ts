@@ -14,6 +14,7 @@ import { objectiveCount } from './objective-count';
 import { krCount } from './kr-count';
 import { notTimeBound } from './not-time-bound';
 import { staleCheckIn } from './stale-check-in';
+import { currentDisagrees } from './current-disagrees';
 import { sandbagging } from './sandbagging';
 import { committedMissed } from './committed-missed';
 import { routineWork } from './routine-work';
@@ -39,6 +40,7 @@ export const rules: readonly AnyRule[] = [
   krCount,
   notTimeBound,
   staleCheckIn,
+  currentDisagrees,
   sandbagging,
   committedMissed,
   routineWork,

@@ -1,6 +1,6 @@
 import type { Fix, KeyResult, Objective, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
-import { yamlScalar } from '../edits';
+import { afterBreak, appendToBlockListEdit, appendToFlowListEdit, flowScalar, keyIndentAt, removeBlockItemEdit, removeFlowItemEdit } from '../edits';
 import { ID_PATTERN } from '../parse';
 import { LineIndex } from '../positions';
 import { rawProgress } from '../progress';
@@ -78,15 +78,6 @@ function initiativeStatus(kr: KeyResult): string {
   return 'planned';
 }
 
-/** Plain scalars YAML would read as numbers or special floats ("0x1F", "1e3", ".inf"). */
-const NUMBER_LIKE = /^[-+]?(0x[0-9a-f]+|0o[0-7]+|(\d[\d_]*)?\.?\d*(e[-+]?\d+)?|\.inf|\.nan)$/i;
-
-/** A string for a flow mapping that reads back as the same string. */
-function flowScalar(value: string): string {
-  const plain = yamlScalar(value);
-  return plain === value && NUMBER_LIKE.test(value) ? JSON.stringify(value) : plain;
-}
-
 function initiativeEntry(kr: KeyResult): string {
   const fields = [
     ...(kr.id !== undefined ? [`id: ${flowScalar(kr.id)}`] : []),
@@ -95,48 +86,6 @@ function initiativeEntry(kr: KeyResult): string {
     `status: ${initiativeStatus(kr)}`,
   ];
   return `{ ${fields.join(', ')} }`;
-}
-
-/** Offset just past the line break that ends at `lineEnd`, or `lineEnd` at the end of the text. */
-function afterBreak(text: string, lineEnd: number): number {
-  if (text.startsWith('\r\n', lineEnd)) return lineEnd + 2;
-  if (text[lineEnd] === '\n' || text[lineEnd] === '\r') return lineEnd + 1;
-  return lineEnd;
-}
-
-/** The whole lines of a block-style list item, with its line break, when nothing else shares them. */
-function blockItemLines(text: string, lines: LineIndex, start: number, end: number): TextEdit | undefined {
-  const first = lines.positionAt(start).line;
-  const lineStart = lines.lineStart(first);
-  if (!/^[ \t]*-[ \t]+$/.test(text.slice(lineStart, start))) return undefined;
-  const last = lines.positionAt(Math.max(start, end - 1)).line;
-  const lastLineEnd = lines.lineEnd(last);
-  if (end < lastLineEnd && !/^[ \t]*(#.*)?$/.test(text.slice(end, lastLineEnd))) return undefined;
-  const after = afterBreak(text, lastLineEnd);
-  if (after > lastLineEnd) return { start: lineStart, end: after, newText: '' };
-  // The last line of the file, without a line break: take the one before it instead.
-  const before = lineStart >= 2 && text.startsWith('\r\n', lineStart - 2) ? lineStart - 2 : Math.max(0, lineStart - 1);
-  return { start: before, end: lastLineEnd, newText: '' };
-}
-
-function removeFromFlowList(text: string, listStart: number, listEnd: number, items: readonly { start: number; end: number }[], index: number): TextEdit | undefined {
-  if (text[listStart] !== '[' || text[listEnd - 1] !== ']' || text.slice(listStart, listEnd).includes('#')) return undefined;
-  // Every gap must be plain separators, so item i is really the i-th entry of the list.
-  if (text.slice(listStart + 1, items[0].start).trim() !== '') return undefined;
-  for (let i = 1; i < items.length; i++) if (!/^\s*,\s*$/.test(text.slice(items[i - 1].end, items[i].start))) return undefined;
-  if (!/^\s*,?\s*$/.test(text.slice(items[items.length - 1].end, listEnd - 1))) return undefined;
-  if (items.length === 1) return { start: listStart + 1, end: listEnd - 1, newText: '' };
-  if (index < items.length - 1) return { start: items[index].start, end: items[index + 1].start, newText: '' };
-  return { start: items[index - 1].end, end: items[index].end, newText: '' };
-}
-
-function keyIndent(text: string, lines: LineIndex, keyStart: number): string | undefined {
-  const lineStart = lines.lineStart(lines.positionAt(keyStart).line);
-  const before = text.slice(lineStart, keyStart);
-  // The key is first on its line, or follows the objective's own "- ".
-  if (/^[ \t]*$/.test(before)) return before;
-  if (/^[ \t]*-[ \t]+$/.test(before)) return ' '.repeat(before.length);
-  return undefined;
 }
 
 export function moveToInitiativesFix(text: string, lines: LineIndex, o: Objective, kr: KeyResult, index: number): Fix | undefined {
@@ -155,8 +104,8 @@ export function moveToInitiativesFix(text: string, lines: LineIndex, o: Objectiv
 
   // 1. Cut the key result.
   const removal =
-    text[list.start] === '[' ? removeFromFlowList(text, list.start, list.end, nodes, index)
-    : text[list.start] === '-' ? blockItemLines(text, lines, node.start, node.end)
+    text[list.start] === '[' ? removeFlowItemEdit(text, list.start, list.end, nodes, index)
+    : text[list.start] === '-' ? removeBlockItemEdit(text, lines, node.start, node.end)
     : undefined;
   if (!removal) return undefined;
 
@@ -166,25 +115,16 @@ export function moveToInitiativesFix(text: string, lines: LineIndex, o: Objectiv
   const initiatives = o.initiativesSpan;
   const initiativesKey = o.spans.keys.initiatives;
   if (initiativesKey && initiatives && text[initiatives.start] === '[') {
-    const inner = text.slice(initiatives.start + 1, initiatives.end - 1);
-    if (text[initiatives.end - 1] !== ']' || inner.includes('#')) return undefined;
-    if (inner.trim() === '') {
-      addition = { start: initiatives.start + 1, end: initiatives.end - 1, newText: entry };
-    } else {
-      let at = initiatives.end - 1;
-      while (at > initiatives.start && /\s/.test(text[at - 1])) at--;
-      addition = { start: at, end: at, newText: text[at - 1] === ',' ? ` ${entry}` : `, ${entry}` };
-    }
+    // A comment inside the list could be one about the items' order: leave such a list to the user.
+    if (text.slice(initiatives.start, initiatives.end).includes('#')) return undefined;
+    addition = appendToFlowListEdit(text, lines, initiatives, o.initiatives.map((i) => i.spans.node), entry);
   } else if (initiativesKey && initiatives && text[initiatives.start] === '-' && !flowObjective) {
-    const indent = text.slice(lines.lineStart(lines.positionAt(initiatives.start).line), initiatives.start);
-    if (!/^[ \t]*$/.test(indent)) return undefined;
-    const lastLineEnd = lines.lineEnd(lines.positionAt(Math.max(initiatives.start, initiatives.end - 1)).line);
-    addition = { start: lastLineEnd, end: lastLineEnd, newText: `${eol}${indent}- ${entry}` };
+    addition = appendToBlockListEdit(text, lines, initiatives, [entry]);
   } else if (initiativesKey && !flowObjective) {
     // `initiatives:` with no value yet: the list goes on the lines below the key.
     const keyLine = lines.positionAt(initiativesKey.start).line;
     const lineEnd = lines.lineEnd(keyLine);
-    const indent = keyIndent(text, lines, initiativesKey.start);
+    const indent = keyIndentAt(text, lines, initiativesKey.start);
     if (indent === undefined || !/^:[ \t]*(#.*)?$/.test(text.slice(initiativesKey.end, lineEnd))) return undefined;
     if (o.initiatives.length > 0) return undefined;
     addition = { start: lineEnd, end: lineEnd, newText: `${eol}${indent}  - ${entry}` };
@@ -193,7 +133,7 @@ export function moveToInitiativesFix(text: string, lines: LineIndex, o: Objectiv
     addition = { start: list.end, end: list.end, newText: `, initiatives: [${entry}]` };
   } else if (!initiativesKey) {
     const krKey = o.spans.keys.key_results;
-    const indent = krKey ? keyIndent(text, lines, krKey.start) : undefined;
+    const indent = krKey ? keyIndentAt(text, lines, krKey.start) : undefined;
     if (indent === undefined) return undefined;
     // After the last line of the key results, which may be the line being cut: insert
     // at the start of the following line so the two edits touch but never overlap.

@@ -1,9 +1,10 @@
+import { cadenceDays, checkInAge } from '../check-ins';
 import { shownValue } from '../escape';
-import { daysBetween, latestCheckIn, objectivePeriod, periodPhase } from '../progress';
+import { latestCheckIn } from '../progress';
 import type { Rule, RuleReport } from '../rule';
 
 export interface StaleCheckInOptions {
-  /** Days without a check-in after which an active key result is stale. */
+  /** Days without a check-in after which an active key result is stale; 0: the file's `check_in_every` (14 by default). */
   days: number;
 }
 
@@ -12,29 +13,25 @@ export interface StaleCheckInOptions {
 // frequency of check-ins as a leading indicator of OKR health.
 export const staleCheckIn: Rule<StaleCheckInOptions> = {
   id: 'stale-check-in',
-  description: 'During the period, every active key result has a check-in in the last 14 days.',
+  description: "During the period, every active key result has a check-in within the file's cadence (`check_in_every`, 14 days by default).",
   defaultSeverity: 'warning',
-  defaultOptions: { days: 14 },
+  defaultOptions: { days: 0 },
   check({ file, options, context }) {
     const reports: RuleReport[] = [];
     const today = context.today;
     // A closed file is a record of the period: there is nothing left to check in.
     if (file.closed !== undefined) return reports;
+    // The rule's own `days` wins when set; otherwise the file's cadence, the one `okr due` and the editor's reminders use.
+    const days = options.days > 0 ? options.days : cadenceDays(file);
     for (const o of file.objectives) {
-      if (o.status !== 'active') continue;
-      const period = objectivePeriod(file, o);
-      if (!period || periodPhase(period, today) !== 'during') continue;
       for (const kr of o.keyResults) {
-        if (kr.status !== 'active') continue;
+        const age = checkInAge(file, o, kr, today);
+        if (!age || age.age <= days) continue;
         const latest = latestCheckIn(kr);
-        // A check-in from before the period (a planning baseline) does not make the period's first weeks stale.
-        const since = latest?.date && latest.date > period.start ? latest.date : period.start;
-        const age = daysBetween(since, today);
-        if (age <= options.days) continue;
         const name = kr.id ? `Key result ${shownValue(kr.id)}` : 'This key result';
-        const when = latest?.date && latest.date >= period.start
-          ? `was last checked in on ${latest.date}, ${age} days ago`
-          : `has had no check-in since the period started on ${period.start}, ${age} days ago`;
+        const when = age.checkedIn
+          ? `was last checked in on ${age.since}, ${age.age} days ago`
+          : `has had no check-in since the period started on ${age.period.start}, ${age.age} days ago`;
         reports.push({
           message:
             `${name} ${when}. Check in weekly or fortnightly: a quick update on progress, risks and confidence ` +

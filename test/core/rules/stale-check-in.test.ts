@@ -55,6 +55,19 @@ describe('stale-check-in', () => {
     assert.deepEqual(findings(weekly, '2026-11-21'), []);
   });
 
+  it("follows the file's `check_in_every`; the rule's own `days` wins over it", () => {
+    const text = kr('        check_ins:\n          - { date: 2026-11-14, value: 50 }\n');
+    for (const [cadence, lastFine] of [['weekly', '2026-11-21'], ['7', '2026-11-21'], ['fortnightly', '2026-11-28'], ['monthly', '2026-12-14'], ['3', '2026-11-17']]) {
+      const file = text.replace('period: 2026-Q4\n', `period: 2026-Q4\ncheck_in_every: ${cadence}\n`);
+      assert.deepEqual(findings(file, lastFine), [], `${cadence} on ${lastFine}`);
+      const next = new Date(Date.parse(`${lastFine}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      assert.equal(findings(file, next).length, 1, `${cadence} on ${next}`);
+    }
+    const both = text.replace('period: 2026-Q4\n', 'period: 2026-Q4\ncheck_in_every: weekly\nlint: { stale-check-in: { days: 10 } }\n');
+    assert.deepEqual(findings(both, '2026-11-24'), []);
+    assert.equal(findings(both, '2026-11-25').length, 1);
+  });
+
   it('a check-in dated after today is not stale', () => {
     assert.deepEqual(findings(kr('        check_ins:\n          - { date: 2026-12-01, value: 50 }\n'), '2026-11-28'), []);
   });

@@ -3,8 +3,8 @@
 // blank lines) stays exactly as it was.
 
 import { parse as parseYaml } from 'yaml';
-import type { Fix, NodeSpans, TextEdit } from './model';
-import { LineIndex } from './positions';
+import type { Fix, NodeSpans, TextEdit } from '../model';
+import { LineIndex } from '../positions';
 
 const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._\/()-]*$/;
 
