@@ -87,8 +87,9 @@ export function projectAtRateSoFar(period: Period, latest: { date: IsoDate; prog
 
 /**
  * A key result's series as of `today`: the start value on the period's first day,
- * each dated check-in with a value, and `current` on `today` when the file's
- * `current` differs from the latest check-in (it was updated by hand since).
+ * each dated check-in with a value, and `current` on `today` for a key result
+ * that keeps no history (no check-in has a value): the latest check-in wins over
+ * `current:`, which the rule current-disagrees keeps in step.
  */
 export function keyResultSeries(file: OkrFile, objective: Objective, kr: KeyResult, today: IsoDate): KeyResultSeries {
   const period = objectivePeriod(file, objective);
@@ -109,7 +110,8 @@ export function keyResultSeries(file: OkrFile, objective: Objective, kr: KeyResu
     }
     const current = effectiveCurrent(kr);
     const last = points[points.length - 1];
-    if (kr.current !== undefined && current !== undefined && (!last || last.kind === 'start' || last.value !== current)) {
+    const keepsHistory = kr.checkIns.some((c) => c.date !== undefined && c.value !== undefined);
+    if (kr.current !== undefined && current !== undefined && !keepsHistory && (!last || last.kind === 'start' || last.value !== current)) {
       const date = period && today > period.end ? period.end : today;
       const progress = progressOf(current, start, target);
       if (progress !== undefined && (!last || last.date <= date) && (!period || date >= period.start)) {

@@ -40,9 +40,12 @@ describe('series', () => {
     assert.equal(s.points[1].progress, 0.5);
   });
 
-  it('adds `current` on today when it differs from the latest check-in', () => {
-    const s = one('start: 0, target: 10, current: 7, check_ins: [{ date: 2026-11-01, value: 5 }]', '2026-11-20');
-    assert.deepEqual(s.points.map((p) => [p.date, p.kind]).at(-1), ['2026-11-20', 'current']);
+  it('adds `current` on today for a key result without check-ins; with check-ins the latest one wins over `current:`', () => {
+    const alone = one('start: 0, target: 10, current: 7', '2026-11-20');
+    assert.deepEqual(alone.points.map((p) => [p.date, p.kind, p.value]).at(-1), ['2026-11-20', 'current', 7]);
+    // Issue 10: the latest check-in is the current value; a `current:` left behind is current-disagrees' finding, not a point.
+    const behind = one('start: 0, target: 10, current: 7, check_ins: [{ date: 2026-11-01, value: 5 }]', '2026-11-20');
+    assert.deepEqual(behind.points.map((p) => [p.date, p.kind, p.value]).at(-1), ['2026-11-01', 'check-in', 5]);
     const same = one('start: 0, target: 10, current: 5, check_ins: [{ date: 2026-11-01, value: 5 }]', '2026-11-20');
     assert.equal(same.points.at(-1)?.kind, 'check-in');
   });
