@@ -5,8 +5,13 @@
 // whose commits carry Key-Result trailers.
 //
 // The example is made once in demo-workspace/ and kept: what you change there stays
-// (run with --reset to start again). Options: --port <n> (default 8080, or a free one),
-// --reset. Ctrl-C stops the server.
+// (run with --reset to start again). Its period, check-ins and history are dated
+// relative to the day it is made, so it reads the same whenever it is run; nothing
+// pins "today". The generated commits are authored through the environment of those
+// git calls only: your own commits in it are yours. The browser opens on the OKR
+// Lens view (the extension's first run: each demo starts with a fresh profile) and
+// the team's OKR file. Options: --port <n> (default 8080, or a free one), --reset.
+// Ctrl-C stops the server.
 'use strict';
 
 const fs = require('node:fs');
@@ -40,15 +45,16 @@ async function main() {
   if (fs.existsSync(WORKSPACE)) {
     console.log(`demo: reusing ${path.relative(process.cwd(), WORKSPACE) || WORKSPACE} (your changes are kept; --reset starts again)`);
   } else {
-    createWorkspace('demo', WORKSPACE);
+    createWorkspace('demo', WORKSPACE, { today: localToday(), identity: false });
     console.log(`demo: made the example repository ${path.relative(process.cwd(), WORKSPACE)}`);
   }
 
   const userDataDir = path.join(PROFILE, 'user');
   const extensionsDir = path.join(PROFILE, 'extensions');
-  if (!fs.existsSync(path.join(userDataDir, 'User', 'settings.json'))) {
-    cs.writeUserSettings(userDataDir, { 'workbench.colorTheme': 'Default Dark Modern' });
-  }
+  // A fresh profile each time: the demo shows what a first-time user meets (OKR Lens's
+  // first run opens its view and its walkthrough). The workspace itself is kept.
+  fs.rmSync(userDataDir, { recursive: true, force: true });
+  cs.writeUserSettings(userDataDir, { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.welcomePage.walkthroughs.openOnInstall': true });
   // --force: the same version is installed again, so a rebuilt extension replaces the last one.
   const install = spawnSync(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX, '--force'], {
     encoding: 'utf8',
@@ -59,12 +65,19 @@ async function main() {
   const port = args.port ?? ((await cs.portIsFree(8080)) ? 8080 : await cs.freePort());
   const logFile = path.join(PROFILE, 'code-server.log');
   const server = await cs.startCodeServer({ entry, port, userDataDir, extensionsDir, logFile });
-  console.log(`\nOKR Lens demo: open ${server.url}/?folder=${encodeURIComponent(WORKSPACE)}`);
+  console.log(`\nOKR Lens demo: open ${demoUrl(server.url, server.port)}`);
   console.log(`(code-server log: ${path.relative(process.cwd(), logFile)}; Ctrl-C stops it)`);
 
-  // Runs until Ctrl-C (processes.js stops the server's process group) or the server dies.
+  // Runs until Ctrl-C (processes.js stops the server's process group and says so in
+  // one line) or the server dies on its own.
+  let stopping = false;
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(signal, () => (stopping = true));
   await new Promise((resolve) => {
     const timer = setInterval(() => {
+      if (stopping) {
+        clearInterval(timer);
+        return;
+      }
       if (server.hasExited()) {
         clearInterval(timer);
         console.error(`demo: code-server stopped (${JSON.stringify(server.hasExited())}); log ${logFile}:\n${cs.tail(logFile, 20)}`);
@@ -73,6 +86,19 @@ async function main() {
       }
     }, 1000);
   });
+}
+
+/** Today's local date, YYYY-MM-DD: the day the demo's dates are made relative to. */
+function localToday() {
+  const d = new Date();
+  const pad = (n) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+/** The workspace, with the team's OKR file open (VS Code's `payload` openFile, a file of the remote). */
+function demoUrl(base, port) {
+  const file = `vscode-remote://127.0.0.1:${port}${path.join(WORKSPACE, '.okr.yaml').split(path.sep).map(encodeURIComponent).join('/')}`;
+  return `${base}/?folder=${encodeURIComponent(WORKSPACE)}&payload=${encodeURIComponent(JSON.stringify([['openFile', file]]))}`;
 }
 
 main().catch((err) => {
