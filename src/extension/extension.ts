@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from './command-ids';
 import { registerEditingHelp } from './editing-help';
+import { registerFirstRun } from './first-run';
 import { registerGitFeatures } from './git';
 import { registerLintFeatures } from './lint';
 import { createOkrStore, type OkrStoreUpdate } from './okr-store';
@@ -50,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): void {
   start('diagnostics and quick fixes', () => registerLintFeatures(context, store));
   start('editing help', () => registerEditingHelp(context, store));
   if (objectivesView) start('the git features', () => registerGitFeatures(context, store, objectivesView));
+  start('the first-run walkthrough', () => registerFirstRun(context, store));
 
   const activationMs = performance.now() - started;
   context.subscriptions.push(

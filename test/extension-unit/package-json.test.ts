@@ -82,3 +82,40 @@ describe('package.json', () => {
     assert.match(manifest.capabilities.untrustedWorkspaces.description, /git/);
   });
 });
+
+describe('the Get Started walkthrough', () => {
+  const walkthroughs = (manifest.contributes.walkthroughs ?? []) as {
+    id: string;
+    title: string;
+    steps: { id: string; title: string; description: string; media: { image?: string; markdown?: string; altText?: string }; completionEvents?: string[] }[];
+  }[];
+  const BUILT_IN = ['workbench.view.extension.okr', 'workbench.actions.view.problems', 'workbench.action.quickOpen'];
+
+  it('walks through the sidebar, an OKR file, a finding, a check-in, a tagged commit and the hooks', () => {
+    const [w] = walkthroughs;
+    assert.equal(w?.id, 'okr.getStarted');
+    assert.equal(w.title, 'Get Started with OKR Lens');
+    assert.deepEqual(
+      w.steps.map((s) => s.id.replace('okr.getStarted.', '')),
+      ['openView', 'okrFile', 'fixFinding', 'checkIn', 'tagCommit', 'installHooks'],
+    );
+  });
+
+  it('links only commands that exist, and shows images that ship, each with alt text', () => {
+    for (const step of walkthroughs.flatMap((w) => w.steps)) {
+      const linked = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
+      for (const c of [...linked, ...(step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length))]) {
+        assert.ok(declaredCommands.includes(c) || BUILT_IN.includes(c), `${step.id} names an unknown command ${c}`);
+      }
+      assert.ok(step.media.image && fs.existsSync(path.join(ROOT, step.media.image)), `${step.id}: ${step.media.image} is missing`);
+      assert.ok(step.media.altText, `${step.id} has no alt text`);
+    }
+  });
+
+  it('is opened by the extension on its first run, beside the editor', () => {
+    const firstRun = fs.readFileSync(path.join(ROOT, 'src', 'extension', 'first-run.ts'), 'utf8');
+    assert.match(firstRun, /'workbench\.action\.openWalkthrough', `\$\{context\.extension\.id\}#\$\{WALKTHROUGH_ID\}`, true/);
+    assert.match(firstRun, /WALKTHROUGH_ID = 'okr\.getStarted'/);
+    assert.match(fs.readFileSync(path.join(ROOT, 'src', 'extension', 'extension.ts'), 'utf8'), /registerFirstRun\(context, store\)/);
+  });
+});
