@@ -5,6 +5,7 @@
 
 import * as vscode from 'vscode';
 import type { OkrStore } from './okr-store';
+import { vscodeSetting } from './settings/settings';
 
 /** globalState key: set once the first run has happened. */
 export const FIRST_RUN_KEY = 'okr.firstRunDone';
@@ -13,9 +14,7 @@ export const WALKTHROUGH_ID = 'okr.getStarted';
 export function registerFirstRun(context: vscode.ExtensionContext, store: OkrStore): void {
   if (context.globalState.get<boolean>(FIRST_RUN_KEY)) return;
   void context.globalState.update(FIRST_RUN_KEY, true);
-  // Not an okr.* setting (settings.ts reads those): VS Code's switch for walkthroughs on install.
-  const wanted = vscode.workspace.getConfiguration('workbench.welcomePage').get<boolean>('walkthroughs.openOnInstall', true);
-  if (!wanted) return;
+  if (!vscodeSetting('workbench.welcomePage.walkthroughs.openOnInstall', true)) return;
   void store.ready.then(async () => {
     if (store.files().length > 0) await vscode.commands.executeCommand('workbench.view.extension.okr');
     // To the side: an OKR file open in the editor stays in view.

@@ -26,6 +26,12 @@ export function settingProblems(scope?: vscode.Uri): string[] {
   return read(scope).problems;
 }
 
+/** A setting of VS Code itself that OKR Lens respects (`workbench.welcomePage.walkthroughs.openOnInstall`). */
+export function vscodeSetting<T>(key: string, fallback: T): T {
+  const value = vscode.workspace.getConfiguration().get<unknown>(key);
+  return value === undefined || typeof value !== typeof fallback ? fallback : (value as T);
+}
+
 export interface SettingsChange {
   /** Did the change touch this setting (for `scope`, when given)? */
   affects(name: SettingName, scope?: vscode.Uri): boolean;
