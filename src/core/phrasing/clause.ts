@@ -78,9 +78,28 @@ export function phraseWords(tokens: readonly Token[], from: number): { words: To
   return { words, stop: tokens[i] };
 }
 
+/**
+ * "Get the Brave integration released", "Have the audit done": a causative verb whose
+ * object ends in the participle of a task verb names that task.
+ */
+function causativeTask(tokens: readonly Token[], lead: number, lexicon: VerbLexicon): VerbMatch | undefined {
+  if (!/^(get|have)$/.test(tokens[lead]?.lower ?? '')) return undefined;
+  for (let i = lead + 1; i < tokens.length && i <= lead + 6; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || (PHRASE_STOPS.has(t.lower) && i > lead + 1)) return undefined;
+    const base = lexicon.participles.get(t.lower);
+    if (base !== undefined && i > lead + 1 && (i + 1 === tokens.length || tokens[i + 1].kind === 'symbol' || PHRASE_STOPS.has(tokens[i + 1].lower))) {
+      return { base, text: t.text, next: i + 1 };
+    }
+  }
+  return undefined;
+}
+
 /** The verb leading a title when it names work (`migrate`), not an outcome ("Build trust", "Ship with confidence"). */
 export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
   const lead = leadIndex(tokens);
+  const causative = causativeTask(tokens, lead, lexicon);
+  if (causative) return causative;
   const verb = matchVerb(tokens, lead, lexicon);
   if (!verb) return undefined;
   const next = tokens[verb.next];

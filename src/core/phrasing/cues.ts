@@ -2,6 +2,7 @@
 
 import { leadIndex } from './clause';
 import { IMPROVING_VERBS } from './lexicon';
+import { findQuantities } from './quantities';
 import { MAX_DESCRIPTION, MAX_TITLE, tokenize } from './tokens';
 
 // Each cue is a list of patterns that must all match. Every pattern is linear (no
@@ -33,6 +34,10 @@ const ROUTINE_CUES: readonly Cue[] = [
     'recurring upkeep',
   ],
   [[/\bapply\w*\b[^.;]{0,40}\b(?:updates|patches|upgrades|fixes)\b/], 'maintenance'],
+  // Fixing what fails: "Fix failing tests", "Fix what breaks in the nightly build".
+  [[/\bfix(?:es|ed|ing)?\b[^.;]{0,30}?\b(?:failing|failed|failures?|broken|breakages?|what (?:fails|breaks|broke))\b/], 'bug fixing'],
+  // A standing rule for what comes in: "Issues with medium risk or higher are resolved within three working days".
+  [[/\b(?:resolved|fixed|patched|answered|handled|acknowledged|acked|remediated|triaged)\b[^.;%]{0,20}?\bwithin\b/], 'support and alert handling'],
 ];
 
 function firstMatch(cues: readonly Cue[], text: string): string | undefined {
@@ -45,6 +50,9 @@ export function routineCue(title: string): string | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
   const lead = leadIndex(tokens);
   if (tokens[lead] && IMPROVING_VERBS.has(tokens[lead].lower)) return undefined;
+  // Maintaining or securing what exists, with no level to hold: "Maintain world-class IT infrastructure".
+  // ("Maintain 99.9% uptime" holds a level: a guardrail, not routine work.)
+  if (tokens[lead] && /^(maintain|maintaining|upkeep)$/.test(tokens[lead].lower) && findQuantities(title).length === 0 && !tokens.some((t) => t.text.includes('%'))) return 'maintenance';
   // A purpose that improves the routine work: "Mitigate false alerts to reduce on-call costs".
   if (tokens.some((t, i) => t.lower === 'to' && i > lead && IMPROVING_VERBS.has(tokens[i + 1]?.lower ?? ''))) return undefined;
   return firstMatch(ROUTINE_CUES, tokens.slice(lead).map((t) => t.lower).join(' '));

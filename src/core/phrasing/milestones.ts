@@ -153,6 +153,8 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     }
     const w = t.lower;
     const next = tokens[i + 1]?.lower ?? '';
+    // A standing rule is a guardrail, not a deliverable: "Deploys must not skip CI", "Pages should be acked within 5 minutes".
+    if (/^(should|must|shall|never|mustn't|shouldn't|don't|doesn't|won't|cannot|can't)$/.test(w) || (COPULAS.has(w) && /^(not|never|no)$/.test(next))) return { kind: 'experience', verb: t };
     if (COPULAS.has(w)) {
       if (EXPERIENCE_PARTICIPLES.has(next) || /^(a|an|the|seen|known|joy)$/.test(next)) return { kind: 'experience', verb: t };
       if (DELIVERED_ADJECTIVES.has(next) || STATE_WORDS.has(next) || /^in$/.test(next) && tokens[i + 2]?.lower === 'place') return { kind: 'delivered', verb: t };
