@@ -12,6 +12,8 @@ export interface CliIO {
   stderr: (text: string) => void;
   /** True when stdout is a terminal. Colour also depends on NO_COLOR / FORCE_COLOR: see `useColor`. */
   isTTY: boolean;
+  /** True when stderr is a terminal: progress lines of long work go there, and nowhere else. */
+  stderrIsTTY?: boolean;
   env: NodeJS.ProcessEnv;
   /** The clock, for the default `--today`; tests pass a fixed one. Core code never reads the clock. */
   now?: () => Date;
@@ -35,6 +37,7 @@ export function nodeIO(): CliIO {
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
     isTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
     env: process.env,
   };
 }

@@ -21,6 +21,7 @@ export interface CliRun {
 export interface FakeTerminal {
   cwd?: string;
   isTTY?: boolean;
+  stderrIsTTY?: boolean;
   env?: NodeJS.ProcessEnv;
   now?: () => Date;
 }
@@ -37,6 +38,7 @@ export async function okr(argv: string[], terminal: FakeTerminal = {}): Promise<
       stderr += t;
     },
     isTTY: terminal.isTTY ?? false,
+    stderrIsTTY: terminal.stderrIsTTY ?? false,
     env: terminal.env ?? {},
     // Noon, so the local date is the same in every time zone the tests may run in.
     now: terminal.now ?? (() => new Date(2026, 10, 28, 12, 0, 0)),

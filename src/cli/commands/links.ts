@@ -3,7 +3,7 @@
 // result (a typo, or a key result renamed or removed since).
 
 import * as path from 'node:path';
-import { type CommitRecord, CommitIndex } from '../../core/git/history';
+import { type CommitRecord, CommitIndex, SCAN_SLACK_DAYS, scanWindowStart } from '../../core/git/history';
 import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, type RepoSession, TRAILER_CONFIG_KEY } from '../../core/git/git';
 import { KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
 import { NOTES_REF } from '../../core/git/notes';
@@ -11,7 +11,7 @@ import { isValidDate } from '../../core/parse';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { printable, styleFor } from '../format/ansi';
-import { type Command, UsageError, parseCommandArgs, useColor } from '../io';
+import { type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { reportLoadProblems } from './lint';
 
 const FORMATS = ['text', 'json'] as const;
@@ -21,8 +21,8 @@ const DEFAULT_LIMIT = 10;
 const HELP = `Usage: okr links [paths...] [options]
 
 Show the commits that support each key result: those whose message carries the
-trailer "${DEFAULT_TRAILER_KEY}: <id>" (or the key in git config ${TRAILER_CONFIG_KEY}), over
-all the history reachable from HEAD, or whose OKR Lens note names it (okr tag,
+trailer "${DEFAULT_TRAILER_KEY}: <id>" (or the key in git config ${TRAILER_CONFIG_KEY}) in the
+history reachable from HEAD, or whose OKR Lens note names it (okr tag,
 git notes in ${NOTES_REF}). Trailers that name no key result of the OKR files are
 listed apart, with the closest ids.
 
@@ -30,10 +30,17 @@ OKR files (${OKR_FILE_GLOBS.join(', ')}) are read under the given paths; with no
 under the folders in each repository's git config ${OKR_FILES_CONFIG_KEY}, else the
 whole repository.
 
+Only the commits that can matter are read: from the earliest period start among
+the OKR files read, minus ${SCAN_SLACK_DAYS} days of slack (work often starts just before a
+quarter does); git itself stops walking there. --all-history reads everything, as
+for OKR files without a period. A long scan shows its progress on a terminal.
+
 Options:
   -f, --format <name>  text (default) or json
       --since <date>   only commits authored on or after this date (YYYY-MM-DD,
-                       or an ISO 8601 time like 2026-11-01T09:00:00Z)
+                       or an ISO 8601 time like 2026-11-01T09:00:00Z); passed to
+                       git, so older history is not read at all
+      --all-history    read the whole history, not just from the periods on
       --repo <dir>     a repository to read; repeat for several (default: the one
                        the current folder is in)
       --limit <n>      commits listed per key result in text (default ${DEFAULT_LIMIT}; 0: all)
@@ -44,7 +51,8 @@ Text output (a dropped key result only when commits name it):
     N commits by authors, first date to last date
     <short sha>  <date>  <author>  <subject>
 
-JSON output: { "since", "repositories": [{ "root", "head", "shallow", "commits" }],
+JSON output: { "since", "window" (the first day read; null: the whole history),
+  "repositories": [{ "root", "head", "shallow", "commits" }],
   "keyResults": [{ "id", "title", "dropped", "file", "count", "authors": [names], "firstDate",
     "lastDate", "commits": [{ "repository", "sha", "subject", "author", "email", "date" }] }],
   "unknown": [{ "value", "suggestions": [ids], "repository", "sha", "subject",
@@ -68,6 +76,32 @@ function sinceFilter(since: string | undefined): (c: CommitRecord) => boolean {
   return (c) => Date.parse(c.date) >= instant;
 }
 
+/**
+ * A progress line on stderr while the history is read, on a terminal only (never in
+ * a pipe or a CI log): "okr: reading history... 120,000 commits". Redrawn at most
+ * ten times a second, and erased when done.
+ */
+function scanProgress(io: CliIO, repositories: number): { update(repo: number, commits: number): void; done(): void } {
+  if (!io.stderrIsTTY) return { update: () => undefined, done: () => undefined };
+  const counts = new Array<number>(repositories).fill(0);
+  let shown = false;
+  let last = 0;
+  return {
+    update(repo, commits) {
+      counts[repo] = commits;
+      const now = Date.now();
+      if (now - last < 100) return;
+      last = now;
+      const total = counts.reduce((a, b) => a + b, 0);
+      io.stderr(`\r\x1b[Kokr: reading history... ${total.toLocaleString('en-US')} commits`);
+      shown = true;
+    },
+    done() {
+      if (shown) io.stderr('\r\x1b[K');
+    },
+  };
+}
+
 /** The key results of several repositories' OKR files together; each file read once. */
 async function knownIdsOfRepos(sessions: readonly RepoSession[]): Promise<LoadedKnownIds> {
   const all = await Promise.all(sessions.map((s) => knownIdsForRepo(s.ctx, s.root)));
@@ -80,6 +114,7 @@ async function knownIdsOfRepos(sessions: readonly RepoSession[]): Promise<Loaded
     problems: all.flatMap((a) => a.problems),
     // Only "no OKR file anywhere" is worth saying when several repositories are read.
     empty: files.length === 0 ? all.flatMap((a) => a.empty) : [],
+    periodStarts: all.flatMap((a) => a.periodStarts),
   };
 }
 
@@ -93,7 +128,9 @@ export const linksCommand: Command = {
       since: { type: 'string' },
       repo: { type: 'string', multiple: true },
       limit: { type: 'string' },
+      'all-history': { type: 'boolean' },
     });
+    if (values['all-history'] && values.since !== undefined) throw new UsageError('--since and --all-history cannot be used together');
     const format = (values.format ?? 'text') as Format;
     if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or json, not "${values.format}"`);
     const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
@@ -101,26 +138,41 @@ export const linksCommand: Command = {
     const keep = sinceFilter(values.since);
 
     const repoDirs = values.repo && values.repo.length > 0 ? values.repo : ['.'];
-    const repos: { session: RepoSession; index: CommitIndex }[] = [];
     let failed = false;
-    for (const dir of repoDirs) {
-      try {
-        const session = await openRepo({ cwd: path.resolve(io.cwd, dir), env: io.env });
-        if (repos.some((r) => r.session.root === session.root)) continue;
-        const index = new CommitIndex(session.ctx, { trailerKey: session.trailerKey });
-        await index.update();
-        repos.push({ session, index });
-      } catch (err) {
-        const message = gitFailureMessage(err);
-        if (message === undefined) throw err;
-        io.stderr(`okr: ${message}\n`);
-        failed = true;
-      }
-    }
-    if (repos.length === 0) return 2;
+    const fail = (err: unknown) => {
+      const message = gitFailureMessage(err);
+      if (message === undefined) throw err;
+      io.stderr(`okr: ${printable(message)}\n`);
+      failed = true;
+    };
+    // The repositories and (with paths given) the OKR files are independent: read them side by side.
+    const explicitIds = positionals.length > 0 ? loadKnownIds(positionals, io.cwd) : undefined;
+    const opened = await Promise.all(repoDirs.map((dir) => openRepo({ cwd: path.resolve(io.cwd, dir), env: io.env }).catch((err: unknown) => (fail(err), undefined))));
+    const sessions: RepoSession[] = [];
+    for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
+    if (sessions.length === 0) return 2;
 
-    const loaded = positionals.length > 0 ? await loadKnownIds(positionals, io.cwd) : await knownIdsOfRepos(repos.map((r) => r.session));
+    const loaded = explicitIds ? await explicitIds : await knownIdsOfRepos(sessions);
     if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
+
+    // The scan reads from the periods on (or --since), never the whole history unless asked.
+    const window = values.since ?? (values['all-history'] ? undefined : scanWindowStart(loaded.periodStarts));
+    const progress = scanProgress(io, sessions.length);
+    const repos: { session: RepoSession; index: CommitIndex }[] = [];
+    await Promise.all(
+      sessions.map(async (session, i) => {
+        const index = new CommitIndex(session.ctx, { trailerKey: session.trailerKey, since: window, onProgress: (n) => progress.update(i, n) });
+        try {
+          await index.update();
+          repos[i] = { session, index };
+        } catch (err) {
+          fail(err);
+        }
+      }),
+    );
+    progress.done();
+    repos.splice(0, repos.length, ...repos.filter((r) => r !== undefined));
+    if (repos.length === 0) return 2;
 
     const label = (s: RepoSession) => (repos.length === 1 ? path.relative(io.cwd, s.root) || '.' : s.root);
     const byId = new Map<string, LinkedCommit[]>(loaded.known.ids.map((id) => [id, []]));
@@ -174,6 +226,7 @@ export const linksCommand: Command = {
       });
       const json = {
         since: values.since ?? null,
+        window: window ?? null,
         repositories: repos.map((r) => ({ root: r.session.root, head: r.index.head ?? null, shallow: r.index.shallow, commits: r.index.commits.length })),
         keyResults: summaries.map((s) => ({ ...s, commits: s.commits.map(commitJson) })),
         unknown: unknown.map((u) => ({ value: u.value, suggestions: u.suggestions, ...commitJson(u.linked) })),

@@ -26,8 +26,14 @@ export interface GitContext {
 export interface RunGitOptions {
   /** Text for git's standard input. */
   input?: string;
-  /** Default 30 s: long enough for `git log` over a large history, short enough not to hang an editor. */
+  /**
+   * Default 30 s, for the small questions that must never hang an editor. 0: no
+   * limit, for the history scan, whose time grows with the repository and which
+   * shows progress instead (a timeout must never be what ends it).
+   */
   timeoutMs?: number;
+  /** Called with each chunk of standard output as it arrives (progress of a long scan). */
+  onOutput?: (chunk: Buffer) => void;
   /** Default 512 MiB of output, then git is stopped. */
   maxBuffer?: number;
   /** Exit codes that are answers rather than failures (`git config --get` says 1 for "not set"). */
@@ -157,10 +163,13 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
     const err: Buffer[] = [];
     let outBytes = 0;
     let errBytes = 0;
-    const timer = setTimeout(() => {
-      child.kill('SIGKILL');
-      finish(() => reject(new GitError(`git ${args[0]} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, 'timeout', args)));
-    }, timeoutMs);
+    const timer =
+      timeoutMs > 0
+        ? setTimeout(() => {
+            child.kill('SIGKILL');
+            finish(() => reject(new GitError(`git ${args[0]} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, 'timeout', args)));
+          }, timeoutMs)
+        : undefined;
     child.stdout!.on('data', (chunk: Buffer) => {
       outBytes += chunk.length;
       if (outBytes > maxBuffer) {
@@ -169,6 +178,7 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
         return;
       }
       out.push(chunk);
+      options.onOutput?.(chunk);
     });
     child.stderr!.on('data', (chunk: Buffer) => {
       // stderr is only read for messages: keep its start.

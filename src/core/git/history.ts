@@ -3,6 +3,11 @@
 // commits added since the last head are read (`<old>..HEAD`); when the old head is
 // no longer in the history (a rebase, a force-push, a reset), everything is read
 // again. The state is plain JSON, so the extension can persist it.
+//
+// Linked work only matters inside the OKR periods, so the scan is bounded: it reads
+// the commits from a day on (`since`: the earliest period start among the loaded
+// files, minus a week of slack; see `scanWindowStart`), and git itself stops
+// walking there (`--since`), instead of reading a decade of history to drop it.
 
 import { closestMatches } from '../text';
 import { type GitContext, GitError, runGit } from './git';
@@ -36,6 +41,8 @@ export interface CommitIndexState {
   shallow: boolean;
   /** The notes ref's commit the notes were merged from (notes.ts). */
   notesTip?: string;
+  /** The first day read (YYYY-MM-DD or an ISO time); absent: the whole history. */
+  since?: string;
   /** Newest first, in `git log` order. */
   commits: CommitRecord[];
 }
@@ -62,6 +69,7 @@ export function logArgs(trailerKey: string, revisions: readonly string[], option
     '--encoding=UTF-8',
     `--format=${logFormat(trailerKey)}`,
     ...(options.noWalk ? ['--no-walk=unsorted'] : []),
+    ...(options.since !== undefined ? [gitSinceArgument(options.since)] : []),
     '--end-of-options',
     ...revisions,
     '--',
@@ -71,6 +79,41 @@ export function logArgs(trailerKey: string, revisions: readonly string[], option
 export interface ReadCommitsOptions {
   /** Just the named commits, not their history. */
   noWalk?: boolean;
+  /** Only commits from this day (YYYY-MM-DD) or time (ISO 8601) on; git stops walking there. */
+  since?: string;
+  /** Called as commits arrive, with the number read so far. */
+  onProgress?: (commits: number) => void;
+}
+
+/** Days of slack before the earliest period start: work often starts just before a quarter does. */
+export const SCAN_SLACK_DAYS = 7;
+
+/** The first day the history scan reads for these periods' starts: the earliest minus the slack; undefined without any. */
+export function scanWindowStart(periodStarts: Iterable<string>, slackDays = SCAN_SLACK_DAYS): string | undefined {
+  let earliest: string | undefined;
+  for (const s of periodStarts) if (/^\d{4}-\d{2}-\d{2}$/.test(s) && (earliest === undefined || s < earliest)) earliest = s;
+  return earliest === undefined ? undefined : addDays(earliest, -slackDays);
+}
+
+function addDays(day: string, days: number): string {
+  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+/**
+ * `--since` for git, a superset of "authored on or after `since`": a calendar day
+ * starts up to 14 hours before UTC midnight somewhere, and git compares committer
+ * dates, so a day becomes the previous day at 00:00 UTC; callers filter exactly.
+ */
+export function gitSinceArgument(since: string): string {
+  return /^\d{4}-\d{2}-\d{2}$/.test(since) ? `--since=${addDays(since, -1)}T00:00:00Z` : `--since=${since}`;
+}
+
+/** Does a state read from `stateSince` hold every commit a scan from `wanted` needs? */
+function covers(stateSince: string | undefined, wanted: string | undefined): boolean {
+  if (stateSince === undefined) return true;
+  if (wanted === undefined) return false;
+  return stateSince.slice(0, 10) <= wanted.slice(0, 10);
 }
 
 /** Parses `git log` output made with `logArgs`. A malformed record is skipped, never fatal. */
@@ -107,7 +150,17 @@ export function parseLog(output: string): CommitRecord[] {
 
 /** Reads the commits of the given revisions (`okr check-commits` uses ranges). */
 export async function readCommits(ctx: GitContext, trailerKey: string, revisions: readonly string[], options?: ReadCommitsOptions): Promise<CommitRecord[]> {
-  const { stdout } = await runGit(ctx, logArgs(trailerKey, revisions, options));
+  const onProgress = options?.onProgress;
+  let count = 0;
+  const { stdout } = await runGit(ctx, logArgs(trailerKey, revisions, options), {
+    timeoutMs: 0,
+    onOutput: onProgress
+      ? (chunk) => {
+          for (let i = chunk.indexOf(0); i >= 0; i = chunk.indexOf(0, i + 1)) count++;
+          onProgress(count);
+        }
+      : undefined,
+  });
   return parseLog(stdout);
 }
 
@@ -131,8 +184,15 @@ export interface CommitIndexOptions {
   trailerKey?: string;
   /** The ref whose history is indexed; default HEAD (works detached too). */
   ref?: string;
-  /** A state saved earlier; ignored when it was made for another trailer key or ref. */
+  /**
+   * A state saved earlier; ignored when it was made for another trailer key or ref,
+   * or read from a later day than `since` asks for.
+   */
   state?: CommitIndexState;
+  /** The first day to read (YYYY-MM-DD, or an ISO time); undefined reads the whole history. */
+  since?: string;
+  /** Called as a full or incremental read goes, with the commits read so far. */
+  onProgress?: (commits: number) => void;
 }
 
 /** The unique-ish key under which ids compare. */
@@ -154,13 +214,27 @@ export class CommitIndex {
     this.trailerKey = options.trailerKey ?? DEFAULT_TRAILER_KEY;
     if (!isValidTrailerKey(this.trailerKey)) throw new RangeError(`"${this.trailerKey}" cannot be a trailer key`);
     this.ref = options.ref ?? 'HEAD';
+    this.since = options.since;
+    this.onProgress = options.onProgress;
     const s = options.state;
-    if (s && s.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits)) {
+    if (s && s.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits) && covers(s.since, this.since)) {
       this.commitList = s.commits;
       this.currentHead = s.head;
       this.isShallow = Boolean(s.shallow);
       this.notesAt = s.notesTip;
+      this.readSince = s.since;
     }
+  }
+
+  /** The first day asked for; undefined: the whole history. */
+  readonly since: string | undefined;
+  /** The first day the commits held were read from (a saved state may reach further back than asked). */
+  private readSince: string | undefined;
+  private readonly onProgress: ((commits: number) => void) | undefined;
+
+  /** The first day the indexed commits were read from; undefined: the whole history. */
+  get window(): string | undefined {
+    return this.readSince;
   }
 
   /** The commit the index is up to date with; undefined when the repository has no commits (or before `update`). */
@@ -213,7 +287,7 @@ export class CommitIndex {
     if (old !== undefined && head !== old && shallow === this.isShallow) {
       // The old head is an ancestor of the new one exactly when some commit in old..head
       // has it as a parent; otherwise history was rewritten and everything is read again.
-      const added = await readCommits(this.ctx, this.trailerKey, [`${old}..${head}`]).catch((err: unknown) => {
+      const added = await readCommits(this.ctx, this.trailerKey, [`${old}..${head}`], { since: this.readSince, onProgress: this.onProgress }).catch((err: unknown) => {
         if (err instanceof GitError && err.kind === 'failed') return undefined; // the old head is gone
         throw err;
       });
@@ -222,8 +296,9 @@ export class CommitIndex {
         return { added: added.length, full: false };
       }
     }
-    const all = await readCommits(this.ctx, this.trailerKey, [head]);
+    const all = await readCommits(this.ctx, this.trailerKey, [head], { since: this.since, onProgress: this.onProgress });
     this.reset(all, head, shallow);
+    this.readSince = this.since;
     return { added: all.length, full: true };
   }
 
@@ -304,6 +379,15 @@ export class CommitIndex {
 
   /** A JSON-safe snapshot to pass back as `options.state` later. */
   state(): CommitIndexState {
-    return { version: 1, trailerKey: this.trailerKey, ref: this.ref, head: this.currentHead, shallow: this.isShallow, notesTip: this.notesAt, commits: this.commitList };
+    return {
+      version: 1,
+      trailerKey: this.trailerKey,
+      ref: this.ref,
+      head: this.currentHead,
+      shallow: this.isShallow,
+      notesTip: this.notesAt,
+      ...(this.readSince !== undefined ? { since: this.readSince } : {}),
+      commits: this.commitList,
+    };
   }
 }

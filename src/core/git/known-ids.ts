@@ -79,13 +79,20 @@ export interface LoadedKnownIds {
   problems: WorkspaceProblem[];
   /** Targets (as given) holding no OKR file. */
   empty: string[];
+  /** The first day of each file's period (files without one are left out): the history scan starts from the earliest. */
+  periodStarts: string[];
+}
+
+function periodStartsOf(parsed: readonly { file: { period?: { start: string } } }[]): string[] {
+  return parsed.flatMap((p) => (p.file.period ? [p.file.period.start] : []));
 }
 
 /** Reads the OKR files under `targets` (relative to `cwd`) and collects their ids. */
 export async function loadKnownIds(targets: readonly string[], cwd: string): Promise<LoadedKnownIds> {
   const loaded = await loadSources(targets, cwd);
-  const definitions = parseSources(loaded.sources).flatMap((p) => collectDefinitions(p.file));
-  return { known: new KnownIds(definitions), files: loaded.files, problems: loaded.problems, empty: loaded.empty };
+  const parsed = parseSources(loaded.sources);
+  const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
+  return { known: new KnownIds(definitions), files: loaded.files, problems: loaded.problems, empty: loaded.empty, periodStarts: periodStartsOf(parsed) };
 }
 
 /**
@@ -122,8 +129,9 @@ export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<Lo
     (f): f is string => f !== undefined,
   );
   const read = await readOkrSources(existing);
-  const definitions = parseSources(read.sources).flatMap((p) => collectDefinitions(p.file));
-  return { known: new KnownIds(definitions), files: existing, problems: read.problems, empty: existing.length === 0 ? [root] : [] };
+  const parsed = parseSources(read.sources);
+  const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
+  return { known: new KnownIds(definitions), files: existing, problems: read.problems, empty: existing.length === 0 ? [root] : [], periodStarts: periodStartsOf(parsed) };
 }
 
 /**
@@ -132,7 +140,7 @@ export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<Lo
  */
 async function knownIdsAtHead(ctx: GitContext, gitDir: string): Promise<LoadedKnownIds> {
   const at = { ...ctx, cwd: gitDir };
-  const empty = { known: new KnownIds([]), files: [], problems: [], empty: [gitDir] };
+  const empty = { known: new KnownIds([]), files: [], problems: [], empty: [gitDir], periodStarts: [] };
   if ((await resolveCommit(at, 'HEAD')) === undefined) return empty;
   const { stdout } = await runGit(at, ['ls-tree', '-r', '-z', '--name-only', '--full-tree', 'HEAD']);
   const suffixes = OKR_FILE_GLOBS.map((g) => g.replace(/^\*/, ''));
@@ -146,6 +154,7 @@ async function knownIdsAtHead(ctx: GitContext, gitDir: string): Promise<LoadedKn
     if (blob?.code === 0) sources.push({ path: path.join(gitDir, name), text: blob.stdout });
   }
   if (sources.length === 0) return empty;
-  const definitions = parseSources(sources).flatMap((p) => collectDefinitions(p.file));
-  return { known: new KnownIds(definitions), files: sources.map((s) => s.path), problems: [], empty: [] };
+  const parsed = parseSources(sources);
+  const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
+  return { known: new KnownIds(definitions), files: sources.map((s) => s.path), problems: [], empty: [], periodStarts: periodStartsOf(parsed) };
 }

@@ -1,0 +1,62 @@
+// `okr links` reads from the OKR periods on: older commits are not read unless
+// --all-history; --since is passed to git; a long scan shows progress on a terminal.
+import * as assert from 'node:assert/strict';
+import { PLATFORM_OKR, TempRepo } from '../helpers/git-repo';
+import { okr } from './cli-harness';
+
+const at = (iso: string) => ({ GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
+
+describe('okr links: the history window', function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  const run = (argv: string[], terminal: { stderrIsTTY?: boolean } = {}) => okr(['links', '--format', 'json', ...argv], { cwd: repo.dir, env: repo.env, ...terminal });
+  const subjects = (stdout: string) => JSON.parse(stdout).keyResults.flatMap((k: any) => k.commits.map((c: any) => c.subject));
+
+  beforeEach(() => {
+    repo = TempRepo.create();
+    repo.write('okr/platform.okr.yaml', PLATFORM_OKR); // period 2026-Q4
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'Old work\n\nKey-Result: PLAT-KR1'], { env: at('2024-05-01T10:00:00+00:00') });
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Warm-up\n\nKey-Result: PLAT-KR1'], { env: at('2026-09-27T10:00:00+00:00') });
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Quarter work\n\nKey-Result: PLAT-KR2'], { env: at('2026-11-02T10:00:00+00:00') });
+  });
+  afterEach(() => repo.remove());
+
+  it('reads from the earliest period start minus a week, and says so', async () => {
+    const r = await run([]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.window, '2026-09-24');
+    assert.equal(out.repositories[0].commits, 2);
+    assert.deepEqual(subjects(r.stdout).sort(), ['Quarter work', 'Warm-up']);
+  });
+
+  it('--all-history reads everything; --since bounds the read itself', async () => {
+    const all = await run(['--all-history']);
+    assert.equal(JSON.parse(all.stdout).window, null);
+    assert.equal(JSON.parse(all.stdout).repositories[0].commits, 3);
+    assert.ok(subjects(all.stdout).includes('Old work'));
+    const since = await run(['--since', '2026-11-01']);
+    const out = JSON.parse(since.stdout);
+    assert.equal(out.window, '2026-11-01');
+    assert.equal(out.repositories[0].commits, 1);
+    assert.deepEqual(subjects(since.stdout), ['Quarter work']);
+  });
+
+  it('--since with --all-history is a usage error; the help says what is read', async () => {
+    const r = await run(['--since', '2026-11-01', '--all-history']);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /--since and --all-history cannot be used together/);
+    const help = await okr(['links', '--help']);
+    assert.match(help.stdout, /from the earliest period start among\nthe OKR files read, minus 7 days of slack/);
+    assert.match(help.stdout, /--all-history    read the whole history/);
+  });
+
+  it('shows a progress line on a terminal\'s stderr, erased at the end, and none elsewhere', async () => {
+    const tty = await run([], { stderrIsTTY: true });
+    assert.match(tty.stderr, /\r\x1b\[Kokr: reading history\.\.\. \d+ commits/);
+    assert.ok(tty.stderr.endsWith('\r\x1b[K'));
+    const pipe = await run([]);
+    assert.equal(pipe.stderr, '');
+  });
+});
