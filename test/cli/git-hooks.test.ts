@@ -248,6 +248,12 @@ describe('okr hook', function () {
       const editor = repo.write('../reword.sh', '#!/bin/sh\nsed -i "1s/.*/Merge the plain work/" "$1"\n', 0o755);
       repo.commitLikeUser(['-q', '--amend'], { env: { GIT_EDITOR: editor } });
       assert.equal(repo.message(), 'Merge the plain work\n');
+      repo.commitLikeUser(['-q', '--amend', '-m', 'Merge, reworded on the command line']);
+      assert.equal(repo.message(), 'Merge, reworded on the command line\n');
+      // A commit on top of the merge still gets its trailer.
+      stage();
+      repo.commitLikeUser(['-q', '-m', 'After the merge']);
+      assert.deepEqual(repo.trailers(), ['PLAT-KR1']);
     });
 
     it('adds nothing to a revert; a cherry-pick keeps the trailers of the commit it copies, and only those', () => {
@@ -269,6 +275,16 @@ describe('okr hook', function () {
       assert.match(repo.message(), /^Revert "Plain work"\n\nThis reverts commit [0-9a-f]{40}\.\n$/);
       repo.git(['revert', 'HEAD~2'], { env: { ...repo.dated(), GIT_EDITOR: 'true' } });
       assert.deepEqual(repo.trailers(), []);
+    });
+
+    it('takes git’s arguments from the pre-commit framework’s environment (it passes only the file)', async () => {
+      repo.git(['switch', '-q', '-c', 'kr/PLAT-KR1-x']);
+      const file = repo.write('.git/COMMIT_EDITMSG', "Merge branch 'x'\n");
+      const merge = await run(['hook', 'run', 'prepare-commit-msg', '.git/COMMIT_EDITMSG'], { PRE_COMMIT_COMMIT_MSG_SOURCE: 'merge' });
+      assert.equal(merge.code, 0, merge.stderr);
+      assert.equal(readFileSync(file, 'utf8'), "Merge branch 'x'\n");
+      await run(['hook', 'run', 'prepare-commit-msg', '.git/COMMIT_EDITMSG'], { PRE_COMMIT_COMMIT_MSG_SOURCE: 'message' });
+      assert.equal(readFileSync(file, 'utf8'), "Merge branch 'x'\n\nKey-Result: PLAT-KR1\n");
     });
 
     it('honours okr.trailer', () => {

@@ -211,6 +211,9 @@ async function runHook(args: string[], io: CliIO): Promise<number> {
   const out = { warn: (line: string) => io.stderr(`${printable(line)}\n`) };
   try {
     if ((hook as HookName) === 'prepare-commit-msg') {
+      // The pre-commit framework passes only the file, and git's other two arguments in its environment.
+      const source = io.env.PRE_COMMIT_COMMIT_MSG_SOURCE;
+      if (hookArgs.length === 1 && source) hookArgs.push(source, ...(io.env.PRE_COMMIT_COMMIT_OBJECT_NAME ? [io.env.PRE_COMMIT_COMMIT_OBJECT_NAME] : []));
       await prepareCommitMsg(ctx, hookArgs, out);
       return 0;
     }

@@ -93,6 +93,12 @@ async function isMergeCommit(ctx: GitContext, sha: string): Promise<boolean> {
   return r.code === 0;
 }
 
+/** Does the index being committed hold HEAD's tree (nothing staged)? */
+async function indexMatchesHead(ctx: GitContext): Promise<boolean> {
+  const r = await runGit(ctx, ['diff-index', '--cached', '--quiet', 'HEAD', '--'], { okCodes: [1, 128] });
+  return r.code === 0;
+}
+
 export async function prepareCommitMsg(ctx: GitContext, args: readonly string[], out: HookOutput): Promise<void> {
   const [file, source, commit] = args;
   if (!file) throw new Error('prepare-commit-msg needs the message file as its first argument');
@@ -101,6 +107,9 @@ export async function prepareCommitMsg(ctx: GitContext, args: readonly string[],
   if (source === 'merge') return;
   // `git commit --amend` (or -c/-C) of a merge: merges get no trailer.
   if (source === 'commit' && commit && (await isMergeCommit(ctx, commit))) return;
+  // `git commit --amend -m` gives no sha: a merge at HEAD with nothing staged over it is being amended
+  // (a new commit there would be empty).
+  if (source === 'message' && (await isMergeCommit(ctx, 'HEAD')) && (await indexMatchesHead(ctx))) return;
   const key = await configuredTrailerKey(ctx);
   const options = { commentChar: await commentChar(ctx) };
   const original = await fs.readFile(messagePath, 'latin1');
