@@ -6,3 +6,4 @@
 export * from './fields';
 export * from './lists';
 export * from './scalars';
+export * from './check-in';

@@ -93,16 +93,16 @@ export function appendToFlowListEdit(text: string, lines: LineIndex, list: Span,
 
 /**
  * Appends `- entry` to a block list, on a new line after the last item's last line,
- * at the column of the list's first dash. `entry` may hold several lines (a block
- * mapping); they are joined with the file's line break.
+ * at the column of the list's first dash, `gap` after the dash. `entryLines` may be
+ * several lines (a block mapping); they are joined with the file's line break.
  */
-export function appendToBlockListEdit(text: string, lines: LineIndex, list: Span, entryLines: readonly string[]): TextEdit | undefined {
+export function appendToBlockListEdit(text: string, lines: LineIndex, list: Span, entryLines: readonly string[], gap = ' '): TextEdit | undefined {
   if (text[list.start] !== '-') return undefined;
   const indent = text.slice(lines.lineStart(lines.positionAt(list.start).line), list.start).replace(/^\uFEFF/, '');
   if (!/^[ \t]*$/.test(indent)) return undefined;
   const lastLineEnd = lines.lineEnd(lines.positionAt(Math.max(list.start, list.end - 1)).line);
   if (list.end < lastLineEnd && !/^[ \t]*(#.*)?$/.test(text.slice(list.end, lastLineEnd))) return undefined;
   const eol = LineIndex.eol(text);
-  const pad = ' '.repeat(indent.length + 2);
-  return { start: lastLineEnd, end: lastLineEnd, newText: `${eol}${indent}- ${entryLines.map((l, i) => (i === 0 ? l : `${pad}${l}`)).join(eol)}` };
+  const pad = ' '.repeat(indent.length + 1 + gap.length);
+  return { start: lastLineEnd, end: lastLineEnd, newText: `${eol}${indent}-${gap}${entryLines.map((l, i) => (i === 0 ? l : `${pad}${l}`)).join(eol)}` };
 }

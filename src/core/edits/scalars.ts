@@ -4,7 +4,7 @@
 
 import type { Span, TextEdit } from '../model';
 
-export function replaceScalarEdit(text: string, value: Span, newText: string): TextEdit {
+export function replaceScalarEdit(text: string, value: Span, newText: string, keepCommentColumn = true): TextEdit {
   if (value.start === value.end) {
     // `current:` with no value: the value goes after the colon.
     const colon = text.indexOf(':', value.start);
@@ -13,7 +13,7 @@ export function replaceScalarEdit(text: string, value: Span, newText: string): T
   }
   const old = text.slice(value.start, value.end);
   const gap = /^[ \t]+(?=#)/.exec(text.slice(value.end, value.end + 200));
-  if (gap && newText.length !== old.length) {
+  if (keepCommentColumn && gap && newText.length !== old.length) {
     // Keep the comment where it was: take spaces from the gap, or give them to it, leaving at least one.
     const spaces = Math.max(1, gap[0].length + old.length - newText.length);
     return { start: value.start, end: value.end + gap[0].length, newText: `${newText}${' '.repeat(spaces)}` };
