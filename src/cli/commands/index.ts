@@ -6,8 +6,10 @@ import { listCommand } from './list';
 import { branchCommand } from './branch';
 import { hookCommand } from './hook';
 import { checkCommitsCommand } from './check-commits';
+import { closeCommand } from './close';
+import { nextPeriodCommand } from './next-period';
 import { linksCommand } from './links';
 import { tagCommand } from './tag';
 import { reportCommand } from './report';
 
-export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, reportCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand];
+export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, reportCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand, closeCommand, nextPeriodCommand];

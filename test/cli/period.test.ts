@@ -1,0 +1,205 @@
+// okr close and okr next-period, end to end on files in a temporary folder.
+import * as assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { okr, tempFolder } from './cli-harness';
+
+const PLATFORM = [
+  'version: 1',
+  'team: Platform   # the platform team',
+  'period: 2026-Q4',
+  'aligns_with: company.okr.yaml',
+  'objectives:',
+  '  # Reliability first',
+  '  - id: PLAT-O1',
+  '    title: Customers can rely on our platform',
+  '    parent: CO-O1',
+  '    key_results:',
+  '      - id: PLAT-KR1',
+  '        title: Reduce P1 incidents from 12 to 3 per quarter',
+  "        start: 12      # last quarter's count",
+  '        target: 3',
+  '        current: 6',
+  '        check_ins:',
+  '          - { date: 2026-12-15, value: 6 }',
+  '      - { id: PLAT-KR2, title: Raise uptime of core services from 99.5% to 99.95%, start: 99.5, target: 99.95, current: 99.95, unit: "%" }',
+  '      - id: PLAT-KR3',
+  '        title: Cut the deploy time from 40 to 10 minutes',
+  '        start: 40',
+  '        target: 10',
+  '        current: 25',
+  '        unit: minutes',
+  '      - { id: PLAT-KR9, title: Raise docs coverage from 10 to 50 pages, start: 10, target: 50, current: 12, status: dropped, reason: team moved }',
+  '',
+].join('\n');
+
+const COMPANY = `version: 1
+team: Company
+period: 2026-Q4
+objectives:
+  - id: CO-O1
+    title: Customers trust us with their critical workloads
+    key_results:
+      - { id: CO-KR1, title: Raise enterprise renewals from 80% to 92%, start: 80, target: 92, current: 90, unit: "%" }
+      - { id: CO-KR2, title: Cut churned accounts from 40 to 20 per quarter, start: 40, target: 20, current: 25 }
+`;
+
+function workspace(platform = PLATFORM) {
+  const tmp = tempFolder();
+  mkdirSync(path.join(tmp.dir, 'okrs'));
+  writeFileSync(path.join(tmp.dir, 'okrs', 'platform.okr.yaml'), platform);
+  writeFileSync(path.join(tmp.dir, 'okrs', 'company.okr.yaml'), COMPANY);
+  const read = (p: string) => readFileSync(path.join(tmp.dir, p), 'utf8');
+  return { ...tmp, read };
+}
+
+describe('okr close', () => {
+  it('records each score, closed: and the retro as line edits, keeping everything else', async () => {
+    const ws = workspace();
+    try {
+      const r = await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-04', '--went-well', 'Canary deploys: everywhere', '--try-next', 'Fewer KRs', '--try-next', 'Weekly check-ins'], { cwd: ws.dir });
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+      assert.deepEqual(r.lines.slice(0, 6), [
+        'Closed okrs/platform.okr.yaml (Platform, 2026-Q4) on 2027-01-04:',
+        '  PLAT-O1  0.7  on target  Customers can rely on our platform',
+        '    PLAT-KR1  0.7  Reduce P1 incidents from 12 to 3 per quarter',
+        '    PLAT-KR2  1.0  Raise uptime of core services from 99.5% to 99.95%',
+        '    PLAT-KR3  0.5  Cut the deploy time from 40 to 10 minutes',
+        '    PLAT-KR9  dropped  Raise docs coverage from 10 to 50 pages',
+      ]);
+      const after = ws.read('okrs/platform.okr.yaml');
+      // Only insertions: every original line is still there, in order.
+      const added = after.split('\n').filter((l) => !PLATFORM.split('\n').includes(l));
+      assert.deepEqual(added, [
+        'closed: 2027-01-04',
+        'retro: { went_well: "Canary deploys: everywhere", try_next: ["Fewer KRs", "Weekly check-ins"] }',
+        '        score: 0.67',
+        '      - { id: PLAT-KR2, title: Raise uptime of core services from 99.5% to 99.95%, start: 99.5, target: 99.95, current: 99.95, unit: "%", score: 1 }',
+        '        score: 0.5',
+      ]);
+      assert.equal(after.replace(/\n(closed|retro|        score): [^\n]*/g, '').replace(', score: 1 }', ' }'), PLATFORM);
+      // A closed file lints clean: no stale check-ins, even weeks later.
+      const lint = await okr(['lint', '--today', '2027-02-20', '--max-warnings', '0'], { cwd: ws.dir });
+      assert.equal(lint.code, 0, lint.stdout);
+      // Closing again grades again and replaces, never duplicates.
+      await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-05'], { cwd: ws.dir });
+      const again = ws.read('okrs/platform.okr.yaml');
+      assert.equal((again.match(/score:/g) ?? []).length, 3);
+      assert.match(again, /closed: 2027-01-05\n/);
+      assert.match(again, /went_well: "Canary deploys: everywhere"/);
+    } finally {
+      ws.remove();
+    }
+  });
+
+  it('--dry-run writes nothing; CRLF and a byte-order mark survive a real close', async () => {
+    const crlf = '\uFEFF' + PLATFORM.replace(/\n/g, '\r\n');
+    const ws = workspace(crlf);
+    try {
+      const dry = await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-04', '--dry-run'], { cwd: ws.dir });
+      assert.equal(dry.code, 0);
+      assert.match(dry.stdout, /^Would close /);
+      assert.match(dry.stdout, /Dry run: nothing was written\./);
+      assert.equal(readFileSync(path.join(ws.dir, 'okrs', 'platform.okr.yaml'), 'utf8'), crlf);
+      await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
+      const after = readFileSync(path.join(ws.dir, 'okrs', 'platform.okr.yaml'), 'utf8');
+      assert.ok(after.startsWith('\uFEFFversion: 1\r\n'));
+      assert.equal(after.replace(/\r\n/g, '').includes('\n'), false, 'no bare LF');
+      assert.match(after, /\r\nclosed: 2027-01-04\r\n/);
+    } finally {
+      ws.remove();
+    }
+  });
+
+  it('refuses clearly: too early, YAML errors, two candidate files, a missing file', async () => {
+    const ws = workspace();
+    try {
+      const early = await okr(['close', 'okrs/platform.okr.yaml', '--today', '2026-11-20'], { cwd: ws.dir });
+      assert.equal(early.code, 1);
+      assert.equal(early.stderr, 'okr: cannot close okrs/platform.okr.yaml: the period runs until 2026-12-31; it can be closed from 14 days before its end (or pass --today)\n');
+      const which = await okr(['close', '--today', '2027-01-04'], { cwd: ws.dir });
+      assert.equal(which.code, 2);
+      assert.match(which.stderr, /2 OKR files here: name the one to close \(okr close <file>\): okrs\/company\.okr\.yaml, okrs\/platform\.okr\.yaml/);
+      const missing = await okr(['close', 'nope.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
+      assert.equal(missing.code, 2);
+      assert.equal(missing.stderr, 'okr: nope.okr.yaml: no such file or folder\n');
+      writeFileSync(path.join(ws.dir, 'okrs', 'broken.okr.yaml'), 'team: "unclosed\nobjectives: []\n');
+      const broken = await okr(['close', 'okrs/broken.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
+      assert.equal(broken.code, 1);
+      assert.match(broken.stderr, /^okr: okrs\/broken\.okr\.yaml has YAML errors; fix them first/);
+      assert.equal(ws.read('okrs/broken.okr.yaml'), 'team: "unclosed\nobjectives: []\n');
+    } finally {
+      ws.remove();
+    }
+  });
+});
+
+describe('okr next-period', () => {
+  it('keeps the closed period in its folder, writes the next one in its place, carries unfinished key results with new ids', async () => {
+    const ws = workspace();
+    try {
+      await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
+      const closed = ws.read('okrs/platform.okr.yaml');
+      // An id of another team's file is taken: the new ids avoid it.
+      writeFileSync(path.join(ws.dir, 'okrs', 'other.okr.yaml'), COMPANY.replace(/CO-/g, 'X-').replace('team: Company', 'team: Other').replace('X-KR2', 'PLAT-KR7'));
+      const r = await okr(['next-period', 'okrs/platform.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+      assert.deepEqual(r.lines, [
+        'Kept the closed period at okrs/2026-Q4/platform.okr.yaml',
+        'Wrote 2027-Q1 to okrs/platform.okr.yaml',
+        // PLAT-KR9 (dropped here) and PLAT-KR7 (another file) are taken: numbering goes on after the highest.
+        '  PLAT-KR1 -> PLAT-KR10 (in PLAT-O2): start 6, target 3',
+        '  PLAT-KR3 -> PLAT-KR11 (in PLAT-O2): start 25, target 10',
+      ]);
+      // Nothing of the old one is lost: byte for byte, but aligns_with re-pointed to the same file.
+      assert.equal(ws.read('okrs/2026-Q4/platform.okr.yaml'), closed.replace('aligns_with: company.okr.yaml', 'aligns_with: "../company.okr.yaml"'));
+      const next = ws.read('okrs/platform.okr.yaml');
+      assert.match(next, /^period: 2027-Q1$/m);
+      assert.match(next, /^aligns_with: company\.okr\.yaml$/m);
+      assert.match(next, /      - id: PLAT-KR10\n        title: Reduce P1 incidents from 12 to 3 per quarter\n        start: 6\n        target: 3\n        carried_from: PLAT-KR1@2026-Q4\n/);
+      assert.doesNotMatch(next, /PLAT-KR2|PLAT-KR9\b/); // met and dropped ones stay behind
+      // The whole workspace lints clean: ids unique, the new file without findings.
+      const lint = await okr(['lint', '--today', '2027-01-04', '--max-warnings', '0', '--format', 'json'], { cwd: ws.dir });
+      const messages = JSON.parse(lint.stdout).flatMap((f: { filePath: string; messages: { ruleId: string; message: string }[] }) => f.messages.map((m) => `${path.basename(f.filePath)}: ${m.ruleId}: ${m.message}`));
+      assert.deepEqual(messages, []);
+      // The next rollover finds the closed period's folder taken only for 2026-Q4.
+      const again = await okr(['next-period', 'okrs/platform.okr.yaml', '--today', '2027-01-04', '--dry-run'], { cwd: ws.dir });
+      assert.match(again.stdout, /Would keep the closed period at okrs\/2027-Q1\/platform\.okr\.yaml/);
+      assert.match(again.stdout, /Would write 2027-Q2 to okrs\/platform\.okr\.yaml/);
+    } finally {
+      ws.remove();
+    }
+  });
+
+  it('a file in a period folder stays; the next one goes to the sibling folder; --carry and --period choose', async () => {
+    const tmp = tempFolder();
+    try {
+      mkdirSync(path.join(tmp.dir, 'okrs', '2026-Q4'), { recursive: true });
+      writeFileSync(path.join(tmp.dir, 'okrs', '2026-Q4', 'platform.okr.yaml'), PLATFORM.replace('aligns_with: company.okr.yaml\n', ''));
+      const bad = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'PLAT-KR2', '--today', '2027-01-04'], { cwd: tmp.dir });
+      assert.equal(bad.code, 1);
+      assert.equal(bad.stderr, 'okr: cannot start the next period of okrs/2026-Q4/platform.okr.yaml: PLAT-KR2 was met (1.0): only unfinished key results are carried over\n');
+      const unknown = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'PLAT-KR77', '--today', '2027-01-04'], { cwd: tmp.dir });
+      assert.match(unknown.stderr, /--carry names PLAT-KR77, which is not a key result of this file/);
+      const early = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--period', '2026-Q3', '--today', '2027-01-04'], { cwd: tmp.dir });
+      assert.match(early.stderr, /2026-Q3 does not start after 2026-Q4 ends \(2026-12-31\)/);
+      const r = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'plat-kr3', '--period', '2027-Q2', '--today', '2027-01-04'], { cwd: tmp.dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^Note: okrs\/2026-Q4\/platform\.okr\.yaml is not closed; okr close records its grades first\./);
+      assert.equal(readFileSync(path.join(tmp.dir, 'okrs', '2026-Q4', 'platform.okr.yaml'), 'utf8'), PLATFORM.replace('aligns_with: company.okr.yaml\n', ''));
+      const next = readFileSync(path.join(tmp.dir, 'okrs', '2027-Q2', 'platform.okr.yaml'), 'utf8');
+      assert.match(next, /carried_from: PLAT-KR3@2026-Q4/);
+      assert.doesNotMatch(next, /PLAT-KR1@/);
+      // One key result left in its objective: the command says what the linter will say.
+      assert.match(r.stdout, /note: line \d+: .*only 1 active key result.*\(kr-count\)/);
+      const twice = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--period', '2027-Q2', '--today', '2027-01-04'], { cwd: tmp.dir });
+      assert.equal(twice.code, 1);
+      assert.equal(twice.stderr, 'okr: okrs/2027-Q2/platform.okr.yaml already exists: was the next period started already?\n');
+      assert.ok(!existsSync(path.join(tmp.dir, 'okrs', '2027-Q1')));
+    } finally {
+      tmp.remove();
+    }
+  });
+});
