@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import { printable } from '../../core/escape';
 import { MAX_FILE_BYTES, parseOkr } from '../../core/parse';
 import type { OkrFile } from '../../core/model';
-import { describeFsError, findOkrFiles, OKR_FILE_GLOBS } from '../../core/workspace';
+import { describeFsError, findOkrFiles } from '../../core/fs/okr-files';
+import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { type CliIO, UsageError } from '../io';
 import { displayPath } from './lint';
 
