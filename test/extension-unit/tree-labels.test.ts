@@ -68,30 +68,35 @@ describe('tree labels', () => {
   const krA = (i: number) => assessKeyResult(file, o1, o1.keyResults[i], TODAY);
 
   describe('key results', () => {
-    it('label is the title; description: id, progress, pace, confidence, owner', () => {
+    it('label is the title; description: progress first, then id, pace, confidence, owner', () => {
       // (9 - 12) / (3 - 12) = 33%, pace expects 50%: behind by 17 points; confidence 60% from the check-in.
       const p = keyResultPresentation(kr1, krA(0), undefined, TODAY);
       assert.equal(p.label, 'Reduce P1 incidents from twelve to three per quarter');
-      assert.equal(p.description, 'PLAT-KR1 · 33% · behind pace by 17% · 60% confident · dana');
+      assert.equal(p.description, '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana');
       assert.deepEqual(p.icon, { id: 'warning', color: 'charts.yellow' });
+      // The tree shows a progress ring coloured by health, not the warning glyph.
+      assert.equal(p.ring, 'ring-at-risk-30');
       assert.equal(p.contextValue, 'keyResult');
-      assert.equal(p.accessibilityLabel, 'Key result Reduce P1 incidents from twelve to three per quarter, at risk, PLAT-KR1 · 33% · behind pace by 17% · 60% confident · dana');
+      assert.equal(p.accessibilityLabel, 'Key result Reduce P1 incidents from twelve to three per quarter, at risk, 33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana');
     });
 
     it('says nothing about pace within five points; green when on track', () => {
       // (99.86 - 99.5) / 0.45 = 80%: ahead of the expected 50% by 30 points.
       const p = keyResultPresentation(kr2, krA(1), undefined, TODAY);
-      assert.equal(p.description, 'PLAT-KR2 · 80% · ahead of pace by 30% · 90% confident');
+      assert.equal(p.description, '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident');
       assert.deepEqual(p.icon, { id: 'pass', color: 'charts.green' });
+      assert.equal(p.ring, 'ring-on-track-80');
     });
 
     it('names done and no-data states', () => {
       const done = keyResultPresentation(kr3, krA(2), undefined, TODAY);
       assert.equal(done.description, 'PLAT-KR3 · done');
       assert.deepEqual(done.icon, { id: 'check-all', color: 'charts.green' });
+      assert.equal(done.ring, 'ring-done');
       const none = keyResultPresentation(kr4, krA(3), undefined, TODAY);
       assert.equal(none.description, 'PLAT-KR4 · no data');
       assert.equal(none.icon.id, 'question');
+      assert.equal(none.ring, 'ring-unknown');
     });
 
     it('a key result with a target and a confidence but nothing measured is "no data", neutral, never red', () => {
@@ -108,11 +113,17 @@ describe('tree labels', () => {
       assert.deepEqual(objectivePresentation(o, assessObjective(starter, o, TODAY)).icon.id, 'question');
     });
 
-    it('appends linked work', () => {
+    it('appends linked work; "no recent commits" when the git features find none lately', () => {
       const linked = { count: 3, lastDate: '2026-11-13T09:00:00Z', commits: [] };
       assert.equal(keyResultPresentation(kr3, krA(2), linked, TODAY).description, 'PLAT-KR3 · done · 3 commits · 2d ago');
-      assert.equal(keyResultPresentation(kr3, krA(2), { ...linked, stale: true }, TODAY).description, 'PLAT-KR3 · done · 3 commits · 2d ago · stale');
+      assert.equal(keyResultPresentation(kr3, krA(2), { ...linked, stale: true }, TODAY).description, 'PLAT-KR3 · done · 3 commits · 2d ago · no recent commits');
       assert.equal(keyResultPresentation(kr3, krA(2), { count: 0, commits: [] }, TODAY).description, 'PLAT-KR3 · done · no commits');
+      // Never the lint's word for a missing check-in.
+      assert.equal(keyResultPresentation(kr3, krA(2), { count: 0, commits: [], stale: true }, TODAY).description, 'PLAT-KR3 · done · no commits');
+    });
+
+    it('says nothing of commits for a file no commit links to (a company file)', () => {
+      assert.equal(keyResultPresentation(kr1, krA(0), { count: 0, commits: [], stale: true }, TODAY, undefined, false).description, '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana');
     });
 
     it('falls back to the id, then to a placeholder, when the title is missing', () => {
@@ -135,8 +146,9 @@ describe('tree labels', () => {
       // Active KRs with numbers: 33% and 80% -> 57%; ahead of the expected 50% by 7 points.
       const p = objectivePresentation(o1, assessObjective(file, o1, TODAY));
       assert.equal(p.label, 'Customers can rely on our platform');
-      assert.equal(p.description, 'PLAT-O1 · 57% · ahead of pace by 7% · dana');
+      assert.equal(p.description, '57% · PLAT-O1 · ahead of pace by 7% · dana');
       assert.deepEqual(p.icon, { id: 'warning', color: 'charts.yellow' });
+      assert.equal(p.ring, 'ring-at-risk-60');
       assert.equal(p.contextValue, 'objective');
     });
 
@@ -225,7 +237,7 @@ describe('tree labels', () => {
 
     it('key result: linked work line', () => {
       const t = keyResultTooltip({ objective: o1, keyResult: kr3, assessment: krA(2), findings: [], today: TODAY, linked: { count: 2, lastDate: '2026-11-01', commits: [], stale: true } });
-      assert.match(t, /\$\(git-commit\) 2 commits · 2w ago · no recent work linked/);
+      assert.match(t, /\$\(git-commit\) 2 commits · 2w ago · no recent commits/);
     });
 
     it('objective: own findings listed, those of its children counted', () => {

@@ -11,22 +11,22 @@ const { eventually } = require('./workbench');
 // through 2026-Q4): label, description, and the codicon of the health icon.
 const PLATFORM_ROWS = [
   { level: 1, label: 'Platform · 2026-Q4', description: 'platform.okr.yaml' },
-  { level: 2, label: 'Customers can rely on our platform', description: 'PLAT-O1 · 52% · dana', icon: 'codicon-warning' },
-  { level: 3, label: 'Reduce P1 incidents from twelve to four per quarter', description: 'PLAT-KR1 · 38% · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago', icon: 'codicon-warning' },
-  { level: 3, label: 'Raise core API availability from 99.5% to 99.95%', description: 'PLAT-KR2 · 67% · ahead of pace by 17% · 70% confident · li · 1 commit · 5d ago', icon: 'codicon-pass' },
+  { level: 2, label: 'Customers can rely on our platform', description: '52% · PLAT-O1 · dana', icon: 'ring-at-risk-50' },
+  { level: 3, label: 'Reduce P1 incidents from twelve to four per quarter', description: '38% · PLAT-KR1 · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago', icon: 'ring-at-risk-40' },
+  { level: 3, label: 'Raise core API availability from 99.5% to 99.95%', description: '67% · PLAT-KR2 · ahead of pace by 17% · 70% confident · li · 1 commit · 5d ago', icon: 'ring-on-track-70' },
   { level: 3, label: 'Canary deploys for every service', description: 'PLAT-I1 · in progress · li', icon: 'codicon-rocket' },
-  { level: 2, label: 'Every change reaches production quickly and safely', description: 'PLAT-O2 · 43% · behind pace by 8% · li', icon: 'codicon-warning' },
-  { level: 3, label: 'Cut the median deploy time from 40 to 10 minutes', description: 'PLAT-KR3 · 60% · ahead of pace by 10% · 80% confident · li · 1 commit · 2w ago · stale', icon: 'codicon-pass' },
-  { level: 3, label: 'Increase the share of deploys without a rollback from 85% to 97%', description: 'PLAT-KR4 · 25% · behind pace by 25% · 40% confident · omar · 1 commit · 2d ago', icon: 'codicon-warning' },
+  { level: 2, label: 'Every change reaches production quickly and safely', description: '43% · PLAT-O2 · behind pace by 8% · li', icon: 'ring-at-risk-40' },
+  { level: 3, label: 'Cut the median deploy time from 40 to 10 minutes', description: '60% · PLAT-KR3 · ahead of pace by 10% · 80% confident · li · 1 commit · 2w ago · no recent commits', icon: 'ring-on-track-60' },
+  { level: 3, label: 'Increase the share of deploys without a rollback from 85% to 97%', description: '25% · PLAT-KR4 · behind pace by 25% · 40% confident · omar · 1 commit · 2d ago', icon: 'ring-at-risk-30' },
 ];
 
 const MOBILE_ROWS = [
   { level: 1, label: 'Mobile · 2026-Q4', description: 'teams/mobile.okr.yaml · 1 error' },
-  { level: 2, label: 'Migrate the app to the new design system', description: 'MOB-O1 · 47% · lee', icon: 'codicon-warning' },
-  { level: 3, label: 'Ship the redesigned checkout by December', description: 'MOB-KR1 · no data · lee · no commits · stale', icon: 'codicon-question' },
-  { level: 3, label: 'Reduce cold start time on Android from 3.2 s to 1.5 s', description: 'MOB-KR2 · 47% · 50% confident · kim · 1 commit · 4d ago', icon: 'codicon-warning' },
-  { level: 2, label: 'People who try the app keep using it', description: 'MOB-O2 · dropped · kim', icon: 'codicon-circle-slash' },
-  { level: 3, label: 'MOB-KR3', description: 'dropped · no commits', icon: 'codicon-circle-slash' },
+  { level: 2, label: 'Migrate the app to the new design system', description: '47% · MOB-O1 · lee', icon: 'ring-at-risk-50' },
+  { level: 3, label: 'Ship the redesigned checkout by December', description: 'MOB-KR1 · no data · lee · no commits', icon: 'ring-unknown' },
+  { level: 3, label: 'Reduce cold start time on Android from 3.2 s to 1.5 s', description: '47% · MOB-KR2 · 50% confident · kim · 1 commit · 4d ago', icon: 'ring-at-risk-50' },
+  { level: 2, label: 'People who try the app keep using it', description: 'MOB-O2 · dropped · kim', icon: 'ring-dropped' },
+  { level: 3, label: 'MOB-KR3', description: 'dropped · no commits', icon: 'ring-dropped' },
 ];
 
 /** The rows of one file's subtree (its file row and everything under it), as `expected` lists them. */
@@ -50,7 +50,7 @@ test('the OKR Lens icon opens the Objectives view with every objective and key r
   });
   // Screen readers hear the kind of item and its health in words.
   const kr1 = rows.find((r) => r.label === 'Reduce P1 incidents from twelve to four per quarter');
-  assert.equal(kr1.ariaLabel, 'Key result Reduce P1 incidents from twelve to four per quarter, at risk, PLAT-KR1 · 38% · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago');
+  assert.equal(kr1.ariaLabel, 'Key result Reduce P1 incidents from twelve to four per quarter, at risk, 38% · PLAT-KR1 · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago');
   // Objectives start expanded; key results with linked commits are collapsed, the others are leaves.
   assert.equal(rows.find((r) => r.label === 'Customers can rely on our platform').expanded, true);
   assert.equal(kr1.expanded, false);

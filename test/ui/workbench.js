@@ -200,7 +200,11 @@ class Workbench {
           label: (row.querySelector('.label-name')?.textContent || '').trim(),
           description: (row.querySelector('.label-description')?.textContent || '').trim(),
           expanded: row.getAttribute('aria-expanded') === null ? undefined : row.getAttribute('aria-expanded') === 'true',
-          icon: [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon') ?? '',
+          // A codicon's class, or the name of an SVG icon (OKR Lens's progress rings: `ring-at-risk-40`).
+          icon:
+            [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon') ??
+            (/\/([^/]+?)(?:-(?:light|dark))?\.svg/.exec(getComputedStyle(row.querySelector('.custom-view-tree-node-item-icon') ?? row).backgroundImage) ?? [])[1] ??
+            '',
           ariaLabel: row.getAttribute('aria-label') || '',
         }))
         .sort((a, b) => a.top - b.top)

@@ -8,6 +8,7 @@ import { effectiveConfidence, effectiveCurrent, HEALTH_LABELS, latestCheckIn, pe
 import { type GradeColour, gradeText, scoreText } from '../../core/grade';
 import type { LinkedCommit, LinkedWork } from './linked-work';
 import { escapeMarkdown, icon, inlineCode } from './markdown';
+import { ringName } from './rings';
 
 /** A codicon id and an optional theme colour id (`charts.green`). */
 export interface IconSpec {
@@ -21,6 +22,8 @@ export interface Presentation {
   label: string;
   description: string;
   icon: IconSpec;
+  /** A progress ring (media/rings/<name>-light|dark.svg) shown instead of `icon` where the view can. */
+  ring?: string;
   contextValue: ContextValue;
   /** What a screen reader says: label, health and description in words. */
   accessibilityLabel: string;
@@ -89,20 +92,42 @@ export function objectivePresentation(o: Objective, a: Assessment, grade?: Shown
       accessibilityLabel: accessibility(`Objective ${label}`, grade.score === undefined ? 'not graded' : `graded ${scoreText(grade.score)}`, description),
     };
   }
-  const description = joinParts([showId ? o.id : undefined, progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: o.owner, health: a.health })]);
+  const description = leadWithProgress(progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: o.owner, health: a.health }), a, showId ? o.id : undefined);
   return {
     label,
     description,
     icon: healthIcon(a.health),
+    ring: ringName(a.health, a.progress),
     contextValue: 'objective',
     accessibilityLabel: accessibility(`Objective ${label}`, HEALTH_LABELS[a.health], description),
   };
 }
 
-export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: LinkedWork | undefined, today: string, grade?: ShownGrade): Presentation {
+/**
+ * The summary with the id after the percentage: "38% · PLAT-KR1 · behind pace by 12%".
+ * The percentage leads, so it is the last thing a narrow sidebar cuts off.
+ */
+function leadWithProgress(summary: string, a: Assessment, id: string | undefined): string {
+  if (a.progress === undefined || !Number.isFinite(a.progress)) return joinParts([id, summary]);
+  const lead = percent(a.progress);
+  const rest = summary.startsWith(lead) ? summary.slice(lead.length).replace(/^ · /, '') : summary;
+  return joinParts([lead, id, rest || undefined]);
+}
+
+/** What the tree says of linked commits; "no recent commits" when the git features find none for a while. */
+export function linkedWorkLine(linked: LinkedWork, today: string): string {
+  return linkedWorkText(linked.count, linked.lastDate, today) + (linked.stale && linked.count > 0 ? `${SEPARATOR}no recent commits` : '');
+}
+
+/**
+ * `fileLinked`: whether any commit links to a key result of this file. A file no code
+ * links to (a company's OKRs) shows nothing of commits: "no commits" on each of its
+ * key results would be noise.
+ */
+export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: LinkedWork | undefined, today: string, grade?: ShownGrade, fileLinked = true): Presentation {
   const { label, showId } = titleOrId(kr.title, kr.id, 'key result');
   if (grade && a.health !== 'dropped') {
-    const linkedText = linked ? linkedWorkText(linked.count, linked.lastDate, today) : undefined;
+    const linkedText = linked && fileLinked ? linkedWorkText(linked.count, linked.lastDate, today) : undefined;
     const graded = grade.score === undefined ? 'not graded' : `graded ${scoreText(grade.score)}`;
     const description = joinParts([showId ? kr.id : undefined, graded, oneLine(kr.owner ?? '') || undefined, linkedText]);
     return {
@@ -114,12 +139,13 @@ export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: Link
     };
   }
   const summary = progressSummary({ progress: a.progress, paceGap: a.paceGap, confidence: a.confidence, owner: kr.owner, health: a.health });
-  const linkedText = linked ? linkedWorkText(linked.count, linked.lastDate, today) + (linked.stale ? `${SEPARATOR}stale` : '') : undefined;
-  const description = joinParts([showId ? kr.id : undefined, summary, linkedText]);
+  const linkedText = linked && fileLinked ? linkedWorkLine(linked, today) : undefined;
+  const description = joinParts([leadWithProgress(summary, a, showId ? kr.id : undefined), linkedText]);
   return {
     label,
     description,
     icon: healthIcon(a.health),
+    ring: ringName(a.health, a.progress),
     contextValue: 'keyResult',
     accessibilityLabel: accessibility(`Key result ${label}`, HEALTH_LABELS[a.health], description),
   };
@@ -289,7 +315,7 @@ export function keyResultTooltip(input: KeyResultTooltipInput): string {
 
 function linkedSection(linked: LinkedWork, today: string): string {
   const head = `${icon('git-commit')} ${linkedWorkText(linked.count, linked.lastDate, today)}`;
-  const stale = linked.stale ? `${SEPARATOR}no recent work linked` : '';
+  const stale = linked.stale && linked.count > 0 ? `${SEPARATOR}no recent commits` : '';
   return head + stale;
 }
 

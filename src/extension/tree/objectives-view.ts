@@ -9,7 +9,7 @@
 
 import * as vscode from 'vscode';
 import { oneLine, teamPeriodText } from '../../core/format';
-import type { Span } from '../../core/model';
+import type { OkrFile, Span } from '../../core/model';
 import { assessKeyResult, assessObjective } from '../../core/progress';
 import { gradeColour, isObjectiveGraded, keyResultScore, objectiveScore, verdictColour } from '../../core/grade';
 import { CommandId } from '../command-ids';
@@ -124,6 +124,8 @@ export interface ObjectivesTreeOptions {
   showDoneItems: boolean;
   /** Path shown for a file: relative to its workspace folder (with the folder's name in multi-root workspaces). */
   relativePath(uri: vscode.Uri): string;
+  /** The light and dark SVGs of a progress ring (see rings.ts); without it, the health codicons show. */
+  ringIcon?(name: string): { light: vscode.Uri; dark: vscode.Uri };
 }
 
 export class ObjectivesTreeProvider implements vscode.TreeDataProvider<ObjectivesTreeNode>, vscode.Disposable {
@@ -138,6 +140,8 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
   private showDone: boolean;
   private linkedWork: LinkedWorkSource | undefined;
   private linkedWorkSubscription: vscode.Disposable | undefined;
+  /** Whether some commit links to a key result of a file; forgotten when linked work changes. */
+  private fileLinkedCache = new WeakMap<OkrFile, boolean>();
   private readonly subscriptions: vscode.Disposable[] = [];
   private rootServedWaiters: (() => void)[] = [];
 
@@ -169,7 +173,12 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     this.linkedWorkSubscription?.dispose();
     this.linkedWorkSubscription = undefined;
     this.linkedWork = source;
-    if (source) this.linkedWorkSubscription = source.onDidChange(() => this.changeEmitter.fire(undefined));
+    this.fileLinkedCache = new WeakMap();
+    if (source)
+      this.linkedWorkSubscription = source.onDidChange(() => {
+        this.fileLinkedCache = new WeakMap();
+        this.changeEmitter.fire(undefined);
+      });
     this.changeEmitter.fire(undefined);
   }
 
@@ -282,7 +291,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const score = keyResultScore(keyResult);
         const colour = score === undefined ? undefined : objective.kind === 'committed' ? verdictColour('committed', score) : gradeColour(score);
         const grade = isObjectiveGraded(file, objective, today) ? { score, colour } : undefined;
-        const p = keyResultPresentation(keyResult, assessKeyResult(file, objective, keyResult, today), linked, today, grade);
+        const p = keyResultPresentation(keyResult, assessKeyResult(file, objective, keyResult, today), linked, today, grade, this.fileLinked(file));
         const item = this.item(element, p, linked && linked.commits.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
         item.command = revealCommand(element.uri, selectionSpan(keyResult.spans));
         return item;
@@ -380,6 +389,29 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     }));
   }
 
+  private fileLinked(file: OkrFile): boolean {
+    let linked = this.fileLinkedCache.get(file);
+    if (linked === undefined) {
+      linked = false;
+      if (this.linkedWork) {
+        outer: for (const o of file.objectives)
+          for (const kr of o.keyResults) {
+            if (!kr.id) continue;
+            try {
+              if ((this.linkedWork.forKeyResult(kr.id)?.count ?? 0) > 0) {
+                linked = true;
+                break outer;
+              }
+            } catch {
+              // As in linkedWorkOf: a failing source counts as no work.
+            }
+          }
+      }
+      this.fileLinkedCache.set(file, linked);
+    }
+    return linked;
+  }
+
   private linkedWorkOf(node: KeyResultNode): LinkedWork | undefined {
     const id = node.entry.keyResult.id;
     if (!this.linkedWork || !id) return undefined;
@@ -400,7 +432,8 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     const item = new vscode.TreeItem(p.label, state);
     item.id = element.id;
     item.description = p.description;
-    item.iconPath = p.icon.color ? new vscode.ThemeIcon(p.icon.id, new vscode.ThemeColor(p.icon.color)) : new vscode.ThemeIcon(p.icon.id);
+    if (p.ring && this.options.ringIcon) item.iconPath = this.options.ringIcon(p.ring);
+    else item.iconPath = p.icon.color ? new vscode.ThemeIcon(p.icon.id, new vscode.ThemeColor(p.icon.color)) : new vscode.ThemeIcon(p.icon.id);
     item.contextValue = p.contextValue;
     item.accessibilityInformation = { label: p.accessibilityLabel, role: 'treeitem' };
     return item;
@@ -502,6 +535,10 @@ export function registerObjectivesView(context: vscode.ExtensionContext, store: 
   const provider = new ObjectivesTreeProvider(store, {
     showDoneItems: context.workspaceState.get<boolean>(SHOW_DONE_STATE_KEY, true),
     relativePath: (uri) => vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+    ringIcon: (name) => ({
+      light: vscode.Uri.joinPath(context.extensionUri, 'media', 'rings', `${name}-light.svg`),
+      dark: vscode.Uri.joinPath(context.extensionUri, 'media', 'rings', `${name}-dark.svg`),
+    }),
   });
   const treeView = vscode.window.createTreeView(OBJECTIVES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: false });
 
