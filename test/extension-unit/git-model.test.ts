@@ -4,7 +4,7 @@ import { addTrailer, removeTrailer } from '../../src/core/git/trailers';
 import {
   branchKeyResult,
   isStale,
-  keyResultPickEntries,
+  keyResultPickRows,
   LINKED_COMMITS_SHOWN,
   linkedWork,
   restoredText,
@@ -96,30 +96,38 @@ describe('git features: staleness', () => {
 
 describe('git features: the key-result quick pick', () => {
   const krs = [
-    { id: 'PLAT-KR1', title: 'Fewer incidents', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable' },
-    { id: 'PLAT-KR2', title: 'Faster deploys', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable' },
+    { id: 'PLAT-KR1', title: 'Fewer incidents', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable', progress: 0.56, health: 'at-risk' as const },
+    { id: 'PLAT-KR2', title: 'Faster deploys', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable', health: 'unknown' as const },
     { id: '', title: 'No id yet', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable' },
-    { id: 'PAY-KR1', title: 'Payouts', objectiveId: 'PAY-O1', objectiveTitle: undefined },
+    { id: 'PAY-KR1', title: 'Payouts', objectiveId: 'PAY-O1', objectiveTitle: undefined, progress: 1, health: 'done' as const },
   ];
-  const shape = (rows: ReturnType<typeof keyResultPickEntries>) => rows.map((r) => (r.kind === 'separator' ? `-- ${r.label}` : `${r.keyResult.id}${r.current ? ' (current)' : ''}${r.tagged ? ' (tagged)' : ''}`));
+  const shape = (rows: ReturnType<typeof keyResultPickRows>) => rows.map((r) => `${r.keyResult.id}${r.current ? ' (current)' : ''}${r.tagged ? ' (tagged)' : ''}`);
 
-  it('groups by objective in file order, leaving out key results without id', () => {
-    assert.deepEqual(shape(keyResultPickEntries(krs)), ['-- PLAT-O1 · Reliable', 'PLAT-KR1', 'PLAT-KR2', '-- PAY-O1', 'PAY-KR1']);
+  it('lists key results in file order, leaving out those without id; no separator hides a row', () => {
+    assert.deepEqual(shape(keyResultPickRows(krs)), ['PLAT-KR1', 'PLAT-KR2', 'PAY-KR1']);
+  });
+
+  it('label: id and title; description: progress and health; detail: the objective', () => {
+    assert.deepEqual(
+      keyResultPickRows(krs).map((r) => [r.label, r.description, r.detail]),
+      [
+        ['$(target) PLAT-KR1: Fewer incidents', '56% · at risk', 'PLAT-O1 · Reliable'],
+        ['$(target) PLAT-KR2: Faster deploys', 'no data', 'PLAT-O1 · Reliable'],
+        ['$(target) PAY-KR1: Payouts', '100% · done', 'PAY-O1'],
+      ],
+    );
   });
 
   it("puts the current branch's key result first, and marks the tagged ones", () => {
-    assert.deepEqual(shape(keyResultPickEntries(krs, { currentId: 'plat-kr2', taggedIds: ['PAY-KR1'] })), [
-      '-- Current branch',
-      'PLAT-KR2 (current)',
-      '-- PLAT-O1 · Reliable',
-      'PLAT-KR1',
-      '-- PAY-O1',
-      'PAY-KR1 (tagged)',
-    ]);
+    const rows = keyResultPickRows(krs, { currentId: 'plat-kr2', taggedIds: ['PAY-KR1'] });
+    assert.deepEqual(shape(rows), ['PLAT-KR2 (current)', 'PLAT-KR1', 'PAY-KR1 (tagged)']);
+    assert.equal(rows[0].detail, 'Key result of the current branch · PLAT-O1 · Reliable');
+    assert.equal(rows[2].label, '$(check) PAY-KR1: Payouts');
+    assert.equal(rows[2].detail, 'in the commit message: pick it to remove the trailer · PAY-O1');
   });
 
   it('ignores a current id no file defines', () => {
-    assert.deepEqual(shape(keyResultPickEntries(krs, { currentId: 'GONE-KR1' }))[0], '-- PLAT-O1 · Reliable');
+    assert.deepEqual(shape(keyResultPickRows(krs, { currentId: 'GONE-KR1' }))[0], 'PLAT-KR1');
   });
 });
 

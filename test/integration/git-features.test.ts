@@ -41,6 +41,20 @@ async function gitRepository(): Promise<GitRepository> {
 
 const status = () => vscode.commands.executeCommand<GitStatusSnapshot>('_okr.gitStatus');
 
+/**
+ * Runs a command that asks in an input box, and presses Enter in the box as soon as it
+ * shows (accepting it before it opens does nothing): what a user taking the proposal does.
+ */
+async function acceptingInput<T>(command: Thenable<T>): Promise<T> {
+  let done = false;
+  const result = Promise.resolve(command).finally(() => (done = true));
+  while (!done) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
+}
+
 async function keyResultNode(handle: ObjectivesViewHandle, id: string): Promise<ObjectivesTreeNode> {
   for (const objective of await handle.provider.getChildren()) {
     for (const child of await handle.provider.getChildren(objective)) {
@@ -109,6 +123,37 @@ describe('git features', function () {
     assert.match(describeItem(handle, await keyResultNode(handle, 'PLAT-KR3')), / · no commits$/);
   });
 
+  it("on the default branch, lists the period's untagged commits (no error), and Tag... links one as a git note", async () => {
+    assert.equal(await git('symbolic-ref', '--short', 'HEAD'), 'main');
+    const result = await vscode.commands.executeCommand<UntaggedResult>('okr.showUntaggedCommits');
+    assert.ok(result, 'Show Untagged Commits failed on main');
+    assert.equal(result.since, '2026-10-01');
+    assert.deepEqual(
+      result.commits.map((c) => c.subject),
+      ['Tidy the README', "Add the platform service and the team's Q4 OKRs"],
+    );
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+
+    // The Tag... button of a row: the key result is passed here instead of picked.
+    const tidy = result.commits[0].sha;
+    const head = await git('rev-parse', 'HEAD');
+    const tagged = await vscode.commands.executeCommand<{ sha: string; keyResultId: string; change: string }>('_okr.tagPastCommit', tidy, 'plat-kr3');
+    assert.deepEqual(tagged, { sha: tidy, keyResultId: 'PLAT-KR3', change: 'added' });
+    assert.equal(await git('notes', '--ref=refs/notes/okr-lens', 'show', tidy), 'Key-Result: PLAT-KR3');
+    assert.equal(await git('rev-parse', 'HEAD'), head, 'no history rewrite');
+    // The tree reads the note like a trailer.
+    await waitFor(
+      'PLAT-KR3 to count the tagged commit',
+      async () => (/ · 1 commit · /.test(describeItem(handle, await keyResultNode(handle, 'PLAT-KR3'))) ? true : undefined),
+      async () => describeItem(handle, await keyResultNode(handle, 'PLAT-KR3')),
+    );
+    const again = await vscode.commands.executeCommand<UntaggedResult>('okr.showUntaggedCommits');
+    assert.deepEqual(again?.commits.map((c) => c.subject), ["Add the platform service and the team's Q4 OKRs"]);
+    // Put things back for the suites after this one.
+    await git('notes', '--ref=refs/notes/okr-lens', 'remove', tidy);
+    await vscode.commands.executeCommand('okr.refresh');
+  });
+
   it('shows a linked commit as a read-only document when clicked', async () => {
     const [first] = await handle.provider.getChildren(await keyResultNode(handle, 'PLAT-KR1'));
     const command = handle.provider.getTreeItem(first).command;
@@ -159,9 +204,19 @@ describe('git features', function () {
     repository.inputBox.value = '';
   });
 
+  it('Tag Commit from the palette: the first row is a key result (no separator over it), its trailer goes in the box', async () => {
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    repository.inputBox.value = 'Tidy the pager config';
+    // Enter on the first row (no key result of the branch on main): PLAT-KR1.
+    const result = await acceptingInput(vscode.commands.executeCommand<TagResult>('okr.tagCommit'));
+    assert.equal(result?.action, 'added');
+    assert.equal(repository.inputBox.value, 'Tidy the pager config\n\nKey-Result: PLAT-KR1\n');
+    repository.inputBox.value = '';
+  });
+
   it('starts work on a key result: creates and checks out its branch, links it, shows it, and tags new commits', async () => {
     repository.inputBox.value = '';
-    const result = await vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1');
+    const result = await acceptingInput(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1'));
     assert.deepEqual(result && { branch: result.branch, created: result.created }, {
       branch: 'kr/PLAT-KR1-reduce-p1-incidents-from-twelve-to-three-per-quarter',
       created: true,
@@ -187,8 +242,25 @@ describe('git features', function () {
     await waitFor('the trailer in the input box', () => (repository.inputBox.value === '\n\nKey-Result: PLAT-KR1\n' ? true : undefined), () => repository.inputBox.value);
 
     // A second run finds the branch: nothing is created.
-    const again = await vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1');
+    const again = await acceptingInput(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1'));
     assert.deepEqual(again && [again.branch, again.created], [result.branch, false]);
+  });
+
+  it('start work never takes away a trailer the user typed, even one that reads as OKR Lens wrote it', async () => {
+    const start = await git('symbolic-ref', '--short', 'HEAD');
+    // On PLAT-KR1's branch the box holds what autoTag put there; the user types the same trailer by hand.
+    await waitFor('the trailer in the input box', () => (repository.inputBox.value === '\n\nKey-Result: PLAT-KR1\n' ? true : undefined), () => repository.inputBox.value);
+    repository.inputBox.value = 'Key-Result: PLAT-KR';
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    repository.inputBox.value = '\n\nKey-Result: PLAT-KR1\n';
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const other = await acceptingInput(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR2'));
+    assert.equal(other?.created, true);
+    await waitFor('the status bar to show PLAT-KR2', async () => ((await status()).keyResultId === 'PLAT-KR2' ? true : undefined), status);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    assert.equal(repository.inputBox.value, '\n\nKey-Result: PLAT-KR1\n');
+    repository.inputBox.value = '';
+    await git('switch', '--quiet', start);
   });
 
   it('lists the untagged commits of the branch since it left main, and updates the tree when HEAD moves', async () => {

@@ -88,6 +88,31 @@ export function sanitizeBranchName(name: string): string {
   return joined === 'HEAD' ? 'HEAD-branch' : joined;
 }
 
+/**
+ * Why git would refuse `name` as a branch name (git-check-ref-format --branch), in
+ * words for someone typing it; undefined when it is fine. The rules `sanitizeBranchName`
+ * makes names follow.
+ */
+export function branchNameProblem(name: string): string | undefined {
+  if (name.trim() === '') return 'a branch needs a name';
+  // eslint-disable-next-line no-control-regex
+  const bad = /[\u0000-\u0020\u007f~^:?*[\\]/.exec(name);
+  if (bad) return bad[0] === ' ' ? 'no spaces in a branch name' : `a branch name cannot contain ${/[\u0000-\u001f\u007f]/.test(bad[0]) ? 'control characters' : `"${bad[0]}"`}`;
+  if (name.includes('..')) return 'a branch name cannot contain ".."';
+  if (name.includes('@{')) return 'a branch name cannot contain "@{"';
+  if (name === '@') return '"@" cannot be a branch name';
+  if (name === 'HEAD') return '"HEAD" cannot be a branch name';
+  if (name.startsWith('-')) return 'a branch name cannot start with "-"';
+  if (name.startsWith('/') || name.endsWith('/')) return 'a branch name cannot start or end with "/"';
+  if (name.includes('//')) return 'a branch name cannot contain "//"';
+  if (name.endsWith('.')) return 'a branch name cannot end with "."';
+  for (const component of name.split('/')) {
+    if (component.startsWith('.')) return 'no part of a branch name (between "/") can start with "."';
+    if (component.endsWith('.lock')) return 'no part of a branch name (between "/") can end with ".lock"';
+  }
+  return undefined;
+}
+
 function render(template: string, id: string, slug: string): string {
   return template.replace(/\$\{(id|slug)\}/g, (_, v: string) => (v === 'id' ? id : slug));
 }

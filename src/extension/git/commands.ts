@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { branchName, branchTemplateProblems } from '../../core/git/branch-name';
+import { branchName, branchNameProblem, branchTemplateProblems } from '../../core/git/branch-name';
 import {
   branchExists,
   branchLink,
@@ -21,13 +21,15 @@ import {
 } from '../../core/git/git';
 import type { CommitRecord } from '../../core/git/history';
 import { HookInstallError, installHooks, uninstallHooks } from '../../core/git/hooks';
+import { addNoteLink, type NoteChange, NOTES_REF } from '../../core/git/notes';
 import { KnownIds } from '../../core/git/known-ids';
 import { DEFAULT_TRAILER_KEY, parseTrailers, sameId, toggleTrailer } from '../../core/git/trailers';
 import { relativeDate } from '../../core/format';
 import type { KeyResultRef, OkrStore } from '../okr-store';
 import type { ShowCommitArgs } from '../tree/linked-work';
 import type { ObjectivesViewHandle } from '../tree/objectives-view';
-import { keyResultPickEntries, restoredText, type TagMemory } from './model';
+import { keyResultPickRows, restoredText, type TagMemory } from './model';
+import { assessKeyResult } from '../../core/progress';
 import { settingsFor } from '../settings/settings';
 import type { RepositoryTracker, TrackedRepository } from './repositories';
 import { commitUri, isCommitSha } from './show-commit';
@@ -90,8 +92,11 @@ export interface StartWorkResult {
 }
 
 export interface UntaggedResult {
+  /** The default branch ('' when there is none). */
   base: string;
   branch?: string;
+  /** On the default branch: the first day of the period whose commits are listed. */
+  since?: string;
   commits: CommitRecord[];
 }
 
@@ -168,26 +173,20 @@ export class GitCommands {
   private async pickKeyResult(purpose: string, currentId: string | undefined, taggedIds: readonly string[]): Promise<{ id: string; title?: string }> {
     const refs = this.store.activeKeyResults();
     if (refs.length === 0) throw new UserError('the OKR files of this workspace have no active key result with an id');
-    const rows = keyResultPickEntries(
-      refs.map((r: KeyResultRef) => ({ id: r.keyResult.id ?? '', title: r.keyResult.title, objectiveId: r.objective.id, objectiveTitle: r.objective.title })),
+    const today = this.store.today();
+    const rows = keyResultPickRows(
+      refs.map((r: KeyResultRef) => {
+        const a = assessKeyResult(r.state.result.file, r.objective, r.keyResult, today);
+        return { id: r.keyResult.id ?? '', title: r.keyResult.title, objectiveId: r.objective.id, objectiveTitle: r.objective.title, progress: a.progress, health: a.health };
+      }),
       { currentId, taggedIds, currentHeading: 'Key result of the current branch' },
     );
     type Item = vscode.QuickPickItem & { id?: string; title?: string };
-    const items: Item[] = rows.map((row) =>
-      row.kind === 'separator'
-        ? { label: row.label, kind: vscode.QuickPickItemKind.Separator }
-        : {
-            label: `${row.tagged ? '$(check)' : '$(target)'} ${row.keyResult.id}`,
-            description: row.keyResult.title,
-            detail: row.tagged ? 'In the commit message: pick it to remove the trailer' : undefined,
-            id: row.keyResult.id,
-            title: row.keyResult.title,
-          },
-    );
+    const items: Item[] = rows.map((row) => ({ label: row.label, description: row.description, detail: row.detail, id: row.keyResult.id, title: row.keyResult.title }));
     const picked = await vscode.window.showQuickPick(items, {
       title: `OKR: ${purpose}`,
-      placeHolder: 'Key result (type to search ids and titles)',
-      matchOnDescription: true,
+      placeHolder: 'Key result (type to search ids, titles and objectives)',
+      matchOnDetail: true,
     });
     if (!picked?.id) throw new Cancelled();
     return { id: picked.id, title: picked.title };
@@ -199,6 +198,7 @@ export class GitCommands {
   async tagCommit(krArg?: unknown, repoArg?: unknown): Promise<TagResult | undefined> {
     // From the Source Control title bar the first argument is the Source Control.
     if (repoArg === undefined && repositoryHintOf(krArg) !== undefined && typeof krArg !== 'string') [krArg, repoArg] = [undefined, krArg];
+    const fromPalette = krArg === undefined && repoArg === undefined;
     return this.run('Tag Commit', async () => {
       if (!vscode.workspace.isTrusted) {
         throw new UserError('Tag Commit writes in the Source Control input box of the git extension, which does not run in Restricted Mode. Trust this workspace to use it.');
@@ -224,6 +224,9 @@ export class GitCommands {
       }
       api.inputBox.value = next;
       vscode.window.setStatusBarMessage(`$(tag) ${key}: ${kr.id} ${action === 'added' ? 'added to' : 'removed from'} the commit message`, 4000);
+      // From the palette (no key result, no Source Control given), the box is not in
+      // view: show it, with the trailer in it, ready for the subject line.
+      if (fromPalette) await vscode.commands.executeCommand('workbench.view.scm');
       return { action, keyResultId: kr.id, repository: repo.root, message: next };
     });
   }
@@ -241,23 +244,24 @@ export class GitCommands {
       const template = settingsFor(repo.uri).gitBranchTemplate;
       const problem = branchTemplateProblems(template).find((p) => p.startsWith('unknown variable') || p.includes('empty'));
       if (problem) throw new UserError(`okr.git.branchTemplate: ${problem}`);
-      const name = branchName(template, { id: kr.id, title: kr.title });
+      const proposed = branchName(template, { id: kr.id, title: kr.title });
+      const name = await this.askBranchName(repo, kr, proposed);
 
       if (await branchExists(repo.ctx, name)) {
         const linked = await branchLink(repo.ctx, name);
-        if (linked !== undefined && !sameId(linked, kr.id)) {
+        // A branch OKR Lens did not make (main, a colleague's) is not claimed for a key result.
+        if (linked === undefined) throw new UserError(`branch ${name} already exists and is not linked to a key result; it was not changed`);
+        if (!sameId(linked, kr.id)) {
           throw new UserError(`branch ${name} exists and is linked to ${linked} (git config ${branchLinkKey(name)}); it was not changed`);
         }
-        if (linked === undefined) await setBranchLink(repo.ctx, name, kr.id);
         await this.tracker.refreshNow(repo);
         if (repo.branch === name) {
           void vscode.window.showInformationMessage(`OKR Lens: you are already on ${name}, the branch of ${kr.id}.`);
           return { branch: name, created: false, repository: repo.root };
         }
-        const choice = await vscode.window.showInformationMessage(`OKR Lens: branch ${name} for ${kr.id} already exists.`, 'Switch to It');
-        if (choice !== 'Switch to It') return { branch: name, created: false, repository: repo.root };
         await runGit(repo.ctx, ['switch', '--quiet', name]);
         await this.tracker.refreshNow(repo);
+        vscode.window.setStatusBarMessage(`$(git-branch) Switched to ${name}, the branch of ${kr.id}`, 5000);
         return { branch: name, created: false, repository: repo.root };
       }
       // A new branch starts at HEAD (before the first commit, it is born with it);
@@ -268,6 +272,37 @@ export class GitCommands {
       vscode.window.setStatusBarMessage(`$(git-branch) Switched to ${name}, linked to ${kr.id}`, 5000);
       return { branch: name, created: true, repository: repo.root };
     });
+  }
+
+  /**
+   * The branch name, shown and editable before anything is created: checked as the
+   * user types against git's rules, and against the branches that exist (one linked
+   * to this key result is switched to; any other is refused).
+   */
+  private async askBranchName(repo: TrackedRepository, kr: { id: string; title?: string }, proposed: string): Promise<string> {
+    const validate = async (value: string): Promise<vscode.InputBoxValidationMessage | undefined> => {
+      const problem = branchNameProblem(value);
+      if (problem) return { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
+      if (!(await branchExists(repo.ctx, value))) return undefined;
+      const linked = await branchLink(repo.ctx, value);
+      if (linked !== undefined && sameId(linked, kr.id)) return { message: `${value} exists, linked to ${kr.id}: Start Work switches to it`, severity: vscode.InputBoxValidationSeverity.Info };
+      return {
+        message: linked === undefined ? `${value} exists and is not linked to a key result: pick another name` : `${value} exists and is linked to ${linked}: pick another name`,
+        severity: vscode.InputBoxValidationSeverity.Error,
+      };
+    };
+    const name = await vscode.window.showInputBox({
+      title: `OKR: Start Work on ${kr.id}`,
+      prompt: `Branch to create from HEAD and link to ${kr.id}${kr.title ? `: ${kr.title}` : ''} (Enter to create and switch, Escape to cancel)`,
+      value: proposed,
+      ignoreFocusOut: true,
+      validateInput: validate,
+    });
+    if (name === undefined) throw new Cancelled();
+    const trimmed = name.trim();
+    const problem = branchNameProblem(trimmed);
+    if (problem) throw new UserError(`"${trimmed}" cannot be a branch name: ${problem}`);
+    return trimmed;
   }
 
   // -------------------------------------------------------------------------
@@ -293,43 +328,108 @@ export class GitCommands {
   // -------------------------------------------------------------------------
   // Show Untagged Commits
 
-  /** Lists the commits; the pick stays open after the command returns (the result is for tests and other extensions). */
+  /**
+   * Lists the commits; the pick stays open after the command returns (the result is for
+   * tests and other extensions). On a feature branch: its commits since it left the
+   * default branch. On the default branch (a normal place to work, not an error): the
+   * commits of the current OKR period. Each has a Tag... button that links it to a key
+   * result as a git note, without rewriting history.
+   */
   async showUntaggedCommits(repoArg?: unknown): Promise<UntaggedResult | undefined> {
     return this.run('Show Untagged Commits', async () => {
       const repo = await this.repository(repoArg, 'Show Untagged Commits');
       const index = await this.tracker.history(repo);
       if (index.head === undefined) throw new UserError(`${path.basename(repo.root)} has no commits yet`);
       await this.tracker.refreshNow(repo);
+      await this.store.ready;
       const base = await defaultBranch(repo.ctx);
       const here = repo.branch ?? 'HEAD';
-      if (base === undefined) throw new UserError(`no default branch (main, master, origin/HEAD...) in ${path.basename(repo.root)} to count the commits of ${here} from`);
-      if (base === repo.branch) {
-        throw new UserError(`${here} is the default branch: Show Untagged Commits lists the commits a feature branch made since it left ${base}. Check out a feature branch.`);
-      }
-      const commits = await index.untaggedSince(base);
       const key = repo.trailerKey;
+      let commits: CommitRecord[];
+      let scope: string;
+      let since: string | undefined;
+      if (base === undefined || base === repo.branch) {
+        since = this.periodStart();
+        commits = index.commits.filter((c) => c.parents.length < 2 && c.keyResults.length === 0 && (since === undefined || c.date.slice(0, 10) >= since));
+        scope = since === undefined ? `of ${here}` : `of ${here} since the period began on ${since}`;
+      } else {
+        commits = await index.untaggedSince(base);
+        scope = `of ${here} since ${base}`;
+      }
       if (commits.length === 0) {
-        void vscode.window.showInformationMessage(`OKR Lens: every commit of ${here} since it left ${base} carries a ${key} trailer.`);
-        return { base, branch: repo.branch, commits };
+        void vscode.window.showInformationMessage(`OKR Lens: every commit ${scope} is linked to a key result (${key} trailer or note).`);
+        return { base: base ?? '', branch: repo.branch, since, commits };
       }
       const today = this.store.today();
-      const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { sha: string }>();
-      pick.title = `OKR: ${commits.length} commit${commits.length === 1 ? '' : 's'} of ${here} since ${base} without a ${key} trailer`;
-      pick.placeholder = 'Pick a commit to show it';
+      const tagButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('tag'), tooltip: 'Tag... (link to a key result as a git note)' };
+      type Item = vscode.QuickPickItem & { sha: string };
+      const pick = vscode.window.createQuickPick<Item>();
+      const left = new Map(commits.map((c) => [c.sha, c]));
+      const title = () => `OKR: ${left.size} commit${left.size === 1 ? '' : 's'} ${scope} without a key result`;
+      const render = () => {
+        pick.title = title();
+        pick.items = [...left.values()].map((c) => ({
+          label: `$(git-commit) ${c.subject}`,
+          description: `${c.sha.slice(0, 8)} · ${c.author} · ${relativeDate(c.date.slice(0, 10), today)}`,
+          sha: c.sha,
+          buttons: vscode.workspace.isTrusted ? [tagButton] : [],
+        }));
+      };
+      render();
+      pick.placeholder = vscode.workspace.isTrusted ? 'Pick a commit to show it; its tag button links it to a key result' : 'Pick a commit to show it';
       pick.matchOnDescription = true;
-      pick.items = commits.map((c) => ({
-        label: `$(git-commit) ${c.subject}`,
-        description: `${c.sha.slice(0, 8)} · ${c.author} · ${relativeDate(c.date.slice(0, 10), today)}`,
-        sha: c.sha,
-      }));
+      pick.ignoreFocusOut = true;
       pick.onDidAccept(() => {
         const chosen = pick.selectedItems[0];
         pick.hide();
         if (chosen) void this.showCommit({ sha: chosen.sha, repository: repo.uri });
       });
+      pick.onDidTriggerItemButton(async (e) => {
+        const done = await this.tagPastCommit(e.item.sha, undefined, repo.root);
+        if (done) {
+          left.delete(e.item.sha);
+          if (left.size === 0) pick.hide();
+          else render();
+        }
+      });
       pick.onDidHide(() => pick.dispose());
       pick.show();
-      return { base, branch: repo.branch, commits };
+      return { base: base ?? '', branch: repo.branch, since, commits };
+    });
+  }
+
+  /** The first day of the OKR periods running today (the earliest, over all files); else of the latest period. */
+  private periodStart(): string | undefined {
+    const today = this.store.today();
+    const periods = this.store
+      .files()
+      .map((f) => f.result.file.period)
+      .filter((p): p is NonNullable<typeof p> => p !== undefined);
+    const running = periods.filter((p) => p.start <= today && today <= p.end);
+    const pool = running.length > 0 ? running : periods.filter((p) => p.start <= today);
+    if (pool.length === 0) return undefined;
+    return running.length > 0 ? pool.map((p) => p.start).sort()[0] : pool.map((p) => p.start).sort().at(-1);
+  }
+
+  /**
+   * Links a commit already made to a key result, as a git note (refs/notes/okr-lens):
+   * the Tag... action of Show Untagged Commits. Returns what was done, or undefined.
+   */
+  async tagPastCommit(sha: unknown, krArg?: unknown, repoArg?: unknown): Promise<{ sha: string; keyResultId: string; change: NoteChange } | undefined> {
+    return this.run('Tag Commit', async () => {
+      requireTrust('Tagging a commit');
+      if (!isCommitSha(sha)) throw new UserError('Tag... needs a commit id');
+      const repo = await this.repository(repoArg, 'Tag Commit with Key Result');
+      const kr = await this.keyResult(krArg, `Tag ${sha.slice(0, 8)} with Key Result`, repo);
+      const change = await addNoteLink(repo.ctx, sha, repo.trailerKey, kr.id);
+      await this.tracker.history(repo);
+      this.tracker.refreshAll();
+      void vscode.window.showInformationMessage(
+        change === 'already'
+          ? `OKR Lens: ${sha.slice(0, 8)} is already linked to ${kr.id}.`
+          : `OKR Lens: ${sha.slice(0, 8)} is linked to ${kr.id} (a git note in ${NOTES_REF}; share it with git push origin ${NOTES_REF}).`,
+      );
+      return { sha, keyResultId: kr.id, change };
     });
   }
 

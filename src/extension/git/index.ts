@@ -19,6 +19,16 @@ import { RepositoryTracker, type TrackedRepository } from './repositories';
 import { CommitContentProvider, COMMIT_SCHEME } from './show-commit';
 import { type GitStatusSnapshot, KeyResultStatusBar } from './status-bar';
 
+/** The Source Control input box's document: `vscode-scm:git/scm0/input?rootUri=<repository root>`. */
+const SCM_INPUT_SCHEME = 'vscode-scm';
+
+function scmInputRoot(uri: vscode.Uri): string | undefined {
+  return new URLSearchParams(uri.query).get('rootUri') ?? undefined;
+}
+
+/** Hidden command: what the Tag... button of Show Untagged Commits does, with its arguments. */
+export const TAG_PAST_COMMIT_COMMAND = '_okr.tagPastCommit';
+
 /** Hidden command for the in-host suites: what the status bar item shows. */
 export const GIT_STATUS_COMMAND = '_okr.gitStatus';
 
@@ -67,6 +77,8 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
     vscode.commands.registerCommand(CommandId.LinkBranch, (kr?: unknown, repo?: unknown) => commands.linkBranch(kr, repo)),
     vscode.commands.registerCommand(CommandId.ShowUntaggedCommits, (repo?: unknown) => commands.showUntaggedCommits(repo)),
     vscode.commands.registerCommand(CommandId.ShowCommit, (args?: unknown) => commands.showCommit(args)),
+    // The Tag... button of Show Untagged Commits, for the in-host suites (not a palette command).
+    vscode.commands.registerCommand(TAG_PAST_COMMIT_COMMAND, (sha?: unknown, kr?: unknown, repo?: unknown) => commands.tagPastCommit(sha, kr, repo)),
     vscode.commands.registerCommand(CommandId.RevealKeyResult, (kr?: unknown) => commands.revealKeyResult(kr)),
     vscode.commands.registerCommand(CommandId.InstallHooks, (repo?: unknown) => commands.installHooks(repo)),
     vscode.commands.registerCommand(CommandId.UninstallHooks, (repo?: unknown) => commands.uninstallHooks(repo)),
@@ -108,6 +120,16 @@ class AutoTagger implements vscode.Disposable {
     this.subscriptions = [
       tracker.onDidTouch((repo) => this.check(repo)),
       tracker.onDidChangeState((repo) => (repo ? this.check(repo) : this.checkAll())),
+      // Any edit of the box by the user, even one that ends on the text OKR Lens put
+      // there (a trailer typed again by hand), makes the box the user's.
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document.uri.scheme !== SCM_INPUT_SCHEME || e.contentChanges.length === 0) return;
+        const text = e.document.getText();
+        for (const repo of this.tracker.repositories()) {
+          const placed = this.placed.get(repo.root);
+          if (placed !== undefined && text !== placed && scmInputRoot(e.document.uri) === repo.api?.rootUri.toString()) this.placed.delete(repo.root);
+        }
+      }),
     ];
   }
 
@@ -135,6 +157,13 @@ class AutoTagger implements vscode.Disposable {
     const declined = kr !== undefined && this.commands.untagged.has(repo.root) && sameId(this.commands.untagged.get(repo.root)!, kr.id);
     const desired = enabled && known && !declined ? addTrailer('', gitTrailer, kr!.id) : '';
     const value = api.inputBox.value;
+    // The box as the editor shows it, when the extension host has it: what the user
+    // typed may not have reached the git extension's copy yet.
+    const shown = vscode.workspace.textDocuments.find((d) => d.uri.scheme === SCM_INPUT_SCHEME && scmInputRoot(d.uri) === api.rootUri.toString())?.getText();
+    if (shown !== undefined && shown !== value) {
+      this.placed.delete(repo.root);
+      return;
+    }
     const placed = this.placed.get(repo.root);
     if (placed !== undefined && value === placed) {
       if (desired === value) return;

@@ -7,7 +7,8 @@ import { krIdFromBranch } from '../../core/git/branch-name';
 import type { CommitRecord } from '../../core/git/history';
 import { sameId } from '../../core/git/trailers';
 import type { Period } from '../../core/model';
-import { daysBetween, periodPhase } from '../../core/progress';
+import { oneLine } from '../../core/format';
+import { daysBetween, HEALTH_LABELS, type Health, percent, periodPhase } from '../../core/progress';
 import type { LinkedCommit, LinkedWork } from '../tree/linked-work';
 
 /** How many of a key result's commits the tree lists under it (the count covers all). */
@@ -98,11 +99,23 @@ export interface PickableKeyResult {
   title?: string;
   objectiveId?: string;
   objectiveTitle?: string;
+  /** Clamped progress, when known. */
+  progress?: number;
+  health?: Health;
 }
 
-export type PickEntry<K extends PickableKeyResult> =
-  | { kind: 'separator'; label: string }
-  | { kind: 'keyResult'; keyResult: K; current: boolean; tagged: boolean };
+/** One row of the key-result quick pick: what it shows, and what it stands for. */
+export interface KeyResultPickRow<K extends PickableKeyResult> {
+  keyResult: K;
+  current: boolean;
+  tagged: boolean;
+  /** The id and the title. */
+  label: string;
+  /** Progress and health. */
+  description: string;
+  /** The objective; first, whether it is the branch's key result or already in the message. */
+  detail: string;
+}
 
 /** "PLAT-O1 · Customers can rely on our platform", or whichever part exists. */
 export function objectiveGroupLabel(k: PickableKeyResult): string {
@@ -110,34 +123,38 @@ export function objectiveGroupLabel(k: PickableKeyResult): string {
 }
 
 /**
- * The quick pick's rows: the current branch's key result first under its own
- * heading, then every key result grouped under its objective, in file order. Key
- * results without an id cannot be named in a trailer and are left out.
+ * The quick pick's rows: the current branch's key result first, then every key result
+ * in file order. No separators: VS Code draws a separator's label over the first row
+ * of its group, so the objective goes in each row's detail instead. Key results without
+ * an id cannot be named in a trailer and are left out.
  */
-export function keyResultPickEntries<K extends PickableKeyResult>(
+export function keyResultPickRows<K extends PickableKeyResult>(
   keyResults: readonly K[],
   options: { currentId?: string; taggedIds?: readonly string[]; currentHeading?: string } = {},
-): PickEntry<K>[] {
-  const tagged = (id: string) => (options.taggedIds ?? []).some((t) => sameId(t, id));
-  const current = options.currentId;
-  const entries: PickEntry<K>[] = [];
+): KeyResultPickRow<K>[] {
+  const isTagged = (id: string) => (options.taggedIds ?? []).some((t) => sameId(t, id));
   const withId = keyResults.filter((k) => k.id.trim() !== '');
-  const first = current === undefined ? undefined : withId.find((k) => sameId(k.id, current));
-  if (first) {
-    entries.push({ kind: 'separator', label: options.currentHeading ?? 'Current branch' });
-    entries.push({ kind: 'keyResult', keyResult: first, current: true, tagged: tagged(first.id) });
-  }
-  let group: string | undefined;
-  for (const k of withId) {
-    if (k === first) continue;
-    const label = objectiveGroupLabel(k);
-    if (label !== group) {
-      entries.push({ kind: 'separator', label });
-      group = label;
-    }
-    entries.push({ kind: 'keyResult', keyResult: k, current: false, tagged: tagged(k.id) });
-  }
-  return entries;
+  const first = options.currentId === undefined ? undefined : withId.find((k) => sameId(k.id, options.currentId!));
+  const ordered = first ? [first, ...withId.filter((k) => k !== first)] : withId;
+  return ordered.map((k) => {
+    const current = k === first;
+    const tagged = isTagged(k.id);
+    const title = oneLine(k.title ?? '');
+    return {
+      keyResult: k,
+      current,
+      tagged,
+      label: `${tagged ? '$(check)' : '$(target)'} ${k.id}${title ? `: ${title}` : ''}`,
+      description: [k.progress !== undefined ? percent(k.progress) : undefined, k.health ? HEALTH_LABELS[k.health] : undefined].filter(Boolean).join(' · '),
+      detail: [
+        current ? (options.currentHeading ?? 'Key result of the current branch') : undefined,
+        tagged ? 'in the commit message: pick it to remove the trailer' : undefined,
+        objectiveGroupLabel(k),
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    };
+  });
 }
 
 // ---------------------------------------------------------------------------

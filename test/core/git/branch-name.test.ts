@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import {
   branchName,
+  branchNameProblem,
   branchTemplateProblems,
   DEFAULT_BRANCH_TEMPLATE,
   krIdFromBranch,
@@ -73,6 +74,24 @@ describe('branch names', function () {
       assert.equal(r.stdout.trim(), name, `git would rewrite ${JSON.stringify(name)}`);
     });
   };
+
+  it('branchNameProblem agrees with git check-ref-format --branch, with a reason for each refusal', () => {
+    const names = [
+      'kr/PLAT-KR1-reduce', 'feature/x', 'a.b', 'x@y', 'a-', 'v1.2', 'ünïcode/ok',
+      '', ' ', 'has space', 'a..b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'a@{1}', '@', 'HEAD', '-x', '/a', 'a/', 'a//b', 'a.', '.a', 'a/.b', 'a.lock', 'a/b.lock/c', 'tab\tname', 'bell\u0007',
+    ];
+    const random = seededRandom(11);
+    const alphabet = 'ab./-@{~^: .lock*[\\';
+    for (let i = 0; i < 300; i++) names.push(Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (const name of names) {
+      // git check-ref-format prints the name it accepts; --branch also refuses names git would read as something else.
+      // git would make a branch "@", but "@" also means HEAD to it: refused, as sanitizeBranchName drops it.
+      const git = name === '' || name === '@' ? 1 : repo.git(['check-ref-format', '--branch', name], { allowFail: true }).status;
+      const problem = branchNameProblem(name);
+      if (git === 0) assert.equal(problem, undefined, `${JSON.stringify(name)}: git accepts it, we say ${problem}`);
+      else assert.ok(problem && problem.length > 10, `${JSON.stringify(name)}: git refuses it, we say nothing`);
+    }
+  });
 
   it('makes the readable default name', () => {
     assert.equal(branchName(DEFAULT_BRANCH_TEMPLATE, { id: 'PLAT-KR1', title: 'Reduce P1 incidents from twelve to three' }), 'kr/PLAT-KR1-reduce-p1-incidents-from-twelve-to-three');
