@@ -103,7 +103,10 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   const verb = matchVerb(tokens, lead, lexicon);
   if (!verb) return undefined;
   const next = tokens[verb.next];
-  if (next && ADVERBIAL_NEXT.has(next.lower)) return undefined;
+  // "Release weekly", "Ship with confidence"; but "Implement daily stand-ups": a frequency before a noun describes it.
+  const after = tokens[verb.next + 1];
+  const describesNoun = /^(daily|weekly|hourly)$/.test(next?.lower ?? '') && after?.kind === 'word' && !PHRASE_STOPS.has(after.lower) && !/^(and|or|instead)$/.test(after.lower);
+  if (next && ADVERBIAL_NEXT.has(next.lower) && !describesNoun) return undefined;
   // "Design system", "Build times", "Release notes": the verb is the first half of a noun.
   if (next && verb.next === lead + 1 && COMPOUND_NOUNS.get(verb.base)?.has(next.lower)) return undefined;
   const object = phraseWords(tokens, verb.next).words;

@@ -91,7 +91,7 @@ function countsWorkItems(tokens: readonly Token[], quantities: readonly Quantity
     if (!quantities.some((q) => tokens[i].start === q.start)) continue;
     for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
       const w = tokens[k].lower;
-      if (WORK_NOUNS.has(w)) return true;
+      if (WORK_NOUNS.has(w) || ARTIFACT_NOUNS.has(w)) return true;
       if (PHRASE_STOPS.has(w) && w !== 'of' || tokens[k].kind === 'symbol') break;
     }
     return false;

@@ -4,9 +4,11 @@ import { lintText } from '../../../src/core/lint';
 import type { Finding, RuleSettings } from '../../../src/core/model';
 import { parseOkr } from '../../../src/core/parse';
 import { krIsMilestone } from '../../../src/core/rules/kr-is-milestone';
+import { assertFixture, okrFile } from './rule-fixture';
 
 const ID = 'kr-is-milestone';
-const HEAD = 'version: 1\nteam: Platform\nperiod: 2026-Q4\nobjectives:\n';
+/** The shared fixture helper's file head: `version`, `team: Platform`, `period: 2026-Q4`, `objectives:`. */
+const HEAD = okrFile('');
 
 function findings(text: string, settings?: RuleSettings): Finding[] {
   return lintText(text, 'platform.okr.yaml', { today: '2026-11-28', settings }).findings.filter((f) => f.ruleId === ID);
@@ -25,6 +27,10 @@ function fixed(text: string): string {
 }
 
 describe('kr-is-milestone', () => {
+  it('matches its fixture: every expected finding, no other', () => {
+    assertFixture(ID);
+  });
+
   describe('finding', () => {
     it('flags deliverables and dates, at the title, quoting the guide', () => {
       for (const title of [

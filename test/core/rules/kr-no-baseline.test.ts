@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
+import { assertFixture } from './rule-fixture';
 
 const ID = 'kr-no-baseline';
 
@@ -11,6 +12,10 @@ function findings(text: string) {
 }
 
 describe('kr-no-baseline', () => {
+  it('matches its fixture: every expected finding, no other', () => {
+    assertFixture(ID);
+  });
+
   it('flags a target without a start when the title gives no "from X to Y", at the title, as info', () => {
     const text = okr('      - id: KR1\n        title: Achieve 99.95% uptime for core services\n        target: 99.95\n');
     const found = findings(text);

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
+import { assertFixture } from './rule-fixture';
 
 const ID = 'kr-not-measurable';
 
@@ -15,6 +16,10 @@ function findings(text: string) {
 }
 
 describe('kr-not-measurable', () => {
+  it('matches its fixture: every expected finding, no other', () => {
+    assertFixture(ID);
+  });
+
   it('flags a key result with no number and no target, at its title', () => {
     for (const title of ['Improve developer experience', 'Make the home screen feel faster', 'Better internal tools', 'Increase API adoption', 'Hold a blameless postmortem for every SEV-1']) {
       const text = okr(kr(title));

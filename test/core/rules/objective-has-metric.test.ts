@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
+import { assertFixture } from './rule-fixture';
 
 const ID = 'objective-has-metric';
 
@@ -11,6 +12,10 @@ function findings(text: string) {
 }
 
 describe('objective-has-metric', () => {
+  it('matches its fixture: every expected finding, no other', () => {
+    assertFixture(ID);
+  });
+
   it('flags a numeric target in an objective, at its title, as info', () => {
     for (const [title, shown] of [
       ['Grow EMEA revenue by 20%', '20%'],

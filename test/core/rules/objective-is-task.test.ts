@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
 import type { RuleSettings } from '../../../src/core/model';
 import { objectiveIsTask } from '../../../src/core/rules/objective-is-task';
+import { assertFixture } from './rule-fixture';
 
 const ID = 'objective-is-task';
 
@@ -16,6 +17,10 @@ function findings(text: string, settings?: RuleSettings) {
 }
 
 describe('objective-is-task', () => {
+  it('matches its fixture: every expected finding, no other', () => {
+    assertFixture(ID);
+  });
+
   it('flags objectives phrased as tasks, pointing at the title', () => {
     for (const title of [
       'Complete the migration to Kubernetes',

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
+import { assertFixture } from './rule-fixture';
 
 const ID = 'performance-review';
 
@@ -11,6 +12,10 @@ function findings(text: string) {
 }
 
 describe('performance-review', () => {
+  it('matches its fixture: every expected finding, no other', () => {
+    assertFixture(ID);
+  });
+
   it('flags OKRs tied to bonuses, ratings, pay or promotions, at the title, as a warning', () => {
     const text = okr(
       '  - id: O1\n    title: Growth team bonus tied to signup targets\n    key_results:\n' +

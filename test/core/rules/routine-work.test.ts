@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { lintText } from '../../../src/core/lint';
+import { assertFixture } from './rule-fixture';
 
 const ID = 'routine-work';
 
@@ -12,6 +13,10 @@ function findings(text: string) {
 const OK_KR = '      - { id: KR1, title: Reduce P1 incidents from twelve to three, start: 12, target: 3 }\n';
 
 describe('routine-work', () => {
+  it('matches its fixture: every expected finding, no other', () => {
+    assertFixture(ID);
+  });
+
   it('flags business-as-usual objectives and key results, at their titles, as info', () => {
     const text = okr('Keep the lights on for legacy services', '      - { id: KR1, title: Fix all open reconciliation bugs }\n      - { id: KR2, title: Staff the weekend on-call rotation }\n      - { id: KR3, title: Patch every host within 14 days of a critical CVE }\n');
     const found = findings(text);
