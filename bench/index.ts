@@ -20,7 +20,7 @@ async function main(): Promise<void> {
   console.log(missed.length ? `Targets not met: ${missed.join(', ')}` : 'All benchmark targets met.');
 }
 
-main().catch((e) => {
+main().catch((e: unknown) => {
   console.error(e);
   process.exit(1);
 });

@@ -36,8 +36,11 @@ export function nodeIO(): CliIO {
     cwd: process.cwd(),
     stdout: (t) => process.stdout.write(t),
     stderr: (t) => process.stderr.write(t),
+    // Typed boolean, but undefined when the stream is a pipe or a file.
+    /* eslint-disable @typescript-eslint/no-unnecessary-type-conversion */
     isTTY: Boolean(process.stdout.isTTY),
     stderrIsTTY: Boolean(process.stderr.isTTY),
+    /* eslint-enable @typescript-eslint/no-unnecessary-type-conversion */
     env: process.env,
   };
 }
@@ -78,7 +81,7 @@ export function usageMessage(err: unknown, commandName?: string): string | undef
     case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
       return `unexpected argument "${quoted}" (see ${see})`;
     case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
-      if (/does not take an argument/.test(message)) return `option ${option} takes no value (see ${see})`;
+      if (message.includes('does not take an argument')) return `option ${option} takes no value (see ${see})`;
       return `option ${option} needs a value (see ${see})`;
     default:
       return `${message.split(/\.\s|\n/)[0]} (see ${see})`;

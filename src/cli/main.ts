@@ -100,7 +100,7 @@ export function main(): void {
     (code) => {
       process.exitCode = code;
     },
-    (err) => {
+    (err: unknown) => {
       process.stderr.write(`okr: internal error: ${printable((err as Error)?.message ?? String(err))}\n`);
       process.exitCode = 2;
     },

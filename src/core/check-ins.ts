@@ -46,7 +46,7 @@ export function checkInAge(file: OkrFile, o: Objective, kr: KeyResult, today: Is
   const latest = latestCheckIn(kr);
   // A check-in from before the period (a planning baseline) does not make the period's first weeks late.
   const checkedIn = latest?.date !== undefined && latest.date > period.start;
-  const since = checkedIn ? latest!.date! : period.start;
+  const since = checkedIn ? latest.date! : period.start;
   return { since, checkedIn, age: daysBetween(since, today), period };
 }
 

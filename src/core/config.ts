@@ -15,6 +15,9 @@ export interface ResolvedRule {
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
 
+/** A rule's default options, as the plain object every rule's options are. */
+const defaultsOf = (rule: AnyRule): Record<string, unknown> => rule.defaultOptions as Record<string, unknown>;
+
 /** A setting's value as the user wrote it, for messages (never throws, whatever the value). */
 function shown(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v.length > 60 ? `${v.slice(0, 59)}…` : v);
@@ -63,8 +66,8 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
         continue;
       }
       // Own keys only: `toString` or `constructor` are not options of any rule.
-      if (!own(resolved.rule.defaultOptions, k)) {
-        const known = Object.keys(resolved.rule.defaultOptions);
+      if (!own(defaultsOf(resolved.rule), k)) {
+        const known = Object.keys(defaultsOf(resolved.rule));
         const near = closestMatch(k, known);
         problems.push({
           key,
@@ -88,7 +91,7 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
 
 /** Resolves every rule's on/off, severity and options from layered settings (later layers win). */
 export function resolveRules(rules: readonly AnyRule[], layers: RuleSettings[]): { resolved: ResolvedRule[]; problems: ConfigProblem[][] } {
-  const resolved = rules.map<ResolvedRule>((rule) => ({ rule, enabled: true, severity: rule.defaultSeverity, options: { ...rule.defaultOptions } }));
+  const resolved = rules.map<ResolvedRule>((rule) => ({ rule, enabled: true, severity: rule.defaultSeverity, options: { ...defaultsOf(rule) } }));
   const byId = new Map(resolved.map((r) => [r.rule.id, r]));
   const ids = rules.map((r) => r.id);
   const problems = layers.map((layer) => {

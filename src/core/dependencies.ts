@@ -148,7 +148,7 @@ export class DependencyGraph {
    * components, so a workspace of thousands of items stays linear.
    */
   cyclesThrough(n: DependencyNode): DependencyNode[][] {
-    if (!this.cycleCache) this.cycleCache = this.findCycles();
+    this.cycleCache ??= this.findCycles();
     return this.cycleCache.get(n) ?? [];
   }
 
@@ -224,8 +224,8 @@ export class DependencyGraph {
   private shortestCycle(start: DependencyNode, members: Set<DependencyNode>): DependencyNode[] | undefined {
     const previous = new Map<DependencyNode, DependencyNode>();
     const queue: DependencyNode[] = [start];
-    for (let i = 0; i < queue.length; i++) {
-      const n = queue[i];
+    // The queue grows while it is walked: an array iterator sees what is pushed.
+    for (const n of queue) {
       for (const t of this.edges(n)) {
         if (!members.has(t)) continue;
         if (t === start) {
@@ -274,7 +274,7 @@ const ownGraphs = new WeakMap<OkrFile, DependencyGraph>();
 export function dependencyGraphFor(file: OkrFile, context: { today: IsoDate; dependencies?: DependencyGraph }): DependencyGraph {
   if (context.dependencies) return context.dependencies;
   let g = ownGraphs.get(file);
-  if (!g || g.today !== context.today) ownGraphs.set(file, (g = new DependencyGraph([file], context.today)));
+  if (g?.today !== context.today) ownGraphs.set(file, (g = new DependencyGraph([file], context.today)));
   return g;
 }
 

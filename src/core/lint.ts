@@ -93,7 +93,7 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
 function withoutRepeats(sorted: Finding[]): Finding[] {
   return sorted.filter((f, i) => {
     const p = sorted[i - 1];
-    return !p || p.ruleId !== f.ruleId || p.span.start !== f.span.start || p.span.end !== f.span.end || p.message !== f.message;
+    return p?.ruleId !== f.ruleId || p.span.start !== f.span.start || p.span.end !== f.span.end || p.message !== f.message;
   });
 }
 

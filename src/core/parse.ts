@@ -154,7 +154,7 @@ export function flowDepthExceeded(text: string, limit = MAX_FLOW_DEPTH): number 
   return -1;
 }
 
-type Field = { value: Node | null; keySpan: Span };
+interface Field { value: Node | null; keySpan: Span }
 
 class Parser {
   readonly findings: Finding[] = [];
@@ -264,7 +264,8 @@ class Parser {
         this.schema(keySpan, `Unexpected key in ${where}: keys are plain words such as \`id\` or \`title\`.`);
         continue;
       }
-      const key = isScalar(keyNode) && typeof keyValue !== 'string' ? this.source(keyNode) : String(keyValue);
+      // A number or boolean key is read as written (`1.10`, not `1.1`).
+      const key = typeof keyValue === 'string' ? keyValue : isScalar(keyNode) ? this.source(keyNode) : '';
       if (key === '<<') {
         this.schema(keySpan, `YAML merge keys (\`<<\`) are not supported in OKR files: write the fields of ${where} out.`);
         continue;
@@ -359,7 +360,7 @@ class Parser {
     const s = this.str(field, name, where);
     if (s === undefined) return fallback;
     if ((allowed as readonly string[]).includes(s)) return s as T;
-    const suggestion = closestMatch(s, allowed as readonly string[]);
+    const suggestion = closestMatch(s, allowed);
     const span = nodeSpan(field!.value, field!.keySpan);
     this.schema(
       span,
@@ -396,7 +397,7 @@ class Parser {
   title(field: Field | undefined, where: string, anchor: Span, misspelled?: Set<string>): string | undefined {
     const s = this.str(field, 'title', where);
     if (s === undefined || s.trim() === '') {
-      if (field && field.value !== null && !isScalar(field.value)) return undefined; // str() said why
+      if (field?.value != null && !isScalar(field.value)) return undefined; // str() said why
       if (!field && misspelled?.has('title')) return undefined; // `titel:` has its own finding
       this.schema(field ? field.keySpan : anchor, `${capitalize(where)} has no \`title\`.`);
       return undefined;
@@ -464,9 +465,9 @@ class Parser {
       for (const p of n.items) {
         if (!isPair(p)) continue;
         const k = this.deref(p.key);
-        if (!isScalar(k) || k.value === null || typeof k.value === 'object') continue;
+        if (!isScalar(k) || k.value === null || typeof k.value === 'object' || typeof k.value === 'function') continue;
         // defineProperty: a key named `__proto__` stays a key instead of replacing the prototype.
-        Object.defineProperty(out, String(k.value), { value: this.plain(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, String(k.value as string | number | boolean | bigint | symbol), { value: this.plain(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
       }
       return out;
     }
@@ -499,7 +500,7 @@ class Parser {
     file.period = this.period(f.get('period'));
     file.checkInEvery = this.cadence(f.get('check_in_every'));
     const lint = f.get('lint');
-    if (lint && lint.value !== null && !(isScalar(lint.value) && lint.value.value === null)) {
+    if (lint?.value != null && !(isScalar(lint.value) && lint.value.value === null)) {
       if (isMap(lint.value)) {
         file.lint = this.plain(lint.value, 0) as Record<string, unknown>;
       } else {
@@ -533,7 +534,7 @@ class Parser {
     const f = this.fields(v, RETRO_KEYS, '`retro`', spans);
     const texts = (name: string): string[] => {
       const item = f.get(name);
-      if (!item || item.value === null || (isScalar(item.value) && item.value.value === null)) return [];
+      if (item?.value == null || (isScalar(item.value) && item.value.value === null)) return [];
       if (isSeq(item.value)) {
         return this.seq(item, name, '`retro`')
           .map((n) => this.str({ value: n, keySpan: item.keySpan }, name, '`retro`'))
@@ -612,7 +613,7 @@ class Parser {
     const file = this.str(fileField, 'file', `the \`source\` of ${where}`);
     if (file === undefined || file.trim() === '') {
       // A list or mapping as `file:` already has its finding from str().
-      if (!fileField || fileField.value === null || isScalar(fileField.value)) {
+      if (fileField?.value == null || isScalar(fileField.value)) {
         this.schema(spans.values.file ?? span, `The \`source\` of ${where} needs a \`file\`: the path of the metrics file, relative to this OKR file.`);
       }
     } else if (/^([\\/]|[A-Za-z]:)/.test(file.trim())) {
@@ -778,14 +779,14 @@ function yamlFindings(doc: Document.Parsed, text: string): Finding[] {
       ));
       continue;
     }
-    if (e.code === 'RESOURCE_EXHAUSTION' || /Maximum call stack/.test(raw)) {
+    if (e.code === 'RESOURCE_EXHAUSTION' || raw.includes('Maximum call stack')) {
       if (exhausted) continue;
       exhausted = true;
       out.push(syntaxFinding('The file nests too deeply to read here; an OKR file needs only a few levels.', { start, end }));
       continue;
     }
     // MISSING_CHAR covers unclosed quotes and brackets, but also "Sequence item without - indicator".
-    const own = e.code === 'MISSING_CHAR' ? (/^Missing closing/.test(raw) ? 'A closing character is missing here.' : undefined) : YAML_MESSAGES[e.code];
+    const own = e.code === 'MISSING_CHAR' ? (raw.startsWith('Missing closing') ? 'A closing character is missing here.' : undefined) : YAML_MESSAGES[e.code];
     out.push(syntaxFinding(own ? `${own} (${shownValue(raw, 120)})` : `YAML syntax error: ${shownValue(raw, 160)}`, { start, end }));
   }
   out.sort((a, b) => a.span.start - b.span.start);
@@ -855,7 +856,7 @@ export function parseOkr(text: string, path: string): ParseResult {
     // A bug of ours (or a stack overflow on input we failed to bound), not the user's: still a finding, never a crash of the host.
     return {
       file: empty,
-      findings: [syntaxFinding(`OKR Lens could not read this file: ${shownValue(String((err as Error)?.message ?? err), 160)}`, { start: 0, end: 0 })],
+      findings: [syntaxFinding(`OKR Lens could not read this file: ${shownValue(err instanceof Error ? err.message : String(err), 160)}`, { start: 0, end: 0 })],
     };
   }
 }

@@ -167,7 +167,7 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
   if (input.carry) {
     chosen = [];
     for (const id of input.carry) {
-      const hit = all.find((x) => x.kr.id !== undefined && x.kr.id.toLowerCase() === id.toLowerCase());
+      const hit = all.find((x) => x.kr.id?.toLowerCase() === id.toLowerCase());
       if (!hit) throw new NextPeriodError(`--carry names ${id}, which is not a key result of this file`);
       if (!isUnfinished(hit.o, hit.kr)) {
         const s = keyResultScore(hit.kr);

@@ -130,7 +130,7 @@ function combine(progress: number | undefined, expected: number | undefined, con
   }
   if (colours.length === 0) return progress === undefined ? 'unknown' : 'on-track';
   const order: Health[] = ['on-track', 'at-risk', 'off-track'];
-  return colours.reduce((worst, c) => (order.indexOf(c) > order.indexOf(worst) ? c : worst), 'on-track' as Health);
+  return colours.reduce<Health>((worst, c) => (order.indexOf(c) > order.indexOf(worst) ? c : worst), 'on-track');
 }
 
 export function assessKeyResult(file: OkrFile, o: Objective, kr: KeyResult, today: IsoDate): Assessment {

@@ -71,6 +71,12 @@ export interface Rule<O extends object = Record<string, unknown>> {
   check(input: RuleCheckInput<O>): RuleReport[];
 }
 
+/** The options of a rule that takes none. */
+export type NoOptions = Record<string, never>;
+
+// A registry holds rules of every options type; each rule's options are checked against its
+// defaults at run time (config.ts), which is what `any` stands for here.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type AnyRule = Rule<any>;
 
 export type { Finding };

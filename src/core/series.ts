@@ -115,7 +115,7 @@ export function keyResultSeries(file: OkrFile, objective: Objective, kr: KeyResu
       const date = period && today > period.end ? period.end : today;
       const progress = progressOf(current, start, target);
       if (progress !== undefined && (!last || last.date <= date) && (!period || date >= period.start)) {
-        if (last && last.date === date && last.kind === 'start') points.pop();
+        if (last?.date === date && last.kind === 'start') points.pop();
         points.push({ date, value: current, progress, kind: 'current' });
       }
     }

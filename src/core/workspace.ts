@@ -186,7 +186,7 @@ function withOverrides(lint: RuleSettings, overrides: Readonly<Record<string, 'o
   // Added last so that a `default: off` in the file cannot switch them off again.
   for (const [key, value] of Object.entries(overrides)) {
     const own = lint[key];
-    out[key] = value !== 'off' && own && typeof own === 'object' && !Array.isArray(own) ? { ...(own as object), severity: value } : value;
+    out[key] = value !== 'off' && own && typeof own === 'object' && !Array.isArray(own) ? { ...(own), severity: value } : value;
   }
   return out;
 }

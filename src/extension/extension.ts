@@ -61,4 +61,6 @@ export function activate(context: vscode.ExtensionContext): void {
   log.info(`activated in ${activationMs.toFixed(1)} ms`);
 }
 
-export function deactivate(): void {}
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -141,7 +141,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
     const run = queue.then(task, task);
-    queue = run.catch((err) => log?.error('OKR Lens update failed', err));
+    queue = run.catch((err: unknown) => log?.error('OKR Lens update failed', err));
     return run;
   };
 
@@ -281,12 +281,12 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
           }
           continue;
         }
-        if (previous && previous.version !== undefined && previous.version === read.version && previous.parsed.source.text === read.source.text) continue;
+        if (previous?.version !== undefined && previous.version === read.version && previous.parsed.source.text === read.source.text) continue;
         const started = performance.now();
         const parsed = parse(read, previous?.parsed);
         parseMs += performance.now() - started;
         const idsKey = idsKeyOf(parsed);
-        if (!previous || previous.idsKey !== idsKey) idsChanged = true;
+        if (previous?.idsKey !== idsKey) idsChanged = true;
         entries.set(key, { uri, folder: match.folder, version: read.version, parsed, idsKey, state: previous?.state });
         changed.add(uri.fsPath);
         done.push(uri);
@@ -408,7 +408,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (document.isUntitled || !isOkrUri(document.uri)) return;
       const entry = entries.get(document.uri.toString());
-      if (entry && entry.parsed.source.text === document.getText()) {
+      if (entry?.parsed.source.text === document.getText()) {
         // Same text as on disk: nothing to lint again, but fixes must know the editor's version.
         entry.version = document.version;
         if (entry.state) entry.state = { ...entry.state, version: document.version };
@@ -446,16 +446,14 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
   watch();
   const ready = scan().then(
     () => undefined,
-    (err) => log?.error('OKR Lens could not scan the workspace', err),
+    (err: unknown) => log?.error('OKR Lens could not scan the workspace', err),
   );
 
   const files = (): readonly OkrFileState[] => {
-    if (!sorted) {
-      sorted = [...entries.values()]
+    sorted ??= [...entries.values()]
         .map((e) => e.state)
         .filter((s): s is OkrFileState => s !== undefined)
         .sort((a, b) => (a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0));
-    }
     return sorted;
   };
 

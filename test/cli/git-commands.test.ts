@@ -330,7 +330,7 @@ describe('okr links', function () {
     const r = await run([]);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /PLAT-KR7/);
-    assert.match(r.stdout, /^PLAT-KR8  \(no title\)  \(dropped\)\n {2}1 commit by Dana Author/m);
+    assert.match(r.stdout, /^PLAT-KR8 {2}\(no title\) {2}\(dropped\)\n {2}1 commit by Dana Author/m);
     const json = JSON.parse((await run(['--format', 'json'])).stdout);
     assert.deepEqual(
       json.keyResults.filter((k: { dropped: boolean }) => k.dropped).map((k: { id: string; title: string | null }) => [k.id, k.title]),
@@ -402,7 +402,7 @@ describe('okr tag', function () {
     assert.match(again.stdout, /already linked to PLAT-KR2 by its note; nothing changed/);
     const removed = await run(['tag', untagged, 'PLAT-KR2', '--remove']);
     assert.match(removed.stdout, /removed Key-Result: PLAT-KR2 from its note/);
-    assert.match((await run(['links'])).stdout, /PLAT-KR2  Achieve 99.95% uptime for core services\n  no commits/);
+    assert.match((await run(['links'])).stdout, /PLAT-KR2 {2}Achieve 99.95% uptime for core services\n {2}no commits/);
   });
 
   it('leaves a commit whose trailer already names the key result alone, and refuses unknown commits and ids', async () => {

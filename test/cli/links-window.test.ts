@@ -49,7 +49,7 @@ describe('okr links: the history window', function () {
     assert.match(r.stderr, /--since and --all-history cannot be used together/);
     const help = await okr(['links', '--help']);
     assert.match(help.stdout, /from the earliest period start among\nthe OKR files read, minus 7 days of slack/);
-    assert.match(help.stdout, /--all-history    read the whole history/);
+    assert.match(help.stdout, /--all-history {4}read the whole history/);
   });
 
   it('shows a progress line on a terminal\'s stderr, erased at the end, and none elsewhere', async () => {

@@ -78,7 +78,7 @@ describe('okr close', () => {
         '      - { id: PLAT-KR2, title: Raise uptime of core services from 99.5% to 99.95%, start: 99.5, target: 99.95, current: 99.95, unit: "%", score: 1 }',
         '        score: 0.5',
       ]);
-      assert.equal(after.replace(/\n(closed|retro|        score): [^\n]*/g, '').replace(', score: 1 }', ' }'), PLATFORM);
+      assert.equal(after.replace(/\n(closed|retro| {8}score): [^\n]*/g, '').replace(', score: 1 }', ' }'), PLATFORM);
       // A closed file lints clean: no stale check-ins, even weeks later.
       const lint = await okr(['lint', '--today', '2027-02-20', '--max-warnings', '0'], { cwd: ws.dir });
       assert.equal(lint.code, 0, lint.stdout);
@@ -158,7 +158,7 @@ describe('okr next-period', () => {
       const next = ws.read('okrs/platform.okr.yaml');
       assert.match(next, /^period: 2027-Q1$/m);
       assert.match(next, /^aligns_with: company\.okr\.yaml$/m);
-      assert.match(next, /      - id: PLAT-KR10\n        title: Reduce P1 incidents from 12 to 3 per quarter\n        start: 6\n        target: 3\n        carried_from: PLAT-KR1@2026-Q4\n/);
+      assert.match(next, / {6}- id: PLAT-KR10\n {8}title: Reduce P1 incidents from 12 to 3 per quarter\n {8}start: 6\n {8}target: 3\n {8}carried_from: PLAT-KR1@2026-Q4\n/);
       assert.doesNotMatch(next, /PLAT-KR2|PLAT-KR9\b/); // met and dropped ones stay behind
       // The whole workspace lints clean: ids unique, the new file without findings.
       const lint = await okr(['lint', '--today', '2027-01-04', '--max-warnings', '0', '--format', 'json'], { cwd: ws.dir });

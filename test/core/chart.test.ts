@@ -88,7 +88,7 @@ describe('chart renderer', () => {
     assert.equal(points[2].getAttribute('tabindex'), '0');
     assert.match(points[2].getAttribute('aria-label')!, /^1 Nov check-in: 20 deploys \(50%\)\. confidence 60%\. week 5/);
     // Colours by class (CSS variables) with attribute defaults: nothing a CSP would block.
-    assert.ok(!/style=/.test(svg) && !/<style/.test(svg));
+    assert.ok(!svg.includes('style=') && !svg.includes('<style'));
     // Points sit higher as progress grows.
     const cy = points.map((p) => Number(p.getAttribute('cy')));
     assert.ok(cy[0] > cy[1] && cy[1] > cy[2]);

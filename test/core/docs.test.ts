@@ -87,7 +87,7 @@ describe('rule registry and docs', () => {
             .map((l) => l.split('|').map((c) => c.trim()))
             .find((c) => c.includes(`\`${name}\``));
           assert.ok(cells, `no table row for option ${name}`);
-          assert.ok(cells!.includes(`\`${JSON.stringify(value)}\``), `the row of ${name} does not show its default \`${JSON.stringify(value)}\`: ${cells!.join(' | ')}`);
+          assert.ok(cells.includes(`\`${JSON.stringify(value)}\``), `the row of ${name} does not show its default \`${JSON.stringify(value)}\`: ${cells.join(' | ')}`);
         }
       });
 

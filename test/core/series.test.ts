@@ -60,8 +60,8 @@ describe('series', () => {
     // 46 days of 91 gone, 50% done: the same rate gives 50% * 91/46 by Dec 31.
     const s = one('start: 0, target: 100, check_ins: [{ date: 2026-11-16, value: 50 }]', '2026-11-20');
     assert.equal(s.projection?.date, '2026-12-31');
-    assert.ok(Math.abs(s.projection!.progress - (0.5 * 91) / 46) < 1e-9);
-    assert.ok(Math.abs(s.projection!.value! - (50 * 91) / 46) < 1e-9);
+    assert.ok(Math.abs(s.projection.progress - (0.5 * 91) / 46) < 1e-9);
+    assert.ok(Math.abs(s.projection.value! - (50 * 91) / 46) < 1e-9);
     assert.equal(projectAtRateSoFar({ start: '2026-10-01', end: '2026-12-31' }, { date: '2026-10-01', progress: 0.2 }, '2026-10-01'), undefined);
     // After the period, the last point is the result: nothing is projected.
     assert.equal(one('start: 0, target: 100, check_ins: [{ date: 2026-12-20, value: 50 }]', '2027-01-10').projection, undefined);

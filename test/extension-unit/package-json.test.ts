@@ -58,7 +58,7 @@ describe('package.json', () => {
     for (const key of read) assert.ok(properties[key], `the extension reads ${key} but package.json does not declare it`);
     for (const [key, p] of Object.entries(properties)) {
       assert.ok('default' in p, `${key} has no default`);
-      assert.ok(p.description || p.markdownDescription, `${key} has no description`);
+      assert.ok(p.description ?? p.markdownDescription, `${key} has no description`);
     }
   });
 

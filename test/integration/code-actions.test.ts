@@ -109,7 +109,7 @@ describe('Quick fixes', function () {
     assert.equal(document.getText(), expected('        owner: ana\n        target: 45\n', '        owner: ana\n        start: \n        target: 45\n'));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), document.uri.toString());
-    const cursor = editor!.selection.active;
+    const cursor = editor.selection.active;
     assert.deepEqual([cursor.line, cursor.character], [12, '        start: '.length], 'the cursor waits after `start: `');
   });
 
@@ -143,9 +143,9 @@ describe('Quick fixes', function () {
     const docs = await action(20, 'schema', 'Show documentation for schema');
     assert.equal(docs.command?.command, CommandId.ShowRuleDocs);
     assert.deepEqual(docs.command?.arguments, ['schema']);
-    await vscode.commands.executeCommand(docs.command!.command, ...(docs.command!.arguments ?? []));
+    await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
     await waitUntil('a preview of schema.md', () =>
-      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => /schema\.md/.test(t.label) && t.input instanceof vscode.TabInputWebview)),
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('schema.md') && t.input instanceof vscode.TabInputWebview)),
     );
   });
 

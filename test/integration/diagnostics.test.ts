@@ -87,7 +87,7 @@ describe('Diagnostics', function () {
     await diagnosticsBecome('teams/mobile.okr.yaml', expectedKeys(diskText('teams/mobile.okr.yaml')));
     const duplicate = diagnostic('teams/mobile.okr.yaml', 10, 'duplicate-id');
     assert.equal(duplicate.relatedInformation?.length, 1);
-    const [related] = duplicate.relatedInformation!;
+    const [related] = duplicate.relatedInformation;
     assert.equal(related.location.uri.toString(), workspaceFile('teams/growth.okr.yaml').toString());
     const r = related.location.range;
     assert.deepEqual([r.start.line, r.start.character, r.end.line, r.end.character], [14, 12, 14, 19]);

@@ -43,7 +43,7 @@ async function hoverText(uri: vscode.Uri, position: vscode.Position): Promise<st
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
   return hovers
     .flatMap((h) => h.contents)
-    .map((c) => (typeof c === 'string' ? c : c.value))
+    .map((c) => (typeof c === 'string' ? c : c instanceof vscode.MarkdownString ? c.value : (c as { value: string }).value))
     .join('\n---\n');
 }
 

@@ -58,8 +58,14 @@ export async function run(): Promise<void> {
       runner.on('test', (test) => running('test', test.fullTitle()));
       runner.on('pass', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }));
       runner.on('pending', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'pending' }));
-      runner.on('fail', (test, err: Error) =>
-        tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'failed', durationMs: test.duration, error: { message: String(err?.message ?? err), stack: err?.stack } }),
+      runner.on('fail', (test, err: unknown) =>
+        tests.push({
+          title: test.title,
+          fullTitle: test.fullTitle(),
+          state: 'failed',
+          durationMs: test.duration,
+          error: err instanceof Error ? { message: err.message, stack: err.stack } : { message: String(err) },
+        }),
       );
     });
     writeResults(config.results, {

@@ -63,7 +63,7 @@ describe('OKR Lens starts', () => {
     );
     for (const root of roots) {
       const children = await handle.provider.getChildren(root);
-      assert.ok(children.length > 0, `${handle.provider.getTreeItem(root).label} shows no objectives`);
+      assert.ok(children.length > 0, `${JSON.stringify(handle.provider.getTreeItem(root).label)} shows no objectives`);
     }
   });
 

@@ -37,13 +37,13 @@ async function shown(handle: ObjectivesViewHandle, parent?: ObjectivesTreeNode):
     const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
     // Objectives and key results show a progress ring: light and dark SVGs of media/rings/.
     const ring = typeof item.iconPath === 'object' && !(item.iconPath instanceof vscode.ThemeIcon) && 'light' in item.iconPath ? item.iconPath : undefined;
-    if (ring) assert.equal(path.basename((ring.dark as vscode.Uri).path).replace('-dark.svg', ''), path.basename((ring.light as vscode.Uri).path).replace('-light.svg', ''));
+    if (ring) assert.equal(path.basename((ring.dark).path).replace('-dark.svg', ''), path.basename((ring.light).path).replace('-light.svg', ''));
     return {
       node,
       item,
       label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
       description: typeof item.description === 'string' ? item.description : '',
-      icon: ring ? path.basename((ring.light as vscode.Uri).path).replace('-light.svg', '') : icon?.id,
+      icon: ring ? path.basename((ring.light).path).replace('-light.svg', '') : icon?.id,
       color: icon?.color?.id,
     };
   });
@@ -175,7 +175,7 @@ describe('Objectives view', function () {
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
     let editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), fileUri('teams/platform.okr.yaml').toString());
-    assert.equal(editor!.document.getText(editor!.selection), 'Reduce P1 incidents from twelve to three per quarter');
+    assert.equal(editor.document.getText(editor.selection), 'Reduce P1 incidents from twelve to three per quarter');
 
     await closeEditors();
     const children = await handle.provider.getChildren(objective.node);
@@ -205,7 +205,7 @@ describe('Objectives view', function () {
       assert.deepEqual(await allIds(handle), idsBefore);
       assert.ok(refreshed.length > 0);
       for (const node of refreshed) {
-        assert.ok(node && node.kind === 'file' && node.uri.toString() === uri.toString(), `refreshed ${node ? node.id : 'the whole tree'}`);
+        assert.ok(node?.kind === 'file' && node.uri.toString() === uri.toString(), `refreshed ${node ? node.id : 'the whole tree'}`);
       }
     } finally {
       sub.dispose();

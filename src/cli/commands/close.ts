@@ -22,7 +22,7 @@ endings stay as written. A closed file lints quietly (no stale check-ins), and
 committed-missed and sandbagging judge its recorded grades.
 
 With no file, the one OKR file under the current folder (outside closed periods'
-folders) is closed. A period can be closed in its last ${14} days or after it.
+folders) is closed. A period can be closed in its last 14 days or after it.
 Closing again grades again from the numbers and keeps what is not given.
 
 Options:

@@ -2,13 +2,14 @@
 // file names and messages from moving the cursor or rewriting the screen.
 
 export interface Style {
-  red(s: string): string;
-  yellow(s: string): string;
-  blue(s: string): string;
-  green(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-  underline(s: string): string;
+  // Properties, not methods: styles are passed around on their own (`style.red`).
+  red: (s: string) => string;
+  yellow: (s: string) => string;
+  blue: (s: string) => string;
+  green: (s: string) => string;
+  dim: (s: string) => string;
+  bold: (s: string) => string;
+  underline: (s: string) => string;
 }
 
 const wrap = (open: number, close: number) => (s: string) => (s === '' ? s : `\u001b[${open}m${s}\u001b[${close}m`);

@@ -6,7 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Fix, NodeSpans, TextEdit } from '../model';
 import { LineIndex } from '../positions';
 
-const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._\/()-]*$/;
+const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/;
 
 /** A scalar as YAML text: plain when that reads back the same, else double-quoted. */
 export function yamlScalar(value: string | number): string {

@@ -41,7 +41,7 @@ export function slugify(title: string): string {
     .normalize('NFKD')
     .replace(/\p{M}/gu, '')
     .toLowerCase()
-    .replace(/[^\x00-\x7f]/g, (c) => TRANSLITERATIONS[c] ?? ' ')
+    .replace(/[\u0080-\uffff]/g, (c) => TRANSLITERATIONS[c] ?? ' ')
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '');
 }
@@ -68,7 +68,7 @@ export function sanitizeBranchName(name: string): string {
     .split('/')
     .map((c) =>
       c
-        // eslint-disable-next-line no-control-regex
+         
         .replace(/[\u0000-\u0020\u007f~^:?*[\\]+/g, '-')
         .replace(/@\{/g, '-')
         .replace(/\.{2,}/g, '.')
@@ -95,7 +95,7 @@ export function sanitizeBranchName(name: string): string {
  */
 export function branchNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'a branch needs a name';
-  // eslint-disable-next-line no-control-regex
+   
   const bad = /[\u0000-\u0020\u007f~^:?*[\\]/.exec(name);
   if (bad) return bad[0] === ' ' ? 'no spaces in a branch name' : `a branch name cannot contain ${/[\u0000-\u001f\u007f]/.test(bad[0]) ? 'control characters' : `"${bad[0]}"`}`;
   if (name.includes('..')) return 'a branch name cannot contain ".."';

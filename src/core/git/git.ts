@@ -94,8 +94,8 @@ export const REPOSITORY_ENV_VARS = [
 ] as const;
 
 function gitEnv(ctx: GitContext): NodeJS.ProcessEnv {
-  const base = { ...(ctx.env ?? process.env) };
-  if (!ctx.repositoryFromEnv) for (const name of REPOSITORY_ENV_VARS) delete base[name];
+  const repositoryVars: readonly string[] = REPOSITORY_ENV_VARS;
+  const base = Object.fromEntries(Object.entries(ctx.env ?? process.env).filter(([name]) => ctx.repositoryFromEnv || !repositoryVars.includes(name)));
   return {
     ...base,
     // Messages we match on are git's English ones; output encoding is unaffected.
@@ -290,7 +290,7 @@ export function branchLinkKey(branch: string): string {
 /** The key result a branch is explicitly linked to in git config. */
 export async function branchLink(ctx: GitContext, branch: string): Promise<string | undefined> {
   const value = (await gitConfigGet(ctx, branchLinkKey(branch)))?.trim();
-  return value ? value : undefined;
+  return value === '' ? undefined : value;
 }
 
 export async function setBranchLink(ctx: GitContext, branch: string, krId: string): Promise<void> {
@@ -316,7 +316,7 @@ export async function hooksDir(ctx: GitContext): Promise<string> {
 /** git's comment character (`core.commentChar`); `#` also for `auto`, which only git can resolve. */
 export async function commentChar(ctx: GitContext): Promise<string> {
   const c = await gitConfigGet(ctx, 'core.commentChar');
-  return c && c.length === 1 ? c : '#';
+  return c?.length === 1 ? c : '#';
 }
 
 // ---------------------------------------------------------------------------

@@ -38,7 +38,8 @@ export interface CommitIndexState {
   ref: string;
   /** The commit the index was last brought up to; undefined before the first commit. */
   head?: string;
-  shallow: boolean;
+  /** Absent in states written before shallow clones were told apart. */
+  shallow?: boolean;
   /** The notes ref's commit the notes were merged from (notes.ts). */
   notesTip?: string;
   /** The first day read (YYYY-MM-DD or an ISO time); absent: the whole history. */
@@ -217,7 +218,7 @@ export class CommitIndex {
     this.since = options.since;
     this.onProgress = options.onProgress;
     const s = options.state;
-    if (s && s.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits) && covers(s.since, this.since)) {
+    if (s?.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits) && covers(s.since, this.since)) {
       this.commitList = s.commits;
       this.currentHead = s.head;
       this.isShallow = Boolean(s.shallow);
@@ -291,7 +292,7 @@ export class CommitIndex {
         if (err instanceof GitError && err.kind === 'failed') return undefined; // the old head is gone
         throw err;
       });
-      if (added && added.some((c) => c.parents.includes(old))) {
+      if (added?.some((c) => c.parents.includes(old))) {
         this.reset([...added, ...this.commitList], head, shallow);
         return { added: added.length, full: false };
       }

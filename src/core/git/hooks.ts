@@ -172,7 +172,7 @@ async function fileStart(p: string, bytes = 2048): Promise<string | undefined> {
 /** Is this hook file ours? Links never are (they are the user's, whatever they point at). */
 async function hookIsOurs(p: string): Promise<boolean> {
   const stat = await lstatOrUndefined(p);
-  if (!stat || !stat.isFile()) return false;
+  if (!stat?.isFile()) return false;
   const text = await fileStart(p);
   return text !== undefined && isOurHook(text);
 }

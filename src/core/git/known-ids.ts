@@ -116,7 +116,7 @@ export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<Lo
     ...OKR_FILE_GLOBS.map((g) => `:(glob)**/${g}`),
   ], { okCodes: [128] });
   if (listed.code !== 0) {
-    if (/must be run in a work tree/.test(listed.stderr)) return knownIdsAtHead(ctx, root);
+    if (listed.stderr.includes('must be run in a work tree')) return knownIdsAtHead(ctx, root);
     throw new GitError(`git ls-files failed: ${listed.stderr.trim().split('\n')[0]}`, 'failed', ['ls-files'], listed.stderr, listed.code);
   }
   const { stdout } = listed;

@@ -98,7 +98,7 @@ export function trailerKeyProblem(key: string): string | undefined {
 
 /** Can `value` be written as a one-line trailer value? (No whitespace or control characters.) */
 export function isValidTrailerValue(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
+   
   return value.length > 0 && !/[\s\u0000-\u001f\u007f]/.test(value);
 }
 
@@ -116,7 +116,7 @@ function isSpace(c: string | undefined): boolean {
 }
 
 function isBlank(text: string): boolean {
-  for (let i = 0; i < text.length; i++) if (!isSpace(text[i])) return false;
+  for (const c of text) if (!isSpace(c)) return false;
   return true;
 }
 
@@ -144,7 +144,7 @@ function splitLines(message: string): Line[] {
 
 function commentCharOf(options: MessageOptions | undefined): string {
   const c = options?.commentChar;
-  return c && c.length === 1 ? c : '#';
+  return c?.length === 1 ? c : '#';
 }
 
 /** Where the scissors line starts (git's wt_status_locate_end), or the message length. */
@@ -205,7 +205,7 @@ function trailerBlockStart(lines: readonly Line[], end: number, commentChar: str
   // The first paragraph is the subject: its end is the first blank line.
   let endOfTitle = end;
   for (const line of inside) {
-    if (line.text[0] === commentChar) continue;
+    if (line.text.startsWith(commentChar)) continue;
     if (isBlank(line.text)) {
       endOfTitle = line.start;
       break;
@@ -218,7 +218,7 @@ function trailerBlockStart(lines: readonly Line[], end: number, commentChar: str
   let possibleContinuations = 0;
   for (let i = inside.length - 1; i >= 0 && inside[i].start >= endOfTitle; i--) {
     const line = inside[i];
-    if (line.text[0] === commentChar) {
+    if (line.text.startsWith(commentChar)) {
       nonTrailerLines += possibleContinuations;
       possibleContinuations = 0;
       continue;
@@ -280,7 +280,7 @@ export function messageLayout(message: string, options?: MessageOptions): Messag
   }
   const trailers: Trailer[] = [];
   for (const g of groups) {
-    if (g.text[0] === commentChar) continue;
+    if (g.text.startsWith(commentChar)) continue;
     const sep = separatorPos(g.text.split('\n', 1)[0]);
     if (sep < 1) continue;
     trailers.push({ key: unfold(g.text.slice(0, sep)), value: unfold(g.text.slice(sep + 1)), start: g.start, end: g.end });
@@ -369,7 +369,7 @@ function removeTrailers(message: string, layout: MessageLayout, doomed: readonly
   });
   const kept = splitLines(message.slice(layout.block.start, layout.block.end)).filter((l) => {
     const at = l.start + layout.block!.start;
-    return !cuts.some((c) => at >= c.start && at < c.end) && l.text[0] !== commentChar && !isBlank(l.text);
+    return !cuts.some((c) => at >= c.start && at < c.end) && !l.text.startsWith(commentChar) && !isBlank(l.text);
   });
   if (kept.length === 0) {
     // The whole block goes: take the blank lines that separated it with it.
@@ -412,7 +412,7 @@ export function withoutTrailersIfOtherwiseEmpty(message: string, key: string, op
   const strippedLayout = messageLayout(stripped, options);
   // As git decides a message is empty: nothing but whitespace and Signed-off-by lines.
   const rest = splitLines(stripped.slice(0, strippedLayout.contentEnd)).filter(
-    (l) => l.text[0] !== commentChar && !isBlank(l.text) && !l.text.startsWith('Signed-off-by: '),
+    (l) => !l.text.startsWith(commentChar) && !isBlank(l.text) && !l.text.startsWith('Signed-off-by: '),
   );
   return rest.length === 0 ? stripped : undefined;
 }

@@ -40,7 +40,7 @@ export interface VerbMatch {
 /** Matches a verb of `lexicon` at token `i`, in any listed inflection, with its particle when it needs one. */
 export function matchVerb(tokens: readonly Token[], i: number, lexicon: VerbLexicon): VerbMatch | undefined {
   const t = tokens[i];
-  if (!t || t.kind !== 'word') return undefined;
+  if (t?.kind !== 'word') return undefined;
   const base = lexicon.forms.get(t.lower);
   if (base !== undefined) {
     const next = tokens[i + 1];

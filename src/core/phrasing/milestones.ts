@@ -112,13 +112,13 @@ function countsOutcome(tokens: readonly Token[], at: number): boolean {
 /** The head of a leading noun phrase when it names a deliverable (an artifact, or a feature in -ing). */
 function deliverableHead(tokens: readonly Token[], lead: number): Token | undefined {
   const first = tokens[lead];
-  if (!first || first.kind !== 'word' || OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower)) return undefined;
+  if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower)) return undefined;
   // "Handle all pages", "Staff the rotation": a word before a determiner is a verb, not a noun phrase.
   if (tokens[lead + 1] && DETERMINERS.has(tokens[lead + 1].lower)) return undefined;
   const phrase = phraseWords(tokens, lead);
   if (phrase.stop && STATE_VERBS.has(phrase.stop.lower)) return undefined;
   const head = phrase.words[phrase.words.length - 1];
-  if (!head || head.kind !== 'word' || QUALITY_NOUNS.has(head.lower) || OUTCOME_METRICS.has(head.lower) || OUTCOME_OBJECTS.has(head.lower) || PEOPLE.has(head.lower)) return undefined;
+  if (head?.kind !== 'word' || QUALITY_NOUNS.has(head.lower) || OUTCOME_METRICS.has(head.lower) || OUTCOME_OBJECTS.has(head.lower) || PEOPLE.has(head.lower)) return undefined;
   if (ARTIFACT_NOUNS.has(head.lower)) return head;
   // A feature named by its -ing form after a qualifier: "Server-side rendering", "Usage-based pricing".
   if (phrase.words.length >= 2 && head.lower.length >= 6 && head.lower.endsWith('ing') && !head.lower.includes('-')) return head;
@@ -182,7 +182,7 @@ const DESCRIPTIVE_ED_AFTER_BE = new Set(['limited', 'satisfied', 'delighted', 'e
  */
 function imperativeAt(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): boolean {
   const first = tokens[lead];
-  if (!first || first.kind !== 'word' || first.lower.includes('-') || /s$/.test(first.lower) && !/(ss|us)$/.test(first.lower)) return false;
+  if (first?.kind !== 'word' || first.lower.includes('-') || first.lower.endsWith("s") && !/(ss|us)$/.test(first.lower)) return false;
   const startsObject = (j: number) => {
     const t = tokens[j];
     if (!t) return false;

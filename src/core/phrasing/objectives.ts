@@ -18,7 +18,7 @@ export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXI
   if (verb) return { words: verb.text, kind: 'verb' };
   const lead = leadIndex(tokens);
   const first = tokens[lead];
-  if (!first || first.kind !== 'word' || OUTCOME_VERBS.has(first.lower)) return undefined;
+  if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower)) return undefined;
   // A verbless noun phrase whose head is a task: "Kubernetes migration", "Migration to Kubernetes".
   const phrase = phraseWords(tokens, lead);
   if (phrase.stop && STATE_VERBS.has(phrase.stop.lower)) return undefined;

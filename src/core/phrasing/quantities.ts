@@ -16,7 +16,7 @@ export interface Quantity {
 
 function isYear(t: Token, next: Token | undefined): boolean {
   if (!/^(19|20)\d\d$/.test(t.text)) return false;
-  return !(next && next.kind === 'word' && next.lower.endsWith('s') && !YEAR_NOUNS.has(next.lower));
+  return !(next?.kind === 'word' && next.lower.endsWith('s') && !YEAR_NOUNS.has(next.lower));
 }
 
 function numberWordParts(lower: string): boolean {

@@ -2,12 +2,12 @@ import { capitalized, dependencyGraphFor, nodesOfFile, nodeWhere } from '../depe
 import { shownValue } from '../escape';
 import type { RelatedLocation } from '../model';
 import { HEALTH_LABELS } from '../progress';
-import type { Rule, RuleReport } from '../rule';
+import type { NoOptions, Rule, RuleReport } from '../rule';
 
 // The guide: without coordination teams "end up working at cross-purposes". A key
 // result that waits on one that was dropped, is off track, or ends after it is at
 // risk through no fault of its own team: say so while there is time to talk.
-export const blockedDependency: Rule<{}> = {
+export const blockedDependency: Rule<NoOptions> = {
   id: 'blocked-dependency',
   description: 'What an active item depends on is not dropped, not off track, and not due after the item itself.',
   defaultSeverity: 'warning',

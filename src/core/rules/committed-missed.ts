@@ -1,7 +1,7 @@
 import { shownValue } from '../escape';
 import { isObjectiveGraded, keyResultScore, scoreText } from '../grade';
 import { clamp01, effectiveCurrent, latestCheckIn, percent, rawProgress } from '../progress';
-import type { Rule, RuleReport } from '../rule';
+import type { NoOptions, Rule, RuleReport } from '../rule';
 
 /** Reached in full, allowing for decimal arithmetic. */
 const REACHED = 1 - 1e-9;
@@ -10,7 +10,7 @@ const REACHED = 1 - 1e-9;
 // stretch goals where about seventy percent is success. When the period is over and
 // a committed key result fell short, that deserves a line in the quarterly
 // retrospective the guide recommends: what got in the way, and was the promise realistic?
-export const committedMissed: Rule<{}> = {
+export const committedMissed: Rule<NoOptions> = {
   id: 'committed-missed',
   description: 'After the period, each key result of a committed objective reached 100%.',
   defaultSeverity: 'info',

@@ -1,10 +1,10 @@
 import { capitalized, dependencyGraphFor, nodesOfFile, nodeWhere } from '../dependencies';
 import { shownValue } from '../escape';
-import type { Rule, RuleReport } from '../rule';
+import type { NoOptions, Rule, RuleReport } from '../rule';
 
 // Items that wait on each other in a circle can never start: each team believes
 // another goes first. Only a person can decide which link to cut.
-export const dependencyCycle: Rule<{}> = {
+export const dependencyCycle: Rule<NoOptions> = {
   id: 'dependency-cycle',
   description: 'Key results and objectives do not depend on each other in a circle.',
   defaultSeverity: 'error',

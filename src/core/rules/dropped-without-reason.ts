@@ -1,11 +1,11 @@
 import type { Objective, KeyResult, Initiative } from '../model';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 import { insertFieldFix } from '../edits';
 import { shownValue } from '../escape';
 
 // The guide: "document why the change is necessary". A dropped item without a
 // reason leaves the next reader guessing whether it failed, moved or stopped mattering.
-export const droppedWithoutReason: Rule<{}> = {
+export const droppedWithoutReason: Rule<NoOptions> = {
   id: 'dropped-without-reason',
   description: 'An objective, key result or initiative that is dropped says why in `reason:`.',
   defaultSeverity: 'warning',

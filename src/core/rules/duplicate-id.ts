@@ -1,7 +1,7 @@
 import type { IdDefinition, OkrFile } from '../model';
 import { printable, shownValue } from '../escape';
 import { LineIndex } from '../positions';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 
 const KIND_NAMES: Record<IdDefinition['kind'], string> = {
   objective: 'objective',
@@ -30,7 +30,7 @@ function describe(d: IdDefinition): string {
 // Ids are how commits, branches, `parent:` and the tree name an objective or key
 // result: one id meaning two things sends work to the wrong place. The first
 // definition keeps the id; every later one is reported and points back at it.
-export const duplicateId: Rule<{}> = {
+export const duplicateId: Rule<NoOptions> = {
   id: 'duplicate-id',
   description: 'Each objective, key result and initiative id is used once across the workspace.',
   defaultSeverity: 'error',

@@ -1,10 +1,10 @@
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 import { milestoneCue, quoteTitle, statesBaseline } from '../phrasing';
 
 // The guide's key results say where they start: "Reduce P1 incidents from twelve to
 // three", "Increase API adoption from fifty to two hundred". Without a baseline,
 // progress is measured from 0, which is wrong for nearly every metric.
-export const krNoBaseline: Rule<{}> = {
+export const krNoBaseline: Rule<NoOptions> = {
   id: 'kr-no-baseline',
   description: 'A key result with a `target:` says where it starts: `start:` or "from X to Y" in its title.',
   defaultSeverity: 'info',

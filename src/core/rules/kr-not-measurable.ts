@@ -1,10 +1,10 @@
-import type { Rule, RuleReport } from '../rule';
+import type { NoOptions, Rule, RuleReport } from '../rule';
 import { findQuantities, impliesMeasure, milestoneCue, quoteTitle } from '../phrasing';
 
 // The guide: key results "must be measurable, specific, and verifiable — you should
 // know unambiguously whether you achieved them". A milestone is left to
 // kr-is-milestone, whose advice (measure the outcome instead) covers it.
-export const krNotMeasurable: Rule<{}> = {
+export const krNotMeasurable: Rule<NoOptions> = {
   id: 'kr-not-measurable',
   description: 'A key result has a number: in its title or as a numeric `target:`.',
   defaultSeverity: 'warning',

@@ -2,7 +2,7 @@ import { insertTopLevelFieldEdit } from '../edits';
 import { quarterOf } from '../parse';
 import { shownValue } from '../escape';
 import type { Span, TextEdit } from '../model';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 
 /** Writes `value` where an empty (`period:`) or null (`period: ~`) value stands, keeping a trailing comment apart. */
 function fillEmptyValue(text: string, span: Span, value: string): TextEdit {
@@ -14,7 +14,7 @@ function fillEmptyValue(text: string, span: Span, value: string): TextEdit {
 // The guide: objectives are "ambitious, qualitative, and time-bound — typically
 // quarterly". Without a period or a due date nobody can tell whether a result is
 // late, and pace, staleness and end-of-period reviews have nothing to measure against.
-export const notTimeBound: Rule<{}> = {
+export const notTimeBound: Rule<NoOptions> = {
   id: 'not-time-bound',
   description: 'Objectives are time-bound: the file has a `period:` or the objective a `due:` date.',
   defaultSeverity: 'warning',

@@ -1,9 +1,9 @@
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 import { findQuantities, quoteTitle } from '../phrasing';
 
 // The guide: objectives are "qualitative descriptions of what you want to achieve";
 // key results are "quantitative measures". A number in the objective belongs in a KR.
-export const objectiveHasMetric: Rule<{}> = {
+export const objectiveHasMetric: Rule<NoOptions> = {
   id: 'objective-has-metric',
   description: 'An objective is qualitative; its numeric targets belong in key results.',
   defaultSeverity: 'info',

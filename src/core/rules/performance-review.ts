@@ -1,11 +1,11 @@
 import type { Span } from '../model';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 import { performanceCue, quoteTitle } from '../phrasing';
 
 // The guide: "Separate OKRs from performance reviews to encourage ambitious goal setting",
 // and decouple "OKR achievement from compensation and performance ratings". This holds
 // for done and dropped items too: the link itself is the problem, not the item's state.
-export const performanceReview: Rule<{}> = {
+export const performanceReview: Rule<NoOptions> = {
   id: 'performance-review',
   description: 'OKRs are not tied to pay, bonuses, promotions or performance ratings.',
   defaultSeverity: 'warning',

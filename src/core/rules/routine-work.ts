@@ -1,10 +1,10 @@
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 import { quoteTitle, routineCue } from '../phrasing';
 
 // The guide: "Routine work like bug fixes, on-call rotations, and maintenance tasks will
 // continue outside the OKR framework, and that is perfectly fine." OKRs are the few
 // outcomes that matter most this quarter, not everything the team does.
-export const routineWork: Rule<{}> = {
+export const routineWork: Rule<NoOptions> = {
   id: 'routine-work',
   description: 'Objectives and key results are not business as usual: bug fixing, on-call, maintenance.',
   defaultSeverity: 'info',

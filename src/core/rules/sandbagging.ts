@@ -2,7 +2,7 @@ import type { KeyResult } from '../model';
 import { shownValue } from '../escape';
 import { isObjectiveGraded, scoreText } from '../grade';
 import { percent, rawProgress } from '../progress';
-import type { Rule, RuleReport } from '../rule';
+import type { NoOptions, Rule, RuleReport } from '../rule';
 
 /** Reached in full, allowing for decimal arithmetic (99.95 - 99.5 is not exactly 0.45). */
 const REACHED = 1 - 1e-9;
@@ -12,7 +12,7 @@ const REACHED = 1 - 1e-9;
 // hundred percent of its key results, the goals are not ambitious enough." Stretch
 // goals are met at about seventy percent; committed objectives are exempt, as they
 // are meant to be met in full. A target equal to the start asks for nothing at all.
-export const sandbagging: Rule<{}> = {
+export const sandbagging: Rule<NoOptions> = {
   id: 'sandbagging',
   description: 'Aspirational objectives stretch: not every key result reaches 100%, and no target equals its start.',
   defaultSeverity: 'warning',
@@ -49,7 +49,7 @@ export const sandbagging: Rule<{}> = {
       const results = krs.map((kr: KeyResult) => rawProgress(kr));
       // Every key result must be measured and reached: one without numbers leaves the question open.
       if (!results.every((p): p is number => p !== undefined && p >= REACHED)) continue;
-      const lowest = Math.min(...(results as number[]));
+      const lowest = Math.min(...(results));
       const name = o.id ? `objective ${shownValue(o.id)}` : 'this objective';
       reports.push({
         message:

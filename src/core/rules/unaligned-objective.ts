@@ -1,11 +1,11 @@
 import { shownValue } from '../escape';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 
 // The guide: top-down alignment "ensures that your team's objectives are not created
 // in isolation". A file that declares `aligns_with` has said it contributes to a
 // higher level; an objective without a `parent:` there is either unaligned on
 // purpose (fine, and worth a moment's thought) or missing its link.
-export const unalignedObjective: Rule<{}> = {
+export const unalignedObjective: Rule<NoOptions> = {
   id: 'unaligned-objective',
   description: 'When a file has `aligns_with`, each active objective names its `parent:`.',
   defaultSeverity: 'info',

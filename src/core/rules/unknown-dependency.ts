@@ -1,11 +1,11 @@
 import { dependencyGraphFor, nodesOfFile, nodeWhere } from '../dependencies';
 import { shownValue } from '../parse';
-import type { Rule, RuleReport } from '../rule';
+import type { NoOptions, Rule, RuleReport } from '../rule';
 
 // A dependency on an id that exists nowhere is a promise nobody can keep: the team
 // that depends on it believes someone is on it. The guide asks for tooling "to track
 // alignment and dependencies" across teams; a broken link defeats the tracking.
-export const unknownDependency: Rule<{}> = {
+export const unknownDependency: Rule<NoOptions> = {
   id: 'unknown-dependency',
   description: 'Each `depends_on:` id names a key result or objective of an OKR file of the workspace.',
   defaultSeverity: 'error',

@@ -1,11 +1,11 @@
 import { shownValue } from '../escape';
-import type { Rule, RuleReport } from '../rule';
+import type { Rule, RuleReport, NoOptions } from '../rule';
 import { closestMatch } from '../text';
 
 // The guide: "Start by understanding the company-level OKRs and working backward to
 // determine how your engineering team can contribute." A `parent:` is that line of
 // sight; one that names nothing is a broken link, and the alignment looks real but is not.
-export const unknownParent: Rule<{}> = {
+export const unknownParent: Rule<NoOptions> = {
   id: 'unknown-parent',
   description: '`parent:` names an objective of the `aligns_with` file, and that file exists.',
   defaultSeverity: 'error',

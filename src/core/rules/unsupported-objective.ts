@@ -1,11 +1,11 @@
 import { shownValue } from '../escape';
-import type { Rule, RuleReport } from '../rule';
+import type { NoOptions, Rule, RuleReport } from '../rule';
 
 // The guide: company OKRs come first, and teams work "backward to determine how
 // your engineering team can contribute". A company objective that no team names as
 // its `parent:` has nobody working toward it: either a gap in the plan, or not a
 // priority after all. Information for whoever owns the company file.
-export const unsupportedObjective: Rule<{}> = {
+export const unsupportedObjective: Rule<NoOptions> = {
   id: 'unsupported-objective',
   description: 'In a file other files align to, each active objective is the `parent:` of some team objective.',
   defaultSeverity: 'info',

@@ -72,7 +72,7 @@ export function keyResultIdOf(arg: unknown): string | undefined {
 function repositoryHintOf(arg: unknown): string | vscode.Uri | undefined {
   if (typeof arg === 'string' && arg !== '') return arg;
   if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'object' && arg !== null && 'rootUri' in arg && (arg as { rootUri: unknown }).rootUri instanceof vscode.Uri) {
+  if (typeof arg === 'object' && arg !== null && 'rootUri' in arg && (arg).rootUri instanceof vscode.Uri) {
     return (arg as { rootUri: vscode.Uri }).rootUri;
   }
   return undefined;

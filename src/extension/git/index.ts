@@ -155,7 +155,7 @@ class AutoTagger implements vscode.Disposable {
     // An id the file gets wrong (`id: Q4 KR1`, a schema finding) cannot be a trailer: nothing to put in.
     const known = kr !== undefined && repo.branch !== undefined && isValidTrailerValue(kr.id) && this.store.findDefinition(kr.id)?.definition.kind === 'key-result';
     const declined = kr !== undefined && this.commands.untagged.has(repo.root) && sameId(this.commands.untagged.get(repo.root)!, kr.id);
-    const desired = enabled && known && !declined ? addTrailer('', gitTrailer, kr!.id) : '';
+    const desired = enabled && known && !declined ? addTrailer('', gitTrailer, kr.id) : '';
     const value = api.inputBox.value;
     // The box as the editor shows it, when the extension host has it: what the user
     // typed may not have reached the git extension's copy yet.

@@ -54,7 +54,7 @@ export class RepositoryLinkedWork implements LinkedWorkSource, vscode.Disposable
     const stale: StaleContext = {
       today: this.store.today(),
       period: found && entry ? objectivePeriod(found.state.result.file, entry.objective.objective) : undefined,
-      active: Boolean(entry && entry.objective.objective.status === 'active' && entry.keyResult.keyResult.status === 'active'),
+      active: entry?.objective.objective.status === 'active' && entry.keyResult.keyResult.status === 'active',
       staleDays: settingsFor(found?.state.uri ?? read[0].uri).gitStaleDays,
     };
     // The repository goes with every commit, so a click finds it without guessing.

@@ -119,7 +119,7 @@ export interface KeyResultPickRow<K extends PickableKeyResult> {
 
 /** "PLAT-O1 · Customers can rely on our platform", or whichever part exists. */
 export function objectiveGroupLabel(k: PickableKeyResult): string {
-  return [k.objectiveId, k.objectiveTitle].filter((p): p is string => Boolean(p && p.trim())).join(' · ') || 'Objective without id';
+  return [k.objectiveId, k.objectiveTitle].filter((p): p is string => Boolean(p?.trim())).join(' · ') || 'Objective without id';
 }
 
 /**
@@ -173,6 +173,6 @@ export interface TagMemory {
 
 /** The box's text after removing a trailer: the remembered text when nothing changed since, else `removed`. */
 export function restoredText(current: string, removed: string, id: string, memory: TagMemory | undefined): string {
-  if (memory && memory.after === current && sameId(memory.id, id)) return memory.before;
+  if (memory?.after === current && sameId(memory.id, id)) return memory.before;
   return removed;
 }

@@ -118,7 +118,7 @@ export class RepositoryTracker implements vscode.Disposable {
 
   /** Starts following the repositories; later calls return the same promise. */
   start(): Promise<void> {
-    this.started ??= this.doStart().catch((err) => this.options.log.error('OKR Lens could not look for git repositories', err));
+    this.started ??= this.doStart().catch((err: unknown) => this.options.log.error('OKR Lens could not look for git repositories', err));
     return this.started;
   }
 
@@ -229,7 +229,7 @@ export class RepositoryTracker implements vscode.Disposable {
     if (!extension) return undefined;
     try {
       const exports = extension.isActive ? extension.exports : await extension.activate();
-      if (!exports || !exports.enabled) {
+      if (!exports?.enabled) {
         this.options.log.info('the git extension is turned off (git.enabled): OKR Lens reads the workspace folders with git itself');
         return undefined;
       }

@@ -73,7 +73,7 @@ export class KeyResultStatusBar implements vscode.Disposable {
       return;
     }
     const found = this.store.findDefinition(kr.id);
-    const entry = found && found.definition.kind === 'key-result' ? findKeyResultEntry(found.state.result.file, kr.id) : undefined;
+    const entry = found?.definition.kind === 'key-result' ? findKeyResultEntry(found.state.result.file, kr.id) : undefined;
     const how = kr.source === 'link' ? `linked in git config (branch.${repo.branch}.okrKeyResult)` : 'named in the branch';
     const lines: string[] = [];
     let plain: string;

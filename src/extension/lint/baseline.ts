@@ -22,7 +22,7 @@ export function keyResultAtTitle(objectives: readonly { keyResults: readonly Key
   for (const o of objectives) {
     for (const kr of o.keyResults) {
       const title = kr.spans.values.title;
-      if (title && title.start === span.start && title.end === span.end) return kr;
+      if (title?.start === span.start && title.end === span.end) return kr;
     }
   }
   return undefined;

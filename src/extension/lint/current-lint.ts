@@ -21,7 +21,7 @@ export async function currentLint(store: OkrStore, document: vscode.TextDocument
   const fresh = (): LintResult | undefined => {
     const state = store.get(document.uri);
     // Same text, same offsets (the version alone says nothing for a file the store read from disk).
-    return state && state.result.file.text === document.getText() ? state.result : undefined;
+    return state?.result.file.text === document.getText() ? state.result : undefined;
   };
   if (!store.get(document.uri)) return undefined;
   const now = fresh();

@@ -301,7 +301,7 @@ export function keyResultTooltip(input: KeyResultTooltipInput): string {
     bullets([
       kr.start !== undefined ? `Start: ${quantity(kr.start, unit)}` : 'Start: not set (measured from 0)',
       `Target: ${target ?? 'not set'}`,
-      `Current: ${current !== undefined ? quantity(current, unit) + (fromCheckIn ? ' (latest check-in)' : '') : 'not set'}`,
+      `Current: ${current !== undefined ? `${quantity(current, unit) ?? ''}${fromCheckIn ? ' (latest check-in)' : ''}` : 'not set'}`,
       unit ? `Unit: ${escapeMarkdown(unit)}` : undefined,
       confidence !== undefined ? `Confidence: ${percent(confidence)}${confidenceFromCheckIn ? ' (latest check-in)' : ''}` : undefined,
       lastLine ?? 'No check-ins yet',
@@ -335,7 +335,7 @@ export function objectiveTooltip(input: ObjectiveTooltipInput): string {
   const sections = [
     headline(o.title, o.id ?? 'Untitled objective'),
     identity(o.kind === 'committed' ? 'Committed objective' : 'Aspirational objective', o.id, [o.owner ? `owner ${escapeMarkdown(o.owner)}` : undefined]),
-    input.grade && input.grade.score !== undefined ? `${icon('mortar-board')} Grade ${escapeMarkdown(gradeText(o.kind, input.grade.score))}` : gradeLine(input.grade, o.kind),
+    input.grade?.score !== undefined ? `${icon('mortar-board')} Grade ${escapeMarkdown(gradeText(o.kind, input.grade.score))}` : gradeLine(input.grade, o.kind),
     healthLine(a),
     bullets([
       o.description ? escapeMarkdown(o.description) : undefined,
@@ -373,7 +373,7 @@ export function fileTooltip(file: OkrFile, relativePath: string, findings: reado
     bullets([
       period ? `Period: ${escapeMarkdown(period)}` : 'Period: not set',
       file.alignsWith ? `Aligns with ${escapeMarkdown(file.alignsWith)}` : undefined,
-      `${file.objectives.length === 1 ? '1 objective' : `${file.objectives.length} objectives`}`,
+      file.objectives.length === 1 ? '1 objective' : `${file.objectives.length} objectives`,
     ]),
     problems.length ? problems.join(SEPARATOR) : undefined,
   ];

@@ -366,7 +366,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
   /** The node chain of a key result, for `TreeView.reveal`; undefined when it is unknown or hidden. */
   keyResultNode(keyResultId: string): KeyResultNode | undefined {
     const found = this.store.findDefinition(keyResultId);
-    if (!found || found.definition.kind !== 'key-result') return undefined;
+    if (found?.definition.kind !== 'key-result') return undefined;
     const { state } = found;
     const entries = findKeyResultEntry(state.result.file, keyResultId);
     if (!entries) return undefined;
@@ -588,7 +588,7 @@ export function registerObjectivesView(context: vscode.ExtensionContext, store: 
   const reveal = async (keyResultId: string): Promise<boolean> => {
     await store.ready;
     const found = store.findDefinition(keyResultId);
-    if (!found || found.definition.kind !== 'key-result') return false;
+    if (found?.definition.kind !== 'key-result') return false;
     const kr = findKeyResultEntry(found.state.result.file, keyResultId);
     // A hidden (done or dropped) key result is shown on request rather than not found.
     if (kr && !provider.showingDoneItems && (kr.objective.objective.status !== 'active' || kr.keyResult.keyResult.status !== 'active')) {

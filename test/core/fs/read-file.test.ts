@@ -94,7 +94,7 @@ describe('fs/read-file: reading files of a repository someone else wrote', funct
       assert.deepEqual(invalidUtf8(Buffer.from([0x61, 0x62, 0xe2, 0x82])), { validText: 'ab', badByte: 2 });
       const decoded = decodeUtf8(bytes);
       assert.equal(decoded.invalidUtf8, 'é😀ab'.length);
-      assert.equal(decoded.text[decoded.invalidUtf8!], '\ufffd');
+      assert.equal(decoded.text[decoded.invalidUtf8], '\ufffd');
     });
 
     it('reading a file with a bad byte keeps the text and says where', async () => {

@@ -98,6 +98,6 @@ describe('running git', function () {
     repo.git(['config', 'okr.trailer', 'Supports']);
     assert.equal(await configuredTrailerKey(repo.ctx), 'Supports');
     repo.git(['config', 'okr.trailer', 'Key Result']);
-    await assert.rejects(configuredTrailerKey(repo.ctx), (err: unknown) => err instanceof GitSettingError && /okr\.trailer is "Key Result"/.test(err.message));
+    await assert.rejects(configuredTrailerKey(repo.ctx), (err: unknown) => err instanceof GitSettingError && err.message.includes('okr.trailer is "Key Result"'));
   });
 });

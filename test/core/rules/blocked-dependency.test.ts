@@ -27,7 +27,7 @@ describe('blocked-dependency', () => {
     assert.equal(spanText(text, f.span), 'SEC-KR2');
     assert.equal(f.message, 'Key result WEB-KR1 depends on key result SEC-KR2 (Security), which is off track: agree on a plan with its owner, or change the dependency.');
     assert.equal(f.related?.[0].path, '/w/sec.okr.yaml');
-    assert.equal(spanText(secText, f.related![0].span), 'SEC-KR2');
+    assert.equal(spanText(secText, f.related[0].span), 'SEC-KR2');
   });
 
   it('across files: an item of a later period, and a dropped one', () => {

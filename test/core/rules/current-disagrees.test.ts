@@ -30,8 +30,8 @@ describe('current-disagrees', () => {
     for (const f of found) assert.match(f.fixes![0].title, /^Use the latest check-in/);
     const fixed = applyEdits(text, found.flatMap((f) => f.fixes![0].edits));
     assert.deepEqual(findings(fixed), []);
-    assert.match(fixed, /\n {8}current: 6   # expect: current-disagrees\n/);
-    assert.match(fixed, /\n {8}confidence: 0.7   # expect: current-disagrees\n/);
+    assert.match(fixed, /\n {8}current: 6 {3}# expect: current-disagrees\n/);
+    assert.match(fixed, /\n {8}confidence: 0.7 {3}# expect: current-disagrees\n/);
     assert.match(fixed, /current: 55, check_ins/);
     // Only the values changed, and what the tree shows did not.
     const before = lintText(text, 'a.okr.yaml', { today: '2026-11-28' }).file;
@@ -46,7 +46,7 @@ describe('current-disagrees', () => {
   it('a comment column is kept when the new value is longer or shorter', () => {
     const text = okrFile('  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 900 to 3\n        current: 900      # as of October\n        check_ins:\n          - { date: 2026-11-24, value: 6.25 }\n');
     const fixed = applyEdits(text, findings(text)[0].fixes![0].edits);
-    assert.match(fixed, /\n {8}current: 6\.25     # as of October\n/);
+    assert.match(fixed, /\n {8}current: 6\.25 {5}# as of October\n/);
     const longer = text.replace('value: 6.25', 'value: 1234567.5');
     assert.match(applyEdits(longer, findings(longer)[0].fixes![0].edits), /\n {8}current: 1234567\.5 # as of October\n/);
   });

@@ -21,7 +21,7 @@ function fixed(text: string): string {
   const found = findings(text);
   assert.equal(found.length, 1, `one finding expected, got ${found.map((f) => f.message).join(' | ')}`);
   assert.ok(found[0].fixes?.length, 'a fix expected');
-  const out = applyEdits(text, found[0].fixes![0].edits);
+  const out = applyEdits(text, found[0].fixes[0].edits);
   assert.deepEqual(parseOkr(out, 'x').findings.map((f) => f.message), [], 'the fixed text parses cleanly');
   return out;
 }
@@ -198,7 +198,7 @@ describe('kr-is-milestone', () => {
     });
 
     it('one-line flow lists: removes the entry with its comma, first, last or only', () => {
-      const line = (items: string) => okr(`      - { id: KR0, title: Cut churn from 3% to 2% }\n`).replace(/    key_results:\n[\s\S]*$/, `    key_results: [${items}]\n    initiatives: []\n`);
+      const line = (items: string) => okr(`      - { id: KR0, title: Cut churn from 3% to 2% }\n`).replace(/ {4}key_results:\n[\s\S]*$/, `    key_results: [${items}]\n    initiatives: []\n`);
       const entry = '{ id: KR2, title: Launch the portal, status: planned }';
       assert.equal(
         fixed(line(' { id: KR1, title: Cut churn from 3% to 2% }, { id: KR2, title: Launch the portal } ')),

@@ -88,7 +88,7 @@ describe('objective-is-task', () => {
 
   it('reports an option of the wrong type in the file, and keeps linting', () => {
     const all = lintText(okr(objective('Implement SSO'), 'lint: { objective-is-task: { extraVerbs: spike } }\n'), 'x.okr.yaml', { today: '2026-11-28' }).findings;
-    assert.ok(all.some((f) => f.ruleId === 'schema' && /extraVerbs/.test(f.message)));
+    assert.ok(all.some((f) => f.ruleId === 'schema' && f.message.includes('extraVerbs')));
     assert.equal(all.filter((f) => f.ruleId === ID).length, 1);
   });
 

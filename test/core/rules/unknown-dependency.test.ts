@@ -23,7 +23,7 @@ describe('unknown-dependency', () => {
     assert.equal(spanText(text, f.span), 'kr-two');
     assert.match(f.message, /`kr-two` in the `depends_on` of key result KR-ONE names no key result or objective of the workspace's OKR files\. Did you mean `KR-TWO`/);
     assert.equal(f.fixes?.length, 1);
-    assert.match(applyEdits(text, f.fixes![0].edits), /depends_on: \[KR-TWO\]/);
+    assert.match(applyEdits(text, f.fixes[0].edits), /depends_on: \[KR-TWO\]/);
   });
 
   it('a near miss that differs by more than case gets a suggestion and no fix', () => {
