@@ -18,7 +18,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { krIdFromBranch } from './branch-name';
-import { branchLink, commentChar, configuredTrailerKey, currentBranch, type GitContext, repoInfo, resolveCommit, runGit } from './git';
+import { branchLink, commentChar, configuredTrailerKey, currentBranch, type GitContext, repoInfo, runGit } from './git';
 import { readCommits } from './history';
 import { knownIdsForRepo } from './known-ids';
 import { addTrailer, hasTrailer, isValidTrailerValue, parseTrailers, removeTrailer, SCISSORS, withoutTrailersIfOtherwiseEmpty } from './trailers';
@@ -84,7 +84,9 @@ const CHERRY_PICK_LINE = /^\(cherry picked from commit [0-9a-f]{7,64}\)$/m;
 /** Is a revert or a cherry-pick being committed? (git's sequencer, or its own message lines.) */
 async function revertOrCherryPick(ctx: GitContext, message: string): Promise<boolean> {
   if (REVERT_LINE.test(message) || CHERRY_PICK_LINE.test(message)) return true;
-  for (const ref of ['CHERRY_PICK_HEAD', 'REVERT_HEAD']) if ((await resolveCommit(ctx, ref)) !== undefined) return true;
+  // One git call for both: where the sequencer's files would be.
+  const paths = (await runGit(ctx, ['rev-parse', '--path-format=absolute', '--git-path', 'CHERRY_PICK_HEAD', '--git-path', 'REVERT_HEAD'])).stdout.split('\n');
+  for (const p of paths.filter((l) => l !== '')) if (await fs.stat(p).then(() => true, () => false)) return true;
   return false;
 }
 
