@@ -10,7 +10,10 @@
 // walking there (`--since`), instead of reading a decade of history to drop it.
 
 import { closestMatches } from '../text';
-import { type GitContext, GitError, runGit } from './git';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { DEFAULT_GIT_MAX_BUFFER, type GitContext, GitError, runGit } from './git';
 import { applyNoteLinks, notesTip, readNoteLinks } from './notes';
 import { DEFAULT_TRAILER_KEY, isValidTrailerKey, sameId } from './trailers';
 
@@ -151,18 +154,65 @@ export function parseLog(output: string): CommitRecord[] {
 
 /** Reads the commits of the given revisions (`okr check-commits` uses ranges). */
 export async function readCommits(ctx: GitContext, trailerKey: string, revisions: readonly string[], options?: ReadCommitsOptions): Promise<CommitRecord[]> {
-  const onProgress = options?.onProgress;
-  let count = 0;
-  const { stdout } = await runGit(ctx, logArgs(trailerKey, revisions, options), {
-    timeoutMs: 0,
-    onOutput: onProgress
-      ? (chunk) => {
-          for (let i = chunk.indexOf(0); i >= 0; i = chunk.indexOf(0, i + 1)) count++;
-          onProgress(count);
-        }
-      : undefined,
-  });
-  return parseLog(stdout);
+  return parseLog(await logOutput(ctx, logArgs(trailerKey, revisions, options), options?.onProgress));
+}
+
+/** How often a long scan reports progress. */
+const PROGRESS_INTERVAL_MS = 200;
+
+/**
+ * Runs `git log` with its output written to a private temporary file
+ * (`--output`) rather than a pipe: through a pipe, git writes in small blocks and
+ * waits on the reader each time, which made the scan of a large history up to
+ * twice as slow as git alone. The file is read as it grows, so progress is counted
+ * on the way and nothing is read twice; it is removed at the end, whatever happens.
+ */
+async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits: number) => void): Promise<string> {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'okr-log-'));
+  const file = path.join(dir, 'log');
+  const at = args.indexOf('--end-of-options');
+  const withOutput = [...args.slice(0, at), `--output=${file}`, ...args.slice(at)];
+  const chunks: Buffer[] = [];
+  let offset = 0;
+  let commits = 0;
+  let handle: import('node:fs/promises').FileHandle | undefined;
+  const readMore = async () => {
+    handle ??= await fs.open(file, 'r').catch(() => undefined);
+    if (!handle) return;
+    for (;;) {
+      const size = (await handle.stat()).size;
+      if (size <= offset) return;
+      if (size > DEFAULT_GIT_MAX_BUFFER) throw new GitError(`git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`, 'output-too-large', args);
+      const chunk = Buffer.allocUnsafe(size - offset);
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
+      if (bytesRead === 0) return;
+      const got = bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead);
+      offset += bytesRead;
+      chunks.push(got);
+      if (onProgress) {
+        for (let i = got.indexOf(0); i >= 0; i = got.indexOf(0, i + 1)) commits++;
+        onProgress(commits);
+      }
+    }
+  };
+  let polling: Promise<void> = Promise.resolve();
+  const timer = onProgress
+    ? setInterval(() => {
+        polling = polling.then(readMore).catch(() => undefined);
+      }, PROGRESS_INTERVAL_MS)
+    : undefined;
+  try {
+    await runGit(ctx, withOutput, { timeoutMs: 0 });
+    if (timer) clearInterval(timer);
+    await polling;
+    await readMore();
+    return Buffer.concat(chunks).toString('utf8');
+  } finally {
+    if (timer) clearInterval(timer);
+    await polling.catch(() => undefined);
+    await handle?.close().catch(() => undefined);
+    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+  }
 }
 
 export interface UnknownTrailer {
