@@ -3,16 +3,21 @@
 import { benchGit } from './git';
 import { runLintBench } from './lint';
 import { runReportBench } from './report';
+import { benchScale } from './scale';
 
 const benchmarks: { name: string; run: () => Promise<boolean> }[] = [
   { name: 'lint', run: runLintBench },
   { name: 'git', run: benchGit },
   { name: 'report', run: runReportBench },
+  { name: 'scale', run: benchScale },
 ];
 
 async function main(): Promise<void> {
   const missed: string[] = [];
+  // OKR_BENCH=scale,git runs just those.
+  const only = process.env.OKR_BENCH?.split(',').map((n) => n.trim());
   for (const b of benchmarks) {
+    if (only && !only.includes(b.name)) continue;
     if (!(await b.run())) missed.push(b.name);
     console.log('');
   }

@@ -81,12 +81,13 @@ function sinceFilter(since: string | undefined): (c: CommitRecord) => boolean {
  * a pipe or a CI log): "okr: reading history... 120,000 commits". Redrawn at most
  * ten times a second, and erased when done.
  */
-function scanProgress(io: CliIO, repositories: number): { update(repo: number, commits: number): void; done(): void } {
-  if (!io.stderrIsTTY) return { update: () => undefined, done: () => undefined };
+function scanProgress(io: CliIO, repositories: number): { enabled: boolean; update(repo: number, commits: number): void; done(): void } {
+  if (!io.stderrIsTTY) return { enabled: false, update: () => undefined, done: () => undefined };
   const counts = new Array<number>(repositories).fill(0);
   let shown = false;
   let last = 0;
   return {
+    enabled: true,
     update(repo, commits) {
       counts[repo] = commits;
       const now = Date.now();
@@ -151,17 +152,23 @@ export const linksCommand: Command = {
     const sessions: RepoSession[] = [];
     for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
     if (sessions.length === 0) return 2;
+    const progress = scanProgress(io, sessions.length);
+    // Each index asks for its head while the OKR files are read.
+    const indexes = sessions.map(
+      (session, i) => new CommitIndex(session.ctx, { trailerKey: session.trailerKey, onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined }),
+    );
+    for (const index of indexes) index.prepare();
 
     const loaded = explicitIds ? await explicitIds : await knownIdsOfRepos(sessions);
     if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
 
     // The scan reads from the periods on (or --since), never the whole history unless asked.
     const window = values.since ?? (values['all-history'] ? undefined : scanWindowStart(loaded.periodStarts));
-    const progress = scanProgress(io, sessions.length);
     const repos: { session: RepoSession; index: CommitIndex }[] = [];
     await Promise.all(
       sessions.map(async (session, i) => {
-        const index = new CommitIndex(session.ctx, { trailerKey: session.trailerKey, since: window, onProgress: (n) => progress.update(i, n) });
+        const index = indexes[i];
+        index.setWindow(window);
         try {
           await index.update();
           repos[i] = { session, index };

@@ -231,12 +231,19 @@ export interface RepoInfo {
 }
 
 export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
+  // Both questions at once: `--show-toplevel` fails in a bare repository, so it is asked apart, side by side.
+  const topLevel = runGit(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel'], { okCodes: [128] }).catch(() => undefined);
   const lines = (
     await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--is-bare-repository', '--is-shallow-repository', '--git-dir', '--git-common-dir'])
   ).split('\n');
   const bare = lines[0] === 'true';
   const info: RepoInfo = { bare, shallow: lines[1] === 'true', gitDir: lines[2], commonDir: lines[3] };
-  if (!bare) info.root = await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel']);
+  if (!bare) {
+    const top = await topLevel;
+    info.root = top?.code === 0 ? top.stdout.replace(/\n$/, '') : await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel']);
+  } else {
+    await topLevel;
+  }
   return info;
 }
 
@@ -358,10 +365,13 @@ export interface RepoSession {
 
 /** Opens the repository `ctx.cwd` is in; GitError when it is none. */
 export async function openRepo(ctx: GitContext): Promise<RepoSession> {
+  // The trailer key is read from the same repository wherever in it `cwd` is: ask at the same time.
+  const trailerKey = configuredTrailerKey(ctx);
+  trailerKey.catch(() => undefined); // awaited below, or moot when the folder is no repository
   const info = await repoInfo(ctx);
   const root = info.root ?? info.gitDir;
   const rooted = { ...ctx, cwd: root };
-  return { ctx: rooted, info, root, trailerKey: await configuredTrailerKey(rooted) };
+  return { ctx: rooted, info, root, trailerKey: await trailerKey };
 }
 
 /**

@@ -13,7 +13,7 @@ import { closestMatches } from '../text';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_GIT_MAX_BUFFER, type GitContext, GitError, runGit } from './git';
+import { DEFAULT_GIT_MAX_BUFFER, type GitContext, GitError, type GitResult, runGit } from './git';
 import { applyNoteLinks, notesTip, readNoteLinks } from './notes';
 import { DEFAULT_TRAILER_KEY, isValidTrailerKey, sameId } from './trailers';
 
@@ -123,6 +123,14 @@ function covers(stateSince: string | undefined, wanted: string | undefined): boo
 /** Parses `git log` output made with `logArgs`. A malformed record is skipped, never fatal. */
 export function parseLog(output: string): CommitRecord[] {
   const commits: CommitRecord[] = [];
+  // Names and emails repeat across thousands of commits: one string each keeps a large index small.
+  const names = new Map<string, string>();
+  const intern = (s: string) => {
+    const known = names.get(s);
+    if (known !== undefined) return known;
+    names.set(s, s);
+    return s;
+  };
   let start = 0;
   while (start < output.length) {
     let end = output.indexOf('\0', start);
@@ -142,8 +150,8 @@ export function parseLog(output: string): CommitRecord[] {
     commits.push({
       sha,
       parents: parents === '' ? [] : parents.split(' '),
-      author,
-      email,
+      author: intern(author),
+      email: intern(email),
       date,
       subject: record.slice(at),
       keyResults: trailers === '' ? [] : trailers.split(VALUE).map((v) => v.trim()).filter((v) => v !== ''),
@@ -203,7 +211,13 @@ async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits:
     : undefined;
   try {
     await runGit(ctx, withOutput, { timeoutMs: 0 });
-    if (timer) clearInterval(timer);
+    if (!timer) {
+      // Nothing read yet: one read of the whole file, no copies.
+      const whole = await fs.readFile(file);
+      if (whole.length > DEFAULT_GIT_MAX_BUFFER) throw new GitError(`git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`, 'output-too-large', args);
+      return whole.toString('utf8');
+    }
+    clearInterval(timer);
     await polling;
     await readMore();
     return Buffer.concat(chunks).toString('utf8');
@@ -278,7 +292,28 @@ export class CommitIndex {
   }
 
   /** The first day asked for; undefined: the whole history. */
-  readonly since: string | undefined;
+  private since: string | undefined;
+  private probed: Promise<GitResult> | undefined;
+
+  /** The first day to read from; a held state that does not reach back that far is dropped. */
+  setWindow(since: string | undefined): void {
+    this.since = since;
+    if (!covers(this.readSince, since)) this.reset([], undefined, this.isShallow);
+  }
+
+  /**
+   * Starts asking git for the head now, so that the question runs while the caller
+   * does other work (reading the OKR files); the next `update` uses the answer.
+   */
+  prepare(): void {
+    this.probed ??= this.probe();
+    this.probed.catch(() => undefined);
+  }
+
+  private probe(): Promise<GitResult> {
+    // One git call for both: each spawn costs more than git's own work here.
+    return runGit(this.ctx, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${this.ref}^{commit}`], { okCodes: [1] });
+  }
   /** The first day the commits held were read from (a saved state may reach further back than asked). */
   private readSince: string | undefined;
   private readonly onProgress: ((commits: number) => void) | undefined;
@@ -309,19 +344,20 @@ export class CommitIndex {
    * Calls made while one runs wait for it (never two scans at once).
    */
   update(): Promise<UpdateResult> {
-    const run = this.pending.then(
-      () => this.doUpdate().then((r) => this.mergeNotes(r)),
-      () => this.doUpdate().then((r) => this.mergeNotes(r)),
-    );
+    const step = () => {
+      // The notes ref is asked about while the history is read, not after.
+      const tip = notesTip(this.ctx);
+      tip.catch(() => undefined);
+      return this.doUpdate().then((r) => this.mergeNotes(r, tip));
+    };
+    const run = this.pending.then(step, step);
     this.pending = run.catch(() => undefined);
     return run;
   }
 
   private async doUpdate(): Promise<UpdateResult> {
-    // One git call for both: each spawn costs more than git's own work here.
-    const probe = await runGit(this.ctx, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${this.ref}^{commit}`], {
-      okCodes: [1],
-    });
+    const probe = await (this.probed ?? this.probe());
+    this.probed = undefined;
     const [shallowLine, headLine] = probe.stdout.split('\n');
     const shallow = shallowLine === 'true';
     const head = probe.code === 0 ? headLine : undefined;
@@ -356,8 +392,8 @@ export class CommitIndex {
   private notesAt: string | undefined;
 
   /** Links recorded as git notes (notes.ts), merged after the scan: re-read only when the notes ref moved or commits were read. */
-  private async mergeNotes(result: UpdateResult): Promise<UpdateResult> {
-    const tip = await notesTip(this.ctx);
+  private async mergeNotes(result: UpdateResult, tipAsked: Promise<string | undefined>): Promise<UpdateResult> {
+    const tip = await tipAsked;
     if (tip === this.notesAt && result.added === 0 && !result.full) return result;
     const links = tip === undefined ? { bySha: new Map<string, string[]>() } : await readNoteLinks(this.ctx, this.trailerKey, tip);
     this.commitList = applyNoteLinks(this.commitList, links);
