@@ -12,6 +12,7 @@ import { gitFailureMessage, openRepo } from '../../core/git/git';
 import { buildReport, REPORT_FORMATS, renderReport, type ReportFormat, type ReportRepository } from '../../core/report';
 import { loadSources } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
+import { renderRetro } from '../../core/report/retro';
 import { type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
 
@@ -41,6 +42,10 @@ Options:
                        company objectives with the team objectives aligned to them,
                        rolled-up progress and the number of teams (JSON: "alignment",
                        as in okr list --tree alignment)
+      --retro          the period's retrospective instead (Markdown): scores per
+                       objective and key result against what their kind expects
+                       (committed 1.0, aspirational about 0.7), what was dropped and
+                       why, check-in discipline, linked work, and the team's retro:
   -h, --help           show this help
 
 Exit codes: 0 written; 2 bad usage, a path that does not exist or cannot be read,
@@ -60,6 +65,7 @@ interface ReportArgs {
   repos: string[];
   git: boolean;
   tree: TreeMode;
+  retro: boolean;
 }
 
 function parseReportArgs(args: string[], io: CliIO): ReportArgs {
@@ -70,8 +76,11 @@ function parseReportArgs(args: string[], io: CliIO): ReportArgs {
     repo: { type: 'string', multiple: true },
     'no-git': { type: 'boolean' },
     tree: { type: 'string' },
+    retro: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
+  if (values.retro && values.format !== undefined && values.format !== 'md') throw new UsageError('--retro writes Markdown: leave out --format, or use --format md');
+  if (values.retro && values.tree !== undefined) throw new UsageError('--retro and --tree cannot be used together');
   const tree = values.tree ?? 'files';
   if (!(TREE_MODES as readonly string[]).includes(tree)) throw new UsageError(`--tree must be one of ${TREE_MODES.join(', ')}, not "${printable(tree)}"`);
   const format = values.format ?? 'md';
@@ -86,6 +95,7 @@ function parseReportArgs(args: string[], io: CliIO): ReportArgs {
     repos: values.repo ?? [],
     git: !values['no-git'],
     tree: tree as TreeMode,
+    retro: Boolean(values.retro),
   };
 }
 
@@ -128,15 +138,16 @@ export const reportCommand: Command = {
     const parsed = parseSources(loaded.sources, { displayPath: show });
     const repositories = await readRepositories(options, io);
     if (repositories === null) return 2;
-    const report = buildReport({
+    const input = {
       files: parsed.map((p) => ({ path: show(p.source.path), file: p.file })),
       today: options.today,
       repositories,
-    });
+    };
+    const report = buildReport(input);
     if (options.tree === 'alignment') {
       report.alignment = alignmentJson(new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today), show);
     }
-    const text = renderReport(report, options.format);
+    const text = options.retro ? renderRetro(input) : renderReport(report, options.format);
     if (options.out === undefined) {
       io.stdout(text);
       return 0;
