@@ -9,7 +9,9 @@ import { checkCommitsCommand } from './check-commits';
 import { closeCommand } from './close';
 import { nextPeriodCommand } from './next-period';
 import { linksCommand } from './links';
+import { checkInCommand } from './check-in';
+import { dueCommand } from './due';
 import { tagCommand } from './tag';
 import { reportCommand } from './report';
 
-export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, reportCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand, closeCommand, nextPeriodCommand];
+export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, reportCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand, checkInCommand, dueCommand, closeCommand, nextPeriodCommand];

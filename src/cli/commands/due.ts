@@ -1,0 +1,78 @@
+// `okr due`: the key results due for a check-in, with how late they are.
+
+import { cadenceDays, cadenceWords, dueKeyResults, lateness } from '../../core/check-ins';
+import { printable, quoteTitle } from '../../core/escape';
+import { parseOkr } from '../../core/parse';
+import { LineIndex } from '../../core/positions';
+import { readOkrSources } from '../../core/fs/okr-files';
+import { type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
+import { okrFilesOfRun } from './check-in';
+import { displayPath, reportLoadProblems } from './lint';
+
+const HELP = `Usage: okr due [paths...] [options]
+
+List the key results due for a check-in: those whose latest check-in (or the
+period's start) is as old as the file's check_in_every (14 days by default),
+while the period runs and the key result and its objective are active. The
+latest first.
+
+Options:
+      --format <f>    text (default) or json
+      --today <date>  the day to judge by, YYYY-MM-DD (default: today's local date)
+  -h, --help          show this help
+
+Then: okr check-in <kr-id> <value>, or "OKR: Check In on Due Key Results..." in VS Code.
+
+Exit codes: 0 listed (also when nothing is due); 2 bad usage or unreadable input.
+`;
+
+export const dueCommand: Command = {
+  name: 'due',
+  summary: 'list the key results due for a check-in',
+  help: HELP,
+  async run(args, io) {
+    const { values, positionals } = parseCommandArgs('due', args, { format: { type: 'string' }, today: { type: 'string' } });
+    const format = values.format ?? 'text';
+    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${printable(format)}"`);
+    const today = parseTodayOption(values.today, io);
+    return runDue(io, positionals, format, today);
+  },
+};
+
+async function runDue(io: CliIO, paths: readonly string[], format: 'text' | 'json', today: string): Promise<number> {
+  const { loaded } = await okrFilesOfRun(io, paths);
+  if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
+  const { sources } = await readOkrSources(loaded.files);
+  const rows = sources.flatMap((source) => {
+    const show = displayPath(io.cwd, source.path);
+    const file = parseOkr(source.text, show).file;
+    const lines = new LineIndex(source.text);
+    return dueKeyResults(file, today).map((d) => ({ ...d, path: show, line: lines.positionAt(d.keyResult.spans.node.start).line + 1, cadence: cadenceDays(file) }));
+  });
+  rows.sort((a, b) => b.daysLate - a.daysLate);
+  if (format === 'json') {
+    const json = rows.map((r) => ({
+      file: r.path,
+      line: r.line,
+      id: r.keyResult.id ?? null,
+      title: r.keyResult.title ?? null,
+      objective: r.objective.id ?? null,
+      lastCheckIn: r.lastCheckIn ?? null,
+      dueOn: r.dueOn,
+      daysLate: r.daysLate,
+      cadenceDays: r.cadence,
+    }));
+    io.stdout(`${JSON.stringify({ today, due: json }, null, 2)}\n`);
+    return 0;
+  }
+  if (rows.length === 0) {
+    io.stdout(`Nothing is due for a check-in on ${today}.\n`);
+    return 0;
+  }
+  for (const r of rows) {
+    const last = r.lastCheckIn ? `last check-in ${r.lastCheckIn}` : 'no check-in this period';
+    io.stdout(`${printable(r.path)}:${r.line}  ${printable(r.keyResult.id ?? '(no id)')}  ${r.keyResult.title ? quoteTitle(r.keyResult.title) : ''}  ${lateness(r.daysLate)} (${last}; ${cadenceWords(r.cadence)})\n`);
+  }
+  io.stdout(`${rows.length} key result${rows.length === 1 ? '' : 's'} due for a check-in on ${today}: okr check-in <kr-id> <value>\n`);
+  return 0;
+}
