@@ -82,6 +82,6 @@ export async function readMetric(source: MetricSource, okrPath: string, root: st
   }
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value, path: real };
   if (typeof value === 'string' && NUMBER.test(value)) return { ok: true, value: Number(value), path: real };
-  const what = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}` : String(value);
+  const what = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}` : typeof value === 'boolean' ? String(value) : typeof value;
   return { ok: false, message: `${shown}${source.pointer ? ` at ${source.pointer}` : ''} is ${what}, not a number` };
 }

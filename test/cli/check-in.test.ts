@@ -136,7 +136,7 @@ describe('okr check-in', () => {
       assert.match(first.stdout, /^okr: checked in PLAT-KR2: 71.5 % \(was none\) from metrics\/coverage.json \/total\/lines\/pct on 2026-11-27 \(platform.okr.yaml\)\n$/);
       assert.match(first.stderr, /^platform\.okr\.yaml:24:101: PLAT-KR3: bench\/p95\.txt does not exist \(has the step that writes it run\?\); no check-in recorded\n/);
       assert.match(first.stderr, /okr: 2 sources: 1 recorded, 0 unchanged, 1 not read\n$/);
-      assert.match(file(), /source: \{ file: metrics\/coverage.json, pointer: \/total\/lines\/pct \}\n        check_ins:\n          - \{ date: 2026-11-27, value: 71.5 \}\n/);
+      assert.match(file(), /source: \{ file: metrics\/coverage.json, pointer: \/total\/lines\/pct \}\n {8}check_ins:\n {10}- \{ date: 2026-11-27, value: 71.5 \}\n/);
 
       mkdirSync(path.join(dir, 'bench'));
       writeFileSync(path.join(dir, 'bench', 'p95.txt'), '640\n');
@@ -217,7 +217,7 @@ describe('okr check-in in a git repository', () => {
       assert.equal(all.code, 0, all.stderr);
       const diff = repo.out(['diff', '--stat']);
       assert.match(diff, /okrs\/platform\.okr\.yaml \| +\d+ /);
-      assert.match(repo.out(['diff']), /\+          - \{ date: 2026-11-27, value: 64 \}/);
+      assert.match(repo.out(['diff']), /\+ {10}- \{ date: 2026-11-27, value: 64 \}/);
       // A link out of the repository is outside it, even though the path looks inside.
       const outside = tempFolder();
       writeFileSync(path.join(outside.dir, 'secret.txt'), '1');
