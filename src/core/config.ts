@@ -4,6 +4,7 @@
 
 import type { RuleSettings, Severity } from './model';
 import type { AnyRule } from './rule';
+import { optionValueProblem } from './rule-options';
 import { closestMatch } from './text';
 
 export interface ResolvedRule {
@@ -75,11 +76,18 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
         });
         continue;
       }
-      const fallback = (resolved.rule.defaultOptions as Record<string, unknown>)[k];
+      const fallback = defaultsOf(resolved.rule)[k];
       const expected = Array.isArray(fallback) ? 'list' : typeof fallback;
       const actual = Array.isArray(v) ? 'list' : v === null ? 'null' : typeof v;
       if (actual !== expected || (typeof v === 'number' && !Number.isFinite(v))) {
         problems.push({ key, message: `Option \`${k}\` of ${key} must be a ${expected}, not ${shown(v)}.` });
+        continue;
+      }
+      // The right kind of value: the rule's schema says whether it is one the rule can use.
+      const schema = resolved.rule.optionsSchema?.[k];
+      const problem = schema && optionValueProblem(schema, v);
+      if (problem) {
+        problems.push({ key, message: `Option \`${k}\` of ${key} ${problem}.` });
         continue;
       }
       resolved.options[k] = v;

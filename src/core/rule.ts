@@ -5,6 +5,7 @@
 import type { AlignmentIndex } from './alignment';
 import type { DependencyGraph } from './dependencies';
 import type { Finding, IdDefinition, OkrFile, Severity, Span, Fix, RelatedLocation } from './model';
+import type { OptionsSchema } from './rule-options';
 
 /** What a rule's check may report; the engine fills in rule id, severity and docs link. */
 export interface RuleReport {
@@ -66,6 +67,8 @@ export interface Rule<O extends object = Record<string, unknown>> {
   defaultSeverity: Severity;
   /** Options with their defaults; a file's `lint:` block may override each. */
   defaultOptions: O;
+  /** What each option takes (as ESLint's `meta.schema`); required when the rule has options. */
+  optionsSchema?: OptionsSchema<O>;
   /** True when the rule can offer fixes (checked by a meta-test against what it reports). */
   fixable?: boolean;
   check(input: RuleCheckInput<O>): RuleReport[];

@@ -13,6 +13,10 @@ export const krCount: Rule<KrCountOptions> = {
   description: 'An active objective has two to four active key results.',
   defaultSeverity: 'warning',
   defaultOptions: { min: 2, max: 4 },
+  optionsSchema: {
+    min: { type: 'integer', minimum: 0, description: 'Fewest active key results per active objective.' },
+    max: { type: 'integer', minimum: 1, description: 'Most active key results per active objective.' },
+  },
   check({ file, options }) {
     const reports: RuleReport[] = [];
     for (const o of file.objectives) {

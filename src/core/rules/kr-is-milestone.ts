@@ -21,6 +21,10 @@ export const krIsMilestone: Rule<KrIsMilestoneOptions> = {
   description: 'A key result measures an outcome, not a deliverable or a date ("Ship the new API by March").',
   defaultSeverity: 'warning',
   defaultOptions: { extraVerbs: [], ignoreVerbs: [] },
+  optionsSchema: {
+    extraVerbs: { type: 'string-list', description: 'More verbs that name a deliverable ("spike", "hand off").' },
+    ignoreVerbs: { type: 'string-list', description: 'Built-in verbs this team accepts at the start of a key result.' },
+  },
   fixable: true,
   check({ file, options }) {
     const reports: RuleReport[] = [];

@@ -15,6 +15,10 @@ export const objectiveCount: Rule<ObjectiveCountOptions> = {
   description: 'A file has at most five active objectives (and at least one).',
   defaultSeverity: 'warning',
   defaultOptions: { min: 1, max: 5 },
+  optionsSchema: {
+    min: { type: 'integer', minimum: 0, description: 'Fewest objectives (not dropped) a file should have.' },
+    max: { type: 'integer', minimum: 1, description: 'Most active objectives a file should have.' },
+  },
   check({ file, options }) {
     const span = file.spans.keys.objectives;
     // No `objectives:` at all is a schema error already.

@@ -15,6 +15,10 @@ export const objectiveIsTask: Rule<ObjectiveIsTaskOptions> = {
   description: 'An objective states an outcome ("Customers can rely on our platform"), not a task ("Migrate to Kubernetes").',
   defaultSeverity: 'warning',
   defaultOptions: { extraVerbs: [], ignoreVerbs: [] },
+  optionsSchema: {
+    extraVerbs: { type: 'string-list', description: 'More verbs that name work rather than a result ("spike", "hand off").' },
+    ignoreVerbs: { type: 'string-list', description: 'Built-in verbs this team accepts in objectives ("automate").' },
+  },
   check({ file, options }) {
     const reports: RuleReport[] = [];
     const lexicon = taskLexicon(stringList(options.extraVerbs), stringList(options.ignoreVerbs));

@@ -16,6 +16,13 @@ export const staleCheckIn: Rule<StaleCheckInOptions> = {
   description: "During the period, every active key result has a check-in within the file's cadence (`check_in_every`, 14 days by default).",
   defaultSeverity: 'warning',
   defaultOptions: { days: 0 },
+  optionsSchema: {
+    days: {
+      type: 'integer',
+      minimum: 0,
+      description: "Days without a check-in after which a key result is stale; `0` follows the file's `check_in_every` (14 days by default).",
+    },
+  },
   check({ file, options, context }) {
     const reports: RuleReport[] = [];
     const today = context.today;
