@@ -1,5 +1,5 @@
-// Builds the three bundles: the extension (vscode external), the `okr` CLI and the
-// benchmark. `--production` minifies for packaging; `--watch` rebuilds on change.
+// Builds the bundles: the extension (vscode external), the `okr` CLI, the benchmark
+// and the dashboard page's script. `--production` minifies for packaging; `--watch` rebuilds on change.
 // Type checking is separate: `npm run typecheck`.
 const esbuild = require('esbuild');
 
@@ -21,6 +21,8 @@ const builds = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
   { ...common, entryPoints: ['bench/index.ts'], outfile: 'dist/bench.js', minify: false },
   { ...common, entryPoints: ['bench/probe.ts'], outfile: 'dist/bench-parse.js', minify: false },
+  // The dashboard page's script: a browser bundle of its own, no Node, no vscode.
+  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js' },
 ];
 
 async function main() {

@@ -16,4 +16,6 @@ export enum CommandId {
   ShowUntaggedCommits = 'okr.showUntaggedCommits',
   InstallHooks = 'okr.installHooks',
   UninstallHooks = 'okr.uninstallHooks',
+  OpenDashboard = 'okr.openDashboard',
+  ExportReport = 'okr.exportReport',
 }

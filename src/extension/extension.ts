@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { CommandId } from './command-ids';
+import { registerDashboard } from './dashboard';
 import { registerEditingHelp } from './editing-help';
 import { registerFirstRun } from './first-run';
 import { registerGitFeatures } from './git';
@@ -51,6 +52,7 @@ export function activate(context: vscode.ExtensionContext): void {
   start('diagnostics and quick fixes', () => registerLintFeatures(context, store));
   start('editing help', () => registerEditingHelp(context, store));
   if (objectivesView) start('the git features', () => registerGitFeatures(context, store, objectivesView));
+  start('the dashboard and reports', () => registerDashboard(context, store, objectivesView));
   start('the first-run walkthrough', () => registerFirstRun(context, store));
 
   const activationMs = performance.now() - started;

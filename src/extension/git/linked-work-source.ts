@@ -3,7 +3,9 @@
 // question starts the history reading and gets "nothing known yet"; the tree is told
 // to ask again when the indexes have been read or have moved.
 
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { CommitRecord } from '../../core/git/history';
 import { objectivePeriod } from '../../core/progress';
 import type { OkrStore } from '../okr-store';
 import type { LinkedWork, LinkedWorkSource } from '../tree/linked-work';
@@ -42,6 +44,19 @@ export class RepositoryLinkedWork implements LinkedWorkSource, vscode.Disposable
       this.timer = undefined;
       this.emitter.fire();
     }, REFRESH_DEBOUNCE_MS);
+  }
+
+  repositoryCommits(): { name: string; commits: readonly CommitRecord[] }[] {
+    this.tracker.wantHistory();
+    return this.tracker
+      .repositories()
+      .filter((r) => r.historyRead && r.index)
+      .map((r) => {
+        // Named as `okr report` run at the workspace's root names it: `.` for the root itself.
+        const isFolder = vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === r.uri.toString());
+        const relative = vscode.workspace.asRelativePath(r.uri, false);
+        return { name: isFolder ? '.' : relative && relative !== r.uri.fsPath ? relative : path.basename(r.root), commits: r.index!.commits };
+      });
   }
 
   forKeyResult(id: string): LinkedWork | undefined {

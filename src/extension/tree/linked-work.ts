@@ -4,6 +4,7 @@
 // and "3 commits · 2d ago" in its description. The tree never runs git itself.
 
 import type * as vscode from 'vscode';
+import type { CommitRecord } from '../../core/git/history';
 
 export interface LinkedCommit {
   sha: string;
@@ -31,6 +32,11 @@ export interface LinkedWorkSource {
   onDidChange: vscode.Event<void>;
   /** Linked work of a key result, or undefined when nothing is known about it. */
   forKeyResult(id: string): LinkedWork | undefined;
+  /**
+   * Every commit of each repository whose history has been read (none yet: empty), for
+   * the dashboard's indicators (the share of commits with a trailer, commits per week).
+   */
+  repositoryCommits?(): { name: string; commits: readonly CommitRecord[] }[];
 }
 
 /**

@@ -112,6 +112,8 @@ export type ObjectivesTreeNode = FileNode | ObjectiveNode | KeyResultNode | Init
 export interface ObjectivesViewHandle {
   /** Plugs in (or, with undefined, removes) the source of linked commits. */
   setLinkedWorkSource(source: LinkedWorkSource | undefined): void;
+  /** The source plugged in, if any (the dashboard reads the same commits). */
+  linkedWorkSource(): LinkedWorkSource | undefined;
   /** Shows and selects a key result in the view; false when no such key result exists. */
   reveal(keyResultId: string): Promise<boolean>;
   readonly provider: ObjectivesTreeProvider;
@@ -389,6 +391,10 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     }));
   }
 
+  get linkedWorkSource(): LinkedWorkSource | undefined {
+    return this.linkedWork;
+  }
+
   private fileLinked(file: OkrFile): boolean {
     let linked = this.fileLinkedCache.get(file);
     if (linked === undefined) {
@@ -614,6 +620,7 @@ export function registerObjectivesView(context: vscode.ExtensionContext, store: 
 
   const handle: ObjectivesViewHandle = {
     setLinkedWorkSource: (source) => provider.setLinkedWorkSource(source),
+    linkedWorkSource: () => provider.linkedWorkSource,
     reveal,
     provider,
     treeView,
