@@ -86,7 +86,7 @@ document.addEventListener('click', (event) => {
 
 window.addEventListener('message', (event: MessageEvent<RenderMessage>) => {
   const message = event.data;
-  if (!message || message.type !== 'render') return;
+  if (message?.type !== 'render') return;
   const started = performance.now();
   const scroll = window.scrollY;
   fillSelect(teamSelect, message.teams, 'All teams', state.team);

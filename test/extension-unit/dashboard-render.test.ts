@@ -67,8 +67,7 @@ describe('dashboard content', () => {
     const doc = parse(html);
     assert.equal(doc.getElementsByTagName('script').length, 0);
     assert.equal(doc.getElementsByTagName('img').length, 0);
-    assert.ok(!/onerror=/.test(html.replace(/onerror=alert\(1\)&gt;/g, '')));
-    // eslint-disable-next-line no-control-regex
+    assert.ok(!html.includes('<img'));
     assert.ok(!/[\u0000-\u0008\u000b-\u001f]/.test(html));
     const h3 = Array.from(doc.getElementsByTagName('h3')).find((h) => h.getAttribute('id') === 'o0-0')?.textContent;
     assert.equal(h3, `PLAT-O1 ${HOSTILE.replace('\u001b', '\\u001b')}`);

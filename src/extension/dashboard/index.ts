@@ -222,7 +222,7 @@ class Dashboard implements DashboardHandle {
   private keyResultTarget(id: string | undefined): { uri: vscode.Uri; span: { start: number; end: number } } | undefined {
     if (!id) return undefined;
     const found = this.store.findDefinition(id);
-    if (!found || found.definition.kind !== 'key-result') return undefined;
+    if (found?.definition.kind !== 'key-result') return undefined;
     const entry = findKeyResultEntry(found.state.result.file, id);
     if (!entry) return undefined;
     return { uri: found.state.uri, span: selectionSpan(entry.keyResult.keyResult.spans) };
@@ -243,8 +243,9 @@ export function registerDashboard(context: vscode.ExtensionContext, store: OkrSt
       }),
     ),
     vscode.window.registerWebviewPanelSerializer(DASHBOARD_VIEW_TYPE, {
-      async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
+      deserializeWebviewPanel(panel: vscode.WebviewPanel) {
         dashboard.attach(panel);
+        return Promise.resolve();
       },
     }),
     store.onDidChange(follow),
