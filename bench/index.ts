@@ -4,12 +4,14 @@ import { benchGit } from './git';
 import { runLintBench } from './lint';
 import { runReportBench } from './report';
 import { benchScale } from './scale';
+import { runCheckInBench } from './check-in';
 
 const benchmarks: { name: string; run: () => Promise<boolean> }[] = [
   { name: 'lint', run: runLintBench },
   { name: 'git', run: benchGit },
   { name: 'report', run: runReportBench },
   { name: 'scale', run: benchScale },
+  { name: 'check-in', run: runCheckInBench },
 ];
 
 async function main(): Promise<void> {
