@@ -18,12 +18,14 @@ export const BASE_DATE = Date.UTC(2026, 10, 1, 9, 0, 0);
 export function isolatedGitEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
-    if (!k.startsWith('GIT_') && k !== 'EMAIL' && k !== 'XDG_CONFIG_HOME') env[k] = v;
+    // OKR_CLI_PATH and the editors' folders too: the hooks look for the CLI there.
+    if (!k.startsWith('GIT_') && !['EMAIL', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'VSCODE_EXTENSIONS', 'OKR_CLI_PATH'].includes(k)) env[k] = v;
   }
   return {
     ...env,
     HOME: home,
     XDG_CONFIG_HOME: path.join(home, '.config'),
+    XDG_DATA_HOME: path.join(home, '.local', 'share'),
     GIT_CONFIG_NOSYSTEM: '1',
     GIT_CONFIG_GLOBAL: '/dev/null',
     GIT_AUTHOR_NAME: AUTHOR.name,
