@@ -1,13 +1,13 @@
-// How often a file's key results are due a check-in. The one place the leading
-// indicators ask, so that a cadence written in the file (`check_in_every`, being
-// added to the model) is picked up here and nowhere else.
+// How often a file's key results are due a check-in, for the leading indicators:
+// the check-in model's cadence (`check_in_every:`, 14 days by default), so the
+// indicators and `stale-check-in` judge by the same days.
 
+import { cadenceDays, DEFAULT_CHECK_IN_DAYS } from './check-ins';
 import type { OkrFile } from './model';
 
-/** Fortnightly: what the guide suggests when a team has not said. */
-export const DEFAULT_CHECK_IN_DAYS = 14;
+export { DEFAULT_CHECK_IN_DAYS };
 
 /** Days between expected check-ins for the key results of `file`. */
-export function checkInCadenceDays(_file: OkrFile): number {
-  return DEFAULT_CHECK_IN_DAYS;
+export function checkInCadenceDays(file: OkrFile): number {
+  return cadenceDays(file);
 }

@@ -29,9 +29,14 @@ function commit(date: string, keyResults: string[] = [], parents = ['p']): Commi
 }
 
 describe('leading indicators', () => {
-  it('the cadence defaults to fortnightly', () => {
+  it("the cadence is the file's check_in_every, fortnightly by default", () => {
     assert.equal(checkInCadenceDays(parse('  - { id: O1, title: A }\n')), DEFAULT_CHECK_IN_DAYS);
     assert.equal(DEFAULT_CHECK_IN_DAYS, 14);
+    const weekly = parseOkr('team: T\nperiod: 2026-Q4\ncheck_in_every: weekly\nobjectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, check_ins: [{ date: 2026-10-10 }] }] }\n', 'x').file;
+    assert.equal(checkInCadenceDays(weekly), 7);
+    // Oct 10 is late for a weekly cadence (due Oct 8); Oct 17, 24 have passed by Oct 25.
+    const rows = cadenceByOwner(activeKeyResults([weekly]), '2026-10-25');
+    assert.deepEqual([rows[0].onTime, rows[0].late, rows[0].missed], [0, 1, 2]);
   });
 
   it('check-ins within the cadence are on time', () => {
