@@ -5,6 +5,8 @@ export enum CommandId {
   RevealInFile = 'okr.revealInFile',
   ShowDoneItems = 'okr.showDoneItems',
   HideDoneItems = 'okr.hideDoneItems',
+  ShowAlignment = 'okr.showAlignment',
+  ShowFiles = 'okr.showFiles',
   CreateStarterFile = 'okr.createStarterFile',
   ShowRuleDocs = 'okr.showRuleDocs',
   FixAll = 'okr.fixAll',

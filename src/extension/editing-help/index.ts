@@ -9,6 +9,7 @@ import type { IdDefinition } from '../../core/model';
 import { alignedPathOf } from '../../core/workspace';
 import type { OkrFileState, OkrStore } from '../okr-store';
 import { settingsFor } from '../settings/settings';
+import { dependencyLines } from '../org/org-view';
 import { completionDocumentation, idHoverMarkdown, locateDefinition, summarize } from './id-info';
 import { idAt, parentValueSlot, trailerValueSlot, type LineSlot } from './text-context';
 
@@ -110,7 +111,9 @@ function hover(store: OkrStore, document: vscode.TextDocument, position: vscode.
   if (!located) return undefined;
   const summary = summarize(found.state.result.file, located, store.today());
   const definedAt = found.state.result.lines.positionAt(found.definition.span.start).line + 1;
-  const md = new vscode.MarkdownString(idHoverMarkdown(summary, { relativePath: relativePath(found.state.uri), line: definedAt }), true);
+  const dependencies = located.kind === 'key-result' ? dependencyLines(store, located.keyResult) : located.kind === 'objective' ? dependencyLines(store, located.objective) : [];
+  const text = idHoverMarkdown(summary, { relativePath: relativePath(found.state.uri), line: definedAt });
+  const md = new vscode.MarkdownString(dependencies.length ? `${text}\n\n${dependencies.join('\n\n')}` : text, true);
   md.isTrusted = false;
   md.supportHtml = false;
   return new vscode.Hover(md, new vscode.Range(position.line, word.start, position.line, word.end));

@@ -28,6 +28,9 @@ import {
   type Presentation,
 } from './labels';
 import type { LinkedCommit, LinkedWork, LinkedWorkSource, ShowCommitArgs } from './linked-work';
+import type { AlignmentNode } from '../../core/alignment';
+import { dependencyLines, storeAlignment } from '../org/org-view';
+import { escapeMarkdown } from './markdown';
 import {
   findKeyResultEntry,
   objectiveChildEntries,
@@ -48,9 +51,12 @@ export const ContextKeys = {
   hasOkrFiles: 'okr.hasOkrFiles',
   /** True while done and dropped items are shown (picks the Show/Hide title button). */
   showingDoneItems: 'okr.showingDoneItems',
+  /** True in alignment mode (picks the alignment / by-file title button). */
+  showingAlignment: 'okr.showingAlignment',
 } as const;
 
 const SHOW_DONE_STATE_KEY = 'okr.objectives.showDoneItems';
+const ALIGNMENT_STATE_KEY = 'okr.objectives.alignment';
 
 /** How long `reveal` waits for a view it just opened to load. */
 const REVEAL_LOAD_WAIT_MS = 2000;
@@ -106,7 +112,27 @@ export interface CommitNode {
   commit: LinkedCommit;
 }
 
-export type ObjectivesTreeNode = FileNode | ObjectiveNode | KeyResultNode | InitiativeNode | CommitNode;
+/** Alignment mode: an objective of the org view, with the objectives of other files that name it as `parent:` beneath. */
+export interface AlignedNode {
+  kind: 'aligned';
+  id: string;
+  uri: vscode.Uri;
+  parent: AlignedNode | UnalignedNode | undefined;
+  aligned: AlignmentNode;
+  /** A top-level (company) objective: it shows the number of teams. */
+  top: boolean;
+}
+
+/** Alignment mode: the objectives that are in no tree of the org view. */
+export interface UnalignedNode {
+  kind: 'unaligned';
+  id: string;
+  uri: vscode.Uri;
+  parent: undefined;
+  nodes: AlignmentNode[];
+}
+
+export type ObjectivesTreeNode = FileNode | ObjectiveNode | KeyResultNode | InitiativeNode | CommitNode | AlignedNode | UnalignedNode;
 
 /** What the git features and tests use of the view. */
 export interface ObjectivesViewHandle {
@@ -140,6 +166,8 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
   /** What the user expanded or collapsed, by item id, so an item that vanishes while typing comes back as it was. */
   private readonly expansion = new Map<string, boolean>();
   private showDone: boolean;
+  /** Alignment mode: the org view across files instead of one node per file. */
+  private alignment = false;
   private linkedWork: LinkedWorkSource | undefined;
   private linkedWorkSubscription: vscode.Disposable | undefined;
   /** Whether some commit links to a key result of a file; forgotten when linked work changes. */
@@ -163,6 +191,16 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
 
   get showingDoneItems(): boolean {
     return this.showDone;
+  }
+
+  get showingAlignment(): boolean {
+    return this.alignment;
+  }
+
+  setAlignmentMode(on: boolean): void {
+    if (on === this.alignment) return;
+    this.alignment = on;
+    this.changeEmitter.fire(undefined);
   }
 
   setShowDoneItems(show: boolean): void {
@@ -225,9 +263,27 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
           .filter((c) => !seen.has(c.sha) && seen.add(c.sha))
           .map((commit) => ({ kind: 'commit', id: `${element.id}/commit:${commit.sha}`, uri: element.uri, parent: element, commit }));
       }
+      case 'aligned':
+        return element.aligned.children.filter((c) => this.showDone || c.objective.status === 'active').map((c, i) => this.alignedNode(c, element, i));
+      case 'unaligned':
+        return element.nodes.map((c, i) => this.alignedNode(c, element, i));
       default:
         return [];
     }
+  }
+
+  private alignedNode(aligned: AlignmentNode, parent: AlignedNode | UnalignedNode | undefined, index: number): AlignedNode {
+    const uri = vscode.Uri.file(aligned.path);
+    const key = aligned.objective.id ? `:${encodeURIComponent(aligned.objective.id)}` : `@${index}`;
+    return { kind: 'aligned', id: `${parent?.id ?? 'alignment'}/${encodeURIComponent(uri.toString())}${key}`, uri, parent, aligned, top: parent === undefined };
+  }
+
+  private alignmentRoots(): ObjectivesTreeNode[] {
+    const tree = storeAlignment(this.store);
+    const roots: ObjectivesTreeNode[] = tree.roots.filter((r) => this.showDone || r.objective.status === 'active').map((r, i) => this.alignedNode(r, undefined, i));
+    const rest = tree.unaligned.filter((r) => this.showDone || r.objective.status === 'active');
+    if (rest.length) roots.push({ kind: 'unaligned', id: 'alignment/unaligned', uri: vscode.Uri.file(rest[0].path), parent: undefined, nodes: rest });
+    return roots;
   }
 
   /** Resolves the next time the view has asked for the top level (it has loaded), or after `timeoutMs`. */
@@ -244,6 +300,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
   private rootNodes(): ObjectivesTreeNode[] {
     this.syncFiles();
     if (this.fileOrder.length === 0) return [];
+    if (this.alignment) return this.alignmentRoots();
     if (this.fileOrder.length === 1) {
       const state = this.store.get(this.fileNodes.get(this.fileOrder[0])!.uri);
       return state ? this.objectiveNodes(state, undefined) : [];
@@ -254,6 +311,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
   getParent(element: ObjectivesTreeNode): ObjectivesTreeNode | undefined {
     return element.kind === 'file' ? undefined : element.parent;
   }
+
 
   getTreeItem(element: ObjectivesTreeNode): vscode.TreeItem {
     const today = this.store.today();
@@ -303,6 +361,26 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         item.command = revealCommand(element.uri, selectionSpan(element.entry.initiative.spans));
         return item;
       }
+      case 'aligned': {
+        const a = element.aligned;
+        const p = objectivePresentation(a.objective, { health: a.health, progress: a.progress });
+        const teams = a.teams.length === 0 ? 'no team aligns' : `${a.teams.length} team${a.teams.length === 1 ? '' : 's'}`;
+        const where = element.top ? teams : oneLine(a.file.team ?? '') || this.options.relativePath(element.uri);
+        p.description = [p.description, where].filter((x) => x !== '').join(' · ');
+        p.accessibilityLabel = `${p.accessibilityLabel}, ${where}`;
+        const item = this.item(element, p, a.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        item.contextValue = 'alignedObjective';
+        item.command = revealCommand(element.uri, selectionSpan(a.objective.spans));
+        return item;
+      }
+      case 'unaligned': {
+        const item = new vscode.TreeItem('Not aligned to any objective above', vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = element.id;
+        item.description = `${element.nodes.length} objective${element.nodes.length === 1 ? '' : 's'}`;
+        item.iconPath = new vscode.ThemeIcon('circle-outline');
+        item.contextValue = 'unaligned';
+        return item;
+      }
       case 'commit': {
         const item = this.item(element, commitPresentation(element.commit, today), vscode.TreeItemCollapsibleState.None);
         const args: ShowCommitArgs = {
@@ -340,6 +418,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const score = objectiveScore(objective);
         const grade = isObjectiveGraded(element.state.result.file, objective, today) ? { score } : undefined;
         text = objectiveTooltip({ objective, assessment, findings: element.state.result.findings, grade });
+        text = withLines(text, dependencyLines(this.store, objective));
         break;
       }
       case 'keyResult': {
@@ -347,6 +426,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const assessment = assessKeyResult(element.state.result.file, objective, keyResult, today);
         const grade = isObjectiveGraded(element.state.result.file, objective, today) ? { score: keyResultScore(keyResult) } : undefined;
         text = keyResultTooltip({ objective, keyResult, assessment, findings: element.state.result.findings, linked: this.linkedWorkOf(element), today, grade });
+        text = withLines(text, dependencyLines(this.store, keyResult));
         break;
       }
       case 'initiative':
@@ -354,6 +434,19 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         break;
       case 'commit':
         text = commitTooltip(element.commit);
+        break;
+      case 'aligned': {
+        const a = element.aligned;
+        const state = this.store.get(element.uri);
+        text = objectiveTooltip({ objective: a.objective, assessment: { health: a.health, progress: a.progress }, findings: state?.result.findings ?? [] });
+        const from =
+          a.progressFrom === 'aligned' ? 'Progress: the mean of the objectives aligned to it.' : a.progressFrom === 'both' ? 'Progress: its key results and the objectives aligned to it together.' : undefined;
+        const teams = a.teams.length ? `Teams: ${a.teams.map((t) => escapeMarkdown(t)).join(', ')}` : element.top ? 'No team objective names it as `parent:`.' : undefined;
+        text = withLines(text, [...(from ? [from] : []), ...(teams ? [teams] : []), ...dependencyLines(this.store, a.objective)]);
+        break;
+      }
+      case 'unaligned':
+        text = 'Objectives whose file aligns to no loaded file and that no file aligns to, or whose `parent:` names nothing.';
         break;
     }
     const md = new vscode.MarkdownString(text, true);
@@ -463,7 +556,8 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     this.syncFiles();
     const sameFiles = before.length === this.fileOrder.length && before.every((k, i) => k === this.fileOrder[i]);
     // One file: its objectives are the top level. Files added or removed, or "anything may have changed": everything.
-    if (!sameFiles || uris.length === 0 || !this.isMultiFile) {
+    // In alignment mode any file can move any part of the org view.
+    if (!sameFiles || uris.length === 0 || !this.isMultiFile || this.alignment) {
       this.changeEmitter.fire(undefined);
       return;
     }
@@ -497,6 +591,10 @@ function nodeTarget(node: ObjectivesTreeNode): { uri: vscode.Uri; span: Span } |
       return { uri: node.uri, span: selectionSpan(node.entry.initiative.spans) };
     case 'commit':
       return nodeTarget(node.parent);
+    case 'aligned':
+      return { uri: node.uri, span: selectionSpan(node.aligned.objective.spans) };
+    case 'unaligned':
+      return undefined;
   }
 }
 
@@ -577,6 +675,13 @@ export function registerObjectivesView(context: vscode.ExtensionContext, store: 
     }
   };
   setContext(ContextKeys.showingDoneItems, provider.showingDoneItems);
+  provider.setAlignmentMode(context.workspaceState.get<boolean>(ALIGNMENT_STATE_KEY) === true);
+  setContext(ContextKeys.showingAlignment, provider.showingAlignment);
+  const setAlignment = async (on: boolean) => {
+    provider.setAlignmentMode(on);
+    setContext(ContextKeys.showingAlignment, on);
+    await context.workspaceState.update(ALIGNMENT_STATE_KEY, on);
+  };
   store.ready.then(
     () => {
       updateChrome();
@@ -593,6 +698,8 @@ export function registerObjectivesView(context: vscode.ExtensionContext, store: 
 
   const reveal = async (keyResultId: string): Promise<boolean> => {
     await store.ready;
+    // Key results are shown by file: the org view lists objectives only.
+    if (provider.showingAlignment) await setAlignment(false);
     const found = store.findDefinition(keyResultId);
     if (found?.definition.kind !== 'key-result') return false;
     const kr = findKeyResultEntry(found.state.result.file, keyResultId);
@@ -638,7 +745,14 @@ export function registerObjectivesView(context: vscode.ExtensionContext, store: 
     ),
     vscode.commands.registerCommand(CommandId.ShowDoneItems, () => setShowDone(true)),
     vscode.commands.registerCommand(CommandId.HideDoneItems, () => setShowDone(false)),
+    vscode.commands.registerCommand(CommandId.ShowAlignment, () => setAlignment(true)),
+    vscode.commands.registerCommand(CommandId.ShowFiles, () => setAlignment(false)),
     vscode.commands.registerCommand(VIEW_HANDLE_COMMAND, () => handle),
   );
   return handle;
+}
+
+/** A tooltip with more paragraphs at its end. */
+function withLines(text: string, lines: readonly string[]): string {
+  return lines.length ? `${text}\n\n${lines.join('\n\n')}` : text;
 }
