@@ -97,7 +97,8 @@ describe('organisation scale', function () {
     const hoverAt = async (needle: string, occurrence: 'first' | 'last') => {
       const offset = occurrence === 'first' ? doc.getText().indexOf(needle) : doc.getText().lastIndexOf(needle);
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 1));
-      return plain(hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n'));
+      const texts = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c instanceof vscode.MarkdownString ? c.value : (c as { value: string }).value));
+      return plain(texts.join('\n'));
     };
     const own = await hoverAt('WEB-KR4', 'first');
     assert.match(own, /needs SEC-KR2 \(off track\)/);

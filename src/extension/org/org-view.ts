@@ -25,7 +25,7 @@ function cacheOf(store: OkrStore): Cached {
   }
   const today = store.today();
   let c = caches.get(store);
-  if (!c || c.today !== today) caches.set(store, (c = { today }));
+  if (c?.today !== today) caches.set(store, (c = { today }));
   return c;
 }
 
