@@ -5,6 +5,8 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { isValidDate } from '../core/parse';
 import packageJson from '../../package.json';
+import { localDate } from '../core/dates';
+import { printable } from '../core/escape';
 
 export interface CliIO {
   cwd: string;
@@ -21,6 +23,16 @@ export interface CliIO {
 
 /** A usage problem: printed as one line on stderr, exit code 2. */
 export class UsageError extends Error {}
+
+/**
+ * The value of an option that takes one of a few words (`--format`, `--tree`), or its default;
+ * anything else is a usage error worded the same way in every command.
+ */
+export function choiceOption<T extends string>(flag: string, value: string | undefined, choices: readonly T[], fallback: T): T {
+  if (value === undefined) return fallback;
+  if ((choices as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`${flag} must be one of ${choices.join(', ')}, not "${printable(value)}"`);
+}
 
 export interface Command {
   name: string;
@@ -58,9 +70,7 @@ export function useColor(io: CliIO): boolean {
 
 /** Today's local date as YYYY-MM-DD: the user's calendar day, not UTC's. */
 export function localToday(io: CliIO): string {
-  const d = io.now ? io.now() : new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  return localDate(io.now ? io.now() : new Date());
 }
 
 /**

@@ -6,6 +6,7 @@
 
 import type { IsoDate, KeyResult, Objective, OkrFile, Period } from './model';
 import { daysBetween, latestCheckIn, objectivePeriod, periodPhase } from './progress';
+import { addDays } from './dates';
 
 /** The cadence when a file sets none: the guide's "weekly or fortnightly", the slower one. */
 export const DEFAULT_CHECK_IN_DAYS = 14;
@@ -65,10 +66,6 @@ export interface DueKeyResult {
   dueOn: IsoDate;
 }
 
-function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
-  return d.toISOString().slice(0, 10);
-}
 
 /** Whether a key result is due for a check-in today, and how late it is. */
 export function dueCheckIn(file: OkrFile, o: Objective, kr: KeyResult, today: IsoDate): DueKeyResult | undefined {

@@ -8,6 +8,11 @@ import { daysBetween, HEALTH_LABELS, percent, type Health } from './progress';
 /** What separates the parts of a one-line summary. */
 export const SEPARATOR = ' · ';
 
+/** `1 file`, `2 files`. */
+export function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** A pace gap this small (in either direction) is "on pace" and not worth a word. */
 export const PACE_TOLERANCE = 0.05;
 

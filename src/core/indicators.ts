@@ -8,6 +8,7 @@ import { checkInCadenceDays } from './cadence';
 import type { CommitRecord } from './git/history';
 import type { IsoDate, KeyResult, Objective, OkrFile, Period } from './model';
 import { daysBetween, objectivePeriod } from './progress';
+import { addDays } from './dates';
 
 export interface CheckInCadence {
   /** Days between expected check-ins. */
@@ -24,10 +25,6 @@ export interface CheckInCadence {
   overdue: boolean;
 }
 
-function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
-  return d.toISOString().slice(0, 10);
-}
 
 /** The number of due dates `last + k * every` (k >= 1) strictly before `date`. */
 function dueDatesBefore(last: IsoDate, date: IsoDate, every: number): number {

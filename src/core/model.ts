@@ -10,8 +10,12 @@ export interface Span {
 }
 
 export type ObjectiveKind = 'aspirational' | 'committed';
-export type ItemStatus = 'active' | 'done' | 'dropped';
-export type InitiativeStatus = 'planned' | 'in_progress' | 'done' | 'dropped';
+/** The statuses of objectives and key results, in the order messages list them. */
+export const ITEM_STATUSES = ['active', 'done', 'dropped'] as const;
+export type ItemStatus = (typeof ITEM_STATUSES)[number];
+/** The statuses of initiatives. */
+export const INITIATIVE_STATUSES = ['planned', 'in_progress', 'done', 'dropped'] as const;
+export type InitiativeStatus = (typeof INITIATIVE_STATUSES)[number];
 /** Where an objective's progress comes from: its own key results, the team objectives aligned to it, or both. */
 export type ProgressSource = 'key_results' | 'aligned' | 'both';
 

@@ -24,6 +24,11 @@ import type {
   Retro,
   Span,
 } from './model';
+import { INITIATIVE_STATUSES, ITEM_STATUSES } from './model';
+import { isValidDate, quarterPeriod } from './dates';
+
+// Date helpers used to live here; their users may still import them from the parser.
+export { isValidDate, quarterOf, quarterPeriod } from './dates';
 import { closestMatch } from './text';
 import { shownValue } from './escape';
 
@@ -42,8 +47,6 @@ export const MAX_FLOW_DEPTH = 256;
 export const MAX_SYNTAX_FINDINGS = 50;
 
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._-]*$/;
-const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
-const QUARTER_PATTERN = /^(\d{4})-Q([1-4])$/i;
 
 export const FILE_KEYS = ['version', 'team', 'period', 'aligns_with', 'check_in_every', 'lint', 'objectives', 'closed', 'retro'];
 export const OBJECTIVE_KEYS = ['id', 'title', 'description', 'owner', 'kind', 'status', 'reason', 'parent', 'due', 'depends_on', 'progress_from', 'key_results', 'initiatives'];
@@ -73,34 +76,6 @@ function nodeSpan(node: Node | null | undefined, fallback: Span): Span {
   if (!r) return fallback;
   // range is [start, valueEnd, nodeEnd]; the value end excludes trailing comments.
   return { start: r[0], end: Math.max(r[0], r[1]) };
-}
-
-/** Is this the date of a real calendar day? (`2026-02-30` is not.) */
-export function isValidDate(s: string): boolean {
-  const m = DATE_PATTERN.exec(s);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(y, mo - 1, d));
-  return date.getUTCFullYear() === y && date.getUTCMonth() === mo - 1 && date.getUTCDate() === d;
-}
-
-/** `2026-Q4` -> its first and last day. */
-export function quarterPeriod(label: string): Period | undefined {
-  const m = QUARTER_PATTERN.exec(label.trim());
-  if (!m) return undefined;
-  const year = m[1];
-  const q = Number(m[2]);
-  const startMonth = (q - 1) * 3 + 1;
-  const endMonth = startMonth + 2;
-  const lastDay = new Date(Date.UTC(Number(year), endMonth, 0)).getUTCDate();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return { label: label.trim(), start: `${year}-${pad(startMonth)}-01`, end: `${year}-${pad(endMonth)}-${pad(lastDay)}` };
-}
-
-/** The quarter a date falls in, as a `period:` label: `2026-11-28` -> `2026-Q4`. */
-export function quarterOf(date: string): string {
-  const month = Number(date.slice(5, 7));
-  return `${date.slice(0, 4)}-Q${Math.min(4, Math.max(1, Math.ceil(month / 3)))}`;
 }
 
 /**
@@ -649,7 +624,7 @@ class Parser {
       description: this.str(f.get('description'), 'description', where),
       owner: this.str(f.get('owner'), 'owner', where),
       kind: this.oneOf<ObjectiveKind>(f.get('kind'), 'kind', where, ['aspirational', 'committed'], 'aspirational'),
-      status: this.oneOf<ItemStatus>(f.get('status'), 'status', where, ['active', 'done', 'dropped'], 'active'),
+      status: this.oneOf<ItemStatus>(f.get('status'), 'status', where, ITEM_STATUSES, 'active'),
       reason: this.str(f.get('reason'), 'reason', where),
       parent: this.str(f.get('parent'), 'parent', where),
       due: this.date(f.get('due'), 'due', where),
@@ -695,7 +670,7 @@ class Parser {
       current: this.num(f.get('current'), 'current', where),
       unit: this.str(f.get('unit'), 'unit', where),
       confidence: this.confidence(f.get('confidence'), where),
-      status: this.oneOf<ItemStatus>(f.get('status'), 'status', where, ['active', 'done', 'dropped'], 'active'),
+      status: this.oneOf<ItemStatus>(f.get('status'), 'status', where, ITEM_STATUSES, 'active'),
       reason: this.str(f.get('reason'), 'reason', where),
       dependsOn: this.dependsOn(f.get('depends_on'), where),
       checkIns: [],
@@ -741,7 +716,7 @@ class Parser {
       id,
       title: this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled),
       owner: this.str(f.get('owner'), 'owner', where),
-      status: this.oneOf<InitiativeStatus>(f.get('status'), 'status', where, ['planned', 'in_progress', 'done', 'dropped'], 'planned'),
+      status: this.oneOf<InitiativeStatus>(f.get('status'), 'status', where, INITIATIVE_STATUSES, 'planned'),
       reason: this.str(f.get('reason'), 'reason', where),
       spans,
     };

@@ -18,6 +18,7 @@ import { keyResultScore, scoreText } from './grade';
 import type { IsoDate, KeyResult, Objective, OkrFile, Period, TextEdit } from './model';
 import { quarterPeriod } from './parse';
 import { daysBetween, effectiveCurrent } from './progress';
+import { addDays } from './dates';
 
 export class NextPeriodError extends Error {}
 
@@ -34,10 +35,6 @@ export function isPeriodFolderName(name: string): boolean {
   return QUARTER_LABEL.test(name) || DATES_LABEL.test(name);
 }
 
-function addDays(date: IsoDate, days: number): IsoDate {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
-  return d.toISOString().slice(0, 10);
-}
 
 /** The period after this one: the next quarter, or as many days again from the day after its end. */
 export function followingPeriod(period: Period): Period {

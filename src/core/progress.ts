@@ -2,6 +2,9 @@
 // rules that judge results (sandbagging, committed-missed).
 
 import type { IsoDate, KeyResult, Objective, OkrFile, Period } from './model';
+import { daysBetween } from './dates';
+
+export { daysBetween } from './dates';
 
 export type Health = 'on-track' | 'at-risk' | 'off-track' | 'done' | 'dropped' | 'not-started' | 'unknown';
 
@@ -75,14 +78,6 @@ export function objectiveProgress(o: Objective): number | undefined {
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
 
-function dayNumber(d: IsoDate): number {
-  return Math.floor(Date.UTC(Number(d.slice(0, 4)), Number(d.slice(5, 7)) - 1, Number(d.slice(8, 10))) / 86_400_000);
-}
-
-/** Whole days from `a` to `b` (negative when b is earlier). */
-export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return dayNumber(b) - dayNumber(a);
-}
 
 /** The period an objective runs in: the file's, ending early at the objective's `due`. */
 export function objectivePeriod(file: OkrFile, o: Objective): Period | undefined {

@@ -25,6 +25,9 @@ export { oversizeMessage };
 /** The names OKR files go by, as globs (for messages and file watchers). */
 export const OKR_FILE_GLOBS: readonly string[] = ['.okr.yaml', '*.okr.yaml', '*.okr.yml'];
 
+/** Every OKR file under a folder, as one glob: the default of `okr.files`, and editor selectors. */
+export const OKR_FILES_GLOB = `**/{${OKR_FILE_GLOBS.join(',')}}`;
+
 /** Folders never searched: dependencies and git's own data. */
 export const SKIPPED_FOLDERS: readonly string[] = ['node_modules', '.git'];
 

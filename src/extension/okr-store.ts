@@ -26,6 +26,7 @@ import {
   type ParsedSource,
 } from '../core/workspace';
 import { onDidChangeSettings, settingsFor } from './settings/settings';
+import { localDate } from '../core/dates';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -100,12 +101,6 @@ interface Entry {
   /** The ids (and kinds) the file defines, to tell whether other files must be re-linted. */
   idsKey: string;
   state?: OkrFileState;
-}
-
-/** The local date as YYYY-MM-DD (not UTC: a team in Sydney checks in on its own Monday). */
-function localDate(now = new Date()): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
 function idsKeyOf(parsed: ParsedSource): string {

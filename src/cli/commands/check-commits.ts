@@ -9,7 +9,7 @@ import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { printable, styleFor } from '../format/ansi';
-import { type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
+import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { reportLoadProblems } from './lint';
 
 const FORMATS = ['text', 'json'] as const;
@@ -55,8 +55,7 @@ export const checkCommitsCommand: Command = {
       format: { type: 'string', short: 'f' },
       repo: { type: 'string' },
     });
-    const format = (values.format ?? 'text') as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or json, not "${values.format}"`);
+    const format = choiceOption('--format', values.format, FORMATS, 'text');
     const [range, ...paths] = positionals;
     if (!range) throw new UsageError('which commits? (okr check-commits <range>, e.g. origin/main..HEAD)');
     if (range.startsWith('-')) throw new UsageError(`"${range}" is not a range of commits`);

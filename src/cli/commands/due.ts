@@ -5,7 +5,7 @@ import { printable, quoteTitle } from '../../core/escape';
 import { parseOkr } from '../../core/parse';
 import { LineIndex } from '../../core/positions';
 import { readOkrSources } from '../../core/fs/okr-files';
-import { type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
+import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption } from '../io';
 import { okrFilesOfRun } from './check-in';
 import { displayPath, reportLoadProblems } from './lint';
 
@@ -32,8 +32,7 @@ export const dueCommand: Command = {
   help: HELP,
   async run(args, io) {
     const { values, positionals } = parseCommandArgs('due', args, { format: { type: 'string' }, today: { type: 'string' } });
-    const format = values.format ?? 'text';
-    if (format !== 'text' && format !== 'json') throw new UsageError(`--format must be text or json, not "${printable(format)}"`);
+    const format = choiceOption('--format', values.format, ['text', 'json'] as const, 'text');
     const today = parseTodayOption(values.today, io);
     return runDue(io, positionals, format, today);
   },

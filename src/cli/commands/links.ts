@@ -11,11 +11,10 @@ import { isValidDate } from '../../core/parse';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { printable, styleFor } from '../format/ansi';
-import { type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
+import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { reportLoadProblems } from './lint';
 
 const FORMATS = ['text', 'json'] as const;
-type Format = (typeof FORMATS)[number];
 const DEFAULT_LIMIT = 10;
 
 const HELP = `Usage: okr links [paths...] [options]
@@ -132,8 +131,7 @@ export const linksCommand: Command = {
       'all-history': { type: 'boolean' },
     });
     if (values['all-history'] && values.since !== undefined) throw new UsageError('--since and --all-history cannot be used together');
-    const format = (values.format ?? 'text') as Format;
-    if (!FORMATS.includes(format)) throw new UsageError(`--format must be text or json, not "${values.format}"`);
+    const format = choiceOption('--format', values.format, FORMATS, 'text');
     const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
     if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, 0 or more (0 lists all), not "${values.limit}"`);
     const keep = sinceFilter(values.since);

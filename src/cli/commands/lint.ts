@@ -14,7 +14,7 @@ import type { LintReport } from '../format/report';
 import { totalCounts } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
-import { type CliIO, type Command, PACKAGE, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
+import { choiceOption, type CliIO, type Command, PACKAGE, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -94,10 +94,7 @@ export function parseLintArgs(args: string[], io: CliIO): LintArgs {
     quiet: { type: 'boolean', short: 'q' },
     help: { type: 'boolean', short: 'h' },
   });
-  const format = values.format ?? 'text';
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-  }
+  const format = choiceOption('--format', values.format, FORMATS, 'text');
   let maxWarnings: number | undefined;
   const rawMax = values['max-warnings'];
   if (rawMax !== undefined) {
@@ -120,7 +117,7 @@ export function parseLintArgs(args: string[], io: CliIO): LintArgs {
   }
   return {
     paths: positionals.length ? positionals : ['.'],
-    format: format as Format,
+    format: format,
     today: parseTodayOption(values.today, io),
     maxWarnings,
     overrides,

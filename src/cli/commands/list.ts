@@ -13,8 +13,9 @@ import { OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/work
 import { printable, styleFor, type Style } from '../format/ansi';
 import { regionOf } from '../format/report';
 import { LineIndex } from '../../core/positions';
-import { type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
+import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption, useColor } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
+import { formatNumber, formatQuantity, plural } from '../../core/format';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -109,13 +110,9 @@ export function parseListArgs(args: string[], io: CliIO): ListArgs {
     tree: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
-  const format = values.format ?? 'text';
-  const tree = values.tree ?? 'files';
-  if (!(TREE_MODES as readonly string[]).includes(tree)) throw new UsageError(`--tree must be one of ${TREE_MODES.join(', ')}, not "${tree}"`);
-  if (!(FORMATS as readonly string[]).includes(format)) {
-    throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${format}"`);
-  }
-  return { paths: positionals.length ? positionals : ['.'], format: format as Format, today: parseTodayOption(values.today, io), tree: tree as TreeMode };
+  const tree = choiceOption('--tree', values.tree, TREE_MODES, 'files');
+  const format = choiceOption('--format', values.format, FORMATS, 'text');
+  return { paths: positionals.length ? positionals : ['.'], format: format, today: parseTodayOption(values.today, io), tree: tree };
 }
 
 // ---------------------------------------------------------------------------
@@ -278,11 +275,6 @@ function healthStyle(style: Style, health: Health): (s: string) => string {
   }
 }
 
-/** A number as written in the file: no float noise (0.1 + 0.2), no exponent for ordinary values. */
-function num(n: number): string {
-  return String(Number(n.toPrecision(12)));
-}
-
 /**
  * `7 incidents (from 12, target 3)`, `99.9% (from 99.5%, target 99.95%)`: the
  * current value with its unit, then where it started and where it is going.
@@ -291,8 +283,9 @@ export function amountText(kr: KeyResult): string | undefined {
   const current = effectiveCurrent(kr);
   if (current === undefined && kr.target === undefined) return undefined;
   const unit = kr.unit?.trim();
-  const withUnit = (n: number) => (!unit ? num(n) : unit === '%' ? `${num(n)}%` : `${num(n)} ${unit}`);
-  const bare = (n: number) => (unit === '%' ? `${num(n)}%` : num(n));
+  const withUnit = (n: number) => formatQuantity(n, unit);
+  // Start and target after the current value: the unit once, but a percentage sign on each.
+  const bare = (n: number) => (unit === '%' ? formatQuantity(n, unit) : formatNumber(n));
   const context = [
     ...(kr.start !== undefined ? [`from ${bare(kr.start)}`] : []),
     // With no current value, the unit goes with the target.
@@ -302,7 +295,8 @@ export function amountText(kr: KeyResult): string | undefined {
   return context.length ? `${head} (${context.join(', ')})` : head;
 }
 
-function periodText(file: OkrFile): string {
+/** The period with its days: "2026-Q4 (2026-10-01 to 2026-12-31)". */
+function periodWithDays(file: OkrFile): string {
   if (!file.period) return 'no period';
   const range = `${file.period.start} to ${file.period.end}`;
   return file.period.label ? `${printable(file.period.label)} (${range})` : range;
@@ -378,7 +372,7 @@ function objectiveRows(file: OkrFile, o: Objective, today: string, graph?: Depen
       title: kr.title ?? '(no title)',
       details: [
         ...(amount ? [amount] : []),
-        ...(k.confidence !== undefined ? [`confidence ${num(k.confidence)}`] : []),
+        ...(k.confidence !== undefined ? [`confidence ${formatNumber(k.confidence)}`] : []),
         ...(kr.owner ? [`owner ${kr.owner}`] : []),
       ],
       notes: dependencyNotes(graph, kr),
@@ -395,7 +389,7 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
   for (const p of parsed) {
     const { file } = p;
     const out: string[] = [];
-    out.push(`${style.bold(printable(displayPath(cwd, p.source.path)))}: ${printable(file.team ?? 'no team')}, ${periodText(file)}`);
+    out.push(`${style.bold(printable(displayPath(cwd, p.source.path)))}: ${printable(file.team ?? 'no team')}, ${periodWithDays(file)}`);
     const syntax = p.findings.filter((f) => f.ruleId === 'syntax');
     if (syntax.length) {
       const first = syntax[0];
@@ -425,7 +419,6 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
     }
     blocks.push(out.join('\n'));
   }
-  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
   const summary = style.dim(
     `${plural(parsed.length, 'file', 'files')}, ${plural(objectiveCount, 'objective', 'objectives')}, ${plural(keyResultCount, 'key result', 'key results')}; health as of ${today}`,
   );

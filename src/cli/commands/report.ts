@@ -13,7 +13,7 @@ import { buildReport, REPORT_FORMATS, renderReport, type ReportFormat, type Repo
 import { loadSources } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
 import { renderRetro } from '../../core/report/retro';
-import { type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
+import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
 
 const HELP = `Usage: okr report [paths...] [options]
@@ -81,20 +81,18 @@ function parseReportArgs(args: string[], io: CliIO): ReportArgs {
   });
   if (values.retro && values.format !== undefined && values.format !== 'md') throw new UsageError('--retro writes Markdown: leave out --format, or use --format md');
   if (values.retro && values.tree !== undefined) throw new UsageError('--retro and --tree cannot be used together');
-  const tree = values.tree ?? 'files';
-  if (!(TREE_MODES as readonly string[]).includes(tree)) throw new UsageError(`--tree must be one of ${TREE_MODES.join(', ')}, not "${printable(tree)}"`);
-  const format = values.format ?? 'md';
-  if (!(REPORT_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${REPORT_FORMATS.join(', ')}, not "${printable(format)}"`);
+  const tree = choiceOption('--tree', values.tree, TREE_MODES, 'files');
+  const format = choiceOption('--format', values.format, REPORT_FORMATS, 'md');
   if (values.out === '') throw new UsageError('--out needs a file name');
   if (values['no-git'] && values.repo?.length) throw new UsageError('--no-git and --repo cannot be used together');
   return {
     paths: positionals.length ? positionals : ['.'],
-    format: format as ReportFormat,
+    format: format,
     today: parseTodayOption(values.today, io),
     out: values.out,
     repos: values.repo ?? [],
     git: !values['no-git'],
-    tree: tree as TreeMode,
+    tree: tree,
     retro: Boolean(values.retro),
   };
 }

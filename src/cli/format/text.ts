@@ -5,10 +5,7 @@
 import { printable, styleFor, type Style } from './ansi';
 import { regionOf, totalCounts, type Counts, type LintReport } from './report';
 import type { Severity } from '../../core/model';
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
-}
+import { plural } from '../../core/format';
 
 function severityStyle(style: Style, severity: Severity): (s: string) => string {
   return severity === 'error' ? style.red : severity === 'warning' ? style.yellow : style.blue;

@@ -16,6 +16,7 @@ import * as path from 'node:path';
 import { DEFAULT_GIT_MAX_BUFFER, type GitContext, GitError, type GitResult, runGit } from './git';
 import { applyNoteLinks, notesTip, readNoteLinks } from './notes';
 import { DEFAULT_TRAILER_KEY, isValidTrailerKey, sameId } from './trailers';
+import { addDays } from '../dates';
 
 export interface CommitRecord {
   sha: string;
@@ -99,10 +100,6 @@ export function scanWindowStart(periodStarts: Iterable<string>, slackDays = SCAN
   return earliest === undefined ? undefined : addDays(earliest, -slackDays);
 }
 
-function addDays(day: string, days: number): string {
-  const t = Date.UTC(Number(day.slice(0, 4)), Number(day.slice(5, 7)) - 1, Number(day.slice(8, 10))) + days * 86_400_000;
-  return new Date(t).toISOString().slice(0, 10);
-}
 
 /**
  * `--since` for git, a superset of "authored on or after `since`": a calendar day

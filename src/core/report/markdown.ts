@@ -4,7 +4,7 @@
 // Each section is its own function, so a format can gain one without touching the rest.
 
 import { shortDate } from '../chart';
-import { formatQuantity, paceText } from '../format';
+import { formatQuantity, paceText, plural } from '../format';
 import { escapeMarkdownInline as md, mermaidLabel } from '../markup';
 import { daysBetween, HEALTH_LABELS, percent } from '../progress';
 import { markdownAlignment } from './alignment';
@@ -23,7 +23,6 @@ export function reportSummary(report: ReportData): { files: number; objectives: 
   return { files: report.files.length, objectives, keyResults };
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 export function markdownHeader(report: ReportData): string {
   const s = reportSummary(report);

@@ -6,7 +6,7 @@
 
 import * as vscode from 'vscode';
 import type { IdDefinition } from '../../core/model';
-import { alignedPathOf } from '../../core/workspace';
+import { alignedPathOf, OKR_FILES_GLOB } from '../../core/workspace';
 import type { OkrFileState, OkrStore } from '../okr-store';
 import { settingsFor } from '../settings/settings';
 import { dependencyLines } from '../org/org-view';
@@ -14,7 +14,7 @@ import { completionDocumentation, idHoverMarkdown, locateDefinition, summarize }
 import { idAt, parentValueSlot, trailerValueSlot, type LineSlot } from './text-context';
 
 /** OKR files, whatever language mode the editor gives them. */
-export const OKR_FILE_SELECTOR: vscode.DocumentSelector = [{ pattern: '**/*.okr.{yaml,yml}' }, { pattern: '**/.okr.yaml' }];
+export const OKR_FILE_SELECTOR: vscode.DocumentSelector = [{ pattern: OKR_FILES_GLOB }];
 
 /** Commit messages: `git commit`'s editor (COMMIT_EDITMSG) and the Source Control input box. */
 export const COMMIT_MESSAGE_SELECTOR: vscode.DocumentSelector = [{ language: 'git-commit' }, { language: 'scminput' }, { scheme: 'vscode-scm' }];

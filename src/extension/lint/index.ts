@@ -3,6 +3,7 @@
 // except to recompute fixes for text the store has not seen yet (current-lint.ts).
 
 import * as vscode from 'vscode';
+import { OKR_FILES_GLOB } from '../../core/workspace';
 import type { OkrStore } from '../okr-store';
 import { INSERT_SNIPPET_COMMAND, insertSnippet, OkrCodeActionProvider } from './code-actions';
 import { registerLintCommands } from './commands';
@@ -10,7 +11,7 @@ import { registerDiagnostics } from './diagnostics';
 
 /** OKR files by name, plus any YAML file: `okr.files` may name others, and the provider asks the store. */
 export const OKR_DOCUMENTS: vscode.DocumentSelector = [
-  { scheme: 'file', pattern: '**/{.okr.yaml,*.okr.yaml,*.okr.yml}' },
+  { scheme: 'file', pattern: OKR_FILES_GLOB },
   { scheme: 'file', language: 'yaml' },
 ];
 

@@ -6,6 +6,7 @@ import { DEFAULT_BRANCH_TEMPLATE } from '../../core/git/branch-name';
 import { DEFAULT_TRAILER_KEY, trailerKeyProblem } from '../../core/git/trailers';
 import type { RuleSettings } from '../../core/model';
 import { isValidDate } from '../../core/parse';
+import { OKR_FILES_GLOB } from '../../core/workspace';
 
 /** What reading one raw value gave: the value to use and, when the raw one was unusable, why. */
 export interface SettingRead<T> {
@@ -55,7 +56,7 @@ function number(key: string, min: number, max: number, integer: boolean) {
   };
 }
 
-export const DEFAULT_FILES_GLOB = '**/{.okr.yaml,*.okr.yaml,*.okr.yml}';
+export const DEFAULT_FILES_GLOB = OKR_FILES_GLOB;
 export const DEFAULT_EXCLUDE: readonly string[] = ['**/node_modules/**'];
 export const DEFAULT_LINT_DELAY_MS = 150;
 export const DEFAULT_STALE_DAYS = 14;
