@@ -160,6 +160,12 @@ export interface Fix {
   /** What the fix does, as a user reads it in a quick-fix menu ("Add `reason:`"). */
   title: string;
   edits: TextEdit[];
+  /**
+   * When the fix leaves a value for the user to write (`reason:` with nothing after
+   * it): where that value goes, as an offset into the first edit's `newText`. The
+   * editor then inserts the edit as a snippet with the cursor there.
+   */
+  valueAt?: number;
 }
 
 export interface RelatedLocation {

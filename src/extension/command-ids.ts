@@ -20,4 +20,5 @@ export enum CommandId {
   UninstallHooks = 'okr.uninstallHooks',
   OpenDashboard = 'okr.openDashboard',
   ExportReport = 'okr.exportReport',
+  InstallCli = 'okr.installCli',
 }

@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { CommandId } from './command-ids';
+import { registerCliInstall } from './cli-install';
 import { registerDashboard } from './dashboard';
 import { registerEditingHelp } from './editing-help';
 import { registerFirstRun } from './first-run';
@@ -54,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): void {
   if (objectivesView) start('the git features', () => registerGitFeatures(context, store, objectivesView));
   start('the dashboard and reports', () => registerDashboard(context, store, objectivesView));
   start('the first-run walkthrough', () => registerFirstRun(context, store));
+  start("the 'okr' command installer", () => registerCliInstall(context));
 
   const activationMs = performance.now() - started;
   context.subscriptions.push(

@@ -78,12 +78,20 @@ describe('Quick fixes', function () {
     assert.equal(await apply(fix), expected('        statsu: active   # expect: schema\n', '        status: active   # expect: schema\n'));
   });
 
-  it('adds reason: to a dropped objective', async () => {
+  it('adds reason: to a dropped objective, with the cursor in the value to write', async () => {
     const fix = await action(29, 'dropped-without-reason', 'Add `reason:`');
-    assert.equal(
-      await apply(fix),
-      expected('    status: dropped   # expect: dropped-without-reason\n', '    status: dropped   # expect: dropped-without-reason\n    reason:\n'),
-    );
+    assert.equal(fix.isPreferred, true);
+    assert.equal(fix.edit, undefined, 'a command places the cursor; an edit could not');
+    assert.ok(fix.command);
+    assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
+    assert.equal(document.getText(), expected('    status: dropped   # expect: dropped-without-reason\n', '    status: dropped   # expect: dropped-without-reason\n    reason: \n'));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), document.uri.toString());
+    const cursor = editor!.selection.active;
+    assert.deepEqual([cursor.line, cursor.character], [29, '    reason: '.length], 'the cursor waits after `reason: `');
+    // Typing goes into the value.
+    await vscode.commands.executeCommand('type', { text: 'merged into SRCH-O1' });
+    assert.match(document.getText(), /\n {4}reason: merged into SRCH-O1\n/);
   });
 
   it('adds period: with the current quarter (of okr.lint.today)', async () => {
@@ -146,6 +154,21 @@ describe('Quick fixes', function () {
     await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
     await waitUntil('a preview of schema.md', () =>
       vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('schema.md') && t.input instanceof vscode.TabInputWebview)),
+    );
+    // Rendered from a read-only document, never from the extension's own file: no editor of it opens, and it cannot be written.
+    const page = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'okr-rule-docs', path: '/schema.md' }));
+    const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens')!;
+    assert.equal(page.getText(), fs.readFileSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'schema.md').fsPath, 'utf8'));
+    assert.equal(vscode.workspace.fs.isWritableFileSystem('okr-rule-docs'), false, 'the page is read-only');
+    await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(page.uri, Buffer.from('x'))), 'nothing can be saved to it');
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath.endsWith(`${['docs', 'rules', 'schema.md'].join('/')}`)), 'the raw file is not open');
+
+    // The diagnostic's rule link runs the same command: the same page.
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    const link = ((await diagnosticAt(20, 'schema')).code as { target: vscode.Uri }).target;
+    await vscode.commands.executeCommand(link.path, ...(JSON.parse(link.query) as unknown[]));
+    await waitUntil('the preview again, from the link', () =>
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => /schema\.md/.test(t.label) && t.input instanceof vscode.TabInputWebview)),
     );
   });
 

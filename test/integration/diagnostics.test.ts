@@ -76,9 +76,12 @@ describe('Diagnostics', function () {
     const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens')!;
     for (const d of ours(workspaceFile('teams/growth.okr.yaml'))) {
       assert.ok(typeof d.code === 'object', 'code carries a link');
+      // The link opens the rendered, read-only page: a command, not the editable file.
       const target = (d.code as { target: vscode.Uri }).target;
-      assert.equal(target.toString(), vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', `${codeOf(d)}.md`).toString());
-      assert.ok(fs.existsSync(target.fsPath), `${target.fsPath} exists`);
+      assert.equal(target.scheme, 'command');
+      assert.equal(target.path, 'okr.showRuleDocs');
+      assert.deepEqual(JSON.parse(target.query), [codeOf(d)]);
+      assert.ok(fs.existsSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', `${codeOf(d)}.md`).fsPath), `the page of ${codeOf(d)} ships`);
       assert.deepEqual(d.tags ?? [], []);
     }
   });

@@ -6,6 +6,7 @@
 import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
@@ -56,5 +57,12 @@ describe('Restricted Mode', function () {
     assert.equal(await vscode.commands.executeCommand(CommandId.TagCommit, 'PLAT-KR1'), undefined);
     assert.equal(await vscode.commands.executeCommand(CommandId.InstallHooks), undefined);
     assert.equal(await repositoryState(), before_, 'the repository is as it was');
+  });
+
+  it("refuses to install the 'okr' command, writing nothing", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-path-'));
+    assert.equal(await vscode.commands.executeCommand(CommandId.InstallCli, dir), undefined);
+    assert.deepEqual(fs.readdirSync(dir), []);
+    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -76,7 +76,11 @@ export function insertTopLevelFieldEdit(text: string, spans: NodeSpans, key: str
 }
 
 export function insertFieldFix(text: string, spans: NodeSpans, key: string, value: string, title: string, afterKey?: string): Fix {
-  return { title, edits: [insertFieldEdit(text, spans, key, value, afterKey)] };
+  const edit = insertFieldEdit(text, spans, key, value, afterKey);
+  if (value !== '') return { title, edits: [edit] };
+  // An empty value is the user's to write: say where it goes (right after `key:`).
+  const at = edit.newText.lastIndexOf(`${key}:`);
+  return { title, edits: [edit], ...(at >= 0 ? { valueAt: at + key.length + 1 } : {}) };
 }
 
 /**

@@ -5,7 +5,7 @@
 
 import * as vscode from 'vscode';
 import { planFixAll } from '../../core/fix-all';
-import type { Finding, TextEdit } from '../../core/model';
+import type { Finding, Fix, TextEdit } from '../../core/model';
 import { disableForFileFix, disableForLineFix } from '../../core/suppress-edits';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';
@@ -27,6 +27,21 @@ export async function insertSnippet(uri: unknown, version: unknown, offset: unkn
   const editor = await vscode.window.showTextDocument(document);
   // The snippet's lines carry their own indentation; the editor must not add the current line's.
   return editor.insertSnippet(new vscode.SnippetString(snippet), document.positionAt(offset), { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+}
+
+/** Snippet text: `$`, `}` and `\` stand for themselves. */
+const escapeSnippet = (text: string) => text.replace(/[\\$}]/g, (c) => `\\${c}`);
+
+/**
+ * A fix that leaves a value to fill (`valueAt`), as a snippet inserted at its offset,
+ * with `key: ` and the cursor where the value goes; undefined for any other fix.
+ */
+export function fixSnippet(fix: Fix): { offset: number; text: string } | undefined {
+  const [edit] = fix.edits;
+  if (fix.valueAt === undefined || fix.edits.length !== 1 || edit.start !== edit.end) return undefined;
+  const before = edit.newText.slice(0, fix.valueAt);
+  const after = edit.newText.slice(fix.valueAt);
+  return { offset: edit.start, text: `${escapeSnippet(before)} \${1}${escapeSnippet(after)}` };
 }
 
 /** Rules whose findings cannot be disabled: a YAML error is not an opinion about the OKRs. */
@@ -101,7 +116,13 @@ export class OkrCodeActionProvider implements vscode.CodeActionProvider {
       for (const fix of certain) {
         if (!once(`fix:${JSON.stringify(fix.edits)}`)) continue;
         const action = quickFix(fix.title);
-        action.edit = toWorkspaceEdit(document, fix.edits);
+        const snippet = fixSnippet(fix);
+        if (snippet) {
+          // A command rather than an edit: only an editor can leave the cursor in the value to fill.
+          action.command = { command: INSERT_SNIPPET_COMMAND, title: fix.title, arguments: [document.uri, document.version, snippet.offset, snippet.text] };
+        } else {
+          action.edit = toWorkspaceEdit(document, fix.edits);
+        }
         action.isPreferred = certain.length === 1;
         fixes.push(action);
       }

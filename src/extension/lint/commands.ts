@@ -4,13 +4,13 @@
 import * as fs from 'node:fs/promises';
 import * as vscode from 'vscode';
 import { planFixAll } from '../../core/fix-all';
-import { docsPath } from '../../core/lint';
 import { rules, ruleById } from '../../core/rules';
 import { STARTER_FILE_NAME, STARTER_ID_PREFIX, starterOkrFile } from '../../core/starter';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';
 import { toWorkspaceEdit } from './code-actions';
 import { currentLint } from './current-lint';
+import { openRuleDocs, registerRuleDocs } from './rule-docs';
 
 /** Fixes that make room for others (a moved key result) let a second pass apply the rest. */
 const MAX_FIX_PASSES = 10;
@@ -43,8 +43,8 @@ async function fixAllCommand(store: OkrStore): Promise<number> {
   return applied;
 }
 
-/** Opens a rule's page in the Markdown preview (or as text when there is no preview). */
-async function showRuleDocs(context: vscode.ExtensionContext, ruleId?: unknown): Promise<void> {
+/** Opens a rule's page, rendered and read-only (rule-docs.ts). */
+async function showRuleDocs(ruleId?: unknown): Promise<void> {
   let id = typeof ruleId === 'string' ? ruleId : undefined;
   if (id === undefined) {
     const picked = await vscode.window.showQuickPick(
@@ -59,12 +59,7 @@ async function showRuleDocs(context: vscode.ExtensionContext, ruleId?: unknown):
     void vscode.window.showWarningMessage(`OKR Lens: there is no lint rule named "${id.slice(0, 80)}".`);
     return;
   }
-  const uri = vscode.Uri.joinPath(context.extensionUri, docsPath(id));
-  try {
-    await vscode.commands.executeCommand('markdown.showPreview', uri);
-  } catch {
-    await vscode.window.showTextDocument(uri, { preview: true });
-  }
+  await openRuleDocs(id);
 }
 
 /** An id prefix none of whose starter ids is taken in the workspace (ids are unique across it). */
@@ -127,7 +122,8 @@ export function registerLintCommands(context: vscode.ExtensionContext, store: Ok
     };
   context.subscriptions.push(
     vscode.commands.registerCommand(CommandId.FixAll, guard('Fix All', () => fixAllCommand(store))),
-    vscode.commands.registerCommand(CommandId.ShowRuleDocs, guard('Show Rule Documentation', (ruleId?: unknown) => showRuleDocs(context, ruleId))),
+    registerRuleDocs(context),
+    vscode.commands.registerCommand(CommandId.ShowRuleDocs, guard('Show Rule Documentation', (ruleId?: unknown) => showRuleDocs(ruleId))),
     vscode.commands.registerCommand(CommandId.CreateStarterFile, guard('Create Starter OKR File', (folder?: unknown) => createStarterFile(store, folder))),
   );
 }

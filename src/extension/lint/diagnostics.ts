@@ -7,6 +7,7 @@ import type { LineIndex } from '../../core/positions';
 import type { OkrFileState, OkrStore } from '../okr-store';
 import { onDidChangeSettings, settingsFor } from '../settings/settings';
 import { DIAGNOSTIC_SOURCE, diagnosticData, type RangeData } from './diagnostic-data';
+import { ruleDocsLink } from './rule-docs';
 
 const SEVERITIES = [vscode.DiagnosticSeverity.Error, vscode.DiagnosticSeverity.Warning, vscode.DiagnosticSeverity.Information] as const;
 
@@ -16,12 +17,13 @@ export function lintEnabled(uri: vscode.Uri): boolean {
   return settingsFor(uri).lintEnabled;
 }
 
-export function toDiagnostics(state: OkrFileState, extensionUri: vscode.Uri, linesOf: (path: string) => LineIndex | undefined): vscode.Diagnostic[] {
+export function toDiagnostics(state: OkrFileState, linesOf: (path: string) => LineIndex | undefined): vscode.Diagnostic[] {
   return state.result.findings.map((finding) => {
     const data = diagnosticData(finding, state.result.lines, linesOf);
     const diagnostic = new vscode.Diagnostic(toRange(data.range), data.message, SEVERITIES[data.severity]);
     diagnostic.source = DIAGNOSTIC_SOURCE;
-    diagnostic.code = { value: data.ruleId, target: vscode.Uri.joinPath(extensionUri, data.docsPath) };
+    // The rendered, read-only page (a command link: the file itself would open as editable text).
+    diagnostic.code = { value: data.ruleId, target: ruleDocsLink(data.ruleId) };
     if (data.related.length > 0) {
       diagnostic.relatedInformation = data.related.map(
         (r) => new vscode.DiagnosticRelatedInformation(new vscode.Location(vscode.Uri.file(r.path), toRange(r.range)), r.message),
@@ -42,7 +44,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, store: Okr
 
   const publish = (state: OkrFileState) => {
     published.set(state.uri.toString(), state);
-    if (lintEnabled(state.uri)) collection.set(state.uri, toDiagnostics(state, context.extensionUri, linesOf));
+    if (lintEnabled(state.uri)) collection.set(state.uri, toDiagnostics(state, linesOf));
     else collection.delete(state.uri);
   };
 

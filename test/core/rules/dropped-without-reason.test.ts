@@ -41,6 +41,17 @@ describe('dropped-without-reason', () => {
     assert.equal(applyEdits(block, findings(block)[0].fixes![0].edits), 'team: P\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: A\n    status: dropped   # gone\n    reason:\n    owner: li\n');
   });
 
+  it('says where the reason goes, for the editor to put the cursor there', () => {
+    for (const text of [
+      'team: P\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: A\n    status: dropped\n',
+      'team: P\nperiod: 2026-Q4\nobjectives:\n  - { id: O1, title: A, status: dropped }\n',
+    ]) {
+      const fix = findings(text)[0].fixes![0];
+      const edit = fix.edits[0];
+      assert.equal(edit.newText.slice(0, fix.valueAt), edit.newText.slice(0, edit.newText.indexOf('reason:') + 'reason:'.length));
+    }
+  });
+
   it('a reason of only spaces is no reason, and gets no fix that would repeat the key', () => {
     const [f, ...rest] = findings('team: P\nobjectives:\n  - { id: O1, title: A, status: dropped, reason: "  " }\n');
     assert.equal(rest.length, 0);
