@@ -65,7 +65,7 @@ export async function installCli(context: vscode.ExtensionContext, dirArg?: unkn
   const text = windows ? windowsShim(options) : posixShim(options);
   let action: InstallCliResult['action'] = 'installed';
   try {
-    const existing = await fs.readFile(file, 'utf8').catch((err: NodeJS.ErrnoException) => (err.code === 'ENOENT' ? undefined : Promise.reject(err)));
+    const existing = await fs.readFile(file, 'utf8').catch((err: unknown) => ((err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : Promise.reject(err as Error)));
     if (existing !== undefined) {
       if (!isOurShim(existing)) {
         void vscode.window.showErrorMessage(`OKR Lens: ${tilde(file)} exists and was not written by OKR Lens; it was left as it is. Remove it, or choose another folder.`);

@@ -33,9 +33,9 @@ describe("Install 'okr' Command in PATH", function () {
 
   it('is a command of the palette, for trusted workspaces', () => {
     const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens')!;
-    const declared = (extension.packageJSON.contributes.commands as { command: string; title: string }[]).find((c) => c.command === CommandId.InstallCli);
+    const declared = (extension.packageJSON.contributes.commands as { command: string; title: string }[]).find((c) => c.command === 'okr.installCli');
     assert.equal(declared?.title, "Install 'okr' Command in PATH");
-    const palette = (extension.packageJSON.contributes.menus.commandPalette as { command: string; when?: string }[]).find((c) => c.command === CommandId.InstallCli);
+    const palette = (extension.packageJSON.contributes.menus.commandPalette as { command: string; when?: string }[]).find((c) => c.command === 'okr.installCli');
     assert.equal(palette?.when, 'isWorkspaceTrusted');
   });
 

@@ -87,7 +87,8 @@ describe('Quick fixes', function () {
     assert.equal(document.getText(), expected('    status: dropped   # expect: dropped-without-reason\n', '    status: dropped   # expect: dropped-without-reason\n    reason: \n'));
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), document.uri.toString());
-    const cursor = editor!.selection.active;
+    assert.ok(editor);
+    const cursor = editor.selection.active;
     assert.deepEqual([cursor.line, cursor.character], [29, '    reason: '.length], 'the cursor waits after `reason: `');
     // Typing goes into the value.
     await vscode.commands.executeCommand('type', { text: 'merged into SRCH-O1' });
@@ -161,14 +162,14 @@ describe('Quick fixes', function () {
     assert.equal(page.getText(), fs.readFileSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'schema.md').fsPath, 'utf8'));
     assert.equal(vscode.workspace.fs.isWritableFileSystem('okr-rule-docs'), false, 'the page is read-only');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(page.uri, Buffer.from('x'))), 'nothing can be saved to it');
-    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath.endsWith(`${['docs', 'rules', 'schema.md'].join('/')}`)), 'the raw file is not open');
+    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath.endsWith(['docs', 'rules', 'schema.md'].join('/'))), 'the raw file is not open');
 
     // The diagnostic's rule link runs the same command: the same page.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const link = ((await diagnosticAt(20, 'schema')).code as { target: vscode.Uri }).target;
     await vscode.commands.executeCommand(link.path, ...(JSON.parse(link.query) as unknown[]));
     await waitUntil('the preview again, from the link', () =>
-      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => /schema\.md/.test(t.label) && t.input instanceof vscode.TabInputWebview)),
+      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('schema.md') && t.input instanceof vscode.TabInputWebview)),
     );
   });
 
