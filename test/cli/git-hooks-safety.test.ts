@@ -4,7 +4,7 @@
 // repositories, a stray GIT_DIR; and how the installed hooks find the CLI.
 
 import { strict as assert } from 'node:assert';
-import { spawn, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -364,6 +364,29 @@ describe('okr hook install among other hooks', function () {
       rmSync(extensions, { recursive: true });
       const server = installOkrCopy(path.join(repo.env.HOME!, '.local', 'share', 'code-server', 'extensions', 'okr-lens.okr-lens-0.1.0'));
       assert.match((await run(['hook', 'status'], { OKR_CLI_PATH: '' })).stdout, new RegExp(`the hooks run ${escape(server)} `));
+    });
+
+    it('finds okr installed from the npm tarball (npm install -g) on the PATH', async function () {
+      const checkout = path.resolve(__dirname, '..', '..');
+      if (!existsSync(path.join(checkout, 'dist', 'cli.js'))) this.skip(); // built by `npm run test:unit` first
+      // Offline, with its own cache, as test/cli/npm-package.test.ts does.
+      const npmEnv = { ...process.env, npm_config_cache: path.join(repo.root, 'npm-cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', repo.root], { cwd: checkout, encoding: 'utf8', env: npmEnv });
+      const tarball = path.join(repo.root, (JSON.parse(packed) as { filename: string }[])[0].filename);
+      const prefix = path.join(repo.root, 'prefix');
+      execFileSync('npm', ['install', '--global', '--prefix', prefix, tarball], { cwd: repo.root, encoding: 'utf8', env: npmEnv });
+      // Hooks installed by a CLI that is gone since.
+      const first = installOkrCopy(path.join(repo.root, 'checkout'));
+      assert.equal((await run(['hook', 'install'], { OKR_CLI_PATH: first })).code, 0);
+      rmSync(path.join(repo.root, 'checkout'), { recursive: true });
+      const pathEnv = { PATH: `${path.join(prefix, 'bin')}${path.delimiter}${repo.env.PATH ?? ''}` };
+      const status = await run(['hook', 'status'], { OKR_CLI_PATH: '', ...pathEnv });
+      assert.match(status.stdout, /the hooks run .*prefix\/lib\/node_modules\/okr-lens\/bin\/okr\.js \(okr on the PATH\)/);
+      repo.git(['switch', '-q', '-c', 'kr/PLAT-KR2-x']);
+      stage();
+      const c = repo.commitLikeUser(['-q', '-m', 'Through the npm package'], { env: pathEnv });
+      assert.equal(c.stderr, '');
+      assert.deepEqual(repo.trailers(), ['PLAT-KR2']);
     });
 
     it('status says when a hook was installed by an older OKR Lens, which runs only the CLI it names', async () => {
