@@ -8,7 +8,9 @@
 // Mode git is only read (the tree and the status bar work); nothing is written.
 
 import * as vscode from 'vscode';
+import { scanWindowStart } from '../../core/git/history';
 import { addTrailer, isValidTrailerValue, sameId } from '../../core/git/trailers';
+import { historyStorage } from './history-store';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';
 import type { ObjectivesViewHandle } from '../tree/objectives-view';
@@ -32,13 +34,29 @@ export const TAG_PAST_COMMIT_COMMAND = '_okr.tagPastCommit';
 /** Hidden command for the in-host suites: what the status bar item shows. */
 export const GIT_STATUS_COMMAND = '_okr.gitStatus';
 
+/** The first day the history scan reads: the earliest period start among the OKR files, minus a week. */
+function historyWindowOf(store: OkrStore): string | undefined {
+  return scanWindowStart(store.files().flatMap((f) => (f.result.file.period ? [f.result.file.period.start] : [])));
+}
+
 function keyResultIds(store: OkrStore): string[] {
   return store.files().flatMap((f) => f.definitions.filter((d) => d.kind === 'key-result').map((d) => d.id));
 }
 
 export function registerGitFeatures(context: vscode.ExtensionContext, store: OkrStore, objectivesView: ObjectivesViewHandle): void {
   const log = vscode.window.createOutputChannel('OKR Lens: Git', { log: true });
-  const tracker = new RepositoryTracker({ log, knownIds: () => keyResultIds(store) });
+  const tracker = new RepositoryTracker({
+    log,
+    knownIds: () => keyResultIds(store),
+    historyWindow: () => historyWindowOf(store),
+    // Saved in the extension's own storage; in Restricted Mode nothing is written at all.
+    storage: vscode.workspace.isTrusted ? historyStorage(context.storageUri, log) : undefined,
+    withProgress: async (title, task) =>
+      await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'OKR Lens' }, (progress) => {
+        progress.report({ message: title });
+        return task((commits) => progress.report({ message: `${title}: ${commits.toLocaleString('en-US')} commits` }));
+      }),
+  });
   const linkedWork = new RepositoryLinkedWork(tracker, store);
   const statusBar = new KeyResultStatusBar(tracker, store);
   const commands = new GitCommands(context, store, tracker, objectivesView, log);
@@ -49,6 +67,7 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
   // Branch names are matched against the ids of the OKR files: look again when the ids change.
   let idsSignature = '';
   const onStoreChange = () => {
+    tracker.setHistoryWindow();
     const signature = keyResultIds(store).join('\n');
     if (signature === idsSignature) return;
     idsSignature = signature;

@@ -11,6 +11,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CommitIndex } from '../../core/git/history';
+import type { HistoryStorage } from './history-store';
 import { branchLink, currentBranch, type GitContext, GitError, repoInfo, resolveCommit } from '../../core/git/git';
 import { settingsFor } from '../settings/settings';
 import { GIT_EXTENSION_ID, type GitAPI, type GitExtension, type GitRepository } from './git-api';
@@ -47,6 +48,12 @@ export interface RepositoryTrackerOptions {
   log: vscode.LogOutputChannel;
   /** The key-result ids of the OKR files, to find one in a branch name. */
   knownIds(): Iterable<string>;
+  /** The first day the history scan reads (the OKR periods' earliest start minus a week); undefined: all of it. */
+  historyWindow?(): string | undefined;
+  /** Where indexes are kept across restarts; undefined: read the history again each time. */
+  storage?: HistoryStorage;
+  /** Shows a long scan's progress (the window's progress area); `report` takes the commits read so far. */
+  withProgress?<T>(title: string, task: (report: (commits: number) => void) => Promise<T>): Promise<T>;
 }
 
 function describe(err: unknown): string {
@@ -342,12 +349,51 @@ export class RepositoryTracker implements vscode.Disposable {
     }
   }
 
+  /** The OKR periods moved: indexes read from a later day than now needed are read again. */
+  setHistoryWindow(): void {
+    const window = this.options.historyWindow?.();
+    for (const repo of this.repos.values()) {
+      if (!repo.index || repo.index.window === window) continue;
+      repo.index.setWindow(window);
+      if (this.historyWanted) void this.updateHistory(repo);
+    }
+  }
+
+  private async createIndex(repo: TrackedRepository): Promise<CommitIndex> {
+    const trailerKey = repo.trailerKey;
+    const state = await this.options.storage?.load(repo.root, trailerKey);
+    let report: ((commits: number) => void) | undefined;
+    const index = new CommitIndex(repo.ctx, { trailerKey, since: this.options.historyWindow?.(), state, onProgress: (n) => report?.(n) });
+    this.progressReporters.set(index, (r) => (report = r));
+    return index;
+  }
+
+  /** Per index: plugs the progress reporter of the scan running now in (or out). */
+  private readonly progressReporters = new WeakMap<CommitIndex, (report: ((commits: number) => void) | undefined) => void>();
+
   private async updateHistory(repo: TrackedRepository): Promise<void> {
     try {
-      repo.index ??= new CommitIndex(repo.ctx, { trailerKey: repo.trailerKey });
+      if (!repo.index) {
+        const created = await this.createIndex(repo);
+        repo.index ??= created;
+      }
       const index = repo.index;
-      const result = await index.update();
+      const plug = this.progressReporters.get(index);
+      // No time limit ends a long scan: it shows progress in the window's status area instead.
+      // The first read can be long; later ones read only what is new.
+      const result =
+        this.options.withProgress && plug && index.head === undefined
+          ? await this.options.withProgress(`reading the history of ${path.basename(repo.root)}`, async (report) => {
+              plug(report);
+              try {
+                return await index.update();
+              } finally {
+                plug(undefined);
+              }
+            })
+          : await index.update();
       if (repo.index !== index) return; // the trailer key changed meanwhile
+      if (result.full || result.added > 0) void this.options.storage?.save(repo.root, index.state());
       const first = !repo.historyRead;
       repo.historyRead = true;
       if (first || repo.historyError !== undefined || result.added > 0 || result.full) {
