@@ -2,4 +2,4 @@
 // view for the first time), the starter file last (it adds an OKR file to the workspace).
 'use strict';
 
-module.exports = ['sidebar', 'linked-work', 'problems', 'commands'].map((name) => require.resolve(`./${name}.ui.js`));
+module.exports = ['sidebar', 'linked-work', 'problems', 'dashboard', 'commands'].map((name) => require.resolve(`./${name}.ui.js`));

@@ -203,7 +203,7 @@ class Workbench {
           // A codicon's class, or the name of an SVG icon (OKR Lens's progress rings: `ring-at-risk-40`).
           icon:
             [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon') ??
-            (/\/([^/]+?)(?:-(?:light|dark))?\.svg/.exec(getComputedStyle(row.querySelector('.custom-view-tree-node-item-icon') ?? row).backgroundImage) ?? [])[1] ??
+            (/([^/]+?)(?:-(?:light|dark))?\.svg/.exec(decodeURIComponent(getComputedStyle(row.querySelector('.custom-view-tree-node-item-icon') ?? row).backgroundImage).split('/').pop() ?? '') ?? [])[1] ??
             '',
           ariaLabel: row.getAttribute('aria-label') || '',
         }))

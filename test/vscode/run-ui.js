@@ -155,14 +155,15 @@ async function main() {
 
   const written = [];
   // `stage` sets the scene after the test's checks passed; `parkMouse: false` keeps a hover it opened.
-  const readmeScreenshot = async (name, stage, { parkMouse = true } = {}) => {
+  // `target` is another page of the browser to take (a report opened beside the workbench).
+  const readmeScreenshot = async (name, stage, { parkMouse = true, page: target = page } = {}) => {
     if (!args.screenshots) return;
     await workbench.dismissNotifications();
     await stage();
     if (parkMouse) await workbench.parkMouse();
     fs.mkdirSync(SCREENSHOTS_DIR, { recursive: true });
     const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
-    await page.screenshot({ path: file });
+    await target.screenshot({ path: file });
     const size = pngSize(file);
     if (size.width !== VIEWPORT.width || size.height !== VIEWPORT.height) throw new Error(`${file} is ${size.width}x${size.height}, not ${VIEWPORT.width}x${VIEWPORT.height}`);
     written.push(file);
