@@ -1,5 +1,6 @@
 import type { Rule, RuleReport } from '../rule';
 import { shownValue } from '../escape';
+import { activeKeyResultsOf, activeObjectives } from './utils/active';
 
 export interface KrCountOptions {
   min: number;
@@ -19,9 +20,8 @@ export const krCount: Rule<KrCountOptions> = {
   },
   check({ file, options }) {
     const reports: RuleReport[] = [];
-    for (const o of file.objectives) {
-      if (o.status !== 'active') continue;
-      const count = o.keyResults.filter((kr) => kr.status === 'active').length;
+    for (const o of activeObjectives(file)) {
+      const count = activeKeyResultsOf(o).length;
       const name = o.id ? `Objective ${shownValue(o.id)}` : 'This objective';
       const span = o.spans.keys.key_results ?? o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start };
       // `progress_from: aligned`: the team objectives aligned to it measure it, not key results of its own.

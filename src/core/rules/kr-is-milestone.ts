@@ -5,6 +5,7 @@ import { ID_PATTERN } from '../parse';
 import { LineIndex } from '../positions';
 import { rawProgress } from '../progress';
 import { findDeadline, milestoneCue, quoteTitle, stringList, taskLexicon, type MilestoneCue } from '../phrasing';
+import { activeKeyResults } from './utils/active';
 
 export interface KrIsMilestoneOptions {
   /** More verbs that name a deliverable ("spike", "hand off"). */
@@ -30,18 +31,14 @@ export const krIsMilestone: Rule<KrIsMilestoneOptions> = {
     const reports: RuleReport[] = [];
     const lexicon = taskLexicon(stringList(options.extraVerbs), stringList(options.ignoreVerbs));
     let lines: LineIndex | undefined;
-    for (const o of file.objectives) {
-      // Done and dropped items are history: rephrasing them helps nobody.
-      if (o.status !== 'active') continue;
-      o.keyResults.forEach((kr, index) => {
-        const span = kr.spans.values.title;
-        if (kr.status !== 'active' || !kr.title || !span) return;
-        const cue = milestoneCue(kr.title, kr, lexicon);
-        if (!cue) return;
-        lines ??= new LineIndex(file.text);
-        const fix = moveToInitiativesFix(file.text, lines, o, kr, index);
-        reports.push({ message: message(kr.title, cue), span, ...(fix ? { fixes: [fix] } : {}) });
-      });
+    for (const { objective: o, keyResult: kr, index } of activeKeyResults(file)) {
+      const span = kr.spans.values.title;
+      if (!kr.title || !span) continue;
+      const cue = milestoneCue(kr.title, kr, lexicon);
+      if (!cue) continue;
+      lines ??= new LineIndex(file.text);
+      const fix = moveToInitiativesFix(file.text, lines, o, kr, index);
+      reports.push({ message: message(kr.title, cue), span, ...(fix ? { fixes: [fix] } : {}) });
     }
     return reports;
   },

@@ -1,5 +1,6 @@
 import type { Rule, RuleReport, NoOptions } from '../rule';
 import { milestoneCue, quoteTitle, statesBaseline } from '../phrasing';
+import { activeKeyResults } from './utils/active';
 
 // The guide's key results say where they start: "Reduce P1 incidents from twelve to
 // three", "Increase API adoption from fifty to two hundred". Without a baseline,
@@ -11,21 +12,18 @@ export const krNoBaseline: Rule<NoOptions> = {
   defaultOptions: {},
   check({ file }) {
     const reports: RuleReport[] = [];
-    for (const o of file.objectives) {
-      if (o.status !== 'active') continue;
-      for (const kr of o.keyResults) {
-        const span = kr.spans.values.title;
-        if (kr.status !== 'active' || !kr.title || !span || kr.target === undefined || kr.start !== undefined) continue;
-        // A milestone has no baseline to give; kr-is-milestone says what to do instead.
-        if (statesBaseline(kr.title) || milestoneCue(kr.title, kr)) continue;
-        reports.push({
-          message:
-            `Key result ${quoteTitle(kr.title)} has \`target: ${kr.target}\` but no \`start:\`, and its title gives no ` +
-            `"from X to Y", so its progress is counted from 0. Add \`start:\` with the value at the beginning of the ` +
-            `period, or say it in the title (e.g. "Increase API adoption from fifty to two hundred external integrations").`,
-          span,
-        });
-      }
+    for (const { keyResult: kr } of activeKeyResults(file)) {
+      const span = kr.spans.values.title;
+      if (!kr.title || !span || kr.target === undefined || kr.start !== undefined) continue;
+      // A milestone has no baseline to give; kr-is-milestone says what to do instead.
+      if (statesBaseline(kr.title) || milestoneCue(kr.title, kr)) continue;
+      reports.push({
+        message:
+          `Key result ${quoteTitle(kr.title)} has \`target: ${kr.target}\` but no \`start:\`, and its title gives no ` +
+          `"from X to Y", so its progress is counted from 0. Add \`start:\` with the value at the beginning of the ` +
+          `period, or say it in the title (e.g. "Increase API adoption from fifty to two hundred external integrations").`,
+        span,
+      });
     }
     return reports;
   },

@@ -1,5 +1,6 @@
 import type { NoOptions, Rule, RuleReport } from '../rule';
 import { findQuantities, impliesMeasure, milestoneCue, quoteTitle } from '../phrasing';
+import { activeKeyResults } from './utils/active';
 
 // The guide: key results "must be measurable, specific, and verifiable — you should
 // know unambiguously whether you achieved them". A milestone is left to
@@ -11,20 +12,17 @@ export const krNotMeasurable: Rule<NoOptions> = {
   defaultOptions: {},
   check({ file }) {
     const reports: RuleReport[] = [];
-    for (const o of file.objectives) {
-      if (o.status !== 'active') continue;
-      for (const kr of o.keyResults) {
-        const span = kr.spans.values.title;
-        if (kr.status !== 'active' || !kr.title || !span || kr.target !== undefined) continue;
-        if (findQuantities(kr.title).length > 0 || impliesMeasure(kr.title) || milestoneCue(kr.title, kr)) continue;
-        reports.push({
-          message:
-            `Key result ${quoteTitle(kr.title)} has no number in its title and no \`target:\`, so nobody can tell ` +
-            `unambiguously whether it was achieved. Say what moves from what to what ` +
-            `(e.g. "Reduce build time from 20 to 8 minutes"), or add \`start:\` and \`target:\`.`,
-          span,
-        });
-      }
+    for (const { keyResult: kr } of activeKeyResults(file)) {
+      const span = kr.spans.values.title;
+      if (!kr.title || !span || kr.target !== undefined) continue;
+      if (findQuantities(kr.title).length > 0 || impliesMeasure(kr.title) || milestoneCue(kr.title, kr)) continue;
+      reports.push({
+        message:
+          `Key result ${quoteTitle(kr.title)} has no number in its title and no \`target:\`, so nobody can tell ` +
+          `unambiguously whether it was achieved. Say what moves from what to what ` +
+          `(e.g. "Reduce build time from 20 to 8 minutes"), or add \`start:\` and \`target:\`.`,
+        span,
+      });
     }
     return reports;
   },

@@ -1,5 +1,6 @@
 import type { Rule, RuleReport, NoOptions } from '../rule';
 import { findQuantities, quoteTitle } from '../phrasing';
+import { activeObjectives } from './utils/active';
 
 // The guide: objectives are "qualitative descriptions of what you want to achieve";
 // key results are "quantitative measures". A number in the objective belongs in a KR.
@@ -10,9 +11,9 @@ export const objectiveHasMetric: Rule<NoOptions> = {
   defaultOptions: {},
   check({ file }) {
     const reports: RuleReport[] = [];
-    for (const o of file.objectives) {
+    for (const o of activeObjectives(file)) {
       const span = o.spans.values.title;
-      if (o.status !== 'active' || !o.title || !span) continue;
+      if (!o.title || !span) continue;
       const quantities = findQuantities(o.title);
       if (quantities.length === 0) continue;
       reports.push({

@@ -1,5 +1,6 @@
 import type { Rule, RuleReport } from '../rule';
 import { objectiveTaskCue, quoteTitle, stringList, taskLexicon } from '../phrasing';
+import { activeObjectives } from './utils/active';
 
 export interface ObjectiveIsTaskOptions {
   /** More verbs that name work rather than a result ("spike", "hand off"). */
@@ -22,10 +23,9 @@ export const objectiveIsTask: Rule<ObjectiveIsTaskOptions> = {
   check({ file, options }) {
     const reports: RuleReport[] = [];
     const lexicon = taskLexicon(stringList(options.extraVerbs), stringList(options.ignoreVerbs));
-    for (const o of file.objectives) {
-      // Done and dropped objectives are history: rephrasing them helps nobody.
+    for (const o of activeObjectives(file)) {
       const span = o.spans.values.title;
-      if (o.status !== 'active' || !o.title || !span) continue;
+      if (!o.title || !span) continue;
       const cue = objectiveTaskCue(o.title, lexicon);
       if (!cue) continue;
       const shown = cue.kind === 'verb' ? `a task ("${cue.words}")` : `a piece of work ("${cue.words}")`;

@@ -1,5 +1,6 @@
 import type { Rule, RuleReport, NoOptions } from '../rule';
 import { quoteTitle, routineCue } from '../phrasing';
+import { activeKeyResultsOf, activeObjectives } from './utils/active';
 
 // The guide: "Routine work like bug fixes, on-call rotations, and maintenance tasks will
 // continue outside the OKR framework, and that is perfectly fine." OKRs are the few
@@ -23,10 +24,9 @@ export const routineWork: Rule<NoOptions> = {
         span,
       });
     };
-    for (const o of file.objectives) {
-      if (o.status !== 'active') continue;
+    for (const o of activeObjectives(file)) {
       visit('Objective', o.title, o.spans.values.title);
-      for (const kr of o.keyResults) if (kr.status === 'active') visit('Key result', kr.title, kr.spans.values.title);
+      for (const kr of activeKeyResultsOf(o)) visit('Key result', kr.title, kr.spans.values.title);
     }
     return reports;
   },

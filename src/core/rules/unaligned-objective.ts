@@ -1,5 +1,6 @@
 import { shownValue } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
+import { activeObjectives } from './utils/active';
 
 // The guide: top-down alignment "ensures that your team's objectives are not created
 // in isolation". A file that declares `aligns_with` has said it contributes to a
@@ -13,8 +14,8 @@ export const unalignedObjective: Rule<NoOptions> = {
   check({ file }) {
     if (!file.alignsWith || file.alignsWith.trim() === '') return [];
     const reports: RuleReport[] = [];
-    for (const o of file.objectives) {
-      if (o.status !== 'active' || (o.parent !== undefined && o.parent.trim() !== '')) continue;
+    for (const o of activeObjectives(file)) {
+      if (o.parent !== undefined && o.parent.trim() !== '') continue;
       const name = o.id ? `Objective ${shownValue(o.id)}` : 'This objective';
       reports.push({
         message:

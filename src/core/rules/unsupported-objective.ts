@@ -1,5 +1,6 @@
 import { shownValue } from '../escape';
 import type { NoOptions, Rule, RuleReport } from '../rule';
+import { activeObjectives } from './utils/active';
 
 // The guide: company OKRs come first, and teams work "backward to determine how
 // your engineering team can contribute". A company objective that no team names as
@@ -16,8 +17,8 @@ export const unsupportedObjective: Rule<NoOptions> = {
     const aligned = index.filesAlignedTo(file.objectives[0]);
     if (aligned.length === 0) return []; // nobody aligns to this file: it is no company file
     const reports: RuleReport[] = [];
-    for (const o of file.objectives) {
-      if (o.status !== 'active' || !o.id) continue;
+    for (const o of activeObjectives(file)) {
+      if (!o.id) continue;
       if (index.alignedChildren(o).some((c) => c.objective.status !== 'dropped')) continue;
       const files = `${aligned.length} file${aligned.length === 1 ? '' : 's'} align${aligned.length === 1 ? 's' : ''} to this one`;
       reports.push({
