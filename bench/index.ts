@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, each reporting ratios against a baseline measured in the same run.
 // Each entry prints its own figures and returns whether its target was met.
 import { benchGit } from './git';
+import { benchHistory } from './history';
 import { runLintBench } from './lint';
 import { runReportBench } from './report';
 import { benchScale } from './scale';
@@ -9,6 +10,7 @@ import { runCheckInBench } from './check-in';
 const benchmarks: { name: string; run: () => Promise<boolean> }[] = [
   { name: 'lint', run: runLintBench },
   { name: 'git', run: benchGit },
+  { name: 'history', run: benchHistory },
   { name: 'report', run: runReportBench },
   { name: 'scale', run: benchScale },
   { name: 'check-in', run: runCheckInBench },

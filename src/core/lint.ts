@@ -8,6 +8,7 @@ import { DefinitionIndex } from './definitions';
 import type { Finding, IdDefinition, OkrFile, RuleSettings } from './model';
 import { parseOkr } from './parse';
 import { LineIndex } from './positions';
+import type { FileHistory, PastPeriod } from './history';
 import type { LintContext } from './rule';
 import { rules, ruleById } from './rules';
 import { findSuppressions } from './suppress';
@@ -26,6 +27,8 @@ export interface LintOptions {
   alignment?: AlignmentIndex;
   /** Why the `aligns_with` file exists but was not read. */
   alignedProblem?: string;
+  history?: FileHistory;
+  pastPeriods?: readonly PastPeriod[];
 }
 
 export interface LintResult {
@@ -63,6 +66,8 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
     alignedPath: options.alignedPath,
     dependencies: options.dependencies,
     alignment: options.alignment,
+    history: options.history,
+    pastPeriods: options.pastPeriods,
     ...(options.alignedProblem !== undefined ? { alignedProblem: options.alignedProblem } : {}),
   };
   for (const r of resolved) {

@@ -4,6 +4,7 @@
 
 import type { AlignmentIndex } from './alignment';
 import type { DependencyGraph } from './dependencies';
+import type { FileHistory, PastPeriod } from './history';
 import type { Finding, IdDefinition, OkrFile, Severity, Span, Fix, RelatedLocation } from './model';
 import type { OptionsSchema } from './rule-options';
 
@@ -51,6 +52,13 @@ export interface LintContext {
   alignment?: AlignmentIndex;
   /** Why the `aligns_with` file was not read, when it exists but is not read (`alignedFile` is then null). */
   alignedProblem?: string;
+  /**
+   * The file's committed versions (okr lint --history, the editor once git is read);
+   * undefined when history was not read: then the rules that need it stay silent.
+   */
+  history?: FileHistory;
+  /** The same team's earlier closed periods, newest first (workspace files and history). */
+  pastPeriods?: readonly PastPeriod[];
 }
 
 export interface RuleCheckInput<O> {

@@ -13,6 +13,7 @@ import { DependencyGraph } from './dependencies';
 import { DefinitionIndex } from './definitions';
 import { collectDefinitions, docsPath, lintParsed, type LintResult } from './lint';
 import type { Finding, IdDefinition, OkrFile, RuleSettings, Severity } from './model';
+import { type FileHistory, pastPeriodsOf, teamKey } from './history';
 import { reparseOkr } from './incremental';
 import { emptyOkrFile, MAX_FILE_BYTES, oversizeMessage, parseOkr } from './parse';
 import { LineIndex } from './positions';
@@ -104,6 +105,11 @@ export interface SourcesLintOptions extends ParseSourcesOptions {
    * alignment. The editor uses it to re-lint one edited file of a large workspace.
    */
   only?: ReadonlySet<string>;
+  /**
+   * The committed versions of a source (from git), for the rules that read history;
+   * undefined for a file whose history was not read (then those rules stay silent).
+   */
+  historyFor?: (sourcePath: string) => FileHistory | undefined;
 }
 
 export interface SourceLint {
@@ -205,6 +211,16 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
   // Built once for the run: each file looks its ids up here (linear), instead of getting a list of every other file's.
   const index = new DefinitionIndex(definitions);
   const bySourcePath = new Map(parsed.map((p) => [p.source.path, p]));
+  const history = (sourcePath: string) => options.historyFor?.(sourcePath);
+  // Earlier periods of a team, for sandbagging across periods: the run's other files.
+  const teamFiles = new Map<string, { source: string; file: OkrFile }[]>();
+  for (const p of parsed) {
+    const key = p.source.oversizeBytes === undefined ? teamKey(p.file) : undefined;
+    if (key === undefined) continue;
+    let list = teamFiles.get(key);
+    if (!list) teamFiles.set(key, (list = []));
+    list.push({ source: display(p.source.path), file: p.file });
+  }
   interface Aligned {
     file: OkrFile | null;
     problem?: string;
@@ -261,6 +277,8 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
       dependencies,
       alignment,
       ...(aligned?.problem !== undefined ? { alignedProblem: aligned.problem } : {}),
+      history: history(p.source.path),
+      pastPeriods: pastPeriodsOf(p.file, teamFiles.get(teamKey(p.file) ?? '') ?? [], history(p.source.path), options.today),
     });
     return { path: p.source.path, result: { ...result, file: p.file }, definitions: own };
   }

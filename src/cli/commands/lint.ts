@@ -7,8 +7,11 @@ import type { Severity } from '../../core/model';
 import { rules, ruleById } from '../../core/rules';
 import { closestMatch } from '../../core/text';
 import { loadSources, readAlignedTexts, type LoadedSources } from '../../core/fs/okr-files';
-import { OKR_FILE_GLOBS, alignedTargets, lintParsedSources, parseSources } from '../../core/workspace';
+import { OKR_FILE_GLOBS, alignedTargets, lintParsedSources, parseSources, type ParsedSource } from '../../core/workspace';
 import { printable } from '../format/ansi';
+import { gitFailureMessage } from '../../core/git/git';
+import { fileHistory, MAX_HISTORY_COMMITS, OkrHistory } from '../../core/git/okr-history';
+import type { FileHistory } from '../../core/history';
 import { formatJson } from '../format/json';
 import type { LintReport } from '../format/report';
 import { totalCounts } from '../format/report';
@@ -47,6 +50,11 @@ Options:
       --rule <id=value>   set a rule to off, error, warning or info for this run,
                           over the files' own lint: settings; repeatable
   -q, --quiet             report errors only
+      --history           read the OKR files' git history for the rules that need
+                          it (target-moved, sandbagging across periods): one
+                          bounded git log over the OKR files; default inside a
+                          git repository
+      --no-history        do not read git history (plain files, fastest)
   -h, --help              show this help
 
 Output:
@@ -83,6 +91,8 @@ export interface LintArgs {
   maxWarnings?: number;
   overrides: Record<string, 'off' | Severity>;
   quiet: boolean;
+  /** true: read history (say why not when it cannot); false: never; undefined: when in a repository. */
+  history?: boolean;
 }
 
 export function parseLintArgs(args: string[], io: CliIO): LintArgs {
@@ -92,6 +102,8 @@ export function parseLintArgs(args: string[], io: CliIO): LintArgs {
     'max-warnings': { type: 'string' },
     rule: { type: 'string', multiple: true },
     quiet: { type: 'boolean', short: 'q' },
+    history: { type: 'boolean' },
+    'no-history': { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
   const format = choiceOption('--format', values.format, FORMATS, 'text');
@@ -122,6 +134,7 @@ export function parseLintArgs(args: string[], io: CliIO): LintArgs {
     maxWarnings,
     overrides,
     quiet: Boolean(values.quiet),
+    history: values['no-history'] ? false : values.history ? true : undefined,
   };
 }
 
@@ -148,7 +161,8 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const show = (p: string) => displayPath(io.cwd, p);
   const parsed = parseSources(loaded.sources, { displayPath: show });
   const aligned = await readAlignedTexts(alignedTargets(parsed));
-  const linted = lintParsedSources(parsed, { today: options.today, overrides: options.overrides, aligned, displayPath: show });
+  const histories = options.history === false ? undefined : await readHistories(parsed, options.history === true, io);
+  const linted = lintParsedSources(parsed, { today: options.today, overrides: options.overrides, aligned, displayPath: show, historyFor: histories && ((p) => histories.get(p)) });
 
   const report: LintReport = {
     cwd: io.cwd,
@@ -179,6 +193,47 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+/**
+ * The committed versions of each file, from one git log over the OKR files of the
+ * repository the current folder is in. Outside a repository: nothing, and a note
+ * only when --history was asked for. Untracked files and shallow clones get a note.
+ */
+async function readHistories(parsed: readonly ParsedSource[], asked: boolean, io: CliIO): Promise<Map<string, FileHistory> | undefined> {
+  const paths = parsed.map((p) => p.source.path);
+  let history: OkrHistory;
+  try {
+    // Renames are followed back only as far as the rules look: two quarters before the earliest period.
+    const starts = parsed.map((p) => p.file.period?.start).filter((d): d is string => d !== undefined).sort();
+    const followSince = starts.length ? shiftDays(starts[0], -200) : undefined;
+    history = await OkrHistory.read({ cwd: io.cwd, env: io.env }, { paths, followSince });
+  } catch (err) {
+    const message = gitFailureMessage(err);
+    if (message === undefined) throw err;
+    if (asked) io.stderr(`okr: note: --history: ${printable(message)}; the rules that read history are skipped\n`);
+    return undefined;
+  }
+  const out = new Map<string, FileHistory>();
+  const untracked: string[] = [];
+  for (const { source, file } of parsed) {
+    const p = source.path;
+    if (history.relative(p) === undefined) continue;
+    if (!history.isTracked(p)) untracked.push(p);
+    out.set(p, await fileHistory(history, p, file.period));
+  }
+  if (untracked.length) {
+    const names = untracked.slice(0, 3).map((p) => printable(displayPath(io.cwd, p))).join(', ');
+    io.stderr(`okr: note: not committed yet, so no history to compare with: ${names}${untracked.length > 3 ? ` and ${untracked.length - 3} more` : ''}\n`);
+  }
+  if (history.shallow) io.stderr('okr: note: this is a shallow clone: older versions of the OKR files are missing (git fetch --unshallow reads them)\n');
+  if (history.truncated) io.stderr(`okr: note: read the last ${MAX_HISTORY_COMMITS} commits of the OKR files only; older history is not checked\n`);
+  return out;
+}
+
+function shiftDays(date: string, days: number): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
+  return d.toISOString().slice(0, 10);
 }
 
 export const lintCommand: Command = {

@@ -17,6 +17,7 @@ import { staleCheckIn } from './stale-check-in';
 import { currentDisagrees } from './current-disagrees';
 import { sandbagging } from './sandbagging';
 import { committedMissed } from './committed-missed';
+import { targetMoved } from './target-moved';
 import { routineWork } from './routine-work';
 import { performanceReview } from './performance-review';
 import { unknownParent } from './unknown-parent';
@@ -43,6 +44,7 @@ export const rules: readonly AnyRule[] = [
   currentDisagrees,
   sandbagging,
   committedMissed,
+  targetMoved,
   routineWork,
   performanceReview,
   unknownParent,

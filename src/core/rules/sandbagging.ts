@@ -1,4 +1,5 @@
-import type { KeyResult } from '../model';
+import type { KeyResult, OkrFile } from '../model';
+import type { PastPeriod } from '../history';
 import { shownValue } from '../escape';
 import { isObjectiveGraded, scoreText } from '../grade';
 import { percent, rawProgress } from '../progress';
@@ -14,7 +15,7 @@ const REACHED = 1 - 1e-9;
 // are meant to be met in full. A target equal to the start asks for nothing at all.
 export const sandbagging: Rule<NoOptions> = {
   id: 'sandbagging',
-  description: 'Aspirational objectives stretch: not every key result reaches 100%, and no target equals its start.',
+  description: 'Aspirational objectives stretch: not every key result reaches 100% (nor in each of the last two periods), and no target equals its start.',
   defaultSeverity: 'warning',
   defaultOptions: {},
   check({ file, context }) {
@@ -58,6 +59,28 @@ export const sandbagging: Rule<NoOptions> = {
         span: o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start },
       });
     }
+    reports.push(...acrossPeriods(file, context.pastPeriods));
     return reports;
   },
 };
+
+// Across periods: "a team that consistently achieves one hundred percent" shows in
+// its history. When the aspirational objectives of each of the team's last two
+// closed periods all graded 1.0, this period's file hears about it, while there is
+// still time to raise the targets. A closed file is a record: it is not told.
+function acrossPeriods(file: OkrFile, past: readonly PastPeriod[] | undefined): RuleReport[] {
+  if (!past || past.length < 2 || file.closed !== undefined) return [];
+  const [last, before] = past;
+  const allMet = (p: PastPeriod) => p.aspirationalScores.length > 0 && p.aspirationalScores.every((s) => s >= REACHED);
+  if (!allMet(last) || !allMet(before)) return [];
+  const describe = (p: PastPeriod) => `${shownValue(p.label)} (${p.aspirationalScores.map(scoreText).join(', ')}; ${shownValue(p.source)})`;
+  const team = file.team ? shownValue(file.team) : 'This team';
+  return [
+    {
+      message:
+        `${team}'s aspirational objectives were all graded 1.0 in each of the last two periods: ${describe(last)} and ${describe(before)}. ` +
+        `A team that always reaches 100% is sandbagging: set this period's stretch targets so that about 0.7 is a success.`,
+      span: file.spans.values.period ?? file.spans.values.team ?? { start: 0, end: 0 },
+    },
+  ];
+}
