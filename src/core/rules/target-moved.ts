@@ -22,6 +22,13 @@ export const targetMoved: Rule<TargetMovedOptions> = {
   description: "A key result's target or start changed after the period's first two weeks says why in `reason:` (reads git history).",
   defaultSeverity: 'warning',
   defaultOptions: { days: 14 },
+  optionsSchema: {
+    days: {
+      type: 'integer',
+      minimum: 0,
+      description: "Days from the period's start during which targets and starts may still settle without a `reason:`.",
+    },
+  },
   fixable: true,
   check({ file, options, context }) {
     const reports: RuleReport[] = [];
