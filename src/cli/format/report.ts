@@ -2,7 +2,7 @@
 // (already filtered by --quiet), and how to turn offsets into 1-based positions.
 
 import * as path from 'node:path';
-import type { Finding, RelatedLocation, Severity, Span } from '../../core/model';
+import type { Finding, RelatedLocation, Span } from '../../core/model';
 import type { LineIndex } from '../../core/positions';
 
 export interface ReportFile {
@@ -52,8 +52,6 @@ export function countFindings(findings: readonly Finding[]): Counts {
 export function totalCounts(report: LintReport): Counts {
   return countFindings(report.files.flatMap((f) => f.findings));
 }
-
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** A related location with its position, when its file is one of the report's (else it cannot be placed). */
 export function placeRelated(report: LintReport, related: RelatedLocation): { file: ReportFile; region: Region } | undefined {

@@ -283,12 +283,6 @@ export async function branchExists(ctx: GitContext, name: string): Promise<boole
   return r.code === 0;
 }
 
-/** Does git accept `name` as a branch name? */
-export async function isValidBranchName(ctx: GitContext, name: string): Promise<boolean> {
-  const r = await runGit(ctx, ['check-ref-format', '--branch', name], { okCodes: [1, 128] });
-  return r.code === 0;
-}
-
 /** The git config key holding a branch's explicit key-result link. */
 export function branchLinkKey(branch: string): string {
   return `branch.${branch}.okrKeyResult`;

@@ -16,7 +16,6 @@ import { spawn } from 'node:child_process';
 
 /** The npm package name of OKR Lens (package.json `name`); extension folders are `<publisher>.<name>-<version>`. */
 export const OKR_PACKAGE_NAME = 'okr-lens';
-export const EXTENSION_FOLDER_PREFIX = 'okr-lens.okr-lens-';
 
 export type HookCliSource = 'env' | 'path' | 'extension' | 'installed';
 

@@ -28,9 +28,6 @@ export interface HookOutput {
   warn(line: string): void;
 }
 
-/** `$2` of prepare-commit-msg. */
-export type MessageSource = 'message' | 'template' | 'merge' | 'squash' | 'commit';
-
 const fromBytes = (latin1: string) => Buffer.from(latin1, 'latin1').toString('utf8');
 
 /** The key result the checked-out branch stands for: its git config link, else the id in its name. */
