@@ -21,4 +21,6 @@ export enum CommandId {
   OpenDashboard = 'okr.openDashboard',
   ExportReport = 'okr.exportReport',
   InstallCli = 'okr.installCli',
+  ClosePeriod = 'okr.closePeriod',
+  StartNextPeriod = 'okr.startNextPeriod',
 }

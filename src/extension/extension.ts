@@ -4,6 +4,7 @@
 
 import * as vscode from 'vscode';
 import { CommandId } from './command-ids';
+import { registerPeriodCommands } from './period';
 import { registerCliInstall } from './cli-install';
 import { registerDashboard } from './dashboard';
 import { registerEditingHelp } from './editing-help';
@@ -55,6 +56,7 @@ export function activate(context: vscode.ExtensionContext): void {
   if (objectivesView) start('the git features', () => registerGitFeatures(context, store, objectivesView));
   start('the dashboard and reports', () => registerDashboard(context, store, objectivesView));
   start('the first-run walkthrough', () => registerFirstRun(context, store));
+  start('closing and starting periods', () => registerPeriodCommands(context, store));
   start("the 'okr' command installer", () => registerCliInstall(context));
 
   const activationMs = performance.now() - started;
