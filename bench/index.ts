@@ -3,12 +3,14 @@
 import { benchGit } from './git';
 import { benchHistory } from './history';
 import { runLintBench } from './lint';
+import { runManyFilesBench } from './many-files';
 import { runReportBench } from './report';
 import { benchScale } from './scale';
 import { runCheckInBench } from './check-in';
 
 const benchmarks: { name: string; run: () => Promise<boolean> }[] = [
   { name: 'lint', run: runLintBench },
+  { name: 'many-files', run: runManyFilesBench },
   { name: 'git', run: benchGit },
   { name: 'history', run: benchHistory },
   { name: 'report', run: runReportBench },

@@ -7,6 +7,7 @@ import { isValidDate } from '../core/parse';
 import packageJson from '../../package.json';
 import { localDate } from '../core/dates';
 import { printable } from '../core/escape';
+import { pushAll } from '../core/arrays';
 
 export interface CliIO {
   cwd: string;
@@ -114,7 +115,7 @@ function attachNegativeValues(args: readonly string[], options: NonNullable<Pars
   for (let i = 0; i < args.length; i++) {
     const a = args[i];
     if (a === '--') {
-      out.push(...args.slice(i));
+      pushAll(out, args.slice(i));
       break;
     }
     const next = args[i + 1];

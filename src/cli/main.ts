@@ -3,9 +3,10 @@
 import { type CliIO, PACKAGE, nodeIO, usageMessage } from './io';
 import { commands } from './commands';
 import { printable } from '../core/escape';
+import { maxOf } from '../core/arrays';
 
 function mainHelp(): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = maxOf(commands.map((c) => c.name.length));
   return [
     'okr - lint OKR files and link git work to key results',
     '',

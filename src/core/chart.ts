@@ -11,6 +11,7 @@ import { escapeXml } from './markup';
 import type { IsoDate, Period } from './model';
 import { daysBetween, pace, percent } from './progress';
 import type { ConfidencePoint, KeyResultSeries, ObjectiveSeries, SeriesPoint } from './series';
+import { maxOf, minOf } from './arrays';
 
 export type ChartLineKind = 'actual' | 'pace' | 'projection' | 'confidence';
 
@@ -90,8 +91,8 @@ function n(x: number): string {
 /** The y range in shares: 0 to 1, widened to whole quarters when a value is outside. */
 function yRange(spec: ChartSpec): [number, number] {
   const ys = spec.lines.flatMap((l) => l.points.map((p) => p.y)).filter(Number.isFinite);
-  const lo = Math.min(0, ...ys);
-  const hi = Math.max(1, ...ys);
+  const lo = minOf(ys, 0);
+  const hi = maxOf(ys, 1);
   return [Math.floor(lo * 4) / 4, Math.ceil(hi * 4) / 4];
 }
 
@@ -221,7 +222,7 @@ export function chartTable(spec: ChartSpec): { headers: string[]; rows: string[]
 /** The plain-text fallback: the title, the summary, and the table in aligned columns. */
 export function chartText(spec: ChartSpec): string {
   const { headers, rows } = chartTable(spec);
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = headers.map((h, i) => maxOf(rows.map((r) => r[i].length), h.length));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
   return [spec.title, spec.summary, '', line(headers), ...rows.map(line)].join('\n');
 }

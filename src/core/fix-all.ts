@@ -3,6 +3,7 @@
 // `initiatives:` is a cut and a paste, and half of it would lose text.
 
 import type { Finding, Fix, TextEdit } from './model';
+import { pushAll } from './arrays';
 
 const sameEdit = (a: TextEdit, b: TextEdit) => a.start === b.start && a.end === b.end && a.newText === b.newText;
 
@@ -47,7 +48,7 @@ export function planFixAll(findings: readonly Finding[], textLength?: number): F
       skipped.push(fix);
       continue;
     }
-    edits.push(...fresh);
+    pushAll(edits, fresh);
     applied.push(fix);
   }
   edits.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -31,6 +31,7 @@ import { isValidDate, quarterPeriod } from './dates';
 export { isValidDate, quarterOf, quarterPeriod } from './dates';
 import { closestMatch } from './text';
 import { shownValue } from './escape';
+import { pushAll } from './arrays';
 
 // Moved to escape.ts (the one escaping helper); re-exported for the modules that import it from here.
 export { shownValue };
@@ -778,7 +779,7 @@ function yamlFindings(doc: Document.Parsed, text: string): Finding[] {
     return true;
   });
   out.length = 0;
-  out.push(...perLine);
+  pushAll(out, perLine);
   if (out.length > MAX_SYNTAX_FINDINGS) {
     const rest = out.length - MAX_SYNTAX_FINDINGS;
     out.length = MAX_SYNTAX_FINDINGS;

@@ -27,6 +27,7 @@ import {
 } from '../core/workspace';
 import { onDidChangeSettings, settingsFor } from './settings/settings';
 import { localDate } from '../core/dates';
+import { maxOf } from '../core/arrays';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -239,7 +240,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     invalidateViews();
     const finishedAt = performance.now();
     const changes = uris.map((u) => changedAt.get(u.toString())).filter((t): t is number => t !== undefined);
-    const sinceChangeMs = changes.length ? finishedAt - Math.max(...changes) : undefined;
+    const sinceChangeMs = changes.length ? finishedAt - maxOf(changes) : undefined;
     last = { uris: uris.map((u) => u.toString()), parseMs, lintMs, linted: result.files.length, finishedAt, ...(sinceChangeMs !== undefined ? { sinceChangeMs } : {}) };
     log?.debug(`linted ${result.files.length} file(s) in ${lintMs.toFixed(1)} ms (parse ${parseMs.toFixed(1)} ms)`);
     return relinted;

@@ -18,13 +18,14 @@ import { totalCounts } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
 import { choiceOption, type CliIO, type Command, PACKAGE, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
+import { maxOf } from '../../core/arrays';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
 const RULE_VALUES = ['off', 'error', 'warning', 'info'] as const;
 
 function rulesTable(): string {
-  const idWidth = Math.max(...rules.map((r) => r.id.length));
+  const idWidth = maxOf(rules.map((r) => r.id.length));
   return rules.map((r) => `  ${r.id.padEnd(idWidth)}  ${r.defaultSeverity.padEnd(7)}  ${r.description}`).join('\n');
 }
 

@@ -16,6 +16,7 @@ import { LineIndex } from '../../core/positions';
 import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption, useColor } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
 import { formatNumber, formatQuantity, plural } from '../../core/format';
+import { maxOf } from '../../core/arrays';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];
@@ -401,9 +402,9 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
     objectiveCount += file.objectives.length;
     keyResultCount += file.objectives.reduce((n, o) => n + o.keyResults.length, 0);
     if (rows.length === 0) out.push(style.dim('  (no objectives)'));
-    const idWidth = Math.max(0, ...rows.map((r) => r.depth * 2 + printable(r.id).length));
+    const idWidth = maxOf(rows.map((r) => r.depth * 2 + printable(r.id).length), 0);
     const labelOf = (r: Row) => r.grade?.label ?? HEALTH_LABELS[r.health];
-    const healthWidth = Math.max(0, ...rows.map((r) => labelOf(r).length));
+    const healthWidth = maxOf(rows.map((r) => labelOf(r).length), 0);
     for (const r of rows) {
       const id = `${'  '.repeat(r.depth)}${printable(r.id)}`.padEnd(idWidth);
       const label = labelOf(r);

@@ -8,6 +8,7 @@ export { alignmentJson, type AlignmentJson, type AlignmentNodeJson } from '../..
 import { printable } from '../../core/escape';
 import { HEALTH_LABELS, percent, type Health } from '../../core/progress';
 import { styleFor } from './ansi';
+import { pushAll } from '../../core/arrays';
 
 export const TREE_MODES = ['files', 'alignment'] as const;
 export type TreeMode = (typeof TREE_MODES)[number];
@@ -44,6 +45,6 @@ export function alignmentText(tree: AlignmentTree, color: boolean, show: (absolu
   };
   const out = rows.slice(0, firstUnaligned).map(line);
   if (firstUnaligned === 0) out.push(style.dim('No OKR file is aligned to another (aligns_with: and parent:), so there is no org view yet.'));
-  if (rows.length > firstUnaligned) out.push('', style.bold('Not aligned to any objective above:'), ...rows.slice(firstUnaligned).map(line));
+  if (rows.length > firstUnaligned) pushAll(out, ['', style.bold('Not aligned to any objective above:')].concat(rows.slice(firstUnaligned).map(line)));
   return `${out.join('\n')}\n`;
 }

@@ -55,7 +55,21 @@ export function totalCounts(report: LintReport): Counts {
 
 /** A related location with its position, when its file is one of the report's (else it cannot be placed). */
 export function placeRelated(report: LintReport, related: RelatedLocation): { file: ReportFile; region: Region } | undefined {
-  const absolute = path.resolve(report.cwd, related.path);
-  const file = report.files.find((f) => f.path === absolute || f.displayPath === related.path);
+  const file = filesByPath(report).get(path.resolve(report.cwd, related.path)) ?? filesByPath(report).get(related.path);
   return file ? { file, region: regionOf(file.lines, related.span) } : undefined;
+}
+
+/** A report's files by absolute and by display path, built once per report: a search per related location is quadratic. */
+const FILES_BY_PATH = new WeakMap<LintReport, Map<string, ReportFile>>();
+
+function filesByPath(report: LintReport): Map<string, ReportFile> {
+  let byPath = FILES_BY_PATH.get(report);
+  if (!byPath) {
+    byPath = new Map();
+    // Display paths first, so an absolute path wins where both name a file (as `find` over `path ||` did).
+    for (const f of [...report.files].reverse()) byPath.set(f.displayPath, f);
+    for (const f of [...report.files].reverse()) byPath.set(f.path, f);
+    FILES_BY_PATH.set(report, byPath);
+  }
+  return byPath;
 }

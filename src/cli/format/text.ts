@@ -6,6 +6,7 @@ import { printable, styleFor, type Style } from './ansi';
 import { regionOf, totalCounts, type Counts, type LintReport } from './report';
 import type { Severity } from '../../core/model';
 import { plural } from '../../core/format';
+import { maxOf } from '../../core/arrays';
 
 function severityStyle(style: Style, severity: Severity): (s: string) => string {
   return severity === 'error' ? style.red : severity === 'warning' ? style.yellow : style.blue;
@@ -28,8 +29,8 @@ export function formatText(report: LintReport, options: { color: boolean }): str
       const r = regionOf(file.lines, f.span);
       return { location: `${printable(file.displayPath)}:${r.line}:${r.column}`, finding: f };
     });
-    const locationWidth = Math.max(...rows.map((r) => r.location.length));
-    const severityWidth = Math.max(...rows.map((r) => r.finding.severity.length));
+    const locationWidth = maxOf(rows.map((r) => r.location.length));
+    const severityWidth = maxOf(rows.map((r) => r.finding.severity.length));
     blocks.push(
       rows
         .map(({ location, finding }) =>

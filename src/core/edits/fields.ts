@@ -5,6 +5,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { Fix, NodeSpans, TextEdit } from '../model';
 import { LineIndex } from '../positions';
+import { minOf } from '../arrays';
 
 const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/;
 
@@ -56,7 +57,7 @@ export function insertFieldEdit(text: string, spans: NodeSpans, key: string, val
 /** The indentation of a block mapping's keys: `  - id:` gives four spaces; a byte-order mark is no indentation. */
 function keyIndent(text: string, lines: LineIndex, spans: NodeSpans): string {
   const keyStarts = Object.values(spans.keys).map((s) => s.start);
-  const firstKey = keyStarts.length ? Math.min(...keyStarts) : spans.node.start;
+  const firstKey = keyStarts.length ? minOf(keyStarts) : spans.node.start;
   const lineStart = lines.lineStart(lines.positionAt(firstKey).line);
   return text.slice(lineStart, firstKey).replace(/\uFEFF/g, '').replace(/[^\t]/g, ' ');
 }
@@ -70,7 +71,7 @@ export function insertTopLevelFieldEdit(text: string, spans: NodeSpans, key: str
   const after = afterKeys.find((k) => spans.values[k] !== undefined);
   if (after || isFlowMap(text, spans) || Object.keys(spans.keys).length === 0) return insertFieldEdit(text, spans, key, value, after);
   const lines = new LineIndex(text);
-  const firstKey = Math.min(...Object.values(spans.keys).map((s) => s.start));
+  const firstKey = minOf(Object.values(spans.keys).map((s) => s.start));
   const rendered = value === '' ? `${key}:` : `${key}: ${value}`;
   return { start: firstKey, end: firstKey, newText: `${rendered}${LineIndex.eol(text)}${keyIndent(text, lines, spans)}` };
 }

@@ -22,6 +22,7 @@ import { branchLink, commentChar, configuredTrailerKey, currentBranch, type GitC
 import { readCommits } from './history';
 import { knownIdsForRepo } from './known-ids';
 import { addTrailer, hasTrailer, isValidTrailerValue, parseTrailers, removeTrailer, SCISSORS, withoutTrailersIfOtherwiseEmpty } from './trailers';
+import { pushAll } from '../arrays';
 
 export interface HookOutput {
   /** One line for the user, shown by git on the terminal. */
@@ -126,7 +127,7 @@ export async function prepareCommitMsg(ctx: GitContext, args: readonly string[],
   if (source === 'squash') {
     const shas = squashedShas(original);
     if (shas.length > 0) {
-      for (const c of await readCommits(ctx, key, shas, { noWalk: true })) ids.push(...c.keyResults);
+      for (const c of await readCommits(ctx, key, shas, { noWalk: true })) pushAll(ids, c.keyResults);
     }
   }
   let message = original;

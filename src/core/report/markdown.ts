@@ -10,6 +10,7 @@ import { daysBetween, HEALTH_LABELS, percent } from '../progress';
 import { markdownAlignment } from './alignment';
 import { columnsFor, keyResultName } from './columns';
 import type { ReportData, ReportFile, ReportKeyResult, ReportObjective } from './data';
+import { maxOf, minOf } from '../arrays';
 
 function table(headers: string[], rows: string[][], numeric: boolean[] = []): string {
   const align = headers.map((_, i) => (numeric[i] ? '---:' : '---'));
@@ -74,8 +75,8 @@ export function mermaidBurnUp(kr: ReportKeyResult, period: { start: string; end:
   const total = period ? daysBetween(period.start, period.end) : 0;
   const expected = period && total > 0 ? dates.map((d) => Math.round((Math.min(Math.max(daysBetween(period.start, d), 0), total) / total) * 100)) : undefined;
   const values = [...actual, ...(expected ?? [])];
-  const lo = Math.min(0, Math.floor(Math.min(...values) / 25) * 25);
-  const hi = Math.max(100, Math.ceil(Math.max(...values) / 25) * 25);
+  const lo = Math.min(0, Math.floor(minOf(values) / 25) * 25);
+  const hi = Math.max(100, Math.ceil(maxOf(values) / 25) * 25);
   const title = mermaidLabel(keyResultName(kr)) || 'Key result';
   return [
     '```mermaid',

@@ -4,6 +4,7 @@ import { shownValue } from '../escape';
 import { isObjectiveGraded, scoreText } from '../grade';
 import { percent, rawProgress } from '../progress';
 import type { NoOptions, Rule, RuleReport } from '../rule';
+import { minOf } from '../arrays';
 
 /** Reached in full, allowing for decimal arithmetic (99.95 - 99.5 is not exactly 0.45). */
 const REACHED = 1 - 1e-9;
@@ -50,7 +51,7 @@ export const sandbagging: Rule<NoOptions> = {
       const results = krs.map((kr: KeyResult) => rawProgress(kr));
       // Every key result must be measured and reached: one without numbers leaves the question open.
       if (!results.every((p): p is number => p !== undefined && p >= REACHED)) continue;
-      const lowest = Math.min(...(results));
+      const lowest = minOf(results);
       const name = o.id ? `objective ${shownValue(o.id)}` : 'this objective';
       reports.push({
         message:

@@ -13,6 +13,7 @@ import { baselineInsertion, baselineSnippet, keyResultAtTitle } from './baseline
 import type { LintResult } from '../../core/lint';
 import { currentLint } from './current-lint';
 import { lintEnabled } from './diagnostics';
+import { pushAll } from '../../core/arrays';
 
 export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('okr');
 
@@ -164,7 +165,7 @@ export class OkrCodeActionProvider implements vscode.CodeActionProvider {
       }
     }
 
-    out.push(...fixes, ...disables, ...docs);
+    pushAll(out, fixes.concat(disables, docs));
     // With several fixable problems in the file, one action fixes them all (as ESLint offers).
     if (fixes.length > 0) {
       const plan = planFixAll(result.findings, text.length);

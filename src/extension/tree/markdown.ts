@@ -2,6 +2,8 @@
 // owners) is escaped so a `*` or `[link](x)` in a title shows as typed, and so
 // `$(icon)` in user text cannot render as an icon. Pure: no vscode import.
 
+import { maxOf } from '../../core/arrays';
+
 // Every ASCII punctuation character may be backslash-escaped in CommonMark; these
 // are the ones that can start or end markup (including `$` of `$(icon)`, `|` of tables,
 // `<` of HTML, `&` of entities and `:` of bare links).
@@ -15,7 +17,7 @@ export function escapeMarkdown(text: string): string {
 /** Inline code whose fence is longer than any backtick run inside, so any text fits. */
 export function inlineCode(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
-  const longestRun = Math.max(0, ...(oneLine.match(/`+/g) ?? []).map((run) => run.length));
+  const longestRun = maxOf((oneLine.match(/`+/g) ?? []).map((run) => run.length), 0);
   const fence = '`'.repeat(longestRun + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;
