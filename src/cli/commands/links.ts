@@ -13,6 +13,7 @@ import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { printable, styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { reportLoadProblems } from './lint';
+import { pushAll } from '../../core/arrays';
 
 const FORMATS = ['text', 'json'] as const;
 const DEFAULT_LIMIT = 10;
@@ -176,7 +177,9 @@ export const linksCommand: Command = {
       }),
     );
     progress.done();
-    repos.splice(0, repos.length, ...repos.filter((r) => r !== undefined));
+    const found = repos.filter((r) => r !== undefined);
+    repos.length = 0;
+    pushAll(repos, found);
     if (repos.length === 0) return 2;
 
     const label = (s: RepoSession) => (repos.length === 1 ? path.relative(io.cwd, s.root) || '.' : s.root);
