@@ -84,8 +84,8 @@ async function wholeProcess(root: string): Promise<{ lint: number; list: number 
   const cli = path.resolve(__dirname, '..', 'bin', 'okr.js');
   const once = async (command: string) => {
     const t0 = process.hrtime.bigint();
-    await run(process.execPath, [cli, command, '--format', 'json', '--today', '2026-11-28', '.'], { cwd: root, maxBuffer: 1024 * 1024 * 1024 }).catch((err: { code?: number }) => {
-      if (typeof err.code !== 'number') throw err; // exit 1: findings
+    await run(process.execPath, [cli, command, '--format', 'json', '--today', '2026-11-28', '.'], { cwd: root, maxBuffer: 1024 * 1024 * 1024 }).catch((err: unknown) => {
+      if (typeof (err as { code?: unknown }).code !== 'number') throw err; // exit 1: findings
     });
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };

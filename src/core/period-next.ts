@@ -13,6 +13,7 @@
 // Pure: paths are computed, the caller reads and writes.
 
 import * as path from 'node:path';
+import { pushAll } from './arrays';
 import { yamlScalar } from './edits';
 import { keyResultScore, scoreText } from './grade';
 import type { IsoDate, KeyResult, Objective, OkrFile, Period, TextEdit } from './model';
@@ -206,7 +207,7 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
   if (file.spans.keys.lint && file.spans.values.lint) {
     // The team's own rule settings, as they wrote them.
     const lintText = file.text.slice(file.spans.keys.lint.start, file.spans.values.lint.end).replace(/\r?\n/g, eol);
-    lines.push(...lintText.split(eol));
+    pushAll(lines, lintText.split(eol));
   }
   if (carried.length === 0) {
     lines.push('objectives: []  # nothing carried over: write this period\'s objectives here');

@@ -4,6 +4,7 @@
 // them, and nothing else changes. Anything the edit cannot do exactly is refused with
 // one message, and the caller writes nothing.
 
+import { maxOf, minOf } from '../arrays';
 import { cadenceDays } from '../check-ins';
 import { shownValue } from '../escape';
 import type { CheckIn, KeyResult, Objective, OkrFile, Span, TextEdit } from '../model';
@@ -134,7 +135,7 @@ function listOffset(text: string, lines: LineIndex, objective: Objective): strin
 
 /** The indentation of a block mapping's keys (spaces before the first key, or under its `- `). */
 function blockKeyIndent(text: string, lines: LineIndex, kr: KeyResult): string {
-  const first = Math.min(...Object.values(kr.spans.keys).map((s) => s.start));
+  const first = minOf(Object.values(kr.spans.keys).map((s) => s.start));
   const lineStart = lines.lineStart(lines.positionAt(first).line);
   return text.slice(lineStart, first).replace(/^\uFEFF/, '').replace(/[^\t]/g, ' ');
 }
@@ -178,7 +179,7 @@ function appendEdit(text: string, lines: LineIndex, objective: Objective, kr: Ke
   if (flowKr) {
     // `{ id: ..., title: ... }` gets `, check_ins: [{ ... }]` after its last field: still one flow mapping.
     const ends = Object.values(kr.spans.values).map((s) => s.end);
-    const lastEnd = Math.max(...ends, ...Object.values(kr.spans.keys).map((s) => s.end));
+    const lastEnd = maxOf(ends.concat(Object.values(kr.spans.keys).map((s) => s.end)));
     const close = kr.spans.node.end - 1;
     if (text[close] !== '}' || lastEnd > close) return 'the key result has a shape that cannot be extended exactly';
     const trailing = /^[ \t]*,/.exec(text.slice(lastEnd, close));
