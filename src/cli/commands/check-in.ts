@@ -16,6 +16,7 @@ import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { unifiedDiff } from '../format/diff';
 import { type CliIO, type Command, UsageError, localToday, parseCommandArgs } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
+import { pushAll } from '../../core/arrays';
 
 const HELP = `Usage: okr check-in <kr-id> <value> [paths...] [options]
        okr check-in --from-sources [paths...] [options]
@@ -200,7 +201,7 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
         failed++;
         continue;
       }
-      edits.push(...plan.edits);
+      pushAll(edits, plan.edits);
       done.push(`${printable(kr.id)}: ${formatNumber(reading.value, kr.unit)} (was ${formatNumber(plan.previous.value, kr.unit)}) from ${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`);
     }
     if (edits.length === 0) continue;

@@ -9,6 +9,7 @@ import { EXPECTED_SCORE, GRADE_VERDICT_LABELS, gradeVerdict, keyResultScore, obj
 import { escapeMarkdownInline as md } from '../markup';
 import type { OkrFile } from '../model';
 import { buildReport, type ReportData, type ReportInput, type ReportKeyResult } from './data';
+import { pushAll } from '../arrays';
 
 // The report's inline escaping covers table pipes too.
 const cell = (s: string) => md(s);
@@ -39,7 +40,7 @@ export function renderRetro(input: ReportInput): string {
   const out: string[] = [];
   input.files.forEach(({ path, file }, index) => {
     const f = data.files[index];
-    out.push(...fileRetro(path, file, f.objectives.flatMap((o) => o.keyResults), data, f));
+    pushAll(out, fileRetro(path, file, f.objectives.flatMap((o) => o.keyResults), data, f));
   });
   if (input.files.length === 0) out.push('# Retrospective', '', 'No OKR files.');
   return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
@@ -98,7 +99,7 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
     for (const kr of o.keyResults) if (kr.status === 'dropped') dropped.push(`- Key result ${cell(kr.id ?? '(no id)')} ${cell(kr.title ?? '')}: ${kr.reason?.trim() ? cell(kr.reason) : '*no reason given*'}`);
     for (const ini of o.initiatives) if (ini.status === 'dropped') dropped.push(`- Initiative ${cell(ini.id ?? '(no id)')} ${cell(ini.title ?? '')}: ${ini.reason?.trim() ? cell(ini.reason) : '*no reason given*'}`);
   }
-  out.push('## Dropped', '', ...(dropped.length ? dropped : ['Nothing was dropped.']), '');
+  pushAll(out, ['## Dropped', ''].concat(dropped.length ? dropped : ['Nothing was dropped.'], ''));
 
   // Check-in discipline and linked work.
   out.push('## Check-ins', '', checkInLine(reportKrs), '');
@@ -125,7 +126,7 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
     out.push('No reflection yet: `okr close --went-well ... --went-badly ... --try-next ...` records one.');
   } else {
     const part = (title: string, items: string[]) => (items.length ? [`**${title}**`, '', ...items.map((t) => `- ${md(t)}`), ''] : []);
-    out.push(...part('What went well', r.wentWell), ...part('What went badly', r.wentBadly), ...part('What to try next', r.tryNext));
+    pushAll(out, part('What went well', r.wentWell).concat(part('What went badly', r.wentBadly), part('What to try next', r.tryNext)));
   }
   out.push('');
   return out;
