@@ -5,6 +5,7 @@
 // import. User text goes through escapeXml; the page's script only shows, hides and
 // forwards clicks, it never builds markup from data.
 
+import { maxOf } from '../../core/arrays';
 import { burnUpChart, chartTable, confidenceChart, renderChartSvg, shortDate } from '../../core/chart';
 import { paceText } from '../../core/format';
 import { escapeXml as x } from '../../core/markup';
@@ -42,7 +43,7 @@ function bar(progress: number | null, health: Health, label: string): string {
 
 /** Linked commits per week of the period, as a small bar chart. */
 function weeksSvg(weeks: number[], periodStart: string, idPrefix: string, name: string): string {
-  const max = Math.max(1, ...weeks);
+  const max = maxOf(weeks, 1);
   const w = 8;
   const h = 32;
   const total = weeks.reduce((a, b) => a + b, 0);
