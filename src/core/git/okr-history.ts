@@ -9,6 +9,7 @@ import type { CommittedVersion, FileHistory } from '../history';
 import type { Period } from '../model';
 import { parseOkr } from '../parse';
 import { type GitContext, GitError, runGit } from './git';
+import { pushAll } from '../arrays';
 
 /** Commits touching OKR files read at most: years of weekly check-ins. */
 export const MAX_HISTORY_COMMITS = 2000;
@@ -165,7 +166,7 @@ export class OkrHistory {
       name = renamed.from;
       const older = parseHistoryLog((await runGit(this.ctx, historyLogArgs(max, [`:(literal)${name}`], `${oldest.commit}^`), { okCodes: [128] })).stdout);
       versions = this.walk(older, name);
-      extra.push(...versions.map(({ status: _status, ...v }) => v));
+      pushAll(extra, versions.map(({ status: _status, ...v }) => v));
     }
     if (extra.length) this.beyondRenames.set(rel, extra);
   }

@@ -4,7 +4,7 @@ import { shownValue } from '../escape';
 import { isObjectiveGraded, scoreText } from '../grade';
 import { percent, rawProgress } from '../progress';
 import type { NoOptions, Rule, RuleReport } from '../rule';
-import { minOf } from '../arrays';
+import { minOf, pushAll } from '../arrays';
 
 /** Reached in full, allowing for decimal arithmetic (99.95 - 99.5 is not exactly 0.45). */
 const REACHED = 1 - 1e-9;
@@ -60,7 +60,7 @@ export const sandbagging: Rule<NoOptions> = {
         span: o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start },
       });
     }
-    reports.push(...acrossPeriods(file, context.pastPeriods));
+    pushAll(reports, acrossPeriods(file, context.pastPeriods));
     return reports;
   },
 };
