@@ -47,9 +47,14 @@ describe('phrasing rules on the public corpus', () => {
     assert.ok(allSources.size >= 15, `${allSources.size} sources`);
   });
 
-  it('keeps no source in both parts', () => {
-    const [dev, heldOut] = parts.map((p) => new Set(p.files.flatMap((f) => sources(readFileSync(f, 'utf8')))));
-    assert.deepEqual([...dev].filter((s) => heldOut.has(s)), []);
+  it('keeps no source in two parts', () => {
+    const bySource = new Map<string, string>();
+    for (const p of parts) {
+      for (const s of new Set(p.files.flatMap((f) => sources(readFileSync(f, 'utf8'))))) {
+        assert.equal(bySource.get(s) ?? p.name, p.name, `${s} is in ${bySource.get(s)} and ${p.name}`);
+        bySource.set(s, p.name);
+      }
+    }
   });
 
   it('development part: recall of at least 0.9, false alarms on at most 3% of titles', () => {
@@ -60,10 +65,12 @@ describe('phrasing rules on the public corpus', () => {
     assert.ok(falseAlarmRate <= 0.03, `false alarms ${(falseAlarmRate * 100).toFixed(1)}%:\n${dev.falseAlarms.join('\n')}`);
   });
 
-  it('held-out part: measured and reported, never asserted on', () => {
-    const heldOut = judgePart(parts.find((p) => p.heldOut)!);
-    const { recall, falseAlarmRate } = summary(heldOut);
-    console.log(`      public held-out: recall ${recall.toFixed(3)}, titles with a false alarm ${(falseAlarmRate * 100).toFixed(1)}%`);
-    assert.ok(heldOut.titles > 150);
+  it('held-out parts: measured and reported, never asserted on', () => {
+    for (const part of parts.filter((p) => p.heldOut)) {
+      const heldOut = judgePart(part);
+      const { recall, falseAlarmRate } = summary(heldOut);
+      console.log(`      ${part.name}: recall ${recall.toFixed(3)}, titles with a false alarm ${(falseAlarmRate * 100).toFixed(1)}%`);
+      assert.ok(heldOut.titles > 40);
+    }
   });
 });
