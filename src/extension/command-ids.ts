@@ -23,4 +23,5 @@ export enum CommandId {
   InstallCli = 'okr.installCli',
   ClosePeriod = 'okr.closePeriod',
   StartNextPeriod = 'okr.startNextPeriod',
+  CheckIn = 'okr.checkIn',
 }

@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from './command-ids';
 import { registerPeriodCommands } from './period';
+import { registerCheckIn } from './check-in';
 import { registerCliInstall } from './cli-install';
 import { registerDashboard } from './dashboard';
 import { registerEditingHelp } from './editing-help';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): void {
   start('the first-run walkthrough', () => registerFirstRun(context, store));
   start('closing and starting periods', () => registerPeriodCommands(context, store));
   start("the 'okr' command installer", () => registerCliInstall(context));
+  start('check-ins', () => registerCheckIn(context, store));
 
   const activationMs = performance.now() - started;
   context.subscriptions.push(

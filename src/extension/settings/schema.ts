@@ -88,6 +88,7 @@ export const SETTINGS = {
   gitBranchTemplate: spec('okr.git.branchTemplate', 'resource', DEFAULT_BRANCH_TEMPLATE, nonEmptyString('okr.git.branchTemplate', 'a branch name template')),
   gitAutoTag: spec('okr.git.autoTag', 'resource', true, boolean('okr.git.autoTag')),
   gitStaleDays: spec('okr.git.staleDays', 'resource', DEFAULT_STALE_DAYS, number('okr.git.staleDays', 1, Number.MAX_SAFE_INTEGER, true)),
+  codeLens: spec('okr.codeLens', 'resource', true, boolean('okr.codeLens')),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;
