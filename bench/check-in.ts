@@ -6,7 +6,7 @@
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { readForEdit, writeAtomically } from '../src/core/atomic-write';
+import { readForEdit, writeAtomically } from '../src/core/fs/atomic-write';
 import { applyEdits, planCheckIn } from '../src/core/edits';
 import { parseOkr } from '../src/core/parse';
 import { generateOkrFile, type Timing } from './lint';

@@ -2,12 +2,12 @@
 // file that defines the key result; `--from-sources` records one for every key
 // result whose `source:` metric changed since its latest check-in.
 
-import { FileChangedError, readForEdit, writeAtomically, type ReadForEdit } from '../../core/atomic-write';
+import { FileChangedError, readForEdit, writeAtomically, type ReadForEdit } from '../../core/fs/atomic-write';
 import { applyEdits, parseCheckInValue, parseConfidence, planCheckIn, type CheckInInput } from '../../core/edits';
 import { printable } from '../../core/escape';
 import { GitError, openRepo } from '../../core/git/git';
 import { knownIdsForRepo, loadKnownIds, type LoadedKnownIds } from '../../core/git/known-ids';
-import { readMetric } from '../../core/metric-source';
+import { readMetric } from '../../core/fs/metric-source';
 import type { KeyResult, TextEdit } from '../../core/model';
 import { isValidDate, parseOkr } from '../../core/parse';
 import { LineIndex } from '../../core/positions';

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { FileChangedError, readForEdit, writeAtomically } from '../../src/core/atomic-write';
+import { FileChangedError, readForEdit, writeAtomically } from '../../../src/core/fs/atomic-write';
 
 describe('atomic writes of OKR files', () => {
   let dir: string;

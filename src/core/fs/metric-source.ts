@@ -5,7 +5,7 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import type { MetricSource } from './model';
+import type { MetricSource } from '../model';
 
 /** Metrics files over this size are not read. */
 export const MAX_METRIC_FILE_BYTES = 16 * 1024 * 1024;
