@@ -192,9 +192,13 @@ describe('Objectives view', function () {
     const refreshed: (ObjectivesTreeNode | undefined)[] = [];
     const sub = handle.provider.onDidChangeTreeData((e) => refreshed.push(...(Array.isArray(e) ? e : [e ?? undefined])));
     try {
-      const at = document.getText().indexOf('current: 9');
+      // The latest check-in is the KR's value (issue 10); a check-in edit keeps current: in step.
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'current: 9'.length)), 'current: 6');
+      for (const [from, to] of [['current: 9', 'current: 6'], ['value: 9, confidence: 0.6', 'value: 6, confidence: 0.6']]) {
+        const at = document.getText().indexOf(from);
+        assert.ok(at >= 0, from);
+        edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + from.length)), to);
+      }
       assert.ok(await vscode.workspace.applyEdit(edit));
       assert.ok(document.isDirty);
       const description = await waitFor(handle, 'PLAT-KR1 to show 67%', async () => {
