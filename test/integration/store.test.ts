@@ -154,12 +154,22 @@ describe('The OKR file store', function () {
 
   it('rescans from disk on Refresh', async () => {
     const uri = fileUri('late.okr.yaml');
+    // VS Code's file watcher drops a create and a delete that fall in one batch: the delete
+    // below must come after the watcher has reported the create, or no event says it went.
+    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.workspace.workspaceFolders![0], '**/late.okr.yaml'));
+    let reported = false;
+    watcher.onDidCreate((created) => {
+      if (created.toString() === uri.toString()) reported = true;
+    });
     fs.writeFileSync(uri.fsPath, 'version: 1\nteam: Late\nperiod: 2026-Q4\nobjectives: []\n');
     try {
       await vscode.commands.executeCommand('okr.refresh');
       assert.ok(relativePaths(store).includes('late.okr.yaml'), 'Refresh waits for the scan it starts');
     } finally {
-      fs.unlinkSync(uri.fsPath);
+      await waitUntil('the watcher to report the new file', () => reported, { wakeOn: watcher.onDidCreate }).finally(() => {
+        watcher.dispose();
+        fs.unlinkSync(uri.fsPath);
+      });
     }
     await waitFor(store, 'the file to leave', () => !relativePaths(store).includes('late.okr.yaml'));
   });
