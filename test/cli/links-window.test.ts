@@ -1,6 +1,8 @@
 // `okr links` reads from the OKR periods on: older commits are not read unless
 // --all-history; --since is passed to git; a long scan shows progress on a terminal.
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
 import { PLATFORM_OKR, TempRepo } from '../helpers/git-repo';
 import { okr } from './cli-harness';
 
@@ -58,5 +60,28 @@ describe('okr links: the history window', function () {
     assert.ok(tty.stderr.endsWith('\r\x1b[K'));
     const pipe = await run([]);
     assert.equal(pipe.stderr, '');
+  });
+
+  it('--cache keeps the commits under the git directory: the next run reads only new ones, a rewritten history in full', async () => {
+    const first = JSON.parse((await run(['--cache'])).stdout).repositories[0];
+    assert.deepEqual([first.read, first.full], [2, true]);
+    const dir = path.join(repo.dir, '.git', 'okr-lens');
+    assert.equal(readdirSync(dir).filter((f) => f.endsWith('.json')).length, 1);
+    const again = JSON.parse((await run(['--cache'])).stdout);
+    assert.deepEqual([again.repositories[0].read, again.repositories[0].full, again.repositories[0].commits], [0, false, 2]);
+    assert.deepEqual(subjects(JSON.stringify(again)).sort(), ['Quarter work', 'Warm-up']);
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'More\n\nKey-Result: PLAT-KR2'], { env: at('2026-11-03T10:00:00+00:00') });
+    const added = JSON.parse((await run(['--cache'])).stdout).repositories[0];
+    assert.deepEqual([added.read, added.full], [1, false]);
+    repo.git(['reset', '-q', '--hard', 'HEAD~2']);
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Rewritten\n\nKey-Result: PLAT-KR1'], { env: at('2026-11-04T10:00:00+00:00') });
+    const rewritten = await run(['--cache']);
+    assert.equal(JSON.parse(rewritten.stdout).repositories[0].full, true);
+    assert.deepEqual(subjects(rewritten.stdout).sort(), ['Rewritten', 'Warm-up']);
+  });
+
+  it('without --cache nothing is written under the git directory', async () => {
+    await run([]);
+    assert.equal(existsSync(path.join(repo.dir, '.git', 'okr-lens')), false);
   });
 });

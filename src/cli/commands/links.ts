@@ -4,6 +4,7 @@
 
 import * as path from 'node:path';
 import { type CommitRecord, CommitIndex, SCAN_SLACK_DAYS, scanWindowStart } from '../../core/git/history';
+import { indexCachePath, readIndexCache, writeIndexCache } from '../../core/git/index-cache';
 import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, type RepoSession, TRAILER_CONFIG_KEY } from '../../core/git/git';
 import { KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
 import { NOTES_REF } from '../../core/git/notes';
@@ -41,6 +42,9 @@ Options:
                        or an ISO 8601 time like 2026-11-01T09:00:00Z); passed to
                        git, so older history is not read at all
       --all-history    read the whole history, not just from the periods on
+      --cache          keep the commits read under the repository's git directory
+                       (.git/okr-lens/) and read only new ones next time; a
+                       rewritten history is still read again in full
       --repo <dir>     a repository to read; repeat for several (default: the one
                        the current folder is in)
       --limit <n>      commits listed per key result in text (default ${DEFAULT_LIMIT}; 0: all)
@@ -52,7 +56,8 @@ Text output (a dropped key result only when commits name it):
     <short sha>  <date>  <author>  <subject>
 
 JSON output: { "since", "window" (the first day read; null: the whole history),
-  "repositories": [{ "root", "head", "shallow", "commits" }],
+  "repositories": [{ "root", "head", "shallow", "commits", "read" (commits read
+  from git by this run), "full" (the whole window was read) }],
   "keyResults": [{ "id", "title", "dropped", "file", "count", "authors": [names], "firstDate",
     "lastDate", "commits": [{ "repository", "sha", "subject", "author", "email", "date" }] }],
   "unknown": [{ "value", "suggestions": [ids], "repository", "sha", "subject",
@@ -130,6 +135,7 @@ export const linksCommand: Command = {
       repo: { type: 'string', multiple: true },
       limit: { type: 'string' },
       'all-history': { type: 'boolean' },
+      cache: { type: 'boolean' },
     });
     if (values['all-history'] && values.since !== undefined) throw new UsageError('--since and --all-history cannot be used together');
     const format = choiceOption('--format', values.format, FORMATS, 'text');
@@ -152,9 +158,12 @@ export const linksCommand: Command = {
     for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
     if (sessions.length === 0) return 2;
     const progress = scanProgress(io, sessions.length);
+    const cacheFiles = sessions.map((s) => (values.cache ? indexCachePath(s.info.commonDir, 'HEAD', s.trailerKey) : undefined));
+    const cached = await Promise.all(cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : undefined)));
     // Each index asks for its head while the OKR files are read.
     const indexes = sessions.map(
-      (session, i) => new CommitIndex(session.ctx, { trailerKey: session.trailerKey, onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined }),
+      (session, i) =>
+        new CommitIndex(session.ctx, { trailerKey: session.trailerKey, state: cached[i], onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined }),
     );
     for (const index of indexes) index.prepare();
 
@@ -163,14 +172,18 @@ export const linksCommand: Command = {
 
     // The scan reads from the periods on (or --since), never the whole history unless asked.
     const window = values.since ?? (values['all-history'] ? undefined : scanWindowStart(loaded.periodStarts));
-    const repos: { session: RepoSession; index: CommitIndex }[] = [];
+    const repos: { session: RepoSession; index: CommitIndex; read: number; full: boolean }[] = [];
     await Promise.all(
       sessions.map(async (session, i) => {
         const index = indexes[i];
         index.setWindow(window);
         try {
-          await index.update();
-          repos[i] = { session, index };
+          const result = await index.update();
+          repos[i] = { session, index, read: result.added, full: result.full };
+          const file = cacheFiles[i];
+          if (file && (result.added > 0 || result.full || cached[i] === undefined)) {
+            await writeIndexCache(file, index.state()).catch((err: unknown) => io.stderr(`okr: could not keep the commits in ${printable(file)}: ${printable((err as Error).message)}\n`));
+          }
         } catch (err) {
           fail(err);
         }
@@ -235,7 +248,7 @@ export const linksCommand: Command = {
       const json = {
         since: values.since ?? null,
         window: window ?? null,
-        repositories: repos.map((r) => ({ root: r.session.root, head: r.index.head ?? null, shallow: r.index.shallow, commits: r.index.commits.length })),
+        repositories: repos.map((r) => ({ root: r.session.root, head: r.index.head ?? null, shallow: r.index.shallow, commits: r.index.commits.length, read: r.read, full: r.full })),
         keyResults: summaries.map((s) => ({ ...s, commits: s.commits.map(commitJson) })),
         unknown: unknown.map((u) => ({ value: u.value, suggestions: u.suggestions, ...commitJson(u.linked) })),
       };

@@ -279,7 +279,8 @@ export class CommitIndex {
     this.since = options.since;
     this.onProgress = options.onProgress;
     const s = options.state;
-    if (s?.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits) && covers(s.since, this.since)) {
+    // Whether it reaches back far enough is checked when it is used (`setWindow` may still move the window).
+    if (s?.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits)) {
       this.commitList = s.commits;
       this.currentHead = s.head;
       this.isShallow = Boolean(s.shallow);
@@ -355,6 +356,8 @@ export class CommitIndex {
   private async doUpdate(): Promise<UpdateResult> {
     const probe = await (this.probed ?? this.probe());
     this.probed = undefined;
+    // Commits held from a later day than now asked for are not enough: read again.
+    if (!covers(this.readSince, this.since)) this.reset([], undefined, this.isShallow);
     const [shallowLine, headLine] = probe.stdout.split('\n');
     const shallow = shallowLine === 'true';
     const head = probe.code === 0 ? headLine : undefined;
