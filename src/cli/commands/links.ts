@@ -159,7 +159,7 @@ export const linksCommand: Command = {
     if (sessions.length === 0) return 2;
     const progress = scanProgress(io, sessions.length);
     const cacheFiles = sessions.map((s) => (values.cache ? indexCachePath(s.info.commonDir, 'HEAD', s.trailerKey) : undefined));
-    const cached = await Promise.all(cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : undefined)));
+    const cached = await Promise.all(cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : Promise.resolve(undefined))));
     // Each index asks for its head while the OKR files are read.
     const indexes = sessions.map(
       (session, i) =>
