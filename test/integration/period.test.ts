@@ -31,7 +31,7 @@ describe('closing a period and starting the next', function () {
     assert.equal(ok, true);
     const after = fs.readFileSync(uri.fsPath, 'utf8');
     assert.match(after, /^closed: 2027-01-05$/m);
-    assert.match(after, /        current: 6\n        score: 0\.67\n/);
+    assert.match(after, / {8}current: 6\n {8}score: 0\.67\n/);
     assert.match(after, /current: 99\.95, score: 1 \}/);
     // Every other line stays as written (the flow mapping of PLAT-KR2 gained its score).
     for (const line of before.split('\n').filter((l) => !l.includes('PLAT-KR2'))) assert.ok(after.includes(line), `kept: ${line}`);
