@@ -137,6 +137,31 @@ describe('The OKR file store', function () {
     await waitFor(store, 'unknown-parent to clear', () => !rulesIn(store, 'teams/payments.okr.yaml').includes('unknown-parent'));
   });
 
+  it('a cloned repository with traps: a FIFO named by aligns_with, a link to /proc/self/pagemap; the host stays responsive', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const { execFileSync } = await import('node:child_process');
+    const fifo = fileUri('teams/pipe');
+    const trap = fileUri('teams/trap.okr.yaml');
+    const proc = fileUri('teams/proc.okr.yaml');
+    execFileSync('mkfifo', [fifo.fsPath]);
+    try {
+      fs.writeFileSync(trap.fsPath, 'version: 1\nteam: Trap\nperiod: 2026-Q4\naligns_with: pipe\nobjectives: []\n');
+      fs.symlinkSync('/proc/self/pagemap', proc.fsPath);
+      await waitFor(store, 'the trap file, with a finding on its aligns_with', () =>
+        Boolean(store.get(trap)?.result.findings.some((f) => f.ruleId === 'unknown-parent' && /named pipe \(FIFO\), not a regular file/.test(f.message))),
+      );
+      await vscode.commands.executeCommand('okr.refresh');
+      await waitFor(store, 'the link to /proc, refused with the reason', () =>
+        Boolean(store.get(proc)?.result.findings.some((f) => /could not read this file: its size on disk says 0 bytes but it reads longer/.test(f.message))),
+      );
+      // Still answering: the other files are all there and linted.
+      assert.equal(store.findDefinition('PAY-KR1')?.definition.kind, 'key-result');
+    } finally {
+      for (const uri of [trap, proc, fifo]) fs.rmSync(uri.fsPath, { force: true });
+    }
+    await waitFor(store, 'the traps to leave', () => store.get(trap) === undefined && store.get(proc) === undefined);
+  });
+
   it('judges as of okr.lint.today and follows okr.lint.rules', async () => {
     assert.equal(store.today(), '2026-11-15');
     await setSetting('okr.lint.today', '2026-12-20');
