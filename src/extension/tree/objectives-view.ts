@@ -492,21 +492,27 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     let linked = this.fileLinkedCache.get(file);
     if (linked === undefined) {
       linked = false;
+      // Before the source has read any history it says nothing (undefined): not an answer to keep,
+      // since the history is there before the source's change event comes (debounced).
+      let answered = !this.linkedWork;
       if (this.linkedWork) {
         outer: for (const o of file.objectives)
           for (const kr of o.keyResults) {
             if (!kr.id) continue;
             try {
-              if ((this.linkedWork.forKeyResult(kr.id)?.count ?? 0) > 0) {
+              const work = this.linkedWork.forKeyResult(kr.id);
+              if (work) answered = true;
+              if ((work?.count ?? 0) > 0) {
                 linked = true;
                 break outer;
               }
             } catch {
               // As in linkedWorkOf: a failing source counts as no work.
+              answered = true;
             }
           }
       }
-      this.fileLinkedCache.set(file, linked);
+      if (answered) this.fileLinkedCache.set(file, linked);
     }
     return linked;
   }
