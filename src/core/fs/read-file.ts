@@ -151,6 +151,27 @@ export async function readTextFile(absolutePath: string, maxBytes: number): Prom
   }
 }
 
+/**
+ * The first `bytes` bytes of a regular file (through links) as UTF-8 text, for telling what
+ * a file is (a hook, a hook manager's script); undefined for anything else or on any error.
+ * Never opens a FIFO, socket or device, and never reads past `bytes`.
+ */
+export async function readFileStart(absolutePath: string, bytes: number): Promise<string | undefined> {
+  let handle: fs.FileHandle | undefined;
+  try {
+    if (!(await fs.stat(absolutePath)).isFile()) return undefined;
+    handle = await fs.open(absolutePath, OPEN_FLAGS);
+    if (!(await handle.stat()).isFile()) return undefined;
+    const buffer = Buffer.alloc(bytes);
+    const { bytesRead } = await handle.read(buffer, 0, bytes, 0);
+    return buffer.subarray(0, bytesRead).toString('utf8');
+  } catch {
+    return undefined;
+  } finally {
+    await handle?.close().catch(() => undefined);
+  }
+}
+
 const decoder = () => new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**

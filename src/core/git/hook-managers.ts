@@ -6,9 +6,9 @@
 // Husky 4 is the exception: it leaves a hook it did not write alone, and its hook
 // script only needs to run under its own name, which ours ensures.
 
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { HookName } from './hooks';
+import { readFileStart } from '../fs/read-file';
 
 export type HookManagerId = 'husky' | 'husky-4' | 'lefthook' | 'pre-commit' | 'simple-git-hooks';
 
@@ -81,22 +81,7 @@ const LEFTHOOK_CONFIGS = ['lefthook', '.lefthook', '.config/lefthook']
 const SIMPLE_GIT_HOOKS_CONFIGS = ['.simple-git-hooks', 'simple-git-hooks'].flatMap((base) => ['cjs', 'js', 'mjs', 'json'].map((ext) => `${base}.${ext}`));
 
 /** The start of a small file as text, or undefined when it is not a readable regular file. */
-async function head(file: string, bytes = 16 * 1024): Promise<string | undefined> {
-  try {
-    const stat = await fs.stat(file);
-    if (!stat.isFile()) return undefined;
-    const handle = await fs.open(file, 'r');
-    try {
-      const buffer = Buffer.alloc(Math.min(bytes, Math.max(stat.size, 1)));
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
+const head = (file: string, bytes = 16 * 1024): Promise<string | undefined> => readFileStart(file, bytes);
 
 async function firstExisting(dir: string, names: readonly string[]): Promise<string | undefined> {
   for (const name of names) {

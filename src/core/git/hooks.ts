@@ -19,6 +19,7 @@ import * as path from 'node:path';
 import { type GitContext, gitConfigGet, hooksDir, repoInfo } from './git';
 import { type HookCli, LOCATOR_JS, locateHookCli } from './hook-cli';
 import { detectHookManager, type HookManager } from './hook-managers';
+import { readFileStart } from '../fs/read-file';
 
 export const HOOK_NAMES = ['prepare-commit-msg', 'commit-msg'] as const;
 export type HookName = (typeof HOOK_NAMES)[number];
@@ -153,21 +154,7 @@ async function lstatOrUndefined(p: string) {
 }
 
 /** The start of a file as text, through links; undefined when it is no regular file. */
-async function fileStart(p: string, bytes = 2048): Promise<string | undefined> {
-  try {
-    if (!(await fs.stat(p)).isFile()) return undefined;
-    const handle = await fs.open(p, 'r');
-    try {
-      const buffer = Buffer.alloc(bytes);
-      const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
-      return buffer.subarray(0, bytesRead).toString('utf8');
-    } finally {
-      await handle.close();
-    }
-  } catch {
-    return undefined;
-  }
-}
+const fileStart = (p: string): Promise<string | undefined> => readFileStart(p, 2048);
 
 /** Is this hook file ours? Links never are (they are the user's, whatever they point at). */
 async function hookIsOurs(p: string): Promise<boolean> {
