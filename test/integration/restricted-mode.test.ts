@@ -65,4 +65,18 @@ describe('Restricted Mode', function () {
     assert.deepEqual(fs.readdirSync(dir), []);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('Check In writes nothing and offers no code lens or quick fix to check in', async () => {
+    const file = workspaceFile('platform.okr.yaml');
+    const text = fs.readFileSync(file.fsPath, 'utf8');
+    const document = await vscode.workspace.openTextDocument(file);
+    assert.equal(await vscode.commands.executeCommand(CommandId.CheckIn, file, 'PLAT-KR1'), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandId.CheckIn, 'PLAT-KR1'), undefined);
+    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), text);
+    assert.equal(document.isDirty, false);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
+    assert.deepEqual(lenses.filter((l) => l.command?.command === CommandId.CheckIn), []);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, new vscode.Range(0, 0, document.lineCount, 0));
+    assert.deepEqual(actions.filter((a) => a.command?.command === CommandId.CheckIn), []);
+  });
 });
