@@ -58,6 +58,12 @@ describe('A multi-root workspace', function () {
     );
     const inWeb = vscode.languages.getDiagnostics(web).find((d) => codeOf(d) === 'duplicate-id')!;
     assert.equal(inWeb.relatedInformation?.[0]?.location.uri.toString(), api.toString(), 'points at the first use, in the other folder');
+    // Give the text back before the editor closes: a revert through code-server can leave the document
+    // clean but still holding the edit, and the next test reads the files as they are on disk.
+    const undo = new vscode.WorkspaceEdit();
+    undo.replace(web, new vscode.Range(document.positionAt(at), document.positionAt(at + 'API-KR2'.length)), 'WEB-KR2');
+    assert.ok(await vscode.workspace.applyEdit(undo));
+    await document.save();
   });
 
   it('shows one node per file, named with its folder', async () => {
