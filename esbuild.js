@@ -22,7 +22,14 @@ const builds = [
   { ...common, entryPoints: ['bench/index.ts'], outfile: 'dist/bench.js', minify: false },
   { ...common, entryPoints: ['bench/probe.ts'], outfile: 'dist/bench-parse.js', minify: false },
   // The dashboard page's script: a browser bundle of its own, no Node, no vscode.
-  { ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['src/webview/dashboard.ts'], outfile: 'dist/webview/dashboard.js' },
+  {
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: ['src/webview/dashboard.ts'],
+    outfile: 'dist/webview/dashboard.js',
+  },
 ];
 
 async function main() {

@@ -41,7 +41,13 @@ export async function runCheckInBench(): Promise<boolean> {
     const checkIn = async () => {
       const read = await readForEdit(file);
       // A key result in the middle of the file, a new day each time (the file grows by one line a run).
-      const plan = planCheckIn(read.text, file, { krId: 'BENCH-O100-KR2', date: `2026-12-${String(1 + (day++ % 28)).padStart(2, '0')}`, value: 42, confidence: 0.7, note: 'bench: on plan' });
+      const plan = planCheckIn(read.text, file, {
+        krId: 'BENCH-O100-KR2',
+        date: `2026-12-${String(1 + (day++ % 28)).padStart(2, '0')}`,
+        value: 42,
+        confidence: 0.7,
+        note: 'bench: on plan',
+      });
       if (!plan.ok) throw new Error(plan.message);
       await writeAtomically(read, applyEdits(read.text, plan.edits));
     };
@@ -53,7 +59,9 @@ export async function runCheckInBench(): Promise<boolean> {
     console.log(`check-in: one key result of a ${lines}-line file (read, plan, edit, atomic write)`);
     console.log(`  read + parseOkr (bare parse)     ${ms(bare)}`);
     console.log(`  read + check-in + atomic write   ${ms(full)}`);
-    console.log(`  ratio check-in/parse             ${ratio.toFixed(2)}  (target <= ${CHECK_IN_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'}); of the fastest runs ${(full.min / bare.min).toFixed(2)}`);
+    console.log(
+      `  ratio check-in/parse             ${ratio.toFixed(2)}  (target <= ${CHECK_IN_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'}); of the fastest runs ${(full.min / bare.min).toFixed(2)}`,
+    );
     return ok;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

@@ -143,7 +143,9 @@ export function report(results: readonly PartResult[], showHeldOut = false): str
     out.push(`  ${'rule'.padEnd(22)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)}  precision  recall`);
     for (const [rule, t] of r.perRule) {
       if (t.tp + t.fp + t.fn === 0) continue;
-      out.push(`  ${rule.padEnd(22)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}`);
+      out.push(
+        `  ${rule.padEnd(22)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}`,
+      );
     }
     if (!r.part.heldOut || showHeldOut) {
       for (const m of r.misses) out.push(`    missed:      ${m}`);
@@ -160,6 +162,10 @@ if (require.main === module) {
   // `--dev`: development parts only, for tuning without seeing the held-out figures.
   const parts = corpusParts().filter((p) => !process.argv.includes('--dev') || !p.heldOut);
   const results = parts.map(judgePart);
-  if (quiet) for (const r of results) { r.misses.length = 0; r.falseAlarms.length = 0; }
+  if (quiet)
+    for (const r of results) {
+      r.misses.length = 0;
+      r.falseAlarms.length = 0;
+    }
   console.log(report(results, showHeldOut));
 }

@@ -73,7 +73,11 @@ function git(ctx: GitContext, args: string[], input?: Buffer): string {
 /** `git log` with the scan's arguments, its output drained and dropped: git's own cost. */
 function gitLogAlone(ctx: GitContext): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn('git', logArgs(DEFAULT_TRAILER_KEY, ['HEAD']), { cwd: ctx.cwd, env: { ...ctx.env, LC_ALL: 'C' }, stdio: ['ignore', 'pipe', 'ignore'] });
+    const child = spawn('git', logArgs(DEFAULT_TRAILER_KEY, ['HEAD']), {
+      cwd: ctx.cwd,
+      env: { ...ctx.env, LC_ALL: 'C' },
+      stdio: ['ignore', 'pipe', 'ignore'],
+    });
     let bytes = 0;
     child.stdout.on('data', (chunk: Buffer) => (bytes += chunk.length));
     child.on('error', reject);
@@ -148,10 +152,14 @@ export async function benchGit(): Promise<boolean> {
   const ms = (xs: number[]) => `${median(xs).toFixed(1)} ms median (min ${Math.min(...xs).toFixed(1)}, ${xs.length} runs)`;
   const ratioOk = r.ratio <= GIT_SCAN_RATIO_TARGET;
   const incrementalOk = median(r.incremental) < GIT_INCREMENTAL_TARGET_MS;
-  console.log(`git: history scan of ${r.commits} commits (${r.commits / 10} with Key-Result trailers), ${(r.outputBytes / 1024 / 1024).toFixed(1)} MiB of log`);
+  console.log(
+    `git: history scan of ${r.commits} commits (${r.commits / 10} with Key-Result trailers), ${(r.outputBytes / 1024 / 1024).toFixed(1)} MiB of log`,
+  );
   console.log(`  git log with the scan's format alone   ${ms(r.gitLog)}`);
   console.log(`  full scan (CommitIndex.update)        ${ms(r.fullScan)}`);
-  console.log(`  ratio scan/git log                    ${r.ratio.toFixed(2)}  (target <= ${GIT_SCAN_RATIO_TARGET}: ${ratioOk ? 'met' : 'NOT MET'})`);
+  console.log(
+    `  ratio scan/git log                    ${r.ratio.toFixed(2)}  (target <= ${GIT_SCAN_RATIO_TARGET}: ${ratioOk ? 'met' : 'NOT MET'})`,
+  );
   console.log(
     `  incremental update after 1 commit     ${ms(r.incremental)}  (target < ${GIT_INCREMENTAL_TARGET_MS} ms: ${incrementalOk ? 'met' : 'NOT MET'})`,
   );

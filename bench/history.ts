@@ -20,7 +20,14 @@ const OKR_PATH = 'okrs/platform.okr.yaml';
 function benchEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
-  return { ...env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', NO_COLOR: '1' };
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    NO_COLOR: '1',
+  };
 }
 
 function quarterOf(ms: number): { label: string; start: number; end: number } {
@@ -50,7 +57,14 @@ export function fastImportStream(now: number): Buffer {
     const when = `${Math.floor(ms / 1000)} +0000`;
     const message = `Change ${i}\n`;
     const [file, content] = i % OKR_EVERY === 1 ? [OKR_PATH, okrText(ms)] : [`src/service-${i % 97}.txt`, `value ${i}\n`];
-    parts.push('commit refs/heads/main', `mark :${i}`, `author Bench <bench@example.com> ${when}`, `committer Bench <bench@example.com> ${when}`, `data ${Buffer.byteLength(message)}`, message);
+    parts.push(
+      'commit refs/heads/main',
+      `mark :${i}`,
+      `author Bench <bench@example.com> ${when}`,
+      `committer Bench <bench@example.com> ${when}`,
+      `data ${Buffer.byteLength(message)}`,
+      message,
+    );
     if (i > 1) parts.push(`from :${i - 1}`);
     parts.push(`M 644 inline ${file}`, `data ${Buffer.byteLength(content)}`, content);
   }
@@ -102,7 +116,8 @@ export async function benchHistory(): Promise<boolean> {
 
     // Check once that the history is read: the file has every version, and the run is clean.
     const check = await lint();
-    if (check.code !== 0 || check.stderr !== '') throw new Error(`okr lint --history failed (${check.code}): ${check.stderr}${check.stdout}`);
+    if (check.code !== 0 || check.stderr !== '')
+      throw new Error(`okr lint --history failed (${check.code}): ${check.stderr}${check.stdout}`);
     const versions = (await gitLog()).stdout.split('\n').filter((l) => l.includes('\x1f')).length;
     const gitRuns: number[] = [];
     const lintRuns: number[] = [];
@@ -116,7 +131,9 @@ export async function benchHistory(): Promise<boolean> {
     console.log(`history: okr lint --history over ${COMMITS} commits, ${versions} versions of ${OKR_PATH} across 8 past quarters`);
     console.log(`  git log over that file alone (process)   ${ms(gitRuns)}`);
     console.log(`  okr lint --history (process)             ${ms(lintRuns)}`);
-    console.log(`  ratio lint/git log                       ${ratio.toFixed(2)}  (target <= ${HISTORY_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
+    console.log(
+      `  ratio lint/git log                       ${ratio.toFixed(2)}  (target <= ${HISTORY_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`,
+    );
     return ok;
   } finally {
     rmSync(root, { recursive: true, force: true });

@@ -19,13 +19,7 @@ const CHECK_IN_DATES = ['2026-10-02', '2026-10-16', '2026-10-30', '2026-11-13', 
 
 /** A realistic block-style OKR file: `objectives` x `krs` key results x `checkIns` check-ins each. */
 export function generateOkrFile(objectives = 200, krs = 4, checkIns = 5): string {
-  const out: string[] = [
-    '# Generated for the lint benchmark.',
-    'version: 1',
-    'team: Platform',
-    'period: 2026-Q4',
-    'objectives:',
-  ];
+  const out: string[] = ['# Generated for the lint benchmark.', 'version: 1', 'team: Platform', 'period: 2026-Q4', 'objectives:'];
   for (let o = 1; o <= objectives; o++) {
     out.push(
       `  - id: BENCH-O${o}`,
@@ -138,6 +132,8 @@ export async function runLintBench(): Promise<boolean> {
   console.log(`  ratio lint/parse          ${r.ratio.toFixed(2)}  (target <= ${LINT_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
   const editOk = r.editRatio <= EDIT_RATIO_TARGET;
   console.log(`  after a keystroke in one objective (incremental re-parse + lint, as the editor does):`);
-  console.log(`    ${ms(r.edit)}; ratio to yaml.parseDocument ${r.editRatio.toFixed(2)}  (target <= ${EDIT_RATIO_TARGET}: ${editOk ? 'met' : 'NOT MET'})`);
+  console.log(
+    `    ${ms(r.edit)}; ratio to yaml.parseDocument ${r.editRatio.toFixed(2)}  (target <= ${EDIT_RATIO_TARGET}: ${editOk ? 'met' : 'NOT MET'})`,
+  );
   return ok && editOk;
 }

@@ -84,7 +84,10 @@ async function wholeProcess(root: string): Promise<{ lint: number; list: number 
   const cli = path.resolve(__dirname, '..', 'bin', 'okr.js');
   const once = async (command: string) => {
     const t0 = process.hrtime.bigint();
-    await run(process.execPath, [cli, command, '--format', 'json', '--today', '2026-11-28', '.'], { cwd: root, maxBuffer: 1024 * 1024 * 1024 }).catch((err: unknown) => {
+    await run(process.execPath, [cli, command, '--format', 'json', '--today', '2026-11-28', '.'], {
+      cwd: root,
+      maxBuffer: 1024 * 1024 * 1024,
+    }).catch((err: unknown) => {
       if (typeof (err as { code?: unknown }).code !== 'number') throw err; // exit 1: findings
     });
     return Number(process.hrtime.bigint() - t0) / 1e6;
@@ -102,24 +105,32 @@ async function wholeProcess(root: string): Promise<{ lint: number; list: number 
 export async function runManyFilesBench(): Promise<boolean> {
   const root = mkdtempSync(path.join(tmpdir(), 'okr-bench-many-'));
   try {
-    console.log(`many files: ${MANY_FILES.toLocaleString('en')} small files (2 objectives x 2 key results, aligned with one company file) linted together`);
+    console.log(
+      `many files: ${MANY_FILES.toLocaleString('en')} small files (2 objectives x 2 key results, aligned with one company file) linted together`,
+    );
     // Linear means the cost per file stays flat as the count grows.
     for (const count of [1_000, 5_000]) {
       const r = compare(sources(count, root), 3);
-      console.log(`  ${String(count).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms (${((r.lint / count) * 1000).toFixed(0)} µs a file), ratio ${(r.lint / r.parse).toFixed(2)}`);
+      console.log(
+        `  ${String(count).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms (${((r.lint / count) * 1000).toFixed(0)} µs a file), ratio ${(r.lint / r.parse).toFixed(2)}`,
+      );
     }
     const all = sources(MANY_FILES, root);
     const r = compare(all, 3);
     const ratio = r.lint / r.parse;
     const ok = ratio < MANY_FILES_RATIO_TARGET;
-    console.log(`  ${String(MANY_FILES).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms (${((r.lint / MANY_FILES) * 1000).toFixed(0)} µs a file), ${r.findings} findings`);
+    console.log(
+      `  ${String(MANY_FILES).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms (${((r.lint / MANY_FILES) * 1000).toFixed(0)} µs a file), ${r.findings} findings`,
+    );
     console.log(`  ratio lint/parse          ${ratio.toFixed(2)}  (target < ${MANY_FILES_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
 
     // As users meet it: the files on disk, a whole `okr` process each.
     mkdirSync(path.join(root, 'teams'), { recursive: true });
     for (const s of all) writeFileSync(s.path, s.text);
     const p = await wholeProcess(root);
-    console.log(`  whole process, okr list (read + parse) ${p.list.toFixed(0)} ms, okr lint ${p.lint.toFixed(0)} ms: ratio ${(p.lint / p.list).toFixed(2)}`);
+    console.log(
+      `  whole process, okr list (read + parse) ${p.list.toFixed(0)} ms, okr lint ${p.lint.toFixed(0)} ms: ratio ${(p.lint / p.list).toFixed(2)}`,
+    );
     return ok;
   } finally {
     rmSync(root, { recursive: true, force: true });

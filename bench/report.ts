@@ -24,7 +24,9 @@ export async function runReportBench(): Promise<boolean> {
   const ratio = report.median / parse.median;
   const ms = (t: Timing) => `${t.median.toFixed(1)} ms median (min ${t.min.toFixed(1)}, ${t.runs} runs)`;
   const ok = ratio <= REPORT_RATIO_TARGET;
-  console.log(`report: okr report --format html on one file of ${lines} lines (800 key results, ${(bytes / 1024 / 1024).toFixed(1)} MiB of HTML)`);
+  console.log(
+    `report: okr report --format html on one file of ${lines} lines (800 key results, ${(bytes / 1024 / 1024).toFixed(1)} MiB of HTML)`,
+  );
   console.log(`  yaml.parseDocument alone       ${ms(parse)}`);
   console.log(`  parse + report + HTML and SVG  ${ms(report)}`);
   console.log(`  ratio report/parse             ${ratio.toFixed(2)}  (target <= ${REPORT_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);

@@ -33,7 +33,14 @@ function benchEnv(): NodeJS.ProcessEnv {
   for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
   const home = path.join(CACHE, 'home');
   mkdirSync(home, { recursive: true });
-  return { ...env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LC_ALL: 'C' };
+  return {
+    ...env,
+    HOME: home,
+    XDG_CONFIG_HOME: path.join(home, '.config'),
+    GIT_CONFIG_NOSYSTEM: '1',
+    GIT_CONFIG_GLOBAL: '/dev/null',
+    LC_ALL: 'C',
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -48,7 +55,11 @@ function timed(command: string, args: string[], cwd: string, env: NodeJS.Process
     child.stdout.on('data', () => undefined);
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', reject);
-    child.on('close', (code) => (code === 0 ? resolve(Number(process.hrtime.bigint() - t0) / 1e6) : reject(new Error(`${command} ${args[0]} exited with ${code}: ${err}`))));
+    child.on('close', (code) =>
+      code === 0
+        ? resolve(Number(process.hrtime.bigint() - t0) / 1e6)
+        : reject(new Error(`${command} ${args[0]} exited with ${code}: ${err}`)),
+    );
   });
 }
 
@@ -79,7 +90,9 @@ async function buildRepo(name: string, commits: number, firstSeconds: number, sp
   const env = benchEnv();
   spawnSync('git', ['init', '-q', '--initial-branch=main'], { cwd: dir, env });
   const child = spawn('git', ['fast-import', '--quiet', '--done'], { cwd: dir, env, stdio: ['pipe', 'ignore', 'inherit'] });
-  const done = new Promise<void>((resolve, reject) => child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`fast-import exited with ${code}`)))));
+  const done = new Promise<void>((resolve, reject) =>
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`fast-import exited with ${code}`)))),
+  );
   const authors = ['Dana Author <dana@example.com>', 'Li Other <li@example.com>', 'Sam Third <sam@example.com>'];
   let batch: string[] = [];
   const flush = async () => {
@@ -91,7 +104,14 @@ async function buildRepo(name: string, commits: number, firstSeconds: number, sp
     const author = authors[i % authors.length];
     let message = `Change ${i}: adjust the retry policy of service ${i % 97}\n\nThe retries of service ${i % 97} back off exponentially now.\n`;
     if (i % 10 === 0) message += `\nKey-Result: BENCH-KR${i % 40}\n`;
-    batch.push('commit refs/heads/main', `mark :${i}`, `author ${author} ${when}`, `committer ${author} ${when}`, `data ${Buffer.byteLength(message)}`, message);
+    batch.push(
+      'commit refs/heads/main',
+      `mark :${i}`,
+      `author ${author} ${when}`,
+      `committer ${author} ${when}`,
+      `data ${Buffer.byteLength(message)}`,
+      message,
+    );
     if (i > 1) batch.push(`from :${i - 1}`);
     else batch.push('M 644 inline bench.okr.yaml', `data ${Buffer.byteLength(okrFile)}`, okrFile);
     batch.push('');
@@ -107,15 +127,37 @@ async function buildRepo(name: string, commits: number, firstSeconds: number, sp
 }
 
 function okrFileFor(period: { start: string; end: string }): string {
-  const krs = Array.from({ length: 40 }, (_, i) => `      - { id: BENCH-KR${i}, title: Cut incidents from ${i + 10} to 1, start: ${i + 10}, target: 1 }`);
-  return ['version: 1', 'team: Bench', `period: { start: ${period.start}, end: ${period.end} }`, 'objectives:', '  - id: BENCH-O1', '    title: The platform is dependable', '    key_results:', ...krs, ''].join('\n');
+  const krs = Array.from(
+    { length: 40 },
+    (_, i) => `      - { id: BENCH-KR${i}, title: Cut incidents from ${i + 10} to 1, start: ${i + 10}, target: 1 }`,
+  );
+  return [
+    'version: 1',
+    'team: Bench',
+    `period: { start: ${period.start}, end: ${period.end} }`,
+    'objectives:',
+    '  - id: BENCH-O1',
+    '    title: The platform is dependable',
+    '    key_results:',
+    ...krs,
+    '',
+  ].join('\n');
 }
 
 const day = (seconds: number) => new Date(seconds * 1000).toISOString().slice(0, 10);
 
 /** `git log` with the fields and bounds `okr links` reads, as a user would type it. */
 function gitLogArgs(since?: string): string[] {
-  return ['log', '-z', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat(DEFAULT_TRAILER_KEY)}`, ...(since ? [gitSinceArgument(since)] : []), 'HEAD', '--'];
+  return [
+    'log',
+    '-z',
+    '--no-show-signature',
+    '--encoding=UTF-8',
+    `--format=${logFormat(DEFAULT_TRAILER_KEY)}`,
+    ...(since ? [gitSinceArgument(since)] : []),
+    'HEAD',
+    '--',
+  ];
 }
 
 // ---------------------------------------------------------------------------
@@ -138,7 +180,9 @@ export async function benchWholeProcess(): Promise<boolean> {
   console.log(`scale: whole process, ${commits} commits (${commits / 10} with Key-Result trailers), both spawned, output through a pipe`);
   console.log(`  git log with the same fields         ${ms(gitTimes)}`);
   console.log(`  okr links --format json              ${ms(okrTimes)}`);
-  console.log(`  ratio                                ${ratio.toFixed(2)}  (target <= ${WHOLE_PROCESS_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
+  console.log(
+    `  ratio                                ${ratio.toFixed(2)}  (target <= ${WHOLE_PROCESS_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`,
+  );
   return ok;
 }
 
@@ -160,16 +204,35 @@ export async function benchLargeRepo(): Promise<boolean> {
   const [okrTimes, gitTimes] = await alternate(
     RUNS,
     () => timed(process.execPath, [OKR, 'links', '--format', 'json'], dir, env),
-    () => timed('git', ['log', '-z', '--no-show-signature', '--encoding=UTF-8', `--format=${logFormat(DEFAULT_TRAILER_KEY)}`, `--since=${start}T00:00:00Z`, 'HEAD', '--'], dir, env),
+    () =>
+      timed(
+        'git',
+        [
+          'log',
+          '-z',
+          '--no-show-signature',
+          '--encoding=UTF-8',
+          `--format=${logFormat(DEFAULT_TRAILER_KEY)}`,
+          `--since=${start}T00:00:00Z`,
+          'HEAD',
+          '--',
+        ],
+        dir,
+        env,
+      ),
   );
   const full = await timed('git', gitLogArgs(), dir, env);
   const ratio = median(okrTimes) / median(gitTimes);
   const ok = ratio <= LARGE_REPO_RATIO_TARGET && median(okrTimes) < full / 5;
-  console.log(`scale: ${commits.toLocaleString('en-US')} commits, about ${inside.toLocaleString('en-US')} in the OKR period (from ${start})${built > 2000 ? `; built in ${(built / 1000).toFixed(0)} s, cached in .cache/bench` : ''}`);
+  console.log(
+    `scale: ${commits.toLocaleString('en-US')} commits, about ${inside.toLocaleString('en-US')} in the OKR period (from ${start})${built > 2000 ? `; built in ${(built / 1000).toFixed(0)} s, cached in .cache/bench` : ''}`,
+  );
   console.log(`  git log --since=<period start>       ${ms(gitTimes)}`);
   console.log(`  okr links --format json              ${ms(okrTimes)}  (reads from a week before the period)`);
   console.log(`  git log of the whole history         ${full.toFixed(0)} ms (once)`);
-  console.log(`  ratio                                ${ratio.toFixed(2)}  (target <= ${LARGE_REPO_RATIO_TARGET}, and under a fifth of the full history: ${ok ? 'met' : 'NOT MET'})`);
+  console.log(
+    `  ratio                                ${ratio.toFixed(2)}  (target <= ${LARGE_REPO_RATIO_TARGET}, and under a fifth of the full history: ${ok ? 'met' : 'NOT MET'})`,
+  );
   return ok;
 }
 
@@ -184,9 +247,20 @@ function buildMonorepo(): string {
       const year = 2024 + Math.floor(q / 4);
       const quarter = (q % 4) + 1;
       const id = `T${t}-${year}Q${quarter}`;
-      const lines = [`version: 1`, `team: Team ${t}`, `period: ${year}-Q${quarter}`, t > 1 ? `aligns_with: ../team-1/${year}-q${quarter}.okr.yaml` : '', 'objectives:'].filter(Boolean);
+      const lines = [
+        `version: 1`,
+        `team: Team ${t}`,
+        `period: ${year}-Q${quarter}`,
+        t > 1 ? `aligns_with: ../team-1/${year}-q${quarter}.okr.yaml` : '',
+        'objectives:',
+      ].filter(Boolean);
       for (let o = 1; o <= 3; o++) {
-        lines.push(`  - id: ${id}-O${o}`, `    title: Customers in region ${o} rely on team ${t}`, ...(t > 1 ? [`    parent: T1-${year}Q${quarter}-O${o}`] : []), '    key_results:');
+        lines.push(
+          `  - id: ${id}-O${o}`,
+          `    title: Customers in region ${o} rely on team ${t}`,
+          ...(t > 1 ? [`    parent: T1-${year}Q${quarter}-O${o}`] : []),
+          '    key_results:',
+        );
         for (let k = 1; k <= 3; k++) {
           lines.push(
             `      - id: ${id}-KR${o}${k}`,
@@ -235,7 +309,9 @@ export async function benchMonorepo(): Promise<boolean> {
   console.log('scale: monorepo of 500 OKR files (50 teams x 10 periods, aligned and with dependencies), whole process');
   console.log(`  read and parse every file            ${ms(parseTimes)}`);
   console.log(`  okr lint                             ${ms(lintTimes)}`);
-  console.log(`  ratio                                ${ratio.toFixed(2)}  (target <= ${MONOREPO_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
+  console.log(
+    `  ratio                                ${ratio.toFixed(2)}  (target <= ${MONOREPO_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`,
+  );
   return ok;
 }
 
@@ -257,7 +333,10 @@ index.update().then(() => {
 export async function benchIndexMemory(): Promise<boolean> {
   const first = Date.UTC(2024, 0, 1) / 1000;
   const dir = await buildRepo('repo-50k', 50_000, first, 600, okrFileFor({ start: day(first), end: day(first + 50_001 * 600) }));
-  const r = spawnSync(process.execPath, ['--expose-gc', '-e', INDEX_MEMORY, path.join(ROOT, 'dist', 'bench-parse.js'), dir], { env: benchEnv(), encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['--expose-gc', '-e', INDEX_MEMORY, path.join(ROOT, 'dist', 'bench-parse.js'), dir], {
+    env: benchEnv(),
+    encoding: 'utf8',
+  });
   if (r.status !== 0) throw new Error(`the memory probe failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout) as { commits: number; heap: number; rss: number; totalRss: number };
   const mib = (b: number) => (b / 1024 / 1024).toFixed(1);

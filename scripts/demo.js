@@ -54,12 +54,19 @@ async function main() {
   // A fresh profile each time: the demo shows what a first-time user meets (OKR Lens's
   // first run opens its view and its walkthrough). The workspace itself is kept.
   fs.rmSync(userDataDir, { recursive: true, force: true });
-  cs.writeUserSettings(userDataDir, { 'workbench.colorTheme': 'Default Dark Modern', 'workbench.welcomePage.walkthroughs.openOnInstall': true });
-  // --force: the same version is installed again, so a rebuilt extension replaces the last one.
-  const install = spawnSync(process.execPath, [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX, '--force'], {
-    encoding: 'utf8',
-    timeout: 120000,
+  cs.writeUserSettings(userDataDir, {
+    'workbench.colorTheme': 'Default Dark Modern',
+    'workbench.welcomePage.walkthroughs.openOnInstall': true,
   });
+  // --force: the same version is installed again, so a rebuilt extension replaces the last one.
+  const install = spawnSync(
+    process.execPath,
+    [entry, '--user-data-dir', userDataDir, '--extensions-dir', extensionsDir, '--install-extension', VSIX, '--force'],
+    {
+      encoding: 'utf8',
+      timeout: 120000,
+    },
+  );
   if (install.status !== 0) throw new Error(`could not install ${path.basename(VSIX)}:\n${install.stdout}${install.stderr}`);
 
   const port = args.port ?? ((await cs.portIsFree(8080)) ? 8080 : await cs.freePort());

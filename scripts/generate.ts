@@ -81,6 +81,7 @@ if (require.main === module) {
       process.exit(1);
     }
   } else {
-    for (const f of generatedFiles()) if (!fs.existsSync(f.path) || fs.readFileSync(f.path, 'utf8') !== f.text) fs.writeFileSync(f.path, f.text);
+    for (const f of generatedFiles())
+      if (!fs.existsSync(f.path) || fs.readFileSync(f.path, 'utf8') !== f.text) fs.writeFileSync(f.path, f.text);
   }
 }

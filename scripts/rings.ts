@@ -7,5 +7,6 @@ import { allRingNames, ringSvg } from '../src/extension/tree/rings';
 const dir = path.resolve(__dirname, '..', 'media', 'rings');
 mkdirSync(dir, { recursive: true });
 for (const f of readdirSync(dir)) if (f.endsWith('.svg')) rmSync(path.join(dir, f));
-for (const name of allRingNames()) for (const theme of ['light', 'dark'] as const) writeFileSync(path.join(dir, `${name}-${theme}.svg`), ringSvg(name, theme));
+for (const name of allRingNames())
+  for (const theme of ['light', 'dark'] as const) writeFileSync(path.join(dir, `${name}-${theme}.svg`), ringSvg(name, theme));
 console.log(`wrote ${allRingNames().length * 2} icons to ${path.relative(process.cwd(), dir)}`);

@@ -85,7 +85,11 @@ export function usageMessage(err: unknown, commandName?: string): string | undef
   const message = e.message ?? '';
   const see = commandName ? `okr ${commandName} --help` : 'okr --help';
   const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
-  const option = quoted.split(/[\s,]+/).filter((p) => p.startsWith('-')).pop() ?? quoted;
+  const option =
+    quoted
+      .split(/[\s,]+/)
+      .filter((p) => p.startsWith('-'))
+      .pop() ?? quoted;
   switch (e.code) {
     case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
       return `unknown option "${option}" (see ${see})`;
@@ -162,5 +166,8 @@ export const PACKAGE: { version: string; homepage?: string } = {
 function repositoryHome(repository: unknown): string | undefined {
   const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
   if (typeof url !== 'string' || !/^(git\+)?https?:\/\//.test(url)) return undefined;
-  return url.replace(/^git\+/, '').replace(/\.git$/, '').replace(/\/$/, '');
+  return url
+    .replace(/^git\+/, '')
+    .replace(/\.git$/, '')
+    .replace(/\/$/, '');
 }

@@ -115,7 +115,7 @@ export class AlignmentIndex {
     };
     const roots: AlignmentNode[] = [];
     for (const s of this.sources) {
-      if (this.targetOf(s) || !(this.alignedTo.get(s.path)?.length)) continue;
+      if (this.targetOf(s) || !this.alignedTo.get(s.path)?.length) continue;
       for (const o of s.file.objectives) roots.push(build({ source: s, objective: o }, new Set()));
     }
     const unaligned: AlignmentNode[] = [];
@@ -151,11 +151,19 @@ export function rollUp(source: AlignmentSource, o: Objective, children: Alignmen
   let progress = own.progress;
   let health = own.health;
   if (progressFrom !== 'key_results') {
-    const krValues = progressFrom === 'both' ? o.keyResults.filter((kr) => kr.status === 'active').map(krProgress).filter((p): p is number => p !== undefined) : [];
+    const krValues =
+      progressFrom === 'both'
+        ? o.keyResults
+            .filter((kr) => kr.status === 'active')
+            .map(krProgress)
+            .filter((p): p is number => p !== undefined)
+        : [];
     progress = mean([...krValues, ...childProgress]);
     if (o.status === 'active' && own.health !== 'not-started') {
       const fromChildren = worst(active.map((c) => c.health));
-      health = (progressFrom === 'both' ? worst([own.health, ...(fromChildren ? [fromChildren] : [])]) : fromChildren) ?? (active.length && active.every((c) => c.health === 'done') ? 'done' : 'unknown');
+      health =
+        (progressFrom === 'both' ? worst([own.health, ...(fromChildren ? [fromChildren] : [])]) : fromChildren) ??
+        (active.length && active.every((c) => c.health === 'done') ? 'done' : 'unknown');
     }
   }
   const teams = new Set<string>();
@@ -206,4 +214,3 @@ export function alignmentJson(tree: AlignmentTree, show: (absolutePath: string) 
   });
   return { objectives: tree.roots.map(node), unaligned: tree.unaligned.map(node) };
 }
-

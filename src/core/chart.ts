@@ -222,8 +222,17 @@ export function chartTable(spec: ChartSpec): { headers: string[]; rows: string[]
 /** The plain-text fallback: the title, the summary, and the table in aligned columns. */
 export function chartText(spec: ChartSpec): string {
   const { headers, rows } = chartTable(spec);
-  const widths = headers.map((h, i) => maxOf(rows.map((r) => r[i].length), h.length));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join('  ').trimEnd();
+  const widths = headers.map((h, i) =>
+    maxOf(
+      rows.map((r) => r[i].length),
+      h.length,
+    ),
+  );
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join('  ')
+      .trimEnd();
   return [spec.title, spec.summary, '', line(headers), ...rows.map(line)].join('\n');
 }
 
@@ -249,7 +258,10 @@ function subjectName(s: BurnUpSubject): string {
 }
 
 /** A sentence about where a series stands: "60% on 13 Nov; pace 47%; at this rate 115% by 31 Dec." */
-export function seriesSummary(series: { points: SeriesPoint[]; projection?: { date: IsoDate; progress: number }; period?: Period }, today: IsoDate): string {
+export function seriesSummary(
+  series: { points: SeriesPoint[]; projection?: { date: IsoDate; progress: number }; period?: Period },
+  today: IsoDate,
+): string {
   const latest = series.points[series.points.length - 1];
   if (!latest) return 'No numbers yet: no check-in with a value.';
   const parts = [`${percent(latest.progress)} on ${shortDate(latest.date)}`];
@@ -270,11 +282,29 @@ export function burnUpChart(subject: BurnUpSubject, series: KeyResultSeries | Ob
   const to = series.period?.end ?? series.points[series.points.length - 1]?.date;
   if (!from || !to) return undefined;
   const unit = 'unit' in series ? series.unit : undefined;
-  const lines: ChartLine[] = [lineOf('actual', 'Progress', series.points.map((p) => ({ date: p.date, y: p.progress, label: pointLabel(p, unit) })), true)];
-  if (series.pace) lines.push(lineOf('pace', 'Pace', [{ date: series.pace.from.date, y: 0 }, { date: series.pace.to.date, y: 1 }]));
+  const lines: ChartLine[] = [
+    lineOf(
+      'actual',
+      'Progress',
+      series.points.map((p) => ({ date: p.date, y: p.progress, label: pointLabel(p, unit) })),
+      true,
+    ),
+  ];
+  if (series.pace)
+    lines.push(
+      lineOf('pace', 'Pace', [
+        { date: series.pace.from.date, y: 0 },
+        { date: series.pace.to.date, y: 1 },
+      ]),
+    );
   const latest = series.points[series.points.length - 1];
   if (series.projection && latest) {
-    lines.push(lineOf('projection', 'At this rate', [{ date: latest.date, y: latest.progress }, { date: series.projection.date, y: series.projection.progress }]));
+    lines.push(
+      lineOf('projection', 'At this rate', [
+        { date: latest.date, y: latest.progress },
+        { date: series.projection.date, y: series.projection.progress },
+      ]),
+    );
   }
   return {
     title: `Burn-up of ${subjectName(subject)}`,
@@ -289,7 +319,12 @@ export function burnUpChart(subject: BurnUpSubject, series: KeyResultSeries | Ob
 }
 
 /** A key result's confidence at each check-in. */
-export function confidenceChart(subject: BurnUpSubject, points: readonly ConfidencePoint[], period: { start: IsoDate; end: IsoDate } | undefined, today: IsoDate): ChartSpec | undefined {
+export function confidenceChart(
+  subject: BurnUpSubject,
+  points: readonly ConfidencePoint[],
+  period: { start: IsoDate; end: IsoDate } | undefined,
+  today: IsoDate,
+): ChartSpec | undefined {
   if (points.length === 0) return undefined;
   const from = period?.start ?? points[0].date;
   const to = period?.end ?? points[points.length - 1].date;
@@ -306,7 +341,11 @@ export function confidenceChart(subject: BurnUpSubject, points: readonly Confide
       lineOf(
         'confidence',
         'Confidence',
-        points.map((p) => ({ date: p.date, y: p.confidence, label: [`${shortDate(p.date)}: ${percent(p.confidence)} confident`, ...(p.note ? [p.note] : [])] })),
+        points.map((p) => ({
+          date: p.date,
+          y: p.confidence,
+          label: [`${shortDate(p.date)}: ${percent(p.confidence)} confident`, ...(p.note ? [p.note] : [])],
+        })),
         true,
       ),
     ],

@@ -66,7 +66,6 @@ export interface DueKeyResult {
   dueOn: IsoDate;
 }
 
-
 /** Whether a key result is due for a check-in today, and how late it is. */
 export function dueCheckIn(file: OkrFile, o: Objective, kr: KeyResult, today: IsoDate): DueKeyResult | undefined {
   const age = checkInAge(file, o, kr, today);

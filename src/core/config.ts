@@ -53,7 +53,10 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
       resolved.enabled = true;
       resolved.severity = value as Severity;
     } else {
-      problems.push({ key, message: `\`${key}: ${shown(value)}\` is not a setting: use off, error, warning, info, or { severity, ...options }.` });
+      problems.push({
+        key,
+        message: `\`${key}: ${shown(value)}\` is not a setting: use off, error, warning, info, or { severity, ...options }.`,
+      });
     }
     return;
   }
@@ -72,7 +75,9 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
         const near = closestMatch(k, known);
         problems.push({
           key,
-          message: `\`${key}\` has no option \`${k}\`.` + (near ? ` Did you mean \`${near}\`?` : known.length ? ` Its options: ${known.join(', ')}.` : ' It takes no options.'),
+          message:
+            `\`${key}\` has no option \`${k}\`.` +
+            (near ? ` Did you mean \`${near}\`?` : known.length ? ` Its options: ${known.join(', ')}.` : ' It takes no options.'),
         });
         continue;
       }
@@ -94,12 +99,20 @@ function applyValue(resolved: ResolvedRule, value: unknown, key: string, problem
     }
     return;
   }
-  problems.push({ key, message: `\`${key}: ${shown(value)}\` is not a setting: use off, error, warning, info, or { severity, ...options }.` });
+  problems.push({
+    key,
+    message: `\`${key}: ${shown(value)}\` is not a setting: use off, error, warning, info, or { severity, ...options }.`,
+  });
 }
 
 /** Resolves every rule's on/off, severity and options from layered settings (later layers win). */
 export function resolveRules(rules: readonly AnyRule[], layers: RuleSettings[]): { resolved: ResolvedRule[]; problems: ConfigProblem[][] } {
-  const resolved = rules.map<ResolvedRule>((rule) => ({ rule, enabled: true, severity: rule.defaultSeverity, options: { ...defaultsOf(rule) } }));
+  const resolved = rules.map<ResolvedRule>((rule) => ({
+    rule,
+    enabled: true,
+    severity: rule.defaultSeverity,
+    options: { ...defaultsOf(rule) },
+  }));
   const byId = new Map(resolved.map((r) => [r.rule.id, r]));
   const ids = rules.map((r) => r.id);
   const problems = layers.map((layer) => {

@@ -56,7 +56,8 @@ export class DependencyGraph {
       for (const o of file.objectives) {
         if (o.id) this.add({ id: o.id, kind: 'objective', file, objective: o, title: o.title, dependsOn: o.dependsOn });
         for (const kr of o.keyResults) {
-          if (kr.id) this.add({ id: kr.id, kind: 'key-result', file, objective: o, keyResult: kr, title: kr.title, dependsOn: kr.dependsOn });
+          if (kr.id)
+            this.add({ id: kr.id, kind: 'key-result', file, objective: o, keyResult: kr, title: kr.title, dependsOn: kr.dependsOn });
         }
         for (const i of o.initiatives) if (i.id) this.initiativeIds.add(i.id);
       }
@@ -113,7 +114,9 @@ export class DependencyGraph {
   health(n: DependencyNode): Health {
     let h = this.healthCache.get(n);
     if (h === undefined) {
-      h = n.keyResult ? assessKeyResult(n.file, n.objective, n.keyResult, this.today).health : assessObjective(n.file, n.objective, this.today).health;
+      h = n.keyResult
+        ? assessKeyResult(n.file, n.objective, n.keyResult, this.today).health
+        : assessObjective(n.file, n.objective, this.today).health;
       this.healthCache.set(n, h);
     }
     return h;

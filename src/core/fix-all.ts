@@ -43,7 +43,9 @@ export function planFixAll(findings: readonly Finding[], textLength?: number): F
     // The same edit offered by several findings (one `period:` for every objective) counts once.
     const fresh = fix.edits.filter((e) => !edits.some((taken) => sameEdit(taken, e)));
     if (fresh.length === 0) continue;
-    const clash = fresh.some((e, i) => edits.some((taken) => conflicts(taken, e)) || fresh.some((other, j) => j !== i && conflicts(other, e)));
+    const clash = fresh.some(
+      (e, i) => edits.some((taken) => conflicts(taken, e)) || fresh.some((other, j) => j !== i && conflicts(other, e)),
+    );
     if (clash) {
       skipped.push(fix);
       continue;

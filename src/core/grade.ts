@@ -110,7 +110,11 @@ export function gradeFile(file: OkrFile): ObjectiveGrade[] {
       colour: score === undefined ? undefined : verdictColour(o.kind, score),
       keyResults: o.keyResults.map((kr) => {
         const s = keyResultScore(kr);
-        return { keyResult: kr, score: s, colour: s === undefined ? undefined : o.kind === 'committed' ? verdictColour('committed', s) : gradeColour(s) };
+        return {
+          keyResult: kr,
+          score: s,
+          colour: s === undefined ? undefined : o.kind === 'committed' ? verdictColour('committed', s) : gradeColour(s),
+        };
       }),
     };
   });

@@ -59,7 +59,12 @@ export function teamKey(file: OkrFile): string | undefined {
  * version of the team's file that was in that period. Only periods over on `today`.
  * `workspace` may hold other teams' files too; pass the team's alone for speed.
  */
-export function pastPeriodsOf(file: OkrFile, workspace: readonly { source: string; file: OkrFile }[], history: FileHistory | undefined, today: IsoDate): PastPeriod[] {
+export function pastPeriodsOf(
+  file: OkrFile,
+  workspace: readonly { source: string; file: OkrFile }[],
+  history: FileHistory | undefined,
+  today: IsoDate,
+): PastPeriod[] {
   const current = file.period;
   if (!current || file.team === undefined) return [];
   const byLabel = new Map<string, PastPeriod>();

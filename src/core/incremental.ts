@@ -168,7 +168,12 @@ function shiftObjective(o: Objective, delta: number): Objective {
     dependsOn: o.dependsOn.map((d) => ({ ...d, span: by(d.span) })),
     ...(o.keyResultsSpan ? { keyResultsSpan: by(o.keyResultsSpan) } : {}),
     ...(o.initiativesSpan ? { initiativesSpan: by(o.initiativesSpan) } : {}),
-    keyResults: o.keyResults.map((kr) => ({ ...kr, spans: spans(kr.spans), dependsOn: kr.dependsOn.map((d) => ({ ...d, span: by(d.span) })), checkIns: kr.checkIns.map((c) => ({ ...c, spans: spans(c.spans) })) })),
+    keyResults: o.keyResults.map((kr) => ({
+      ...kr,
+      spans: spans(kr.spans),
+      dependsOn: kr.dependsOn.map((d) => ({ ...d, span: by(d.span) })),
+      checkIns: kr.checkIns.map((c) => ({ ...c, spans: spans(c.spans) })),
+    })),
     initiatives: o.initiatives.map((i) => ({ ...i, spans: spans(i.spans) })),
   };
 }

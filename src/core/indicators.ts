@@ -25,7 +25,6 @@ export interface CheckInCadence {
   overdue: boolean;
 }
 
-
 /** The number of due dates `last + k * every` (k >= 1) strictly before `date`. */
 function dueDatesBefore(last: IsoDate, date: IsoDate, every: number): number {
   const gap = daysBetween(last, date);
@@ -42,7 +41,9 @@ function dueDatesBefore(last: IsoDate, date: IsoDate, every: number): number {
 export function checkInCadence(period: Period | undefined, kr: KeyResult, everyDays: number, today: IsoDate): CheckInCadence | undefined {
   if (!period || today < period.start || everyDays <= 0) return undefined;
   const asOf = today > period.end ? period.end : today;
-  const days = [...new Set(kr.checkIns.map((c) => c.date).filter((d): d is IsoDate => d !== undefined && d >= period.start && d <= asOf))].sort();
+  const days = [
+    ...new Set(kr.checkIns.map((c) => c.date).filter((d): d is IsoDate => d !== undefined && d >= period.start && d <= asOf)),
+  ].sort();
   const out: CheckInCadence = { everyDays, onTime: 0, late: 0, missed: 0, overdue: false };
   let last = period.start;
   for (const day of days) {
@@ -114,9 +115,7 @@ export function cadenceByOwner(refs: readonly KeyResultRef[], today: IsoDate): O
     if (c.overdue) row.overdue++;
     byOwner.set(owner, row);
   }
-  return [...byOwner.values()].sort((a, b) =>
-    a.owner === undefined ? 1 : b.owner === undefined ? -1 : a.owner.localeCompare(b.owner),
-  );
+  return [...byOwner.values()].sort((a, b) => (a.owner === undefined ? 1 : b.owner === undefined ? -1 : a.owner.localeCompare(b.owner)));
 }
 
 export interface TrailerShare {

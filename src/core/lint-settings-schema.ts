@@ -54,10 +54,14 @@ export function optionsTable(rule: AnyRule): string {
   const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
   const rows = names.map((name) => {
     const schema = schemas[name];
-    const type = schema ? { integer: 'whole number', number: 'number', boolean: 'boolean', string: 'text', 'string-list': 'list of words' }[schema.type] : typeof defaults[name];
+    const type = schema
+      ? { integer: 'whole number', number: 'number', boolean: 'boolean', string: 'text', 'string-list': 'list of words' }[schema.type]
+      : typeof defaults[name];
     const limits =
       schema && (schema.type === 'integer' || schema.type === 'number')
-        ? [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : ''].filter(Boolean).join(', ')
+        ? [schema.minimum !== undefined ? `≥ ${schema.minimum}` : '', schema.maximum !== undefined ? `≤ ${schema.maximum}` : '']
+            .filter(Boolean)
+            .join(', ')
         : '';
     return `| \`${name}\` | ${type}${limits ? ` (${limits})` : ''} | \`${JSON.stringify(defaults[name])}\` | ${cell(schema?.description ?? '')} |`;
   });

@@ -116,7 +116,14 @@ export function collectDefinitions(file: OkrFile): IdDefinition[] {
     for (const kr of o.keyResults) {
       if (kr.id) {
         const dropped = kr.status === 'dropped' || o.status === 'dropped';
-        out.push({ id: kr.id, kind: 'key-result', path: file.path, span: kr.spans.values.id ?? kr.spans.node, title: kr.title, ...(dropped ? { dropped } : {}) });
+        out.push({
+          id: kr.id,
+          kind: 'key-result',
+          path: file.path,
+          span: kr.spans.values.id ?? kr.spans.node,
+          title: kr.title,
+          ...(dropped ? { dropped } : {}),
+        });
       }
     }
     for (const i of o.initiatives) {

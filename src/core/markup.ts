@@ -48,10 +48,12 @@ export function escapeMarkdownInline(s: string): string {
  * rest become spaces.
  */
 export function mermaidLabel(s: string): string {
-  return s
-    .replace(/[^\p{L}\p{N} ,.:/+'?!()%-]/gu, ' ')
-    // `%%` starts a comment.
-    .replace(/%{2,}/g, '%')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return (
+    s
+      .replace(/[^\p{L}\p{N} ,.:/+'?!()%-]/gu, ' ')
+      // `%%` starts a comment.
+      .replace(/%{2,}/g, '%')
+      .replace(/\s+/g, ' ')
+      .trim()
+  );
 }

@@ -50,8 +50,39 @@ export const MAX_SYNTAX_FINDINGS = 50;
 export const ID_PATTERN = /^[A-Za-z][A-Za-z0-9._-]*$/;
 
 export const FILE_KEYS = ['version', 'team', 'period', 'aligns_with', 'check_in_every', 'lint', 'objectives', 'closed', 'retro'];
-export const OBJECTIVE_KEYS = ['id', 'title', 'description', 'owner', 'kind', 'status', 'reason', 'parent', 'due', 'depends_on', 'progress_from', 'key_results', 'initiatives'];
-export const KEY_RESULT_KEYS = ['id', 'title', 'description', 'owner', 'start', 'target', 'current', 'unit', 'confidence', 'status', 'reason', 'depends_on', 'check_ins', 'score', 'carried_from', 'source'];
+export const OBJECTIVE_KEYS = [
+  'id',
+  'title',
+  'description',
+  'owner',
+  'kind',
+  'status',
+  'reason',
+  'parent',
+  'due',
+  'depends_on',
+  'progress_from',
+  'key_results',
+  'initiatives',
+];
+export const KEY_RESULT_KEYS = [
+  'id',
+  'title',
+  'description',
+  'owner',
+  'start',
+  'target',
+  'current',
+  'unit',
+  'confidence',
+  'status',
+  'reason',
+  'depends_on',
+  'check_ins',
+  'score',
+  'carried_from',
+  'source',
+];
 export const CHECK_IN_KEYS = ['date', 'value', 'confidence', 'note'];
 export const INITIATIVE_KEYS = ['id', 'title', 'owner', 'status', 'reason'];
 const PERIOD_KEYS = ['start', 'end'];
@@ -130,7 +161,10 @@ export function flowDepthExceeded(text: string, limit = MAX_FLOW_DEPTH): number 
   return -1;
 }
 
-interface Field { value: Node | null; keySpan: Span }
+interface Field {
+  value: Node | null;
+  keySpan: Span;
+}
 
 class Parser {
   readonly findings: Finding[] = [];
@@ -225,7 +259,13 @@ class Parser {
   }
 
   /** Walks a mapping's pairs, reporting unknown and duplicate keys, and records spans. */
-  fields(map: YAMLMap, allowed: string[], where: string, spans: NodeSpans, misspelled?: Set<string>): Map<string, { pair: Pair; value: Node | null; keySpan: Span }> {
+  fields(
+    map: YAMLMap,
+    allowed: string[],
+    where: string,
+    spans: NodeSpans,
+    misspelled?: Set<string>,
+  ): Map<string, { pair: Pair; value: Node | null; keySpan: Span }> {
     const out = new Map<string, { pair: Pair; value: Node | null; keySpan: Span }>();
     for (const pair of map.items) {
       if (!isPair(pair)) continue;
@@ -250,12 +290,19 @@ class Parser {
         const suggestion = closestMatch(key, allowed);
         if (suggestion) misspelled?.add(suggestion);
         const taken = suggestion !== undefined && map.items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === suggestion);
-        const fixes = suggestion && !taken
-          ? [{ title: `Rename \`${key}\` to \`${suggestion}\``, edits: [{ start: keySpan.start, end: keySpan.end, newText: suggestion }] }]
-          : undefined;
+        const fixes =
+          suggestion && !taken
+            ? [
+                {
+                  title: `Rename \`${key}\` to \`${suggestion}\``,
+                  edits: [{ start: keySpan.start, end: keySpan.end, newText: suggestion }],
+                },
+              ]
+            : undefined;
         this.schema(
           keySpan,
-          `Unknown key \`${shownValue(key)}\` in ${where}.` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Expected one of: ${allowed.join(', ')}.`),
+          `Unknown key \`${shownValue(key)}\` in ${where}.` +
+            (suggestion ? ` Did you mean \`${suggestion}\`?` : ` Expected one of: ${allowed.join(', ')}.`),
           fixes,
         );
         continue;
@@ -278,7 +325,10 @@ class Parser {
       // Numbers, booleans and explicit `!!timestamp`s read as the user wrote them: `title: 2026`, `due: !!timestamp 2026-12-01`.
       if (typeof v.value === 'number' || typeof v.value === 'boolean' || v.value instanceof Date) return this.source(v);
     }
-    this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be text, not ${isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'a value of another type'}.`);
+    this.schema(
+      nodeSpan(v, field.keySpan),
+      `\`${name}\` in ${where} must be text, not ${isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'a value of another type'}.`,
+    );
     return undefined;
   }
 
@@ -290,11 +340,20 @@ class Parser {
       if (typeof v.value === 'number' && Number.isFinite(v.value)) return v.value;
       if (typeof v.value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v.value)) return Number(v.value);
       if (typeof v.value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*%\s*$/.test(v.value)) {
-        this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be a number: write ${v.value.replace(/\s*%\s*$/, '').trim()} and put the percent sign in \`unit: "%"\`.`);
+        this.schema(
+          nodeSpan(v, field.keySpan),
+          `\`${name}\` in ${where} must be a number: write ${v.value.replace(/\s*%\s*$/, '').trim()} and put the percent sign in \`unit: "%"\`.`,
+        );
         return undefined;
       }
     }
-    const shown = isScalar(v) ? `"${shownValue(this.source(v) || String(v.value))}"` : isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'this value';
+    const shown = isScalar(v)
+      ? `"${shownValue(this.source(v) || String(v.value))}"`
+      : isMap(v)
+        ? 'a mapping'
+        : isSeq(v)
+          ? 'a list'
+          : 'this value';
     this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be a number, not ${shown}.`);
     return undefined;
   }
@@ -303,7 +362,10 @@ class Parser {
     const s = this.str(field, name, where);
     if (s === undefined) return undefined;
     if (!isValidDate(s.trim())) {
-      this.schema(nodeSpan(field!.value, field!.keySpan), `\`${name}\` in ${where} must be a date written YYYY-MM-DD, not "${shownValue(s)}".`);
+      this.schema(
+        nodeSpan(field!.value, field!.keySpan),
+        `\`${name}\` in ${where} must be a date written YYYY-MM-DD, not "${shownValue(s)}".`,
+      );
       return undefined;
     }
     return s.trim();
@@ -315,7 +377,10 @@ class Parser {
     if (n < 0 || n > 1) {
       // `confidence: 70` is nearly always a percentage.
       const hint = Number.isInteger(n) && n >= 2 && n <= 100 ? `; for ${n}% write ${n / 100}` : '';
-      this.schema(nodeSpan(field!.value, field!.keySpan), `\`confidence\` in ${where} must be between 0 and 1 (0.7 means 70% sure), not ${n}${hint}.`);
+      this.schema(
+        nodeSpan(field!.value, field!.keySpan),
+        `\`confidence\` in ${where} must be between 0 and 1 (0.7 means 70% sure), not ${n}${hint}.`,
+      );
       return undefined;
     }
     return n;
@@ -340,8 +405,11 @@ class Parser {
     const span = nodeSpan(field!.value, field!.keySpan);
     this.schema(
       span,
-      `\`${name}\` in ${where} must be one of ${allowed.join(', ')}, not "${shownValue(s)}".` + (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
-      suggestion ? [{ title: `Change to \`${suggestion}\``, edits: [{ start: span.start, end: span.end, newText: suggestion }] }] : undefined,
+      `\`${name}\` in ${where} must be one of ${allowed.join(', ')}, not "${shownValue(s)}".` +
+        (suggestion ? ` Did you mean \`${suggestion}\`?` : ''),
+      suggestion
+        ? [{ title: `Change to \`${suggestion}\``, edits: [{ start: span.start, end: span.end, newText: suggestion }] }]
+        : undefined,
     );
     return fallback;
   }
@@ -361,11 +429,15 @@ class Parser {
     if (s === undefined) {
       // `idd: X` already has its "did you mean `id`": saying the id is missing too would be noise.
       if (required && !field && !misspelled?.has('id')) this.schema(anchor, `${capitalize(where)} has no \`id\`.`);
-      else if (required && field && (field.value === null || isScalar(field.value))) this.schema(field.keySpan, `${capitalize(where)} has an empty \`id\`.`);
+      else if (required && field && (field.value === null || isScalar(field.value)))
+        this.schema(field.keySpan, `${capitalize(where)} has an empty \`id\`.`);
       return undefined;
     }
     if (!ID_PATTERN.test(s)) {
-      this.schema(nodeSpan(field!.value, field!.keySpan), `The id "${shownValue(s)}" is not valid: start with a letter, then letters, digits, ".", "_" or "-".`);
+      this.schema(
+        nodeSpan(field!.value, field!.keySpan),
+        `The id "${shownValue(s)}" is not valid: start with a letter, then letters, digits, ".", "_" or "-".`,
+      );
     }
     return s;
   }
@@ -394,12 +466,18 @@ class Parser {
     for (const item of items) {
       const span = nodeSpan(item, field.keySpan);
       if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
-        this.schema(span, `Each entry of \`depends_on\` in ${where} must be the id of a key result or objective, not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : 'an empty value'}.`);
+        this.schema(
+          span,
+          `Each entry of \`depends_on\` in ${where} must be the id of a key result or objective, not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : 'an empty value'}.`,
+        );
         continue;
       }
       const id = (typeof item.value === 'string' ? item.value : this.source(item)).trim();
       if (!ID_PATTERN.test(id)) {
-        this.schema(span, `\`depends_on\` in ${where} names "${shownValue(id)}", which is not an id: start with a letter, then letters, digits, ".", "_" or "-".`);
+        this.schema(
+          span,
+          `\`depends_on\` in ${where} names "${shownValue(id)}", which is not an id: start with a letter, then letters, digits, ".", "_" or "-".`,
+        );
         continue;
       }
       out.push({ id, span });
@@ -443,7 +521,12 @@ class Parser {
         const k = this.deref(p.key);
         if (!isScalar(k) || k.value === null || typeof k.value === 'object' || typeof k.value === 'function') continue;
         // defineProperty: a key named `__proto__` stays a key instead of replacing the prototype.
-        Object.defineProperty(out, String(k.value as string | number | boolean | bigint | symbol), { value: this.plain(p.value, depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(out, String(k.value as string | number | boolean | bigint | symbol), {
+          value: this.plain(p.value, depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
       return out;
     }
@@ -456,12 +539,16 @@ class Parser {
     const spans = emptySpans(whole);
     const file: OkrFile = { path, text: this.text, lint: {}, objectives: [], spans };
     if (contents === null || (isScalar(contents) && contents.value === null)) {
-      if (this.doc.errors.length === 0) this.schema({ start: 0, end: 0 }, 'This OKR file is empty: it needs at least `team`, `period` and `objectives`.');
+      if (this.doc.errors.length === 0)
+        this.schema({ start: 0, end: 0 }, 'This OKR file is empty: it needs at least `team`, `period` and `objectives`.');
       return file;
     }
     if (!isMap(contents)) {
       const what = isSeq(contents) ? 'a list' : 'a single value';
-      this.schema(nodeSpan(contents, whole), `An OKR file must be a mapping with \`team\`, \`period\` and \`objectives\` at the top level, not ${what}.`);
+      this.schema(
+        nodeSpan(contents, whole),
+        `An OKR file must be a mapping with \`team\`, \`period\` and \`objectives\` at the top level, not ${what}.`,
+      );
       return file;
     }
     spans.node = nodeSpan(contents, whole);
@@ -530,7 +617,11 @@ class Parser {
     if (isScalar(v)) {
       const written = typeof v.value === 'string' ? v.value : this.source(v);
       const p = quarterPeriod(written);
-      if (!p) this.schema(span, `\`period\` must be a quarter such as 2026-Q4, or { start: YYYY-MM-DD, end: YYYY-MM-DD }; "${shownValue(written)}" is neither.`);
+      if (!p)
+        this.schema(
+          span,
+          `\`period\` must be a quarter such as 2026-Q4, or { start: YYYY-MM-DD, end: YYYY-MM-DD }; "${shownValue(written)}" is neither.`,
+        );
       return p;
     }
     if (isMap(v)) {
@@ -565,10 +656,19 @@ class Parser {
       return CADENCE_WORDS[v.value.trim().toLowerCase()];
     }
     if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= 366) return v.value;
-    const written = isScalar(v) ? `"${shownValue(this.source(v) || String(v.value))}"` : isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'this value';
+    const written = isScalar(v)
+      ? `"${shownValue(this.source(v) || String(v.value))}"`
+      : isMap(v)
+        ? 'a mapping'
+        : isSeq(v)
+          ? 'a list'
+          : 'this value';
     const days = isScalar(v) && typeof v.value === 'string' ? /^\s*(\d+)\s*days?\s*$/i.exec(v.value) : null;
     const hint = days ? ` Write \`check_in_every: ${Number(days[1])}\`.` : '';
-    this.schema(span, `\`check_in_every\` must be a number of days from 1 to 366, or weekly, fortnightly or monthly, not ${written}.${hint}`);
+    this.schema(
+      span,
+      `\`check_in_every\` must be a number of days from 1 to 366, or weekly, fortnightly or monthly, not ${written}.${hint}`,
+    );
     return undefined;
   }
 
@@ -590,10 +690,16 @@ class Parser {
     if (file === undefined || file.trim() === '') {
       // A list or mapping as `file:` already has its finding from str().
       if (fileField?.value == null || isScalar(fileField.value)) {
-        this.schema(spans.values.file ?? span, `The \`source\` of ${where} needs a \`file\`: the path of the metrics file, relative to this OKR file.`);
+        this.schema(
+          spans.values.file ?? span,
+          `The \`source\` of ${where} needs a \`file\`: the path of the metrics file, relative to this OKR file.`,
+        );
       }
     } else if (/^([\\/]|[A-Za-z]:)/.test(file.trim())) {
-      this.schema(spans.values.file, `The \`file\` of a \`source\` is relative to the OKR file (and inside the repository), not an absolute path: "${shownValue(file)}".`);
+      this.schema(
+        spans.values.file,
+        `The \`file\` of a \`source\` is relative to the OKR file (and inside the repository), not an absolute path: "${shownValue(file)}".`,
+      );
     } else {
       source.file = file.trim();
     }
@@ -601,9 +707,15 @@ class Parser {
     if (pointer !== undefined) {
       if (pointer !== '' && !pointer.startsWith('/')) {
         const fixed = `/${pointer.replace(/\./g, '/')}`;
-        this.schema(spans.values.pointer, `\`pointer\` is a JSON pointer (RFC 6901): it starts with "/", as in "${shownValue(fixed)}", not "${shownValue(pointer)}".`);
+        this.schema(
+          spans.values.pointer,
+          `\`pointer\` is a JSON pointer (RFC 6901): it starts with "/", as in "${shownValue(fixed)}", not "${shownValue(pointer)}".`,
+        );
       } else if (/~(?![01])/.test(pointer)) {
-        this.schema(spans.values.pointer, `In a JSON pointer "~" is written "~0" and "/" inside a key "~1": "${shownValue(pointer)}" has a "~" followed by something else.`);
+        this.schema(
+          spans.values.pointer,
+          `In a JSON pointer "~" is written "~0" and "/" inside a key "~1": "${shownValue(pointer)}" has a "~" followed by something else.`,
+        );
       } else {
         source.pointer = pointer;
       }
@@ -749,10 +861,12 @@ function yamlFindings(doc: Document.Parsed, text: string): Finding[] {
     const raw = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     if (e.code === 'MULTIPLE_DOCS') {
       const marker = text.startsWith('---', start) ? 3 : Math.max(0, text.slice(start).search(/[\r\n]|$/));
-      out.push(syntaxFinding(
-        'A second YAML document starts here: an OKR file is one document, so everything from here on is ignored. Move it to its own .okr.yaml file, or remove this `---`.',
-        { start, end: start + marker },
-      ));
+      out.push(
+        syntaxFinding(
+          'A second YAML document starts here: an OKR file is one document, so everything from here on is ignored. Move it to its own .okr.yaml file, or remove this `---`.',
+          { start, end: start + marker },
+        ),
+      );
       continue;
     }
     if (e.code === 'RESOURCE_EXHAUSTION' || raw.includes('Maximum call stack')) {
@@ -762,7 +876,12 @@ function yamlFindings(doc: Document.Parsed, text: string): Finding[] {
       continue;
     }
     // MISSING_CHAR covers unclosed quotes and brackets, but also "Sequence item without - indicator".
-    const own = e.code === 'MISSING_CHAR' ? (raw.startsWith('Missing closing') ? 'A closing character is missing here.' : undefined) : YAML_MESSAGES[e.code];
+    const own =
+      e.code === 'MISSING_CHAR'
+        ? raw.startsWith('Missing closing')
+          ? 'A closing character is missing here.'
+          : undefined
+        : YAML_MESSAGES[e.code];
     out.push(syntaxFinding(own ? `${own} (${shownValue(raw, 120)})` : `YAML syntax error: ${shownValue(raw, 160)}`, { start, end }));
   }
   out.sort((a, b) => a.span.start - b.span.start);
@@ -784,7 +903,10 @@ function yamlFindings(doc: Document.Parsed, text: string): Finding[] {
     const rest = out.length - MAX_SYNTAX_FINDINGS;
     out.length = MAX_SYNTAX_FINDINGS;
     const last = out[MAX_SYNTAX_FINDINGS - 1];
-    out[MAX_SYNTAX_FINDINGS - 1] = { ...last, message: `${last.message} (${rest} more YAML errors after this one are not shown; fix these first.)` };
+    out[MAX_SYNTAX_FINDINGS - 1] = {
+      ...last,
+      message: `${last.message} (${rest} more YAML errors after this one are not shown; fix these first.)`,
+    };
   }
   return out;
 }
@@ -821,7 +943,12 @@ export function parseOkr(text: string, path: string): ParseResult {
     if (tooDeep >= 0) {
       return {
         file: empty,
-        findings: [syntaxFinding(`Brackets nest more than ${MAX_FLOW_DEPTH} levels deep here; no OKR file needs that, so this file is not read.`, { start: tooDeep, end: tooDeep + 1 })],
+        findings: [
+          syntaxFinding(`Brackets nest more than ${MAX_FLOW_DEPTH} levels deep here; no OKR file needs that, so this file is not read.`, {
+            start: tooDeep,
+            end: tooDeep + 1,
+          }),
+        ],
       };
     }
     const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
@@ -832,7 +959,12 @@ export function parseOkr(text: string, path: string): ParseResult {
     // A bug of ours (or a stack overflow on input we failed to bound), not the user's: still a finding, never a crash of the host.
     return {
       file: empty,
-      findings: [syntaxFinding(`OKR Lens could not read this file: ${shownValue(err instanceof Error ? err.message : String(err), 160)}`, { start: 0, end: 0 })],
+      findings: [
+        syntaxFinding(`OKR Lens could not read this file: ${shownValue(err instanceof Error ? err.message : String(err), 160)}`, {
+          start: 0,
+          end: 0,
+        }),
+      ],
     };
   }
 }

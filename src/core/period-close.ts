@@ -103,7 +103,12 @@ export function planClose(file: OkrFile, today: IsoDate, retro?: RetroInput): Cl
   edits.push(setTopLevel(file, 'closed', today, ['period', 'team', 'version']));
   const retroText = retro ? retroValue(retro) : undefined;
   if (retro && retroText) {
-    if (file.retro && file.spans.values.retro && text.charAt(file.spans.values.retro.start) !== '{' && Object.keys(file.retro.spans.keys).length > 0) {
+    if (
+      file.retro &&
+      file.spans.values.retro &&
+      text.charAt(file.spans.values.retro.start) !== '{' &&
+      Object.keys(file.retro.spans.keys).length > 0
+    ) {
       // A block `retro:` the team wrote by hand: set each part in it.
       const parts: [keyof RetroInput, string][] = [
         ['wentWell', 'went_well'],

@@ -36,7 +36,6 @@ export function isPeriodFolderName(name: string): boolean {
   return QUARTER_LABEL.test(name) || DATES_LABEL.test(name);
 }
 
-
 /** The period after this one: the next quarter, or as many days again from the day after its end. */
 export function followingPeriod(period: Period): Period {
   const m = period.label ? QUARTER_LABEL.exec(period.label) : null;
@@ -142,7 +141,8 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
   if (input.periodLabel !== undefined) {
     const p = quarterPeriod(input.periodLabel);
     if (!p) throw new NextPeriodError(`--period must be a quarter such as 2027-Q1, not "${input.periodLabel}"`);
-    if (p.start <= file.period.end) throw new NextPeriodError(`${p.label} does not start after ${periodFolderName(file.period)} ends (${file.period.end})`);
+    if (p.start <= file.period.end)
+      throw new NextPeriodError(`${p.label} does not start after ${periodFolderName(file.period)} ends (${file.period.end})`);
     period = p;
   } else {
     period = followingPeriod(file.period);
@@ -169,7 +169,12 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
       if (!hit) throw new NextPeriodError(`--carry names ${id}, which is not a key result of this file`);
       if (!isUnfinished(hit.o, hit.kr)) {
         const s = keyResultScore(hit.kr);
-        const why = hit.kr.status === 'dropped' || hit.o.status === 'dropped' ? 'was dropped' : s !== undefined ? `was met (${scoreText(s)})` : `is ${hit.kr.status}`;
+        const why =
+          hit.kr.status === 'dropped' || hit.o.status === 'dropped'
+            ? 'was dropped'
+            : s !== undefined
+              ? `was met (${scoreText(s)})`
+              : `is ${hit.kr.status}`;
         throw new NextPeriodError(`${hit.kr.id} ${why}: only unfinished key results are carried over`);
       }
       if (!chosen.includes(hit)) chosen.push(hit);
@@ -210,7 +215,7 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
     pushAll(lines, lintText.split(eol));
   }
   if (carried.length === 0) {
-    lines.push('objectives: []  # nothing carried over: write this period\'s objectives here');
+    lines.push("objectives: []  # nothing carried over: write this period's objectives here");
   } else {
     lines.push('objectives:');
     for (const [o, newObjectiveId] of objectiveIds) {

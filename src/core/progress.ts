@@ -73,11 +73,13 @@ export function krProgress(kr: KeyResult): number | undefined {
 
 /** Mean of the active KRs' (clamped) progress; KRs without numbers are left out. */
 export function objectiveProgress(o: Objective): number | undefined {
-  const values = o.keyResults.filter((kr) => kr.status === 'active').map(krProgress).filter((p): p is number => p !== undefined);
+  const values = o.keyResults
+    .filter((kr) => kr.status === 'active')
+    .map(krProgress)
+    .filter((p): p is number => p !== undefined);
   if (values.length === 0) return undefined;
   return values.reduce((a, b) => a + b, 0) / values.length;
 }
-
 
 /** The period an objective runs in: the file's, ending early at the objective's `due`. */
 export function objectivePeriod(file: OkrFile, o: Objective): Period | undefined {

@@ -166,7 +166,11 @@ export function objectiveSeries(file: OkrFile, objective: Objective, today: IsoD
     const known = keyResults.map((x) => pointAt(x.series.points, date)).filter((p): p is SeriesPoint => p !== undefined);
     if (known.length === 0) continue;
     const progress = known.reduce((sum, p) => sum + clamp01(p.progress), 0) / known.length;
-    const kind: SeriesPointKind = known.every((p) => p.kind === 'start') ? 'start' : known.some((p) => p.date === date && p.kind === 'current') ? 'current' : 'check-in';
+    const kind: SeriesPointKind = known.every((p) => p.kind === 'start')
+      ? 'start'
+      : known.some((p) => p.date === date && p.kind === 'current')
+        ? 'current'
+        : 'check-in';
     points.push({ date, progress, kind });
   }
   const out: ObjectiveSeries = { period, points, keyResults };

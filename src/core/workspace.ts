@@ -195,7 +195,7 @@ function withOverrides(lint: RuleSettings, overrides: Readonly<Record<string, 'o
   // Added last so that a `default: off` in the file cannot switch them off again.
   for (const [key, value] of Object.entries(overrides)) {
     const own = lint[key];
-    out[key] = value !== 'off' && own && typeof own === 'object' && !Array.isArray(own) ? { ...(own), severity: value } : value;
+    out[key] = value !== 'off' && own && typeof own === 'object' && !Array.isArray(own) ? { ...own, severity: value } : value;
   }
   return out;
 }
@@ -228,7 +228,10 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
   const alignedFiles = new Map<string, Aligned>();
   const alignedFile = (target: string): Aligned | undefined => {
     const own = bySourcePath.get(target);
-    if (own) return own.source.oversizeBytes !== undefined ? { file: null, problem: oversizeMessage(own.source.oversizeBytes) } : { file: own.file };
+    if (own)
+      return own.source.oversizeBytes !== undefined
+        ? { file: null, problem: oversizeMessage(own.source.oversizeBytes) }
+        : { file: own.file };
     const known = alignedFiles.get(target);
     if (known) return known;
     const text = options.aligned?.get(target);
@@ -250,7 +253,9 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => p.file),
     options.today,
   );
-  const alignment = new AlignmentIndex(parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => ({ path: p.source.path, file: p.file })));
+  const alignment = new AlignmentIndex(
+    parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => ({ path: p.source.path, file: p.file })),
+  );
   const files: SourceLint[] = [];
   parsed.forEach((p, at) => {
     if (options.only && !options.only.has(p.source.path)) return;
@@ -267,7 +272,10 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
     }
     const target = alignedPathOf(p.source.path, p.file);
     const aligned = target === undefined ? undefined : alignedFile(target);
-    const file = options.overrides && Object.keys(options.overrides).length ? { ...p.file, lint: withOverrides(p.file.lint, options.overrides) } : p.file;
+    const file =
+      options.overrides && Object.keys(options.overrides).length
+        ? { ...p.file, lint: withOverrides(p.file.lint, options.overrides) }
+        : p.file;
     const result = lintParsed(file, p.findings, {
       today: options.today,
       settings: options.settingsFor?.(p.source.path) ?? options.settings,

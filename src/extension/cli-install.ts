@@ -29,26 +29,45 @@ async function pickFolder(given: string | undefined, cliPath: string): Promise<s
   const file = path.join(dir, process.platform === 'win32' ? 'okr.cmd' : 'okr');
   type Item = vscode.QuickPickItem & { dir?: string };
   const items: Item[] = [
-    { label: `$(terminal) Install in ${tilde(dir)}`, description: given === undefined ? 'recommended' : undefined, detail: `Writes ${tilde(file)}, which runs ${tilde(cliPath)}`, dir },
+    {
+      label: `$(terminal) Install in ${tilde(dir)}`,
+      description: given === undefined ? 'recommended' : undefined,
+      detail: `Writes ${tilde(file)}, which runs ${tilde(cliPath)}`,
+      dir,
+    },
     { label: '$(folder-opened) Choose Another Folder...', detail: 'A folder on your PATH' },
   ];
-  const picked = await vscode.window.showQuickPick(items, { title: "OKR: Install 'okr' Command in PATH", placeHolder: 'Where should the okr command go?', ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: "OKR: Install 'okr' Command in PATH",
+    placeHolder: 'Where should the okr command go?',
+    ignoreFocusOut: true,
+  });
   if (!picked) return undefined;
   if (picked.dir) return picked.dir;
-  const chosen = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, canSelectMany: false, openLabel: "Install 'okr' Here", defaultUri: vscode.Uri.file(DEFAULT_DIR) });
+  const chosen = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    canSelectMany: false,
+    openLabel: "Install 'okr' Here",
+    defaultUri: vscode.Uri.file(DEFAULT_DIR),
+  });
   return chosen?.[0]?.fsPath;
 }
 
 export async function installCli(context: vscode.ExtensionContext, dirArg?: unknown): Promise<InstallCliResult | undefined> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showErrorMessage("OKR Lens: Install 'okr' Command in PATH writes a program to your disk, which OKR Lens does not do in Restricted Mode. Trust this workspace to use it.");
+    void vscode.window.showErrorMessage(
+      "OKR Lens: Install 'okr' Command in PATH writes a program to your disk, which OKR Lens does not do in Restricted Mode. Trust this workspace to use it.",
+    );
     return undefined;
   }
   const cliPath = path.join(context.extensionPath, 'bin', 'okr.js');
   try {
     await fs.access(path.join(context.extensionPath, 'dist', 'cli.js'));
   } catch {
-    void vscode.window.showErrorMessage(`OKR Lens: this installation has no command-line tool (${path.join(context.extensionPath, 'dist', 'cli.js')}).`);
+    void vscode.window.showErrorMessage(
+      `OKR Lens: this installation has no command-line tool (${path.join(context.extensionPath, 'dist', 'cli.js')}).`,
+    );
     return undefined;
   }
   const dir = await pickFolder(typeof dirArg === 'string' && dirArg !== '' ? dirArg : undefined, cliPath);
@@ -65,10 +84,14 @@ export async function installCli(context: vscode.ExtensionContext, dirArg?: unkn
   const text = windows ? windowsShim(options) : posixShim(options);
   let action: InstallCliResult['action'] = 'installed';
   try {
-    const existing = await fs.readFile(file, 'utf8').catch((err: unknown) => ((err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : Promise.reject(err as Error)));
+    const existing = await fs
+      .readFile(file, 'utf8')
+      .catch((err: unknown) => ((err as NodeJS.ErrnoException).code === 'ENOENT' ? undefined : Promise.reject(err as Error)));
     if (existing !== undefined) {
       if (!isOurShim(existing)) {
-        void vscode.window.showErrorMessage(`OKR Lens: ${tilde(file)} exists and was not written by OKR Lens; it was left as it is. Remove it, or choose another folder.`);
+        void vscode.window.showErrorMessage(
+          `OKR Lens: ${tilde(file)} exists and was not written by OKR Lens; it was left as it is. Remove it, or choose another folder.`,
+        );
         return undefined;
       }
       action = 'updated';
@@ -81,8 +104,12 @@ export async function installCli(context: vscode.ExtensionContext, dirArg?: unkn
     return undefined;
   }
   const found = onPath(dir, process.env.PATH, path.delimiter);
-  const pathNote = found ? ' Open a new terminal and run okr --help.' : ` ${tilde(dir)} is not on your PATH: add it (export PATH="${dir}:$PATH" in your shell's profile), then open a new terminal.`;
-  void vscode.window.showInformationMessage(`OKR Lens: ${action === 'installed' ? 'installed' : 'updated'} the okr command in ${tilde(file)}.${pathNote}`);
+  const pathNote = found
+    ? ' Open a new terminal and run okr --help.'
+    : ` ${tilde(dir)} is not on your PATH: add it (export PATH="${dir}:$PATH" in your shell's profile), then open a new terminal.`;
+  void vscode.window.showInformationMessage(
+    `OKR Lens: ${action === 'installed' ? 'installed' : 'updated'} the okr command in ${tilde(file)}.${pathNote}`,
+  );
   return { file, action, onPath: found };
 }
 

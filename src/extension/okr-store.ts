@@ -194,7 +194,14 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     const [parsed] = previous && !read.unreadable ? [reparseSource(previous, read.source)] : parseSources([read.source]);
     if (read.unreadable) {
       // Unreadable (permissions...): one finding on the file rather than silently skipped.
-      parsed.findings = [{ ruleId: 'syntax', severity: 'error', message: `OKR Lens could not read this file: ${read.unreadable}.`, span: { start: 0, end: 0 } }];
+      parsed.findings = [
+        {
+          ruleId: 'syntax',
+          severity: 'error',
+          message: `OKR Lens could not read this file: ${read.unreadable}.`,
+          span: { start: 0, end: 0 },
+        },
+      ];
     }
     return parsed;
   };
@@ -235,13 +242,26 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       const entry = byPath.get(linted.path);
       if (!entry) continue;
       relinted.push(entry.uri);
-      entry.state = { uri: entry.uri, folder: entry.folder, version: entry.version, result: linted.result, definitions: linted.definitions };
+      entry.state = {
+        uri: entry.uri,
+        folder: entry.folder,
+        version: entry.version,
+        result: linted.result,
+        definitions: linted.definitions,
+      };
     }
     invalidateViews();
     const finishedAt = performance.now();
     const changes = uris.map((u) => changedAt.get(u.toString())).filter((t): t is number => t !== undefined);
     const sinceChangeMs = changes.length ? finishedAt - maxOf(changes) : undefined;
-    last = { uris: uris.map((u) => u.toString()), parseMs, lintMs, linted: result.files.length, finishedAt, ...(sinceChangeMs !== undefined ? { sinceChangeMs } : {}) };
+    last = {
+      uris: uris.map((u) => u.toString()),
+      parseMs,
+      lintMs,
+      linted: result.files.length,
+      finishedAt,
+      ...(sinceChangeMs !== undefined ? { sinceChangeMs } : {}),
+    };
     log?.debug(`linted ${result.files.length} file(s) in ${lintMs.toFixed(1)} ms (parse ${parseMs.toFixed(1)} ms)`);
     return relinted;
   };
@@ -277,7 +297,8 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
           }
           continue;
         }
-        if (previous?.version !== undefined && previous.version === read.version && previous.parsed.source.text === read.source.text) continue;
+        if (previous?.version !== undefined && previous.version === read.version && previous.parsed.source.text === read.source.text)
+          continue;
         const started = performance.now();
         const parsed = parse(read, previous?.parsed);
         parseMs += performance.now() - started;
@@ -355,7 +376,14 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         const t = performance.now();
         const parsed = parse(read);
         parseMs += performance.now() - t;
-        next.set(uri.toString(), { uri, folder, version: read.version, parsed, idsKey: idsKeyOf(parsed), state: entries.get(uri.toString())?.state });
+        next.set(uri.toString(), {
+          uri,
+          folder,
+          version: read.version,
+          parsed,
+          idsKey: idsKeyOf(parsed),
+          state: entries.get(uri.toString())?.state,
+        });
       }
       entries.clear();
       for (const [key, entry] of next) entries.set(key, entry);
@@ -447,9 +475,9 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
 
   const files = (): readonly OkrFileState[] => {
     sorted ??= [...entries.values()]
-        .map((e) => e.state)
-        .filter((s): s is OkrFileState => s !== undefined)
-        .sort((a, b) => (a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0));
+      .map((e) => e.state)
+      .filter((s): s is OkrFileState => s !== undefined)
+      .sort((a, b) => (a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0));
     return sorted;
   };
 
@@ -463,7 +491,8 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       if (!definitionIndex) {
         definitionIndex = new Map();
         for (const state of files()) {
-          for (const definition of state.definitions) if (!definitionIndex.has(definition.id)) definitionIndex.set(definition.id, { state, definition });
+          for (const definition of state.definitions)
+            if (!definitionIndex.has(definition.id)) definitionIndex.set(definition.id, { state, definition });
         }
       }
       return definitionIndex.get(id);

@@ -25,7 +25,10 @@ interface RenderMessage {
 
 const vscode = acquireVsCodeApi();
 const saved = (vscode.getState() ?? {}) as Partial<FilterState>;
-const state: FilterState = { team: typeof saved.team === 'string' ? saved.team : '', owner: typeof saved.owner === 'string' ? saved.owner : '' };
+const state: FilterState = {
+  team: typeof saved.team === 'string' ? saved.team : '',
+  owner: typeof saved.owner === 'string' ? saved.owner : '',
+};
 
 const content = document.getElementById('content')!;
 const teamSelect = document.getElementById('team') as HTMLSelectElement;
@@ -98,7 +101,12 @@ window.addEventListener('message', (event: MessageEvent<RenderMessage>) => {
   content.setAttribute('aria-busy', 'false');
   applyFilters();
   window.scrollTo(0, scroll);
-  vscode.postMessage({ type: 'rendered', renderId: message.renderId, ms: performance.now() - started, charts: content.querySelectorAll('svg.okr-chart').length });
+  vscode.postMessage({
+    type: 'rendered',
+    renderId: message.renderId,
+    ms: performance.now() - started,
+    charts: content.querySelectorAll('svg.okr-chart').length,
+  });
 });
 
 vscode.postMessage({ type: 'ready' });

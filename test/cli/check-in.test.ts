@@ -44,14 +44,23 @@ describe('okr check-in', () => {
   const file = () => readFileSync(path.join(dir, 'platform.okr.yaml'), 'utf8');
 
   it('records the check-in, keeps current: and confidence: in step, says what it did, and changes nothing else', async () => {
-    const r = await okr(['check-in', 'PLAT-KR1', '6', '--confidence', '0.7', '--note', 'canary: everywhere # at last', '--date', '2026-11-27'], { cwd: dir });
+    const r = await okr(
+      ['check-in', 'PLAT-KR1', '6', '--confidence', '0.7', '--note', 'canary: everywhere # at last', '--date', '2026-11-27'],
+      { cwd: dir },
+    );
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, 'okr: checked in PLAT-KR1 on 2026-11-27: 6 incidents (was 4 incidents), confidence 0.7 (was 0.5); current: and confidence: kept in step (platform.okr.yaml:9)\n');
+    assert.equal(
+      r.stdout,
+      'okr: checked in PLAT-KR1 on 2026-11-27: 6 incidents (was 4 incidents), confidence 0.7 (was 0.5); current: and confidence: kept in step (platform.okr.yaml:9)\n',
+    );
     assert.equal(
       file(),
       OKR.replace('current: 4             # as of', 'current: 6             # as of')
         .replace('confidence: 0.5\n        check_ins', 'confidence: 0.7\n        check_ins')
-        .replace('value: 4, confidence: 0.5 }\n', 'value: 4, confidence: 0.5 }\n          - { date: 2026-11-27, value: 6, confidence: 0.7, note: "canary: everywhere # at last" }\n'),
+        .replace(
+          'value: 4, confidence: 0.5 }\n',
+          'value: 4, confidence: 0.5 }\n          - { date: 2026-11-27, value: 6, confidence: 0.7, note: "canary: everywhere # at last" }\n',
+        ),
     );
     const list = await okr(['list', '--format', 'json', '--today', '2026-11-28'], { cwd: dir });
     assert.match(list.stdout, /"id":"PLAT-KR1".*?"current":6,/);
@@ -94,7 +103,10 @@ describe('okr check-in', () => {
 
   it('refuses with one line and exit 2, writing nothing: unknown ids with the closest, bad values, dates past the period, YAML errors', async () => {
     const cases: [string[], RegExp][] = [
-      [['check-in', 'PLAT-KR9', '6'], /^okr: PLAT-KR9 is not a key result in the OKR files \(did you mean PLAT-KR1, PLAT-KR2, PLAT-KR3\?\); nothing was changed\n$/],
+      [
+        ['check-in', 'PLAT-KR9', '6'],
+        /^okr: PLAT-KR9 is not a key result in the OKR files \(did you mean PLAT-KR1, PLAT-KR2, PLAT-KR3\?\); nothing was changed\n$/,
+      ],
       [['check-in', 'PLAT-O1', '6'], /PLAT-O1 is an objective, not a key result/],
       [['check-in', 'PLAT-KR1', 'six'], /^okr: the value must be a number, not "six"\n$/],
       [['check-in', 'PLAT-KR1', '40%'], /write 40 \(the unit is/],
@@ -133,10 +145,19 @@ describe('okr check-in', () => {
       writeFileSync(path.join(dir, 'metrics', 'coverage.json'), JSON.stringify({ total: { lines: { pct: 71.5 } } }));
       const first = await okr(['check-in', '--from-sources', '--date', '2026-11-27'], { cwd: dir });
       assert.equal(first.code, 1);
-      assert.match(first.stdout, /^okr: checked in PLAT-KR2: 71.5 % \(was none\) from metrics\/coverage.json \/total\/lines\/pct on 2026-11-27 \(platform.okr.yaml\)\n$/);
-      assert.match(first.stderr, /^platform\.okr\.yaml:24:101: PLAT-KR3: bench\/p95\.txt does not exist \(has the step that writes it run\?\); no check-in recorded\n/);
+      assert.match(
+        first.stdout,
+        /^okr: checked in PLAT-KR2: 71.5 % \(was none\) from metrics\/coverage.json \/total\/lines\/pct on 2026-11-27 \(platform.okr.yaml\)\n$/,
+      );
+      assert.match(
+        first.stderr,
+        /^platform\.okr\.yaml:24:101: PLAT-KR3: bench\/p95\.txt does not exist \(has the step that writes it run\?\); no check-in recorded\n/,
+      );
       assert.match(first.stderr, /okr: 2 sources: 1 recorded, 0 unchanged, 1 not read\n$/);
-      assert.match(file(), /source: \{ file: metrics\/coverage.json, pointer: \/total\/lines\/pct \}\n {8}check_ins:\n {10}- \{ date: 2026-11-27, value: 71.5 \}\n/);
+      assert.match(
+        file(),
+        /source: \{ file: metrics\/coverage.json, pointer: \/total\/lines\/pct \}\n {8}check_ins:\n {10}- \{ date: 2026-11-27, value: 71.5 \}\n/,
+      );
 
       mkdirSync(path.join(dir, 'bench'));
       writeFileSync(path.join(dir, 'bench', 'p95.txt'), '640\n');
@@ -154,8 +175,16 @@ describe('okr check-in', () => {
       mkdirSync(path.join(dir, 'metrics'));
       mkdirSync(path.join(dir, 'bench'));
       const cases: [string, string, RegExp][] = [
-        ['metrics/coverage.json', JSON.stringify({ total: { lines: {} } }), /metrics\/coverage\.json has nothing at \/total\/lines\/pct; no check-in recorded/],
-        ['metrics/coverage.json', JSON.stringify({ total: { lines: { pct: 'n/a' } } }), /metrics\/coverage\.json at \/total\/lines\/pct is the text "n\/a", not a number/],
+        [
+          'metrics/coverage.json',
+          JSON.stringify({ total: { lines: {} } }),
+          /metrics\/coverage\.json has nothing at \/total\/lines\/pct; no check-in recorded/,
+        ],
+        [
+          'metrics/coverage.json',
+          JSON.stringify({ total: { lines: { pct: 'n/a' } } }),
+          /metrics\/coverage\.json at \/total\/lines\/pct is the text "n\/a", not a number/,
+        ],
         ['metrics/coverage.json', '{ not json', /metrics\/coverage\.json is not valid JSON/],
       ];
       writeFileSync(path.join(dir, 'bench', 'p95.txt'), '640');
@@ -190,7 +219,13 @@ describe('okr due', () => {
         '3 key results due for a check-in on 2026-11-20: okr check-in <kr-id> <value>',
       ]);
       const json = JSON.parse((await okr(['due', '--today', '2026-11-19', '--format', 'json'], { cwd: dir })).stdout);
-      assert.deepEqual(json.due.map((d: { id: string; daysLate: number }) => [d.id, d.daysLate]), [['PLAT-KR2', 42], ['PLAT-KR3', 42]]);
+      assert.deepEqual(
+        json.due.map((d: { id: string; daysLate: number }) => [d.id, d.daysLate]),
+        [
+          ['PLAT-KR2', 42],
+          ['PLAT-KR3', 42],
+        ],
+      );
       assert.equal((await okr(['due', '--today', '2027-01-02'], { cwd: dir })).stdout, 'Nothing is due for a check-in on 2027-01-02.\n');
       assert.equal((await okr(['due', '--format', 'xml'], { cwd: dir })).code, 2);
     } finally {
@@ -200,7 +235,7 @@ describe('okr due', () => {
 });
 
 describe('okr check-in in a git repository', () => {
-  it('finds the key result in the repository\'s OKR files from a subfolder, and from-sources stays inside the repository', async () => {
+  it("finds the key result in the repository's OKR files from a subfolder, and from-sources stays inside the repository", async () => {
     const repo = TempRepo.create();
     try {
       repo.write('okrs/platform.okr.yaml', OKR);

@@ -88,7 +88,12 @@ export function installProbeRule(): { calls: ProbeCall[]; remove: () => void } {
     defaultOptions: {},
     check({ file, context }) {
       calls.push({ path: file.path, context });
-      const aligned = context.alignedFile === undefined ? 'not looked up' : context.alignedFile === null ? 'missing' : `${context.alignedFile.objectives.length} objectives`;
+      const aligned =
+        context.alignedFile === undefined
+          ? 'not looked up'
+          : context.alignedFile === null
+            ? 'missing'
+            : `${context.alignedFile.objectives.length} objectives`;
       const others = [...new Set(context.otherDefinitions.map((d) => d.id))].sort().join(' ');
       return [{ message: `aligned ${context.alignedPath ?? '-'}: ${aligned}; others: ${others || '-'}`, span: { start: 0, end: 0 } }];
     },

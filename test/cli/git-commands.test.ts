@@ -72,7 +72,10 @@ describe('okr branch', function () {
       const r = await run(['PLAT-KR1', '--template', 'main', flag]);
       assert.equal(r.code, 1, r.stderr);
       assert.equal(r.stdout, '');
-      assert.match(r.stderr, /branch main already exists and is not linked to a key result; not changed\. To link it: git config branch\.main\.okrKeyResult PLAT-KR1/);
+      assert.match(
+        r.stderr,
+        /branch main already exists and is not linked to a key result; not changed\. To link it: git config branch\.main\.okrKeyResult PLAT-KR1/,
+      );
     }
     assert.equal(repo.git(['config', '--get-regexp', '^branch\\..*\\.okrkeyresult$'], { allowFail: true }).stdout, '');
     assert.equal(repo.head(), before);
@@ -200,7 +203,9 @@ describe('okr links', function () {
     repo = TempRepo.create();
     repo.commit('Add OKRs', { files: { 'okr/platform.okr.yaml': PLATFORM_OKR } }); // 09:00
     repo.commit('Canary checks\n\nKey-Result: PLAT-KR1\n'); // 10:00
-    repo.commit('Pager fix\n\nKey-Result: plat-kr1\nKey-Result: PLAT-KR2\n', { env: { GIT_AUTHOR_NAME: 'Li Other', GIT_AUTHOR_EMAIL: 'li@example.com' } }); // 11:00
+    repo.commit('Pager fix\n\nKey-Result: plat-kr1\nKey-Result: PLAT-KR2\n', {
+      env: { GIT_AUTHOR_NAME: 'Li Other', GIT_AUTHOR_EMAIL: 'li@example.com' },
+    }); // 11:00
     repo.commit('Typo\n\nKey-Result: PLAT-RK2\n'); // 12:00
   });
   afterEach(() => repo.remove());
@@ -232,7 +237,10 @@ describe('okr links', function () {
 
   it('lists at most --limit commits per key result in text', async () => {
     const r = await run(['--limit', '1']);
-    assert.match(r.stdout, /PLAT-KR1 .*\n {2}2 commits by .*\n {4}\S+ {2}2026-11-01 {2}Li Other {2}Pager fix\n {4}\.\.\. and 1 more \(--limit 0 lists all\)\n/);
+    assert.match(
+      r.stdout,
+      /PLAT-KR1 .*\n {2}2 commits by .*\n {4}\S+ {2}2026-11-01 {2}Li Other {2}Pager fix\n {4}\.\.\. and 1 more \(--limit 0 lists all\)\n/,
+    );
     assert.equal((await run(['--limit', 'x'])).code, 2);
   });
 
@@ -265,7 +273,10 @@ describe('okr links', function () {
     const later = JSON.parse((await run(['--format', 'json', '--since', '2026-11-01T10:30:00Z'])).stdout);
     assert.equal(later.keyResults.find((k: { id: string }) => k.id === 'PLAT-KR1').count, 1);
     const none = JSON.parse((await run(['--format', 'json', '--since', '2026-11-02'])).stdout);
-    assert.equal(none.keyResults.reduce((n: number, k: { count: number }) => n + k.count, 0), 0);
+    assert.equal(
+      none.keyResults.reduce((n: number, k: { count: number }) => n + k.count, 0),
+      0,
+    );
     const bad = await run(['--since', 'last tuesday']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--since must be a date/);
@@ -323,7 +334,11 @@ describe('okr links', function () {
   it('shows a dropped key result only when commits name it, with its title or "(no title)", marked dropped', async () => {
     const dropped = PLATFORM_OKR.replace(
       '    initiatives:',
-      ['      - { id: PLAT-KR7, title: Retire the old pager, target: 1, status: dropped, reason: vendor kept it }', '      - { id: PLAT-KR8, target: 1, status: dropped, reason: merged }', '    initiatives:'].join('\n'),
+      [
+        '      - { id: PLAT-KR7, title: Retire the old pager, target: 1, status: dropped, reason: vendor kept it }',
+        '      - { id: PLAT-KR8, target: 1, status: dropped, reason: merged }',
+        '    initiatives:',
+      ].join('\n'),
     );
     repo.commit('Drop two', { files: { 'okr/platform.okr.yaml': dropped } });
     repo.commit('Pager work\n\nKey-Result: PLAT-KR8\n');
@@ -383,13 +398,21 @@ describe('okr tag', function () {
     const head = repo.head();
     const r = await run(['tag', untagged.slice(0, 8), 'plat-kr2']);
     assert.equal(r.code, 0, r.stderr);
-    assert.equal(r.stdout, `${untagged.slice(0, 10)} Canary checks, no trailer: linked to PLAT-KR2 (Key-Result: PLAT-KR2 in its note, refs/notes/okr-lens)\n`);
+    assert.equal(
+      r.stdout,
+      `${untagged.slice(0, 10)} Canary checks, no trailer: linked to PLAT-KR2 (Key-Result: PLAT-KR2 in its note, refs/notes/okr-lens)\n`,
+    );
     assert.match(r.stderr, /git push origin refs\/notes\/okr-lens/);
     assert.equal(repo.head(), head);
     assert.equal(repo.out(['notes', '--ref=refs/notes/okr-lens', 'show', untagged]), 'Key-Result: PLAT-KR2');
 
     const links = await run(['links']);
-    assert.match(links.stdout, new RegExp(`PLAT-KR2  Achieve 99.95% uptime for core services\\n  1 commit by Dana Author, on 2026-11-01\\n    ${untagged.slice(0, 10)}  `));
+    assert.match(
+      links.stdout,
+      new RegExp(
+        `PLAT-KR2  Achieve 99.95% uptime for core services\\n  1 commit by Dana Author, on 2026-11-01\\n    ${untagged.slice(0, 10)}  `,
+      ),
+    );
     const check = await run(['check-commits', `${base}..HEAD`]);
     assert.equal(check.code, 1);
     assert.match(check.stdout, /2 commits checked, 2 with key-result trailers/);

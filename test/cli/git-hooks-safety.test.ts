@@ -5,7 +5,18 @@
 
 import { strict as assert } from 'node:assert';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { chmodSync, copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { installHooks, uninstallHooks } from '../../src/core/git/hooks';
@@ -73,16 +84,27 @@ describe('okr hook install among other hooks', function () {
     /** husky 9, installed by the real husky (a dev dependency), with a commit-msg script refusing subjects that are not feat/fix. */
     function huskyNine(): string {
       const entry = pathToFileURL(require.resolve('husky')).href;
-      const install = spawnSync(process.execPath, ['--input-type=module', '-e', `import husky from ${JSON.stringify(entry)}; const r = husky(); if (r) { console.error(r); process.exit(1); }`], {
-        cwd: repo.dir,
-        env: repo.env,
-        encoding: 'utf8',
-      });
+      const install = spawnSync(
+        process.execPath,
+        [
+          '--input-type=module',
+          '-e',
+          `import husky from ${JSON.stringify(entry)}; const r = husky(); if (r) { console.error(r); process.exit(1); }`,
+        ],
+        {
+          cwd: repo.dir,
+          env: repo.env,
+          encoding: 'utf8',
+        },
+      );
       assert.equal(install.status, 0, install.stderr);
       const husky = path.join(repo.dir, '.husky');
       assert.equal(repo.out(['config', 'core.hooksPath']), '.husky/_');
       assert.ok(existsSync(path.join(husky, '_', 'h')) && existsSync(path.join(husky, '_', 'commit-msg')));
-      writeFileSync(path.join(husky, 'commit-msg'), 'grep -qE "^(feat|fix)" "$1" || { echo "subject must start with feat or fix" >&2; exit 1; }\n');
+      writeFileSync(
+        path.join(husky, 'commit-msg'),
+        'grep -qE "^(feat|fix)" "$1" || { echo "subject must start with feat or fix" >&2; exit 1; }\n',
+      );
       return husky;
     }
 
@@ -113,7 +135,10 @@ describe('okr hook install among other hooks', function () {
       repo.commitLikeUser(['-q', '-m', 'feat: canary checks'], { env: withOkrOnPath() });
       assert.deepEqual(repo.trailers(), ['PLAT-KR1']);
       stage();
-      const wrongId = repo.commitLikeUser(['-q', '-m', 'fix: typo', '-m', 'Key-Result: PLAT-KR9'], { allowFail: true, env: withOkrOnPath() });
+      const wrongId = repo.commitLikeUser(['-q', '-m', 'fix: typo', '-m', 'Key-Result: PLAT-KR9'], {
+        allowFail: true,
+        env: withOkrOnPath(),
+      });
       assert.notEqual(wrongId.status, 0);
       assert.match(wrongId.stderr, /PLAT-KR9 is not a key result/);
       // Without okr on the PATH the lines do nothing and block nothing.
@@ -142,19 +167,31 @@ describe('okr hook install among other hooks', function () {
       );
       const huskyEnv = { PATH: `${bin}${path.delimiter}${repo.env.PATH ?? ''}` };
       stage();
-      assert.notEqual(repo.commitLikeUser(['-q', '-m', 'bad subject'], { allowFail: true, env: huskyEnv }).status, 0, 'husky refuses before install');
+      assert.notEqual(
+        repo.commitLikeUser(['-q', '-m', 'bad subject'], { allowFail: true, env: huskyEnv }).status,
+        0,
+        'husky refuses before install',
+      );
       const r = await run(['hook', 'install']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /commit-msg: installed .*runs your own hook first \(husky 4's\), under its own name/);
       repo.git(['switch', '-q', '-c', 'kr/PLAT-KR1-x']);
-      assert.notEqual(repo.commitLikeUser(['-q', '-m', 'bad subject'], { allowFail: true, env: huskyEnv }).status, 0, 'husky still refuses after install');
+      assert.notEqual(
+        repo.commitLikeUser(['-q', '-m', 'bad subject'], { allowFail: true, env: huskyEnv }).status,
+        0,
+        'husky still refuses after install',
+      );
       repo.commitLikeUser(['-q', '-m', 'feat: both'], { env: huskyEnv });
       assert.deepEqual(repo.trailers(), ['PLAT-KR1']);
     });
 
     it('any shell hook runs with $0 as git gives it: a dispatcher by name keeps working', async () => {
       const hooks = path.join(repo.dir, '.git', 'hooks');
-      const dispatcher = repo.write('../dispatch.sh', '#!/bin/sh\ncase "$(basename "$0")" in commit-msg) echo "X-Checked-By: $(basename "$0") in $(basename "$(dirname "$0")")" >> "$1" ;; *) echo "unknown hook $0" >&2; exit 1 ;; esac\n', 0o755);
+      const dispatcher = repo.write(
+        '../dispatch.sh',
+        '#!/bin/sh\ncase "$(basename "$0")" in commit-msg) echo "X-Checked-By: $(basename "$0") in $(basename "$(dirname "$0")")" >> "$1" ;; *) echo "unknown hook $0" >&2; exit 1 ;; esac\n',
+        0o755,
+      );
       symlinkSync(dispatcher, path.join(hooks, 'commit-msg'));
       await run(['hook', 'install']);
       stage();
@@ -255,7 +292,8 @@ describe('okr hook install among other hooks', function () {
       mkdirSync(other.dir);
       other.git(['init', '-q']);
       assert.equal((await run(['hook', 'install'], {}, other.dir)).code, 0);
-      for (const hook of ['prepare-commit-msg', 'commit-msg']) symlinkSync(path.join(other.dir, '.git', 'hooks', hook), path.join(repo.dir, '.git', 'hooks', hook));
+      for (const hook of ['prepare-commit-msg', 'commit-msg'])
+        symlinkSync(path.join(other.dir, '.git', 'hooks', hook), path.join(repo.dir, '.git', 'hooks', hook));
       const r = await run(['hook', 'install']);
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /commit-msg: installed .*is another OKR Lens hook: kept, never run/);
@@ -266,7 +304,10 @@ describe('okr hook install among other hooks', function () {
       assert.equal(repo.message(), 'No recursion\n\nKey-Result: PLAT-KR1\n');
       // Uninstall gives the links back.
       await run(['hook', 'uninstall']);
-      assert.equal(readFileSync(path.join(repo.dir, '.git', 'hooks', 'commit-msg'), 'utf8'), readFileSync(path.join(other.dir, '.git', 'hooks', 'commit-msg'), 'utf8'));
+      assert.equal(
+        readFileSync(path.join(repo.dir, '.git', 'hooks', 'commit-msg'), 'utf8'),
+        readFileSync(path.join(other.dir, '.git', 'hooks', 'commit-msg'), 'utf8'),
+      );
     });
 
     it('core.hooksPath=/dev/null (hooks switched off): says so in words', async () => {
@@ -327,7 +368,11 @@ describe('okr hook install among other hooks', function () {
       const other = repo.sibling('other');
       mkdirSync(other.dir);
       other.git(['init', '-q']);
-      const r = await run(['hook', 'install', '--repo', repo.dir], { GIT_DIR: path.join(other.dir, '.git'), GIT_WORK_TREE: other.dir, GIT_INDEX_FILE: path.join(other.dir, '.git', 'index') }, repo.root);
+      const r = await run(
+        ['hook', 'install', '--repo', repo.dir],
+        { GIT_DIR: path.join(other.dir, '.git'), GIT_WORK_TREE: other.dir, GIT_INDEX_FILE: path.join(other.dir, '.git', 'index') },
+        repo.root,
+      );
       assert.equal(r.code, 0, r.stderr);
       assert.ok(existsSync(path.join(repo.dir, '.git', 'hooks', 'commit-msg')));
       assert.ok(!existsSync(path.join(other.dir, '.git', 'hooks', 'commit-msg')), 'nothing installed in the repository GIT_DIR names');
@@ -370,8 +415,19 @@ describe('okr hook install among other hooks', function () {
       const checkout = path.resolve(__dirname, '..', '..');
       if (!existsSync(path.join(checkout, 'dist', 'cli.js'))) this.skip(); // built by `npm run test:unit` first
       // Offline, with its own cache, as test/cli/npm-package.test.ts does.
-      const npmEnv = { ...process.env, npm_config_cache: path.join(repo.root, 'npm-cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
-      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', repo.root], { cwd: checkout, encoding: 'utf8', env: npmEnv });
+      const npmEnv = {
+        ...process.env,
+        npm_config_cache: path.join(repo.root, 'npm-cache'),
+        npm_config_offline: 'true',
+        npm_config_audit: 'false',
+        npm_config_fund: 'false',
+        npm_config_update_notifier: 'false',
+      };
+      const packed = execFileSync('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', repo.root], {
+        cwd: checkout,
+        encoding: 'utf8',
+        env: npmEnv,
+      });
       const tarball = path.join(repo.root, (JSON.parse(packed) as { filename: string }[])[0].filename);
       const prefix = path.join(repo.root, 'prefix');
       execFileSync('npm', ['install', '--global', '--prefix', prefix, tarball], { cwd: repo.root, encoding: 'utf8', env: npmEnv });
@@ -392,7 +448,10 @@ describe('okr hook install among other hooks', function () {
     it('status says when a hook was installed by an older OKR Lens, which runs only the CLI it names', async () => {
       repo.write('.git/hooks/commit-msg', "#!/bin/sh\n# okr-lens-hook: commit-msg 1\nokr_cli='/old/place/bin/okr.js'\n", 0o755);
       const old = await run(['hook', 'status']);
-      assert.match(old.stdout, /commit-msg: installed \(by an older OKR Lens: it runs only \/old\/place\/bin\/okr\.js; run okr hook install again\)/);
+      assert.match(
+        old.stdout,
+        /commit-msg: installed \(by an older OKR Lens: it runs only \/old\/place\/bin\/okr\.js; run okr hook install again\)/,
+      );
       const updated = await run(['hook', 'install']);
       assert.match(updated.stdout, /commit-msg: updated/);
       const now = await run(['hook', 'status']);
@@ -415,7 +474,11 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function spawnAsync(cmd: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<{ code: number; stdout: string; stderr: string }> {
+function spawnAsync(
+  cmd: string,
+  args: string[],
+  options: { cwd: string; env: NodeJS.ProcessEnv },
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { ...options, stdio: ['ignore', 'pipe', 'pipe'] });
     let stdout = '';

@@ -105,7 +105,10 @@ describe('okr hook', function () {
       const file = repo.write('../msg.txt', 'Fix the pager\n\nIt paged twice. Note: not thrice.\n');
       stage();
       repo.commitLikeUser(['-q', '-s', '-F', file]);
-      assert.equal(repo.message(), 'Fix the pager\n\nIt paged twice. Note: not thrice.\n\nSigned-off-by: Dana Author <dana@example.com>\nKey-Result: PLAT-KR1\n');
+      assert.equal(
+        repo.message(),
+        'Fix the pager\n\nIt paged twice. Note: not thrice.\n\nSigned-off-by: Dana Author <dana@example.com>\nKey-Result: PLAT-KR1\n',
+      );
     });
 
     it('adds nothing on a branch that names no key result, or on a detached HEAD', () => {
@@ -120,7 +123,11 @@ describe('okr hook', function () {
 
     it('works with the editor: the trailer goes below what the user types, before the comments', () => {
       repo.git(['switch', '-q', '-c', 'kr/PLAT-KR2-uptime']);
-      const editor = repo.write('../type-subject.sh', '#!/bin/sh\n{ printf "Typed subject\\n"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n', 0o755);
+      const editor = repo.write(
+        '../type-subject.sh',
+        '#!/bin/sh\n{ printf "Typed subject\\n"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n',
+        0o755,
+      );
       stage();
       repo.commitLikeUser(['-q', '-v'], { env: { GIT_EDITOR: editor } });
       assert.equal(repo.message(), 'Typed subject\n\nKey-Result: PLAT-KR2\n');
@@ -221,7 +228,11 @@ describe('okr hook', function () {
       const stillUntouched = repo.commitLikeUser(['-q'], { env: { GIT_EDITOR: spaces }, allowFail: true });
       assert.match(stillUntouched.stderr, /you did not edit the message/);
       assert.equal(repo.head(), before);
-      const editor = repo.write('../type-subject.sh', '#!/bin/sh\n{ printf "pager: page once\\n"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n', 0o755);
+      const editor = repo.write(
+        '../type-subject.sh',
+        '#!/bin/sh\n{ printf "pager: page once\\n"; cat "$1"; } > "$1.new" && mv "$1.new" "$1"\n',
+        0o755,
+      );
       repo.commitLikeUser(['-q'], { env: { GIT_EDITOR: editor } });
       assert.deepEqual(repo.trailers(), ['PLAT-KR1']);
       assert.match(repo.message(), /^pager: page once\n/);
@@ -313,7 +324,13 @@ describe('okr hook', function () {
     });
 
     it('never suggests a dropped key result', () => {
-      repo.write('okr/platform.okr.yaml', PLATFORM_OKR.replace('    initiatives:', '      - { id: PLAT-KR3, title: Old pager, target: 1, status: dropped, reason: kept }\n    initiatives:'));
+      repo.write(
+        'okr/platform.okr.yaml',
+        PLATFORM_OKR.replace(
+          '    initiatives:',
+          '      - { id: PLAT-KR3, title: Old pager, target: 1, status: dropped, reason: kept }\n    initiatives:',
+        ),
+      );
       stage();
       const r = repo.commitLikeUser(['-q', '-m', 'Typo', '-m', 'Key-Result: PLAT-KR33'], { allowFail: true });
       assert.equal(r.status, 1);
@@ -423,7 +440,7 @@ describe('okr hook', function () {
 
   describe('when OKR Lens moves', () => {
     it('works from a path with spaces and quotes', async () => {
-      const odd = path.join(repo.root, "it's a \"dir\" $HOME `x`");
+      const odd = path.join(repo.root, 'it\'s a "dir" $HOME `x`');
       mkdirSync(odd);
       const cli = path.join(odd, 'okr.js');
       copyFileSync(testCliPath(), cli);
@@ -448,7 +465,10 @@ describe('okr hook', function () {
       assert.equal(c.status, 0);
       assert.equal(repo.message(), 'Still works\n');
       // One line, naming what was looked for.
-      assert.match(c.stderr, /^OKR Lens: key results not checked and no trailer added: no okr found \(not on the PATH, no OKR Lens extension installed, .*okr-moving\.js is gone\)\. See okr hook status\.\n$/);
+      assert.match(
+        c.stderr,
+        /^OKR Lens: key results not checked and no trailer added: no okr found \(not on the PATH, no OKR Lens extension installed, .*okr-moving\.js is gone\)\. See okr hook status\.\n$/,
+      );
       const status = await run(['hook', 'status'], { OKR_CLI_PATH: '' });
       assert.match(status.stdout, /the hooks find no okr .*okr-moving\.js is gone/);
     });

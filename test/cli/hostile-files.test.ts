@@ -36,7 +36,15 @@ describe('okr against hostile files (real process, time and memory limits)', fun
     bundleDir = mkdtempSync(path.join(tmpdir(), 'okr-cli-bundle-'));
     cli = path.join(bundleDir, 'okr.js');
     const esbuild = await import('esbuild');
-    await esbuild.build({ entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')], bundle: true, platform: 'node', target: 'node20', format: 'cjs', outfile: path.join(bundleDir, 'cli.js'), logLevel: 'warning' });
+    await esbuild.build({
+      entryPoints: [path.join(ROOT, 'src', 'cli', 'main.ts')],
+      bundle: true,
+      platform: 'node',
+      target: 'node20',
+      format: 'cjs',
+      outfile: path.join(bundleDir, 'cli.js'),
+      logLevel: 'warning',
+    });
     writeFileSync(cli, "require('./cli.js').main();\n");
   });
   after(() => rmSync(bundleDir, { recursive: true, force: true }));
@@ -103,7 +111,10 @@ describe('okr against hostile files (real process, time and memory limits)', fun
     const r = await run(['lint', ...TODAY], tmp.dir);
     assertEndedOnItsOwn(r);
     assert.equal(r.code, 1);
-    assert.match(r.stdout, /^team\.okr\.yaml:4:14 +error +`aligns_with` names \S*proc\/self\/pagemap, which cannot be read: its size on disk says 0 bytes but it reads longer/m);
+    assert.match(
+      r.stdout,
+      /^team\.okr\.yaml:4:14 +error +`aligns_with` names \S*proc\/self\/pagemap, which cannot be read: its size on disk says 0 bytes but it reads longer/m,
+    );
   });
 
   it('an OKR file that is a link to /proc/self/pagemap is refused with its name, and okr list returns too', async function () {
@@ -113,7 +124,11 @@ describe('okr against hostile files (real process, time and memory limits)', fun
       const r = await run([command, ...TODAY], tmp.dir);
       assertEndedOnItsOwn(r);
       assert.equal(r.code, 2, command);
-      assert.equal(r.stderr, 'okr: team.okr.yaml: its size on disk says 0 bytes but it reads longer, as files under /proc and /sys do: OKR Lens reads only regular files\n', command);
+      assert.equal(
+        r.stderr,
+        'okr: team.okr.yaml: its size on disk says 0 bytes but it reads longer, as files under /proc and /sys do: OKR Lens reads only regular files\n',
+        command,
+      );
     }
   });
 

@@ -11,7 +11,8 @@ const at = (iso: string) => ({ GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
 describe('okr links: the history window', function () {
   this.timeout(60_000);
   let repo: TempRepo;
-  const run = (argv: string[], terminal: { stderrIsTTY?: boolean } = {}) => okr(['links', '--format', 'json', ...argv], { cwd: repo.dir, env: repo.env, ...terminal });
+  const run = (argv: string[], terminal: { stderrIsTTY?: boolean } = {}) =>
+    okr(['links', '--format', 'json', ...argv], { cwd: repo.dir, env: repo.env, ...terminal });
   const subjects = (stdout: string) => JSON.parse(stdout).keyResults.flatMap((k: any) => k.commits.map((c: any) => c.subject));
 
   beforeEach(() => {
@@ -54,7 +55,7 @@ describe('okr links: the history window', function () {
     assert.match(help.stdout, /--all-history {4}read the whole history/);
   });
 
-  it('shows a progress line on a terminal\'s stderr, erased at the end, and none elsewhere', async () => {
+  it("shows a progress line on a terminal's stderr, erased at the end, and none elsewhere", async () => {
     const tty = await run([], { stderrIsTTY: true });
     assert.match(tty.stderr, /\r\x1b\[Kokr: reading history\.\.\. \d+ commits/);
     assert.ok(tty.stderr.endsWith('\r\x1b[K'));

@@ -54,7 +54,9 @@ describe('okr lint', () => {
       const r = await okr(['lint', 'small', ...TODAY], { cwd: FIXTURES });
       assert.deepEqual(
         r.lines,
-        SMALL_TEXT.map((l) => (l.startsWith('roadmap') ? `${path.join('small', 'roadmap.okr.yaml')}${l.slice('roadmap.okr.yaml'.length)}` : l)),
+        SMALL_TEXT.map((l) =>
+          l.startsWith('roadmap') ? `${path.join('small', 'roadmap.okr.yaml')}${l.slice('roadmap.okr.yaml'.length)}` : l,
+        ),
       );
       const outside = await okr(['lint', path.join('..', 'small'), ...TODAY], { cwd: path.join(FIXTURES, 'clean') });
       assert.match(outside.lines[0], /^\.\.[\\/]small[\\/]roadmap\.okr\.yaml:10:13 {2}warning {2}/);
@@ -71,7 +73,10 @@ describe('okr lint', () => {
       try {
         const r = await okr(['lint', ...TODAY], { cwd: ws.dir });
         const files = r.lines.filter((l) => l.includes(':')).map((l) => l.split(':')[0]);
-        assert.deepEqual([...new Set(files)].filter((f) => f.endsWith('.yaml')), ['api.okr.yaml', 'billing.okr.yaml', 'broken.okr.yaml']);
+        assert.deepEqual(
+          [...new Set(files)].filter((f) => f.endsWith('.yaml')),
+          ['api.okr.yaml', 'billing.okr.yaml', 'broken.okr.yaml'],
+        );
         // Groups: each file's lines are contiguous, separated by exactly one blank line.
         const blocks = r.stdout.trimEnd().split('\n\n');
         assert.equal(blocks.length, 4, r.stdout);
@@ -172,7 +177,10 @@ describe('okr lint', () => {
         const known = (id: string) => ['schema', 'dropped-without-reason'].includes(id);
         for (const name of ['api.okr.yaml', 'billing.okr.yaml']) {
           const file = out.find((f) => f.filePath.endsWith(name))!;
-          const got = file.messages.filter((m) => known(m.ruleId)).map((m) => `${m.line}:${m.ruleId}`).sort();
+          const got = file.messages
+            .filter((m) => known(m.ruleId))
+            .map((m) => `${m.line}:${m.ruleId}`)
+            .sort();
           assert.deepEqual(got, expectationKeys(loadFixture(path.join(FIXTURES, 'mixed', name)).expectations, known), name);
           assert.equal(file.errorCount, file.messages.filter((m) => m.level === 'error').length);
           assert.equal(file.warningCount, file.messages.filter((m) => m.level === 'warning').length);
@@ -246,7 +254,8 @@ describe('okr lint', () => {
         assert.ok(!loc.artifactLocation.uri.includes('\\'), 'forward slashes');
         assert.ok(!path.isAbsolute(loc.artifactLocation.uri), 'relative to the current folder');
         assert.equal(loc.artifactLocation.uriBaseId, '%SRCROOT%');
-        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) assert.ok(Number.isInteger(loc.region[k]) && loc.region[k] >= 1, k);
+        for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn'])
+          assert.ok(Number.isInteger(loc.region[k]) && loc.region[k] >= 1, k);
       }
       assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
     });
@@ -261,8 +270,18 @@ describe('okr lint', () => {
         region: x.locations[0].physicalLocation.region,
       }));
       assert.deepEqual(simplified, [
-        { ruleId: 'dropped-without-reason', level: 'warning', uri: 'small/roadmap.okr.yaml', region: { startLine: 10, startColumn: 13, endLine: 10, endColumn: 20 } },
-        { ruleId: 'schema', level: 'error', uri: 'small/roadmap.okr.yaml', region: { startLine: 16, startColumn: 21, endLine: 16, endColumn: 24 } },
+        {
+          ruleId: 'dropped-without-reason',
+          level: 'warning',
+          uri: 'small/roadmap.okr.yaml',
+          region: { startLine: 10, startColumn: 13, endLine: 10, endColumn: 20 },
+        },
+        {
+          ruleId: 'schema',
+          level: 'error',
+          uri: 'small/roadmap.okr.yaml',
+          region: { startLine: 16, startColumn: 21, endLine: 16, endColumn: 24 },
+        },
       ]);
     });
 
@@ -301,7 +320,10 @@ describe('okr lint', () => {
       const api = path.join('mixed', 'api.okr.yaml');
       const only = (id: string) => ['--rule', `${id}=off`];
       // Only the rule this fixture is about, so rules added later cannot change the count.
-      const others = rules.map((x) => x.id).filter((id) => !['dropped-without-reason', 'schema', 'syntax'].includes(id)).flatMap(only);
+      const others = rules
+        .map((x) => x.id)
+        .filter((id) => !['dropped-without-reason', 'schema', 'syntax'].includes(id))
+        .flatMap(only);
       const base = ['lint', api, ...TODAY, ...others];
       const warnings = await okr(base);
       assert.match(warnings.stdout, /✖ 2 problems \(0 errors, 2 warnings, 0 info\)/);
@@ -323,7 +345,7 @@ describe('okr lint', () => {
       assert.equal(api.code, 0);
     });
 
-    it('--rule overrides the file\'s own lint settings for the run', async () => {
+    it("--rule overrides the file's own lint settings for the run", async () => {
       const off = await okr(['lint', '--rule', 'dropped-without-reason=off', ...TODAY], { cwd: SMALL });
       assert.deepEqual(off.lines, [ONLY_ERROR, '', '✖ 1 problem (1 error, 0 warnings, 0 info)']);
       const downgraded = await okr(['lint', '--rule', 'schema=warning', '--rule', 'dropped-without-reason=off', ...TODAY], { cwd: SMALL });
@@ -339,12 +361,32 @@ describe('okr lint', () => {
       ['an unknown format', ['lint', '--format', 'xml'], 'okr: --format must be one of text, json, sarif, not "xml"\n'],
       ['an impossible date', ['lint', '--today', '2026-02-30'], 'okr: --today must be a date written YYYY-MM-DD, not "2026-02-30"\n'],
       ['a date in another form', ['lint', '--today', '28/11/2026'], 'okr: --today must be a date written YYYY-MM-DD, not "28/11/2026"\n'],
-      ['a non-integer --max-warnings', ['lint', '--max-warnings', '1.5'], 'okr: --max-warnings must be a whole number of 0 or more, not "1.5"\n'],
+      [
+        'a non-integer --max-warnings',
+        ['lint', '--max-warnings', '1.5'],
+        'okr: --max-warnings must be a whole number of 0 or more, not "1.5"\n',
+      ],
       ['a negative --max-warnings', ['lint', '--max-warnings=-1'], 'okr: --max-warnings must be a whole number of 0 or more, not "-1"\n'],
-      ['a word for --max-warnings', ['lint', '--max-warnings', 'some'], 'okr: --max-warnings must be a whole number of 0 or more, not "some"\n'],
-      ['a --rule without =', ['lint', '--rule', 'routine-work'], 'okr: --rule takes id=off|error|warning|info, such as routine-work=off; not "routine-work"\n'],
-      ['a misspelled --rule id', ['lint', '--rule', 'routine-wrk=off'], 'okr: unknown rule "routine-wrk" in --rule (did you mean "routine-work"?)\n'],
-      ['a bad --rule value', ['lint', '--rule', 'routine-work=loud'], 'okr: --rule routine-work= must be one of off, error, warning, info, not "loud"\n'],
+      [
+        'a word for --max-warnings',
+        ['lint', '--max-warnings', 'some'],
+        'okr: --max-warnings must be a whole number of 0 or more, not "some"\n',
+      ],
+      [
+        'a --rule without =',
+        ['lint', '--rule', 'routine-work'],
+        'okr: --rule takes id=off|error|warning|info, such as routine-work=off; not "routine-work"\n',
+      ],
+      [
+        'a misspelled --rule id',
+        ['lint', '--rule', 'routine-wrk=off'],
+        'okr: unknown rule "routine-wrk" in --rule (did you mean "routine-work"?)\n',
+      ],
+      [
+        'a bad --rule value',
+        ['lint', '--rule', 'routine-work=loud'],
+        'okr: --rule routine-work= must be one of off, error, warning, info, not "loud"\n',
+      ],
       ['a path that does not exist', ['lint', 'no-such-folder'], 'okr: no-such-folder: no such file or folder\n'],
     ];
     for (const [what, argv, stderr] of usage) {
@@ -364,7 +406,10 @@ describe('okr lint', () => {
         const r = await okr(['lint', 'docs'], { cwd: tmp.dir });
         assert.equal(r.code, 2);
         assert.equal(r.stdout, '');
-        assert.equal(r.stderr, 'okr: no OKR files in docs (looked for .okr.yaml, *.okr.yaml, *.okr.yml; node_modules and .git are skipped)\n');
+        assert.equal(
+          r.stderr,
+          'okr: no OKR files in docs (looked for .okr.yaml, *.okr.yaml, *.okr.yml; node_modules and .git are skipped)\n',
+        );
       } finally {
         tmp.remove();
       }
@@ -390,7 +435,10 @@ describe('okr lint', () => {
       try {
         copyFileSync(path.join(SMALL, 'roadmap.okr.yaml'), path.join(tmp.dir, 'roadmap.yaml'));
         const r = await okr(['lint', 'roadmap.yaml', ...TODAY], { cwd: tmp.dir });
-        assert.deepEqual(r.lines, SMALL_TEXT.map((l) => l.replace('roadmap.okr.yaml', 'roadmap.yaml')));
+        assert.deepEqual(
+          r.lines,
+          SMALL_TEXT.map((l) => l.replace('roadmap.okr.yaml', 'roadmap.yaml')),
+        );
       } finally {
         tmp.remove();
       }
@@ -417,7 +465,10 @@ describe('okr lint', () => {
         const r = await okr(['lint', 'aligned', '--format', 'json', ...TODAY]);
         const out = JSON.parse(r.stdout) as JsonFile[];
         const probeMessages = Object.fromEntries(
-          out.map((f) => [path.relative(FIXTURES, f.filePath).split(path.sep).join('/'), f.messages.find((m) => m.ruleId === 'test-probe')?.message]),
+          out.map((f) => [
+            path.relative(FIXTURES, f.filePath).split(path.sep).join('/'),
+            f.messages.find((m) => m.ruleId === 'test-probe')?.message,
+          ]),
         );
         const company = path.join('aligned', 'company.okr.yaml');
         const strategy = path.join('aligned', 'strategy.okr.yaml');
@@ -437,7 +488,10 @@ describe('okr lint', () => {
         const r = await okr(['lint', path.join('aligned', 'teams', 'risk.okr.yaml'), '-f', 'json', ...TODAY]);
         const out = JSON.parse(r.stdout) as JsonFile[];
         assert.equal(out.length, 1);
-        assert.equal(out[0].messages.find((m) => m.ruleId === 'test-probe')?.message, `aligned ${path.join('aligned', 'company.okr.yaml')}: 1 objectives; others: -`);
+        assert.equal(
+          out[0].messages.find((m) => m.ruleId === 'test-probe')?.message,
+          `aligned ${path.join('aligned', 'company.okr.yaml')}: 1 objectives; others: -`,
+        );
       } finally {
         probe.remove();
       }
@@ -467,7 +521,10 @@ describe('okr lint', () => {
         if (process.platform !== 'win32') symlinkSync(path.join(tmp.dir, 'a.okr.yaml'), path.join(tmp.dir, 'b.okr.yaml'));
         const r = await okr(['lint', '.', 'a.okr.yaml', '-f', 'json', ...TODAY], { cwd: tmp.dir });
         const out = JSON.parse(r.stdout) as JsonFile[];
-        assert.deepEqual(out.map((f) => path.basename(f.filePath)), ['a.okr.yaml']);
+        assert.deepEqual(
+          out.map((f) => path.basename(f.filePath)),
+          ['a.okr.yaml'],
+        );
         assert.equal(out[0].messages.find((m) => m.ruleId === 'test-probe')?.message, 'aligned -: not looked up; others: -');
       } finally {
         tmp.remove();

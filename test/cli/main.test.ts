@@ -29,7 +29,14 @@ describe('okr (dispatcher and help)', () => {
     const r = await okr(['lint', '--help']);
     assert.equal(r.code, 0);
     assert.equal(r.stderr, '');
-    for (const option of ['-f, --format <name>', '--today <date>', '--max-warnings <n>', '--rule <id=value>', '-q, --quiet', '-h, --help']) {
+    for (const option of [
+      '-f, --format <name>',
+      '--today <date>',
+      '--max-warnings <n>',
+      '--rule <id=value>',
+      '-q, --quiet',
+      '-h, --help',
+    ]) {
       assert.ok(r.stdout.includes(`  ${option}`), option);
     }
     for (const section of ['Usage: okr lint [paths...] [options]', 'Output:', 'Exit codes:', 'Examples:', 'Rules (']) {
@@ -45,7 +52,15 @@ describe('okr (dispatcher and help)', () => {
   it('okr list --help describes the options, the text and the JSON output, with examples', async () => {
     const r = await okr(['list', '--help']);
     assert.equal(r.code, 0);
-    for (const part of ['Usage: okr list [paths...] [options]', '-f, --format <name>', '--today <date>', 'JSON output', '"keyResults"', 'Exit codes:', 'Examples:']) {
+    for (const part of [
+      'Usage: okr list [paths...] [options]',
+      '-f, --format <name>',
+      '--today <date>',
+      'JSON output',
+      '"keyResults"',
+      'Exit codes:',
+      'Examples:',
+    ]) {
       assert.ok(r.stdout.includes(part), part);
     }
   });

@@ -18,13 +18,24 @@ describe('the okr npm package', function () {
   let tmp: string;
   let tarball: string;
   // Its own cache, offline: nothing may come from a registry, and the user's cache is not touched.
-  const npmEnv = () => ({ ...process.env, npm_config_cache: path.join(tmp, 'cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' });
+  const npmEnv = () => ({
+    ...process.env,
+    npm_config_cache: path.join(tmp, 'cache'),
+    npm_config_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  });
 
   before(function () {
     if (!existsSync(path.join(ROOT, 'dist', 'cli.js'))) this.skip(); // built by `npm run test:unit` first
     tmp = mkdtempSync(path.join(tmpdir(), 'okr-npm-'));
     // --ignore-scripts: the bundle is already built; prepack would rebuild it for a real `npm pack`.
-    const out = execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], { cwd: ROOT, encoding: 'utf8', env: npmEnv() });
+    const out = execFileSync(npm, ['pack', '--ignore-scripts', '--json', '--pack-destination', tmp], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: npmEnv(),
+    });
     const [info] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
     tarball = path.join(tmp, info.filename);
   });
@@ -34,8 +45,18 @@ describe('the okr npm package', function () {
 
   it('holds the CLI bundle and its documents only, and declares no runtime dependency', () => {
     const listed = execFileSync('tar', ['-tzf', tarball], { encoding: 'utf8' }).split('\n').filter(Boolean).sort();
-    assert.deepEqual(listed, ['package/CHANGELOG.md', 'package/LICENSE', 'package/README.md', 'package/bin/okr.js', 'package/dist/cli.js', 'package/package.json']);
-    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
+    assert.deepEqual(listed, [
+      'package/CHANGELOG.md',
+      'package/LICENSE',
+      'package/README.md',
+      'package/bin/okr.js',
+      'package/dist/cli.js',
+      'package/package.json',
+    ]);
+    const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<
+      string,
+      unknown
+    >;
     // The bundle carries what it uses: a dependency here would make an offline install fail.
     assert.deepEqual(manifest.dependencies ?? {}, {});
     assert.deepEqual(manifest.bin, { okr: './bin/okr.js' });

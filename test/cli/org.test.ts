@@ -22,7 +22,10 @@ describe('okr list across teams', () => {
     const out = JSON.parse(r.stdout);
     const krs = out.files.flatMap((f: any) => f.objectives.flatMap((o: any) => o.keyResults));
     const kr = (id: string) => krs.find((k: any) => k.id === id);
-    assert.deepEqual(kr('MOB-KR1').dependsOn, [{ id: 'SEC-KR2', found: true, health: 'off-track' }, { id: 'WEB-KR4', found: true, health: 'on-track' }]);
+    assert.deepEqual(kr('MOB-KR1').dependsOn, [
+      { id: 'SEC-KR2', found: true, health: 'off-track' },
+      { id: 'WEB-KR4', found: true, health: 'on-track' },
+    ]);
     assert.deepEqual(kr('SEC-KR2').neededBy, ['MOB-KR1', 'WEB-KR4']);
     assert.deepEqual(kr('WEB-KR1').dependsOn, []);
   });
@@ -54,10 +57,22 @@ describe('okr list --tree alignment', () => {
     assert.equal(out.tree, 'alignment');
     assert.deepEqual(out.unaligned, []);
     const [co1, co2, co3] = out.objectives;
-    assert.deepEqual({ ...co1, children: co1.children.map((c: any) => c.id) }, {
-      id: 'CO-1', title: 'Customers can rely on us', file: 'org/company.okr.yaml', team: 'Company', status: 'active',
-      progressFrom: 'aligned', progress: 0.5, health: 'off-track', teams: 2, teamNames: ['Security', 'Web'], children: ['SEC-O1', 'WEB-O1'],
-    });
+    assert.deepEqual(
+      { ...co1, children: co1.children.map((c: any) => c.id) },
+      {
+        id: 'CO-1',
+        title: 'Customers can rely on us',
+        file: 'org/company.okr.yaml',
+        team: 'Company',
+        status: 'active',
+        progressFrom: 'aligned',
+        progress: 0.5,
+        health: 'off-track',
+        teams: 2,
+        teamNames: ['Security', 'Web'],
+        children: ['SEC-O1', 'WEB-O1'],
+      },
+    );
     assert.equal(co1.children[1].file, 'org/teams/web.okr.yaml');
     assert.ok(Math.abs(co2.progress - 0.55) < 1e-9, String(co2.progress));
     assert.equal(co3.teams, 0);
@@ -75,7 +90,10 @@ describe('okr list --tree alignment', () => {
   it('okr lint reports the company objective no team supports', async () => {
     const r = await okr(['lint', 'org', '--format', 'json', ...TODAY]);
     const all = JSON.parse(r.stdout).flatMap((f: any) => f.messages.map((m: any) => ({ file: f.filePath, rule: m.ruleId, line: m.line })));
-    assert.deepEqual(all.filter((m: any) => m.rule === 'unsupported-objective').map((m: any) => [m.file.endsWith('company.okr.yaml'), m.line]), [[true, 18]]);
+    assert.deepEqual(
+      all.filter((m: any) => m.rule === 'unsupported-objective').map((m: any) => [m.file.endsWith('company.okr.yaml'), m.line]),
+      [[true, 18]],
+    );
   });
 });
 
@@ -94,7 +112,10 @@ describe('okr report --tree alignment', () => {
   it('markdown and html: a table of company objectives with teams, the aligned objectives beneath, text escaped', async () => {
     const md = await okr(['report', 'org', '--no-git', '--tree', 'alignment', ...TODAY]);
     assert.match(md.stdout, /## Alignment across teams\n\n\| Objective \| Progress \| Health \| Teams \| File \|/);
-    assert.match(md.stdout, /\| \*\*CO-1 Customers can rely on us\*\* \| 50% \| off track \| 2 teams \| org\/company\.okr\.yaml \|\n\| ↳ SEC-O1 Customer data stays safe \| 30% \| off track \| Security \|/);
+    assert.match(
+      md.stdout,
+      /\| \*\*CO-1 Customers can rely on us\*\* \| 50% \| off track \| 2 teams \| org\/company\.okr\.yaml \|\n\| ↳ SEC-O1 Customer data stays safe \| 30% \| off track \| Security \|/,
+    );
     assert.match(md.stdout, /\| \*\*CO-3 Our costs fall while we grow\*\* \| - \| no data \| no team aligns \|/);
     const html = await okr(['report', 'org', '--no-git', '--tree', 'alignment', '--format', 'html', ...TODAY]);
     assert.match(html.stdout, /<h2>Alignment across teams<\/h2>/);

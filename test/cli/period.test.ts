@@ -57,7 +57,21 @@ describe('okr close', () => {
   it('records each score, closed: and the retro as line edits, keeping everything else', async () => {
     const ws = workspace();
     try {
-      const r = await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-04', '--went-well', 'Canary deploys: everywhere', '--try-next', 'Fewer KRs', '--try-next', 'Weekly check-ins'], { cwd: ws.dir });
+      const r = await okr(
+        [
+          'close',
+          'okrs/platform.okr.yaml',
+          '--today',
+          '2027-01-04',
+          '--went-well',
+          'Canary deploys: everywhere',
+          '--try-next',
+          'Fewer KRs',
+          '--try-next',
+          'Weekly check-ins',
+        ],
+        { cwd: ws.dir },
+      );
       assert.equal(r.stderr, '');
       assert.equal(r.code, 0);
       assert.deepEqual(r.lines.slice(0, 6), [
@@ -117,10 +131,16 @@ describe('okr close', () => {
     try {
       const early = await okr(['close', 'okrs/platform.okr.yaml', '--today', '2026-11-20'], { cwd: ws.dir });
       assert.equal(early.code, 1);
-      assert.equal(early.stderr, 'okr: cannot close okrs/platform.okr.yaml: the period runs until 2026-12-31; it can be closed from 14 days before its end (or pass --today)\n');
+      assert.equal(
+        early.stderr,
+        'okr: cannot close okrs/platform.okr.yaml: the period runs until 2026-12-31; it can be closed from 14 days before its end (or pass --today)\n',
+      );
       const which = await okr(['close', '--today', '2027-01-04'], { cwd: ws.dir });
       assert.equal(which.code, 2);
-      assert.match(which.stderr, /2 OKR files here: name the one to close \(okr close <file>\): okrs\/company\.okr\.yaml, okrs\/platform\.okr\.yaml/);
+      assert.match(
+        which.stderr,
+        /2 OKR files here: name the one to close \(okr close <file>\): okrs\/company\.okr\.yaml, okrs\/platform\.okr\.yaml/,
+      );
       const missing = await okr(['close', 'nope.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
       assert.equal(missing.code, 2);
       assert.equal(missing.stderr, 'okr: nope.okr.yaml: no such file or folder\n');
@@ -142,7 +162,10 @@ describe('okr next-period', () => {
       await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
       const closed = ws.read('okrs/platform.okr.yaml');
       // An id of another team's file is taken: the new ids avoid it.
-      writeFileSync(path.join(ws.dir, 'okrs', 'other.okr.yaml'), COMPANY.replace(/CO-/g, 'X-').replace('team: Company', 'team: Other').replace('X-KR2', 'PLAT-KR7'));
+      writeFileSync(
+        path.join(ws.dir, 'okrs', 'other.okr.yaml'),
+        COMPANY.replace(/CO-/g, 'X-').replace('team: Company', 'team: Other').replace('X-KR2', 'PLAT-KR7'),
+      );
       const r = await okr(['next-period', 'okrs/platform.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
       assert.equal(r.stderr, '');
       assert.equal(r.code, 0);
@@ -154,15 +177,23 @@ describe('okr next-period', () => {
         '  PLAT-KR3 -> PLAT-KR11 (in PLAT-O2): start 25, target 10',
       ]);
       // Nothing of the old one is lost: byte for byte, but aligns_with re-pointed to the same file.
-      assert.equal(ws.read('okrs/2026-Q4/platform.okr.yaml'), closed.replace('aligns_with: company.okr.yaml', 'aligns_with: "../company.okr.yaml"'));
+      assert.equal(
+        ws.read('okrs/2026-Q4/platform.okr.yaml'),
+        closed.replace('aligns_with: company.okr.yaml', 'aligns_with: "../company.okr.yaml"'),
+      );
       const next = ws.read('okrs/platform.okr.yaml');
       assert.match(next, /^period: 2027-Q1$/m);
       assert.match(next, /^aligns_with: company\.okr\.yaml$/m);
-      assert.match(next, / {6}- id: PLAT-KR10\n {8}title: Reduce P1 incidents from 12 to 3 per quarter\n {8}start: 6\n {8}target: 3\n {8}carried_from: PLAT-KR1@2026-Q4\n/);
+      assert.match(
+        next,
+        / {6}- id: PLAT-KR10\n {8}title: Reduce P1 incidents from 12 to 3 per quarter\n {8}start: 6\n {8}target: 3\n {8}carried_from: PLAT-KR1@2026-Q4\n/,
+      );
       assert.doesNotMatch(next, /PLAT-KR2|PLAT-KR9\b/); // met and dropped ones stay behind
       // The whole workspace lints clean: ids unique, the new file without findings.
       const lint = await okr(['lint', '--today', '2027-01-04', '--max-warnings', '0', '--format', 'json'], { cwd: ws.dir });
-      const messages = JSON.parse(lint.stdout).flatMap((f: { filePath: string; messages: { ruleId: string; message: string }[] }) => f.messages.map((m) => `${path.basename(f.filePath)}: ${m.ruleId}: ${m.message}`));
+      const messages = JSON.parse(lint.stdout).flatMap((f: { filePath: string; messages: { ruleId: string; message: string }[] }) =>
+        f.messages.map((m) => `${path.basename(f.filePath)}: ${m.ruleId}: ${m.message}`),
+      );
       assert.deepEqual(messages, []);
       // The next rollover finds the closed period's folder taken only for 2026-Q4.
       const again = await okr(['next-period', 'okrs/platform.okr.yaml', '--today', '2027-01-04', '--dry-run'], { cwd: ws.dir });
@@ -178,23 +209,40 @@ describe('okr next-period', () => {
     try {
       mkdirSync(path.join(tmp.dir, 'okrs', '2026-Q4'), { recursive: true });
       writeFileSync(path.join(tmp.dir, 'okrs', '2026-Q4', 'platform.okr.yaml'), PLATFORM.replace('aligns_with: company.okr.yaml\n', ''));
-      const bad = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'PLAT-KR2', '--today', '2027-01-04'], { cwd: tmp.dir });
+      const bad = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'PLAT-KR2', '--today', '2027-01-04'], {
+        cwd: tmp.dir,
+      });
       assert.equal(bad.code, 1);
-      assert.equal(bad.stderr, 'okr: cannot start the next period of okrs/2026-Q4/platform.okr.yaml: PLAT-KR2 was met (1.0): only unfinished key results are carried over\n');
-      const unknown = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'PLAT-KR77', '--today', '2027-01-04'], { cwd: tmp.dir });
+      assert.equal(
+        bad.stderr,
+        'okr: cannot start the next period of okrs/2026-Q4/platform.okr.yaml: PLAT-KR2 was met (1.0): only unfinished key results are carried over\n',
+      );
+      const unknown = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'PLAT-KR77', '--today', '2027-01-04'], {
+        cwd: tmp.dir,
+      });
       assert.match(unknown.stderr, /--carry names PLAT-KR77, which is not a key result of this file/);
-      const early = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--period', '2026-Q3', '--today', '2027-01-04'], { cwd: tmp.dir });
+      const early = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--period', '2026-Q3', '--today', '2027-01-04'], {
+        cwd: tmp.dir,
+      });
       assert.match(early.stderr, /2026-Q3 does not start after 2026-Q4 ends \(2026-12-31\)/);
-      const r = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'plat-kr3', '--period', '2027-Q2', '--today', '2027-01-04'], { cwd: tmp.dir });
+      const r = await okr(
+        ['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'plat-kr3', '--period', '2027-Q2', '--today', '2027-01-04'],
+        { cwd: tmp.dir },
+      );
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^Note: okrs\/2026-Q4\/platform\.okr\.yaml is not closed; okr close records its grades first\./);
-      assert.equal(readFileSync(path.join(tmp.dir, 'okrs', '2026-Q4', 'platform.okr.yaml'), 'utf8'), PLATFORM.replace('aligns_with: company.okr.yaml\n', ''));
+      assert.equal(
+        readFileSync(path.join(tmp.dir, 'okrs', '2026-Q4', 'platform.okr.yaml'), 'utf8'),
+        PLATFORM.replace('aligns_with: company.okr.yaml\n', ''),
+      );
       const next = readFileSync(path.join(tmp.dir, 'okrs', '2027-Q2', 'platform.okr.yaml'), 'utf8');
       assert.match(next, /carried_from: PLAT-KR3@2026-Q4/);
       assert.doesNotMatch(next, /PLAT-KR1@/);
       // One key result left in its objective: the command says what the linter will say.
       assert.match(r.stdout, /note: line \d+: .*only 1 active key result.*\(kr-count\)/);
-      const twice = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--period', '2027-Q2', '--today', '2027-01-04'], { cwd: tmp.dir });
+      const twice = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--period', '2027-Q2', '--today', '2027-01-04'], {
+        cwd: tmp.dir,
+      });
       assert.equal(twice.code, 1);
       assert.equal(twice.stderr, 'okr: okrs/2027-Q2/platform.okr.yaml already exists: was the next period started already?\n');
       assert.ok(!existsSync(path.join(tmp.dir, 'okrs', '2027-Q1')));

@@ -66,14 +66,20 @@ describe('okr report', () => {
       const r = await okr(['report', ...TODAY, '--no-git'], { cwd: tmp.dir });
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /^# OKR progress report\n\nAs of 2026-11-20: 2 files, 2 objectives, 3 key results\.\n/);
-      assert.match(r.stdout, /\n\| Key result \| Owner \| Progress \| Health \| Pace \| At this rate \| Confidence \| Last check-in \| Check-ins \(on time\/late\/missed\) \|\n/);
+      assert.match(
+        r.stdout,
+        /\n\| Key result \| Owner \| Progress \| Health \| Pace \| At this rate \| Confidence \| Last check-in \| Check-ins \(on time\/late\/missed\) \|\n/,
+      );
       // No commit column without a repository.
       assert.ok(!r.stdout.includes('Linked commits'));
       assert.match(r.stdout, /\| CO-KR1 Raise NPS from 30 to 45 \| {3}\| 33% \(35\/45\) \| /);
       const charts = [...r.stdout.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
       assert.equal(charts.length, 3);
       const plat = charts.find((c) => c.includes('title "PLAT-KR1'))!;
-      assert.match(plat, /^xychart-beta\n {4}title "PLAT-KR1 script alert\(1\) \/script \/svg quoted 'single' bell % end x-axis a"\n {4}x-axis \["1 Oct", "14 Oct", "28 Oct", "10 Nov"\]\n {4}y-axis "Progress \(%\)" 0 --> 100\n {4}line \[0, 10, 25, 50\]\n {4}line \[0, 14, 30, 44\]\n$/);
+      assert.match(
+        plat,
+        /^xychart-beta\n {4}title "PLAT-KR1 script alert\(1\) \/script \/svg quoted 'single' bell % end x-axis a"\n {4}x-axis \["1 Oct", "14 Oct", "28 Oct", "10 Nov"\]\n {4}y-axis "Progress \(%\)" 0 --> 100\n {4}line \[0, 10, 25, 50\]\n {4}line \[0, 14, 30, 44\]\n$/,
+      );
       // The leading indicators: fortnightly check-ins; confidence fell twice in a row.
       assert.match(r.stdout, /\| bo \| 1 \| 3 \| 0 \| 0 \| 0 \|/);
       assert.match(r.stdout, /### Confidence fell at each of the last two check-ins\n\n- PLAT-KR1 /);
@@ -95,7 +101,7 @@ describe('okr report', () => {
         assert.equal(row.split(/(?<!\\)\|/).length - 2, 9, row);
       }
       assert.ok(prose.includes('\\| \\*bold\\* \\[link\\](http://example.com) \\\\u001b\\[31mred'));
-       
+
       assert.ok(!/[\u0000-\u0008\u000b-\u001f]/.test(r.stdout), 'a control character');
       for (const title of r.stdout.matchAll(/^ {4}title "(.*)"$/gm)) assert.match(title[1], /^[^"`;%[\]{}<>#]*(%[^%"`;[\]{}<>#]*)*$/);
     } finally {
@@ -118,12 +124,19 @@ describe('okr report', () => {
       const hosts = [...html.matchAll(/https?:\/\/[^\s"'<)]+/g)].map((m) => m[0]).filter((u) => u !== 'http://www.w3.org/2000/svg');
       // Only the note's text, escaped, never a link.
       assert.ok(hosts.length > 0 && hosts.every((u) => u === 'http://example.com'), hosts.join(' '));
-      assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/);
+      assert.match(
+        html,
+        /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">/,
+      );
       assert.match(html.slice(html.indexOf('@media print {')), /^@media print \{\n(.*\n)* {2}\.objective \{ break-before: page;/);
       const doc = new DOMParser({ onError: () => undefined }).parseFromString(html, 'text/html');
       assert.equal(doc.getElementsByTagName('script').length, 0);
       const h2 = Array.from(doc.getElementsByTagName('h2')).map((h) => h.textContent);
-      assert.deepEqual(h2, ['Leading indicators', 'CO-O1 Customers trust us with their money', `PLAT-O1 ${HOSTILE_TITLE.replace('\x07', '\\u0007')}`]);
+      assert.deepEqual(h2, [
+        'Leading indicators',
+        'CO-O1 Customers trust us with their money',
+        `PLAT-O1 ${HOSTILE_TITLE.replace('\x07', '\\u0007')}`,
+      ]);
       assert.equal(doc.getElementsByTagName('svg').length, 4); // 3 burn-ups + 1 confidence trend
       const tips = Array.from(doc.getElementsByTagName('circle')).map((c) => c.getElementsByTagName('title')[0]?.textContent ?? '');
       assert.ok(tips.some((t) => t.endsWith(HOSTILE_NOTE.replace('\x1b', '\\u001b'))));
@@ -137,7 +150,7 @@ describe('okr report', () => {
     try {
       const r = await okr(['report', ...TODAY, '--no-git', '--format', 'json', 'platform.okr.yaml'], { cwd: tmp.dir });
       assert.equal(r.code, 0, r.stderr);
-       
+
       assert.ok(!/[\u0000-\u001f]/.test(r.stdout.replace(/\n/g, '')));
       const json = JSON.parse(r.stdout);
       assert.equal(json.today, '2026-11-20');
@@ -145,17 +158,23 @@ describe('okr report', () => {
       const kr = json.files[0].objectives[0].keyResults[0];
       assert.equal(kr.title, HOSTILE_TITLE);
       assert.equal(kr.lastCheckIn.note, HOSTILE_NOTE);
-      assert.deepEqual(kr.points.map((p: { date: string; progress: number }) => [p.date, p.progress]), [
-        ['2026-10-01', 0],
-        ['2026-10-14', 0.1],
-        ['2026-10-28', 0.25],
-        ['2026-11-10', 0.5],
-      ]);
+      assert.deepEqual(
+        kr.points.map((p: { date: string; progress: number }) => [p.date, p.progress]),
+        [
+          ['2026-10-01', 0],
+          ['2026-10-14', 0.1],
+          ['2026-10-28', 0.25],
+          ['2026-11-10', 0.5],
+        ],
+      );
       assert.equal(kr.projection.date, '2026-12-31');
       assert.deepEqual(kr.cadence, { everyDays: 14, onTime: 3, late: 0, missed: 0, nextDue: '2026-11-24', overdue: false });
       assert.equal(kr.confidenceFalling, true);
       assert.equal(kr.linkedCommits, null);
-      assert.deepEqual(json.indicators.confidenceFalling.map((k: { id: string }) => k.id), ['PLAT-KR1']);
+      assert.deepEqual(
+        json.indicators.confidenceFalling.map((k: { id: string }) => k.id),
+        ['PLAT-KR1'],
+      );
     } finally {
       tmp.remove();
     }
@@ -180,9 +199,15 @@ describe('okr report', () => {
       assert.equal(plat.objectives[0].keyResults[0].commitsPerWeek.length, 14);
       assert.equal(plat.objectives[0].keyResults[0].commitsPerWeek[4], 2); // Nov 1 is in the fifth week
       assert.deepEqual(json.indicators.trailers, [{ repository: '.', commits: 4, tagged: 2, share: 0.5 }]);
-      assert.deepEqual(json.indicators.noLinkedWork.map((k: { id: string }) => k.id), ['PLAT-KR2']);
+      assert.deepEqual(
+        json.indicators.noLinkedWork.map((k: { id: string }) => k.id),
+        ['PLAT-KR2'],
+      );
       const md = await okr(['report', ...TODAY], { cwd: repo.dir, env: repo.env });
-      assert.match(md.stdout, /\| Repository \| Commits \| With a trailer \| Share \|\n\|---\|---:\|---:\|---:\|\n\| \. \| 4 \| 2 \| 50% \|/);
+      assert.match(
+        md.stdout,
+        /\| Repository \| Commits \| With a trailer \| Share \|\n\|---\|---:\|---:\|---:\|\n\| \. \| 4 \| 2 \| 50% \|/,
+      );
       assert.match(md.stdout, /Linked commits \|\n/);
     } finally {
       repo.remove();

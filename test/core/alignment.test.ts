@@ -7,21 +7,40 @@ import { parseOkr } from '../../src/core/parse';
 const TODAY = '2026-11-28';
 const src = (path: string, text: string) => ({ path, file: parseOkr(text, path).file });
 const company = (from = 'aligned') =>
-  src('/w/company.okr.yaml', `team: Company\nperiod: 2026-Q4\nobjectives:\n  - id: CO-1\n    title: A\n    progress_from: ${from}\n    key_results:\n      - { id: CO-KR1, title: Raise x from 0 to 10, start: 0, target: 10, current: 10 }\n  - { id: CO-2, title: B }\n`);
-const team = (path: string, name: string, objectives: string) => src(path, `team: ${name}\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n${objectives}`);
-const kr = (id: string, current: number, extra = '') => `      - { id: ${id}, title: Raise y from 0 to 100, start: 0, target: 100, current: ${current}${extra} }\n`;
-const web = team('/w/web/t.okr.yaml', 'Web', `  - id: WEB-O1\n    title: W\n    parent: CO-1\n    key_results:\n${kr('WEB-KR1', 80)}${kr('WEB-KR2', 60)}`);
-const sec = team('/w/sec/t.okr.yaml', 'Security', `  - id: SEC-O1\n    title: S\n    parent: CO-1\n    key_results:\n${kr('SEC-KR1', 10, ', confidence: 0.2')}  - { id: SEC-O2, title: T, parent: NOPE }\n`);
+  src(
+    '/w/company.okr.yaml',
+    `team: Company\nperiod: 2026-Q4\nobjectives:\n  - id: CO-1\n    title: A\n    progress_from: ${from}\n    key_results:\n      - { id: CO-KR1, title: Raise x from 0 to 10, start: 0, target: 10, current: 10 }\n  - { id: CO-2, title: B }\n`,
+  );
+const team = (path: string, name: string, objectives: string) =>
+  src(path, `team: ${name}\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n${objectives}`);
+const kr = (id: string, current: number, extra = '') =>
+  `      - { id: ${id}, title: Raise y from 0 to 100, start: 0, target: 100, current: ${current}${extra} }\n`;
+const web = team(
+  '/w/web/t.okr.yaml',
+  'Web',
+  `  - id: WEB-O1\n    title: W\n    parent: CO-1\n    key_results:\n${kr('WEB-KR1', 80)}${kr('WEB-KR2', 60)}`,
+);
+const sec = team(
+  '/w/sec/t.okr.yaml',
+  'Security',
+  `  - id: SEC-O1\n    title: S\n    parent: CO-1\n    key_results:\n${kr('SEC-KR1', 10, ', confidence: 0.2')}  - { id: SEC-O2, title: T, parent: NOPE }\n`,
+);
 
 describe('alignment tree and roll-up', () => {
   it('puts the company objectives at the top with the team objectives that name them beneath, and counts teams', () => {
     const tree = new AlignmentIndex([company(), web, sec]).tree(TODAY);
-    assert.deepEqual(tree.roots.map((r) => [r.objective.id, r.children.map((c) => c.objective.id), r.teams]), [
-      ['CO-1', ['WEB-O1', 'SEC-O1'], ['Web', 'Security']],
-      ['CO-2', [], []],
-    ]);
+    assert.deepEqual(
+      tree.roots.map((r) => [r.objective.id, r.children.map((c) => c.objective.id), r.teams]),
+      [
+        ['CO-1', ['WEB-O1', 'SEC-O1'], ['Web', 'Security']],
+        ['CO-2', [], []],
+      ],
+    );
     // A parent that names nothing leaves the objective out of the tree, not out of the view.
-    assert.deepEqual(tree.unaligned.map((u) => u.objective.id), ['SEC-O2']);
+    assert.deepEqual(
+      tree.unaligned.map((u) => u.objective.id),
+      ['SEC-O2'],
+    );
   });
 
   it('progress_from aligned: the mean of the aligned objectives, as healthy as the least healthy', () => {
@@ -40,8 +59,14 @@ describe('alignment tree and roll-up', () => {
   });
 
   it('rolls up through a middle level, and counts the teams of every level beneath', () => {
-    const dept = src('/w/eng/dept.okr.yaml', `team: Engineering\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n  - { id: ENG-O1, title: E, parent: CO-1, progress_from: aligned }\n`);
-    const leaf = src('/w/eng/web/t.okr.yaml', `team: Web\nperiod: 2026-Q4\naligns_with: ../dept.okr.yaml\nobjectives:\n  - id: W-O1\n    title: W\n    parent: ENG-O1\n    key_results:\n${kr('W-KR1', 40)}`);
+    const dept = src(
+      '/w/eng/dept.okr.yaml',
+      `team: Engineering\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n  - { id: ENG-O1, title: E, parent: CO-1, progress_from: aligned }\n`,
+    );
+    const leaf = src(
+      '/w/eng/web/t.okr.yaml',
+      `team: Web\nperiod: 2026-Q4\naligns_with: ../dept.okr.yaml\nobjectives:\n  - id: W-O1\n    title: W\n    parent: ENG-O1\n    key_results:\n${kr('W-KR1', 40)}`,
+    );
     const [co1] = new AlignmentIndex([company(), dept, leaf]).tree(TODAY).roots;
     assert.equal(co1.children[0].objective.id, 'ENG-O1');
     assert.equal(co1.children[0].progress, 0.4);
@@ -56,22 +81,33 @@ describe('alignment tree and roll-up', () => {
     const tree = new AlignmentIndex([a, b, self]).tree(TODAY);
     assert.equal(tree.roots.length, 0);
     // Each objective once: B-O1 under A-O1 (it names A-O1), and A-O1 not again under B-O1.
-    assert.deepEqual(tree.unaligned.map((u) => [u.objective.id, u.children.map((c) => [c.objective.id, c.children.length])]), [
-      ['A-O1', [['B-O1', 0]]],
-      ['S-O1', []],
-    ]);
+    assert.deepEqual(
+      tree.unaligned.map((u) => [u.objective.id, u.children.map((c) => [c.objective.id, c.children.length])]),
+      [
+        ['A-O1', [['B-O1', 0]]],
+        ['S-O1', []],
+      ],
+    );
   });
 
   it('kr-count leaves an objective measured by its aligned objectives alone, and not one measured by both', () => {
     const text = `team: Company\nperiod: 2026-Q4\nobjectives:\n  - { id: CO-1, title: A, progress_from: aligned }\n  - { id: CO-2, title: B, progress_from: both }\n`;
-    const found = lintSources([{ path: '/w/c.okr.yaml', text }], { today: TODAY }).files[0].result.findings.filter((f) => f.ruleId === 'kr-count');
-    assert.deepEqual(found.map((f) => f.message.split(' ')[1]), ['CO-2']);
+    const found = lintSources([{ path: '/w/c.okr.yaml', text }], { today: TODAY }).files[0].result.findings.filter(
+      (f) => f.ruleId === 'kr-count',
+    );
+    assert.deepEqual(
+      found.map((f) => f.message.split(' ')[1]),
+      ['CO-2'],
+    );
   });
 });
 
 describe('the org view in reports', () => {
   it('escapes user text in Markdown and HTML', () => {
-    const c = src('/w/company.okr.yaml', 'team: Company\nperiod: 2026-Q4\nobjectives:\n  - { id: CO-1, title: "<script>x</script> | *b*" }\n');
+    const c = src(
+      '/w/company.okr.yaml',
+      'team: Company\nperiod: 2026-Q4\nobjectives:\n  - { id: CO-1, title: "<script>x</script> | *b*" }\n',
+    );
     const t = team('/w/web/t.okr.yaml', 'We<b>b', '  - { id: WEB-O1, title: W, parent: CO-1 }\n');
     const data = alignmentJson(new AlignmentIndex([c, t]).tree(TODAY), (p) => p);
     const html = alignmentHtml(data);

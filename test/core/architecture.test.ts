@@ -21,18 +21,27 @@ describe('src/core layout', () => {
   const files = sources(CORE).map((file) => ({ rel: path.relative(CORE, file).split(path.sep).join('/'), imports: imports(file) }));
 
   it('never imports vscode', () => {
-    assert.deepEqual(files.filter((f) => f.imports.includes('vscode')).map((f) => f.rel), []);
+    assert.deepEqual(
+      files.filter((f) => f.imports.includes('vscode')).map((f) => f.rel),
+      [],
+    );
   });
 
   it('touches the file system only in core/fs/ and core/git/', () => {
     const io = files.filter((f) => f.imports.some((m) => /^(node:)?fs(\/promises)?$/.test(m)));
     assert.ok(io.length > 0, 'the pattern no longer matches how files are read');
-    assert.deepEqual(io.filter((f) => !/^(fs|git)\//.test(f.rel)).map((f) => f.rel), []);
+    assert.deepEqual(
+      io.filter((f) => !/^(fs|git)\//.test(f.rel)).map((f) => f.rel),
+      [],
+    );
   });
 
   it('runs processes only in core/git/', () => {
     const spawning = files.filter((f) => f.imports.some((m) => /^(node:)?child_process$/.test(m)));
     assert.ok(spawning.length > 0, 'the pattern no longer matches how git is run');
-    assert.deepEqual(spawning.filter((f) => !f.rel.startsWith('git/')).map((f) => f.rel), []);
+    assert.deepEqual(
+      spawning.filter((f) => !f.rel.startsWith('git/')).map((f) => f.rel),
+      [],
+    );
   });
 });

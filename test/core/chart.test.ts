@@ -59,13 +59,21 @@ describe('chart renderer', () => {
     assert.equal(root.getAttribute('aria-labelledby'), 'k1-title k1-desc');
     assert.equal(childText(root, 'title'), 'Burn-up of K1 Deploys');
     assert.match(childText(root, 'desc')!, /^50% on 1 Nov; pace 50% by 15 Nov; at this rate \d+% by 31 Dec\.$/);
-    const labels = all(root, 'text').filter((t) => t.getAttribute('class') === 'okr-axis-label').map((t) => t.textContent);
+    const labels = all(root, 'text')
+      .filter((t) => t.getAttribute('class') === 'okr-axis-label')
+      .map((t) => t.textContent);
     assert.deepEqual(labels, ['Date', 'Progress to target']);
     const yTicks = all(root, 'g').find((g) => g.getAttribute('class') === 'okr-y-axis')!;
     // The projection (147% by Dec 31) widens the scale to the next quarter.
-    assert.deepEqual(all(yTicks, 'text').map((t) => t.textContent), ['0%', '25%', '50%', '75%', '100%', '125%', '150%']);
+    assert.deepEqual(
+      all(yTicks, 'text').map((t) => t.textContent),
+      ['0%', '25%', '50%', '75%', '100%', '125%', '150%'],
+    );
     const xTicks = all(root, 'g').find((g) => g.getAttribute('class') === 'okr-x-axis')!;
-    assert.deepEqual(all(xTicks, 'text').map((t) => t.getAttribute('data-date')), ['2026-10-01', '2026-11-01', '2026-12-01', '2026-12-31']);
+    assert.deepEqual(
+      all(xTicks, 'text').map((t) => t.getAttribute('data-date')),
+      ['2026-10-01', '2026-11-01', '2026-12-01', '2026-12-31'],
+    );
 
     const lines = all(root, 'polyline');
     const byClass = new Map(lines.map((l) => [l.getAttribute('class'), l]));
@@ -73,7 +81,11 @@ describe('chart renderer', () => {
     assert.equal(byClass.get('okr-line-actual')?.hasAttribute('stroke-dasharray'), false);
     assert.ok(byClass.get('okr-line-projection'));
     // The pace runs from the bottom left to the top right of the plot.
-    const pace = byClass.get('okr-line-pace')!.getAttribute('points')!.split(' ').map((p) => p.split(',').map(Number));
+    const pace = byClass
+      .get('okr-line-pace')!
+      .getAttribute('points')!
+      .split(' ')
+      .map((p) => p.split(',').map(Number));
     assert.ok(pace[0][0] < pace[1][0] && pace[0][1] > pace[1][1]);
   });
 
@@ -82,8 +94,14 @@ describe('chart renderer', () => {
     const svg = renderChartSvg(burnUpChart(kr, series, '2026-11-15')!, { idPrefix: 'k' });
     const root = parseSvg(svg);
     const points = all(root, 'circle');
-    assert.deepEqual(points.map((p) => p.getAttribute('data-date')), ['2026-10-01', '2026-10-15', '2026-11-01']);
-    assert.deepEqual(points.map((p) => p.getAttribute('data-value')), ['0', '0.2', '0.5']);
+    assert.deepEqual(
+      points.map((p) => p.getAttribute('data-date')),
+      ['2026-10-01', '2026-10-15', '2026-11-01'],
+    );
+    assert.deepEqual(
+      points.map((p) => p.getAttribute('data-value')),
+      ['0', '0.2', '0.5'],
+    );
     assert.equal(childText(points[2], 'title'), '1 Nov check-in: 20 deploys (50%)\nconfidence 60%\nweek 5: canary <b>held</b>');
     assert.equal(points[2].getAttribute('tabindex'), '0');
     assert.match(points[2].getAttribute('aria-label')!, /^1 Nov check-in: 20 deploys \(50%\)\. confidence 60%\. week 5/);
@@ -107,8 +125,23 @@ describe('chart renderer', () => {
 
   it('progress past the target widens the scale instead of leaving the plot', () => {
     const spec: ChartSpec = {
-      title: 't', summary: 's', xLabel: 'Date', yLabel: 'Progress', from: '2026-10-01', to: '2026-12-31',
-      lines: [{ kind: 'actual', name: 'Progress', markers: true, points: [{ date: '2026-10-01', y: -0.1 }, { date: '2026-11-01', y: 1.3 }] }],
+      title: 't',
+      summary: 's',
+      xLabel: 'Date',
+      yLabel: 'Progress',
+      from: '2026-10-01',
+      to: '2026-12-31',
+      lines: [
+        {
+          kind: 'actual',
+          name: 'Progress',
+          markers: true,
+          points: [
+            { date: '2026-10-01', y: -0.1 },
+            { date: '2026-11-01', y: 1.3 },
+          ],
+        },
+      ],
     };
     const root = parseSvg(renderChartSvg(spec, { idPrefix: 'w', height: 220 }));
     const yTicks = all(root, 'g').find((g) => g.getAttribute('class') === 'okr-y-axis')!;
@@ -127,7 +160,10 @@ describe('chart renderer', () => {
     const { headers, rows } = chartTable(spec);
     assert.deepEqual(headers, ['Date', 'Progress', 'Pace', 'At this rate']);
     assert.deepEqual(rows[0], ['2026-10-01', '0%', '0%', '']);
-    assert.deepEqual(rows.find((r) => r[0] === '2026-11-01'), ['2026-11-01', '50%', '', '50%']);
+    assert.deepEqual(
+      rows.find((r) => r[0] === '2026-11-01'),
+      ['2026-11-01', '50%', '', '50%'],
+    );
     assert.deepEqual(rows.at(-1)!.slice(0, 3), ['2026-12-31', '', '100%']);
     const text = chartText(spec);
     assert.match(text, /^Burn-up of K1 Deploys\n50% on 1 Nov;/);
@@ -139,7 +175,10 @@ describe('chart renderer', () => {
     const spec = confidenceChart(kr, series.confidence, series.period, '2026-11-15')!;
     assert.equal(spec.summary, '60% confident on 1 Nov, from 80% on 15 Oct.');
     const root = parseSvg(renderChartSvg(spec, { idPrefix: 'c' }));
-    assert.deepEqual(all(root, 'circle').map((c) => c.getAttribute('data-value')), ['0.8', '0.6']);
+    assert.deepEqual(
+      all(root, 'circle').map((c) => c.getAttribute('data-value')),
+      ['0.8', '0.6'],
+    );
     assert.equal(confidenceChart(kr, [], series.period, '2026-11-15'), undefined);
   });
 
@@ -158,7 +197,10 @@ describe('markup escaping', () => {
   });
 
   it('Markdown: inline syntax escaped, HTML as entities, one line', () => {
-    assert.equal(escapeMarkdownInline('a | b *c* _d_ `e` [f](g) ~h~ <i> & $x$'), 'a \\| b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) \\~h\\~ &lt;i&gt; &amp; \\$x\\$');
+    assert.equal(
+      escapeMarkdownInline('a | b *c* _d_ `e` [f](g) ~h~ <i> & $x$'),
+      'a \\| b \\*c\\* \\_d\\_ \\`e\\` \\[f\\](g) \\~h\\~ &lt;i&gt; &amp; \\$x\\$',
+    );
     assert.equal(escapeMarkdownInline('two\nlines\u0007'), 'two lines\\\\u0007');
     assert.equal(escapeMarkdownInline('Title #'), 'Title \\#');
   });

@@ -16,7 +16,14 @@ const KRS =
 
 describe('check-in cadence and due key results', () => {
   it('reads `check_in_every` as days or words, 14 by default, and refuses anything else with a finding', () => {
-    for (const [written, days] of [['7', 7], ['weekly', 7], ['fortnightly', 14], ['Monthly', 30], ['1', 1], ['366', 366]] as const) {
+    for (const [written, days] of [
+      ['7', 7],
+      ['weekly', 7],
+      ['fortnightly', 14],
+      ['Monthly', 30],
+      ['1', 1],
+      ['366', 366],
+    ] as const) {
       const r = file(`check_in_every: ${written}\n`, KRS);
       assert.equal(cadenceDays(r.file), days, written);
       assert.deepEqual(r.findings, [], written);
@@ -34,13 +41,23 @@ describe('check-in cadence and due key results', () => {
   it('a key result is due when its latest check-in (or the period start) is a cadence old, only while active and running', () => {
     const due = dueKeyResults(file('', KRS).file, '2026-11-28');
     // K1: 14 days: due today. K3 and K5 (a check-in before the period): 58 days since the period started.
-    assert.deepEqual(due.map((d) => [d.keyResult.id, d.age, d.daysLate, d.dueOn, d.lastCheckIn]), [
-      ['K3', 58, 44, '2026-10-15', undefined],
-      ['K5', 58, 44, '2026-10-15', undefined],
-      ['K1', 14, 0, '2026-11-28', '2026-11-14'],
-    ]);
+    assert.deepEqual(
+      due.map((d) => [d.keyResult.id, d.age, d.daysLate, d.dueOn, d.lastCheckIn]),
+      [
+        ['K3', 58, 44, '2026-10-15', undefined],
+        ['K5', 58, 44, '2026-10-15', undefined],
+        ['K1', 14, 0, '2026-11-28', '2026-11-14'],
+      ],
+    );
     const weekly = dueKeyResults(file('check_in_every: weekly\n', KRS).file, '2026-11-28');
-    assert.deepEqual(weekly.map((d) => [d.keyResult.id, d.daysLate]), [['K3', 51], ['K5', 51], ['K1', 7]]);
+    assert.deepEqual(
+      weekly.map((d) => [d.keyResult.id, d.daysLate]),
+      [
+        ['K3', 51],
+        ['K5', 51],
+        ['K1', 7],
+      ],
+    );
     assert.equal(dueKeyResults(file('check_in_every: weekly\n', KRS).file, '2026-12-04').find((d) => d.keyResult.id === 'K2')?.daysLate, 0);
     assert.deepEqual(dueKeyResults(file('', KRS).file, '2026-09-30'), []);
     assert.deepEqual(dueKeyResults(file('', KRS).file, '2027-01-01'), []);
@@ -54,8 +71,12 @@ describe('check-in cadence and due key results', () => {
   });
 });
 
-describe('source: where a key result\'s metric comes from', () => {
-  const kr = (source: string) => file('', `  - id: O1\n    title: A\n    key_results:\n      - id: K1\n        title: Raise coverage from 60% to 80%\n        source: ${source}\n`);
+describe("source: where a key result's metric comes from", () => {
+  const kr = (source: string) =>
+    file(
+      '',
+      `  - id: O1\n    title: A\n    key_results:\n      - id: K1\n        title: Raise coverage from 60% to 80%\n        source: ${source}\n`,
+    );
 
   it('reads `file` and an RFC 6901 `pointer`, with spans for messages', () => {
     const r = kr('{ file: metrics/coverage.json, pointer: /total/lines/pct }');
@@ -70,7 +91,10 @@ describe('source: where a key result\'s metric comes from', () => {
   });
 
   it('refuses a source without a file, an absolute path, a pointer without "/", a stray "~" and unknown keys', () => {
-    const message = (s: string) => kr(s).findings.map((f) => f.message).join(' | ');
+    const message = (s: string) =>
+      kr(s)
+        .findings.map((f) => f.message)
+        .join(' | ');
     assert.match(message('{ pointer: /a }'), /needs a `file`/);
     assert.match(message('metrics.json'), /`source` in key result K1 must be a mapping/);
     assert.match(message('{ file: /etc/passwd }'), /relative to the OKR file \(and inside the repository\), not an absolute path/);

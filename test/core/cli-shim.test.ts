@@ -26,7 +26,14 @@ describe("the 'okr' launcher the editor puts on the PATH", function () {
 
   it('runs the CLI inside the extension, with its arguments', function () {
     if (process.platform === 'win32') this.skip();
-    const shim = write(posixShim({ cliPath: path.join(ROOT, 'bin', 'okr.js'), extensionsDir: tmp, extensionPrefix: 'okr-lens.okr-lens', nodePath: process.execPath }));
+    const shim = write(
+      posixShim({
+        cliPath: path.join(ROOT, 'bin', 'okr.js'),
+        extensionsDir: tmp,
+        extensionPrefix: 'okr-lens.okr-lens',
+        nodePath: process.execPath,
+      }),
+    );
     const r = spawnSync(shim, ['--version'], { encoding: 'utf8' });
     assert.equal(r.stderr, '');
     assert.equal(r.stdout, `${VERSION}\n`);
@@ -42,7 +49,12 @@ describe("the 'okr' launcher the editor puts on the PATH", function () {
       mkdirSync(bin, { recursive: true });
       writeFileSync(path.join(bin, 'okr.js'), `process.stdout.write('okr ${version} ' + process.argv.slice(2).join(','))\n`);
     }
-    const options = { cliPath: path.join(extensions, 'okr-lens.okr-lens-0.0.9', 'bin', 'okr.js'), extensionsDir: extensions, extensionPrefix: 'okr-lens.okr-lens', nodePath: process.execPath };
+    const options = {
+      cliPath: path.join(extensions, 'okr-lens.okr-lens-0.0.9', 'bin', 'okr.js'),
+      extensionsDir: extensions,
+      extensionPrefix: 'okr-lens.okr-lens',
+      nodePath: process.execPath,
+    };
     const shim = write(posixShim(options));
     assert.equal(spawnSync(shim, ['a b', 'c'], { encoding: 'utf8' }).stdout, 'okr 0.2.0 a b,c');
     rmSync(extensions, { recursive: true });

@@ -6,7 +6,13 @@ import { rules } from '../../src/core/rules';
 const sample: AnyRule[] = [
   { id: 'kr-count', description: 'd', defaultSeverity: 'warning', defaultOptions: { min: 2, max: 4 }, check: () => [] },
   { id: 'routine-work', description: 'd', defaultSeverity: 'info', defaultOptions: {}, check: () => [] },
-  { id: 'objective-is-task', description: 'd', defaultSeverity: 'warning', defaultOptions: { extraVerbs: [] as string[] }, check: () => [] },
+  {
+    id: 'objective-is-task',
+    description: 'd',
+    defaultSeverity: 'warning',
+    defaultOptions: { extraVerbs: [] as string[] },
+    check: () => [],
+  },
 ];
 function resolve(...layers: Record<string, unknown>[]) {
   const { resolved, problems } = resolveRules(sample, layers);
@@ -15,7 +21,7 @@ function resolve(...layers: Record<string, unknown>[]) {
 }
 
 describe('config: resolveRules', () => {
-  it('starts from each rule\'s defaults', () => {
+  it("starts from each rule's defaults", () => {
     const { byId, problems } = resolve();
     assert.deepEqual(byId['kr-count'], { enabled: true, severity: 'warning', options: { min: 2, max: 4 } });
     assert.deepEqual(problems, []);
@@ -67,7 +73,9 @@ describe('config: resolveRules', () => {
       'Option `extraVerbs` of objective-is-task must be a list, not {"a":1}.',
     ]);
     assert.deepEqual(byId['kr-count'].options, { min: 2, max: 4 });
-    assert.deepEqual(resolve({ 'objective-is-task': { extraVerbs: ['spike'] } }).byId['objective-is-task'].options, { extraVerbs: ['spike'] });
+    assert.deepEqual(resolve({ 'objective-is-task': { extraVerbs: ['spike'] } }).byId['objective-is-task'].options, {
+      extraVerbs: ['spike'],
+    });
   });
 
   it('odd values get a message, never an exception', () => {
@@ -81,11 +89,17 @@ describe('config: resolveRules', () => {
     ]);
     assert.doesNotThrow(() => resolve({ 'kr-count': { severity: cyclic } }));
     assert.doesNotThrow(() => resolve({ 'kr-count': { severity: Object.create(null) } }));
-    const { problems: layerProblems } = resolveRules(sample, ['abc' as unknown as Record<string, unknown>, [] as unknown as Record<string, unknown>]);
-    assert.deepEqual(layerProblems.map((p) => p.length), [1, 1]);
+    const { problems: layerProblems } = resolveRules(sample, [
+      'abc' as unknown as Record<string, unknown>,
+      [] as unknown as Record<string, unknown>,
+    ]);
+    assert.deepEqual(
+      layerProblems.map((p) => p.length),
+      [1, 1],
+    );
   });
 
-  it('every registered rule\'s defaults resolve without problems', () => {
+  it("every registered rule's defaults resolve without problems", () => {
     const { resolved, problems } = resolveRules(rules, [{}]);
     assert.equal(resolved.length, rules.length);
     assert.deepEqual(problems, [[]]);

@@ -25,7 +25,11 @@ describe('phrasing rules on the public corpus', () => {
       for (const path of part.files) {
         const text = readFileSync(path, 'utf8');
         const { file, findings } = parseOkr(text, path);
-        assert.deepEqual(findings.map((f) => f.message), [], `${path} must parse cleanly`);
+        assert.deepEqual(
+          findings.map((f) => f.message),
+          [],
+          `${path} must parse cleanly`,
+        );
         const named = sources(text);
         assert.ok(named.length > 0, `${path} names its source`);
         for (const s of named) allSources.add(s);

@@ -36,8 +36,12 @@ interface Outcome {
 function judge(name: string): Outcome {
   const { text, expectations, today } = loadFixture(join(CORPUS, name));
   const { findings, lines } = lintText(text, name, { today });
-  const expected = new Set(expectations.flatMap((e) => e.ruleIds.filter((r) => PHRASING_RULES.has(r)).map((r) => `${name}:${e.line + 1}:${r}`)));
-  const found = new Set(findings.filter((f) => PHRASING_RULES.has(f.ruleId)).map((f) => `${name}:${lines.positionAt(f.span.start).line + 1}:${f.ruleId}`));
+  const expected = new Set(
+    expectations.flatMap((e) => e.ruleIds.filter((r) => PHRASING_RULES.has(r)).map((r) => `${name}:${e.line + 1}:${r}`)),
+  );
+  const found = new Set(
+    findings.filter((f) => PHRASING_RULES.has(f.ruleId)).map((f) => `${name}:${lines.positionAt(f.span.start).line + 1}:${f.ruleId}`),
+  );
   return { expected, found };
 }
 
@@ -48,7 +52,11 @@ describe('phrasing rules on the realistic corpus', () => {
     for (const name of files) {
       const { text, expectations } = loadFixture(join(CORPUS, name));
       const { file, findings } = parseOkr(text, name);
-      assert.deepEqual(findings.map((f) => f.message), [], `${name} must parse cleanly`);
+      assert.deepEqual(
+        findings.map((f) => f.message),
+        [],
+        `${name} must parse cleanly`,
+      );
       const lines = new LineIndex(text);
       const judged = new Set(expectations.map((e) => e.line));
       for (const o of file.objectives) {
@@ -56,7 +64,10 @@ describe('phrasing rules on the realistic corpus', () => {
         assert.ok(judged.has(lines.positionAt(o.spans.values.title.start).line), `${name}: objective ${o.id} has no # expect: comment`);
         for (const kr of o.keyResults) {
           keyResults++;
-          assert.ok(judged.has(lines.positionAt(kr.spans.values.title.start).line), `${name}: key result ${kr.id} has no # expect: comment`);
+          assert.ok(
+            judged.has(lines.positionAt(kr.spans.values.title.start).line),
+            `${name}: key result ${kr.id} has no # expect: comment`,
+          );
         }
       }
     }
@@ -101,7 +112,9 @@ describe('phrasing rules on the realistic corpus', () => {
     const falseAlarmRate = foundCount ? falseAlarms.length / foundCount : 0;
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`      ${label}: ${names.length} files, ${expectedCount} expected findings, ${foundCount} found`);
-    console.log(`      misses: ${misses.length}/${expectedCount} = ${pct(missRate)}; false alarms: ${falseAlarms.length}/${foundCount} = ${pct(falseAlarmRate)}`);
+    console.log(
+      `      misses: ${misses.length}/${expectedCount} = ${pct(missRate)}; false alarms: ${falseAlarms.length}/${foundCount} = ${pct(falseAlarmRate)}`,
+    );
     for (const [rule, t] of [...perRule].sort()) {
       console.log(`        ${rule.padEnd(22)} expected ${t.expected}, missed ${t.misses}; found ${t.found}, false alarms ${t.falseAlarms}`);
     }
@@ -144,11 +157,18 @@ describe('phrasing rules on the realistic corpus', () => {
         fixes++;
         const fixed = applyEdits(text, f.fixes[0].edits);
         const after = parseOkr(fixed, name);
-        assert.deepEqual(after.findings.map((x) => x.message), [], `${name}: ${f.fixes[0].title} must leave a valid file`);
+        assert.deepEqual(
+          after.findings.map((x) => x.message),
+          [],
+          `${name}: ${f.fixes[0].title} must leave a valid file`,
+        );
         const o = before.objectives.findIndex((x) => x.keyResults.some((kr) => kr.spans.values.title.start === f.span.start));
         const kr = before.objectives[o].keyResults.find((k) => k.spans.values.title.start === f.span.start)!;
         const oAfter = after.file.objectives[o];
-        assert.deepEqual(oAfter.keyResults.map((k) => k.id), before.objectives[o].keyResults.filter((k) => k !== kr).map((k) => k.id));
+        assert.deepEqual(
+          oAfter.keyResults.map((k) => k.id),
+          before.objectives[o].keyResults.filter((k) => k !== kr).map((k) => k.id),
+        );
         const moved = oAfter.initiatives[oAfter.initiatives.length - 1];
         assert.deepEqual({ id: moved.id, title: moved.title }, { id: kr.id, title: kr.title!.replace(/\s+/g, ' ').trim() });
         assert.deepEqual(

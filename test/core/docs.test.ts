@@ -88,7 +88,10 @@ describe('rule registry and docs', () => {
             .map((l) => l.split('|').map((c) => c.trim()))
             .find((c) => c.includes(`\`${name}\``));
           assert.ok(cells, `no table row for option ${name}`);
-          assert.ok(cells.includes(`\`${JSON.stringify(value)}\``), `the row of ${name} does not show its default \`${JSON.stringify(value)}\`: ${cells.join(' | ')}`);
+          assert.ok(
+            cells.includes(`\`${JSON.stringify(value)}\``),
+            `the row of ${name} does not show its default \`${JSON.stringify(value)}\`: ${cells.join(' | ')}`,
+          );
         }
       });
 
@@ -96,7 +99,12 @@ describe('rule registry and docs', () => {
         const s = sections(page(rule.id));
         for (const [name, body] of s) {
           if (rule.id === 'syntax' && name === 'Bad') continue;
-          for (const block of yamlBlocks(body)) assert.deepEqual(parseDocument(block).errors.map((e) => e.message), [], `${name}:\n${block}`);
+          for (const block of yamlBlocks(body))
+            assert.deepEqual(
+              parseDocument(block).errors.map((e) => e.message),
+              [],
+              `${name}:\n${block}`,
+            );
         }
       });
     });
@@ -117,8 +125,11 @@ describe('rule registry and docs', () => {
   // The structural rules' examples are whole files: check that each bad example
   // shows its rule and each good one does not. (The phrasing rules' pages show
   // fragments; test/core/corpus.test.ts measures those rules instead.)
-  describe('the structural rules\' examples do what they say', () => {
-    const company = parseOkr('team: Company\nobjectives:\n  - { id: CO-1, title: Customers can rely on us }\n  - { id: CO-2, title: We grow in Europe }\n', 'company.okr.yaml').file;
+  describe("the structural rules' examples do what they say", () => {
+    const company = parseOkr(
+      'team: Company\nobjectives:\n  - { id: CO-1, title: Customers can rely on us }\n  - { id: CO-2, title: We grow in Europe }\n',
+      'company.okr.yaml',
+    ).file;
     const cases: Record<string, string> = {
       syntax: '2026-11-28',
       schema: '2026-11-28',
@@ -140,7 +151,9 @@ describe('rule registry and docs', () => {
       it(id, () => {
         const s = sections(page(id));
         const fired = (block: string) =>
-          lintText(block, 'team.okr.yaml', { today, alignedFile: company, alignedPath: '../company.okr.yaml' }).findings.some((f) => f.ruleId === id);
+          lintText(block, 'team.okr.yaml', { today, alignedFile: company, alignedPath: '../company.okr.yaml' }).findings.some(
+            (f) => f.ruleId === id,
+          );
         for (const block of yamlBlocks(s.get('Bad')!)) assert.ok(fired(block), `the bad example shows no ${id}:\n${block}`);
         for (const block of yamlBlocks(s.get('Good')!)) assert.ok(!fired(block), `the good example shows ${id}:\n${block}`);
       });

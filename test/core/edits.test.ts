@@ -19,7 +19,7 @@ describe('edits', () => {
     }
   });
 
-  it('insertFieldEdit adds a key after another, with the mapping\'s indentation, keeping comments', () => {
+  it("insertFieldEdit adds a key after another, with the mapping's indentation, keeping comments", () => {
     const o = parseOkr(BLOCK, 'x').file.objectives[0];
     const out = applyEdits(BLOCK, [insertFieldEdit(BLOCK, o.spans, 'reason', 'budget moved', 'title')]);
     assert.equal(out, BLOCK.replace('    title: A   # note\n', '    title: A   # note\n    reason: budget moved\n'));
@@ -48,9 +48,15 @@ describe('edits', () => {
   it('insertTopLevelFieldEdit goes after the first listed key present, else before the first key', () => {
     const text = '# header\nversion: 1\nobjectives: []\n';
     const file = parseOkr(text, 'x').file;
-    assert.equal(applyEdits(text, [insertTopLevelFieldEdit(text, file.spans, 'period', '2026-Q4', ['team', 'version'])]), '# header\nversion: 1\nperiod: 2026-Q4\nobjectives: []\n');
+    assert.equal(
+      applyEdits(text, [insertTopLevelFieldEdit(text, file.spans, 'period', '2026-Q4', ['team', 'version'])]),
+      '# header\nversion: 1\nperiod: 2026-Q4\nobjectives: []\n',
+    );
     const bare = '# header\nobjectives: []\n';
-    assert.equal(applyEdits(bare, [insertTopLevelFieldEdit(bare, parseOkr(bare, 'x').file.spans, 'period', '2026-Q4', ['team'])]), '# header\nperiod: 2026-Q4\nobjectives: []\n');
+    assert.equal(
+      applyEdits(bare, [insertTopLevelFieldEdit(bare, parseOkr(bare, 'x').file.spans, 'period', '2026-Q4', ['team'])]),
+      '# header\nperiod: 2026-Q4\nobjectives: []\n',
+    );
   });
 
   it('insertFieldFix wraps the edit with its title', () => {
@@ -61,11 +67,35 @@ describe('edits', () => {
   });
 
   it('applyEdits applies from the end, skips overlaps and edits outside the text, and repeats once', () => {
-    assert.equal(applyEdits('abcdef', [{ start: 0, end: 1, newText: 'X' }, { start: 4, end: 6, newText: 'YZ!' }]), 'XbcdYZ!');
+    assert.equal(
+      applyEdits('abcdef', [
+        { start: 0, end: 1, newText: 'X' },
+        { start: 4, end: 6, newText: 'YZ!' },
+      ]),
+      'XbcdYZ!',
+    );
     // Overlapping: the later-starting edit wins whatever the order given; the other waits for a next run.
-    assert.equal(applyEdits('abcdef', [{ start: 1, end: 4, newText: '1' }, { start: 2, end: 5, newText: '2' }]), 'ab2f');
-    assert.equal(applyEdits('abcdef', [{ start: 2, end: 5, newText: '2' }, { start: 1, end: 4, newText: '1' }]), 'ab2f');
-    assert.equal(applyEdits('abc', [{ start: 2, end: 9, newText: 'x' }, { start: -1, end: 0, newText: 'y' }]), 'abc');
+    assert.equal(
+      applyEdits('abcdef', [
+        { start: 1, end: 4, newText: '1' },
+        { start: 2, end: 5, newText: '2' },
+      ]),
+      'ab2f',
+    );
+    assert.equal(
+      applyEdits('abcdef', [
+        { start: 2, end: 5, newText: '2' },
+        { start: 1, end: 4, newText: '1' },
+      ]),
+      'ab2f',
+    );
+    assert.equal(
+      applyEdits('abc', [
+        { start: 2, end: 9, newText: 'x' },
+        { start: -1, end: 0, newText: 'y' },
+      ]),
+      'abc',
+    );
     const same = { start: 1, end: 1, newText: '+' };
     assert.equal(applyEdits('ab', [same, { ...same }]), 'a+b');
     assert.equal(applyEdits('ab', [same, { start: 1, end: 1, newText: '-' }]).length, 4);

@@ -15,26 +15,61 @@ const finding = (edits: { start: number; end: number; newText: string }[], title
 
 describe('planFixAll', () => {
   it('takes the first fix of each finding, sorted, and an edit offered twice once', () => {
-    const plan = planFixAll([finding([{ start: 5, end: 6, newText: 'b' }], 'b'), finding([{ start: 0, end: 1, newText: 'a' }], 'a'), finding([{ start: 5, end: 6, newText: 'b' }], 'b again')]);
-    assert.deepEqual(plan.edits, [{ start: 0, end: 1, newText: 'a' }, { start: 5, end: 6, newText: 'b' }]);
-    assert.deepEqual(plan.applied.map((f) => f.title), ['b', 'a']);
+    const plan = planFixAll([
+      finding([{ start: 5, end: 6, newText: 'b' }], 'b'),
+      finding([{ start: 0, end: 1, newText: 'a' }], 'a'),
+      finding([{ start: 5, end: 6, newText: 'b' }], 'b again'),
+    ]);
+    assert.deepEqual(plan.edits, [
+      { start: 0, end: 1, newText: 'a' },
+      { start: 5, end: 6, newText: 'b' },
+    ]);
+    assert.deepEqual(
+      plan.applied.map((f) => f.title),
+      ['b', 'a'],
+    );
     assert.deepEqual(plan.skipped, []);
   });
 
   it('skips a whole fix when any of its edits overlaps one taken before', () => {
     const plan = planFixAll([
       finding([{ start: 2, end: 8, newText: '' }], 'cut'),
-      finding([{ start: 0, end: 1, newText: 'x' }, { start: 7, end: 9, newText: 'y' }], 'two-part'),
+      finding(
+        [
+          { start: 0, end: 1, newText: 'x' },
+          { start: 7, end: 9, newText: 'y' },
+        ],
+        'two-part',
+      ),
       finding([{ start: 8, end: 8, newText: 'touching' }], 'touch'),
     ]);
-    assert.deepEqual(plan.applied.map((f) => f.title), ['cut', 'touch']);
-    assert.deepEqual(plan.skipped.map((f) => f.title), ['two-part']);
+    assert.deepEqual(
+      plan.applied.map((f) => f.title),
+      ['cut', 'touch'],
+    );
+    assert.deepEqual(
+      plan.skipped.map((f) => f.title),
+      ['two-part'],
+    );
   });
 
   it('treats two different insertions at one offset as a conflict, and ignores edits outside the text', () => {
-    const plan = planFixAll([finding([{ start: 3, end: 3, newText: 'a' }], 'a'), finding([{ start: 3, end: 3, newText: 'b' }], 'b'), finding([{ start: 50, end: 60, newText: '' }], 'far')], 10);
-    assert.deepEqual(plan.applied.map((f) => f.title), ['a']);
-    assert.deepEqual(plan.skipped.map((f) => f.title), ['b', 'far']);
+    const plan = planFixAll(
+      [
+        finding([{ start: 3, end: 3, newText: 'a' }], 'a'),
+        finding([{ start: 3, end: 3, newText: 'b' }], 'b'),
+        finding([{ start: 50, end: 60, newText: '' }], 'far'),
+      ],
+      10,
+    );
+    assert.deepEqual(
+      plan.applied.map((f) => f.title),
+      ['a'],
+    );
+    assert.deepEqual(
+      plan.skipped.map((f) => f.title),
+      ['b', 'far'],
+    );
   });
 
   it('fixes the example file: rename, reason and period, comments untouched', () => {

@@ -60,7 +60,10 @@ describe('format', () => {
 
   describe('progressSummary', () => {
     it('joins progress, pace, confidence and owner', () => {
-      assert.equal(progressSummary({ progress: 0.6, paceGap: -0.15, confidence: 0.6, owner: 'dana' }), '60% · behind pace by 15% · 60% confident · dana');
+      assert.equal(
+        progressSummary({ progress: 0.6, paceGap: -0.15, confidence: 0.6, owner: 'dana' }),
+        '60% · behind pace by 15% · 60% confident · dana',
+      );
     });
     it('leaves out what is unknown or on pace', () => {
       assert.equal(progressSummary({ progress: 0.5, paceGap: 0.02 }), '50%');

@@ -78,7 +78,10 @@ function mutate(text: string, random: () => number, donor: string): string {
         break;
       }
       case 7: // replace a value with a hostile scalar
-        lines[i] = (lines[i] ?? '').replace(/:\s.*$/, `: ${pick(['*x', '&a [*a]', '!!binary zz', '[[[', '{', '"', "'", '~', '-1e999', '.nan', '2026-02-30', '2026-Q7', '|', '>-', '? a', '- - -', '@x', '%YAML 1.2'])}`);
+        lines[i] = (lines[i] ?? '').replace(
+          /:\s.*$/,
+          `: ${pick(['*x', '&a [*a]', '!!binary zz', '[[[', '{', '"', "'", '~', '-1e999', '.nan', '2026-02-30', '2026-Q7', '|', '>-', '? a', '- - -', '@x', '%YAML 1.2'])}`,
+        );
         break;
       case 8: // anchors and aliases
         lines.splice(i, 0, pick(['x: &a [1, 2, 3]', 'y: *a', '  - *a', '<<: *a', 'z: &b { id: O9, title: T }', '  - *b']));
@@ -88,8 +91,9 @@ function mutate(text: string, random: () => number, donor: string): string {
         else if (random() < 0.5) lines[0] = `\ufeff${lines[0] ?? ''}`;
         else return lines.join('\r\n');
         break;
-      default: // remove a random span of characters
+      default:
         {
+          // remove a random span of characters
           const line = lines[i] ?? '';
           const a = int(line.length + 1);
           lines[i] = line.slice(0, a) + line.slice(a + 1 + int(6));
@@ -104,24 +108,35 @@ function checkFinding(text: string, f: Finding, where: string, reparse: boolean)
   assert.ok(ruleById(f.ruleId), `${where}: unknown rule ${f.ruleId}`);
   assert.ok(typeof f.message === 'string' && f.message.trim().length > 0, `${where}: empty message from ${f.ruleId}`);
   assert.ok(Number.isInteger(f.span.start) && Number.isInteger(f.span.end), `${where}: ${f.ruleId} span not integers`);
-  assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length, `${where}: ${f.ruleId} span ${JSON.stringify(f.span)} outside 0..${text.length}: ${f.message}`);
+  assert.ok(
+    0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length,
+    `${where}: ${f.ruleId} span ${JSON.stringify(f.span)} outside 0..${text.length}: ${f.message}`,
+  );
   for (const fix of f.fixes ?? []) {
     assert.ok(fix.title.length > 0, `${where}: untitled fix`);
     const edits = [...fix.edits].sort((a, b) => a.start - b.start || a.end - b.end);
     for (let i = 0; i < edits.length; i++) {
       const e = edits[i];
-      assert.ok(0 <= e.start && e.start <= e.end && e.end <= text.length, `${where}: ${f.ruleId} fix edit ${JSON.stringify(e)} outside the text`);
+      assert.ok(
+        0 <= e.start && e.start <= e.end && e.end <= text.length,
+        `${where}: ${f.ruleId} fix edit ${JSON.stringify(e)} outside the text`,
+      );
       if (i > 0) assert.ok(edits[i - 1].end <= e.start, `${where}: ${f.ruleId} fix "${fix.title}" has overlapping edits`);
     }
     // Applying a fix gives text that parses again without trouble (sampled: parsing is the cost here).
     const fixed = applyEdits(text, fix.edits);
     if (reparse) assertSpansInside(fixed, parseOkr(fixed, 'fixed.okr.yaml').findings, where);
   }
-  for (const r of f.related ?? []) assert.ok(r.span.start >= 0 && r.span.start <= r.span.end && r.message.length > 0, `${where}: bad related`);
+  for (const r of f.related ?? [])
+    assert.ok(r.span.start >= 0 && r.span.start <= r.span.end && r.message.length > 0, `${where}: bad related`);
 }
 
 function assertSpansInside(text: string, findings: Finding[], where: string): void {
-  for (const f of findings) assert.ok(0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length, `${where}: after a fix, ${f.ruleId} span outside the text`);
+  for (const f of findings)
+    assert.ok(
+      0 <= f.span.start && f.span.start <= f.span.end && f.span.end <= text.length,
+      `${where}: after a fix, ${f.ruleId} span outside the text`,
+    );
 }
 
 describe('fuzz: parser and engine on mutated fixtures', function () {
@@ -131,7 +146,9 @@ describe('fuzz: parser and engine on mutated fixtures', function () {
     const originals = sources();
     assert.ok(originals.length >= 10, `${originals.length} fixtures`);
     const company = parseOkr(readFileSync(join(FIXTURES, 'rules', 'company.okr.yaml'), 'utf8'), 'company.okr.yaml').file;
-    const otherDefinitions: IdDefinition[] = originals.slice(0, 5).flatMap((t, i) => collectDefinitions(parseOkr(t, `other-${i}.okr.yaml`).file));
+    const otherDefinitions: IdDefinition[] = originals
+      .slice(0, 5)
+      .flatMap((t, i) => collectDefinitions(parseOkr(t, `other-${i}.okr.yaml`).file));
     const alignedChoices: (OkrFile | null | undefined)[] = [undefined, null, company];
     let findings = 0;
     let fixes = 0;
@@ -156,7 +173,8 @@ describe('fuzz: parser and engine on mutated fixtures', function () {
         parsed = parseOkr(text, 'fuzz.okr.yaml');
         // lintText is parseOkr + lintParsed; every fifth file goes the whole way and must agree.
         linted = lintParsed(parsed.file, parsed.findings, options);
-        if (seed % 5 === 0) assert.deepEqual(lintText(text, 'fuzz.okr.yaml', options).findings, linted.findings, `${where}: lintText differs`);
+        if (seed % 5 === 0)
+          assert.deepEqual(lintText(text, 'fuzz.okr.yaml', options).findings, linted.findings, `${where}: lintText differs`);
       } catch (err) {
         if (err instanceof assert.AssertionError) throw err;
         assert.fail(`${where} threw: ${(err as Error).stack}\n--- text ---\n${text}`);

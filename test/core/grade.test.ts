@@ -70,7 +70,10 @@ describe('grade', () => {
     assert.equal(grades[1].verdict, 'missed');
     assert.equal(grades[1].colour, 'red');
     assert.equal(grades[0].colour, 'yellow'); // 0.56
-    assert.deepEqual(grades[0].keyResults.map((k) => k.colour), ['green', 'green', undefined, 'red']);
+    assert.deepEqual(
+      grades[0].keyResults.map((k) => k.colour),
+      ['green', 'green', undefined, 'red'],
+    );
   });
 
   it('grades once the period is over or the file is closed', () => {

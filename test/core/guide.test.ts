@@ -21,7 +21,7 @@ describe("the guide's examples", () => {
     assert.deepEqual(found, expected);
   });
 
-  it('pitfalls.okr.yaml holds the guide\'s bad examples word for word', () => {
+  it("pitfalls.okr.yaml holds the guide's bad examples word for word", () => {
     const { file } = check('pitfalls.okr.yaml');
     const titles = file.objectives.flatMap((o) => [o.title, ...o.keyResults.map((k) => k.title)]);
     assert.ok(titles.includes('Complete the migration to Kubernetes'));
@@ -35,7 +35,7 @@ describe("the guide's examples", () => {
     assert.deepEqual(found, []);
   });
 
-  it('good.okr.yaml holds the guide\'s good examples word for word', () => {
+  it("good.okr.yaml holds the guide's good examples word for word", () => {
     const { file } = check('good.okr.yaml');
     const titles = file.objectives.flatMap((o) => [o.title, ...o.keyResults.map((k) => k.title)]);
     for (const t of [

@@ -17,7 +17,35 @@ function canonical(r: ParseResult): string {
 
 const random = seededRandom;
 
-const SNIPPETS = ['a', 'Z', '7', ' ', ':', '-', '\n', '#', '"', "'", '{', '}', '[', ']', ',', '&x ', '*x', '\t', '  ', '\n      ', 'title: ', 'start: 3\n', '  - id: NEW-O9\n    title: Teams ship faster\n', 'lint: {}\n', '%', '|', '>'];
+const SNIPPETS = [
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ':',
+  '-',
+  '\n',
+  '#',
+  '"',
+  "'",
+  '{',
+  '}',
+  '[',
+  ']',
+  ',',
+  '&x ',
+  '*x',
+  '\t',
+  '  ',
+  '\n      ',
+  'title: ',
+  'start: 3\n',
+  '  - id: NEW-O9\n    title: Teams ship faster\n',
+  'lint: {}\n',
+  '%',
+  '|',
+  '>',
+];
 
 function randomEdit(text: string, next: () => number, parsed: ParseResult): { edited: string; typing: boolean } {
   const edited = randomText(text, next, parsed);
@@ -28,7 +56,9 @@ function randomText(text: string, next: () => number, parsed: ParseResult): stri
   const kind = next();
   if (kind < 0.3) {
     // Typing inside a title or a number, the most common edit of all.
-    const spans = parsed.file.objectives.flatMap((o) => [o.spans.values.title, ...o.keyResults.flatMap((kr) => [kr.spans.values.title, kr.spans.values.target])]).filter((x) => x !== undefined);
+    const spans = parsed.file.objectives
+      .flatMap((o) => [o.spans.values.title, ...o.keyResults.flatMap((kr) => [kr.spans.values.title, kr.spans.values.target])])
+      .filter((x) => x !== undefined);
     if (spans.length > 0) {
       const span = spans[Math.floor(next() * spans.length)];
       const at = span.start + Math.floor(next() * (span.end - span.start + 1));

@@ -32,7 +32,10 @@ describe('leading indicators', () => {
   it("the cadence is the file's check_in_every, fortnightly by default", () => {
     assert.equal(checkInCadenceDays(parse('  - { id: O1, title: A }\n')), DEFAULT_CHECK_IN_DAYS);
     assert.equal(DEFAULT_CHECK_IN_DAYS, 14);
-    const weekly = parseOkr('team: T\nperiod: 2026-Q4\ncheck_in_every: weekly\nobjectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, check_ins: [{ date: 2026-10-10 }] }] }\n', 'x').file;
+    const weekly = parseOkr(
+      'team: T\nperiod: 2026-Q4\ncheck_in_every: weekly\nobjectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, check_ins: [{ date: 2026-10-10 }] }] }\n',
+      'x',
+    ).file;
     assert.equal(checkInCadenceDays(weekly), 7);
     // Oct 10 is late for a weekly cadence (due Oct 8); Oct 17, 24 have passed by Oct 25.
     const rows = cadenceByOwner(activeKeyResults([weekly]), '2026-10-25');
@@ -119,9 +122,17 @@ describe('leading indicators', () => {
   });
 
   it('linked work by id: once per commit, by week of the period, unknown trailers ignored', () => {
-    const known = new Map([['k1', 'K1'], ['k2', 'K2']]);
+    const known = new Map([
+      ['k1', 'K1'],
+      ['k2', 'K2'],
+    ]);
     const resolve = (v: string) => known.get(v.trim().toLowerCase());
-    const commits = [commit('2026-10-01', ['K1', 'k1']), commit('2026-10-08', ['K1']), commit('2026-10-09', ['nope']), commit('2027-01-02', ['K2'])];
+    const commits = [
+      commit('2026-10-01', ['K1', 'k1']),
+      commit('2026-10-08', ['K1']),
+      commit('2026-10-09', ['nope']),
+      commit('2027-01-02', ['K2']),
+    ];
     const byId = linkedWorkById(commits, resolve, Q4);
     assert.equal(weekCount(Q4), 14); // 92 days
     assert.equal(byId.get('k1')?.count, 2);

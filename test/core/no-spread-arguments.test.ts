@@ -56,11 +56,20 @@ export function spreadArguments(file: string, text = readFileSync(file, 'utf8'))
 
 describe('no spread of an array into call arguments in src/', () => {
   it('finds the pattern (the check itself works)', () => {
-    assert.equal(spreadArguments('x.ts', 'const w = Math.max(...rows.map((r) => r.length));\nout.push(...defs);\nfunction f(...a: number[]) { return g(...a); }\nargs.push(x, ...(y ? [y] : []));\n').length, 2);
+    assert.equal(
+      spreadArguments(
+        'x.ts',
+        'const w = Math.max(...rows.map((r) => r.length));\nout.push(...defs);\nfunction f(...a: number[]) { return g(...a); }\nargs.push(x, ...(y ? [y] : []));\n',
+      ).length,
+      2,
+    );
   });
 
   it('src/ has none: use maxOf, minOf, pushAll (src/core/arrays.ts)', () => {
-    assert.deepEqual(sourceFiles(SRC).flatMap((f) => spreadArguments(f)), []);
+    assert.deepEqual(
+      sourceFiles(SRC).flatMap((f) => spreadArguments(f)),
+      [],
+    );
   });
 
   it('maxOf, minOf and pushAll handle 1,000,000 elements, where a spread overflows the stack', () => {

@@ -1,14 +1,6 @@
 import assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/model';
-import {
-  flowDepthExceeded,
-  isValidDate,
-  MAX_FILE_BYTES,
-  parseOkr,
-  quarterOf,
-  quarterPeriod,
-  shownValue,
-} from '../../src/core/parse';
+import { flowDepthExceeded, isValidDate, MAX_FILE_BYTES, parseOkr, quarterOf, quarterPeriod, shownValue } from '../../src/core/parse';
 import { LineIndex } from '../../src/core/positions';
 
 const GOOD = `version: 1
@@ -39,7 +31,10 @@ function parse(text: string) {
 }
 function assertSane(text: string, findings: Finding[]): void {
   for (const f of findings) {
-    assert.ok(f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length, `${f.message}: span ${JSON.stringify(f.span)} in ${text.length}`);
+    assert.ok(
+      f.span.start >= 0 && f.span.start <= f.span.end && f.span.end <= text.length,
+      `${f.message}: span ${JSON.stringify(f.span)} in ${text.length}`,
+    );
     assert.ok(f.message.length > 0 && !f.message.includes('\n'), `one-line message: ${JSON.stringify(f.message)}`);
     assert.ok(f.ruleId === 'syntax' || f.ruleId === 'schema', f.ruleId);
   }
@@ -70,26 +65,43 @@ describe('parseOkr', () => {
       assert.equal(GOOD.slice(o.spans.keys.title.start, o.spans.keys.title.end), 'title');
       assert.equal(GOOD.slice(o.spans.values.title.start, o.spans.values.title.end), 'Customers can rely on our platform');
       assert.equal(GOOD.slice(o.keyResults[0].spans.values.id.start, o.keyResults[0].spans.values.id.end), 'PLAT-KR1');
-      assert.equal(GOOD.slice(o.keyResults[0].checkIns[0].spans.values.date.start, o.keyResults[0].checkIns[0].spans.values.date.end), '2026-11-24');
+      assert.equal(
+        GOOD.slice(o.keyResults[0].checkIns[0].spans.values.date.start, o.keyResults[0].checkIns[0].spans.values.date.end),
+        '2026-11-24',
+      );
       assert.ok(GOOD.slice(o.keyResultsSpan!.start, o.keyResultsSpan!.end).startsWith('- id: PLAT-KR1'));
       assert.equal(GOOD.slice(file.spans.values.period.start, file.spans.values.period.end), '2026-Q4');
     });
 
     it('reads `period` as a quarter or as start and end dates', () => {
-      assert.deepEqual(parse('period: { start: 2026-10-15, end: 2027-01-14 }\nobjectives: []\n').file.period, { start: '2026-10-15', end: '2027-01-14' });
-      assert.deepEqual(parse('period: 2024-q1\nobjectives: []\n').file.period, { label: '2024-q1', start: '2024-01-01', end: '2024-03-31' });
+      assert.deepEqual(parse('period: { start: 2026-10-15, end: 2027-01-14 }\nobjectives: []\n').file.period, {
+        start: '2026-10-15',
+        end: '2027-01-14',
+      });
+      assert.deepEqual(parse('period: 2024-q1\nobjectives: []\n').file.period, {
+        label: '2024-q1',
+        start: '2024-01-01',
+        end: '2024-03-31',
+      });
       assert.equal(parse('period: 2024-Q1\nobjectives: []\n').file.period?.end, '2024-03-31');
     });
 
     it('reads numbers written as quoted text, and text written as numbers as the user typed it', () => {
-      const { file, findings } = parse('objectives:\n  - id: O1\n    title: 2026\n    key_results:\n      - { id: KR1, title: x, start: "12", target: 1e2, current: -0.5 }\n');
+      const { file, findings } = parse(
+        'objectives:\n  - id: O1\n    title: 2026\n    key_results:\n      - { id: KR1, title: x, start: "12", target: 1e2, current: -0.5 }\n',
+      );
       assert.deepEqual(findings, []);
       assert.equal(file.objectives[0].title, '2026');
-      assert.deepEqual([file.objectives[0].keyResults[0].start, file.objectives[0].keyResults[0].target, file.objectives[0].keyResults[0].current], [12, 100, -0.5]);
+      assert.deepEqual(
+        [file.objectives[0].keyResults[0].start, file.objectives[0].keyResults[0].target, file.objectives[0].keyResults[0].current],
+        [12, 100, -0.5],
+      );
     });
 
     it('follows aliases within the budget', () => {
-      const { file, findings } = parse('objectives:\n  - &o { id: O1, title: Shared }\n  - { id: O2, title: Other, owner: &who dana }\n  - { id: O3, title: Third, owner: *who }\n');
+      const { file, findings } = parse(
+        'objectives:\n  - &o { id: O1, title: Shared }\n  - { id: O2, title: Other, owner: &who dana }\n  - { id: O3, title: Third, owner: *who }\n',
+      );
       assert.deepEqual(findings, []);
       assert.equal(file.objectives[2].owner, 'dana');
     });
@@ -101,7 +113,9 @@ describe('parseOkr', () => {
       const [near, far] = parse(text).findings;
       assert.equal(near.message, 'Unknown key `key_result` in an objective. Did you mean `key_results`?');
       assert.equal(at(text, near), 'key_result');
-      assert.deepEqual(near.fixes, [{ title: 'Rename `key_result` to `key_results`', edits: [{ start: near.span.start, end: near.span.end, newText: 'key_results' }] }]);
+      assert.deepEqual(near.fixes, [
+        { title: 'Rename `key_result` to `key_results`', edits: [{ start: near.span.start, end: near.span.end, newText: 'key_results' }] },
+      ]);
       assert.match(far.message, /Unknown key `colour` in an objective\. Expected one of: id, title/);
     });
 
@@ -110,18 +124,22 @@ describe('parseOkr', () => {
         'schema: Unknown key `idd` in an objective. Did you mean `id`?',
         'schema: Unknown key `titel` in an objective. Did you mean `title`?',
       ]);
-      assert.deepEqual(messages('objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, check_ins: [{ data: 2026-11-01 }] }] }\n'), [
-        'schema: Unknown key `data` in a check-in of key result K. Did you mean `date`?',
-      ]);
+      assert.deepEqual(
+        messages('objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, check_ins: [{ data: 2026-11-01 }] }] }\n'),
+        ['schema: Unknown key `data` in a check-in of key result K. Did you mean `date`?'],
+      );
     });
 
     it('missing id and title point at the first key, not at the whole mapping', () => {
       const text = 'objectives:\n  - owner: li\n    description: |\n      long\n      text\n';
       const found = parse(text).findings;
-      assert.deepEqual(found.map((f) => [f.message, at(text, f)]), [
-        ['An objective has no `id`.', 'owner'],
-        ['An objective has no `title`.', 'owner'],
-      ]);
+      assert.deepEqual(
+        found.map((f) => [f.message, at(text, f)]),
+        [
+          ['An objective has no `id`.', 'owner'],
+          ['An objective has no `title`.', 'owner'],
+        ],
+      );
     });
 
     it('wrong types, bad ids, enums with suggestions', () => {
@@ -134,10 +152,15 @@ describe('parseOkr', () => {
     });
 
     it('confidence outside 0..1, with a hint for percentages', () => {
-      assert.deepEqual(messages('objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, confidence: 70 }, { id: L, title: C, confidence: -0.1 }] }\n'), [
-        'schema: `confidence` in key result K must be between 0 and 1 (0.7 means 70% sure), not 70; for 70% write 0.7.',
-        'schema: `confidence` in key result L must be between 0 and 1 (0.7 means 70% sure), not -0.1.',
-      ]);
+      assert.deepEqual(
+        messages(
+          'objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, confidence: 70 }, { id: L, title: C, confidence: -0.1 }] }\n',
+        ),
+        [
+          'schema: `confidence` in key result K must be between 0 and 1 (0.7 means 70% sure), not 70; for 70% write 0.7.',
+          'schema: `confidence` in key result L must be between 0 and 1 (0.7 means 70% sure), not -0.1.',
+        ],
+      );
     });
 
     it('malformed periods and dates', () => {
@@ -145,17 +168,29 @@ describe('parseOkr', () => {
       assert.match(messages('period: Q4\nobjectives: []\n')[0], /"Q4" is neither/);
       assert.match(messages('period: [2026]\nobjectives: []\n')[0], /`period` must be a quarter/);
       assert.match(messages('period: { start: 2026-10-01 }\nobjectives: []\n')[0], /needs both `start` and `end`/);
-      assert.match(messages('period: { start: 2026-12-01, end: 2026-10-01 }\nobjectives: []\n')[0], /ends \(2026-10-01\) before it starts \(2026-12-01\)/);
-      assert.match(messages('period: { start: 2026-02-30, end: 2026-10-01 }\nobjectives: []\n')[0], /`start` in `period` must be a date written YYYY-MM-DD, not "2026-02-30"/);
-      assert.match(messages('objectives:\n  - { id: O1, title: A, due: 12/01/2026 }\n')[0], /`due` in objective O1 must be a date written YYYY-MM-DD, not "12\/01\/2026"/);
+      assert.match(
+        messages('period: { start: 2026-12-01, end: 2026-10-01 }\nobjectives: []\n')[0],
+        /ends \(2026-10-01\) before it starts \(2026-12-01\)/,
+      );
+      assert.match(
+        messages('period: { start: 2026-02-30, end: 2026-10-01 }\nobjectives: []\n')[0],
+        /`start` in `period` must be a date written YYYY-MM-DD, not "2026-02-30"/,
+      );
+      assert.match(
+        messages('objectives:\n  - { id: O1, title: A, due: 12/01/2026 }\n')[0],
+        /`due` in objective O1 must be a date written YYYY-MM-DD, not "12\/01\/2026"/,
+      );
     });
 
     it('non-numeric start, target and current, as written', () => {
-      assert.deepEqual(messages('objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, start: twelve, target: .inf, current: 70% }] }\n'), [
-        'schema: `start` in key result K must be a number, not "twelve".',
-        'schema: `target` in key result K must be a number, not ".inf".',
-        'schema: `current` in key result K must be a number: write 70 and put the percent sign in `unit: "%"`.',
-      ]);
+      assert.deepEqual(
+        messages('objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, start: twelve, target: .inf, current: 70% }] }\n'),
+        [
+          'schema: `start` in key result K must be a number, not "twelve".',
+          'schema: `target` in key result K must be a number, not ".inf".',
+          'schema: `current` in key result K must be a number: write 70 and put the percent sign in `unit: "%"`.',
+        ],
+      );
     });
 
     it('lists that are not lists, items that are not mappings, version other than 1, no objectives', () => {
@@ -165,7 +200,10 @@ describe('parseOkr', () => {
         'schema: `key_results` in objective O1 must be a list (each item starting with "- ").',
       ]);
       const text = 'team: X\n';
-      assert.deepEqual(parse(text).findings.map((f) => [f.message, at(text, f)]), [['The file has no `objectives:` list.', 'team']]);
+      assert.deepEqual(
+        parse(text).findings.map((f) => [f.message, at(text, f)]),
+        [['The file has no `objectives:` list.', 'team']],
+      );
     });
 
     it('reads the `lint:` block as plain data, keeping odd keys as keys', () => {
@@ -185,8 +223,12 @@ describe('parseOkr', () => {
     });
 
     it('a scalar document or a list at the top level', () => {
-      assert.deepEqual(messages('hello\n'), ['schema: An OKR file must be a mapping with `team`, `period` and `objectives` at the top level, not a single value.']);
-      assert.deepEqual(messages('- id: O1\n  title: A\n'), ['schema: An OKR file must be a mapping with `team`, `period` and `objectives` at the top level, not a list.']);
+      assert.deepEqual(messages('hello\n'), [
+        'schema: An OKR file must be a mapping with `team`, `period` and `objectives` at the top level, not a single value.',
+      ]);
+      assert.deepEqual(messages('- id: O1\n  title: A\n'), [
+        'schema: An OKR file must be a mapping with `team`, `period` and `objectives` at the top level, not a list.',
+      ]);
     });
 
     it('a byte-order mark: offsets stay offsets into the original text', () => {
@@ -194,17 +236,23 @@ describe('parseOkr', () => {
       const { file, findings } = parse(text);
       assert.equal(findings.length, 1);
       assert.equal(at(text, findings[0]), 'ownr');
-      assert.equal(text.slice(file.objectives[0].spans.values.title.start, file.objectives[0].spans.values.title.end), 'Customers can rely on our platform');
+      assert.equal(
+        text.slice(file.objectives[0].spans.values.title.start, file.objectives[0].spans.values.title.end),
+        'Customers can rely on our platform',
+      );
     });
 
     it('CRLF line ends: spans and line numbers are right', () => {
       const text = GOOD.replace('period: 2026-Q4', 'period: 2026-Q9').replace('current: 7', 'current: seven').replace(/\n/g, '\r\n');
       const { file, findings } = parse(text);
       const lines = new LineIndex(text);
-      assert.deepEqual(findings.map((f) => [at(text, f), lines.positionAt(f.span.start).line + 1]), [
-        ['2026-Q9', 3],
-        ['seven', 13],
-      ]);
+      assert.deepEqual(
+        findings.map((f) => [at(text, f), lines.positionAt(f.span.start).line + 1]),
+        [
+          ['2026-Q9', 3],
+          ['seven', 13],
+        ],
+      );
       const title = file.objectives[0].keyResults[0].spans.values.title;
       assert.equal(text.slice(title.start, title.end), 'Reduce P1 incidents from twelve to three per quarter');
     });
@@ -245,7 +293,9 @@ describe('parseOkr', () => {
     });
 
     it('an alias names the latest anchor of its name before it; a self-reference is harmless', () => {
-      const { file } = parse('objectives:\n  - { id: O1, title: A, owner: &who dana }\n  - { id: O2, title: B, owner: &who li }\n  - { id: O3, title: C, owner: *who }\n');
+      const { file } = parse(
+        'objectives:\n  - { id: O1, title: A, owner: &who dana }\n  - { id: O2, title: B, owner: &who li }\n  - { id: O3, title: C, owner: *who }\n',
+      );
       assert.equal(file.objectives[2].owner, 'li');
       const loop = parse('objectives:\n  - &o { id: O1, title: A, key_results: [*o], initiatives: [*o] }\n');
       assert.equal(loop.file.objectives.length, 1);
@@ -255,7 +305,12 @@ describe('parseOkr', () => {
 
     it('a deep alias chain into the lint block stays bounded', () => {
       const lines = ['x: &a0 [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', 'objectives: []', 'lint:'];
-      for (let i = 1; i < 8; i++) lines.push(`  r${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(', ')}]`);
+      for (let i = 1; i < 8; i++)
+        lines.push(
+          `  r${i}: &a${i} [${Array(10)
+            .fill(`*a${i - 1}`)
+            .join(', ')}]`,
+        );
       const { findings } = parse(lines.join('\n') + '\n');
       assert.equal(findings.filter((f) => f.message.includes('Too many alias expansions')).length, 1);
     });
@@ -336,12 +391,17 @@ describe('parseOkr', () => {
     });
 
     it('an explicit timestamp or binary tag, and unknown tags', () => {
-      const { file, findings } = parse('team: !!binary aGVsbG8=\nversion: !custom 1\nobjectives:\n  - { id: O1, title: A, due: !!timestamp 2026-12-01 }\n');
+      const { file, findings } = parse(
+        'team: !!binary aGVsbG8=\nversion: !custom 1\nobjectives:\n  - { id: O1, title: A, due: !!timestamp 2026-12-01 }\n',
+      );
       assert.equal(file.objectives[0].due, '2026-12-01');
-      assert.deepEqual(findings.map((f) => f.ruleId + ': ' + f.message), [
-        'syntax: OKR files use plain YAML values; this tag is not one OKR Lens knows. (Unresolved tag: !custom)',
-        'schema: `team` in the file must be text, not a value of another type.',
-      ]);
+      assert.deepEqual(
+        findings.map((f) => f.ruleId + ': ' + f.message),
+        [
+          'syntax: OKR files use plain YAML values; this tag is not one OKR Lens knows. (Unresolved tag: !custom)',
+          'schema: `team` in the file must be text, not a value of another type.',
+        ],
+      );
     });
 
     it('an alias naming no anchor is a syntax error at the alias', () => {
@@ -371,7 +431,12 @@ describe('parseOkr', () => {
       assert.deepEqual(quarterPeriod('2028-Q1'), { label: '2028-Q1', start: '2028-01-01', end: '2028-03-31' });
       assert.equal(quarterPeriod('2026-Q3')?.end, '2026-09-30');
       assert.equal(quarterPeriod('2026-Q0'), undefined);
-      assert.deepEqual(['2026-01-01', '2026-03-31', '2026-04-01', '2026-12-31'].map(quarterOf), ['2026-Q1', '2026-Q1', '2026-Q2', '2026-Q4']);
+      assert.deepEqual(['2026-01-01', '2026-03-31', '2026-04-01', '2026-12-31'].map(quarterOf), [
+        '2026-Q1',
+        '2026-Q1',
+        '2026-Q2',
+        '2026-Q4',
+      ]);
       assert.ok(isValidDate('2028-02-29'));
       assert.ok(!isValidDate('2026-02-29'));
       assert.ok(!isValidDate('2026-1-01'));

@@ -106,7 +106,11 @@ describe('phrasing', () => {
         'Rank 1st in app store search',
         'Upgrade to Node.js 22',
       ]) {
-        assert.deepEqual(quantities(title).filter((q) => q !== 'twice'), [], title);
+        assert.deepEqual(
+          quantities(title).filter((q) => q !== 'twice'),
+          [],
+          title,
+        );
       }
     });
 
@@ -139,7 +143,13 @@ describe('phrasing', () => {
     });
 
     it('does not take counts, rates or words that start like months for deadlines', () => {
-      for (const title of ['Launch in 5 new markets', 'Reduce incidents by 20%', 'Three per quarter', 'Grow by marketing', 'Decide by mayor vote']) {
+      for (const title of [
+        'Launch in 5 new markets',
+        'Reduce incidents by 20%',
+        'Three per quarter',
+        'Grow by marketing',
+        'Decide by mayor vote',
+      ]) {
         assert.equal(findDeadline(title), undefined, title);
       }
     });
@@ -162,7 +172,12 @@ describe('phrasing', () => {
     });
 
     it('does not take "from" before words or versions for a baseline', () => {
-      for (const title of ['Grow revenue from SMB customers to $5M', 'Upgrade Postgres from 13 to 16', 'Reduce latency for users from Asia to 200ms', 'Achieve 99.95% uptime']) {
+      for (const title of [
+        'Grow revenue from SMB customers to $5M',
+        'Upgrade Postgres from 13 to 16',
+        'Reduce latency for users from Asia to 200ms',
+        'Achieve 99.95% uptime',
+      ]) {
         assert.equal(statesBaseline(title), false, title);
       }
     });
@@ -193,14 +208,31 @@ describe('phrasing', () => {
     });
 
     it('skips labels, "We will", "To" and adverbs before the leading verb', () => {
-      for (const title of ['Q3: Migrate search', 'We will migrate search', "We'll migrate search", 'To migrate search', 'Successfully migrate search', "Let's migrate search", '  migrate search']) {
+      for (const title of [
+        'Q3: Migrate search',
+        'We will migrate search',
+        "We'll migrate search",
+        'To migrate search',
+        'Successfully migrate search',
+        "Let's migrate search",
+        '  migrate search',
+      ]) {
         const tokens = tokenize(title);
         assert.equal(tokens[leadIndex(tokens)].lower, 'migrate', title);
       }
     });
 
     it('does not take a verb for a task when an outcome follows it', () => {
-      for (const title of ['Ship with confidence', 'Release weekly', 'Move faster without breaking things', 'Build trust with enterprise buyers', 'Establish a culture of ownership', 'Deliver value to customers faster', 'Enable teams to ship on their own', 'Design system adoption from 30% to 80%']) {
+      for (const title of [
+        'Ship with confidence',
+        'Release weekly',
+        'Move faster without breaking things',
+        'Build trust with enterprise buyers',
+        'Establish a culture of ownership',
+        'Deliver value to customers faster',
+        'Enable teams to ship on their own',
+        'Design system adoption from 30% to 80%',
+      ]) {
         assert.equal(leadingTaskVerb(tokenize(title)), undefined, title);
       }
       assert.equal(leadingTaskVerb(tokenize('Enable SSO for every customer'))?.base, 'enable');
@@ -237,7 +269,15 @@ describe('phrasing', () => {
     });
 
     it('leaves outcomes alone', () => {
-      for (const title of ['Customers can rely on our platform', 'Engineers ship with confidence', 'Make onboarding delightful', 'Improve platform reliability', 'Every release is boring', 'Reduce the risk of the Kubernetes migration', 'Expand into Japan']) {
+      for (const title of [
+        'Customers can rely on our platform',
+        'Engineers ship with confidence',
+        'Make onboarding delightful',
+        'Improve platform reliability',
+        'Every release is boring',
+        'Reduce the risk of the Kubernetes migration',
+        'Expand into Japan',
+      ]) {
         assert.equal(objectiveTaskCue(title), undefined, title);
       }
     });
@@ -299,7 +339,14 @@ describe('phrasing', () => {
     });
 
     it('leaves improvements of routine work, and look-alikes, alone', () => {
-      for (const title of ['Reduce pages per on-call shift from 25 to 5', 'Automate dependency upgrades', 'Cut time spent on maintenance from 40% to 20%', 'Keep checkout p99 below 300ms', 'Zero data loss during the Postgres upgrade', 'Release weekly']) {
+      for (const title of [
+        'Reduce pages per on-call shift from 25 to 5',
+        'Automate dependency upgrades',
+        'Cut time spent on maintenance from 40% to 20%',
+        'Keep checkout p99 below 300ms',
+        'Zero data loss during the Postgres upgrade',
+        'Release weekly',
+      ]) {
         assert.equal(routineCue(title), undefined, title);
       }
     });
@@ -320,7 +367,15 @@ describe('phrasing', () => {
     });
 
     it('leaves marketing promotions, referral bonuses, app ratings and code reviews alone', () => {
-      for (const text of ['Run a Black Friday promotion for annual plans', 'Launch a referral bonus for new users', 'Raise App Store rating from 4.1 to 4.6', 'Cut time to first code review', 'Reduce payout failures', 'Complete a performance review of the checkout service', 'Promote the new pricing']) {
+      for (const text of [
+        'Run a Black Friday promotion for annual plans',
+        'Launch a referral bonus for new users',
+        'Raise App Store rating from 4.1 to 4.6',
+        'Cut time to first code review',
+        'Reduce payout failures',
+        'Complete a performance review of the checkout service',
+        'Promote the new pricing',
+      ]) {
         assert.equal(performanceCue(text), undefined, text);
       }
     });

@@ -40,7 +40,9 @@ describe('progress', () => {
   });
 
   it('latestCheckIn and effectiveConfidence', () => {
-    const k = kr('confidence: 0.9, check_ins: [{ date: 2026-11-20, confidence: 0.4 }, { date: 2026-11-25, note: x }, { date: 2026-10-01, confidence: 0.8 }]');
+    const k = kr(
+      'confidence: 0.9, check_ins: [{ date: 2026-11-20, confidence: 0.4 }, { date: 2026-11-25, note: x }, { date: 2026-10-01, confidence: 0.8 }]',
+    );
     assert.equal(latestCheckIn(k)?.date, '2026-11-25');
     assert.equal(effectiveConfidence(k), 0.4);
     assert.equal(effectiveConfidence(kr('confidence: 0.9')), 0.9);
@@ -76,7 +78,10 @@ describe('progress', () => {
     assert.equal(pace(Q4, '2026-11-15'), 0.5);
     assert.equal(pace(Q4, '2027-02-01'), 1);
     assert.equal(pace(Q4, '2026-09-01'), 0);
-    assert.deepEqual(['2026-09-30', '2026-10-01', '2026-12-31', '2027-01-01'].map((d) => periodPhase(Q4, d)), ['before', 'during', 'during', 'after']);
+    assert.deepEqual(
+      ['2026-09-30', '2026-10-01', '2026-12-31', '2027-01-01'].map((d) => periodPhase(Q4, d)),
+      ['before', 'during', 'during', 'after'],
+    );
   });
 
   it('objectivePeriod ends at `due` when it falls within the period', () => {
@@ -99,7 +104,10 @@ describe('progress', () => {
     );
     const o = f.objectives[0];
     const health = (i: number, today = '2026-11-15') => assessKeyResult(f, o, o.keyResults[i], today).health;
-    assert.deepEqual([0, 1, 2, 3, 4].map((i) => health(i)), ['on-track', 'at-risk', 'off-track', 'off-track', 'done']);
+    assert.deepEqual(
+      [0, 1, 2, 3, 4].map((i) => health(i)),
+      ['on-track', 'at-risk', 'off-track', 'off-track', 'done'],
+    );
     assert.equal(health(0, '2026-09-01'), 'not-started');
     const a = assessKeyResult(f, o, o.keyResults[1], '2026-11-15');
     assert.equal(a.expected, 0.5);

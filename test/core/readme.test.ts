@@ -14,7 +14,12 @@ function tableRows(firstCell: RegExp): string[][] {
   return readme
     .split('\n')
     .filter((line) => line.startsWith('|'))
-    .map((line) => line.split('|').slice(1, -1).map((cell) => cell.trim()))
+    .map((line) =>
+      line
+        .split('|')
+        .slice(1, -1)
+        .map((cell) => cell.trim()),
+    )
     .filter((cells) => firstCell.test(cells[0]));
 }
 

@@ -42,7 +42,12 @@ describe('rule options schema', () => {
 
   it('turns an option into JSON Schema', () => {
     assert.deepEqual(optionJsonSchema(integer, 3), { description: 'd', default: 3, type: 'number', multipleOf: 1, minimum: 1, maximum: 9 });
-    assert.deepEqual(optionJsonSchema(words, []), { description: 'd', default: [], type: 'array', items: { type: 'string', minLength: 1 } });
+    assert.deepEqual(optionJsonSchema(words, []), {
+      description: 'd',
+      default: [],
+      type: 'array',
+      items: { type: 'string', minLength: 1 },
+    });
   });
 
   it('refuses a rule option the schema does not allow, with the rule and option named, and keeps the default', () => {

@@ -38,10 +38,12 @@ function validate(schema: Schema, value: unknown, at = ''): string[] {
   if (schema.type) {
     const types: string[] = Array.isArray(schema.type) ? schema.type : [schema.type];
     const t = typeOf(value);
-    if (!types.includes(t) && !(t === 'integer' && types.includes('number'))) return [...errors, `${at || '/'}: expected ${types.join('|')}, got ${t}`];
+    if (!types.includes(t) && !(t === 'integer' && types.includes('number')))
+      return [...errors, `${at || '/'}: expected ${types.join('|')}, got ${t}`];
   }
   if (schema.enum && !(schema.enum as unknown[]).includes(value)) errors.push(`${at}: ${JSON.stringify(value)} not in enum`);
-  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value)) errors.push(`${at}: "${value}" does not match ${schema.pattern}`);
+  if (typeof value === 'string' && schema.pattern && !new RegExp(schema.pattern).test(value))
+    errors.push(`${at}: "${value}" does not match ${schema.pattern}`);
   if (typeof value === 'number' && schema.minimum !== undefined && value < schema.minimum) errors.push(`${at}: below minimum`);
   if (typeof value === 'number' && schema.maximum !== undefined && value > schema.maximum) errors.push(`${at}: above maximum`);
   if (Array.isArray(value) && schema.items) value.forEach((item, i) => errors.push(...validate(schema.items, item, `${at}/${i}`)));
@@ -70,11 +72,12 @@ describe('schemas/okr.schema.json', () => {
     assert.deepEqual(keysOf(root.properties.period.anyOf[1]), ['end', 'start']);
     for (const s of [root, definitions.objective, definitions.keyResult, definitions.checkIn, definitions.initiative]) {
       assert.equal(s.additionalProperties, false);
-      for (const [key, prop] of Object.entries<Schema>(s.properties)) assert.ok(typeof prop.description === 'string' && prop.description.length > 10, `${key} has a description`);
+      for (const [key, prop] of Object.entries<Schema>(s.properties))
+        assert.ok(typeof prop.description === 'string' && prop.description.length > 10, `${key} has a description`);
     }
   });
 
-  it('uses the parser\'s id pattern and enums', () => {
+  it("uses the parser's id pattern and enums", () => {
     for (const d of ['objective', 'keyResult', 'initiative']) assert.equal(definitions[d].properties.id.pattern, ID_PATTERN.source);
     assert.deepEqual(definitions.objective.properties.kind.anyOf[0].enum, ['aspirational', 'committed']);
     assert.deepEqual(definitions.objective.properties.status.anyOf[0].enum, ['active', 'done', 'dropped']);
@@ -88,7 +91,8 @@ describe('schemas/okr.schema.json', () => {
     for (const rule of rules) {
       const options = lint.properties[rule.id].anyOf[2].properties;
       assert.deepEqual(Object.keys(options).sort(), ['severity', ...Object.keys(rule.defaultOptions)].sort(), rule.id);
-      for (const [k, v] of Object.entries(rule.defaultOptions)) assert.equal(options[k].type, Array.isArray(v) ? 'array' : typeof v, `${rule.id}.${k}`);
+      for (const [k, v] of Object.entries(rule.defaultOptions))
+        assert.equal(options[k].type, Array.isArray(v) ? 'array' : typeof v, `${rule.id}.${k}`);
       assert.ok(lint.properties[rule.id].description.startsWith(rule.description), rule.id);
     }
   });
@@ -102,8 +106,13 @@ describe('schemas/okr.schema.json', () => {
     const text = readFileSync('examples/platform.okr.yaml', 'utf8');
     const errors = validate(root, parse(text));
     assert.deepEqual(errors, ['/objectives/1/key_results/0: missing title', '/objectives/1/key_results/0: unknown key titel']);
-    const schemaFindings = lintText(text, 'examples/platform.okr.yaml', { today: '2026-11-28' }).findings.filter((f) => f.ruleId === 'schema');
-    assert.deepEqual(schemaFindings.map((f) => text.slice(f.span.start, f.span.end)), ['titel']);
+    const schemaFindings = lintText(text, 'examples/platform.okr.yaml', { today: '2026-11-28' }).findings.filter(
+      (f) => f.ruleId === 'schema',
+    );
+    assert.deepEqual(
+      schemaFindings.map((f) => text.slice(f.span.start, f.span.end)),
+      ['titel'],
+    );
   });
 
   it('reports nothing on any corpus file the core finds no syntax or schema problem in', () => {
@@ -124,16 +133,28 @@ describe('schemas/okr.schema.json', () => {
       team: 'T',
       period: '2026-Q5',
       objectives: [
-        { id: '1-O', title: 'x', kind: 'stretch', status: 'open', due: '2026/12/01', key_results: [{ id: 'K', title: 'y', confidence: 70 }] },
+        {
+          id: '1-O',
+          title: 'x',
+          kind: 'stretch',
+          status: 'open',
+          due: '2026/12/01',
+          key_results: [{ id: 'K', title: 'y', confidence: 70 }],
+        },
       ],
     };
-    assert.deepEqual(validate(root, bad).map((e) => e.split(':')[0]).sort(), [
-      '/objectives/0/due',
-      '/objectives/0/id',
-      '/objectives/0/key_results/0/confidence',
-      '/objectives/0/kind',
-      '/objectives/0/status',
-      '/period',
-    ]);
+    assert.deepEqual(
+      validate(root, bad)
+        .map((e) => e.split(':')[0])
+        .sort(),
+      [
+        '/objectives/0/due',
+        '/objectives/0/id',
+        '/objectives/0/key_results/0/confidence',
+        '/objectives/0/kind',
+        '/objectives/0/status',
+        '/period',
+      ],
+    );
   });
 });

@@ -16,7 +16,9 @@ function one(fields: string, today = '2026-11-15') {
 
 describe('series', () => {
   it('a key result starts at its start value on the first day, then each check-in by date', () => {
-    const s = one('start: 10, target: 30, check_ins: [{ date: 2026-11-01, value: 20, confidence: 0.6, note: half way }, { date: 2026-10-15, value: 14 }]');
+    const s = one(
+      'start: 10, target: 30, check_ins: [{ date: 2026-11-01, value: 20, confidence: 0.6, note: half way }, { date: 2026-10-15, value: 14 }]',
+    );
     assert.deepEqual(
       s.points.map((p) => [p.date, p.value, p.kind]),
       [
@@ -32,7 +34,10 @@ describe('series', () => {
 
   it('leaves out check-ins after today, so a past --today shows the past', () => {
     const s = one('start: 0, target: 10, check_ins: [{ date: 2026-10-20, value: 2 }, { date: 2026-12-01, value: 8 }]', '2026-11-01');
-    assert.deepEqual(s.points.map((p) => p.value), [0, 2]);
+    assert.deepEqual(
+      s.points.map((p) => p.value),
+      [0, 2],
+    );
   });
 
   it('a decreasing key result climbs too: progress is towards the target', () => {
@@ -62,7 +67,10 @@ describe('series', () => {
     assert.equal(s.projection?.date, '2026-12-31');
     assert.ok(Math.abs(s.projection.progress - (0.5 * 91) / 46) < 1e-9);
     assert.ok(Math.abs(s.projection.value! - (50 * 91) / 46) < 1e-9);
-    assert.equal(projectAtRateSoFar({ start: '2026-10-01', end: '2026-12-31' }, { date: '2026-10-01', progress: 0.2 }, '2026-10-01'), undefined);
+    assert.equal(
+      projectAtRateSoFar({ start: '2026-10-01', end: '2026-12-31' }, { date: '2026-10-01', progress: 0.2 }, '2026-10-01'),
+      undefined,
+    );
     // After the period, the last point is the result: nothing is projected.
     assert.equal(one('start: 0, target: 100, check_ins: [{ date: 2026-12-20, value: 50 }]', '2027-01-10').projection, undefined);
   });
@@ -92,11 +100,16 @@ describe('series', () => {
       ],
     );
     assert.equal(s.points.at(-1)!.progress, objectiveProgress(o));
-    assert.deepEqual(s.keyResults.map((k) => k.keyResult.id), ['K1', 'K2']);
+    assert.deepEqual(
+      s.keyResults.map((k) => k.keyResult.id),
+      ['K1', 'K2'],
+    );
   });
 
   it('an objective with `due` runs to its due date', () => {
-    const file = parse('  - { id: O1, title: A, due: 2026-11-30, key_results: [{ id: K, title: B, target: 10, check_ins: [{ date: 2026-10-31, value: 5 }] }] }\n');
+    const file = parse(
+      '  - { id: O1, title: A, due: 2026-11-30, key_results: [{ id: K, title: B, target: 10, check_ins: [{ date: 2026-10-31, value: 5 }] }] }\n',
+    );
     const s = objectiveSeries(file, file.objectives[0], '2026-11-01');
     assert.equal(s.pace?.to.date, '2026-11-30');
     assert.equal(s.projection?.date, '2026-11-30');

@@ -15,7 +15,7 @@ const at = (text: string, needle: string) => {
 
 describe('suppression comment edits', () => {
   describe('for this line', () => {
-    it('inserts a disable-next-line comment above, with the line\'s indentation', () => {
+    it("inserts a disable-next-line comment above, with the line's indentation", () => {
       const text = 'objectives:\n  - id: O1\n    title: Ship it   # keep\n';
       const out = apply(text, disableForLineEdit(text, at(text, 'Ship'), 'objective-is-task'));
       assert.equal(out, 'objectives:\n  - id: O1\n    # okr-lint-disable-next-line objective-is-task\n    title: Ship it   # keep\n');
@@ -46,7 +46,8 @@ describe('suppression comment edits', () => {
     });
 
     it('silences the finding in the core', () => {
-      const text = 'team: T\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Migrate the billing service to Kubernetes\n    key_results:\n      - { id: K1, title: Raise NPS from 20 to 40, start: 20, target: 40 }\n      - { id: K2, title: Cut churn from 5 to 3 percent, start: 5, target: 3 }\n';
+      const text =
+        'team: T\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Migrate the billing service to Kubernetes\n    key_results:\n      - { id: K1, title: Raise NPS from 20 to 40, start: 20, target: 40 }\n      - { id: K2, title: Cut churn from 5 to 3 percent, start: 5, target: 3 }\n';
       const before = lintText(text, 'a.okr.yaml', { today: '2026-11-01' }).findings.map((f) => f.ruleId);
       assert.ok(before.includes('objective-is-task'), before.join());
       const fixed = apply(text, disableForLineEdit(text, at(text, 'Migrate'), 'objective-is-task'));
@@ -58,12 +59,18 @@ describe('suppression comment edits', () => {
   describe('for this file', () => {
     it('inserts after the leading comment block, keeping the header first', () => {
       const text = '# Platform OKRs\n# owned by Dana\n\nteam: x\n';
-      assert.equal(apply(text, disableForFileEdit(text, 'kr-count')), '# Platform OKRs\n# owned by Dana\n# okr-lint-disable kr-count\n\nteam: x\n');
+      assert.equal(
+        apply(text, disableForFileEdit(text, 'kr-count')),
+        '# Platform OKRs\n# owned by Dana\n# okr-lint-disable kr-count\n\nteam: x\n',
+      );
     });
 
     it('inserts at the top (after a byte-order mark) when there is no header', () => {
       assert.equal(apply('team: x\n', disableForFileEdit('team: x\n', 'kr-count')), '# okr-lint-disable kr-count\nteam: x\n');
-      assert.equal(apply('\uFEFFteam: x\r\n', disableForFileEdit('\uFEFFteam: x\r\n', 'kr-count')), '\uFEFF# okr-lint-disable kr-count\r\nteam: x\r\n');
+      assert.equal(
+        apply('\uFEFFteam: x\r\n', disableForFileEdit('\uFEFFteam: x\r\n', 'kr-count')),
+        '\uFEFF# okr-lint-disable kr-count\r\nteam: x\r\n',
+      );
     });
 
     it('merges into a disable comment among the leading comments', () => {
@@ -74,7 +81,10 @@ describe('suppression comment edits', () => {
 
     it('does not mistake a disable-next-line comment or a later comment for the file directive', () => {
       const text = '# okr-lint-disable-next-line schema\nteam: x\n# okr-lint-disable kr-count\n';
-      assert.equal(apply(text, disableForFileEdit(text, 'routine-work')), '# okr-lint-disable-next-line schema\n# okr-lint-disable routine-work\nteam: x\n# okr-lint-disable kr-count\n');
+      assert.equal(
+        apply(text, disableForFileEdit(text, 'routine-work')),
+        '# okr-lint-disable-next-line schema\n# okr-lint-disable routine-work\nteam: x\n# okr-lint-disable kr-count\n',
+      );
     });
   });
 });

@@ -16,7 +16,10 @@ function okrText(team: string, ids: string[], extra = ''): string {
     'period: 2026-Q4',
     extra,
     'objectives:',
-    ...ids.map((id) => `  - { id: ${id}, title: Customers in ${team} notice we got better, key_results: [{ id: ${id}-KR, title: Cut churn from 9% to 4%, start: 9, target: 4 }] }`),
+    ...ids.map(
+      (id) =>
+        `  - { id: ${id}, title: Customers in ${team} notice we got better, key_results: [{ id: ${id}-KR, title: Cut churn from 9% to 4%, start: 9, target: 4 }] }`,
+    ),
     '',
   ]
     .filter((l) => l !== '')
@@ -105,14 +108,24 @@ describe('workspace', () => {
       const found = await findOkrFiles(['notes.yaml', 'teams', 'teams/z.okr.yaml', '.'], tmp.dir);
       assert.deepEqual(
         found.files.map((f) => path.relative(tmp.dir, f)),
-        ['notes.yaml', path.join('teams', 'deep', 'er', 'x.okr.yaml'), path.join('teams', 'z.okr.yaml'), '.okr.yaml', 'a.okr.yml', 'b.okr.yaml'],
+        [
+          'notes.yaml',
+          path.join('teams', 'deep', 'er', 'x.okr.yaml'),
+          path.join('teams', 'z.okr.yaml'),
+          '.okr.yaml',
+          'a.okr.yml',
+          'b.okr.yaml',
+        ],
       );
       assert.deepEqual(found.empty, []);
     });
 
     it('searches an explicitly named node_modules folder, but not the ones inside it', async () => {
       const found = await findOkrFiles(['node_modules'], tmp.dir);
-      assert.deepEqual(found.files.map((f) => path.relative(tmp.dir, f)), [path.join('node_modules', 'pkg', 'dep.okr.yaml')]);
+      assert.deepEqual(
+        found.files.map((f) => path.relative(tmp.dir, f)),
+        [path.join('node_modules', 'pkg', 'dep.okr.yaml')],
+      );
     });
 
     it('follows links to folders, survives link loops, and lists a linked file once', async function () {
@@ -122,7 +135,13 @@ describe('workspace', () => {
       symlinkSync(path.join(tmp.dir, 'b.okr.yaml'), path.join(tmp.dir, 'c.okr.yaml'));
       const found = await findOkrFiles(['.'], tmp.dir);
       const rel = found.files.map((f) => path.relative(tmp.dir, f));
-      assert.deepEqual(rel, ['.okr.yaml', 'a.okr.yml', 'b.okr.yaml', path.join('deep-link', 'er', 'x.okr.yaml'), path.join('teams', 'z.okr.yaml')]);
+      assert.deepEqual(rel, [
+        '.okr.yaml',
+        'a.okr.yml',
+        'b.okr.yaml',
+        path.join('deep-link', 'er', 'x.okr.yaml'),
+        path.join('teams', 'z.okr.yaml'),
+      ]);
       assert.deepEqual(found.problems, []);
     });
 
@@ -168,7 +187,11 @@ describe('workspace', () => {
     });
 
     it('says why a path cannot be read', async () => {
-      assert.deepEqual(await readOkrSource(path.join(tmp.dir, 'none.okr.yaml')), { path: path.join(tmp.dir, 'none.okr.yaml'), code: 'missing', reason: 'no such file or folder' });
+      assert.deepEqual(await readOkrSource(path.join(tmp.dir, 'none.okr.yaml')), {
+        path: path.join(tmp.dir, 'none.okr.yaml'),
+        code: 'missing',
+        reason: 'no such file or folder',
+      });
       const r = await readOkrSource(tmp.dir);
       assert.ok(isProblem(r));
       assert.match(r.reason, /^(not a file|is a folder, not a file)$/);
@@ -191,11 +214,10 @@ describe('workspace', () => {
       ftruncateSync(fd, 3 * 1024 * 1024);
       closeSync(fd);
       const texts = await readAlignedTexts([ok, big, path.join(tmp.dir, 'none.okr.yaml')]);
-      assert.deepEqual([...texts.values()], [
-        'team: x\n',
-        { unreadable: 'This file is 3.0 MiB; OKR files over 2 MiB are not read. Split it by team or period.' },
-        null,
-      ]);
+      assert.deepEqual(
+        [...texts.values()],
+        ['team: x\n', { unreadable: 'This file is 3.0 MiB; OKR files over 2 MiB are not read. Split it by team or period.' }, null],
+      );
     });
   });
 
@@ -205,7 +227,9 @@ describe('workspace', () => {
 
     it("gives each file the other files' definitions, never its own", () => {
       withProbe((calls) => {
-        const result = lintSources([src('a.okr.yaml', okrText('A', ['A-O1', 'SHARED'])), src('b.okr.yaml', okrText('B', ['SHARED']))], { today: TODAY });
+        const result = lintSources([src('a.okr.yaml', okrText('A', ['A-O1', 'SHARED'])), src('b.okr.yaml', okrText('B', ['SHARED']))], {
+          today: TODAY,
+        });
         assert.deepEqual(
           calls.map((c) => [path.basename(c.path), c.context.otherDefinitions.map((d) => `${d.id}@${path.basename(d.path)}`)]),
           [
@@ -215,7 +239,10 @@ describe('workspace', () => {
         );
         assert.deepEqual(
           result.files.map((f) => f.definitions.map((d) => d.id)),
-          [['A-O1', 'A-O1-KR', 'SHARED', 'SHARED-KR'], ['SHARED', 'SHARED-KR']],
+          [
+            ['A-O1', 'A-O1-KR', 'SHARED', 'SHARED-KR'],
+            ['SHARED', 'SHARED-KR'],
+          ],
         );
         assert.ok(calls.every((c) => c.context.today === TODAY));
       });
@@ -244,7 +271,14 @@ describe('workspace', () => {
         const seen = Object.fromEntries(
           calls.map((c) => [
             path.basename(c.path),
-            [c.context.alignedPath, c.context.alignedFile === undefined ? 'undefined' : c.context.alignedFile === null ? 'null' : c.context.alignedFile.objectives.map((o) => o.id).join(',')],
+            [
+              c.context.alignedPath,
+              c.context.alignedFile === undefined
+                ? 'undefined'
+                : c.context.alignedFile === null
+                  ? 'null'
+                  : c.context.alignedFile.objectives.map((o) => o.id).join(','),
+            ],
           ]),
         );
         assert.deepEqual(seen, {
@@ -272,13 +306,18 @@ describe('workspace', () => {
           ],
         );
         // The result keeps the absolute path, for tools that open the file.
-        assert.deepEqual(result.files.map((f) => f.path), [path.join(root, 'teams', 'a.okr.yaml'), path.join(root, 'b.okr.yaml')]);
+        assert.deepEqual(
+          result.files.map((f) => f.path),
+          [path.join(root, 'teams', 'a.okr.yaml'), path.join(root, 'b.okr.yaml')],
+        );
       });
     });
 
     it('gives an oversize source one syntax finding and runs no rule on it', () => {
       withProbe((calls) => {
-        const result = lintSources([{ path: path.join(root, 'huge.okr.yaml'), text: '', oversizeBytes: 5 * 1024 * 1024 }], { today: TODAY });
+        const result = lintSources([{ path: path.join(root, 'huge.okr.yaml'), text: '', oversizeBytes: 5 * 1024 * 1024 }], {
+          today: TODAY,
+        });
         assert.deepEqual(calls, []);
         assert.deepEqual(result.files[0].result.findings, [
           {
@@ -305,7 +344,10 @@ describe('workspace', () => {
           over.files[0].result.findings.filter((f) => f.ruleId === 'workspace-probe').map((f) => f.severity),
           ['warning'],
         );
-        assert.deepEqual(calls.map((c) => c.options.max), [9, 9]);
+        assert.deepEqual(
+          calls.map((c) => c.options.max),
+          [9, 9],
+        );
         // The result's file shows the lint block as written.
         assert.deepEqual(Object.keys(over.files[0].result.file.lint), ['default', 'workspace-probe']);
         const offText = okrText('A', ['A-1'], 'lint: { default: off }');
@@ -325,7 +367,11 @@ describe('workspace', () => {
         assert.deepEqual(result.empty, []);
         assert.deepEqual(
           result.files.map((f) => path.relative(FIXTURES, f.path)),
-          [path.join('aligned', 'company.okr.yaml'), path.join('aligned', 'teams', 'ledger.okr.yaml'), path.join('aligned', 'teams', 'risk.okr.yaml')],
+          [
+            path.join('aligned', 'company.okr.yaml'),
+            path.join('aligned', 'teams', 'ledger.okr.yaml'),
+            path.join('aligned', 'teams', 'risk.okr.yaml'),
+          ],
         );
         const ledger = calls.find((c) => c.path.endsWith('ledger.okr.yaml'))!;
         assert.equal(ledger.context.alignedFile, null);

@@ -49,7 +49,11 @@ describe('commit message grammar', () => {
     assert.deepEqual(grammar.patterns, [{ include: '#key-result-trailer' }]);
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
     const contributed = (pkg.contributes?.grammars ?? []).find((g: { scopeName: string }) => g.scopeName === grammar.scopeName);
-    assert.deepEqual(contributed, { scopeName: 'okr.commit.injection', path: './syntaxes/okr-commit.tmLanguage.json', injectTo: ['text.git-commit'] });
+    assert.deepEqual(contributed, {
+      scopeName: 'okr.commit.injection',
+      path: './syntaxes/okr-commit.tmLanguage.json',
+      injectTo: ['text.git-commit'],
+    });
   });
 
   it('highlights the key, the separator and the id of a trailer line', () => {
@@ -73,12 +77,18 @@ describe('commit message grammar', () => {
   });
 
   it('leaves other lines alone', () => {
-    for (const line of ['Fix the pager. Key-Result: PLAT-KR1', 'Signed-off-by: Dana <d@example.com>', 'Key-Results: X', ' Key-Result: X', 'KEY-RESULT: X']) {
+    for (const line of [
+      'Fix the pager. Key-Result: PLAT-KR1',
+      'Signed-off-by: Dana <d@example.com>',
+      'Key-Results: X',
+      ' Key-Result: X',
+      'KEY-RESULT: X',
+    ]) {
       assert.equal(scopesOf(line), undefined, line);
     }
   });
 
-  describe('in VS Code\'s TextMate engine', function () {
+  describe("in VS Code's TextMate engine", function () {
     const vscodeDir = path.join(ROOT, '.cache', 'code-server-4.100.3', 'node_modules', 'code-server', 'lib', 'vscode');
     const gitCommitGrammar = path.join(vscodeDir, 'extensions', 'git-base', 'syntaxes', 'git-commit.tmLanguage.json');
 
@@ -94,7 +104,10 @@ describe('commit message grammar', () => {
       const wasm = fs.readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm', { paths: [vscodeDir] }));
       await oniguruma.loadWASM(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
       const registry = new textmate.Registry({
-        onigLib: Promise.resolve({ createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p), createOnigString: (s: string) => new oniguruma.OnigString(s) }),
+        onigLib: Promise.resolve({
+          createOnigScanner: (p: string[]) => new oniguruma.OnigScanner(p),
+          createOnigString: (s: string) => new oniguruma.OnigString(s),
+        }),
         loadGrammar: async (scopeName: string) => {
           const file = scopeName === 'text.git-commit' ? gitCommitGrammar : scopeName === grammar.scopeName ? GRAMMAR_PATH : undefined;
           return file ? textmate.parseRawGrammar(fs.readFileSync(file, 'utf8'), file) : null;
@@ -106,7 +119,10 @@ describe('commit message grammar', () => {
       return lines.map((line) => {
         const r = g.tokenizeLine(line, state);
         state = r.ruleStack;
-        return r.tokens.map((t: { startIndex: number; endIndex: number; scopes: string[] }) => ({ text: line.slice(t.startIndex, t.endIndex), scopes: t.scopes }));
+        return r.tokens.map((t: { startIndex: number; endIndex: number; scopes: string[] }) => ({
+          text: line.slice(t.startIndex, t.endIndex),
+          scopes: t.scopes,
+        }));
       });
     }
 

@@ -38,28 +38,45 @@ describe('dashboard content', () => {
   it('each key result: a reveal button, a progress bar, a burn-up and a confidence trend', () => {
     const doc = parse(dashboardBody(report(), { canCheckIn: true, restricted: false }));
     const reveal = Array.from(doc.getElementsByTagName('button')).filter((b) => b.getAttribute('data-action') === 'reveal');
-    assert.deepEqual(reveal.map((b) => [b.getAttribute('data-id'), b.getAttribute('data-file'), b.textContent]), [
-      ['PLAT-KR1', 'platform.okr.yaml', 'PLAT-KR1 Cut P1 incidents from 12 to 3'],
-      ['PLAT-KR2', 'platform.okr.yaml', 'PLAT-KR2 Nothing measured'],
-    ]);
+    assert.deepEqual(
+      reveal.map((b) => [b.getAttribute('data-id'), b.getAttribute('data-file'), b.textContent]),
+      [
+        ['PLAT-KR1', 'platform.okr.yaml', 'PLAT-KR1 Cut P1 incidents from 12 to 3'],
+        ['PLAT-KR2', 'platform.okr.yaml', 'PLAT-KR2 Nothing measured'],
+      ],
+    );
     const bars = Array.from(doc.getElementsByTagName('div')).filter((d) => d.getAttribute('role') === 'progressbar');
     // The objective's is the mean of its active key results': PLAT-KR2 is done.
-    assert.deepEqual(bars.map((b) => b.getAttribute('aria-valuenow')), ['44', '44', '0']);
+    assert.deepEqual(
+      bars.map((b) => b.getAttribute('aria-valuenow')),
+      ['44', '44', '0'],
+    );
     const svgs = Array.from(doc.getElementsByTagName('svg')).map((s) => s.getElementsByTagName('title')[0]?.textContent);
     assert.deepEqual(svgs, ['Burn-up of PLAT-KR1 Cut P1 incidents from 12 to 3', 'Confidence of PLAT-KR1 Cut P1 incidents from 12 to 3']);
     const articles = Array.from(doc.getElementsByTagName('article'));
-    assert.deepEqual(articles.map((a) => a.getAttribute('data-owner')), ['li', 'dana']);
+    assert.deepEqual(
+      articles.map((a) => a.getAttribute('data-owner')),
+      ['li', 'dana'],
+    );
     const fileSection = Array.from(doc.getElementsByTagName('section')).find((x) => x.getAttribute('class') === 'file');
     assert.equal(fileSection?.getAttribute('data-team'), 'Platform');
   });
 
   it('the check-in button only when the command is there and the workspace trusted, and only for active key results', () => {
     const count = (canCheckIn: boolean, restricted: boolean) =>
-      Array.from(parse(dashboardBody(report(), { canCheckIn, restricted })).getElementsByTagName('button')).filter((b) => b.getAttribute('data-action') === 'checkIn');
+      Array.from(parse(dashboardBody(report(), { canCheckIn, restricted })).getElementsByTagName('button')).filter(
+        (b) => b.getAttribute('data-action') === 'checkIn',
+      );
     const buttons = count(true, false);
-    assert.deepEqual(buttons.map((b) => [b.getAttribute('data-id'), b.getAttribute('aria-label')]), [['PLAT-KR1', 'Check in on PLAT-KR1 Cut P1 incidents from 12 to 3']]);
+    assert.deepEqual(
+      buttons.map((b) => [b.getAttribute('data-id'), b.getAttribute('aria-label')]),
+      [['PLAT-KR1', 'Check in on PLAT-KR1 Cut P1 incidents from 12 to 3']],
+    );
     assert.equal(count(false, true).length, 0);
-    assert.match(dashboardBody(report(), { canCheckIn: false, restricted: true }), /^<p class="notice" role="note">Restricted Mode: the dashboard is read-only\./);
+    assert.match(
+      dashboardBody(report(), { canCheckIn: false, restricted: true }),
+      /^<p class="notice" role="note">Restricted Mode: the dashboard is read-only\./,
+    );
   });
 
   it('hostile titles and notes are text: no element, no attribute, no control character', () => {

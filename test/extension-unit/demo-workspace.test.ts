@@ -10,7 +10,9 @@ import { lintText } from '../../src/core/lint';
 import { assessKeyResult } from '../../src/core/progress';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the harness is plain CommonJS
-const { createWorkspace } = require('../vscode/workspace') as { createWorkspace: (name: string, dest: string, options?: { today?: string; identity?: boolean }) => string };
+const { createWorkspace } = require('../vscode/workspace') as {
+  createWorkspace: (name: string, dest: string, options?: { today?: string; identity?: boolean }) => string;
+};
 
 const ROOT = path.resolve(__dirname, '..', '..');
 const TEMPLATE = path.join(ROOT, 'test', 'workspaces', 'demo');
@@ -25,7 +27,10 @@ function filesUnder(dir: string): string[] {
 }
 
 const okrFiles = (dir: string) => filesUnder(dir).filter((f) => /\.okr\.ya?ml$/.test(f));
-const findings = (file: string, today: string) => lintText(readFileSync(file, 'utf8'), file, { today }).findings.map((f) => f.ruleId).sort();
+const findings = (file: string, today: string) =>
+  lintText(readFileSync(file, 'utf8'), file, { today })
+    .findings.map((f) => f.ruleId)
+    .sort();
 
 describe('the demo workspace', function () {
   this.timeout(60_000);
@@ -68,7 +73,9 @@ describe('the demo workspace', function () {
     const dir = createWorkspace('demo', path.join(tmp, 'w'), { today: '2027-05-20', identity: false });
     assert.equal(spawnSync('git', ['config', '--local', '--get', 'user.name'], { cwd: dir }).status, 1);
     assert.equal(spawnSync('git', ['config', '--local', '--get', 'user.email'], { cwd: dir }).status, 1);
-    const authors = new Set(execFileSync('git', ['log', '--format=%an <%ae>|%cn <%ce>'], { cwd: dir, encoding: 'utf8' }).trim().split(/\n|\|/));
+    const authors = new Set(
+      execFileSync('git', ['log', '--format=%an <%ae>|%cn <%ce>'], { cwd: dir, encoding: 'utf8' }).trim().split(/\n|\|/),
+    );
     assert.deepEqual([...authors].sort(), ['Jon Park <jon@checkout.example>', 'Maya Okafor <maya@checkout.example>']);
   });
 

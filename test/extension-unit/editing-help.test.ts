@@ -112,7 +112,10 @@ objectives:
       const done = summarize(file, locateDefinition(file, def('PLAT-O2'))!, '2026-11-15');
       assert.match(idHoverMarkdown(done, { relativePath: 'p.okr.yaml', line: 17 }), /\n\n\$\(check-all\) done\n\n/);
       const i = summarize(file, locateDefinition(file, def('PLAT-I1'))!, '2026-11-15');
-      assert.match(idHoverMarkdown(i, { relativePath: 'p.okr.yaml', line: 16 }), /^\*\*Canary deploys\*\*\n\nInitiative `PLAT-I1` · Platform · 2026\\-Q4\n\nin progress · li\n\n/);
+      assert.match(
+        idHoverMarkdown(i, { relativePath: 'p.okr.yaml', line: 16 }),
+        /^\*\*Canary deploys\*\*\n\nInitiative `PLAT-I1` · Platform · 2026\\-Q4\n\nin progress · li\n\n/,
+      );
     });
 
     it('completion documentation: health, progress and owner; team and period', () => {

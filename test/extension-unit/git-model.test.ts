@@ -12,7 +12,15 @@ import {
 } from '../../src/extension/git/model';
 
 function commit(sha: string, date: string, keyResults: string[] = ['PLAT-KR1']): CommitRecord {
-  return { sha: `${sha}.`.padEnd(40, '0'), parents: [], author: 'Dana', email: 'd@example.com', date, subject: `commit ${sha}`, keyResults };
+  return {
+    sha: `${sha}.`.padEnd(40, '0'),
+    parents: [],
+    author: 'Dana',
+    email: 'd@example.com',
+    date,
+    subject: `commit ${sha}`,
+    keyResults,
+  };
 }
 
 const Q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
@@ -82,7 +90,11 @@ describe('git features: staleness', () => {
   it('counts from the period start when there is no commit, or only older ones', () => {
     assert.equal(isStale(undefined, { ...during, today: '2026-10-14' }), false);
     assert.equal(isStale(undefined, { ...during, today: '2026-10-15' }), true);
-    assert.equal(isStale('2026-08-01T00:00:00Z', { ...during, today: '2026-10-10' }), false, "last quarter's work does not make a new period stale");
+    assert.equal(
+      isStale('2026-08-01T00:00:00Z', { ...during, today: '2026-10-10' }),
+      false,
+      "last quarter's work does not make a new period stale",
+    );
   });
 
   it('never marks done or dropped work, a period not running, or a file without period', () => {
@@ -96,12 +108,20 @@ describe('git features: staleness', () => {
 
 describe('git features: the key-result quick pick', () => {
   const krs = [
-    { id: 'PLAT-KR1', title: 'Fewer incidents', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable', progress: 0.56, health: 'at-risk' as const },
+    {
+      id: 'PLAT-KR1',
+      title: 'Fewer incidents',
+      objectiveId: 'PLAT-O1',
+      objectiveTitle: 'Reliable',
+      progress: 0.56,
+      health: 'at-risk' as const,
+    },
     { id: 'PLAT-KR2', title: 'Faster deploys', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable', health: 'unknown' as const },
     { id: '', title: 'No id yet', objectiveId: 'PLAT-O1', objectiveTitle: 'Reliable' },
     { id: 'PAY-KR1', title: 'Payouts', objectiveId: 'PAY-O1', objectiveTitle: undefined, progress: 1, health: 'done' as const },
   ];
-  const shape = (rows: ReturnType<typeof keyResultPickRows>) => rows.map((r) => `${r.keyResult.id}${r.current ? ' (current)' : ''}${r.tagged ? ' (tagged)' : ''}`);
+  const shape = (rows: ReturnType<typeof keyResultPickRows>) =>
+    rows.map((r) => `${r.keyResult.id}${r.current ? ' (current)' : ''}${r.tagged ? ' (tagged)' : ''}`);
 
   it('lists key results in file order, leaving out those without id; no separator hides a row', () => {
     assert.deepEqual(shape(keyResultPickRows(krs)), ['PLAT-KR1', 'PLAT-KR2', 'PAY-KR1']);

@@ -51,7 +51,10 @@ describe('saved commit indexes', function () {
     repo.commit('Replaced\n\nKey-Result: PLAT-KR9\n');
     const next = new CommitIndex(repo.ctx, { state: await store.load(repo.dir, 'Key-Result') });
     assert.equal((await next.update()).full, true);
-    assert.deepEqual(next.commits.map((c) => c.subject), ['Replaced', 'First']);
+    assert.deepEqual(
+      next.commits.map((c) => c.subject),
+      ['Replaced', 'First'],
+    );
   });
 
   it('without a storage folder (no folder open, or not on disk) nothing is kept', () => {

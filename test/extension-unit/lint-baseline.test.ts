@@ -13,7 +13,8 @@ function insertFor(text: string) {
 }
 
 /** What the snippet leaves in the text when the user types nothing. */
-const unescapedWithoutTabstop = (edit: { start: number; end: number; newText: string }) => baselineSnippet(edit).replace('${1}', '').replace(/\\(.)/g, '$1');
+const unescapedWithoutTabstop = (edit: { start: number; end: number; newText: string }) =>
+  baselineSnippet(edit).replace('${1}', '').replace(/\\(.)/g, '$1');
 
 const HEAD = 'team: T\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Customers trust us\n    key_results:\n';
 
@@ -21,14 +22,20 @@ describe('"Add start:" for kr-no-baseline', () => {
   it('goes after owner: in block style, indented like the other keys', () => {
     const text = `${HEAD}      - id: K1\n        title: Reach 40 NPS   # survey\n        owner: dana\n        target: 40\n`;
     const edit = insertFor(text);
-    assert.equal(applyEdits(text, [{ ...edit, newText: unescapedWithoutTabstop(edit) }]), `${HEAD}      - id: K1\n        title: Reach 40 NPS   # survey\n        owner: dana\n        start: \n        target: 40\n`);
+    assert.equal(
+      applyEdits(text, [{ ...edit, newText: unescapedWithoutTabstop(edit) }]),
+      `${HEAD}      - id: K1\n        title: Reach 40 NPS   # survey\n        owner: dana\n        start: \n        target: 40\n`,
+    );
     assert.equal(baselineSnippet(edit), '\n        start: ${1}');
   });
 
   it('goes before the closing brace in flow style', () => {
     const text = `${HEAD}      - { id: K1, title: Reach 40 NPS, target: 40 }\n`;
     const edit = insertFor(text);
-    assert.equal(applyEdits(text, [{ ...edit, newText: unescapedWithoutTabstop(edit) }]), `${HEAD}      - { id: K1, title: Reach 40 NPS, target: 40, start:  }\n`);
+    assert.equal(
+      applyEdits(text, [{ ...edit, newText: unescapedWithoutTabstop(edit) }]),
+      `${HEAD}      - { id: K1, title: Reach 40 NPS, target: 40, start:  }\n`,
+    );
   });
 
   it('escapes snippet syntax in the inserted text', () => {

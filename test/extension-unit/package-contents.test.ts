@@ -17,10 +17,35 @@ describe('the packaged extension', () => {
       .map((l) => l.trim())
       .filter(Boolean)
       .sort();
-    const allowed = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^dist\/(extension|cli)\.js$/, /^dist\/webview\/dashboard\.js$/, /^bin\/okr\.js$/, /^media\/[\w/.-]+\.(svg|png)$/, /^syntaxes\/[\w.-]+\.json$/, /^schemas\/okr\.schema\.json$/, /^docs\/rules\/[a-z-]+\.md$/];
+    const allowed = [
+      /^package\.json$/,
+      /^README\.md$/,
+      /^CHANGELOG\.md$/,
+      /^LICENSE$/,
+      /^dist\/(extension|cli)\.js$/,
+      /^dist\/webview\/dashboard\.js$/,
+      /^bin\/okr\.js$/,
+      /^media\/[\w/.-]+\.(svg|png)$/,
+      /^syntaxes\/[\w.-]+\.json$/,
+      /^schemas\/okr\.schema\.json$/,
+      /^docs\/rules\/[a-z-]+\.md$/,
+    ];
     const unexpected = files.filter((f) => !allowed.some((re) => re.test(f)));
     assert.deepEqual(unexpected, [], 'files that should not ship');
-    for (const needed of ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', 'dist/extension.js', 'dist/cli.js', 'dist/webview/dashboard.js', 'bin/okr.js', 'schemas/okr.schema.json', 'docs/rules/kr-is-milestone.md', 'syntaxes/okr-commit.tmLanguage.json', 'media/okr.svg']) {
+    for (const needed of [
+      'package.json',
+      'README.md',
+      'CHANGELOG.md',
+      'LICENSE',
+      'dist/extension.js',
+      'dist/cli.js',
+      'dist/webview/dashboard.js',
+      'bin/okr.js',
+      'schemas/okr.schema.json',
+      'docs/rules/kr-is-milestone.md',
+      'syntaxes/okr-commit.tmLanguage.json',
+      'media/okr.svg',
+    ]) {
       assert.ok(files.includes(needed), `${needed} is missing from the package`);
     }
     assert.equal(files.filter((f) => f.startsWith('docs/rules/')).length, rules.length, 'one page per rule');

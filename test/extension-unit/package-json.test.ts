@@ -52,7 +52,10 @@ describe('package.json', () => {
   });
 
   it('declares every okr.* setting the extension reads, with a default and a description', () => {
-    const properties = manifest.contributes.configuration.properties as Record<string, { default?: unknown; description?: string; markdownDescription?: string }>;
+    const properties = manifest.contributes.configuration.properties as Record<
+      string,
+      { default?: unknown; description?: string; markdownDescription?: string }
+    >;
     // Settings are read only through the table in settings/schema.ts (settings.test.ts holds it to this list).
     const read = new Set(Object.values(SETTINGS).map((s) => s.key));
     for (const key of read) assert.ok(properties[key], `the extension reads ${key} but package.json does not declare it`);
@@ -87,7 +90,13 @@ describe('the Get Started walkthrough', () => {
   const walkthroughs = (manifest.contributes.walkthroughs ?? []) as {
     id: string;
     title: string;
-    steps: { id: string; title: string; description: string; media: { image?: string; markdown?: string; altText?: string }; completionEvents?: string[] }[];
+    steps: {
+      id: string;
+      title: string;
+      description: string;
+      media: { image?: string; markdown?: string; altText?: string };
+      completionEvents?: string[];
+    }[];
   }[];
   const BUILT_IN = ['workbench.view.extension.okr', 'workbench.actions.view.problems', 'workbench.action.quickOpen'];
 
@@ -104,7 +113,10 @@ describe('the Get Started walkthrough', () => {
   it('links only commands that exist, and shows images that ship, each with alt text', () => {
     for (const step of walkthroughs.flatMap((w) => w.steps)) {
       const linked = [...step.description.matchAll(/\(command:([\w.]+)/g)].map((m) => m[1]);
-      for (const c of [...linked, ...(step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length))]) {
+      for (const c of [
+        ...linked,
+        ...(step.completionEvents ?? []).filter((e) => e.startsWith('onCommand:')).map((e) => e.slice('onCommand:'.length)),
+      ]) {
         assert.ok(declaredCommands.includes(c) || BUILT_IN.includes(c), `${step.id} names an unknown command ${c}`);
       }
       assert.ok(step.media.image && fs.existsSync(path.join(ROOT, step.media.image)), `${step.id}: ${step.media.image} is missing`);

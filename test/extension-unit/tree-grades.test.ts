@@ -45,9 +45,21 @@ describe('tree labels: grades after the period', () => {
     const p = keyResultPresentation(kr2, assessKeyResult(file, o1, kr2, today), undefined, today, { score, colour: gradeColour(score) });
     assert.equal(p.description, 'PLAT-KR2 · graded 0.4');
     assert.deepEqual(p.icon, { id: 'mortar-board', color: 'charts.yellow' });
-    const tip = keyResultTooltip({ objective: o1, keyResult: kr2, assessment: assessKeyResult(file, o1, kr2, today), findings: [], today, grade: { score } });
+    const tip = keyResultTooltip({
+      objective: o1,
+      keyResult: kr2,
+      assessment: assessKeyResult(file, o1, kr2, today),
+      findings: [],
+      today,
+      grade: { score },
+    });
     assert.match(tip, /Grade 0\.4 \(aspirational: about 0\.7 is a success\)/);
-    const otip = objectiveTooltip({ objective: o2, assessment: assessObjective(file, o2, today), findings: [], grade: { score: objectiveScore(o2) } });
+    const otip = objectiveTooltip({
+      objective: o2,
+      assessment: assessObjective(file, o2, today),
+      findings: [],
+      grade: { score: objectiveScore(o2) },
+    });
     assert.match(otip, /Grade 1\\\.0 · met/); // markdown-escaped
   });
 

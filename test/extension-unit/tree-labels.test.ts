@@ -77,7 +77,10 @@ describe('tree labels', () => {
       // The tree shows a progress ring coloured by health, not the warning glyph.
       assert.equal(p.ring, 'ring-at-risk-30');
       assert.equal(p.contextValue, 'keyResult');
-      assert.equal(p.accessibilityLabel, 'Key result Reduce P1 incidents from twelve to three per quarter, at risk, 33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana');
+      assert.equal(
+        p.accessibilityLabel,
+        'Key result Reduce P1 incidents from twelve to three per quarter, at risk, 33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana',
+      );
     });
 
     it('says nothing about pace within five points; green when on track', () => {
@@ -116,14 +119,23 @@ describe('tree labels', () => {
     it('appends linked work; "no recent commits" when the git features find none lately', () => {
       const linked = { count: 3, lastDate: '2026-11-13T09:00:00Z', commits: [] };
       assert.equal(keyResultPresentation(kr3, krA(2), linked, TODAY).description, 'PLAT-KR3 · done · 3 commits · 2d ago');
-      assert.equal(keyResultPresentation(kr3, krA(2), { ...linked, stale: true }, TODAY).description, 'PLAT-KR3 · done · 3 commits · 2d ago · no recent commits');
+      assert.equal(
+        keyResultPresentation(kr3, krA(2), { ...linked, stale: true }, TODAY).description,
+        'PLAT-KR3 · done · 3 commits · 2d ago · no recent commits',
+      );
       assert.equal(keyResultPresentation(kr3, krA(2), { count: 0, commits: [] }, TODAY).description, 'PLAT-KR3 · done · no commits');
       // Never the lint's word for a missing check-in.
-      assert.equal(keyResultPresentation(kr3, krA(2), { count: 0, commits: [], stale: true }, TODAY).description, 'PLAT-KR3 · done · no commits');
+      assert.equal(
+        keyResultPresentation(kr3, krA(2), { count: 0, commits: [], stale: true }, TODAY).description,
+        'PLAT-KR3 · done · no commits',
+      );
     });
 
     it('says nothing of commits for a file no commit links to (a company file)', () => {
-      assert.equal(keyResultPresentation(kr1, krA(0), { count: 0, commits: [], stale: true }, TODAY, undefined, false).description, '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana');
+      assert.equal(
+        keyResultPresentation(kr1, krA(0), { count: 0, commits: [], stale: true }, TODAY, undefined, false).description,
+        '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana',
+      );
     });
 
     it('falls back to the id, then to a placeholder, when the title is missing', () => {
@@ -236,17 +248,32 @@ describe('tree labels', () => {
     });
 
     it('key result: linked work line', () => {
-      const t = keyResultTooltip({ objective: o1, keyResult: kr3, assessment: krA(2), findings: [], today: TODAY, linked: { count: 2, lastDate: '2026-11-01', commits: [], stale: true } });
+      const t = keyResultTooltip({
+        objective: o1,
+        keyResult: kr3,
+        assessment: krA(2),
+        findings: [],
+        today: TODAY,
+        linked: { count: 2, lastDate: '2026-11-01', commits: [], stale: true },
+      });
       assert.match(t, /\$\(git-commit\) 2 commits · 2w ago · no recent commits/);
     });
 
     it('objective: own findings listed, those of its children counted', () => {
-      const own: Finding = { ruleId: 'objective-has-metric', severity: 'info', message: 'A metric belongs in a KR.', span: o1.spans.values.title };
+      const own: Finding = {
+        ruleId: 'objective-has-metric',
+        severity: 'info',
+        message: 'A metric belongs in a KR.',
+        span: o1.spans.values.title,
+      };
       const child: Finding = { ruleId: 'kr-no-baseline', severity: 'warning', message: 'x', span: kr4.spans.node };
       const t = objectiveTooltip({ objective: o1, assessment: assessObjective(file, o1, TODAY), findings: [own, child] });
       assert.match(t, /^\*\*Customers can rely on our platform\*\*\n\nAspirational objective `PLAT-O1` · owner dana\n\n/);
       assert.match(t, /- 4 key results \(3 active\), 2 initiatives\n- Aligns with `CO-1`/);
-      assert.match(t, /- \$\(info\) `objective-has-metric` A metric belongs in a KR\\\.\n- 1 more problem in its key results and initiatives$/);
+      assert.match(
+        t,
+        /- \$\(info\) `objective-has-metric` A metric belongs in a KR\\\.\n- 1 more problem in its key results and initiatives$/,
+      );
       const dropped = objectiveTooltip({ objective: o2, assessment: assessObjective(file, o2, TODAY), findings: [] });
       assert.match(dropped, /- Status: dropped: budget moved to Q1/);
     });
@@ -258,20 +285,32 @@ describe('tree labels', () => {
       );
       const err: Finding = { ruleId: 'syntax', severity: 'error', message: 'x', span: { start: 0, end: 1 } };
       const t = fileTooltip(file, 'okrs/platform.okr.yaml', [err]);
-      assert.match(t, /^\*\*Platform\*\*\n\nokrs\/platform\\\.okr\\\.yaml\n\n- Period: 2026\\-Q4 \\\(2026\\-10\\-01 to 2026\\-12\\-31\\\)\n- 2 objectives\n\n\$\(error\) 1 error$/);
+      assert.match(
+        t,
+        /^\*\*Platform\*\*\n\nokrs\/platform\\\.okr\\\.yaml\n\n- Period: 2026\\-Q4 \\\(2026\\-10\\-01 to 2026\\-12\\-31\\\)\n- 2 objectives\n\n\$\(error\) 1 error$/,
+      );
     });
 
     it('findingsWithin leaves out what lies in a child', () => {
       const f = (start: number, end: number): Finding => ({ ruleId: 'r', severity: 'info', message: 'm', span: { start, end } });
       const all = [f(0, 5), f(10, 12), f(3, 30), f(15, 16)];
-      assert.deepEqual(findingsWithin(all, { start: 0, end: 20 }).map((x) => x.span.start), [0, 10, 15]);
-      assert.deepEqual(findingsWithin(all, { start: 0, end: 20 }, [{ start: 9, end: 13 }]).map((x) => x.span.start), [0, 15]);
+      assert.deepEqual(
+        findingsWithin(all, { start: 0, end: 20 }).map((x) => x.span.start),
+        [0, 10, 15],
+      );
+      assert.deepEqual(
+        findingsWithin(all, { start: 0, end: 20 }, [{ start: 9, end: 13 }]).map((x) => x.span.start),
+        [0, 15],
+      );
     });
   });
 
   describe('markdown', () => {
     it('escapes markup, icons, links and HTML in user text', () => {
-      assert.equal(escapeMarkdown('*bold* [x](http://e) $(alert) <b>&amp;'), '\\*bold\\* \\[x\\]\\(http\\://e\\) \\$\\(alert\\) \\<b\\>\\&amp;');
+      assert.equal(
+        escapeMarkdown('*bold* [x](http://e) $(alert) <b>&amp;'),
+        '\\*bold\\* \\[x\\]\\(http\\://e\\) \\$\\(alert\\) \\<b\\>\\&amp;',
+      );
       assert.equal(escapeMarkdown('two\n  lines'), 'two lines');
     });
     it('fences inline code longer than any backtick run inside', () => {

@@ -52,7 +52,7 @@ describe('tree nodes', () => {
     );
   });
 
-  it('hides done and dropped objectives without changing the others\' keys', () => {
+  it("hides done and dropped objectives without changing the others' keys", () => {
     const entries = objectiveEntries(file, false);
     assert.deepEqual(
       entries.map((e) => e.key),
@@ -64,7 +64,14 @@ describe('tree nodes', () => {
     const [o1] = objectiveEntries(file, true);
     assert.deepEqual(
       objectiveChildEntries(o1.objective, true).map((e) => `${e.kind} ${e.key}`),
-      ['keyResult KR:PLAT-KR1', 'keyResult KR:PLAT-KR2', 'keyResult KR:PLAT-KR3', 'initiative I:PLAT-I1', 'initiative I:PLAT-I2', 'initiative I@2'],
+      [
+        'keyResult KR:PLAT-KR1',
+        'keyResult KR:PLAT-KR2',
+        'keyResult KR:PLAT-KR3',
+        'initiative I:PLAT-I1',
+        'initiative I:PLAT-I2',
+        'initiative I@2',
+      ],
     );
   });
 

@@ -8,7 +8,10 @@ const DIR = path.resolve(__dirname, '..', '..', 'media', 'rings');
 
 describe('tree progress rings', () => {
   it('progress in steps of 10%, a little progress never an empty ring, a full ring only when done', () => {
-    assert.deepEqual([undefined, -0.2, 0, 0.01, 0.14, 0.15, 0.5, 0.94, 0.99, 1, 1.4].map(ringStep), [0, 0, 0, 10, 10, 20, 50, 90, 90, 100, 100]);
+    assert.deepEqual(
+      [undefined, -0.2, 0, 0.01, 0.14, 0.15, 0.5, 0.94, 0.99, 1, 1.4].map(ringStep),
+      [0, 0, 0, 10, 10, 20, 50, 90, 90, 100, 100],
+    );
   });
 
   it('names by health and step; done, dropped, not started and no data have one ring each', () => {
@@ -19,10 +22,13 @@ describe('tree progress rings', () => {
   });
 
   it('media/rings holds exactly the generated icons, light and dark (npm run rings)', () => {
-    const expected = allRingNames().flatMap((n) => [`${n}-dark.svg`, `${n}-light.svg`]).sort();
+    const expected = allRingNames()
+      .flatMap((n) => [`${n}-dark.svg`, `${n}-light.svg`])
+      .sort();
     assert.deepEqual(readdirSync(DIR).sort(), expected);
     for (const name of allRingNames())
-      for (const theme of ['light', 'dark'] as const) assert.equal(readFileSync(path.join(DIR, `${name}-${theme}.svg`), 'utf8'), ringSvg(name, theme), `${name}-${theme}`);
+      for (const theme of ['light', 'dark'] as const)
+        assert.equal(readFileSync(path.join(DIR, `${name}-${theme}.svg`), 'utf8'), ringSvg(name, theme), `${name}-${theme}`);
   });
 
   it('each ring is a 16px SVG whose arc grows with the step, in the health colour', () => {

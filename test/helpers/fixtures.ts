@@ -40,7 +40,11 @@ export function loadFixture(path: string): { text: string; expectations: Expecta
 }
 
 /** "line:rule" keys of findings, 1-based lines as editors show them, for readable diffs. */
-export function findingKeys(text: string, findings: { ruleId: string; span: { start: number } }[], ruleFilter?: (id: string) => boolean): string[] {
+export function findingKeys(
+  text: string,
+  findings: { ruleId: string; span: { start: number } }[],
+  ruleFilter?: (id: string) => boolean,
+): string[] {
   const idx = new LineIndex(text);
   return findings
     .filter((f) => !ruleFilter || ruleFilter(f.ruleId))
@@ -49,7 +53,5 @@ export function findingKeys(text: string, findings: { ruleId: string; span: { st
 }
 
 export function expectationKeys(expectations: Expectation[], ruleFilter?: (id: string) => boolean): string[] {
-  return expectations
-    .flatMap((e) => e.ruleIds.filter((r) => !ruleFilter || ruleFilter(r)).map((r) => `${e.line + 1}:${r}`))
-    .sort();
+  return expectations.flatMap((e) => e.ruleIds.filter((r) => !ruleFilter || ruleFilter(r)).map((r) => `${e.line + 1}:${r}`)).sort();
 }

@@ -19,7 +19,8 @@ export function isolatedGitEnv(home: string): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const [k, v] of Object.entries(process.env)) {
     // OKR_CLI_PATH and the editors' folders too: the hooks look for the CLI there.
-    if (!k.startsWith('GIT_') && !['EMAIL', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'VSCODE_EXTENSIONS', 'OKR_CLI_PATH'].includes(k)) env[k] = v;
+    if (!k.startsWith('GIT_') && !['EMAIL', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'VSCODE_EXTENSIONS', 'OKR_CLI_PATH'].includes(k))
+      env[k] = v;
   }
   return {
     ...env,
@@ -86,7 +87,10 @@ export class TempRepo {
   }
 
   /** Runs git; throws with git's stderr unless `allowFail`. */
-  git(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean; cwd?: string; timeoutMs?: number } = {}): GitRun {
+  git(
+    args: string[],
+    options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean; cwd?: string; timeoutMs?: number } = {},
+  ): GitRun {
     const r = spawnSync('git', args, {
       cwd: options.cwd ?? this.dir,
       env: { ...this.env, ...options.env },
@@ -138,8 +142,16 @@ export class TempRepo {
   }
 
   /** A commit made like a user in a terminal: `git commit` with extra args, hooks and all; returns the run. */
-  commitLikeUser(args: string[], options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean; timeoutMs?: number } = {}): GitRun {
-    return this.git(['commit', ...args], { input: options.input, env: this.dated(options.env), allowFail: options.allowFail, timeoutMs: options.timeoutMs });
+  commitLikeUser(
+    args: string[],
+    options: { input?: string; env?: NodeJS.ProcessEnv; allowFail?: boolean; timeoutMs?: number } = {},
+  ): GitRun {
+    return this.git(['commit', ...args], {
+      input: options.input,
+      env: this.dated(options.env),
+      allowFail: options.allowFail,
+      timeoutMs: options.timeoutMs,
+    });
   }
 
   head(): string {

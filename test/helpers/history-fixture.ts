@@ -18,7 +18,11 @@ export function on(day: string): NodeJS.ProcessEnv {
 }
 
 /** Lints the file at `relative` in the repository with its history read, as okr lint --history does. */
-export async function lintWithHistory(repo: TempRepo, relative: string, today: string): Promise<{ text: string; findings: Finding[]; history: OkrHistory }> {
+export async function lintWithHistory(
+  repo: TempRepo,
+  relative: string,
+  today: string,
+): Promise<{ text: string; findings: Finding[]; history: OkrHistory }> {
   const absolute = path.join(repo.dir, relative);
   const history = await OkrHistory.read(repo.ctx, { paths: [absolute] });
   const text = readFileSync(absolute, 'utf8');
@@ -28,7 +32,11 @@ export async function lintWithHistory(repo: TempRepo, relative: string, today: s
 }
 
 /** A history fixture `<name>.okr.yaml` committed over `<name>.before.okr.yaml`: the findings, for meta-tests. */
-export async function historyFixtureFindings(name: string, beforeDay = '2026-10-05', afterDay = '2026-11-10'): Promise<{ text: string; findings: Finding[] }> {
+export async function historyFixtureFindings(
+  name: string,
+  beforeDay = '2026-10-05',
+  afterDay = '2026-11-10',
+): Promise<{ text: string; findings: Finding[] }> {
   const repo = TempRepo.create();
   try {
     const before = readFileSync(path.join(HISTORY_FIXTURES, `${name}.before.okr.yaml`), 'utf8');

@@ -26,7 +26,10 @@ async function answer(value: string, confidence: string, note: string): Promise<
   box.value = value;
   await vscode.commands.executeCommand(ACCEPT);
   const pick = (await activeInput(2)) as vscode.QuickPick<vscode.QuickPickItem>;
-  assert.ok(pick.items.some((i) => i.label === confidence), `a confidence choice ${confidence}`);
+  assert.ok(
+    pick.items.some((i) => i.label === confidence),
+    `a confidence choice ${confidence}`,
+  );
   // Typed as a user would: the filter leaves one choice, and the workbench reports it active.
   const active = new Promise<void>((resolve) => {
     const d = pick.onDidChangeActive((items) => {
@@ -69,14 +72,26 @@ describe('Check In through the quick input', function () {
     const running = vscode.commands.executeCommand<CheckInResult | undefined>(CommandId.CheckIn, document.uri, 'CI-KR1');
     const box = (await activeInput(1)) as vscode.InputBox;
     assert.equal(box.value, '9', 'prefilled with the current value');
-    assert.match(box.prompt ?? '', /^Start 12 incidents, target 3 incidents; the pace asks for [\d.]+ incidents today\. Latest: 9 incidents\. The value on 2026-11-28\.$/);
+    assert.match(
+      box.prompt ?? '',
+      /^Start 12 incidents, target 3 incidents; the pace asks for [\d.]+ incidents today\. Latest: 9 incidents\. The value on 2026-11-28\.$/,
+    );
     await answer('6', '0.7', 'canary deploys: everywhere # at last');
     const result = await running;
-    assert.deepEqual(result, { uri: document.uri.toString(), keyResultId: 'CI-KR1', value: 6, confidence: 0.7, note: 'canary deploys: everywhere # at last' });
+    assert.deepEqual(result, {
+      uri: document.uri.toString(),
+      keyResultId: 'CI-KR1',
+      value: 6,
+      confidence: 0.7,
+      note: 'canary deploys: everywhere # at last',
+    });
     const expected = original
       .replace('current: 9             # kept', 'current: 6             # kept')
       .replace('confidence: 0.5\n        check_ins', 'confidence: 0.7\n        check_ins')
-      .replace('value: 9, confidence: 0.5 }\n', 'value: 9, confidence: 0.5 }\n          - { date: 2026-11-28, value: 6, confidence: 0.7, note: "canary deploys: everywhere # at last" }\n');
+      .replace(
+        'value: 9, confidence: 0.5 }\n',
+        'value: 9, confidence: 0.5 }\n          - { date: 2026-11-28, value: 6, confidence: 0.7, note: "canary deploys: everywhere # at last" }\n',
+      );
     assert.equal(document.getText(), expected);
     await waitUntil('the file on disk has the check-in', () => fs.readFileSync(workspaceFile(FILE).fsPath, 'utf8') === expected);
     // One undoable edit: a single undo brings the text back.
@@ -116,7 +131,7 @@ describe('Check In through the quick input', function () {
       document.getText(),
       `# unsaved note\n${original.replace('start: 40, target: 10 }', 'start: 40, target: 10, check_ins: [{ date: 2026-11-28, value: 30, confidence: 0.4 }] }')}`,
     );
-    assert.ok(document.isDirty, 'unsaved work stays the user\'s to save');
+    assert.ok(document.isDirty, "unsaved work stays the user's to save");
     assert.equal(fs.readFileSync(workspaceFile(FILE).fsPath, 'utf8'), original);
   });
 
@@ -126,15 +141,27 @@ describe('Check In through the quick input', function () {
       const found = lenses.filter((l) => l.command?.command === CommandId.CheckIn);
       return found.length ? found : undefined;
     });
-    assert.deepEqual(ours.map((l) => [l.range.start.line + 1, l.command?.arguments?.[1], l.command?.title]), [
-      [9, 'CI-KR1', '$(bell) Check In (13 days late)'],
-      [18, 'CI-KR2', '$(bell) Check In (44 days late)'],
-    ]);
-    const diagnostic = await waitFor('a stale-check-in diagnostic', () =>
-      vscode.languages.getDiagnostics(document.uri).find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'stale-check-in'),
+    assert.deepEqual(
+      ours.map((l) => [l.range.start.line + 1, l.command?.arguments?.[1], l.command?.title]),
+      [
+        [9, 'CI-KR1', '$(bell) Check In (13 days late)'],
+        [18, 'CI-KR2', '$(bell) Check In (44 days late)'],
+      ],
+    );
+    const diagnostic = await waitFor(
+      'a stale-check-in diagnostic',
+      () =>
+        vscode.languages
+          .getDiagnostics(document.uri)
+          .find((d) => (typeof d.code === 'object' ? d.code.value : d.code) === 'stale-check-in'),
       { wakeOn: vscode.languages.onDidChangeDiagnostics },
     );
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, diagnostic.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      document.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const checkIn = actions.find((a) => a.command?.command === CommandId.CheckIn);
     assert.ok(checkIn, `a Check In quick fix; got ${actions.map((a) => a.title).join(' | ')}`);
     assert.match(checkIn.title, /^Check In CI-KR\d\.\.\.$/);

@@ -33,13 +33,17 @@ describe("Install 'okr' Command in PATH", function () {
 
   it('is a command of the palette, for trusted workspaces', () => {
     const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens')!;
-    const declared = (extension.packageJSON.contributes.commands as { command: string; title: string }[]).find((c) => c.command === 'okr.installCli');
+    const declared = (extension.packageJSON.contributes.commands as { command: string; title: string }[]).find(
+      (c) => c.command === 'okr.installCli',
+    );
     assert.equal(declared?.title, "Install 'okr' Command in PATH");
-    const palette = (extension.packageJSON.contributes.menus.commandPalette as { command: string; when?: string }[]).find((c) => c.command === 'okr.installCli');
+    const palette = (extension.packageJSON.contributes.menus.commandPalette as { command: string; when?: string }[]).find(
+      (c) => c.command === 'okr.installCli',
+    );
     assert.equal(palette?.when, 'isWorkspaceTrusted');
   });
 
-  it('writes a launcher that runs the extension\'s CLI, and updates its own on a second run', async () => {
+  it("writes a launcher that runs the extension's CLI, and updates its own on a second run", async () => {
     const first = await acceptingFirstRow(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir));
     assert.ok(first, 'the command failed');
     assert.equal(first.file, path.join(dir, 'okr'));
@@ -48,7 +52,10 @@ describe("Install 'okr' Command in PATH", function () {
     assert.equal(fs.statSync(first.file).mode & 0o111, 0o111, 'executable');
     const extension = vscode.extensions.all.find((e) => e.packageJSON?.name === 'okr-lens')!;
     assert.equal(execFileSync(first.file, ['--version'], { encoding: 'utf8' }), `${extension.packageJSON.version as string}\n`);
-    assert.match(fs.readFileSync(first.file, 'utf8'), new RegExp(`cli='${extension.extensionPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/bin/okr\\.js'`));
+    assert.match(
+      fs.readFileSync(first.file, 'utf8'),
+      new RegExp(`cli='${extension.extensionPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/bin/okr\\.js'`),
+    );
 
     const again = await acceptingFirstRow(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir));
     assert.equal(again?.action, 'updated');

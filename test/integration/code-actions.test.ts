@@ -22,14 +22,23 @@ function expected(from: string, to: string): string {
 }
 
 async function diagnosticAt(line: number, ruleId: string): Promise<vscode.Diagnostic> {
-  return waitFor(`a ${ruleId} diagnostic on line ${line}`, () =>
-    vscode.languages.getDiagnostics(document.uri).find((d) => d.source === 'okr-lens' && codeOf(d) === ruleId && d.range.start.line + 1 === line),
+  return waitFor(
+    `a ${ruleId} diagnostic on line ${line}`,
+    () =>
+      vscode.languages
+        .getDiagnostics(document.uri)
+        .find((d) => d.source === 'okr-lens' && codeOf(d) === ruleId && d.range.start.line + 1 === line),
     { wakeOn: vscode.languages.onDidChangeDiagnostics },
   );
 }
 
 async function actionsAt(range: vscode.Range, kind?: string): Promise<vscode.CodeAction[]> {
-  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>('vscode.executeCodeActionProvider', document.uri, range, kind);
+  const actions = await vscode.commands.executeCommand<(vscode.CodeAction | vscode.Command)[]>(
+    'vscode.executeCodeActionProvider',
+    document.uri,
+    range,
+    kind,
+  );
   return (actions ?? []).filter((a): a is vscode.CodeAction => 'kind' in a || 'edit' in a || 'diagnostics' in a || 'isPreferred' in a);
 }
 
@@ -84,7 +93,13 @@ describe('Quick fixes', function () {
     assert.equal(fix.edit, undefined, 'a command places the cursor; an edit could not');
     assert.ok(fix.command);
     assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
-    assert.equal(document.getText(), expected('    status: dropped   # expect: dropped-without-reason\n', '    status: dropped   # expect: dropped-without-reason\n    reason: \n'));
+    assert.equal(
+      document.getText(),
+      expected(
+        '    status: dropped   # expect: dropped-without-reason\n',
+        '    status: dropped   # expect: dropped-without-reason\n    reason: \n',
+      ),
+    );
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), document.uri.toString());
     assert.ok(editor);
@@ -97,10 +112,13 @@ describe('Quick fixes', function () {
 
   it('adds period: with the current quarter (of okr.lint.today)', async () => {
     const fix = await action(7, 'not-time-bound', 'Add `period: 2026-Q4`');
-    assert.equal(await apply(fix), expected('team: Search   # the squad, not the tribe\n', 'team: Search   # the squad, not the tribe\nperiod: 2026-Q4\n'));
+    assert.equal(
+      await apply(fix),
+      expected('team: Search   # the squad, not the tribe\n', 'team: Search   # the squad, not the tribe\nperiod: 2026-Q4\n'),
+    );
   });
 
-  it('moves a milestone key result to its objective\'s initiatives:', async () => {
+  it("moves a milestone key result to its objective's initiatives:", async () => {
     const fix = await action(24, 'kr-is-milestone', "Move SRCH-KR3 to the objective's `initiatives:`");
     const moved = expected(
       '          - { date: 2026-11-10, value: 9, confidence: 0.7 }\n      - id: SRCH-KR3\n        title: Launch typo-tolerant search   # expect: kr-is-milestone\n        owner: ben\n        target: 1\n',
@@ -111,11 +129,14 @@ describe('Quick fixes', function () {
 
   it('adds start: for a key result without a baseline, with the cursor where the value goes', async () => {
     const fix = await action(11, 'kr-no-baseline', 'Add `start:` (the value when the period began)');
-    assert.notEqual(fix.isPreferred, true, 'the value is the user\'s to give: not a certain fix');
+    assert.notEqual(fix.isPreferred, true, "the value is the user's to give: not a certain fix");
     assert.equal(fix.edit, undefined, 'a command places the cursor; an edit could not');
     assert.ok(fix.command);
     assert.equal(await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? [])), true);
-    assert.equal(document.getText(), expected('        owner: ana\n        target: 45\n', '        owner: ana\n        start: \n        target: 45\n'));
+    assert.equal(
+      document.getText(),
+      expected('        owner: ana\n        target: 45\n', '        owner: ana\n        start: \n        target: 45\n'),
+    );
     const editor = vscode.window.activeTextEditor;
     assert.equal(editor?.document.uri.toString(), document.uri.toString());
     const cursor = editor.selection.active;
@@ -132,29 +153,42 @@ describe('Quick fixes', function () {
         '      - id: SRCH-KR1\n        # okr-lint-disable-next-line kr-no-baseline\n        title: Raise',
       ),
     );
-    await waitUntil('the kr-no-baseline diagnostic to go', () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'kr-no-baseline'), {
-      wakeOn: vscode.languages.onDidChangeDiagnostics,
-    });
+    await waitUntil(
+      'the kr-no-baseline diagnostic to go',
+      () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'kr-no-baseline'),
+      {
+        wakeOn: vscode.languages.onDidChangeDiagnostics,
+      },
+    );
   });
 
   it('disables a rule for the file below its header comment', async () => {
     const fix = await action(24, 'kr-is-milestone', 'Disable kr-is-milestone for this file');
     assert.equal(
       await apply(fix),
-      expected("compares the whole file with what it expects; these comments must survive.\n", "compares the whole file with what it expects; these comments must survive.\n# okr-lint-disable kr-is-milestone\n"),
+      expected(
+        'compares the whole file with what it expects; these comments must survive.\n',
+        'compares the whole file with what it expects; these comments must survive.\n# okr-lint-disable kr-is-milestone\n',
+      ),
     );
-    await waitUntil('the kr-is-milestone diagnostic to go', () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'kr-is-milestone'), {
-      wakeOn: vscode.languages.onDidChangeDiagnostics,
-    });
+    await waitUntil(
+      'the kr-is-milestone diagnostic to go',
+      () => !vscode.languages.getDiagnostics(document.uri).some((d) => codeOf(d) === 'kr-is-milestone'),
+      {
+        wakeOn: vscode.languages.onDidChangeDiagnostics,
+      },
+    );
   });
 
-  it('shows the rule\'s documentation in the Markdown preview', async () => {
+  it("shows the rule's documentation in the Markdown preview", async () => {
     const docs = await action(20, 'schema', 'Show documentation for schema');
     assert.equal(docs.command?.command, CommandId.ShowRuleDocs);
     assert.deepEqual(docs.command?.arguments, ['schema']);
     await vscode.commands.executeCommand(docs.command.command, ...(docs.command.arguments ?? []));
     await waitUntil('a preview of schema.md', () =>
-      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('schema.md') && t.input instanceof vscode.TabInputWebview)),
+      vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => t.label.includes('schema.md') && t.input instanceof vscode.TabInputWebview),
+      ),
     );
     // Rendered from a read-only document, never from the extension's own file: no editor of it opens, and it cannot be written.
     const page = await vscode.workspace.openTextDocument(vscode.Uri.from({ scheme: 'okr-rule-docs', path: '/schema.md' }));
@@ -162,14 +196,19 @@ describe('Quick fixes', function () {
     assert.equal(page.getText(), fs.readFileSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', 'schema.md').fsPath, 'utf8'));
     assert.equal(vscode.workspace.fs.isWritableFileSystem('okr-rule-docs'), false, 'the page is read-only');
     await assert.rejects(Promise.resolve(vscode.workspace.fs.writeFile(page.uri, Buffer.from('x'))), 'nothing can be saved to it');
-    assert.ok(!vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath.endsWith(['docs', 'rules', 'schema.md'].join('/'))), 'the raw file is not open');
+    assert.ok(
+      !vscode.window.visibleTextEditors.some((e) => e.document.uri.fsPath.endsWith(['docs', 'rules', 'schema.md'].join('/'))),
+      'the raw file is not open',
+    );
 
     // The diagnostic's rule link runs the same command: the same page.
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     const link = ((await diagnosticAt(20, 'schema')).code as { target: vscode.Uri }).target;
     await vscode.commands.executeCommand(link.path, ...(JSON.parse(link.query) as unknown[]));
     await waitUntil('the preview again, from the link', () =>
-      vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => t.label.includes('schema.md') && t.input instanceof vscode.TabInputWebview)),
+      vscode.window.tabGroups.all.some((g) =>
+        g.tabs.some((t) => t.label.includes('schema.md') && t.input instanceof vscode.TabInputWebview),
+      ),
     );
   });
 
@@ -177,7 +216,10 @@ describe('Quick fixes', function () {
     const range = new vscode.Range(0, 0, document.lineCount, 0);
     await diagnosticAt(20, 'schema');
     const actions = await actionsAt(range, 'source.fixAll.okr');
-    assert.deepEqual(actions.map((a) => [a.title, a.kind?.value]), [['Fix all auto-fixable OKR problems', 'source.fixAll.okr']]);
+    assert.deepEqual(
+      actions.map((a) => [a.title, a.kind?.value]),
+      [['Fix all auto-fixable OKR problems', 'source.fixAll.okr']],
+    );
     assert.equal((await actionsAt(range, 'source.fixAll')).length, 1, 'a plain source.fixAll request (on save) gets it too');
     assert.equal(await apply(actions[0]), FIXED);
   });
@@ -195,11 +237,18 @@ describe('Quick fixes', function () {
 
   it('never fails on broken YAML: the syntax error gets its documentation, not a suppression', async () => {
     const broken = await vscode.workspace.openTextDocument(workspaceFile('broken.okr.yaml'));
-    const d = await waitFor('the syntax diagnostic', () => vscode.languages.getDiagnostics(broken.uri).find((x) => codeOf(x) === 'syntax'), {
-      wakeOn: vscode.languages.onDidChangeDiagnostics,
-    });
+    const d = await waitFor(
+      'the syntax diagnostic',
+      () => vscode.languages.getDiagnostics(broken.uri).find((x) => codeOf(x) === 'syntax'),
+      {
+        wakeOn: vscode.languages.onDidChangeDiagnostics,
+      },
+    );
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', broken.uri, d.range);
-    assert.deepEqual(actions.map((a) => a.title), ['Show documentation for syntax']);
+    assert.deepEqual(
+      actions.map((a) => a.title),
+      ['Show documentation for syntax'],
+    );
   });
 });
 

@@ -39,10 +39,16 @@ describe('dashboard', () => {
     const { html, report: data } = dashboard.lastRender!;
     assert.deepEqual(data.files.map((f) => f.team).sort(), ['Company', 'Payments', 'Platform']);
     assert.match(html, /<summary>Leading indicators<\/summary>/);
-    assert.match(html, /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="okr-chart"[^>]*><title id="[^"]+">Burn-up of PLAT-KR1 Reduce P1 incidents from twelve to three per quarter<\/title>/);
+    assert.match(
+      html,
+      /<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg" class="okr-chart"[^>]*><title id="[^"]+">Burn-up of PLAT-KR1 Reduce P1 incidents from twelve to three per quarter<\/title>/,
+    );
     // The page itself counted the charts it holds.
     const withPoints = data.files.flatMap((f) => f.objectives.flatMap((o) => o.keyResults)).filter((k) => k.points.length > 0).length;
-    assert.ok(dashboard.lastRendered!.charts >= withPoints, `${dashboard.lastRendered!.charts} charts for ${withPoints} key results with numbers`);
+    assert.ok(
+      dashboard.lastRendered!.charts >= withPoints,
+      `${dashboard.lastRendered!.charts} charts for ${withPoints} key results with numbers`,
+    );
     // Opening again reveals the same panel.
     const panel = dashboard.panel;
     return vscode.commands.executeCommand('okr.openDashboard').then(() => assert.equal(dashboard.panel, panel));
@@ -52,11 +58,19 @@ describe('dashboard', () => {
     const page = dashboard.pageHtml!;
     const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(page)![1];
     // The webview's own resource origin (webview.cspSource), data: images, and nothing else.
-    const m = /^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+'; script-src 'nonce-[A-Za-z0-9+/=]+'; img-src ([^;]+) data:; font-src ([^;]+)$/.exec(csp);
+    const m =
+      /^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]+'; script-src 'nonce-[A-Za-z0-9+/=]+'; img-src ([^;]+) data:; font-src ([^;]+)$/.exec(
+        csp,
+      );
     assert.ok(m, csp);
     assert.equal(m[1], m[2]);
     assert.ok(!/unsafe-inline|unsafe-eval/.test(csp));
-    assert.ok(!/https?:\/\/(?!www\.w3\.org)/.test(page.replace(/<meta http-equiv[^>]+>/, '').replace(/<script nonce="[^"]+" src="[^"]+"><\/script>/, '')), 'a remote reference in the page');
+    assert.ok(
+      !/https?:\/\/(?!www\.w3\.org)/.test(
+        page.replace(/<meta http-equiv[^>]+>/, '').replace(/<script nonce="[^"]+" src="[^"]+"><\/script>/, ''),
+      ),
+      'a remote reference in the page',
+    );
     const nonce = /'nonce-([^']+)'/.exec(csp)![1];
     assert.match(page, new RegExp(`<script nonce="${nonce.replace(/[+/]/g, '\\$&')}" src="[^"]+/dist/webview/dashboard\\.js"></script>`));
   });
@@ -64,7 +78,9 @@ describe('dashboard', () => {
   it('a click on a key result reveals it in its file', async () => {
     await dashboard.receive({ type: 'reveal', file: 'teams/platform.okr.yaml', id: 'PLAT-KR1' });
     const editor = await waitFor('the platform file in an editor', () =>
-      vscode.window.activeTextEditor?.document.uri.toString() === workspaceFile('teams/platform.okr.yaml').toString() ? vscode.window.activeTextEditor : undefined,
+      vscode.window.activeTextEditor?.document.uri.toString() === workspaceFile('teams/platform.okr.yaml').toString()
+        ? vscode.window.activeTextEditor
+        : undefined,
     );
     assert.equal(editor.document.getText(editor.selection), 'Reduce P1 incidents from twelve to three per quarter');
     // Beside the dashboard, which stays in view.
@@ -87,7 +103,11 @@ describe('dashboard', () => {
     assert.ok(await vscode.workspace.applyEdit(edit));
     try {
       await waitFor('a render with the new title', () =>
-        dashboard.lastRendered && dashboard.lastRendered.renderId > before && dashboard.lastRender!.html.includes('Cut P1 incidents from twelve') ? true : undefined,
+        dashboard.lastRendered &&
+        dashboard.lastRendered.renderId > before &&
+        dashboard.lastRender!.html.includes('Cut P1 incidents from twelve')
+          ? true
+          : undefined,
       );
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert', uri);
@@ -114,7 +134,10 @@ describe('dashboard', () => {
       await vscode.workspace.applyEdit(edit);
       await waitFor('a render with check-in buttons', () => (dashboard.lastRender!.renderId > before && buttons() > 0 ? true : undefined));
       await vscode.commands.executeCommand('workbench.action.files.revert', uri);
-      assert.match(dashboard.lastRender!.html, /<button type="button" class="check-in" data-action="checkIn" data-file="teams\/platform\.okr\.yaml" data-id="PLAT-KR1" aria-label="Check in on PLAT-KR1 /);
+      assert.match(
+        dashboard.lastRender!.html,
+        /<button type="button" class="check-in" data-action="checkIn" data-file="teams\/platform\.okr\.yaml" data-id="PLAT-KR1" aria-label="Check in on PLAT-KR1 /,
+      );
       await dashboard.receive({ type: 'checkIn', file: 'teams/platform.okr.yaml', id: 'PLAT-KR1' });
       assert.deepEqual(calls, [['PLAT-KR1']]);
     } finally {

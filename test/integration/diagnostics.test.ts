@@ -16,8 +16,14 @@ const TODAY = '2026-11-15';
 const codeOf = diagnosticCode;
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'okr-lens');
 /** "line:rule" keys, 1-based lines as the editor shows them, sorted. */
-const keysOf = (uri: vscode.Uri) => ours(uri).map((d) => `${d.range.start.line + 1}:${codeOf(d)}`).sort();
-const expectedKeys = (text: string) => readExpectations(text).flatMap((e) => e.ruleIds.map((r) => `${e.line + 1}:${r}`)).sort();
+const keysOf = (uri: vscode.Uri) =>
+  ours(uri)
+    .map((d) => `${d.range.start.line + 1}:${codeOf(d)}`)
+    .sort();
+const expectedKeys = (text: string) =>
+  readExpectations(text)
+    .flatMap((e) => e.ruleIds.map((r) => `${e.line + 1}:${r}`))
+    .sort();
 const diskText = (relative: string) => fs.readFileSync(workspaceFile(relative).fsPath, 'utf8');
 
 /** Waits until the file's diagnostics have exactly these keys. */
@@ -62,10 +68,13 @@ describe('Diagnostics', function () {
     assert.ok(!open.includes(workspaceFile('teams/mobile.okr.yaml').toString()), 'mobile.okr.yaml was never opened');
   });
 
-  it('gives each diagnostic its range, severity, source and a link to its rule\'s page', async () => {
+  it("gives each diagnostic its range, severity, source and a link to its rule's page", async () => {
     await diagnosticsBecome('teams/growth.okr.yaml', expectedKeys(diskText('teams/growth.okr.yaml')));
     const schema = diagnostic('teams/growth.okr.yaml', 37, 'schema');
-    assert.deepEqual([schema.range.start.line, schema.range.start.character, schema.range.end.line, schema.range.end.character], [36, 8, 36, 13]);
+    assert.deepEqual(
+      [schema.range.start.line, schema.range.start.character, schema.range.end.line, schema.range.end.character],
+      [36, 8, 36, 13],
+    );
     assert.equal(schema.severity, vscode.DiagnosticSeverity.Error);
     assert.match(schema.message, /Unknown key `titel` in a key result\. Did you mean `title`\?/);
     assert.equal(schema.source, 'okr-lens');
@@ -81,7 +90,10 @@ describe('Diagnostics', function () {
       assert.equal(target.scheme, 'command');
       assert.equal(target.path, 'okr.showRuleDocs');
       assert.deepEqual(JSON.parse(target.query), [codeOf(d)]);
-      assert.ok(fs.existsSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', `${codeOf(d)}.md`).fsPath), `the page of ${codeOf(d)} ships`);
+      assert.ok(
+        fs.existsSync(vscode.Uri.joinPath(extension.extensionUri, 'docs', 'rules', `${codeOf(d)}.md`).fsPath),
+        `the page of ${codeOf(d)} ships`,
+      );
       assert.deepEqual(d.tags ?? [], []);
     }
   });
@@ -115,7 +127,11 @@ describe('Diagnostics', function () {
     const titel = original.indexOf('titel:');
     edit.replace(uri, new vscode.Range(document.positionAt(titel), document.positionAt(titel + 5)), 'title');
     const share = original.indexOf('accepted to 30%');
-    edit.replace(uri, new vscode.Range(document.positionAt(share), document.positionAt(share + 'accepted to 30%'.length)), 'accepted from 12% to 30%');
+    edit.replace(
+      uri,
+      new vscode.Range(document.positionAt(share), document.positionAt(share + 'accepted to 30%'.length)),
+      'accepted from 12% to 30%',
+    );
     edit.insert(uri, new vscode.Position(0, 0), '# draft for the Monday review\n');
     assert.ok(await vscode.workspace.applyEdit(edit));
     assert.ok(document.isDirty, 'the edit is not saved');
@@ -130,14 +146,21 @@ describe('Diagnostics', function () {
     await diagnosticsBecome(relative, expectedKeys(original), 'diagnostics after the revert');
   });
 
-  it('follows okr.lint.rules, where the file\'s own lint: block wins', async () => {
+  it("follows okr.lint.rules, where the file's own lint: block wins", async () => {
     const relative = 'teams/growth.okr.yaml';
     const expected = expectedKeys(diskText(relative));
     try {
       await setSetting('okr.lint.rules', { 'kr-no-baseline': 'off', 'stale-check-in': 'off', 'objective-is-task': 'error' });
-      await diagnosticsBecome(relative, expected.filter((k) => k !== '24:kr-no-baseline'));
+      await diagnosticsBecome(
+        relative,
+        expected.filter((k) => k !== '24:kr-no-baseline'),
+      );
       assert.equal(diagnostic(relative, 8, 'objective-is-task').severity, vscode.DiagnosticSeverity.Error);
-      assert.equal(diagnostic(relative, 22, 'stale-check-in').severity, vscode.DiagnosticSeverity.Information, 'lint: { stale-check-in: info } wins');
+      assert.equal(
+        diagnostic(relative, 22, 'stale-check-in').severity,
+        vscode.DiagnosticSeverity.Information,
+        'lint: { stale-check-in: info } wins',
+      );
     } finally {
       await setSetting('okr.lint.rules', undefined);
     }
@@ -151,7 +174,10 @@ describe('Diagnostics', function () {
     try {
       // On October 25 GRO-KR2's check-in of October 20 is fresh; GRO-KR1 has had none since October 1.
       await setSetting('okr.lint.today', '2026-10-25');
-      await diagnosticsBecome(relative, expected.filter((k) => k !== '22:stale-check-in'));
+      await diagnosticsBecome(
+        relative,
+        expected.filter((k) => k !== '22:stale-check-in'),
+      );
     } finally {
       await setSetting('okr.lint.today', TODAY);
     }
@@ -173,7 +199,7 @@ describe('Diagnostics', function () {
     const relative = 'broken.okr.yaml';
     await diagnosticsBecome(relative, ['9:syntax']);
     await vscode.workspace.fs.delete(workspaceFile(relative));
-    await diagnosticsBecome(relative, [], 'the deleted file\'s diagnostics to go');
+    await diagnosticsBecome(relative, [], "the deleted file's diagnostics to go");
     await waitUntil('the store to drop the file', () => store.get(workspaceFile(relative)) === undefined, { wakeOn: store.onDidChange });
   });
 });

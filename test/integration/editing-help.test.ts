@@ -87,17 +87,14 @@ describe('Editing help', function () {
     assert.equal(items[0].documentation, 'on track · 50% · ceo\n\nCompany · 2026-Q4');
   });
 
-  it('completes parent: with every other file\'s objectives when there is no aligns_with', async () => {
+  it("completes parent: with every other file's objectives when there is no aligns_with", async () => {
     const document = await vscode.workspace.openTextDocument(fileUri('company.okr.yaml'));
     const editor = await vscode.window.showTextDocument(document);
     const at = positionAfter(document, 'owner: ceo');
     await editor.edit((b) => b.insert(at, '\n    parent: '));
     const position = positionAfter(document, 'parent: ');
     const items = await idCompletions(document, position);
-    assert.deepEqual(
-      items.map(labelOf),
-      ['PAY-O1', 'PLAT-O1', 'PLAT-O2'],
-    );
+    assert.deepEqual(items.map(labelOf), ['PAY-O1', 'PLAT-O1', 'PLAT-O2']);
   });
 
   it('offers nothing outside parent: values', async () => {
@@ -106,13 +103,20 @@ describe('Editing help', function () {
   });
 
   it('completes the key-result trailer of a commit message with active key results', async () => {
-    const document = await scratchDocument('git-commit', 'Add canary stage\n\nRoll out slowly.\n\nKey-Result: PL\n# Please enter the commit message.\n');
+    const document = await scratchDocument(
+      'git-commit',
+      'Add canary stage\n\nRoll out slowly.\n\nKey-Result: PL\n# Please enter the commit message.\n',
+    );
     const items = await waitFor('trailer completions', async () => {
       const found = await idCompletions(document, positionAfter(document, 'Key-Result: PL'));
       return found.length ? found : undefined;
     });
     const ids = items.map(labelOf);
-    assert.deepEqual(ids, ['CO-KR1', 'CO-KR2', 'PAY-KR1', 'PAY-KR2', 'PLAT-KR1', 'PLAT-KR2'], 'done key results and those of dropped objectives are not offered');
+    assert.deepEqual(
+      ids,
+      ['CO-KR1', 'CO-KR2', 'PAY-KR1', 'PAY-KR2', 'PLAT-KR1', 'PLAT-KR2'],
+      'done key results and those of dropped objectives are not offered',
+    );
     const kr1 = items.find((i) => labelOf(i) === 'PLAT-KR1')!;
     assert.equal(kr1.detail, 'Reduce P1 incidents from twelve to three per quarter');
     assert.equal(kr1.kind, vscode.CompletionItemKind.Value);

@@ -36,7 +36,9 @@ async function gitRepository(): Promise<GitRepository> {
   const exports = extension.isActive ? extension.exports : await extension.activate();
   const api: GitAPI = exports.getAPI(1);
   const wanted = path.resolve(root());
-  return waitFor('the git extension to open the workspace repository', () => api.repositories.find((r) => path.resolve(r.rootUri.fsPath) === wanted));
+  return waitFor('the git extension to open the workspace repository', () =>
+    api.repositories.find((r) => path.resolve(r.rootUri.fsPath) === wanted),
+  );
 }
 
 const status = () => vscode.commands.executeCommand<GitStatusSnapshot>('_okr.gitStatus');
@@ -137,7 +139,11 @@ describe('git features', function () {
     // The Tag... button of a row: the key result is passed here instead of picked.
     const tidy = result.commits[0].sha;
     const head = await git('rev-parse', 'HEAD');
-    const tagged = await vscode.commands.executeCommand<{ sha: string; keyResultId: string; change: string }>('_okr.tagPastCommit', tidy, 'plat-kr3');
+    const tagged = await vscode.commands.executeCommand<{ sha: string; keyResultId: string; change: string }>(
+      '_okr.tagPastCommit',
+      tidy,
+      'plat-kr3',
+    );
     assert.deepEqual(tagged, { sha: tidy, keyResultId: 'PLAT-KR3', change: 'added' });
     assert.equal(await git('notes', '--ref=refs/notes/okr-lens', 'show', tidy), 'Key-Result: PLAT-KR3');
     assert.equal(await git('rev-parse', 'HEAD'), head, 'no history rewrite');
@@ -148,7 +154,10 @@ describe('git features', function () {
       async () => describeItem(handle, await keyResultNode(handle, 'PLAT-KR3')),
     );
     const again = await vscode.commands.executeCommand<UntaggedResult>('okr.showUntaggedCommits');
-    assert.deepEqual(again?.commits.map((c) => c.subject), ["Add the platform service and the team's Q4 OKRs"]);
+    assert.deepEqual(
+      again?.commits.map((c) => c.subject),
+      ["Add the platform service and the team's Q4 OKRs"],
+    );
     // Put things back for the suites after this one.
     await git('notes', '--ref=refs/notes/okr-lens', 'remove', tidy);
     await vscode.commands.executeCommand('okr.refresh');
@@ -160,7 +169,9 @@ describe('git features', function () {
     assert.ok(command);
     assert.equal(command.command, 'okr.showCommit');
     await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
-    const editor = await waitFor('the commit document', () => (vscode.window.activeTextEditor?.document.uri.scheme === 'okr-commit' ? vscode.window.activeTextEditor : undefined));
+    const editor = await waitFor('the commit document', () =>
+      vscode.window.activeTextEditor?.document.uri.scheme === 'okr-commit' ? vscode.window.activeTextEditor : undefined,
+    );
     const text = editor.document.getText();
     assert.match(text, /^commit [0-9a-f]{40}$/m);
     assert.match(text, /^AuthorDate: /m);
@@ -239,7 +250,11 @@ describe('git features', function () {
     assert.equal(shown.known, true);
 
     // okr.git.autoTag (on by default): the empty input box gets the trailer.
-    await waitFor('the trailer in the input box', () => (repository.inputBox.value === '\n\nKey-Result: PLAT-KR1\n' ? true : undefined), () => repository.inputBox.value);
+    await waitFor(
+      'the trailer in the input box',
+      () => (repository.inputBox.value === '\n\nKey-Result: PLAT-KR1\n' ? true : undefined),
+      () => repository.inputBox.value,
+    );
 
     // A second run finds the branch: nothing is created.
     const again = await acceptingInput(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1'));
@@ -249,7 +264,11 @@ describe('git features', function () {
   it('start work never takes away a trailer the user typed, even one that reads as OKR Lens wrote it', async () => {
     const start = await git('symbolic-ref', '--short', 'HEAD');
     // On PLAT-KR1's branch the box holds what autoTag put there; the user types the same trailer by hand.
-    await waitFor('the trailer in the input box', () => (repository.inputBox.value === '\n\nKey-Result: PLAT-KR1\n' ? true : undefined), () => repository.inputBox.value);
+    await waitFor(
+      'the trailer in the input box',
+      () => (repository.inputBox.value === '\n\nKey-Result: PLAT-KR1\n' ? true : undefined),
+      () => repository.inputBox.value,
+    );
     repository.inputBox.value = 'Key-Result: PLAT-KR';
     await new Promise((resolve) => setTimeout(resolve, 300));
     repository.inputBox.value = '\n\nKey-Result: PLAT-KR1\n';
@@ -267,7 +286,15 @@ describe('git features', function () {
     const file = path.join(root(), 'src', 'paging.js');
     assert.ok(existsSync(file));
     await git('-c', 'core.hooksPath=/dev/null', 'commit', '--quiet', '--allow-empty', '-m', 'Lower the paging threshold');
-    await git('-c', 'core.hooksPath=/dev/null', 'commit', '--quiet', '--allow-empty', '-m', 'Alert on gateway errors\n\nKey-Result: PLAT-KR1');
+    await git(
+      '-c',
+      'core.hooksPath=/dev/null',
+      'commit',
+      '--quiet',
+      '--allow-empty',
+      '-m',
+      'Alert on gateway errors\n\nKey-Result: PLAT-KR1',
+    );
     const untaggedSha = await git('rev-parse', 'HEAD~1');
 
     const result = await vscode.commands.executeCommand<UntaggedResult>('okr.showUntaggedCommits');
@@ -284,7 +311,9 @@ describe('git features', function () {
       async () => (/^.*3 commits/.test(describeItem(handle, await keyResultNode(handle, 'PLAT-KR1'))) ? true : undefined),
       async () => describeItem(handle, await keyResultNode(handle, 'PLAT-KR1')),
     );
-    const subjects = (await handle.provider.getChildren(await keyResultNode(handle, 'PLAT-KR1'))).map((c) => (c.kind === 'commit' ? c.commit.subject : c.kind));
+    const subjects = (await handle.provider.getChildren(await keyResultNode(handle, 'PLAT-KR1'))).map((c) =>
+      c.kind === 'commit' ? c.commit.subject : c.kind,
+    );
     assert.equal(subjects[0], 'Alert on gateway errors');
   });
 

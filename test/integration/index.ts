@@ -56,7 +56,9 @@ export async function run(): Promise<void> {
       const running = (kind: string, title: string) => fs.writeFileSync(`${config.results}.running`, `${kind}: ${title}`);
       runner.on('hook', (hook) => running('hook', hook.fullTitle()));
       runner.on('test', (test) => running('test', test.fullTitle()));
-      runner.on('pass', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }));
+      runner.on('pass', (test) =>
+        tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'passed', durationMs: test.duration }),
+      );
       runner.on('pending', (test) => tests.push({ title: test.title, fullTitle: test.fullTitle(), state: 'pending' }));
       runner.on('fail', (test, err: unknown) =>
         tests.push({

@@ -40,7 +40,11 @@ describe('A multi-root workspace', function () {
     const api = folderFile('api', '.okr.yaml');
     const web = folderFile('web', '.okr.yaml');
     await waitUntil('the api diagnostics', () => vscode.languages.getDiagnostics(api).some((d) => codeOf(d) === 'kr-no-baseline'));
-    assert.deepEqual(store.get(web)?.result.findings.map((f) => f.ruleId), [], 'kr-no-baseline is off in web, and nothing else fires');
+    assert.deepEqual(
+      store.get(web)?.result.findings.map((f) => f.ruleId),
+      [],
+      'kr-no-baseline is off in web, and nothing else fires',
+    );
     assert.deepEqual(vscode.languages.getDiagnostics(web), []);
   });
 
@@ -68,7 +72,8 @@ describe('A multi-root workspace', function () {
 
   it('shows one node per file, named with its folder', async () => {
     const view = await okrLens<ObjectivesViewHandle>('_okr.objectivesView');
-    const shown = async () => (await view.provider.getChildren()).map((node) => view.provider.getTreeItem(node)).map((i) => [i.label, i.description]);
+    const shown = async () =>
+      (await view.provider.getChildren()).map((node) => view.provider.getTreeItem(node)).map((i) => [i.label, i.description]);
     const expected = [
       ['API · 2026-Q4', 'api/.okr.yaml'],
       ['Web · 2026-Q4', 'web/.okr.yaml'],

@@ -23,10 +23,17 @@ function report(name: string, value: unknown): void {
 /** Markdown as read: without the backslashes that escape user text. */
 const plain = (md: string) => md.replace(/\\(.)/g, '$1');
 
-async function rows(handle: ObjectivesViewHandle, parent?: ObjectivesTreeNode): Promise<{ node: ObjectivesTreeNode; label: string; description: string }[]> {
+async function rows(
+  handle: ObjectivesViewHandle,
+  parent?: ObjectivesTreeNode,
+): Promise<{ node: ObjectivesTreeNode; label: string; description: string }[]> {
   return (await handle.provider.getChildren(parent)).map((node) => {
     const item = handle.provider.getTreeItem(node);
-    return { node, label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''), description: typeof item.description === 'string' ? item.description : '' };
+    return {
+      node,
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
+      description: typeof item.description === 'string' ? item.description : '',
+    };
   });
 }
 
@@ -52,13 +59,19 @@ describe('organisation scale', function () {
       const r = await rows(handle);
       return r.length === 3 && r[0].node.kind === 'aligned' ? r : undefined;
     });
-    assert.deepEqual(top.map((r) => r.label), ['Customers can rely on us', 'We grow in Europe', 'Our costs fall while we grow']);
+    assert.deepEqual(
+      top.map((r) => r.label),
+      ['Customers can rely on us', 'We grow in Europe', 'Our costs fall while we grow'],
+    );
     // Rolled-up progress (progress_from: aligned: the mean of SEC-O1 30% and WEB-O1 70%), health, teams.
     assert.match(top[0].description, /^50% · .*2 teams$/);
     assert.match(top[1].description, /^55% · .*1 team$/);
     assert.match(top[2].description, /no team aligns$/);
     const beneath = await rows(handle, top[0].node);
-    assert.deepEqual(beneath.map((r) => r.label), ['Customer data stays safe', 'Shoppers check out without friction']);
+    assert.deepEqual(
+      beneath.map((r) => r.label),
+      ['Customer data stays safe', 'Shoppers check out without friction'],
+    );
     assert.match(beneath[0].description, /^30% · .*Security$/);
     assert.match(beneath[1].description, /^70% · .*Web$/);
     const tooltip = plain(handle.provider.tooltip(top[0].node).value);
@@ -96,8 +109,14 @@ describe('organisation scale', function () {
     await vscode.window.showTextDocument(doc);
     const hoverAt = async (needle: string, occurrence: 'first' | 'last') => {
       const offset = occurrence === 'first' ? doc.getText().indexOf(needle) : doc.getText().lastIndexOf(needle);
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, doc.positionAt(offset + 1));
-      const texts = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c instanceof vscode.MarkdownString ? c.value : (c as { value: string }).value));
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        doc.uri,
+        doc.positionAt(offset + 1),
+      );
+      const texts = hovers
+        .flatMap((h) => h.contents)
+        .map((c) => (typeof c === 'string' ? c : c instanceof vscode.MarkdownString ? c.value : (c as { value: string }).value));
       return plain(texts.join('\n'));
     };
     const own = await hoverAt('WEB-KR4', 'first');
@@ -116,9 +135,15 @@ describe('organisation scale', function () {
         const year = 2024 + Math.floor(q / 4);
         const quarter = (q % 4) + 1;
         const id = `T${t}-${year}Q${quarter}`;
-        const krs = [1, 2, 3].map((k) => `      - { id: ${id}-KR${k}, title: Cut P1 incidents from ${10 + k} to ${k}, start: ${10 + k}, target: ${k}, current: ${5 + k} }`);
+        const krs = [1, 2, 3].map(
+          (k) =>
+            `      - { id: ${id}-KR${k}, title: Cut P1 incidents from ${10 + k} to ${k}, start: ${10 + k}, target: ${k}, current: ${5 + k} }`,
+        );
         fs.mkdirSync(path.join(dir, `team-${t}`), { recursive: true });
-        fs.writeFileSync(path.join(dir, `team-${t}`, `${year}-q${quarter}.okr.yaml`), `version: 1\nteam: Team ${t}\nperiod: ${year}-Q${quarter}\nobjectives:\n  - id: ${id}-O1\n    title: Customers rely on team ${t}\n    key_results:\n${krs.join('\n')}\n`);
+        fs.writeFileSync(
+          path.join(dir, `team-${t}`, `${year}-q${quarter}.okr.yaml`),
+          `version: 1\nteam: Team ${t}\nperiod: ${year}-Q${quarter}\nobjectives:\n  - id: ${id}-O1\n    title: Customers rely on team ${t}\n    key_results:\n${krs.join('\n')}\n`,
+        );
       }
     }
     // The files stay: this is the suite's last test, in its own copy of the workspace.

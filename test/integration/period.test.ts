@@ -37,7 +37,10 @@ describe('closing a period and starting the next', function () {
     for (const line of before.split('\n').filter((l) => !l.includes('PLAT-KR2'))) assert.ok(after.includes(line), `kept: ${line}`);
     // The closed file lints quietly: no stale check-ins.
     await waitUntil('the store has the closed file', () => store.get(uri)?.result.file.closed === '2027-01-05');
-    assert.deepEqual(vscode.languages.getDiagnostics(uri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'stale-check-in'), []);
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(uri).filter((d) => String(typeof d.code === 'object' ? d.code.value : d.code) === 'stale-check-in'),
+      [],
+    );
   });
 
   it('Start Next Period: keeps the closed period in its folder and carries the unfinished key results', async () => {

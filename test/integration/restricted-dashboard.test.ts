@@ -22,7 +22,9 @@ describe('Restricted Mode dashboard', function () {
     try {
       await vscode.commands.executeCommand('okr.openDashboard');
       const dashboard = await okrLens<DashboardHandle>('_okr.dashboard');
-      const render = await waitFor('a render with the file', () => (dashboard.lastRender && dashboard.lastRender.report.files.length > 0 ? dashboard.lastRender : undefined));
+      const render = await waitFor('a render with the file', () =>
+        dashboard.lastRender && dashboard.lastRender.report.files.length > 0 ? dashboard.lastRender : undefined,
+      );
       assert.match(render.html, /^<p class="notice" role="note">Restricted Mode: the dashboard is read-only\./);
       assert.ok(!render.html.includes('data-action="checkIn"'));
       assert.match(render.html, /data-action="reveal"/);

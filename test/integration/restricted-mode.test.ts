@@ -28,7 +28,12 @@ async function repositoryState(): Promise<string> {
     branches: await git('branch', '--list', '--format=%(refname:short)'),
     head: await git('rev-parse', 'HEAD'),
     config: fs.readFileSync(path.join(workspaceRoot().fsPath, '.git', 'config'), 'utf8'),
-    hooks: fs.existsSync(hooks) ? fs.readdirSync(hooks).filter((f) => !f.endsWith('.sample')).sort() : [],
+    hooks: fs.existsSync(hooks)
+      ? fs
+          .readdirSync(hooks)
+          .filter((f) => !f.endsWith('.sample'))
+          .sort()
+      : [],
   });
 }
 
@@ -45,7 +50,9 @@ describe('Restricted Mode', function () {
   it('lints the OKR files and shows them in the tree', async () => {
     const view = await okrLens<ObjectivesViewHandle>('_okr.objectivesView');
     const labels = async () => (await view.provider.getChildren()).map((n) => view.provider.getTreeItem(n).label);
-    await waitUntil('the objectives in the tree', async () => (await labels()).includes('Customers can rely on our platform'), { wakeOn: view.provider.onDidChangeTreeData });
+    await waitUntil('the objectives in the tree', async () => (await labels()).includes('Customers can rely on our platform'), {
+      wakeOn: view.provider.onDidChangeTreeData,
+    });
     const uri = workspaceFile('platform.okr.yaml');
     // No check-ins and a month into the quarter: the file has findings, so the linter ran.
     await waitUntil('diagnostics', () => vscode.languages.getDiagnostics(uri).some((d) => diagnosticCode(d) === 'stale-check-in'));
@@ -75,8 +82,18 @@ describe('Restricted Mode', function () {
     assert.equal(fs.readFileSync(file.fsPath, 'utf8'), text);
     assert.equal(document.isDirty, false);
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', file);
-    assert.deepEqual(lenses.filter((l) => l.command?.command === CommandId.CheckIn), []);
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', file, new vscode.Range(0, 0, document.lineCount, 0));
-    assert.deepEqual(actions.filter((a) => a.command?.command === CommandId.CheckIn), []);
+    assert.deepEqual(
+      lenses.filter((l) => l.command?.command === CommandId.CheckIn),
+      [],
+    );
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      file,
+      new vscode.Range(0, 0, document.lineCount, 0),
+    );
+    assert.deepEqual(
+      actions.filter((a) => a.command?.command === CommandId.CheckIn),
+      [],
+    );
   });
 });

@@ -26,7 +26,11 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)];
 }
 
-function waitForEvent<T>(what: string, subscribe: (listener: (e: T) => void) => vscode.Disposable, accept: (e: T) => boolean): Promise<number> {
+function waitForEvent<T>(
+  what: string,
+  subscribe: (listener: (e: T) => void) => vscode.Disposable,
+  accept: (e: T) => boolean,
+): Promise<number> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       sub.dispose();
@@ -79,20 +83,32 @@ describe('Speed on a 20,000-line OKR file', function () {
       assert.ok(at >= 0, `objective ${i} is in the file`);
       const line = document.positionAt(at).line;
       const edit = new vscode.WorkspaceEdit();
-      edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + old.length)), `Implement the region ${i} failover`);
+      edit.replace(
+        uri,
+        new vscode.Range(document.positionAt(at), document.positionAt(at + old.length)),
+        `Implement the region ${i} failover`,
+      );
 
       const diagnosticsShown = waitForEvent<vscode.DiagnosticChangeEvent>(
         'the diagnostics of the edit',
         (l) => vscode.languages.onDidChangeDiagnostics(l),
-        (e) => e.uris.some((u) => u.toString() === uri.toString()) && vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && diagnosticCode(d) === 'objective-is-task'),
+        (e) =>
+          e.uris.some((u) => u.toString() === uri.toString()) &&
+          vscode.languages.getDiagnostics(uri).some((d) => d.range.start.line === line && diagnosticCode(d) === 'objective-is-task'),
       );
-      const treeChanged = waitForEvent<unknown>('the tree to change', (l) => view.provider.onDidChangeTreeData(l), () => true);
+      const treeChanged = waitForEvent<unknown>(
+        'the tree to change',
+        (l) => view.provider.onDidChangeTreeData(l),
+        () => true,
+      );
       const t0 = performance.now();
       assert.ok(await vscode.workspace.applyEdit(edit));
       const [diagnosticsAt, treeChangedAt] = await Promise.all([diagnosticsShown, treeChanged]);
       // What the workbench does next: ask for the children of the expanded nodes and their items.
       const objectives = await childrenOf(undefined);
-      const changed = objectives.find((node) => view.provider.getTreeItem(node).label === `Implement the region ${i} failover`) ?? (await findObjectiveNode(objectives, i));
+      const changed =
+        objectives.find((node) => view.provider.getTreeItem(node).label === `Implement the region ${i} failover`) ??
+        (await findObjectiveNode(objectives, i));
       assert.ok(changed, `the tree shows objective ${i}'s new title`);
       // The tree's time: until it said it changed, plus serving what the workbench then asks.
       const servingStarted = performance.now();
@@ -128,7 +144,8 @@ describe('Speed on a 20,000-line OKR file', function () {
   async function findObjectiveNode(nodes: ObjectivesTreeNode[], i: number): Promise<ObjectivesTreeNode | undefined> {
     // With one file the objectives are at the root; with several, under the file node.
     for (const node of nodes) {
-      for (const child of await childrenOf(node)) if (view.provider.getTreeItem(child).label === `Implement the region ${i} failover`) return child;
+      for (const child of await childrenOf(node))
+        if (view.provider.getTreeItem(child).label === `Implement the region ${i} failover`) return child;
     }
     return undefined;
   }

@@ -31,12 +31,22 @@ describe('Starter OKR file', function () {
     assert.match(text, /^period: 2026-Q4 /m, 'the quarter of okr.lint.today');
     assert.match(text, /date: 2026-11-15/, 'first check-ins dated okr.lint.today');
     await waitUntil('the store to read the starter file', () => store.get(target) !== undefined, { wakeOn: store.onDidChange });
-    assert.deepEqual(store.get(target)!.result.findings.map((f) => f.message), []);
+    assert.deepEqual(
+      store.get(target)!.result.findings.map((f) => f.message),
+      [],
+    );
     // Diagnostics are published from the same state; give the publisher its turn, then expect none.
-    await waitUntil('the other files\' diagnostics to be published', () => vscode.languages.getDiagnostics().some(([uri, ds]) => uri.path.endsWith('growth.okr.yaml') && ds.length > 0), {
-      wakeOn: vscode.languages.onDidChangeDiagnostics,
-    });
-    assert.deepEqual(vscode.languages.getDiagnostics(target).map((d) => `${d.range.start.line + 1}: ${d.message}`), []);
+    await waitUntil(
+      "the other files' diagnostics to be published",
+      () => vscode.languages.getDiagnostics().some(([uri, ds]) => uri.path.endsWith('growth.okr.yaml') && ds.length > 0),
+      {
+        wakeOn: vscode.languages.onDidChangeDiagnostics,
+      },
+    );
+    assert.deepEqual(
+      vscode.languages.getDiagnostics(target).map((d) => `${d.range.start.line + 1}: ${d.message}`),
+      [],
+    );
   });
 
   it('opens an existing .okr.yaml instead of overwriting it', async () => {

@@ -87,15 +87,27 @@ describe('The OKR file store', function () {
     const edit = new vscode.WorkspaceEdit();
     const text = document.getText();
     const at = text.indexOf('Merchants get paid on time, every time');
-    edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'Merchants get paid on time, every time'.length)), 'Implement the new payout scheduler');
+    edit.replace(
+      uri,
+      new vscode.Range(document.positionAt(at), document.positionAt(at + 'Merchants get paid on time, every time'.length)),
+      'Implement the new payout scheduler',
+    );
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor(store, 'the unsaved title', () => store.get(uri)?.result.file.objectives[0]?.title === 'Implement the new payout scheduler');
+    await waitFor(
+      store,
+      'the unsaved title',
+      () => store.get(uri)?.result.file.objectives[0]?.title === 'Implement the new payout scheduler',
+    );
     assert.ok(rulesIn(store, 'teams/payments.okr.yaml').includes('objective-is-task'), 'the typed title is linted');
     assert.equal(store.get(uri)?.version, document.version, 'the state says which document version it read');
     assert.ok(fs.readFileSync(uri.fsPath, 'utf8').includes('Merchants get paid on time'), 'nothing was saved');
 
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitFor(store, 'the text on disk', () => store.get(uri)?.result.file.objectives[0]?.title === 'Merchants get paid on time, every time');
+    await waitFor(
+      store,
+      'the text on disk',
+      () => store.get(uri)?.result.file.objectives[0]?.title === 'Merchants get paid on time, every time',
+    );
     assert.deepEqual(rulesIn(store, 'teams/payments.okr.yaml'), []);
   });
 
@@ -116,12 +128,25 @@ describe('The OKR file store', function () {
     const at = document.getText().indexOf('PAY-KR2');
     edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + 'PAY-KR2'.length)), 'CO-KR2');
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitFor(store, 'duplicate-id in both files', () => rulesIn(store, 'teams/payments.okr.yaml').includes('duplicate-id') && rulesIn(store, 'company.okr.yaml').includes('duplicate-id'));
+    await waitFor(
+      store,
+      'duplicate-id in both files',
+      () =>
+        rulesIn(store, 'teams/payments.okr.yaml').includes('duplicate-id') && rulesIn(store, 'company.okr.yaml').includes('duplicate-id'),
+    );
     const inCompany = store.get(fileUri('company.okr.yaml'))!.result.findings.find((f) => f.ruleId === 'duplicate-id')!;
-    assert.ok(inCompany.related?.some((r) => r.path === uri.fsPath), 'the finding points at the other file');
+    assert.ok(
+      inCompany.related?.some((r) => r.path === uri.fsPath),
+      'the finding points at the other file',
+    );
 
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    await waitFor(store, 'the duplicates to clear', () => !rulesIn(store, 'company.okr.yaml').includes('duplicate-id') && !rulesIn(store, 'teams/payments.okr.yaml').includes('duplicate-id'));
+    await waitFor(
+      store,
+      'the duplicates to clear',
+      () =>
+        !rulesIn(store, 'company.okr.yaml').includes('duplicate-id') && !rulesIn(store, 'teams/payments.okr.yaml').includes('duplicate-id'),
+    );
   });
 
   it('re-lints a file when the file it aligns with changes', async () => {
@@ -148,11 +173,21 @@ describe('The OKR file store', function () {
       fs.writeFileSync(trap.fsPath, 'version: 1\nteam: Trap\nperiod: 2026-Q4\naligns_with: pipe\nobjectives: []\n');
       fs.symlinkSync('/proc/self/pagemap', proc.fsPath);
       await waitFor(store, 'the trap file, with a finding on its aligns_with', () =>
-        Boolean(store.get(trap)?.result.findings.some((f) => f.ruleId === 'unknown-parent' && f.message.includes('named pipe (FIFO), not a regular file'))),
+        Boolean(
+          store
+            .get(trap)
+            ?.result.findings.some((f) => f.ruleId === 'unknown-parent' && f.message.includes('named pipe (FIFO), not a regular file')),
+        ),
       );
       await vscode.commands.executeCommand('okr.refresh');
       await waitFor(store, 'the link to /proc, refused with the reason', () =>
-        Boolean(store.get(proc)?.result.findings.some((f) => f.message.includes('could not read this file: its size on disk says 0 bytes but it reads longer'))),
+        Boolean(
+          store
+            .get(proc)
+            ?.result.findings.some((f) =>
+              f.message.includes('could not read this file: its size on disk says 0 bytes but it reads longer'),
+            ),
+        ),
       );
       // Still answering: the other files are all there and linted.
       assert.equal(store.findDefinition('PAY-KR1')?.definition.kind, 'key-result');
@@ -174,14 +209,20 @@ describe('The OKR file store', function () {
       await setSetting('okr.lint.rules', undefined);
       await setSetting('okr.lint.today', '2026-11-15');
     }
-    await waitFor(store, 'the pinned date again', () => store.today() === '2026-11-15' && !rulesIn(store, 'teams/payments.okr.yaml').includes('stale-check-in'));
+    await waitFor(
+      store,
+      'the pinned date again',
+      () => store.today() === '2026-11-15' && !rulesIn(store, 'teams/payments.okr.yaml').includes('stale-check-in'),
+    );
   });
 
   it('rescans from disk on Refresh', async () => {
     const uri = fileUri('late.okr.yaml');
     // VS Code's file watcher drops a create and a delete that fall in one batch: the delete
     // below must come after the watcher has reported the create, or no event says it went.
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.workspace.workspaceFolders![0], '**/late.okr.yaml'));
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      new vscode.RelativePattern(vscode.workspace.workspaceFolders![0], '**/late.okr.yaml'),
+    );
     let reported = false;
     watcher.onDidCreate((created) => {
       if (created.toString() === uri.toString()) reported = true;

@@ -36,14 +36,18 @@ async function shown(handle: ObjectivesViewHandle, parent?: ObjectivesTreeNode):
     const item = handle.provider.getTreeItem(node);
     const icon = item.iconPath instanceof vscode.ThemeIcon ? item.iconPath : undefined;
     // Objectives and key results show a progress ring: light and dark SVGs of media/rings/.
-    const ring = typeof item.iconPath === 'object' && !(item.iconPath instanceof vscode.ThemeIcon) && 'light' in item.iconPath ? item.iconPath : undefined;
-    if (ring) assert.equal(path.basename((ring.dark).path).replace('-dark.svg', ''), path.basename((ring.light).path).replace('-light.svg', ''));
+    const ring =
+      typeof item.iconPath === 'object' && !(item.iconPath instanceof vscode.ThemeIcon) && 'light' in item.iconPath
+        ? item.iconPath
+        : undefined;
+    if (ring)
+      assert.equal(path.basename(ring.dark.path).replace('-dark.svg', ''), path.basename(ring.light.path).replace('-light.svg', ''));
     return {
       node,
       item,
-      label: typeof item.label === 'string' ? item.label : item.label?.label ?? '',
+      label: typeof item.label === 'string' ? item.label : (item.label?.label ?? ''),
       description: typeof item.description === 'string' ? item.description : '',
-      icon: ring ? path.basename((ring.light).path).replace('-light.svg', '') : icon?.id,
+      icon: ring ? path.basename(ring.light.path).replace('-light.svg', '') : icon?.id,
       color: icon?.color?.id,
     };
   });
@@ -85,7 +89,9 @@ describe('Objectives view', function () {
     // git source (which would add "no commits" to every key result here) has its own
     // suite, git-features.test.ts.
     handle.setLinkedWorkSource(undefined);
-    await waitFor(handle, 'three OKR files in the tree', async () => ((await handle.provider.getChildren()).length === 3 ? true : undefined));
+    await waitFor(handle, 'three OKR files in the tree', async () =>
+      (await handle.provider.getChildren()).length === 3 ? true : undefined,
+    );
   });
 
   afterEach(closeEditors);
@@ -126,8 +132,20 @@ describe('Objectives view', function () {
     assert.deepEqual(
       children.map((c) => [c.label, c.description, c.icon, c.color, c.item.contextValue]),
       [
-        ['Reduce P1 incidents from twelve to three per quarter', '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana', 'ring-at-risk-30', undefined, 'keyResult'],
-        ['Raise core service uptime from 99.5% to 99.95%', '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident', 'ring-on-track-80', undefined, 'keyResult'],
+        [
+          'Reduce P1 incidents from twelve to three per quarter',
+          '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana',
+          'ring-at-risk-30',
+          undefined,
+          'keyResult',
+        ],
+        [
+          'Raise core service uptime from 99.5% to 99.95%',
+          '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident',
+          'ring-on-track-80',
+          undefined,
+          'keyResult',
+        ],
         ['Cut the pager rotation from 14 people to 8', '100% · PLAT-KR3 · done', 'ring-done', undefined, 'keyResult'],
         ['Canary deploys for every service', 'PLAT-I1 · in progress · li', 'rocket', 'charts.blue', 'initiative'],
         ['Retire the legacy pager', 'PLAT-I2 · done · li', 'rocket', 'charts.green', 'initiative'],
@@ -154,7 +172,13 @@ describe('Objectives view', function () {
     const tooltip = resolved.tooltip as vscode.MarkdownString;
     assert.ok(tooltip instanceof vscode.MarkdownString);
     assert.equal(tooltip.isTrusted, false);
-    for (const line of ['- Start: 12 incidents', '- Target: 3 incidents (lower is better)', '- Current: 9 incidents', '- Confidence: 60% (latest check-in)', '- Last check-in: 2026-11-10 (5d ago): 9 incidents, 60% confident · “canary deploys rolled out”']) {
+    for (const line of [
+      '- Start: 12 incidents',
+      '- Target: 3 incidents (lower is better)',
+      '- Current: 9 incidents',
+      '- Confidence: 60% (latest check-in)',
+      '- Last check-in: 2026-11-10 (5d ago): 9 incidents, 60% confident · “canary deploys rolled out”',
+    ]) {
       assert.ok(tooltip.value.includes(line), `"${line}" missing from:\n${tooltip.value}`);
     }
 
@@ -194,7 +218,10 @@ describe('Objectives view', function () {
     try {
       // The latest check-in is the KR's value (issue 10); a check-in edit keeps current: in step.
       const edit = new vscode.WorkspaceEdit();
-      for (const [from, to] of [['current: 9', 'current: 6'], ['value: 9, confidence: 0.6', 'value: 6, confidence: 0.6']]) {
+      for (const [from, to] of [
+        ['current: 9', 'current: 6'],
+        ['value: 9, confidence: 0.6', 'value: 6, confidence: 0.6'],
+      ]) {
         const at = document.getText().indexOf(from);
         assert.ok(at >= 0, from);
         edit.replace(uri, new vscode.Range(document.positionAt(at), document.positionAt(at + from.length)), to);
@@ -215,7 +242,9 @@ describe('Objectives view', function () {
       sub.dispose();
       await vscode.commands.executeCommand('workbench.action.files.revert');
     }
-    await waitFor(handle, 'PLAT-KR1 back at 33%', async () => ((await shown(handle, (await platformObjective(handle)).node))[0].description.includes('33%') ? true : undefined));
+    await waitFor(handle, 'PLAT-KR1 back at 33%', async () =>
+      (await shown(handle, (await platformObjective(handle)).node))[0].description.includes('33%') ? true : undefined,
+    );
   });
 
   it('hides and shows done and dropped items, keeping the other ids', async () => {
@@ -244,7 +273,9 @@ describe('Objectives view', function () {
 
   it('reveals and selects a key result by id', async () => {
     assert.equal(await handle.reveal('PAY-KR1'), true);
-    await waitFor(handle, 'PAY-KR1 to be selected', async () => (handle.treeView.selection[0]?.id.endsWith('/KR:PAY-KR1') ? true : undefined));
+    await waitFor(handle, 'PAY-KR1 to be selected', async () =>
+      handle.treeView.selection[0]?.id.endsWith('/KR:PAY-KR1') ? true : undefined,
+    );
     assert.equal(handle.treeView.visible, true);
     assert.equal(await handle.reveal('NO-SUCH-KR'), false);
     assert.equal(await handle.reveal('PAY-O1'), false, 'an objective id is not a key result');
@@ -257,14 +288,22 @@ describe('Objectives view', function () {
         count: 3,
         lastDate: '2026-11-13T09:30:00+01:00',
         commits: [
-          { sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678', subject: 'Add the canary stage to the deploy pipeline', author: 'Li', date: '2026-11-13T09:30:00+01:00' },
+          {
+            sha: 'a1b2c3d4e5f60718293a4b5c6d7e8f9012345678',
+            subject: 'Add the canary stage to the deploy pipeline',
+            author: 'Li',
+            date: '2026-11-13T09:30:00+01:00',
+          },
           { sha: 'b2c3d4e5f60718293a4b5c6d7e8f901234567890', subject: 'Page only on P1', author: 'Dana', date: '2026-11-02T17:00:00Z' },
         ],
       },
     };
     // The git features know every key result; the company's have no commits at all.
     const none: LinkedWork = { count: 0, commits: [], stale: true };
-    const source: LinkedWorkSource = { onDidChange: changed.event, forKeyResult: (id) => work[id] ?? (id.startsWith('CO-') ? none : undefined) };
+    const source: LinkedWorkSource = {
+      onDidChange: changed.event,
+      forKeyResult: (id) => work[id] ?? (id.startsWith('CO-') ? none : undefined),
+    };
     handle.setLinkedWorkSource(source);
     try {
       // No commit links to the company file: its key results say nothing of commits.
@@ -294,7 +333,14 @@ describe('Objectives view', function () {
       assert.equal(args.okrFile.toString(), fileUri('teams/platform.okr.yaml').toString());
 
       // The source says its data changed: the tree asks again.
-      work = { 'PLAT-KR2': { count: 1, lastDate: '2026-11-15', commits: [{ sha: 'c3d4e5f6', subject: 'Retry health checks', author: 'Li', date: '2026-11-15' }], stale: false } };
+      work = {
+        'PLAT-KR2': {
+          count: 1,
+          lastDate: '2026-11-15',
+          commits: [{ sha: 'c3d4e5f6', subject: 'Retry health checks', author: 'Li', date: '2026-11-15' }],
+          stale: false,
+        },
+      };
       const refreshed = new Promise<void>((resolve) => {
         const sub = handle.provider.onDidChangeTreeData(() => {
           sub.dispose();
@@ -314,7 +360,7 @@ describe('Objectives view', function () {
     assert.equal(kr1.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
   });
 
-  it('puts one file\'s objectives at the top, and shows the welcome when there is no file', async () => {
+  it("puts one file's objectives at the top, and shows the welcome when there is no file", async () => {
     const names = ['company.okr.yaml', 'teams/payments.okr.yaml', 'teams/platform.okr.yaml'];
     const saved = new Map<string, Uint8Array>();
     for (const n of names) saved.set(n, await vscode.workspace.fs.readFile(fileUri(n)));
@@ -363,13 +409,21 @@ describe('Objectives view', function () {
       n++;
       lines.push(`  - id: BIG-O${n}`, `    title: Objective number ${n} keeps customers happy`, '    owner: dana', '    key_results:');
       for (let k = 1; k <= 3; k++) {
-        lines.push(`      - id: BIG-O${n}-KR${k}`, `        title: Raise metric ${k} from 10 to 50`, '        start: 10', '        target: 50', '        current: 20');
+        lines.push(
+          `      - id: BIG-O${n}-KR${k}`,
+          `        title: Raise metric ${k} from 10 to 50`,
+          '        start: 10',
+          '        target: 50',
+          '        current: 20',
+        );
       }
     }
     const uri = fileUri('big.okr.yaml');
     await vscode.workspace.fs.writeFile(uri, Buffer.from(lines.join('\n') + '\n'));
     try {
-      const bigFile = await waitFor(handle, 'the big file in the tree', async () => (await shown(handle)).find((s) => s.label === 'Scale · 2026-Q4'));
+      const bigFile = await waitFor(handle, 'the big file in the tree', async () =>
+        (await shown(handle)).find((s) => s.label === 'Scale · 2026-Q4'),
+      );
       const document = await vscode.workspace.openTextDocument(uri);
       await vscode.window.showTextDocument(document);
       const lastObjective = async () => {

@@ -9,12 +9,21 @@ const path = require('node:path');
 const { test } = require('./runner');
 const { eventually } = require('./workbench');
 
-test('OKR: Tag Commit with Key Result... puts the Key-Result trailer in the commit message box, and shows it', async ({ workbench, page }) => {
+test('OKR: Tag Commit with Key Result... puts the Key-Result trailer in the commit message box, and shows it', async ({
+  workbench,
+  page,
+}) => {
   await workbench.runCommand('OKR: Tag Commit with Key Result...');
-  await page.locator('.quick-input-widget .quick-input-title', { hasText: 'OKR: Tag Commit with Key Result' }).waitFor({ state: 'visible' });
+  await page
+    .locator('.quick-input-widget .quick-input-title', { hasText: 'OKR: Tag Commit with Key Result' })
+    .waitFor({ state: 'visible' });
   // Each row: id and title, then progress and health, then the objective; no separator over the first.
   const firstRow = await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').first().getAttribute('aria-label');
-  assert.match(firstRow, /^(target|check)\s+PLAT-KR\d+: .+, \d+% · (on track|at risk|off track|no data), PLAT-O\d+ · /, `the first row: ${firstRow}`);
+  assert.match(
+    firstRow,
+    /^(target|check)\s+PLAT-KR\d+: .+, \d+% · (on track|at risk|off track|no data), PLAT-O\d+ · /,
+    `the first row: ${firstRow}`,
+  );
   await workbench.pick({ title: 'OKR: Tag Commit with Key Result', filter: 'PLAT-KR2', rowText: 'PLAT-KR2: Raise core API availability' });
   // From the palette, the Source Control view comes into view with the trailer in its box.
   await page.locator('.scm-editor .monaco-editor').first().waitFor({ state: 'visible' });
@@ -22,7 +31,9 @@ test('OKR: Tag Commit with Key Result... puts the Key-Result trailer in the comm
     const message = await workbench.commitMessage();
     assert.match(message, /^Key-Result: PLAT-KR2$/m, `the commit message box: ${JSON.stringify(message)}`);
   });
-  await page.locator('[id="workbench.parts.statusbar"]', { hasText: 'Key-Result: PLAT-KR2 added to the commit message' }).waitFor({ state: 'visible' });
+  await page
+    .locator('[id="workbench.parts.statusbar"]', { hasText: 'Key-Result: PLAT-KR2 added to the commit message' })
+    .waitFor({ state: 'visible' });
 
   // Run again with the same key result: the trailer goes, the box is as it was.
   await workbench.runCommand('OKR: Tag Commit with Key Result...');
@@ -33,7 +44,11 @@ test('OKR: Tag Commit with Key Result... puts the Key-Result trailer in the comm
   });
 });
 
-test('OKR: Start Work on Key Result... shows the branch name, editable and checked as you type, then creates it', async ({ workbench, page, workspace }) => {
+test('OKR: Start Work on Key Result... shows the branch name, editable and checked as you type, then creates it', async ({
+  workbench,
+  page,
+  workspace,
+}) => {
   const git = (...args) => execFileSync('git', args, { cwd: workspace, encoding: 'utf8' }).trim();
   const before = git('symbolic-ref', '--short', 'HEAD');
   await workbench.runCommand('OKR: Start Work on Key Result...');

@@ -33,7 +33,10 @@ async function readCharts(frame) {
   return frame.locator('body').evaluate((body) => {
     const charts = [...body.querySelectorAll('svg.okr-chart')].map((svg) => ({
       title: svg.querySelector(':scope > title')?.textContent ?? '',
-      points: [...svg.querySelectorAll('circle.okr-point')].map((c) => ({ date: c.getAttribute('data-date'), tip: c.querySelector('title')?.textContent ?? '' })),
+      points: [...svg.querySelectorAll('circle.okr-point')].map((c) => ({
+        date: c.getAttribute('data-date'),
+        tip: c.querySelector('title')?.textContent ?? '',
+      })),
       paceDash: svg.querySelector('polyline.okr-line-pace')?.getAttribute('stroke-dasharray') ?? null,
       actualStroke: (() => {
         const line = svg.querySelector('polyline.okr-line-actual');
@@ -50,57 +53,70 @@ async function readCharts(frame) {
   });
 }
 
-test('OKR: Open Dashboard shows burn-ups with pace and check-ins in the theme, filters by owner, and reveals a key result from the keyboard', async ({ workbench, page, readmeScreenshot }) => {
-  await workbench.openOkrView();
-  await workbench.treeRow('Customers can rely on our platform');
-  await workbench.runCommand('OKR: Open Dashboard');
-  const frame = dashboardFrame(page);
-  await frame.locator('svg.okr-chart').first().waitFor({ state: 'visible' });
+test(
+  'OKR: Open Dashboard shows burn-ups with pace and check-ins in the theme, filters by owner, and reveals a key result from the keyboard',
+  async ({ workbench, page, readmeScreenshot }) => {
+    await workbench.openOkrView();
+    await workbench.treeRow('Customers can rely on our platform');
+    await workbench.runCommand('OKR: Open Dashboard');
+    const frame = dashboardFrame(page);
+    await frame.locator('svg.okr-chart').first().waitFor({ state: 'visible' });
 
-  const dark = await readCharts(frame);
-  assert.match(dark.bodyClass, /vscode-dark/);
-  const kr1 = dark.charts.find((c) => c.title === 'Burn-up of PLAT-KR1 Reduce P1 incidents from twelve to four per quarter');
-  assert.ok(kr1, `no burn-up of PLAT-KR1 among ${dark.charts.map((c) => c.title).join(' | ')}`);
-  assert.deepEqual(kr1.points.map((p) => p.date), ['2026-10-01', '2026-10-20', '2026-11-10']);
-  assert.match(kr1.points[2].tip, /^10 Nov check-in: 9 incidents \(38%\)\nconfidence 60%\ncanary deploys on half the services$/);
-  assert.equal(kr1.paceDash, '6 4');
-  assert.equal(kr1.actualStroke, dark.themeBlue, 'the progress line takes the theme\'s chart colour');
+    const dark = await readCharts(frame);
+    assert.match(dark.bodyClass, /vscode-dark/);
+    const kr1 = dark.charts.find((c) => c.title === 'Burn-up of PLAT-KR1 Reduce P1 incidents from twelve to four per quarter');
+    assert.ok(kr1, `no burn-up of PLAT-KR1 among ${dark.charts.map((c) => c.title).join(' | ')}`);
+    assert.deepEqual(
+      kr1.points.map((p) => p.date),
+      ['2026-10-01', '2026-10-20', '2026-11-10'],
+    );
+    assert.match(kr1.points[2].tip, /^10 Nov check-in: 9 incidents \(38%\)\nconfidence 60%\ncanary deploys on half the services$/);
+    assert.equal(kr1.paceDash, '6 4');
+    assert.equal(kr1.actualStroke, dark.themeBlue, "the progress line takes the theme's chart colour");
 
-  await readmeScreenshot('dashboard', async () => {
-    await workbench.setSidebarWidth(300);
-    await frame.locator('section.objective').first().evaluate((el) => el.scrollIntoView());
-  });
-
-  // The owner filter: only li's key results stay.
-  await frame.locator('#owner').selectOption('li');
-  await eventually(async () => {
-    const owners = await frame.locator('article.kr:not(.hidden)').evaluateAll((els) => els.map((e) => e.getAttribute('data-owner')));
-    assert.ok(owners.length > 0 && owners.every((o) => o === 'li'), `shown owners: ${owners.join(', ')}`);
-  });
-  assert.match(await frame.locator('#status').textContent(), /^\d+ key results? shown$/);
-  await frame.locator('#owner').selectOption('');
-
-  // Keyboard: focus the key result's button, Enter opens it in its file.
-  await frame.locator('button[data-action="reveal"][data-id="PLAT-KR2"]').focus();
-  await page.keyboard.press('Enter');
-  await eventually(async () => assert.match(await workbench.activeTabLabel(), /^platform\.okr\.yaml\b/));
-
-  // A light theme: the same charts, in the light theme's colours.
-  try {
-    await setColorTheme(workbench, page, 'Light Modern');
-    await eventually(async () => {
-      const light = await readCharts(dashboardFrame(page));
-      assert.match(light.bodyClass, /vscode-light/);
-      const chart = light.charts.find((c) => c.title === kr1.title);
-      assert.ok(chart);
-      assert.deepEqual(chart.points.map((p) => p.date), ['2026-10-01', '2026-10-20', '2026-11-10']);
-      assert.equal(chart.actualStroke, light.themeBlue);
-      assert.notEqual(light.background, dark.background);
+    await readmeScreenshot('dashboard', async () => {
+      await workbench.setSidebarWidth(300);
+      await frame
+        .locator('section.objective')
+        .first()
+        .evaluate((el) => el.scrollIntoView());
     });
-  } finally {
-    await setColorTheme(workbench, page, 'Dark Modern');
-  }
-}, { timeoutMs: 120000 });
+
+    // The owner filter: only li's key results stay.
+    await frame.locator('#owner').selectOption('li');
+    await eventually(async () => {
+      const owners = await frame.locator('article.kr:not(.hidden)').evaluateAll((els) => els.map((e) => e.getAttribute('data-owner')));
+      assert.ok(owners.length > 0 && owners.every((o) => o === 'li'), `shown owners: ${owners.join(', ')}`);
+    });
+    assert.match(await frame.locator('#status').textContent(), /^\d+ key results? shown$/);
+    await frame.locator('#owner').selectOption('');
+
+    // Keyboard: focus the key result's button, Enter opens it in its file.
+    await frame.locator('button[data-action="reveal"][data-id="PLAT-KR2"]').focus();
+    await page.keyboard.press('Enter');
+    await eventually(async () => assert.match(await workbench.activeTabLabel(), /^platform\.okr\.yaml\b/));
+
+    // A light theme: the same charts, in the light theme's colours.
+    try {
+      await setColorTheme(workbench, page, 'Light Modern');
+      await eventually(async () => {
+        const light = await readCharts(dashboardFrame(page));
+        assert.match(light.bodyClass, /vscode-light/);
+        const chart = light.charts.find((c) => c.title === kr1.title);
+        assert.ok(chart);
+        assert.deepEqual(
+          chart.points.map((p) => p.date),
+          ['2026-10-01', '2026-10-20', '2026-11-10'],
+        );
+        assert.equal(chart.actualStroke, light.themeBlue);
+        assert.notEqual(light.background, dark.background);
+      });
+    } finally {
+      await setColorTheme(workbench, page, 'Dark Modern');
+    }
+  },
+  { timeoutMs: 120000 },
+);
 
 test('the tree at the default sidebar width: progress rings, the percentage first', async ({ workbench, readmeScreenshot }) => {
   await workbench.openOkrView();
@@ -118,11 +134,20 @@ test('the tree at the default sidebar width: progress rings, the percentage firs
   await readmeScreenshot('tree', async () => workbench.setSidebarWidth(300));
 });
 
-test('the HTML report opens in Chromium with its charts, asks no host for anything, and breaks pages per objective', async ({ workspace, extensionDir, page, readmeScreenshot }) => {
+test('the HTML report opens in Chromium with its charts, asks no host for anything, and breaks pages per objective', async ({
+  workspace,
+  extensionDir,
+  page,
+  readmeScreenshot,
+}) => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-report-ui-'));
   const file = path.join(dir, 'report.html');
   try {
-    execFileSync(process.execPath, [path.join(extensionDir, 'bin', 'okr.js'), 'report', '--format', 'html', '--today', '2026-11-15', '--out', file], { cwd: workspace, stdio: 'pipe' });
+    execFileSync(
+      process.execPath,
+      [path.join(extensionDir, 'bin', 'okr.js'), 'report', '--format', 'html', '--today', '2026-11-15', '--out', file],
+      { cwd: workspace, stdio: 'pipe' },
+    );
     const reportPage = await page.context().newPage();
     const requests = [];
     reportPage.on('request', (r) => requests.push(r.url()));
@@ -142,10 +167,16 @@ test('the HTML report opens in Chromium with its charts, asks no host for anythi
       assert.equal(read.scripts, 0);
       assert.deepEqual(requests, [`file://${file}`]);
       await reportPage.emulateMedia({ media: 'print' });
-      const breaks = await reportPage.evaluate(() => [...document.querySelectorAll('section.objective')].map((s) => getComputedStyle(s).breakBefore));
+      const breaks = await reportPage.evaluate(() =>
+        [...document.querySelectorAll('section.objective')].map((s) => getComputedStyle(s).breakBefore),
+      );
       assert.ok(breaks.length >= 2 && breaks.every((b) => b === 'page'), breaks.join(', '));
       await reportPage.emulateMedia({ media: 'screen' });
-      await readmeScreenshot('report', async () => reportPage.evaluate(() => document.querySelector('section.objective')?.scrollIntoView()), { page: reportPage, parkMouse: false });
+      await readmeScreenshot(
+        'report',
+        async () => reportPage.evaluate(() => document.querySelector('section.objective')?.scrollIntoView()),
+        { page: reportPage, parkMouse: false },
+      );
     } finally {
       await reportPage.close();
     }

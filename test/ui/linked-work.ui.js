@@ -6,7 +6,10 @@ const assert = require('node:assert/strict');
 const { test } = require('./runner');
 const { eventually } = require('./workbench');
 
-test('a key result with linked commits expands to them, and a commit opens with its Key-Result trailer', async ({ workbench, readmeScreenshot }) => {
+test('a key result with linked commits expands to them, and a commit opens with its Key-Result trailer', async ({
+  workbench,
+  readmeScreenshot,
+}) => {
   await workbench.openOkrView();
   const kr = await workbench.expandTreeRow('Reduce P1 incidents from twelve to four per quarter');
   const level = Number(await kr.getAttribute('aria-level'));
@@ -19,8 +22,18 @@ test('a key result with linked commits expands to them, and a commit opens with 
     assert.deepEqual(
       children.map(({ level: l, label, description, icon }) => ({ level: l, label, description, icon })),
       [
-        { level: level + 1, label: 'Page the on-call only for customer-facing alerts', description: 'OKR Lens Tests · 3d ago', icon: 'codicon-git-commit' },
-        { level: level + 1, label: 'Send a canary to 5% of the fleet before every rollout', description: 'OKR Lens Tests · 11d ago', icon: 'codicon-git-commit' },
+        {
+          level: level + 1,
+          label: 'Page the on-call only for customer-facing alerts',
+          description: 'OKR Lens Tests · 3d ago',
+          icon: 'codicon-git-commit',
+        },
+        {
+          level: level + 1,
+          label: 'Send a canary to 5% of the fleet before every rollout',
+          description: 'OKR Lens Tests · 11d ago',
+          icon: 'codicon-git-commit',
+        },
       ],
       'the commits under PLAT-KR1',
     );

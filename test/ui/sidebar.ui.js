@@ -12,19 +12,54 @@ const { eventually } = require('./workbench');
 const PLATFORM_ROWS = [
   { level: 1, label: 'Platform · 2026-Q4', description: 'platform.okr.yaml' },
   { level: 2, label: 'Customers can rely on our platform', description: '52% · PLAT-O1 · dana', icon: 'ring-at-risk-50' },
-  { level: 3, label: 'Reduce P1 incidents from twelve to four per quarter', description: '38% · PLAT-KR1 · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago', icon: 'ring-at-risk-40' },
-  { level: 3, label: 'Raise core API availability from 99.5% to 99.95%', description: '67% · PLAT-KR2 · ahead of pace by 17% · 70% confident · li · 1 commit · 5d ago', icon: 'ring-on-track-70' },
+  {
+    level: 3,
+    label: 'Reduce P1 incidents from twelve to four per quarter',
+    description: '38% · PLAT-KR1 · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago',
+    icon: 'ring-at-risk-40',
+  },
+  {
+    level: 3,
+    label: 'Raise core API availability from 99.5% to 99.95%',
+    description: '67% · PLAT-KR2 · ahead of pace by 17% · 70% confident · li · 1 commit · 5d ago',
+    icon: 'ring-on-track-70',
+  },
   { level: 3, label: 'Canary deploys for every service', description: 'PLAT-I1 · in progress · li', icon: 'codicon-rocket' },
-  { level: 2, label: 'Every change reaches production quickly and safely', description: '43% · PLAT-O2 · behind pace by 8% · li', icon: 'ring-at-risk-40' },
-  { level: 3, label: 'Cut the median deploy time from 40 to 10 minutes', description: '60% · PLAT-KR3 · ahead of pace by 10% · 80% confident · li · 1 commit · 2w ago · no recent commits', icon: 'ring-on-track-60' },
-  { level: 3, label: 'Increase the share of deploys without a rollback from 85% to 97%', description: '25% · PLAT-KR4 · behind pace by 25% · 40% confident · omar · 1 commit · 2d ago', icon: 'ring-at-risk-30' },
+  {
+    level: 2,
+    label: 'Every change reaches production quickly and safely',
+    description: '43% · PLAT-O2 · behind pace by 8% · li',
+    icon: 'ring-at-risk-40',
+  },
+  {
+    level: 3,
+    label: 'Cut the median deploy time from 40 to 10 minutes',
+    description: '60% · PLAT-KR3 · ahead of pace by 10% · 80% confident · li · 1 commit · 2w ago · no recent commits',
+    icon: 'ring-on-track-60',
+  },
+  {
+    level: 3,
+    label: 'Increase the share of deploys without a rollback from 85% to 97%',
+    description: '25% · PLAT-KR4 · behind pace by 25% · 40% confident · omar · 1 commit · 2d ago',
+    icon: 'ring-at-risk-30',
+  },
 ];
 
 const MOBILE_ROWS = [
   { level: 1, label: 'Mobile · 2026-Q4', description: 'teams/mobile.okr.yaml · 1 error' },
   { level: 2, label: 'Migrate the app to the new design system', description: '47% · MOB-O1 · lee', icon: 'ring-at-risk-50' },
-  { level: 3, label: 'Ship the redesigned checkout by December', description: 'MOB-KR1 · no data · lee · no commits', icon: 'ring-unknown' },
-  { level: 3, label: 'Reduce cold start time on Android from 3.2 s to 1.5 s', description: '47% · MOB-KR2 · 50% confident · kim · 1 commit · 4d ago', icon: 'ring-at-risk-50' },
+  {
+    level: 3,
+    label: 'Ship the redesigned checkout by December',
+    description: 'MOB-KR1 · no data · lee · no commits',
+    icon: 'ring-unknown',
+  },
+  {
+    level: 3,
+    label: 'Reduce cold start time on Android from 3.2 s to 1.5 s',
+    description: '47% · MOB-KR2 · 50% confident · kim · 1 commit · 4d ago',
+    icon: 'ring-at-risk-50',
+  },
   { level: 2, label: 'People who try the app keep using it', description: 'MOB-O2 · dropped · kim', icon: 'ring-dropped' },
   { level: 3, label: 'MOB-KR3', description: 'dropped · no commits', icon: 'ring-dropped' },
 ];
@@ -35,7 +70,9 @@ function subtree(rows, fileLabel) {
   if (start < 0) return [];
   let end = start + 1;
   while (end < rows.length && rows[end].level > 1) end++;
-  return rows.slice(start, end).map(({ level, label, description, icon }) => (level === 1 ? { level, label, description } : { level, label, description, icon }));
+  return rows
+    .slice(start, end)
+    .map(({ level, label, description, icon }) => (level === 1 ? { level, label, description } : { level, label, description, icon }));
 }
 
 test('the OKR Lens icon opens the Objectives view with every objective and key result', async ({ workbench, readmeScreenshot }) => {
@@ -50,20 +87,27 @@ test('the OKR Lens icon opens the Objectives view with every objective and key r
   });
   // Screen readers hear the kind of item and its health in words.
   const kr1 = rows.find((r) => r.label === 'Reduce P1 incidents from twelve to four per quarter');
-  assert.equal(kr1.ariaLabel, 'Key result Reduce P1 incidents from twelve to four per quarter, at risk, 38% · PLAT-KR1 · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago');
+  assert.equal(
+    kr1.ariaLabel,
+    'Key result Reduce P1 incidents from twelve to four per quarter, at risk, 38% · PLAT-KR1 · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago',
+  );
   // Objectives start expanded; key results with linked commits are collapsed, the others are leaves.
   assert.equal(rows.find((r) => r.label === 'Customers can rely on our platform').expanded, true);
   assert.equal(kr1.expanded, false);
   assert.equal(rows.find((r) => r.label === 'Ship the redesigned checkout by December').expanded, undefined);
 
-  await readmeScreenshot('sidebar', async () => {
-    await workbench.openFile('teams/mobile.okr.yaml');
-    await eventually(async () => assert.ok((await workbench.squiggles()).warnings > 0, 'lint squiggles in mobile.okr.yaml'));
-    await workbench.setSidebarWidth(560);
-    // A key result's tooltip: start, target, current, the last check-in, linked work.
-    const tooltip = await workbench.hoverTreeRow('Reduce cold start time on Android from 3.2 s to 1.5 s');
-    assert.match(tooltip, /Current: 2\.4 s/);
-  }, { parkMouse: false });
+  await readmeScreenshot(
+    'sidebar',
+    async () => {
+      await workbench.openFile('teams/mobile.okr.yaml');
+      await eventually(async () => assert.ok((await workbench.squiggles()).warnings > 0, 'lint squiggles in mobile.okr.yaml'));
+      await workbench.setSidebarWidth(560);
+      // A key result's tooltip: start, target, current, the last check-in, linked work.
+      const tooltip = await workbench.hoverTreeRow('Reduce cold start time on Android from 3.2 s to 1.5 s');
+      assert.match(tooltip, /Current: 2\.4 s/);
+    },
+    { parkMouse: false },
+  );
 });
 
 test('OKR: Hide Done and Dropped Items from the command palette hides the dropped objective', async ({ workbench }) => {
@@ -72,7 +116,10 @@ test('OKR: Hide Done and Dropped Items from the command palette hides the droppe
   await workbench.runCommand('OKR: Hide Done and Dropped Items');
   await eventually(async () => {
     const labels = (await workbench.treeRows()).map((r) => r.label);
-    assert.ok(!labels.includes('People who try the app keep using it'), `the dropped objective MOB-O2 is still shown: ${labels.join(' | ')}`);
+    assert.ok(
+      !labels.includes('People who try the app keep using it'),
+      `the dropped objective MOB-O2 is still shown: ${labels.join(' | ')}`,
+    );
     assert.ok(labels.includes('Migrate the app to the new design system'), `the active objective MOB-O1 went too: ${labels.join(' | ')}`);
   });
   // The palette now offers the opposite command, which brings the objective back.

@@ -115,7 +115,9 @@ class Workbench {
     try {
       await target.waitFor({ state: 'visible' });
     } catch {
-      throw new Error(`the "${title}" picker has no row with "${rowText}"; it lists: ${(await this.quickInputLabels()).join(' | ') || '(nothing)'}`);
+      throw new Error(
+        `the "${title}" picker has no row with "${rowText}"; it lists: ${(await this.quickInputLabels()).join(' | ') || '(nothing)'}`,
+      );
     }
     await target.click();
     await this.page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
@@ -202,8 +204,14 @@ class Workbench {
           expanded: row.getAttribute('aria-expanded') === null ? undefined : row.getAttribute('aria-expanded') === 'true',
           // A codicon's class, or the name of an SVG icon (OKR Lens's progress rings: `ring-at-risk-40`).
           icon:
-            [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find((c) => c.startsWith('codicon-') && c !== 'codicon') ??
-            (/([^/]+?)(?:-(?:light|dark))?\.svg/.exec(decodeURIComponent(getComputedStyle(row.querySelector('.custom-view-tree-node-item-icon') ?? row).backgroundImage).split('/').pop() ?? '') ?? [])[1] ??
+            [...(row.querySelector('.custom-view-tree-node-item-icon')?.classList ?? [])].find(
+              (c) => c.startsWith('codicon-') && c !== 'codicon',
+            ) ??
+            (/([^/]+?)(?:-(?:light|dark))?\.svg/.exec(
+              decodeURIComponent(getComputedStyle(row.querySelector('.custom-view-tree-node-item-icon') ?? row).backgroundImage)
+                .split('/')
+                .pop() ?? '',
+            ) ?? [])[1] ??
             '',
           ariaLabel: row.getAttribute('aria-label') || '',
         }))
@@ -214,12 +222,16 @@ class Workbench {
 
   /** Waits for a tree row whose label is exactly `label`; returns its locator. */
   async treeRow(label) {
-    const row = this.page.locator(`${SELECTORS.objectivesTree} ${SELECTORS.treeItem}`).filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
+    const row = this.page
+      .locator(`${SELECTORS.objectivesTree} ${SELECTORS.treeItem}`)
+      .filter({ has: this.page.locator('.label-name', { hasText: exactly(label) }) });
     try {
       await row.first().waitFor({ state: 'visible' });
     } catch {
       const labels = (await this.treeRows()).map((r) => r.label);
-      throw new Error(`the Objectives view shows no row "${label}"; it shows ${labels.length ? labels.map((l) => `"${l}"`).join(', ') : 'no rows at all'}`);
+      throw new Error(
+        `the Objectives view shows no row "${label}"; it shows ${labels.length ? labels.map((l) => `"${l}"`).join(', ') : 'no rows at all'}`,
+      );
     }
     return row.first();
   }

@@ -96,20 +96,34 @@ function httpStatus(url) {
  * `env` is added to the server's environment; the extension hosts it forks inherit it.
  * With `workspaceTrust`, folders open in Restricted Mode until trusted.
  */
-async function startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env = {}, startTimeoutMs = 60000, workspaceTrust = false }) {
+async function startCodeServer({
+  entry,
+  port,
+  userDataDir,
+  extensionsDir,
+  logFile,
+  env = {},
+  startTimeoutMs = 60000,
+  workspaceTrust = false,
+}) {
   fs.mkdirSync(path.dirname(logFile), { recursive: true });
   const logFd = fs.openSync(logFile, 'a');
   const args = [
     entry,
-    '--auth', 'none',
-    '--bind-addr', `127.0.0.1:${port}`,
+    '--auth',
+    'none',
+    '--bind-addr',
+    `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
     '--disable-getting-started-override',
-    '--user-data-dir', userDataDir,
-    '--extensions-dir', extensionsDir,
+    '--user-data-dir',
+    userDataDir,
+    '--extensions-dir',
+    extensionsDir,
     // Its own config file, so code-server never creates ~/.config/code-server/config.yaml.
-    '--config', path.join(userDataDir, 'code-server.yaml'),
+    '--config',
+    path.join(userDataDir, 'code-server.yaml'),
     // Trust is off unless a suite is about Restricted Mode (`workspaceTrust: true`).
     ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
   ];

@@ -25,14 +25,7 @@ const ENTRY = path.join(PACKAGE_DIR, 'out', 'node', 'entry.js');
 // Native modules of VS Code's server that must be compiled for this Node. node-pty is
 // left out on purpose: its rebuild fails in a post-install step but its shipped
 // pty.node loads.
-const VSCODE_NATIVE_MODULES = [
-  '@vscode/spdlog',
-  '@parcel/watcher',
-  '@vscode/sqlite3',
-  'native-watchdog',
-  '@vscode/deviceid',
-  'kerberos',
-];
+const VSCODE_NATIVE_MODULES = ['@vscode/spdlog', '@parcel/watcher', '@vscode/sqlite3', 'native-watchdog', '@vscode/deviceid', 'kerberos'];
 
 // What the suites need from Debian: kerberos headers to build the native module, `rg`
 // for VS Code's search, and the browser that drives the workbench.
@@ -143,9 +136,7 @@ function install() {
     fs.copyFileSync('/usr/bin/rg', path.join(binDir, 'rg'));
     fs.chmodSync(path.join(binDir, 'rg'), 0o755);
   });
-  step(`npm rebuild ${VSCODE_NATIVE_MODULES.join(' ')}`, () =>
-    run('npm', ['rebuild', ...NPM_QUIET, ...VSCODE_NATIVE_MODULES], vscodeDir),
-  );
+  step(`npm rebuild ${VSCODE_NATIVE_MODULES.join(' ')}`, () => run('npm', ['rebuild', ...NPM_QUIET, ...VSCODE_NATIVE_MODULES], vscodeDir));
   step('links the postinstall would have made', () => {
     symlink('node_modules', path.join(vscodeDir, 'node_modules.asar'));
     symlink('code-linux.sh', path.join(vscodeDir, 'bin', 'remote-cli', 'code-server'));
@@ -162,7 +153,8 @@ function install() {
 
   fs.writeFileSync(
     path.join(scratch, '.prepared.json'),
-    JSON.stringify({ version: CODE_SERVER_VERSION, nodeModules: process.versions.modules, preparedAt: new Date().toISOString() }, null, 2) + '\n',
+    JSON.stringify({ version: CODE_SERVER_VERSION, nodeModules: process.versions.modules, preparedAt: new Date().toISOString() }, null, 2) +
+      '\n',
   );
   fs.renameSync(scratch, INSTALL_DIR);
 }

@@ -33,7 +33,16 @@ const { onCleanup } = require('./processes');
 const WINDOW_TIMEOUT_MS = Number(process.env.OKR_TEST_WINDOW_TIMEOUT_MS) || 4 * 60 * 1000;
 const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-results', 'vscode');
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 
 function parseArgs(argv) {
   const args = { suites: [], grep: undefined, desktop: false, keep: false };
@@ -97,7 +106,8 @@ function keepArtifacts(dir, workspaceName) {
   keep(path.join(dir, 'failure.png'), 'failure.png');
   keep(path.join(dir, 'code-server.log'), 'code-server.log');
   keep(path.join(dir, 'console.log'), 'workbench-console.log');
-  for (const log of findFiles(path.join(dir, 'profile', 'logs'), /^(remote)?exthost\.log$/)) keep(log, `${path.basename(path.dirname(log))}-${path.basename(log)}`);
+  for (const log of findFiles(path.join(dir, 'profile', 'logs'), /^(remote)?exthost\.log$/))
+    keep(log, `${path.basename(path.dirname(log))}-${path.basename(log)}`);
   return kept;
 }
 
@@ -165,11 +175,33 @@ async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, ru
   const logFile = path.join(dir, 'code-server.log');
   // A template with a .restricted-mode file opens untrusted, in Restricted Mode, without asking.
   const restricted = fs.existsSync(path.join(folder, '.restricted-mode'));
-  cs.writeUserSettings(userDataDir, restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false } : {});
-  const testsPath = await buildWindow({ suites, outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName), results, grep });
+  cs.writeUserSettings(
+    userDataDir,
+    restricted
+      ? {
+          'security.workspace.trust.enabled': true,
+          'security.workspace.trust.startupPrompt': 'never',
+          'security.workspace.trust.emptyWindow': false,
+        }
+      : {},
+  );
+  const testsPath = await buildWindow({
+    suites,
+    outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName),
+    results,
+    grep,
+  });
 
   const port = await cs.freePort();
-  const server = await cs.startCodeServer({ entry, port, userDataDir, extensionsDir, logFile, env: { OKR_TEST_REPORT: report }, workspaceTrust: restricted });
+  const server = await cs.startCodeServer({
+    entry,
+    port,
+    userDataDir,
+    extensionsDir,
+    logFile,
+    env: { OKR_TEST_REPORT: report },
+    workspaceTrust: restricted,
+  });
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   // Each window's page gets the (headless) browser's focus, as the only window of a fresh
@@ -187,7 +219,9 @@ async function runWindowOnCodeServer({ entry, browser, workspaceName, suites, ru
     const workspaceFile = path.join(folder, 'workspace.code-workspace');
     const target = fs.existsSync(workspaceFile) ? { workspace: workspaceFile } : { folder };
     await page.goto(cs.workbenchUrl(server, { ...target, extensionDevelopmentPath: REPO_ROOT, extensionTestsPath: testsPath }));
-    const reported = await waitForFile(results, WINDOW_TIMEOUT_MS, () => (server.hasExited() ? `code-server exited (${JSON.stringify(server.hasExited())})` : undefined));
+    const reported = await waitForFile(results, WINDOW_TIMEOUT_MS, () =>
+      server.hasExited() ? `code-server exited (${JSON.stringify(server.hasExited())})` : undefined,
+    );
     if (!reported) throw new Error(`no results from the ${workspaceName} window after ${WINDOW_TIMEOUT_MS / 60000} minutes`);
     const parsed = JSON.parse(fs.readFileSync(results, 'utf8'));
     parsed.report = report;
@@ -214,8 +248,16 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
   const userDataDir = path.join(dir, 'profile');
   const results = path.join(dir, 'results.json');
   const restricted = fs.existsSync(path.join(folder, '.restricted-mode'));
-  cs.writeUserSettings(userDataDir, restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {});
-  const testsPath = await buildWindow({ suites, outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName), results, grep });
+  cs.writeUserSettings(
+    userDataDir,
+    restricted ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never' } : {},
+  );
+  const testsPath = await buildWindow({
+    suites,
+    outDir: path.join(REPO_ROOT, '.cache', 'test-build', path.basename(runDir), workspaceName),
+    results,
+    grep,
+  });
   try {
     await runTests({
       version: '1.100.3',
@@ -223,9 +265,11 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
       extensionTestsPath: testsPath,
       launchArgs: [
         fs.existsSync(path.join(folder, 'workspace.code-workspace')) ? path.join(folder, 'workspace.code-workspace') : folder,
-        '--user-data-dir', userDataDir,
+        '--user-data-dir',
+        userDataDir,
         ...(fs.existsSync(path.join(folder, '.restricted-mode')) ? [] : ['--disable-workspace-trust']),
-        '--skip-welcome', '--skip-release-notes',
+        '--skip-welcome',
+        '--skip-release-notes',
         // Only this extension and VS Code's built-in ones (git among them), never what the machine has installed.
         '--disable-extensions',
       ],
@@ -233,7 +277,9 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
     });
   } catch (err) {
     if (!fs.existsSync(results)) {
-      throw new Error(`desktop VS Code did not run (${err.message}). @vscode/test-electron downloads VS Code; on machines without that download, run the default code-server launcher.`);
+      throw new Error(
+        `desktop VS Code did not run (${err.message}). @vscode/test-electron downloads VS Code; on machines without that download, run the default code-server launcher.`,
+      );
     }
   }
   if (!fs.existsSync(results)) throw new Error(`no results from the ${workspaceName} window`);
@@ -245,7 +291,8 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
 async function main() {
   const args = parseArgs(process.argv.slice(2));
   const started = Date.now();
-  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js'))) throw new Error('dist/extension.js is missing: run `npm run build` first (npm run test:vscode does)');
+  if (!fs.existsSync(path.join(REPO_ROOT, 'dist', 'extension.js')))
+    throw new Error('dist/extension.js is missing: run `npm run build` first (npm run test:vscode does)');
   let suites = listSuites();
   if (args.suites.length) {
     const unknown = args.suites.filter((s) => !suites.some((x) => x.stem === s));
@@ -265,7 +312,9 @@ async function main() {
     browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
     onCleanup(() => browser.close());
   }
-  console.log(`in-host suites: ${suites.length} file(s) in ${byWorkspace.size} workspace(s), ${args.desktop ? 'desktop VS Code' : 'code-server'}; logs in ${runDir}`);
+  console.log(
+    `in-host suites: ${suites.length} file(s) in ${byWorkspace.size} workspace(s), ${args.desktop ? 'desktop VS Code' : 'code-server'}; logs in ${runDir}`,
+  );
 
   let passes = 0;
   let failures = 0;

@@ -27,7 +27,16 @@ const cs = require('./code-server');
 const { onCleanup } = require('./processes');
 
 const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic', '--disable-dev-shm-usage'];
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+];
 const VIEWPORT = { width: 1280, height: 800 };
 const WORKBENCH_TIMEOUT_MS = 90000;
 const SCREENSHOTS_DIR = path.join(REPO_ROOT, 'media', 'screenshots');
@@ -94,7 +103,8 @@ function keepLogs({ logFile, consoleLog, userDataDir }) {
   };
   keep(logFile, 'code-server.log');
   keep(consoleLog, 'workbench-console.log');
-  for (const log of findFiles(path.join(userDataDir, 'logs'), /^(remote)?exthost\.log$/)) keep(log, `${path.basename(path.dirname(log))}-${path.basename(log)}`);
+  for (const log of findFiles(path.join(userDataDir, 'logs'), /^(remote)?exthost\.log$/))
+    keep(log, `${path.basename(path.dirname(log))}-${path.basename(log)}`);
   return kept;
 }
 
@@ -104,7 +114,9 @@ function installVsix({ entry, vsix, extensionsDir, userDataDir }) {
   cs.installExtension({ entry, vsix, extensionsDir, userDataDir });
   const installed = path.join(extensionsDir, `${publisher}.${name}-${version}`);
   if (!fs.existsSync(path.join(installed, 'package.json')) || !fs.existsSync(path.join(installed, 'dist', 'extension.js'))) {
-    throw new Error(`installing ${vsix} did not give ${installed} with package.json and dist/extension.js; the extensions dir has: ${fs.readdirSync(extensionsDir).join(', ')}`);
+    throw new Error(
+      `installing ${vsix} did not give ${installed} with package.json and dist/extension.js; the extensions dir has: ${fs.readdirSync(extensionsDir).join(', ')}`,
+    );
   }
   return installed;
 }
@@ -115,14 +127,16 @@ async function main() {
   const started = Date.now();
   const { version } = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
   const vsix = path.resolve(args.vsix ?? path.join(REPO_ROOT, `okr-lens-${version}.vsix`));
-  if (!fs.existsSync(vsix)) throw new Error(`${path.relative(process.cwd(), vsix) || vsix} is missing: run \`npm run package\` first (npm run test:ui does)`);
+  if (!fs.existsSync(vsix))
+    throw new Error(`${path.relative(process.cwd(), vsix) || vsix} is missing: run \`npm run package\` first (npm run test:ui does)`);
 
   // The tests register themselves when their files load; a syntax error shows here, before anything starts.
   const { runTests, registry } = require('../ui/runner');
   const { Workbench, STEP_TIMEOUT_MS } = require('../ui/workbench');
   for (const file of require('../ui/index')) require(file);
   const selected = grep ? registry.filter((t) => grep.test(t.title)) : registry;
-  if (selected.length === 0) throw new Error(`no UI test title matches /${args.grep}/; the tests are:\n  ${registry.map((t) => t.title).join('\n  ')}`);
+  if (selected.length === 0)
+    throw new Error(`no UI test title matches /${args.grep}/; the tests are:\n  ${registry.map((t) => t.title).join('\n  ')}`);
 
   const { entry } = prepareCodeServer();
   fs.rmSync(ARTIFACTS_DIR, { recursive: true, force: true });
@@ -165,7 +179,8 @@ async function main() {
     const file = path.join(SCREENSHOTS_DIR, `${name}.png`);
     await target.screenshot({ path: file });
     const size = pngSize(file);
-    if (size.width !== VIEWPORT.width || size.height !== VIEWPORT.height) throw new Error(`${file} is ${size.width}x${size.height}, not ${VIEWPORT.width}x${VIEWPORT.height}`);
+    if (size.width !== VIEWPORT.width || size.height !== VIEWPORT.height)
+      throw new Error(`${file} is ${size.width}x${size.height}, not ${VIEWPORT.width}x${VIEWPORT.height}`);
     written.push(file);
   };
 
@@ -175,9 +190,13 @@ async function main() {
     const loadStarted = Date.now();
     await page.goto(cs.workbenchUrl(server, { folder: workspace }));
     try {
-      await page.locator('.monaco-workbench .part.activitybar a.action-label[aria-label="OKR Lens"]').waitFor({ state: 'visible', timeout: WORKBENCH_TIMEOUT_MS });
+      await page
+        .locator('.monaco-workbench .part.activitybar a.action-label[aria-label="OKR Lens"]')
+        .waitFor({ state: 'visible', timeout: WORKBENCH_TIMEOUT_MS });
     } catch {
-      throw new Error(`the workbench showed no OKR Lens icon in the activity bar within ${WORKBENCH_TIMEOUT_MS / 1000} s (is the extension installed in ${extensionsDir}?)`);
+      throw new Error(
+        `the workbench showed no OKR Lens icon in the activity bar within ${WORKBENCH_TIMEOUT_MS / 1000} s (is the extension installed in ${extensionsDir}?)`,
+      );
     }
     console.log(dim(`  workbench ready in ${seconds(Date.now() - loadStarted)} (${seconds(Date.now() - started)} since start)`));
     results = await runTests({
@@ -187,7 +206,11 @@ async function main() {
       page,
       outDir: ARTIFACTS_DIR,
       onResult: (r) =>
-        console.log(r.state === 'passed' ? `  ${green('✔')} ${r.title} ${dim(`(${seconds(r.durationMs)})`)}` : `  ${red('✖')} ${r.title} ${dim(`(${seconds(r.durationMs)})`)}`),
+        console.log(
+          r.state === 'passed'
+            ? `  ${green('✔')} ${r.title} ${dim(`(${seconds(r.durationMs)})`)}`
+            : `  ${red('✖')} ${r.title} ${dim(`(${seconds(r.durationMs)})`)}`,
+        ),
     });
   } catch (err) {
     setupError = err;
@@ -203,9 +226,12 @@ async function main() {
     console.log(`\n  ${red('✖')} ${r.title}\n${(r.error.stack || r.error.message).replace(/^/gm, '      ')}`);
     console.log(`      screenshot: ${r.screenshot}`);
   }
-  if (setupError) console.log(`\n  ${red('✖')} ${setupError.message}\n      screenshot: ${path.join(ARTIFACTS_DIR, 'failure-workbench.png')}`);
+  if (setupError)
+    console.log(`\n  ${red('✖')} ${setupError.message}\n      screenshot: ${path.join(ARTIFACTS_DIR, 'failure-workbench.png')}`);
   const passes = results.length - failed.length;
-  console.log(`\n  ${green(`${passes} passing`)}${failed.length || setupError ? `, ${red(`${failed.length + (setupError ? 1 : 0)} failing`)}` : ''} (${seconds(Date.now() - started)})`);
+  console.log(
+    `\n  ${green(`${passes} passing`)}${failed.length || setupError ? `, ${red(`${failed.length + (setupError ? 1 : 0)} failing`)}` : ''} (${seconds(Date.now() - started)})`,
+  );
   if (written.length) console.log(`  README screenshots: ${written.map((f) => path.relative(REPO_ROOT, f)).join(', ')}`);
 
   if (failed.length || setupError) {

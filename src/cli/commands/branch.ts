@@ -98,7 +98,10 @@ async function runBranch(
     if (wantsRepo || !(err instanceof GitError) || (err.kind !== 'not-a-repository' && err.kind !== 'not-installed')) throw err;
   }
 
-  const loaded = paths.length > 0 || !session ? await loadKnownIds(paths.length > 0 ? paths : ['.'], io.cwd) : await knownIdsForRepo(session.ctx, session.root);
+  const loaded =
+    paths.length > 0 || !session
+      ? await loadKnownIds(paths.length > 0 ? paths : ['.'], io.cwd)
+      : await knownIdsForRepo(session.ctx, session.root);
   reportLoadProblems(loaded, io);
   const definition = loaded.known.resolve(krId);
   if (!definition) {
@@ -107,7 +110,8 @@ async function runBranch(
     return 2;
   }
 
-  const template = options.template ?? (session ? await gitConfigGet(session.ctx, BRANCH_TEMPLATE_CONFIG_KEY) : undefined) ?? DEFAULT_BRANCH_TEMPLATE;
+  const template =
+    options.template ?? (session ? await gitConfigGet(session.ctx, BRANCH_TEMPLATE_CONFIG_KEY) : undefined) ?? DEFAULT_BRANCH_TEMPLATE;
   const unknownVariable = branchTemplateProblems(template).find((p) => p.startsWith('unknown variable') || p.includes('empty'));
   if (unknownVariable) throw new UsageError(unknownVariable);
   const name = branchName(template, { id: definition.id, title: definition.title });
@@ -120,7 +124,9 @@ async function runBranch(
   if (await branchExists(repo.ctx, name)) {
     const linked = await branchLink(repo.ctx, name);
     if (linked !== undefined && !sameId(linked, definition.id)) {
-      io.stderr(`okr: branch ${printable(name)} exists and is linked to ${printable(linked)} (git config ${printable(branchLinkKey(name))}); not changed\n`);
+      io.stderr(
+        `okr: branch ${printable(name)} exists and is linked to ${printable(linked)} (git config ${printable(branchLinkKey(name))}); not changed\n`,
+      );
       return 1;
     }
     if (linked === undefined) {
@@ -135,7 +141,9 @@ async function runBranch(
     io.stderr(`okr: branch ${printable(name)} already exists; linked to ${definition.id}\n`);
   } else if ((await resolveCommit(repo.ctx)) === undefined) {
     if (!options.checkout) {
-      io.stderr('okr: the repository has no commits yet, so there is nothing to branch from: make a first commit, or use --checkout to start the branch here\n');
+      io.stderr(
+        'okr: the repository has no commits yet, so there is nothing to branch from: make a first commit, or use --checkout to start the branch here\n',
+      );
       return 2;
     }
     // Before the first commit, the branch is born by switching to it.

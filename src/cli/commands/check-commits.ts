@@ -64,7 +64,10 @@ export const checkCommitsCommand: Command = {
     } catch (err) {
       const message = gitFailureMessage(err);
       if (message === undefined) throw err;
-      const hint = err instanceof GitError && /bad revision|unknown revision|ambiguous argument/.test(err.stderr) ? ` (is "${range}" fetched? a shallow CI checkout may lack the base)` : '';
+      const hint =
+        err instanceof GitError && /bad revision|unknown revision|ambiguous argument/.test(err.stderr)
+          ? ` (is "${range}" fetched? a shallow CI checkout may lack the base)`
+          : '';
       io.stderr(`okr: ${message}${hint}\n`);
       return 2;
     }
@@ -116,7 +119,9 @@ async function check(io: CliIO, range: string, paths: string[], format: Format, 
   const tagged = commits.filter((c) => c.keyResults.length > 0).length;
   const counted = `${commits.length} commit${commits.length === 1 ? '' : 's'} checked, ${tagged} with key-result trailers`;
   if (bad.length > 0) {
-    io.stdout(`\n${style.red(`${bad.length} commit${bad.length === 1 ? ' names' : 's name'} a key result that does not exist`)} (${counted})\n`);
+    io.stdout(
+      `\n${style.red(`${bad.length} commit${bad.length === 1 ? ' names' : 's name'} a key result that does not exist`)} (${counted})\n`,
+    );
     return 1;
   }
   io.stdout(`${commits.length === 0 ? `no commits in ${printable(range)}` : `${counted}: every trailer names a key result`}\n`);

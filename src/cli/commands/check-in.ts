@@ -70,7 +70,8 @@ export const checkInCommand: Command = {
     if (!isValidDate(date)) throw new UsageError(`--date must be a day written YYYY-MM-DD, not "${printable(values.date ?? '')}"`);
     const dryRun = values['dry-run'] === true;
     if (values['from-sources']) {
-      if (values.confidence !== undefined || values.note !== undefined) throw new UsageError('--from-sources records values only: --confidence and --note go with one key result');
+      if (values.confidence !== undefined || values.note !== undefined)
+        throw new UsageError('--from-sources records values only: --confidence and --note go with one key result');
       return fromSources(io, positionals, date, dryRun);
     }
     const [krId, valueText, ...paths] = positionals;
@@ -98,7 +99,10 @@ export async function okrFilesOfRun(io: CliIO, paths: readonly string[]): Promis
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
   }
-  const loaded = paths.length > 0 || !session ? await loadKnownIds(paths.length > 0 ? paths : ['.'], io.cwd) : await knownIdsForRepo(session.ctx, session.root);
+  const loaded =
+    paths.length > 0 || !session
+      ? await loadKnownIds(paths.length > 0 ? paths : ['.'], io.cwd)
+      : await knownIdsForRepo(session.ctx, session.root);
   return { loaded, root };
 }
 
@@ -117,7 +121,8 @@ async function write(io: CliIO, read: ReadForEdit, edits: TextEdit[], dryRun: bo
     await writeAtomically(read, applyEdits(read.text, edits));
     return true;
   } catch (err) {
-    const message = err instanceof FileChangedError ? err.message : `${read.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
+    const message =
+      err instanceof FileChangedError ? err.message : `${read.path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`;
     io.stderr(`okr: ${printable(message)}\n`);
     return false;
   }
@@ -136,7 +141,9 @@ async function checkInOne(io: CliIO, paths: readonly string[], input: CheckInInp
   try {
     read = await readForEdit(definition.path);
   } catch (err) {
-    io.stderr(`okr: ${printable(displayPath(io.cwd, definition.path))}: cannot be read (${printable((err as NodeJS.ErrnoException).code ?? String(err))})\n`);
+    io.stderr(
+      `okr: ${printable(displayPath(io.cwd, definition.path))}: cannot be read (${printable((err as NodeJS.ErrnoException).code ?? String(err))})\n`,
+    );
     return 2;
   }
   const show = displayPath(io.cwd, read.path);
@@ -149,9 +156,14 @@ async function checkInOne(io: CliIO, paths: readonly string[], input: CheckInInp
   const kr = plan.keyResult;
   const line = new LineIndex(read.text).positionAt(kr.spans.node.start).line + 1;
   const kept = plan.updated.length ? `; ${plan.updated.map((f) => `${f}:`).join(' and ')} kept in step` : '';
-  const confidence = input.confidence !== undefined ? `, confidence ${input.confidence}${plan.previous.confidence !== undefined ? ` (was ${plan.previous.confidence})` : ''}` : '';
+  const confidence =
+    input.confidence !== undefined
+      ? `, confidence ${input.confidence}${plan.previous.confidence !== undefined ? ` (was ${plan.previous.confidence})` : ''}`
+      : '';
   const verb = dryRun ? 'would check in' : 'checked in';
-  (dryRun ? io.stderr : io.stdout)(`okr: ${verb} ${printable(kr.id ?? input.krId)} on ${input.date}: ${formatNumber(input.value, kr.unit)} (was ${formatNumber(plan.previous.value, kr.unit)})${confidence}${kept} (${printable(show)}:${line})${dryRun ? '; nothing written' : ''}\n`);
+  (dryRun ? io.stderr : io.stdout)(
+    `okr: ${verb} ${printable(kr.id ?? input.krId)} on ${input.date}: ${formatNumber(input.value, kr.unit)} (was ${formatNumber(plan.previous.value, kr.unit)})${confidence}${kept} (${printable(show)}:${line})${dryRun ? '; nothing written' : ''}\n`,
+  );
   return 0;
 }
 
@@ -167,13 +179,17 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
     try {
       read = await readForEdit(file);
     } catch (err) {
-      io.stderr(`okr: ${printable(displayPath(io.cwd, file))}: cannot be read (${printable((err as NodeJS.ErrnoException).code ?? String(err))})\n`);
+      io.stderr(
+        `okr: ${printable(displayPath(io.cwd, file))}: cannot be read (${printable((err as NodeJS.ErrnoException).code ?? String(err))})\n`,
+      );
       failed++;
       continue;
     }
     const show = displayPath(io.cwd, file);
     const parsed = parseOkr(read.text, show);
-    const krs = parsed.file.objectives.flatMap((o) => o.keyResults).filter((k): k is KeyResult & { id: string } => k.source?.file !== undefined && k.id !== undefined);
+    const krs = parsed.file.objectives
+      .flatMap((o) => o.keyResults)
+      .filter((k): k is KeyResult & { id: string } => k.source?.file !== undefined && k.id !== undefined);
     if (krs.length === 0) continue;
     const lines = new LineIndex(read.text);
     const at = (kr: KeyResult) => {
@@ -202,7 +218,9 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
         continue;
       }
       pushAll(edits, plan.edits);
-      done.push(`${printable(kr.id)}: ${formatNumber(reading.value, kr.unit)} (was ${formatNumber(plan.previous.value, kr.unit)}) from ${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`);
+      done.push(
+        `${printable(kr.id)}: ${formatNumber(reading.value, kr.unit)} (was ${formatNumber(plan.previous.value, kr.unit)}) from ${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`,
+      );
     }
     if (edits.length === 0) continue;
     if (!(await write(io, read, edits, dryRun))) {
@@ -210,7 +228,8 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
       continue;
     }
     recorded += done.length;
-    for (const d of done) (dryRun ? io.stderr : io.stdout)(`okr: ${dryRun ? 'would check in' : 'checked in'} ${d} on ${date} (${printable(show)})\n`);
+    for (const d of done)
+      (dryRun ? io.stderr : io.stdout)(`okr: ${dryRun ? 'would check in' : 'checked in'} ${d} on ${date} (${printable(show)})\n`);
   }
   if (sources === 0) {
     io.stderr('okr: no key result has a source: { file, pointer } (see okr check-in --help)\n');
@@ -220,4 +239,3 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
   io.stderr(`okr: ${sources} source${sources === 1 ? '' : 's'}: ${parts.join(', ')}${dryRun ? '; nothing written' : ''}\n`);
   return failed > 0 ? 1 : 0;
 }
-

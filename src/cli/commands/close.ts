@@ -78,14 +78,28 @@ export const closeCommand: Command = {
     const newText = applyEdits(disk.text, plan.edits);
     const period = disk.file.period?.label ?? `${disk.file.period?.start} to ${disk.file.period?.end}`;
     const out: string[] = [];
-    out.push(`${values['dry-run'] ? 'Would close' : plan.reclosed ? 'Closed again' : 'Closed'} ${shown} (${printable(disk.file.team ?? 'no team')}, ${printable(period)}) on ${today}:`);
+    out.push(
+      `${values['dry-run'] ? 'Would close' : plan.reclosed ? 'Closed again' : 'Closed'} ${shown} (${printable(disk.file.team ?? 'no team')}, ${printable(period)}) on ${today}:`,
+    );
     for (const g of plan.grades) {
       const o = g.objective;
-      const grade = o.status === 'dropped' ? 'dropped' : g.score === undefined ? 'not graded' : `${scoreText(g.score)}  ${GRADE_VERDICT_LABELS[g.verdict!]}`;
-      out.push(`  ${printable(o.id ?? '(no id)')}  ${grade}  ${printable(o.title ?? '')}${o.kind === 'committed' ? '  (committed: expected 1.0)' : ''}`);
+      const grade =
+        o.status === 'dropped'
+          ? 'dropped'
+          : g.score === undefined
+            ? 'not graded'
+            : `${scoreText(g.score)}  ${GRADE_VERDICT_LABELS[g.verdict!]}`;
+      out.push(
+        `  ${printable(o.id ?? '(no id)')}  ${grade}  ${printable(o.title ?? '')}${o.kind === 'committed' ? '  (committed: expected 1.0)' : ''}`,
+      );
       for (const k of g.keyResults) {
         const kr = k.keyResult;
-        const s = kr.status === 'dropped' || o.status === 'dropped' ? 'dropped' : k.score === undefined ? 'not graded: no numbers' : scoreText(k.score);
+        const s =
+          kr.status === 'dropped' || o.status === 'dropped'
+            ? 'dropped'
+            : k.score === undefined
+              ? 'not graded: no numbers'
+              : scoreText(k.score);
         out.push(`    ${printable(kr.id ?? '(no id)')}  ${s}  ${printable(kr.title ?? '')}`);
       }
     }
@@ -93,7 +107,8 @@ export const closeCommand: Command = {
     out.push(
       `${values['dry-run'] ? 'Would write' : 'Wrote'} score: on ${countScores(plan)} key result(s), closed: ${today}${hasRetro ? ', retro:' : ''} (${changed >= 0 ? '+' : ''}${changed} lines).`,
     );
-    if (plan.ungraded.length) out.push(`Not graded (no start, target and current): ${plan.ungraded.map((kr) => printable(kr.id ?? kr.title ?? '?')).join(', ')}.`);
+    if (plan.ungraded.length)
+      out.push(`Not graded (no start, target and current): ${plan.ungraded.map((kr) => printable(kr.id ?? kr.title ?? '?')).join(', ')}.`);
     if (!values['dry-run']) {
       try {
         await writeOkrText(target, newText, disk.bom);
@@ -111,5 +126,10 @@ export const closeCommand: Command = {
 };
 
 function countScores(plan: ReturnType<typeof planClose>): number {
-  return plan.grades.reduce((n, g) => n + (g.objective.status === 'dropped' ? 0 : g.keyResults.filter((k) => k.keyResult.status !== 'dropped' && k.score !== undefined).length), 0);
+  return plan.grades.reduce(
+    (n, g) =>
+      n +
+      (g.objective.status === 'dropped' ? 0 : g.keyResults.filter((k) => k.keyResult.status !== 'dropped' && k.score !== undefined).length),
+    0,
+  );
 }

@@ -46,7 +46,12 @@ async function runDue(io: CliIO, paths: readonly string[], format: 'text' | 'jso
     const show = displayPath(io.cwd, source.path);
     const file = parseOkr(source.text, show).file;
     const lines = new LineIndex(source.text);
-    return dueKeyResults(file, today).map((d) => ({ ...d, path: show, line: lines.positionAt(d.keyResult.spans.node.start).line + 1, cadence: cadenceDays(file) }));
+    return dueKeyResults(file, today).map((d) => ({
+      ...d,
+      path: show,
+      line: lines.positionAt(d.keyResult.spans.node.start).line + 1,
+      cadence: cadenceDays(file),
+    }));
   });
   rows.sort((a, b) => b.daysLate - a.daysLate);
   if (format === 'json') {
@@ -70,7 +75,9 @@ async function runDue(io: CliIO, paths: readonly string[], format: 'text' | 'jso
   }
   for (const r of rows) {
     const last = r.lastCheckIn ? `last check-in ${r.lastCheckIn}` : 'no check-in this period';
-    io.stdout(`${printable(r.path)}:${r.line}  ${printable(r.keyResult.id ?? '(no id)')}  ${r.keyResult.title ? quoteTitle(r.keyResult.title) : ''}  ${lateness(r.daysLate)} (${last}; ${cadenceWords(r.cadence)})\n`);
+    io.stdout(
+      `${printable(r.path)}:${r.line}  ${printable(r.keyResult.id ?? '(no id)')}  ${r.keyResult.title ? quoteTitle(r.keyResult.title) : ''}  ${lateness(r.daysLate)} (${last}; ${cadenceWords(r.cadence)})\n`,
+    );
   }
   io.stdout(`${rows.length} key result${rows.length === 1 ? '' : 's'} due for a check-in on ${today}: okr check-in <kr-id> <value>\n`);
   return 0;

@@ -17,7 +17,14 @@ import {
   installHooks,
   uninstallHooks,
 } from '../../core/git/hooks';
-import { BRANCH_TEMPLATE_CONFIG_KEY, gitConfigGet, type GitContext, gitFailureMessage, OKR_FILES_CONFIG_KEY, TRAILER_CONFIG_KEY } from '../../core/git/git';
+import {
+  BRANCH_TEMPLATE_CONFIG_KEY,
+  gitConfigGet,
+  type GitContext,
+  gitFailureMessage,
+  OKR_FILES_CONFIG_KEY,
+  TRAILER_CONFIG_KEY,
+} from '../../core/git/git';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { printable } from '../format/ansi';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
@@ -131,7 +138,8 @@ async function install(ctx: GitContext, io: CliIO): Promise<number> {
     const verb = h.action === 'unchanged' ? 'already installed' : h.action === 'updated' ? 'updated' : 'installed';
     let chained = '';
     if (h.chained && h.chainedIsOurs) chained = `; ${shown(io, h.chained)} is another OKR Lens hook: kept, never run`;
-    else if (h.chained) chained = `; runs your own hook first${h.chainedManager ? ` (${h.chainedManager}'s)` : ''}, under its own name (${shown(io, h.chained)})`;
+    else if (h.chained)
+      chained = `; runs your own hook first${h.chainedManager ? ` (${h.chainedManager}'s)` : ''}, under its own name (${shown(io, h.chained)})`;
     io.stdout(`${h.hook}: ${verb} in ${shown(io, result.hooksDir)}${chained}\n`);
   }
   const hooksPath = await gitConfigGet(ctx, 'core.hooksPath');
@@ -182,7 +190,9 @@ async function status(ctx: GitContext, io: CliIO): Promise<number> {
     io.stdout(`${h.hook}: ${state}${notes} - ${shown(io, h.path)}\n`);
   }
   if (result.manager) {
-    io.stdout(`\n${printable(result.manager.name)} manages the hooks here (${shown(io, result.manager.evidence)}). To add OKR Lens:\n${printableLines(result.manager.advice)}\n`);
+    io.stdout(
+      `\n${printable(result.manager.name)} manages the hooks here (${shown(io, result.manager.evidence)}). To add OKR Lens:\n${printableLines(result.manager.advice)}\n`,
+    );
   }
   if (result.hooks.some((h) => h.state === 'installed' && !h.outdated)) {
     if (result.cli) io.stdout(`the hooks run ${shown(io, result.cli.cli)} (${CLI_SOURCE[result.cli.source]})\n`);
@@ -213,7 +223,8 @@ async function runHook(args: string[], io: CliIO): Promise<number> {
     if ((hook as HookName) === 'prepare-commit-msg') {
       // The pre-commit framework passes only the file, and git's other two arguments in its environment.
       const source = io.env.PRE_COMMIT_COMMIT_MSG_SOURCE;
-      if (hookArgs.length === 1 && source) hookArgs.push(source, ...(io.env.PRE_COMMIT_COMMIT_OBJECT_NAME ? [io.env.PRE_COMMIT_COMMIT_OBJECT_NAME] : []));
+      if (hookArgs.length === 1 && source)
+        hookArgs.push(source, ...(io.env.PRE_COMMIT_COMMIT_OBJECT_NAME ? [io.env.PRE_COMMIT_COMMIT_OBJECT_NAME] : []));
       await prepareCommitMsg(ctx, hookArgs, out);
       return 0;
     }

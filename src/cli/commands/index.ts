@@ -14,4 +14,17 @@ import { dueCommand } from './due';
 import { tagCommand } from './tag';
 import { reportCommand } from './report';
 
-export const commands: readonly Command[] = [lintCommand, listCommand, linksCommand, reportCommand, branchCommand, tagCommand, hookCommand, checkCommitsCommand, checkInCommand, dueCommand, closeCommand, nextPeriodCommand];
+export const commands: readonly Command[] = [
+  lintCommand,
+  listCommand,
+  linksCommand,
+  reportCommand,
+  branchCommand,
+  tagCommand,
+  hookCommand,
+  checkCommitsCommand,
+  checkInCommand,
+  dueCommand,
+  closeCommand,
+  nextPeriodCommand,
+];

@@ -140,7 +140,8 @@ export const linksCommand: Command = {
     if (values['all-history'] && values.since !== undefined) throw new UsageError('--since and --all-history cannot be used together');
     const format = choiceOption('--format', values.format, FORMATS, 'text');
     const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 0) throw new UsageError(`--limit must be a whole number, 0 or more (0 lists all), not "${values.limit}"`);
+    if (!Number.isInteger(limit) || limit < 0)
+      throw new UsageError(`--limit must be a whole number, 0 or more (0 lists all), not "${values.limit}"`);
     const keep = sinceFilter(values.since);
 
     const repoDirs = values.repo && values.repo.length > 0 ? values.repo : ['.'];
@@ -153,17 +154,25 @@ export const linksCommand: Command = {
     };
     // The repositories and (with paths given) the OKR files are independent: read them side by side.
     const explicitIds = positionals.length > 0 ? loadKnownIds(positionals, io.cwd) : undefined;
-    const opened = await Promise.all(repoDirs.map((dir) => openRepo({ cwd: path.resolve(io.cwd, dir), env: io.env }).catch((err: unknown) => (fail(err), undefined))));
+    const opened = await Promise.all(
+      repoDirs.map((dir) => openRepo({ cwd: path.resolve(io.cwd, dir), env: io.env }).catch((err: unknown) => (fail(err), undefined))),
+    );
     const sessions: RepoSession[] = [];
     for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
     if (sessions.length === 0) return 2;
     const progress = scanProgress(io, sessions.length);
     const cacheFiles = sessions.map((s) => (values.cache ? indexCachePath(s.info.commonDir, 'HEAD', s.trailerKey) : undefined));
-    const cached = await Promise.all(cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : Promise.resolve(undefined))));
+    const cached = await Promise.all(
+      cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : Promise.resolve(undefined))),
+    );
     // Each index asks for its head while the OKR files are read.
     const indexes = sessions.map(
       (session, i) =>
-        new CommitIndex(session.ctx, { trailerKey: session.trailerKey, state: cached[i], onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined }),
+        new CommitIndex(session.ctx, {
+          trailerKey: session.trailerKey,
+          state: cached[i],
+          onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined,
+        }),
     );
     for (const index of indexes) index.prepare();
 
@@ -182,7 +191,9 @@ export const linksCommand: Command = {
           repos[i] = { session, index, read: result.added, full: result.full };
           const file = cacheFiles[i];
           if (file && (result.added > 0 || result.full || cached[i] === undefined)) {
-            await writeIndexCache(file, index.state()).catch((err: unknown) => io.stderr(`okr: could not keep the commits in ${printable(file)}: ${printable((err as Error).message)}\n`));
+            await writeIndexCache(file, index.state()).catch((err: unknown) =>
+              io.stderr(`okr: could not keep the commits in ${printable(file)}: ${printable((err as Error).message)}\n`),
+            );
           }
         } catch (err) {
           fail(err);
@@ -205,7 +216,12 @@ export const linksCommand: Command = {
         for (const value of commit.keyResults) {
           const definition = loaded.known.resolve(value);
           if (!definition) {
-            unknown.push({ value, key: session.trailerKey, suggestions: loaded.known.suggest(value), linked: { repository: label(session), commit } });
+            unknown.push({
+              value,
+              key: session.trailerKey,
+              suggestions: loaded.known.suggest(value),
+              linked: { repository: label(session), commit },
+            });
           } else if (!seen.has(definition.id)) {
             seen.add(definition.id);
             byId.get(definition.id)!.push({ repository: label(session), commit });
@@ -248,7 +264,14 @@ export const linksCommand: Command = {
       const json = {
         since: values.since ?? null,
         window: window ?? null,
-        repositories: repos.map((r) => ({ root: r.session.root, head: r.index.head ?? null, shallow: r.index.shallow, commits: r.index.commits.length, read: r.read, full: r.full })),
+        repositories: repos.map((r) => ({
+          root: r.session.root,
+          head: r.index.head ?? null,
+          shallow: r.index.shallow,
+          commits: r.index.commits.length,
+          read: r.read,
+          full: r.full,
+        })),
         keyResults: summaries.map((s) => ({ ...s, commits: s.commits.map(commitJson) })),
         unknown: unknown.map((u) => ({ value: u.value, suggestions: u.suggestions, ...commitJson(u.linked) })),
       };
@@ -261,7 +284,8 @@ export const linksCommand: Command = {
       `    ${style.yellow(l.commit.sha.slice(0, 10))}  ${l.commit.date.slice(0, 10)}  ${printable(l.commit.author)}  ${printable(l.commit.subject)}${repos.length > 1 ? style.dim(`  (${printable(l.repository)})`) : ''}`;
     for (const r of repos) {
       if (r.index.head === undefined) io.stdout(`${style.dim(`${printable(label(r.session))}: no commits yet`)}\n`);
-      if (r.index.shallow) io.stdout(`${style.dim(`${printable(label(r.session))}: a shallow clone: older commits are not in it (git fetch --unshallow)`)}\n`);
+      if (r.index.shallow)
+        io.stdout(`${style.dim(`${printable(label(r.session))}: a shallow clone: older commits are not in it (git fetch --unshallow)`)}\n`);
     }
     for (const s of summaries) {
       // A dropped key result is history: worth a line only when commits name it.
@@ -272,12 +296,17 @@ export const linksCommand: Command = {
         io.stdout(`  ${style.dim('no commits')}\n`);
         continue;
       }
-      const shownAuthors = s.authors.slice(0, 3).map(printable).join(', ') + (s.authors.length > 3 ? ` and ${s.authors.length - 3} more` : '');
-      const span = s.firstDate!.slice(0, 10) === s.lastDate!.slice(0, 10) ? `on ${s.firstDate!.slice(0, 10)}` : `${s.firstDate!.slice(0, 10)} to ${s.lastDate!.slice(0, 10)}`;
+      const shownAuthors =
+        s.authors.slice(0, 3).map(printable).join(', ') + (s.authors.length > 3 ? ` and ${s.authors.length - 3} more` : '');
+      const span =
+        s.firstDate!.slice(0, 10) === s.lastDate!.slice(0, 10)
+          ? `on ${s.firstDate!.slice(0, 10)}`
+          : `${s.firstDate!.slice(0, 10)} to ${s.lastDate!.slice(0, 10)}`;
       io.stdout(`  ${s.count} commit${s.count === 1 ? '' : 's'} by ${shownAuthors}, ${span}\n`);
       const listed = limit === 0 ? s.commits : s.commits.slice(0, limit);
       for (const l of listed) io.stdout(`${line(l)}\n`);
-      if (listed.length < s.commits.length) io.stdout(`    ${style.dim(`... and ${s.commits.length - listed.length} more (--limit 0 lists all)`)}\n`);
+      if (listed.length < s.commits.length)
+        io.stdout(`    ${style.dim(`... and ${s.commits.length - listed.length} more (--limit 0 lists all)`)}\n`);
     }
     if (unknown.length > 0) {
       io.stdout(`\n${style.red(`Trailers naming no known key result (${unknown.length}):`)}\n`);

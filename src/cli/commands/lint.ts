@@ -120,7 +120,10 @@ export function parseLintArgs(args: string[], io: CliIO): LintArgs {
     if (!m) throw new UsageError(`--rule takes id=${RULE_VALUES.join('|')}, such as routine-work=off; not "${raw}"`);
     const [, id, value] = m;
     if (!ruleById(id)) {
-      const near = closestMatch(id, rules.map((r) => r.id));
+      const near = closestMatch(
+        id,
+        rules.map((r) => r.id),
+      );
       throw new UsageError(`unknown rule "${id}" in --rule` + (near ? ` (did you mean "${near}"?)` : ' (okr lint --help lists the rules)'));
     }
     if (!(RULE_VALUES as readonly string[]).includes(value)) {
@@ -163,7 +166,13 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const parsed = parseSources(loaded.sources, { displayPath: show });
   const aligned = await readAlignedTexts(alignedTargets(parsed));
   const histories = options.history === false ? undefined : await readHistories(parsed, options.history === true, io);
-  const linted = lintParsedSources(parsed, { today: options.today, overrides: options.overrides, aligned, displayPath: show, historyFor: histories && ((p) => histories.get(p)) });
+  const linted = lintParsedSources(parsed, {
+    today: options.today,
+    overrides: options.overrides,
+    aligned,
+    displayPath: show,
+    historyFor: histories && ((p) => histories.get(p)),
+  });
 
   const report: LintReport = {
     cwd: io.cwd,
@@ -206,7 +215,10 @@ async function readHistories(parsed: readonly ParsedSource[], asked: boolean, io
   let history: OkrHistory;
   try {
     // Renames are followed back only as far as the rules look: two quarters before the earliest period.
-    const starts = parsed.map((p) => p.file.period?.start).filter((d): d is string => d !== undefined).sort();
+    const starts = parsed
+      .map((p) => p.file.period?.start)
+      .filter((d): d is string => d !== undefined)
+      .sort();
     const followSince = starts.length ? shiftDays(starts[0], -200) : undefined;
     history = await OkrHistory.read({ cwd: io.cwd, env: io.env }, { paths, followSince });
   } catch (err) {
@@ -224,11 +236,18 @@ async function readHistories(parsed: readonly ParsedSource[], asked: boolean, io
     out.set(p, await fileHistory(history, p, file.period));
   }
   if (untracked.length) {
-    const names = untracked.slice(0, 3).map((p) => printable(displayPath(io.cwd, p))).join(', ');
-    io.stderr(`okr: note: not committed yet, so no history to compare with: ${names}${untracked.length > 3 ? ` and ${untracked.length - 3} more` : ''}\n`);
+    const names = untracked
+      .slice(0, 3)
+      .map((p) => printable(displayPath(io.cwd, p)))
+      .join(', ');
+    io.stderr(
+      `okr: note: not committed yet, so no history to compare with: ${names}${untracked.length > 3 ? ` and ${untracked.length - 3} more` : ''}\n`,
+    );
   }
-  if (history.shallow) io.stderr('okr: note: this is a shallow clone: older versions of the OKR files are missing (git fetch --unshallow reads them)\n');
-  if (history.truncated) io.stderr(`okr: note: read the last ${MAX_HISTORY_COMMITS} commits of the OKR files only; older history is not checked\n`);
+  if (history.shallow)
+    io.stderr('okr: note: this is a shallow clone: older versions of the OKR files are missing (git fetch --unshallow reads them)\n');
+  if (history.truncated)
+    io.stderr(`okr: note: read the last ${MAX_HISTORY_COMMITS} commits of the OKR files only; older history is not checked\n`);
   return out;
 }
 

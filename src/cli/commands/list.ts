@@ -7,7 +7,18 @@ import { DependencyGraph, needsLine, neededByLine } from '../../core/dependencie
 import { alignmentJson, alignmentText, TREE_MODES, type TreeMode } from '../format/alignment';
 import type { KeyResult, Objective, OkrFile } from '../../core/model';
 import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
-import { type GradeColour, GRADE_VERDICT_LABELS, type GradeVerdict, gradeColour, gradeVerdict, isObjectiveGraded, keyResultScore, objectiveScore, scoreText, verdictColour } from '../../core/grade';
+import {
+  type GradeColour,
+  GRADE_VERDICT_LABELS,
+  type GradeVerdict,
+  gradeColour,
+  gradeVerdict,
+  isObjectiveGraded,
+  keyResultScore,
+  objectiveScore,
+  scoreText,
+  verdictColour,
+} from '../../core/grade';
 import { loadSources } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/workspace';
 import { printable, styleFor, type Style } from '../format/ansi';
@@ -183,7 +194,10 @@ export interface ListOutput {
 const orNull = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
 
 /** The `depends_on` of an item and what depends on it, from the graph of all the listed files. */
-function dependencyFields(graph: DependencyGraph | undefined, item: Objective | KeyResult): { dependsOn: ListDependency[]; neededBy: string[] } {
+function dependencyFields(
+  graph: DependencyGraph | undefined,
+  item: Objective | KeyResult,
+): { dependsOn: ListDependency[]; neededBy: string[] } {
   const node = graph?.nodeOf(item);
   if (!graph || !node) return { dependsOn: item.dependsOn.map((d) => ({ id: d.id, found: false, health: null })), neededBy: [] };
   return {
@@ -382,7 +396,13 @@ function objectiveRows(file: OkrFile, o: Objective, today: string, graph?: Depen
   return rows;
 }
 
-export function formatListText(parsed: readonly ParsedSource[], cwd: string, today: string, color: boolean, graph?: DependencyGraph): string {
+export function formatListText(
+  parsed: readonly ParsedSource[],
+  cwd: string,
+  today: string,
+  color: boolean,
+  graph?: DependencyGraph,
+): string {
   const style = styleFor(color);
   const blocks: string[] = [];
   let objectiveCount = 0;
@@ -402,9 +422,15 @@ export function formatListText(parsed: readonly ParsedSource[], cwd: string, tod
     objectiveCount += file.objectives.length;
     keyResultCount += file.objectives.reduce((n, o) => n + o.keyResults.length, 0);
     if (rows.length === 0) out.push(style.dim('  (no objectives)'));
-    const idWidth = maxOf(rows.map((r) => r.depth * 2 + printable(r.id).length), 0);
+    const idWidth = maxOf(
+      rows.map((r) => r.depth * 2 + printable(r.id).length),
+      0,
+    );
     const labelOf = (r: Row) => r.grade?.label ?? HEALTH_LABELS[r.health];
-    const healthWidth = maxOf(rows.map((r) => labelOf(r).length), 0);
+    const healthWidth = maxOf(
+      rows.map((r) => labelOf(r).length),
+      0,
+    );
     for (const r of rows) {
       const id = `${'  '.repeat(r.depth)}${printable(r.id)}`.padEnd(idWidth);
       const label = labelOf(r);
@@ -433,11 +459,15 @@ export async function runList(options: ListArgs, io: CliIO): Promise<number> {
   if (options.tree === 'alignment') {
     const tree = new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today);
     const show = (p: string) => displayPath(io.cwd, p);
-    if (options.format === 'json') io.stdout(`${JSON.stringify({ today: options.today, tree: 'alignment', ...alignmentJson(tree, show) })}\n`);
+    if (options.format === 'json')
+      io.stdout(`${JSON.stringify({ today: options.today, tree: 'alignment', ...alignmentJson(tree, show) })}\n`);
     else io.stdout(alignmentText(tree, useColor(io), show));
     return 0;
   }
-  const graph = new DependencyGraph(parsed.map((p) => p.file), options.today);
+  const graph = new DependencyGraph(
+    parsed.map((p) => p.file),
+    options.today,
+  );
   if (options.format === 'json') {
     const output: ListOutput = { today: options.today, files: parsed.map((p) => listFile(p, options.today, graph)) };
     io.stdout(`${JSON.stringify(output)}\n`);

@@ -75,7 +75,10 @@ export const nextPeriodCommand: Command = {
     const today = parseTodayOption(values.today, io);
     let carry: string[] | undefined;
     if (values.carry) {
-      const ids = values.carry.flatMap((c) => c.split(',')).map((c) => c.trim()).filter((c) => c !== '');
+      const ids = values.carry
+        .flatMap((c) => c.split(','))
+        .map((c) => c.trim())
+        .filter((c) => c !== '');
       carry = ids.length === 1 && ids[0].toLowerCase() === 'none' ? [] : ids;
       if (ids.length === 0) throw new UsageError('--carry needs key-result ids, such as PLAT-KR1,PLAT-KR3 (or none)');
     }
@@ -89,7 +92,9 @@ export const nextPeriodCommand: Command = {
     // Every id of the workspace, so the new ones are unique across it.
     const found = await findOkrFiles(['.'], io.cwd);
     const others = await readOkrSources(found.files.filter((f) => f !== target));
-    const takenIds = [disk.file, ...others.sources.map((s) => parseOkr(s.text, s.path).file)].flatMap((f) => collectDefinitions(f).map((d) => d.id));
+    const takenIds = [disk.file, ...others.sources.map((s) => parseOkr(s.text, s.path).file)].flatMap((f) =>
+      collectDefinitions(f).map((d) => d.id),
+    );
     let plan;
     try {
       plan = planNextPeriod({ file: disk.file, sourcePath: target, today, periodLabel: values.period, carry, takenIds });
@@ -110,15 +115,22 @@ export const nextPeriodCommand: Command = {
     const label = plan.period.label ?? `${plan.period.start} to ${plan.period.end}`;
     const out: string[] = [];
     if (!disk.file.closed) out.push(`Note: ${shown} is not closed; okr close records its grades first.`);
-    if (plan.archive) out.push(`${values['dry-run'] ? 'Would keep' : 'Kept'} the closed period at ${printable(displayPath(io.cwd, plan.archive.path))}`);
+    if (plan.archive)
+      out.push(`${values['dry-run'] ? 'Would keep' : 'Kept'} the closed period at ${printable(displayPath(io.cwd, plan.archive.path))}`);
     out.push(`${values['dry-run'] ? 'Would write' : 'Wrote'} ${label} to ${newShown}`);
     for (const c of plan.carried) {
-      out.push(`  ${printable(c.from.id ?? '')} -> ${printable(c.newId)} (in ${printable(c.newObjectiveId)}): start ${c.start ?? 'not set'}, target ${c.from.target ?? 'not set'}`);
+      out.push(
+        `  ${printable(c.from.id ?? '')} -> ${printable(c.newId)} (in ${printable(c.newObjectiveId)}): start ${c.start ?? 'not set'}, target ${c.from.target ?? 'not set'}`,
+      );
     }
     if (plan.carried.length === 0) out.push('  nothing carried over');
     // The new file, linted with the workspace: what the team sees first.
     const lint = lintSources(
-      [{ path: plan.newPath, text: plan.text }, ...(plan.archive ? [{ path: plan.archive.path, text: plan.archive.text }] : []), ...others.sources.filter((s) => s.path !== plan.newPath)],
+      [
+        { path: plan.newPath, text: plan.text },
+        ...(plan.archive ? [{ path: plan.archive.path, text: plan.archive.text }] : []),
+        ...others.sources.filter((s) => s.path !== plan.newPath),
+      ],
       { today, only: new Set([plan.newPath]) },
     );
     const findings = lint.files[0]?.result.findings ?? [];

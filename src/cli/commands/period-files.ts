@@ -28,7 +28,10 @@ export async function readOkrFileOnDisk(absolute: string, io: CliIO): Promise<Ok
   try {
     const stat = await fs.stat(absolute);
     if (!stat.isFile()) throw new UsageError(`${printable(displayPath(io.cwd, absolute))} is not a file`);
-    if (stat.size > MAX_FILE_BYTES) throw new UsageError(`${printable(displayPath(io.cwd, absolute))} is over ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an OKR file this command edits`);
+    if (stat.size > MAX_FILE_BYTES)
+      throw new UsageError(
+        `${printable(displayPath(io.cwd, absolute))} is over ${MAX_FILE_BYTES / 1024 / 1024} MiB: not an OKR file this command edits`,
+      );
     buffer = await fs.readFile(absolute);
   } catch (err) {
     if (err instanceof UsageError) throw err;
@@ -54,12 +57,20 @@ export async function writeOkrText(absolute: string, text: string, bom: boolean,
  * current folder that is not in a closed period's folder. Otherwise a usage error
  * that lists the candidates.
  */
-export async function resolvePeriodFile(named: string | undefined, command: string, io: CliIO, isCandidate: (absolute: string) => boolean): Promise<string> {
+export async function resolvePeriodFile(
+  named: string | undefined,
+  command: string,
+  io: CliIO,
+  isCandidate: (absolute: string) => boolean,
+): Promise<string> {
   if (named !== undefined) return path.resolve(io.cwd, named);
   const found = await findOkrFiles(['.'], io.cwd);
   const candidates = found.files.filter(isCandidate);
   if (candidates.length === 1) return candidates[0];
-  if (candidates.length === 0) throw new UsageError(`no OKR file here to ${command} (looked for ${OKR_FILE_GLOBS.join(', ')}); name one: okr ${command} <file>`);
+  if (candidates.length === 0)
+    throw new UsageError(`no OKR file here to ${command} (looked for ${OKR_FILE_GLOBS.join(', ')}); name one: okr ${command} <file>`);
   const shown = candidates.slice(0, 8).map((c) => printable(displayPath(io.cwd, c)));
-  throw new UsageError(`${candidates.length} OKR files here: name the one to ${command} (okr ${command} <file>): ${shown.join(', ')}${candidates.length > 8 ? ', ...' : ''}`);
+  throw new UsageError(
+    `${candidates.length} OKR files here: name the one to ${command} (okr ${command} <file>): ${shown.join(', ')}${candidates.length > 8 ? ', ...' : ''}`,
+  );
 }

@@ -79,7 +79,8 @@ function parseReportArgs(args: string[], io: CliIO): ReportArgs {
     retro: { type: 'boolean' },
     help: { type: 'boolean', short: 'h' },
   });
-  if (values.retro && values.format !== undefined && values.format !== 'md') throw new UsageError('--retro writes Markdown: leave out --format, or use --format md');
+  if (values.retro && values.format !== undefined && values.format !== 'md')
+    throw new UsageError('--retro writes Markdown: leave out --format, or use --format md');
   if (values.retro && values.tree !== undefined) throw new UsageError('--retro and --tree cannot be used together');
   const tree = choiceOption('--tree', values.tree, TREE_MODES, 'files');
   const format = choiceOption('--format', values.format, REPORT_FORMATS, 'md');
@@ -143,7 +144,10 @@ export const reportCommand: Command = {
     };
     const report = buildReport(input);
     if (options.tree === 'alignment') {
-      report.alignment = alignmentJson(new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today), show);
+      report.alignment = alignmentJson(
+        new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today),
+        show,
+      );
     }
     const text = options.retro ? renderRetro(input) : renderReport(report, options.format);
     if (options.out === undefined) {

@@ -58,7 +58,13 @@ export const tagCommand: Command = {
   },
 };
 
-async function runTag(io: CliIO, commit: string, krId: string, paths: string[], options: { remove?: boolean; repo?: string }): Promise<number> {
+async function runTag(
+  io: CliIO,
+  commit: string,
+  krId: string,
+  paths: string[],
+  options: { remove?: boolean; repo?: string },
+): Promise<number> {
   const repo = await openRepo({ cwd: path.resolve(io.cwd, options.repo ?? '.'), env: io.env });
   const sha = await resolveCommit(repo.ctx, commit);
   if (sha === undefined) {

@@ -16,7 +16,8 @@ export type TreeMode = (typeof TREE_MODES)[number];
 /** The org view as indented text: one line per objective. */
 export function alignmentText(tree: AlignmentTree, color: boolean, show: (absolutePath: string) => string): string {
   const style = styleFor(color);
-  const tint = (h: Health) => (h === 'on-track' || h === 'done' ? style.green : h === 'at-risk' ? style.yellow : h === 'off-track' ? style.red : style.dim);
+  const tint = (h: Health) =>
+    h === 'on-track' || h === 'done' ? style.green : h === 'at-risk' ? style.yellow : h === 'off-track' ? style.red : style.dim;
   // Rows first, so the columns line up over the whole tree.
   const rows: { depth: number; node: AlignmentNode; top: boolean }[] = [];
   const collect = (n: AlignmentNode, depth: number, top: boolean) => {
@@ -38,13 +39,16 @@ export function alignmentText(tree: AlignmentTree, color: boolean, show: (absolu
     const details: string[] = [];
     if (top) details.push(n.teams.length === 0 ? 'no team aligns' : `${n.teams.length} team${n.teams.length === 1 ? '' : 's'}`);
     else details.push(n.file.team?.trim() || show(n.path));
-    if (n.progressFrom !== 'key_results') details.push(`progress from ${n.progressFrom === 'both' ? 'key results and aligned objectives' : 'aligned objectives'}`);
+    if (n.progressFrom !== 'key_results')
+      details.push(`progress from ${n.progressFrom === 'both' ? 'key results and aligned objectives' : 'aligned objectives'}`);
     const label = HEALTH_LABELS[n.health];
     const health = tint(n.health)(label) + ' '.repeat(healthWidth - label.length);
     return `${depth === 0 ? style.bold(id) : id}  ${progress.padStart(4)}  ${health}  ${printable(n.objective.title ?? '(no title)')}  ${style.dim(`(${printable(details.join(', '))})`)}`;
   };
   const out = rows.slice(0, firstUnaligned).map(line);
-  if (firstUnaligned === 0) out.push(style.dim('No OKR file is aligned to another (aligns_with: and parent:), so there is no org view yet.'));
-  if (rows.length > firstUnaligned) pushAll(out, ['', style.bold('Not aligned to any objective above:')].concat(rows.slice(firstUnaligned).map(line)));
+  if (firstUnaligned === 0)
+    out.push(style.dim('No OKR file is aligned to another (aligns_with: and parent:), so there is no org view yet.'));
+  if (rows.length > firstUnaligned)
+    pushAll(out, ['', style.bold('Not aligned to any objective above:')].concat(rows.slice(firstUnaligned).map(line)));
   return `${out.join('\n')}\n`;
 }

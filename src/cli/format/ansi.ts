@@ -25,7 +25,15 @@ export const COLOR: Style = {
 };
 
 const identity = (s: string) => s;
-export const PLAIN: Style = { red: identity, yellow: identity, blue: identity, green: identity, dim: identity, bold: identity, underline: identity };
+export const PLAIN: Style = {
+  red: identity,
+  yellow: identity,
+  blue: identity,
+  green: identity,
+  dim: identity,
+  bold: identity,
+  underline: identity,
+};
 
 export function styleFor(color: boolean): Style {
   return color ? COLOR : PLAIN;

@@ -36,7 +36,12 @@ export function unifiedDiff(displayPath: string, text: string, edits: readonly T
     let head = 0;
     while (head < oldLines.length && head < newLines.length && oldLines[head] === newLines[head]) head++;
     let tail = 0;
-    while (tail < oldLines.length - head && tail < newLines.length - head && oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]) tail++;
+    while (
+      tail < oldLines.length - head &&
+      tail < newLines.length - head &&
+      oldLines[oldLines.length - 1 - tail] === newLines[newLines.length - 1 - tail]
+    )
+      tail++;
     out.push(`@@ -${g.first + 1},${oldLines.length} +${g.first + 1 + shift},${newLines.length} @@`);
     for (const l of oldLines.slice(0, head)) out.push(` ${printable(l)}`);
     for (const l of oldLines.slice(head, oldLines.length - tail)) out.push(`-${printable(l)}`);

@@ -22,7 +22,10 @@ export function sarifLevel(severity: Severity): SarifLevel {
 /** A relative path as a URI reference: forward slashes, each segment percent-encoded. */
 export function sarifUri(cwd: string, absolutePath: string): string {
   const relative = path.relative(cwd, absolutePath);
-  return relative.split(path.sep).map((segment) => (segment === '..' ? segment : encodeURIComponent(segment))).join('/');
+  return relative
+    .split(path.sep)
+    .map((segment) => (segment === '..' ? segment : encodeURIComponent(segment)))
+    .join('/');
 }
 
 export interface SarifOptions {

@@ -52,7 +52,8 @@ const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
 /** A value as typed (`6`, `6.5`, `-3`, `1e3`): the number, or why it is not one. */
 export function parseCheckInValue(text: string): { value: number } | { message: string } {
   const t = text.trim();
-  if (/^[-+]?(\d+\.?\d*|\.\d+)\s*%$/.test(t)) return { message: `the value must be a number: write ${t.replace(/\s*%$/, '')} (the unit is the key result's \`unit:\`)` };
+  if (/^[-+]?(\d+\.?\d*|\.\d+)\s*%$/.test(t))
+    return { message: `the value must be a number: write ${t.replace(/\s*%$/, '')} (the unit is the key result's \`unit:\`)` };
   if (!NUMBER.test(t) || !Number.isFinite(Number(t))) return { message: `the value must be a number, not "${shownValue(text)}"` };
   return { value: Number(t) };
 }
@@ -104,12 +105,18 @@ function refusal(parsed: ParseResult, input: CheckInInput, lines: () => LineInde
     return `${file.path}:${p.line + 1}:${p.character + 1}`;
   };
   const syntax = parsed.findings.find((f) => f.ruleId === 'syntax');
-  if (syntax) return { ok: false, span: syntax.span, message: `${where(syntax.span)}: the file has a YAML error, so nothing was changed: ${syntax.message}` };
+  if (syntax)
+    return {
+      ok: false,
+      span: syntax.span,
+      message: `${where(syntax.span)}: the file has a YAML error, so nothing was changed: ${syntax.message}`,
+    };
   if (!Number.isFinite(input.value)) return { ok: false, message: `the value must be a number, not ${String(input.value)}` };
   if (input.confidence !== undefined && !(input.confidence >= 0 && input.confidence <= 1)) {
     return { ok: false, message: `the confidence must be from 0 to 1 (0.7 means 70% sure), not ${String(input.confidence)}` };
   }
-  if (!isValidDate(input.date)) return { ok: false, message: `the date must be a real day written YYYY-MM-DD, not "${shownValue(input.date)}"` };
+  if (!isValidDate(input.date))
+    return { ok: false, message: `the date must be a real day written YYYY-MM-DD, not "${shownValue(input.date)}"` };
   if (file.period) {
     const cadence = cadenceDays(file);
     if (daysBetween(file.period.end, input.date) > cadence) {
@@ -137,7 +144,10 @@ function listOffset(text: string, lines: LineIndex, objective: Objective): strin
 function blockKeyIndent(text: string, lines: LineIndex, kr: KeyResult): string {
   const first = minOf(Object.values(kr.spans.keys).map((s) => s.start));
   const lineStart = lines.lineStart(lines.positionAt(first).line);
-  return text.slice(lineStart, first).replace(/^\uFEFF/, '').replace(/[^\t]/g, ' ');
+  return text
+    .slice(lineStart, first)
+    .replace(/^\uFEFF/, '')
+    .replace(/[^\t]/g, ' ');
 }
 
 /** The edit that adds the entry to the key result's check-ins. */
@@ -151,7 +161,15 @@ function appendEdit(text: string, lines: LineIndex, objective: Objective, kr: Ke
     const first = text[value.start];
     if (first === '*') return '`check_ins` is an alias of a list elsewhere in the file; add this check-in by hand';
     if (first === '[') {
-      return appendToFlowListEdit(text, lines, value, kr.checkIns.map((c) => c.spans.node), entry) ?? 'its `check_ins` list has a shape that cannot be extended exactly';
+      return (
+        appendToFlowListEdit(
+          text,
+          lines,
+          value,
+          kr.checkIns.map((c) => c.spans.node),
+          entry,
+        ) ?? 'its `check_ins` list has a shape that cannot be extended exactly'
+      );
     }
     if (first === '-') {
       const last = kr.checkIns[kr.checkIns.length - 1];
@@ -167,7 +185,10 @@ function appendEdit(text: string, lines: LineIndex, objective: Objective, kr: Ke
     }
     const written = text.slice(value.start, value.end);
     if (kr.checkIns.length === 0 && (written === '' || /^(~|null|Null|NULL)$/.test(written))) {
-      if (flowKr || written !== '') return written === '' ? replaceScalarEdit(text, value, `[${entry}]`) : { start: value.start, end: value.end, newText: `[${entry}]` };
+      if (flowKr || written !== '')
+        return written === ''
+          ? replaceScalarEdit(text, value, `[${entry}]`)
+          : { start: value.start, end: value.end, newText: `[${entry}]` };
       // `check_ins:` with nothing after it (but maybe a comment): the list goes on the lines below.
       const keyLine = lines.positionAt(key.start).line;
       const indent = blockKeyIndent(text, lines, kr);
@@ -212,14 +233,27 @@ export function planCheckIn(text: string, path: string, input: CheckInInput, par
   }
   const { objective, keyResult: kr } = found;
   const list = objective.keyResultsSpan;
-  if (!list || kr.spans.node.start < list.start || kr.spans.node.end > list.end || /(^|[\s[{,])&[^\s,[\]{}]/.test(text.slice(lines().lineStart(lines().positionAt(kr.spans.node.start).line), kr.spans.node.end))) {
-    return { ok: false, message: `key result ${shownValue(kr.id ?? input.krId)} is shared through a YAML anchor or alias; add this check-in by hand` };
+  if (
+    !list ||
+    kr.spans.node.start < list.start ||
+    kr.spans.node.end > list.end ||
+    /(^|[\s[{,])&[^\s,[\]{}]/.test(text.slice(lines().lineStart(lines().positionAt(kr.spans.node.start).line), kr.spans.node.end))
+  ) {
+    return {
+      ok: false,
+      message: `key result ${shownValue(kr.id ?? input.krId)} is shared through a YAML anchor or alias; add this check-in by hand`,
+    };
   }
   const append = appendEdit(text, lines(), objective, kr, input);
   if (typeof append === 'string') return { ok: false, message: `key result ${shownValue(kr.id ?? input.krId)}: ${append}` };
   const edits: TextEdit[] = [append];
   const updated: PlannedCheckIn['updated'] = [];
-  const added: CheckIn = { date: input.date, value: input.value, confidence: input.confidence, spans: { node: { start: 0, end: 0 }, keys: {}, values: {} } };
+  const added: CheckIn = {
+    date: input.date,
+    value: input.value,
+    confidence: input.confidence,
+    spans: { node: { start: 0, end: 0 }, keys: {}, values: {} },
+  };
   const after: KeyResult = { ...kr, checkIns: [...kr.checkIns, added] };
   const flowKr = text[kr.spans.node.start] === '{';
   const plainNumber = (span: Span) => span.start === span.end || NUMBER.test(text.slice(span.start, span.end));
@@ -229,10 +263,18 @@ export function planCheckIn(text: string, path: string, input: CheckInInput, par
     updated.push('current');
   }
   const newConfidence = latestCheckInWith(after, 'confidence')?.confidence;
-  if (kr.spans.keys.confidence && newConfidence !== undefined && kr.confidence !== newConfidence && plainNumber(kr.spans.values.confidence)) {
+  if (
+    kr.spans.keys.confidence &&
+    newConfidence !== undefined &&
+    kr.confidence !== newConfidence &&
+    plainNumber(kr.spans.values.confidence)
+  ) {
     edits.push(replaceScalarEdit(text, kr.spans.values.confidence, yamlScalar(newConfidence), !flowKr));
     updated.push('confidence');
   }
-  const previous = { value: latestCheckInWith(kr, 'value')?.value ?? kr.current, confidence: latestCheckInWith(kr, 'confidence')?.confidence ?? kr.confidence };
+  const previous = {
+    value: latestCheckInWith(kr, 'value')?.value ?? kr.current,
+    confidence: latestCheckInWith(kr, 'confidence')?.confidence ?? kr.confidence,
+  };
   return { ok: true, edits: edits.sort((a, b) => a.start - b.start), objective, keyResult: kr, updated, previous };
 }

@@ -13,7 +13,8 @@ const PLAIN_SAFE = /^[A-Za-z0-9][A-Za-z0-9 ._/()-]*$/;
 export function yamlScalar(value: string | number): string {
   if (typeof value === 'number') return String(value);
   if (value === '') return '';
-  if (PLAIN_SAFE.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value) && !/\s$/.test(value) && readsBackAs(value)) return value;
+  if (PLAIN_SAFE.test(value) && !/^(true|false|null|yes|no|on|off|y|n|~)$/i.test(value) && !/\s$/.test(value) && readsBackAs(value))
+    return value;
   return JSON.stringify(value);
 }
 
@@ -59,7 +60,10 @@ function keyIndent(text: string, lines: LineIndex, spans: NodeSpans): string {
   const keyStarts = Object.values(spans.keys).map((s) => s.start);
   const firstKey = keyStarts.length ? minOf(keyStarts) : spans.node.start;
   const lineStart = lines.lineStart(lines.positionAt(firstKey).line);
-  return text.slice(lineStart, firstKey).replace(/\uFEFF/g, '').replace(/[^\t]/g, ' ');
+  return text
+    .slice(lineStart, firstKey)
+    .replace(/\uFEFF/g, '')
+    .replace(/[^\t]/g, ' ');
 }
 
 /**
@@ -67,7 +71,13 @@ function keyIndent(text: string, lines: LineIndex, spans: NodeSpans): string {
  * mapping): after the first of `afterKeys` the mapping has, else on a new line
  * before its first key, so it lands above `objectives:` rather than after them.
  */
-export function insertTopLevelFieldEdit(text: string, spans: NodeSpans, key: string, value: string, afterKeys: readonly string[]): TextEdit {
+export function insertTopLevelFieldEdit(
+  text: string,
+  spans: NodeSpans,
+  key: string,
+  value: string,
+  afterKeys: readonly string[],
+): TextEdit {
   const after = afterKeys.find((k) => spans.values[k] !== undefined);
   if (after || isFlowMap(text, spans) || Object.keys(spans.keys).length === 0) return insertFieldEdit(text, spans, key, value, after);
   const lines = new LineIndex(text);

@@ -38,7 +38,13 @@ export function removeBlockItemEdit(text: string, lines: LineIndex, start: numbe
 }
 
 /** Removes item `index` of a flow list `[...]` holding no comments, with its separator. */
-export function removeFlowItemEdit(text: string, listStart: number, listEnd: number, items: readonly Span[], index: number): TextEdit | undefined {
+export function removeFlowItemEdit(
+  text: string,
+  listStart: number,
+  listEnd: number,
+  items: readonly Span[],
+  index: number,
+): TextEdit | undefined {
   if (text[listStart] !== '[' || text[listEnd - 1] !== ']' || text.slice(listStart, listEnd).includes('#')) return undefined;
   // Every gap must be plain separators, so item i is really the i-th entry of the list.
   if (text.slice(listStart + 1, items[0].start).trim() !== '') return undefined;
@@ -66,7 +72,13 @@ export function keyIndentAt(text: string, lines: LineIndex, keyStart: number): s
  * trailing comma after it stays where it is), on a line of its own when the last item
  * has one, or into an empty list.
  */
-export function appendToFlowListEdit(text: string, lines: LineIndex, list: Span, items: readonly Span[], entry: string): TextEdit | undefined {
+export function appendToFlowListEdit(
+  text: string,
+  lines: LineIndex,
+  list: Span,
+  items: readonly Span[],
+  entry: string,
+): TextEdit | undefined {
   if (text[list.start] !== '[' || text[list.end - 1] !== ']') return undefined;
   if (items.length === 0) {
     const inner = text.slice(list.start + 1, list.end - 1);
@@ -96,7 +108,13 @@ export function appendToFlowListEdit(text: string, lines: LineIndex, list: Span,
  * at the column of the list's first dash, `gap` after the dash. `entryLines` may be
  * several lines (a block mapping); they are joined with the file's line break.
  */
-export function appendToBlockListEdit(text: string, lines: LineIndex, list: Span, entryLines: readonly string[], gap = ' '): TextEdit | undefined {
+export function appendToBlockListEdit(
+  text: string,
+  lines: LineIndex,
+  list: Span,
+  entryLines: readonly string[],
+  gap = ' ',
+): TextEdit | undefined {
   if (text[list.start] !== '-') return undefined;
   const indent = text.slice(lines.lineStart(lines.positionAt(list.start).line), list.start).replace(/^\uFEFF/, '');
   if (!/^[ \t]*$/.test(indent)) return undefined;
@@ -104,5 +122,9 @@ export function appendToBlockListEdit(text: string, lines: LineIndex, list: Span
   if (list.end < lastLineEnd && !/^[ \t]*(#.*)?$/.test(text.slice(list.end, lastLineEnd))) return undefined;
   const eol = LineIndex.eol(text);
   const pad = ' '.repeat(indent.length + 1 + gap.length);
-  return { start: lastLineEnd, end: lastLineEnd, newText: `${eol}${indent}-${gap}${entryLines.map((l, i) => (i === 0 ? l : `${pad}${l}`)).join(eol)}` };
+  return {
+    start: lastLineEnd,
+    end: lastLineEnd,
+    newText: `${eol}${indent}-${gap}${entryLines.map((l, i) => (i === 0 ? l : `${pad}${l}`)).join(eol)}`,
+  };
 }

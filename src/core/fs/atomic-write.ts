@@ -34,7 +34,8 @@ export async function writeAtomically(original: ReadForEdit, text: string): Prom
   const target = await fs.realpath(original.path);
   const stat = await fs.stat(target);
   const now = await fs.readFile(target);
-  if (!now.equals(original.bytes)) throw new FileChangedError(`${original.path} changed since it was read; nothing was written: run the command again`);
+  if (!now.equals(original.bytes))
+    throw new FileChangedError(`${original.path} changed since it was read; nothing was written: run the command again`);
   const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   const data = Buffer.from(original.hasBom ? `\uFEFF${text}` : text, 'utf8');
   try {

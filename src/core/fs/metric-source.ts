@@ -49,14 +49,22 @@ export async function readMetric(source: MetricSource, okrPath: string, root: st
     real = await fs.realpath(resolved);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return { ok: false, message: code === 'ENOENT' ? `${shown} does not exist (has the step that writes it run?)` : `${shown} cannot be read (${code ?? String(err)})` };
+    return {
+      ok: false,
+      message:
+        code === 'ENOENT'
+          ? `${shown} does not exist (has the step that writes it run?)`
+          : `${shown} cannot be read (${code ?? String(err)})`,
+    };
   }
-  if (real !== realRoot && !real.startsWith(realRoot + path.sep)) return { ok: false, message: `${shown} is outside the repository; a source must be a file of the repository` };
+  if (real !== realRoot && !real.startsWith(realRoot + path.sep))
+    return { ok: false, message: `${shown} is outside the repository; a source must be a file of the repository` };
   let text: string;
   try {
     const stat = await fs.stat(real);
     if (!stat.isFile()) return { ok: false, message: `${shown} is not a file` };
-    if (stat.size > MAX_METRIC_FILE_BYTES) return { ok: false, message: `${shown} is over ${MAX_METRIC_FILE_BYTES / 1024 / 1024} MiB; not read` };
+    if (stat.size > MAX_METRIC_FILE_BYTES)
+      return { ok: false, message: `${shown} is over ${MAX_METRIC_FILE_BYTES / 1024 / 1024} MiB; not read` };
     text = (await fs.readFile(real, 'utf8')).replace(/^\uFEFF/, '');
   } catch (err) {
     return { ok: false, message: `${shown} cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
@@ -77,11 +85,26 @@ export async function readMetric(source: MetricSource, okrPath: string, root: st
       return { ok: false, message: `${shown} is not valid JSON (${(err as Error).message.split('\n')[0]})` };
     }
     const found = resolvePointer(document, source.pointer);
-    if (!found.found) return { ok: false, message: `${shown} has nothing at ${found.at === source.pointer ? source.pointer : `${found.at} (of ${source.pointer})`}` };
+    if (!found.found)
+      return {
+        ok: false,
+        message: `${shown} has nothing at ${found.at === source.pointer ? source.pointer : `${found.at} (of ${source.pointer})`}`,
+      };
     value = found.value;
   }
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value, path: real };
   if (typeof value === 'string' && NUMBER.test(value)) return { ok: true, value: Number(value), path: real };
-  const what = value === null ? 'null' : Array.isArray(value) ? 'a list' : typeof value === 'object' ? 'an object' : typeof value === 'string' ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}` : typeof value === 'boolean' ? String(value) : typeof value;
+  const what =
+    value === null
+      ? 'null'
+      : Array.isArray(value)
+        ? 'a list'
+        : typeof value === 'object'
+          ? 'an object'
+          : typeof value === 'string'
+            ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 39)}…` : value)}`
+            : typeof value === 'boolean'
+              ? String(value)
+              : typeof value;
   return { ok: false, message: `${shown}${source.pointer ? ` at ${source.pointer}` : ''} is ${what}, not a number` };
 }

@@ -127,7 +127,8 @@ export async function findOkrFiles(targets: readonly string[], cwd: string): Pro
             if (isDir && !isWithin(root, await fs.realpath(full))) continue;
           } catch (err) {
             // A dangling link to an OKR file is a file we were meant to read; any other is none of our business.
-            if (isOkrFileName(name)) problems.push({ path: full, code: fsProblem(err).code, reason: `cannot read: ${describeFsError(err)}` });
+            if (isOkrFileName(name))
+              problems.push({ path: full, code: fsProblem(err).code, reason: `cannot read: ${describeFsError(err)}` });
             continue;
           }
         }
@@ -163,7 +164,9 @@ export async function readOkrSource(absolutePath: string): Promise<OkrSource | W
   const read = await readTextFile(absolutePath, MAX_FILE_BYTES);
   switch (read.kind) {
     case 'text':
-      return read.invalidUtf8 === undefined ? { path: absolutePath, text: read.text } : { path: absolutePath, text: read.text, invalidUtf8: read.invalidUtf8 };
+      return read.invalidUtf8 === undefined
+        ? { path: absolutePath, text: read.text }
+        : { path: absolutePath, text: read.text, invalidUtf8: read.invalidUtf8 };
     case 'oversize':
       return { path: absolutePath, text: '', oversizeBytes: read.bytes };
     default:

@@ -87,7 +87,10 @@ export function fileKind(stat: Stats): string {
 
 function notRegular(stat: Stats, viaLink: boolean): ReadProblem {
   if (stat.isDirectory()) return { code: 'not-a-file', reason: viaLink ? 'a link to a folder, not a file' : 'is a folder, not a file' };
-  return { code: 'special', reason: `${viaLink ? 'a link to ' : ''}${fileKind(stat)}, not a regular file: OKR Lens reads only regular files` };
+  return {
+    code: 'special',
+    reason: `${viaLink ? 'a link to ' : ''}${fileKind(stat)}, not a regular file: OKR Lens reads only regular files`,
+  };
 }
 
 // O_NONBLOCK: if the file became a FIFO since it was checked, open returns at once instead of waiting for a writer.

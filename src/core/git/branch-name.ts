@@ -23,16 +23,30 @@ export function branchTemplateProblems(template: string): string[] {
   if (template.trim() === '') problems.push('the branch template is empty');
   for (const m of template.matchAll(/\$\{([^}]*)\}/g)) {
     if (!(BRANCH_TEMPLATE_VARIABLES as readonly string[]).includes(m[1])) {
-      problems.push(`unknown variable \${${m[1]}} in the branch template (use ${BRANCH_TEMPLATE_VARIABLES.map((v) => `\${${v}}`).join(', ')})`);
+      problems.push(
+        `unknown variable \${${m[1]}} in the branch template (use ${BRANCH_TEMPLATE_VARIABLES.map((v) => `\${${v}}`).join(', ')})`,
+      );
     }
   }
-  if (!template.includes('${id}')) problems.push('the branch template has no ${id}: branches of different key results would get the same name');
+  if (!template.includes('${id}'))
+    problems.push('the branch template has no ${id}: branches of different key results would get the same name');
   return problems;
 }
 
 // Letters NFKD does not take apart into a base letter and marks.
 const TRANSLITERATIONS: Record<string, string> = {
-  ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ħ: 'h', ŋ: 'n', ĸ: 'k',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'o',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+  ħ: 'h',
+  ŋ: 'n',
+  ĸ: 'k',
 };
 
 /** A title as lower-case ASCII words joined by `-` (`Réduire les P1 !` -> `reduire-les-p1`). */
@@ -68,7 +82,7 @@ export function sanitizeBranchName(name: string): string {
     .split('/')
     .map((c) =>
       c
-         
+
         .replace(/[\u0000-\u0020\u007f~^:?*[\\]+/g, '-')
         .replace(/@\{/g, '-')
         .replace(/\.{2,}/g, '.')
@@ -95,9 +109,12 @@ export function sanitizeBranchName(name: string): string {
  */
 export function branchNameProblem(name: string): string | undefined {
   if (name.trim() === '') return 'a branch needs a name';
-   
+
   const bad = /[\u0000-\u0020\u007f~^:?*[\\]/.exec(name);
-  if (bad) return bad[0] === ' ' ? 'no spaces in a branch name' : `a branch name cannot contain ${/[\u0000-\u001f\u007f]/.test(bad[0]) ? 'control characters' : `"${bad[0]}"`}`;
+  if (bad)
+    return bad[0] === ' '
+      ? 'no spaces in a branch name'
+      : `a branch name cannot contain ${/[\u0000-\u001f\u007f]/.test(bad[0]) ? 'control characters' : `"${bad[0]}"`}`;
   if (name.includes('..')) return 'a branch name cannot contain ".."';
   if (name.includes('@{')) return 'a branch name cannot contain "@{"';
   if (name === '@') return '"@" cannot be a branch name';

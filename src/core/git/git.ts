@@ -47,13 +47,7 @@ export interface GitResult {
 }
 
 export type GitErrorKind =
-  | 'not-installed'
-  | 'no-folder'
-  | 'not-a-repository'
-  | 'unsafe-repository'
-  | 'timeout'
-  | 'output-too-large'
-  | 'failed';
+  'not-installed' | 'no-folder' | 'not-a-repository' | 'unsafe-repository' | 'timeout' | 'output-too-large' | 'failed';
 
 export class GitError extends Error {
   constructor(
@@ -95,7 +89,9 @@ export const REPOSITORY_ENV_VARS = [
 
 function gitEnv(ctx: GitContext): NodeJS.ProcessEnv {
   const repositoryVars: readonly string[] = REPOSITORY_ENV_VARS;
-  const base = Object.fromEntries(Object.entries(ctx.env ?? process.env).filter(([name]) => ctx.repositoryFromEnv || !repositoryVars.includes(name)));
+  const base = Object.fromEntries(
+    Object.entries(ctx.env ?? process.env).filter(([name]) => ctx.repositoryFromEnv || !repositoryVars.includes(name)),
+  );
   return {
     ...base,
     // Messages we match on are git's English ones; output encoding is unaffected.
@@ -167,14 +163,24 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
       timeoutMs > 0
         ? setTimeout(() => {
             child.kill('SIGKILL');
-            finish(() => reject(new GitError(`git ${args[0]} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, 'timeout', args)));
+            finish(() =>
+              reject(new GitError(`git ${args[0]} took longer than ${Math.round(timeoutMs / 1000)} s and was stopped`, 'timeout', args)),
+            );
           }, timeoutMs)
         : undefined;
     child.stdout!.on('data', (chunk: Buffer) => {
       outBytes += chunk.length;
       if (outBytes > maxBuffer) {
         child.kill('SIGKILL');
-        finish(() => reject(new GitError(`git ${args[0]} printed more than ${Math.round(maxBuffer / 1024 / 1024)} MiB and was stopped`, 'output-too-large', args)));
+        finish(() =>
+          reject(
+            new GitError(
+              `git ${args[0]} printed more than ${Math.round(maxBuffer / 1024 / 1024)} MiB and was stopped`,
+              'output-too-large',
+              args,
+            ),
+          ),
+        );
         return;
       }
       out.push(chunk);
@@ -234,13 +240,21 @@ export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
   // Both questions at once: `--show-toplevel` fails in a bare repository, so it is asked apart, side by side.
   const topLevel = runGit(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel'], { okCodes: [128] }).catch(() => undefined);
   const lines = (
-    await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--is-bare-repository', '--is-shallow-repository', '--git-dir', '--git-common-dir'])
+    await gitOutput(ctx, [
+      'rev-parse',
+      '--path-format=absolute',
+      '--is-bare-repository',
+      '--is-shallow-repository',
+      '--git-dir',
+      '--git-common-dir',
+    ])
   ).split('\n');
   const bare = lines[0] === 'true';
   const info: RepoInfo = { bare, shallow: lines[1] === 'true', gitDir: lines[2], commonDir: lines[3] };
   if (!bare) {
     const top = await topLevel;
-    info.root = top?.code === 0 ? top.stdout.replace(/\n$/, '') : await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel']);
+    info.root =
+      top?.code === 0 ? top.stdout.replace(/\n$/, '') : await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel']);
   } else {
     await topLevel;
   }

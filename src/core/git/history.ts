@@ -100,7 +100,6 @@ export function scanWindowStart(periodStarts: Iterable<string>, slackDays = SCAN
   return earliest === undefined ? undefined : addDays(earliest, -slackDays);
 }
 
-
 /**
  * `--since` for git, a superset of "authored on or after `since`": a calendar day
  * starts up to 14 hours before UTC midnight somewhere, and git compares committer
@@ -151,14 +150,25 @@ export function parseLog(output: string): CommitRecord[] {
       email: intern(email),
       date,
       subject: record.slice(at),
-      keyResults: trailers === '' ? [] : trailers.split(VALUE).map((v) => v.trim()).filter((v) => v !== ''),
+      keyResults:
+        trailers === ''
+          ? []
+          : trailers
+              .split(VALUE)
+              .map((v) => v.trim())
+              .filter((v) => v !== ''),
     });
   }
   return commits;
 }
 
 /** Reads the commits of the given revisions (`okr check-commits` uses ranges). */
-export async function readCommits(ctx: GitContext, trailerKey: string, revisions: readonly string[], options?: ReadCommitsOptions): Promise<CommitRecord[]> {
+export async function readCommits(
+  ctx: GitContext,
+  trailerKey: string,
+  revisions: readonly string[],
+  options?: ReadCommitsOptions,
+): Promise<CommitRecord[]> {
   return parseLog(await logOutput(ctx, logArgs(trailerKey, revisions, options), options?.onProgress));
 }
 
@@ -187,7 +197,12 @@ async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits:
     for (;;) {
       const size = (await handle.stat()).size;
       if (size <= offset) return;
-      if (size > DEFAULT_GIT_MAX_BUFFER) throw new GitError(`git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`, 'output-too-large', args);
+      if (size > DEFAULT_GIT_MAX_BUFFER)
+        throw new GitError(
+          `git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`,
+          'output-too-large',
+          args,
+        );
       const chunk = Buffer.allocUnsafe(size - offset);
       const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
       if (bytesRead === 0) return;
@@ -211,7 +226,12 @@ async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits:
     if (!timer) {
       // Nothing read yet: one read of the whole file, no copies.
       const whole = await fs.readFile(file);
-      if (whole.length > DEFAULT_GIT_MAX_BUFFER) throw new GitError(`git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`, 'output-too-large', args);
+      if (whole.length > DEFAULT_GIT_MAX_BUFFER)
+        throw new GitError(
+          `git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`,
+          'output-too-large',
+          args,
+        );
       return whole.toString('utf8');
     }
     clearInterval(timer);
@@ -310,7 +330,9 @@ export class CommitIndex {
 
   private probe(): Promise<GitResult> {
     // One git call for both: each spawn costs more than git's own work here.
-    return runGit(this.ctx, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${this.ref}^{commit}`], { okCodes: [1] });
+    return runGit(this.ctx, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${this.ref}^{commit}`], {
+      okCodes: [1],
+    });
   }
   /** The first day the commits held were read from (a saved state may reach further back than asked). */
   private readSince: string | undefined;
@@ -374,7 +396,10 @@ export class CommitIndex {
     if (old !== undefined && head !== old && shallow === this.isShallow) {
       // The old head is an ancestor of the new one exactly when some commit in old..head
       // has it as a parent; otherwise history was rewritten and everything is read again.
-      const added = await readCommits(this.ctx, this.trailerKey, [`${old}..${head}`], { since: this.readSince, onProgress: this.onProgress }).catch((err: unknown) => {
+      const added = await readCommits(this.ctx, this.trailerKey, [`${old}..${head}`], {
+        since: this.readSince,
+        onProgress: this.onProgress,
+      }).catch((err: unknown) => {
         if (err instanceof GitError && err.kind === 'failed') return undefined; // the old head is gone
         throw err;
       });

@@ -78,7 +78,9 @@ export const SIMPLE_GIT_HOOKS_ADVICE = [
 const LEFTHOOK_CONFIGS = ['lefthook', '.lefthook', '.config/lefthook']
   .flatMap((base) => ['yml', 'yaml', 'toml', 'json', 'jsonc'].map((ext) => `${base}.${ext}`))
   .flatMap((name) => [name, name.replace(/(lefthook)\./, '$1-local.')]);
-const SIMPLE_GIT_HOOKS_CONFIGS = ['.simple-git-hooks', 'simple-git-hooks'].flatMap((base) => ['cjs', 'js', 'mjs', 'json'].map((ext) => `${base}.${ext}`));
+const SIMPLE_GIT_HOOKS_CONFIGS = ['.simple-git-hooks', 'simple-git-hooks'].flatMap((base) =>
+  ['cjs', 'js', 'mjs', 'json'].map((ext) => `${base}.${ext}`),
+);
 
 /** The start of a small file as text, or undefined when it is not a readable regular file. */
 const head = (file: string, bytes = 16 * 1024): Promise<string | undefined> => readFileStart(file, bytes);
@@ -97,7 +99,8 @@ export function managerOfHookText(text: string): HookManagerId | undefined {
   if (/\bcall_lefthook\b|^# LEFTHOOK/m.test(text)) return 'lefthook';
   if (text.includes('SKIP_SIMPLE_GIT_HOOKS')) return 'simple-git-hooks';
   // husky 9's stub: `. "$(dirname "$0")/h"` or `. "${0%/*}/h"`; husky 8's scripts source `_/husky.sh`.
-  if (/^\.\s+"(\$\(dirname "\$0"\)|\$\{0%\/\*\})\/h"\s*$/m.test(text) || /^\.\s+"\$\(dirname -- "\$0"\)\/_\/husky\.sh"/m.test(text)) return 'husky';
+  if (/^\.\s+"(\$\(dirname "\$0"\)|\$\{0%\/\*\})\/h"\s*$/m.test(text) || /^\.\s+"\$\(dirname -- "\$0"\)\/_\/husky\.sh"/m.test(text))
+    return 'husky';
   if (/^# husky\b/m.test(text) && /husky\.sh|husky-run/.test(text)) return 'husky-4';
   return undefined;
 }
@@ -108,7 +111,11 @@ export function managerOfHookText(text: string): HookManagerId | undefined {
  * folder's own (husky), the hook files there, and the managers' configuration
  * files in the working tree.
  */
-export async function detectHookManager(hooksDir: string, root: string | undefined, hooks: readonly HookName[]): Promise<HookManager | undefined> {
+export async function detectHookManager(
+  hooksDir: string,
+  root: string | undefined,
+  hooks: readonly HookName[],
+): Promise<HookManager | undefined> {
   // husky 9: core.hooksPath=.husky/_, which holds `h` (the runner) and one stub per hook.
   const huskyRunner = path.join(hooksDir, 'h');
   const runnerText = await head(huskyRunner);
@@ -155,7 +162,13 @@ export async function detectHookManager(hooksDir: string, root: string | undefin
 function managerInfo(id: Exclude<HookManagerId, 'husky-4'>, evidence: string, hooksDir: string): HookManager {
   switch (id) {
     case 'husky':
-      return { id, name: 'husky', evidence, refuse: true, advice: huskyAdvice(path.basename(hooksDir) === '_' ? path.dirname(hooksDir) : hooksDir) };
+      return {
+        id,
+        name: 'husky',
+        evidence,
+        refuse: true,
+        advice: huskyAdvice(path.basename(hooksDir) === '_' ? path.dirname(hooksDir) : hooksDir),
+      };
     case 'lefthook':
       return { id, name: 'lefthook', evidence, refuse: true, advice: LEFTHOOK_ADVICE };
     case 'pre-commit':

@@ -21,7 +21,15 @@ import { krIdFromBranch } from './branch-name';
 import { branchLink, commentChar, configuredTrailerKey, currentBranch, type GitContext, repoInfo, runGit } from './git';
 import { readCommits } from './history';
 import { knownIdsForRepo } from './known-ids';
-import { addTrailer, hasTrailer, isValidTrailerValue, parseTrailers, removeTrailer, SCISSORS, withoutTrailersIfOtherwiseEmpty } from './trailers';
+import {
+  addTrailer,
+  hasTrailer,
+  isValidTrailerValue,
+  parseTrailers,
+  removeTrailer,
+  SCISSORS,
+  withoutTrailersIfOtherwiseEmpty,
+} from './trailers';
 import { pushAll } from '../arrays';
 
 export interface HookOutput {
@@ -83,8 +91,17 @@ const CHERRY_PICK_LINE = /^\(cherry picked from commit [0-9a-f]{7,64}\)$/m;
 async function revertOrCherryPick(ctx: GitContext, message: string): Promise<boolean> {
   if (REVERT_LINE.test(message) || CHERRY_PICK_LINE.test(message)) return true;
   // One git call for both: where the sequencer's files would be.
-  const paths = (await runGit(ctx, ['rev-parse', '--path-format=absolute', '--git-path', 'CHERRY_PICK_HEAD', '--git-path', 'REVERT_HEAD'])).stdout.split('\n');
-  for (const p of paths.filter((l) => l !== '')) if (await fs.stat(p).then(() => true, () => false)) return true;
+  const paths = (
+    await runGit(ctx, ['rev-parse', '--path-format=absolute', '--git-path', 'CHERRY_PICK_HEAD', '--git-path', 'REVERT_HEAD'])
+  ).stdout.split('\n');
+  for (const p of paths.filter((l) => l !== ''))
+    if (
+      await fs.stat(p).then(
+        () => true,
+        () => false,
+      )
+    )
+      return true;
   return false;
 }
 
@@ -199,7 +216,9 @@ export async function commitMsg(ctx: GitContext, args: readonly string[], out: H
   }
   const problems = values.map((v) => ({ value: v, why: loaded.known.explainUnknown(v) })).filter((p) => p.why !== undefined);
   if (problems.length === 0) return true;
-  out.warn(`OKR Lens: the commit message names ${problems.length === 1 ? 'a key result that does not exist' : 'key results that do not exist'}:`);
+  out.warn(
+    `OKR Lens: the commit message names ${problems.length === 1 ? 'a key result that does not exist' : 'key results that do not exist'}:`,
+  );
   for (const p of problems) out.warn(`  ${key}: ${p.value} - ${p.why}`);
   out.warn(`Fix the trailer and commit again (the message is saved in ${path.relative(ctx.cwd, messagePath) || messagePath}),`);
   out.warn('or commit with --no-verify to skip this check.');

@@ -87,14 +87,14 @@ export function hookScript(hook: HookName, runner: HookRunner): string {
     '# a link to another OKR Lens hook): the outer run does the work, once.',
     'if [ "${OKR_LENS_CHAINED_RUN-}" = "$okr_hook" ]; then exit 0; fi',
     `okr_chained="$(dirname "$0")/$okr_hook${CHAINED_SUFFIX}"`,
-    "if [ -x \"$okr_chained\" ] && ! grep -q '^# okr-lens-hook:' \"$okr_chained\" 2>/dev/null; then",
-    '\t# A shell script runs under the hook\'s own name, $0 as git gives it (husky and',
-    '\t# others find their files and their hook\'s name from it); anything else is executed.',
+    'if [ -x "$okr_chained" ] && ! grep -q \'^# okr-lens-hook:\' "$okr_chained" 2>/dev/null; then',
+    "\t# A shell script runs under the hook's own name, $0 as git gives it (husky and",
+    "\t# others find their files and their hook's name from it); anything else is executed.",
     '\tokr_first=',
     '\tIFS= read -r okr_first < "$okr_chained" || :',
     '\tokr_shell=',
     '\tcase $okr_first in',
-    "\t'#!'*) okr_shell=$(set -f; set -- ${okr_first#??}; if [ \"${1-}\" = /usr/bin/env ] || [ \"${1-}\" = /bin/env ]; then shift; fi; case ${1##*/} in sh | bash | dash | ksh | zsh | ash | mksh | yash) echo \"$*\" ;; esac) ;;",
+    '\t\'#!\'*) okr_shell=$(set -f; set -- ${okr_first#??}; if [ "${1-}" = /usr/bin/env ] || [ "${1-}" = /bin/env ]; then shift; fi; case ${1##*/} in sh | bash | dash | ksh | zsh | ash | mksh | yash) echo "$*" ;; esac) ;;',
     '\tesac',
     '\tif [ -n "$okr_shell" ]; then',
     '\t\tOKR_LENS_CHAINED_RUN=$okr_hook OKR_LENS_CHAINED_FILE=$okr_chained $okr_shell -c \'. "$OKR_LENS_CHAINED_FILE"\' "$0" "$@" || exit $?',
@@ -249,7 +249,9 @@ async function withHooksLock<T>(dir: string, body: () => Promise<T>): Promise<T>
       continue;
     }
     if (Date.now() - started > LOCK_WAIT_MS) {
-      throw new HookInstallError(`another okr hook install or uninstall holds ${lock}; try again when it is done (or delete the file if none is running)`);
+      throw new HookInstallError(
+        `another okr hook install or uninstall holds ${lock}; try again when it is done (or delete the file if none is running)`,
+      );
     }
     await new Promise((r) => setTimeout(r, delay));
     delay = Math.min(delay * 2, 200);
@@ -299,7 +301,11 @@ async function writeExecutable(target: string, text: string): Promise<void> {
  * rather than risk a user's file: when a hook manager owns the hooks, when a
  * foreign hook AND a chained one both exist, or a hook path is a folder.
  */
-export async function installHooks(ctx: GitContext, runner: HookRunner, hooks: readonly HookName[] = HOOK_NAMES): Promise<HooksInstallResult> {
+export async function installHooks(
+  ctx: GitContext,
+  runner: HookRunner,
+  hooks: readonly HookName[] = HOOK_NAMES,
+): Promise<HooksInstallResult> {
   if (!path.isAbsolute(runner.cliPath)) throw new HookInstallError(`the CLI path must be absolute, not "${runner.cliPath}"`);
   const dir = await usableHooksDir(ctx);
   const info = await repoInfo(ctx);

@@ -92,7 +92,13 @@ export async function loadKnownIds(targets: readonly string[], cwd: string): Pro
   const loaded = await loadSources(targets, cwd);
   const parsed = parseSources(loaded.sources);
   const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
-  return { known: new KnownIds(definitions), files: loaded.files, problems: loaded.problems, empty: loaded.empty, periodStarts: periodStartsOf(parsed) };
+  return {
+    known: new KnownIds(definitions),
+    files: loaded.files,
+    problems: loaded.problems,
+    empty: loaded.empty,
+    periodStarts: periodStartsOf(parsed),
+  };
 }
 
 /**
@@ -104,17 +110,16 @@ export async function loadKnownIds(targets: readonly string[], cwd: string): Pro
  */
 export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<LoadedKnownIds> {
   const configured = await gitConfigGetAll(ctx, OKR_FILES_CONFIG_KEY);
-  if (configured.length > 0) return loadKnownIds(configured.map((p) => path.resolve(root, p)), root);
-  const listed = await runGit({ ...ctx, cwd: root }, [
-    'ls-files',
-    '-z',
-    '--cached',
-    '--others',
-    '--exclude-standard',
-    '--deduplicate',
-    '--',
-    ...OKR_FILE_GLOBS.map((g) => `:(glob)**/${g}`),
-  ], { okCodes: [128] });
+  if (configured.length > 0)
+    return loadKnownIds(
+      configured.map((p) => path.resolve(root, p)),
+      root,
+    );
+  const listed = await runGit(
+    { ...ctx, cwd: root },
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', ...OKR_FILE_GLOBS.map((g) => `:(glob)**/${g}`)],
+    { okCodes: [128] },
+  );
   if (listed.code !== 0) {
     if (listed.stderr.includes('must be run in a work tree')) return knownIdsAtHead(ctx, root);
     throw new GitError(`git ls-files failed: ${listed.stderr.trim().split('\n')[0]}`, 'failed', ['ls-files'], listed.stderr, listed.code);
@@ -125,13 +130,19 @@ export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<Lo
     .filter((f) => !f.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment)))
     .map((f) => path.join(root, f));
   // A file deleted in the working tree but still in the index is simply not there.
-  const existing = (await Promise.all(files.map(async (f) => ((await fs.stat(f).catch(() => undefined))?.isFile() ? f : undefined)))).filter(
-    (f): f is string => f !== undefined,
-  );
+  const existing = (
+    await Promise.all(files.map(async (f) => ((await fs.stat(f).catch(() => undefined))?.isFile() ? f : undefined)))
+  ).filter((f): f is string => f !== undefined);
   const read = await readOkrSources(existing);
   const parsed = parseSources(read.sources);
   const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
-  return { known: new KnownIds(definitions), files: existing, problems: read.problems, empty: existing.length === 0 ? [root] : [], periodStarts: periodStartsOf(parsed) };
+  return {
+    known: new KnownIds(definitions),
+    files: existing,
+    problems: read.problems,
+    empty: existing.length === 0 ? [root] : [],
+    periodStarts: periodStartsOf(parsed),
+  };
 }
 
 /**
@@ -150,11 +161,19 @@ async function knownIdsAtHead(ctx: GitContext, gitDir: string): Promise<LoadedKn
     .filter((f) => !f.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment)));
   const sources = [];
   for (const name of names) {
-    const blob = await runGit(at, ['cat-file', 'blob', `HEAD:${name}`], { maxBuffer: MAX_FILE_BYTES, okCodes: [128] }).catch(() => undefined);
+    const blob = await runGit(at, ['cat-file', 'blob', `HEAD:${name}`], { maxBuffer: MAX_FILE_BYTES, okCodes: [128] }).catch(
+      () => undefined,
+    );
     if (blob?.code === 0) sources.push({ path: path.join(gitDir, name), text: blob.stdout });
   }
   if (sources.length === 0) return empty;
   const parsed = parseSources(sources);
   const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
-  return { known: new KnownIds(definitions), files: sources.map((s) => s.path), problems: [], empty: [], periodStarts: periodStartsOf(parsed) };
+  return {
+    known: new KnownIds(definitions),
+    files: sources.map((s) => s.path),
+    problems: [],
+    empty: [],
+    periodStarts: periodStartsOf(parsed),
+  };
 }

@@ -160,13 +160,30 @@ export class OkrHistory {
     for (let i = 0; i < MAX_RENAMES; i++) {
       const oldest = versions.at(-1);
       if (oldest?.status !== 'A' || (since !== undefined && oldest.date.slice(0, 10) < since)) break;
-      const diff = await runGit(this.ctx, ['diff-tree', '-z', '-r', '-M', '--raw', '--no-abbrev', '--no-commit-id', '--root', oldest.commit]);
-      const renamed = parseHistoryLog(`\x1e${oldest.commit}\x1f${oldest.date}\0${diff.stdout}`)[0]?.changes.find((c) => c.status === 'R' && c.path === name);
+      const diff = await runGit(this.ctx, [
+        'diff-tree',
+        '-z',
+        '-r',
+        '-M',
+        '--raw',
+        '--no-abbrev',
+        '--no-commit-id',
+        '--root',
+        oldest.commit,
+      ]);
+      const renamed = parseHistoryLog(`\x1e${oldest.commit}\x1f${oldest.date}\0${diff.stdout}`)[0]?.changes.find(
+        (c) => c.status === 'R' && c.path === name,
+      );
       if (!renamed?.from) break;
       name = renamed.from;
-      const older = parseHistoryLog((await runGit(this.ctx, historyLogArgs(max, [`:(literal)${name}`], `${oldest.commit}^`), { okCodes: [128] })).stdout);
+      const older = parseHistoryLog(
+        (await runGit(this.ctx, historyLogArgs(max, [`:(literal)${name}`], `${oldest.commit}^`), { okCodes: [128] })).stdout,
+      );
       versions = this.walk(older, name);
-      pushAll(extra, versions.map(({ status: _status, ...v }) => v));
+      pushAll(
+        extra,
+        versions.map(({ status: _status, ...v }) => v),
+      );
     }
     if (extra.length) this.beyondRenames.set(rel, extra);
   }
@@ -212,7 +229,10 @@ export class OkrHistory {
   async texts(blobs: readonly string[]): Promise<Map<string, string | undefined>> {
     const missing = [...new Set(blobs)].filter((b) => !this.blobs.has(b));
     if (missing.length) {
-      const { stdout } = await runGit(this.ctx, ['cat-file', '--batch'], { input: `${missing.join('\n')}\n`, maxBuffer: 256 * 1024 * 1024 });
+      const { stdout } = await runGit(this.ctx, ['cat-file', '--batch'], {
+        input: `${missing.join('\n')}\n`,
+        maxBuffer: 256 * 1024 * 1024,
+      });
       const buffer = Buffer.from(stdout, 'utf8');
       let at = 0;
       for (const blob of missing) {
@@ -295,7 +315,7 @@ export async function fileHistory(history: OkrHistory, absolute: string, current
     batch *= 2;
   }
   // Earlier periods: the newest version of each, skipping the rest of that period's versions.
-  for (let found = 0; found < PAST_PERIODS_READ && at < versions.length; ) {
+  for (let found = 0; found < PAST_PERIODS_READ && at < versions.length;) {
     const [v] = await parse(at, 1);
     at++;
     if (!v) continue;

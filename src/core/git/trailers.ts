@@ -92,13 +92,13 @@ export const WELL_KNOWN_TRAILER_KEYS = [
 export function trailerKeyProblem(key: string): string | undefined {
   if (!isValidTrailerKey(key)) return 'a trailer key is letters, digits and "-"';
   const taken = WELL_KNOWN_TRAILER_KEYS.find((k) => k.toLowerCase() === key.toLowerCase());
-  if (taken) return `${taken} is a trailer git and review tools already use for something else: pick a key of its own, like ${DEFAULT_TRAILER_KEY}`;
+  if (taken)
+    return `${taken} is a trailer git and review tools already use for something else: pick a key of its own, like ${DEFAULT_TRAILER_KEY}`;
   return undefined;
 }
 
 /** Can `value` be written as a one-line trailer value? (No whitespace or control characters.) */
 export function isValidTrailerValue(value: string): boolean {
-   
   return value.length > 0 && !/[\s\u0000-\u001f\u007f]/.test(value);
 }
 
@@ -322,7 +322,12 @@ function lineEnding(message: string, contentEnd: number): string {
  * the trailer. The message is never otherwise changed: the result is the message
  * with `text` inserted at `offset`.
  */
-export function trailerInsertion(message: string, key: string, id: string, options?: MessageOptions): { offset: number; text: string } | undefined {
+export function trailerInsertion(
+  message: string,
+  key: string,
+  id: string,
+  options?: MessageOptions,
+): { offset: number; text: string } | undefined {
   checkKeyAndValue(key, id);
   const layout = messageLayout(message, options);
   const k = key.toLowerCase();
@@ -421,7 +426,12 @@ export function withoutTrailersIfOtherwiseEmpty(message: string, key: string, op
  * Adds `key: id` when the message does not carry it, removes it when it does: what
  * "Tag Commit" does on a second run. Nothing else of the message changes.
  */
-export function toggleTrailer(message: string, key: string, id: string, options?: MessageOptions): { message: string; action: 'added' | 'removed' } {
+export function toggleTrailer(
+  message: string,
+  key: string,
+  id: string,
+  options?: MessageOptions,
+): { message: string; action: 'added' | 'removed' } {
   if (hasTrailer(message, key, id, options)) return { message: removeTrailer(message, key, id, options), action: 'removed' };
   return { message: addTrailer(message, key, id, options), action: 'added' };
 }

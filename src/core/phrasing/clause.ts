@@ -1,6 +1,18 @@
 // The head of a title: where its meaning starts, and the verb that leads it.
 
-import { ADVERBIAL_NEXT, COMPOUND_NOUNS, COORDINATED_OUTCOME, EVALUATIVE, OUTCOME_METRICS, OUTCOME_OBJECTS, OUTCOME_VERBS, PEOPLE, PHRASE_STOPS, QUALITY_NOUNS, TASK_VERBS } from './lexicon';
+import {
+  ADVERBIAL_NEXT,
+  COMPOUND_NOUNS,
+  COORDINATED_OUTCOME,
+  EVALUATIVE,
+  OUTCOME_METRICS,
+  OUTCOME_OBJECTS,
+  OUTCOME_VERBS,
+  PEOPLE,
+  PHRASE_STOPS,
+  QUALITY_NOUNS,
+  TASK_VERBS,
+} from './lexicon';
 import { type Token } from './tokens';
 import { buildVerbLexicon, type VerbLexicon } from './word-forms';
 
@@ -19,10 +31,19 @@ export function leadIndex(tokens: readonly Token[]): number {
   while (i < tokens.length && guard++ < 6) {
     const w = tokens[i].lower;
     if (tokens[i].kind === 'symbol' && tokens[i].text !== '#') i++;
-    else if ((w === 'we' || w === "we'll" || w === 'our') && i + 1 < tokens.length && /^(will|shall|must|should|are|need|want|plan|aim|intend)$/.test(tokens[i + 1].lower)) i += 2;
+    else if (
+      (w === 'we' || w === "we'll" || w === 'our') &&
+      i + 1 < tokens.length &&
+      /^(will|shall|must|should|are|need|want|plan|aim|intend)$/.test(tokens[i + 1].lower)
+    )
+      i += 2;
     else if (w === "we'll" || w === "let's" || w === 'lets') i++;
     else if (w === 'let' && tokens[i + 1]?.lower === 'us') i += 2;
-    else if ((w === 'going' || w === 'need' || w === 'plan' || w === 'aim' || w === 'intend' || w === 'want') && tokens[i + 1]?.lower === 'to') i += 2;
+    else if (
+      (w === 'going' || w === 'need' || w === 'plan' || w === 'aim' || w === 'intend' || w === 'want') &&
+      tokens[i + 1]?.lower === 'to'
+    )
+      i += 2;
     else if (w === 'to' || w === 'will' || w === 'must' || w === 'should' || LEAD_ADVERB.test(w)) i++;
     else break;
   }
@@ -45,7 +66,8 @@ export function matchVerb(tokens: readonly Token[], i: number, lexicon: VerbLexi
   if (base !== undefined) {
     const next = tokens[i + 1];
     const particles = lexicon.particles.get(base);
-    if (particles && next && particles.has(next.lower)) return { base: `${base} ${next.lower}`, text: `${t.text} ${next.text}`, next: i + 2 };
+    if (particles && next && particles.has(next.lower))
+      return { base: `${base} ${next.lower}`, text: `${t.text} ${next.text}`, next: i + 2 };
     return lexicon.standalone.has(base) ? { base, text: t.text, next: i + 1 } : undefined;
   }
   // "set-up", "rolled-out": a verb and its particle written as one word.
@@ -88,7 +110,11 @@ function causativeTask(tokens: readonly Token[], lead: number, lexicon: VerbLexi
     const t = tokens[i];
     if (t.kind !== 'word' || (PHRASE_STOPS.has(t.lower) && i > lead + 1)) return undefined;
     const base = lexicon.participles.get(t.lower);
-    if (base !== undefined && i > lead + 1 && (i + 1 === tokens.length || tokens[i + 1].kind === 'symbol' || PHRASE_STOPS.has(tokens[i + 1].lower))) {
+    if (
+      base !== undefined &&
+      i > lead + 1 &&
+      (i + 1 === tokens.length || tokens[i + 1].kind === 'symbol' || PHRASE_STOPS.has(tokens[i + 1].lower))
+    ) {
       return { base, text: t.text, next: i + 1 };
     }
   }
@@ -105,7 +131,11 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   const next = tokens[verb.next];
   // "Release weekly", "Ship with confidence"; but "Implement daily stand-ups": a frequency before a noun describes it.
   const after = tokens[verb.next + 1];
-  const describesNoun = /^(daily|weekly|hourly)$/.test(next?.lower ?? '') && after?.kind === 'word' && !PHRASE_STOPS.has(after.lower) && !/^(and|or|instead)$/.test(after.lower);
+  const describesNoun =
+    /^(daily|weekly|hourly)$/.test(next?.lower ?? '') &&
+    after?.kind === 'word' &&
+    !PHRASE_STOPS.has(after.lower) &&
+    !/^(and|or|instead)$/.test(after.lower);
   if (next && ADVERBIAL_NEXT.has(next.lower) && !describesNoun) return undefined;
   // "Design system", "Build times", "Release notes": the verb is the first half of a noun.
   if (next && verb.next === lead + 1 && COMPOUND_NOUNS.get(verb.base)?.has(next.lower)) return undefined;
@@ -121,7 +151,8 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   // "Optimize infrastructure costs": optimizing a measure is improving it.
   if (verb.base === 'optimize' && head && OUTCOME_METRICS.has(head.lower)) return undefined;
   // "Continue to grow revenue": the verb after "to" carries the meaning.
-  if (verb.base === 'continue' && tokens[verb.next]?.lower === 'to' && OUTCOME_VERBS.has(tokens[verb.next + 1]?.lower ?? '')) return undefined;
+  if (verb.base === 'continue' && tokens[verb.next]?.lower === 'to' && OUTCOME_VERBS.has(tokens[verb.next + 1]?.lower ?? ''))
+    return undefined;
   if (sharesClauseWithOutcome(tokens, verb.next)) return undefined;
   return verb;
 }

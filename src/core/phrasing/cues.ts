@@ -18,12 +18,16 @@ const ROUTINE_CUES: readonly Cue[] = [
   [[/\btriag(?:e|es|ed|ing)\b/], 'triage'],
   [[/\bmaintenance\b|\bhousekeeping\b|\bpatch(?:es|ed|ing)?\b/], 'maintenance'],
   [
-    [/\b(?:dependency|dependencies|library|package) (?:upgrades?|updates?|bumps?)\b|\b(?:upgrade|update|bump)s? (?:[\w.-]+ ){0,2}(?:dependencies|libraries|packages)\b|\bupgrades? of\b|\bversion bumps?\b|^upgrad(?:e|es|ed|ing)\b/],
+    [
+      /\b(?:dependency|dependencies|library|package) (?:upgrades?|updates?|bumps?)\b|\b(?:upgrade|update|bump)s? (?:[\w.-]+ ){0,2}(?:dependencies|libraries|packages)\b|\bupgrades? of\b|\bversion bumps?\b|^upgrad(?:e|es|ed|ing)\b/,
+    ],
     'upgrades',
   ],
   [[/\bkeep(?:s|ing)?\b[^.;]{0,40}?\b(?:running|alive|green|healthy|patched|up[- ]to[- ]date|online)\b/], 'keeping things running'],
   [
-    [/\b(?:support|helpdesk|help desk|service desk) (?:tickets?|queue|requests?)\b|\b(?:answer|respond to|handle|process|work through|clear|acknowledge|ack)\b[^.;]{0,30}\b(?:tickets?|alerts?|pages|incidents|requests)\b/],
+    [
+      /\b(?:support|helpdesk|help desk|service desk) (?:tickets?|queue|requests?)\b|\b(?:answer|respond to|handle|process|work through|clear|acknowledge|ack)\b[^.;]{0,30}\b(?:tickets?|alerts?|pages|incidents|requests)\b/,
+    ],
     'support and alert handling',
   ],
   [
@@ -37,7 +41,10 @@ const ROUTINE_CUES: readonly Cue[] = [
   // Fixing what fails: "Fix failing tests", "Fix what breaks in the nightly build".
   [[/\bfix(?:es|ed|ing)?\b[^.;]{0,30}?\b(?:failing|failed|failures?|broken|breakages?|what (?:fails|breaks|broke))\b/], 'bug fixing'],
   // A standing rule for what comes in: "Issues with medium risk or higher are resolved within three working days".
-  [[/\b(?:resolved|fixed|patched|answered|handled|acknowledged|acked|remediated|triaged)\b[^.;%]{0,20}?\bwithin\b/], 'support and alert handling'],
+  [
+    [/\b(?:resolved|fixed|patched|answered|handled|acknowledged|acked|remediated|triaged)\b[^.;%]{0,20}?\bwithin\b/],
+    'support and alert handling',
+  ],
 ];
 
 function firstMatch(cues: readonly Cue[], text: string): string | undefined {
@@ -52,17 +59,41 @@ export function routineCue(title: string): string | undefined {
   if (tokens[lead] && IMPROVING_VERBS.has(tokens[lead].lower)) return undefined;
   // Maintaining or securing what exists, with no level to hold: "Maintain world-class IT infrastructure".
   // ("Maintain 99.9% uptime" holds a level: a guardrail, not routine work.)
-  if (tokens[lead] && /^(maintain|maintaining|upkeep)$/.test(tokens[lead].lower) && findQuantities(title).length === 0 && !tokens.some((t) => t.text.includes('%'))) return 'maintenance';
+  if (
+    tokens[lead] &&
+    /^(maintain|maintaining|upkeep)$/.test(tokens[lead].lower) &&
+    findQuantities(title).length === 0 &&
+    !tokens.some((t) => t.text.includes('%'))
+  )
+    return 'maintenance';
   // A purpose that improves the routine work: "Mitigate false alerts to reduce on-call costs".
   if (tokens.some((t, i) => t.lower === 'to' && i > lead && IMPROVING_VERBS.has(tokens[i + 1]?.lower ?? ''))) return undefined;
-  return firstMatch(ROUTINE_CUES, tokens.slice(lead).map((t) => t.lower).join(' '));
+  return firstMatch(
+    ROUTINE_CUES,
+    tokens
+      .slice(lead)
+      .map((t) => t.lower)
+      .join(' '),
+  );
 }
 
-const CAREER = /\b(?:engineer|staff|senior|principal|career|ladder|level|packet|case|cycle|criteria|decision|eligib|committee|people|employee|manager|ic\b|individual)/;
+const CAREER =
+  /\b(?:engineer|staff|senior|principal|career|ladder|level|packet|case|cycle|criteria|decision|eligib|committee|people|employee|manager|ic\b|individual)/;
 const PERFORMANCE_CUES: readonly Cue[] = [
-  [[/(?<!\b(?:referral|sign-?up|welcome|loyalty|cashback|cash-back|deposit|signing|sign-on|retention|joining|referrer) )\bbonus(?:es)?\b/], 'bonuses'],
-  [[/\b(?:performance|perf) (?:reviews?|ratings?|appraisals?|evaluations?)\b(?! of\b)|\b(?:annual|mid-year|year-end|360) (?:reviews?|appraisals?)\b/], 'performance reviews'],
-  [[/\b(?:compensation|salary|salaries|pay (?:rise|raise|increase)s?|payrise|merit (?:increase|raise|pay)s?|variable pay|pay bands?)\b/], 'pay'],
+  [
+    [/(?<!\b(?:referral|sign-?up|welcome|loyalty|cashback|cash-back|deposit|signing|sign-on|retention|joining|referrer) )\bbonus(?:es)?\b/],
+    'bonuses',
+  ],
+  [
+    [
+      /\b(?:performance|perf) (?:reviews?|ratings?|appraisals?|evaluations?)\b(?! of\b)|\b(?:annual|mid-year|year-end|360) (?:reviews?|appraisals?)\b/,
+    ],
+    'performance reviews',
+  ],
+  [
+    [/\b(?:compensation|salary|salaries|pay (?:rise|raise|increase)s?|payrise|merit (?:increase|raise|pay)s?|variable pay|pay bands?)\b/],
+    'pay',
+  ],
   [[/\b(?:get|gets|got|getting|be|been|being|is|are) promoted\b|\bpromoted to\b/], 'promotions'],
   // "promotion" alone is also marketing ("a Black Friday promotion"): only with a career word.
   [[/\bpromotions?\b/, CAREER], 'promotions'],
@@ -70,5 +101,10 @@ const PERFORMANCE_CUES: readonly Cue[] = [
 
 /** What part of pay or performance evaluation a text ties OKRs to, if any. */
 export function performanceCue(text: string): string | undefined {
-  return firstMatch(PERFORMANCE_CUES, tokenize(text.slice(0, MAX_DESCRIPTION)).map((t) => t.lower).join(' '));
+  return firstMatch(
+    PERFORMANCE_CUES,
+    tokenize(text.slice(0, MAX_DESCRIPTION))
+      .map((t) => t.lower)
+      .join(' '),
+  );
 }

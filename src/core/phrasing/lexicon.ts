@@ -8,20 +8,147 @@ import { inflections, set, spellings } from './word-forms';
  * with it ("roll out"); the particle is then required.
  */
 export const TASK_VERBS: readonly string[] = [
-  'migrate', 'port', 'rewrite', 're-write', 'rebuild', 'build', 'build out', 'implement', 'complete', 'finish', 'finalize',
-  'ship', 'launch', 'release', 'deliver', 'roll out', 'rollout', 'set up', 'setup', 'deploy', 'integrate', 'upgrade',
-  'refactor', 'create', 'write', 'document', 'develop', 'design', 'redesign', 'introduce', 'add', 'install', 'configure',
-  'replace', 'convert', 'consolidate', 'decommission', 'deprecate', 'sunset', 'retire', 'remove', 'delete', 're-architect',
-  'rearchitect', 're-platform', 'replatform', 'revamp', 'overhaul', 'modernize', 'automate', 'standardize', 'centralize',
-  'containerize', 'adopt', 'establish', 'publish', 'produce', 'prepare', 'draft', 'define', 'conduct', 'run', 'organize',
-  'host', 'pilot', 'prototype', 'investigate', 'research', 'explore', 'evaluate', 'fix', 'enforce', 'ingest', 'stream',
-  'shard', 'split', 'extract', 'merge', 'unify', 'localize', 'translate', 'pass', 'submit', 'encrypt', 'update', 'rename',
-  'move', 'switch', 'offer', 'promote', 'train', 'enable', 'clean up', 'cleanup', 'kick off', 'spin up', 'stand up',
-  'phase out', 'wrap up', 'go live', 'finish up', 'cut over', 'hand over', 'start', 'begin', 'close', 'clear',
-  'provision', 'quantize', 'test', 'a/b test', 'turn off', 'turn on', 'switch off', 'switch on', 'shut down', 'roll back',
-  'purchase', 'buy', 'procure', 'tidy', 'tidy up', 'sort out', 'notify', 'announce', 'communicate', 'send', 'email',
+  'migrate',
+  'port',
+  'rewrite',
+  're-write',
+  'rebuild',
+  'build',
+  'build out',
+  'implement',
+  'complete',
+  'finish',
+  'finalize',
+  'ship',
+  'launch',
+  'release',
+  'deliver',
+  'roll out',
+  'rollout',
+  'set up',
+  'setup',
+  'deploy',
+  'integrate',
+  'upgrade',
+  'refactor',
+  'create',
+  'write',
+  'document',
+  'develop',
+  'design',
+  'redesign',
+  'introduce',
+  'add',
+  'install',
+  'configure',
+  'replace',
+  'convert',
+  'consolidate',
+  'decommission',
+  'deprecate',
+  'sunset',
+  'retire',
+  'remove',
+  'delete',
+  're-architect',
+  'rearchitect',
+  're-platform',
+  'replatform',
+  'revamp',
+  'overhaul',
+  'modernize',
+  'automate',
+  'standardize',
+  'centralize',
+  'containerize',
+  'adopt',
+  'establish',
+  'publish',
+  'produce',
+  'prepare',
+  'draft',
+  'define',
+  'conduct',
+  'run',
+  'organize',
+  'host',
+  'pilot',
+  'prototype',
+  'investigate',
+  'research',
+  'explore',
+  'evaluate',
+  'fix',
+  'enforce',
+  'ingest',
+  'stream',
+  'shard',
+  'split',
+  'extract',
+  'merge',
+  'unify',
+  'localize',
+  'translate',
+  'pass',
+  'submit',
+  'encrypt',
+  'update',
+  'rename',
+  'move',
+  'switch',
+  'offer',
+  'promote',
+  'train',
+  'enable',
+  'clean up',
+  'cleanup',
+  'kick off',
+  'spin up',
+  'stand up',
+  'phase out',
+  'wrap up',
+  'go live',
+  'finish up',
+  'cut over',
+  'hand over',
+  'start',
+  'begin',
+  'close',
+  'clear',
+  'provision',
+  'quantize',
+  'test',
+  'a/b test',
+  'turn off',
+  'turn on',
+  'switch off',
+  'switch on',
+  'shut down',
+  'roll back',
+  'purchase',
+  'buy',
+  'procure',
+  'tidy',
+  'tidy up',
+  'sort out',
+  'notify',
+  'announce',
+  'communicate',
+  'send',
+  'email',
   // Soft task verbs: work named as studying, supporting or carrying on, not as a result.
-  'provide', 'understand', 'validate', 'verify', 'continue', 'support', 'guide', 'optimize', 'hire', 'recruit', 'interview', 'use',
+  'provide',
+  'understand',
+  'validate',
+  'verify',
+  'continue',
+  'support',
+  'guide',
+  'optimize',
+  'hire',
+  'recruit',
+  'interview',
+  'use',
 ];
 
 /**
@@ -155,7 +282,8 @@ export const MULTIPLIERS = set(`
 `);
 export const YEAR_NOUNS = set('goals okrs objectives plans priorities roadmap roadmaps strategy budget budgets');
 
-const MONTH = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const MONTH =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 const DAY = '\\d{1,2}(?:st|nd|rd|th)?';
 const WHEN =
   `(?:(?:the\\s+)?(?:end|start|beginning|middle|close)\\s+of\\s+(?:the\\s+)?|mid[-\\s]|early\\s+|late\\s+)?` +
@@ -204,19 +332,19 @@ export const QUALITY_NOUNS = set(`
 `);
 
 /** Recurring work ("nightly", "every month") is routine, not a deliverable. */
-export const RECURRING = /\b(nightly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every (?:day|night|week|month|quarter|sprint|release|year))\b/;
+export const RECURRING =
+  /\b(nightly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every (?:day|night|week|month|quarter|sprint|release|year))\b/;
 
 /** Words ending in -ed that describe rather than report delivery ("trusted data", "unplanned downtime"). */
 export const DESCRIPTIVE_ED = set(`
   trusted skilled detailed advanced dedicated experienced informed limited engaged motivated satisfied delighted
   connected distributed related based balanced shared needed preferred unexpected expected
 `);
-export const COMPARATIVE_LEAD = /^(more|less|fewer|better|faster|quicker|higher|lower|cheaper|safer|clearer|simpler|easier|smoother|happier|stronger|greater|smaller|shorter|tighter)$/;
+export const COMPARATIVE_LEAD =
+  /^(more|less|fewer|better|faster|quicker|higher|lower|cheaper|safer|clearer|simpler|easier|smoother|happier|stronger|greater|smaller|shorter|tighter)$/;
 
 /** Participles of outcome verbs ("Reduced churn") report a result, not a delivery. */
-export const OUTCOME_PARTICIPLES: ReadonlySet<string> = new Set(
-  [...OUTCOME_VERBS].flatMap((v) => inflections(v).past),
-);
+export const OUTCOME_PARTICIPLES: ReadonlySet<string> = new Set([...OUTCOME_VERBS].flatMap((v) => inflections(v).past));
 
 /** Leading verbs that make routine work the thing being improved: "Reduce on-call pages", "Automate upgrades". */
 export const IMPROVING_VERBS = set(`
@@ -254,7 +382,9 @@ export const EXPERIENCE_VERBS = set(`
   handle handles grow grows
 `);
 /** Participles that report people's take ("is used by", "is seen as", "is known"), not a delivery. */
-export const EXPERIENCE_PARTICIPLES = set('used seen known loved trusted adopted recognized recognised liked preferred chosen recommended perceived regarded considered viewed');
+export const EXPERIENCE_PARTICIPLES = set(
+  'used seen known loved trusted adopted recognized recognised liked preferred chosen recommended perceived regarded considered viewed',
+);
 export const COPULAS = set('is are was were be been');
 export const MODALS = set('can could');
 /** Adjectives after "is/are" that report a delivered property: "Peerpad is private", "go and js are interoperable". */

@@ -1,7 +1,42 @@
 // Key results: whether a title names a deliverable or a date rather than a measured outcome.
 
 import { TASK_LEXICON, leadIndex, leadingTaskVerb, phraseWords, sharesClauseWithOutcome } from './clause';
-import { WORK_NOUNS, MULTIPLIERS, ARTIFACT_NOUNS, BINARY_UNITS, CAPABILITY_VERBS, COPULAS, DELIVERED_ADJECTIVES, EXPERIENCE_PARTICIPLES, EXPERIENCE_VERBS, MODALS, PHRASE_STOPS, RESULT_CONNECTORS, THRESHOLD_WORDS, CERTIFICATION_NOUNS, CERTIFICATION_VERBS, COMPARATIVE_AFTER, COMPARATIVE_LEAD, DESCRIPTIVE_ED, DETERMINERS, OUTCOME_METRICS, OUTCOME_OBJECTS, OUTCOME_PARTICIPLES, OUTCOME_VERBS, PEOPLE, PERCENTILE, PERIODS, QUALITY_NOUNS, RATE_WORDS, RECURRING, STATE_PHRASES, STATE_VERBS, STATE_WORDS, TIME_SUFFIX, TIME_UNITS } from './lexicon';
+import {
+  WORK_NOUNS,
+  MULTIPLIERS,
+  ARTIFACT_NOUNS,
+  BINARY_UNITS,
+  CAPABILITY_VERBS,
+  COPULAS,
+  DELIVERED_ADJECTIVES,
+  EXPERIENCE_PARTICIPLES,
+  EXPERIENCE_VERBS,
+  MODALS,
+  PHRASE_STOPS,
+  RESULT_CONNECTORS,
+  THRESHOLD_WORDS,
+  CERTIFICATION_NOUNS,
+  CERTIFICATION_VERBS,
+  COMPARATIVE_AFTER,
+  COMPARATIVE_LEAD,
+  DESCRIPTIVE_ED,
+  DETERMINERS,
+  OUTCOME_METRICS,
+  OUTCOME_OBJECTS,
+  OUTCOME_PARTICIPLES,
+  OUTCOME_VERBS,
+  PEOPLE,
+  PERCENTILE,
+  PERIODS,
+  QUALITY_NOUNS,
+  RATE_WORDS,
+  RECURRING,
+  STATE_PHRASES,
+  STATE_VERBS,
+  STATE_WORDS,
+  TIME_SUFFIX,
+  TIME_UNITS,
+} from './lexicon';
 import { findDeadline, findQuantities, statesBaseline, type Quantity } from './quantities';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { type VerbLexicon } from './word-forms';
@@ -92,7 +127,7 @@ function countsWorkItems(tokens: readonly Token[], quantities: readonly Quantity
     for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
       const w = tokens[k].lower;
       if (WORK_NOUNS.has(w) || ARTIFACT_NOUNS.has(w)) return true;
-      if (PHRASE_STOPS.has(w) && w !== 'of' || tokens[k].kind === 'symbol') break;
+      if ((PHRASE_STOPS.has(w) && w !== 'of') || tokens[k].kind === 'symbol') break;
     }
     return false;
   }
@@ -118,7 +153,14 @@ function deliverableHead(tokens: readonly Token[], lead: number): Token | undefi
   const phrase = phraseWords(tokens, lead);
   if (phrase.stop && STATE_VERBS.has(phrase.stop.lower)) return undefined;
   const head = phrase.words[phrase.words.length - 1];
-  if (head?.kind !== 'word' || QUALITY_NOUNS.has(head.lower) || OUTCOME_METRICS.has(head.lower) || OUTCOME_OBJECTS.has(head.lower) || PEOPLE.has(head.lower)) return undefined;
+  if (
+    head?.kind !== 'word' ||
+    QUALITY_NOUNS.has(head.lower) ||
+    OUTCOME_METRICS.has(head.lower) ||
+    OUTCOME_OBJECTS.has(head.lower) ||
+    PEOPLE.has(head.lower)
+  )
+    return undefined;
   if (ARTIFACT_NOUNS.has(head.lower)) return head;
   // A feature named by its -ing form after a qualifier: "Server-side rendering", "Usage-based pricing".
   if (phrase.words.length >= 2 && head.lower.length >= 6 && head.lower.endsWith('ing') && !head.lower.includes('-')) return head;
@@ -133,7 +175,16 @@ function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: Ve
     if (EXPERIENCE_PARTICIPLES.has(t.lower)) continue;
     if (lexicon.participles.has(t.lower) || STATE_WORDS.has(t.lower)) return t;
     // Any other verb's -ed form is weaker evidence, taken only when no number is measured.
-    if (anyVerb && t.lower.length >= 5 && t.lower.endsWith('ed') && !t.lower.includes('-') && !t.lower.startsWith('un') && !DESCRIPTIVE_ED.has(t.lower) && !OUTCOME_PARTICIPLES.has(t.lower)) return t;
+    if (
+      anyVerb &&
+      t.lower.length >= 5 &&
+      t.lower.endsWith('ed') &&
+      !t.lower.includes('-') &&
+      !t.lower.startsWith('un') &&
+      !DESCRIPTIVE_ED.has(t.lower) &&
+      !OUTCOME_PARTICIPLES.has(t.lower)
+    )
+      return t;
   }
   return undefined;
 }
@@ -154,11 +205,17 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     const w = t.lower;
     const next = tokens[i + 1]?.lower ?? '';
     // A standing rule is a guardrail, not a deliverable: "Deploys must not skip CI", "Pages should be acked within 5 minutes".
-    if (/^(should|must|shall|never|mustn't|shouldn't|don't|doesn't|won't|cannot|can't)$/.test(w) || (COPULAS.has(w) && /^(not|never|no)$/.test(next))) return { kind: 'experience', verb: t };
+    if (
+      /^(should|must|shall|never|mustn't|shouldn't|don't|doesn't|won't|cannot|can't)$/.test(w) ||
+      (COPULAS.has(w) && /^(not|never|no)$/.test(next))
+    )
+      return { kind: 'experience', verb: t };
     if (COPULAS.has(w)) {
       if (EXPERIENCE_PARTICIPLES.has(next) || /^(a|an|the|seen|known|joy)$/.test(next)) return { kind: 'experience', verb: t };
-      if (DELIVERED_ADJECTIVES.has(next) || STATE_WORDS.has(next) || /^in$/.test(next) && tokens[i + 2]?.lower === 'place') return { kind: 'delivered', verb: t };
-      if (/^\p{L}{3,}(ed|en|lt|wn)$/u.test(next) && !OUTCOME_PARTICIPLES.has(next) && !DESCRIPTIVE_ED_AFTER_BE.has(next)) return { kind: 'delivered', verb: tokens[i + 1] };
+      if (DELIVERED_ADJECTIVES.has(next) || STATE_WORDS.has(next) || (/^in$/.test(next) && tokens[i + 2]?.lower === 'place'))
+        return { kind: 'delivered', verb: t };
+      if (/^\p{L}{3,}(ed|en|lt|wn)$/u.test(next) && !OUTCOME_PARTICIPLES.has(next) && !DESCRIPTIVE_ED_AFTER_BE.has(next))
+        return { kind: 'delivered', verb: tokens[i + 1] };
       return { kind: 'experience', verb: t };
     }
     if (MODALS.has(w)) return EXPERIENCE_VERBS.has(next) ? { kind: 'experience', verb: t } : { kind: 'delivered', verb: t };
@@ -172,7 +229,24 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
 }
 
 /** -ed words that describe a state after "is/are" without reporting delivery ("is limited", "are satisfied"). */
-const DESCRIPTIVE_ED_AFTER_BE = new Set(['limited', 'satisfied', 'delighted', 'engaged', 'motivated', 'informed', 'based', 'needed', 'expected', 'interested', 'excited', 'confident', 'aligned', 'prepared', 'reduced', 'kept']);
+const DESCRIPTIVE_ED_AFTER_BE = new Set([
+  'limited',
+  'satisfied',
+  'delighted',
+  'engaged',
+  'motivated',
+  'informed',
+  'based',
+  'needed',
+  'expected',
+  'interested',
+  'excited',
+  'confident',
+  'aligned',
+  'prepared',
+  'reduced',
+  'kept',
+]);
 
 /**
  * Whether the first word is a verb in the imperative, by its syntax: a word that is
@@ -182,7 +256,7 @@ const DESCRIPTIVE_ED_AFTER_BE = new Set(['limited', 'satisfied', 'delighted', 'e
  */
 function imperativeAt(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): boolean {
   const first = tokens[lead];
-  if (first?.kind !== 'word' || first.lower.includes('-') || first.lower.endsWith("s") && !/(ss|us)$/.test(first.lower)) return false;
+  if (first?.kind !== 'word' || first.lower.includes('-') || (first.lower.endsWith('s') && !/(ss|us)$/.test(first.lower))) return false;
   const startsObject = (j: number) => {
     const t = tokens[j];
     if (!t) return false;
@@ -229,7 +303,9 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.
   // Its number has to count work items, though: "Sign 25 merchants" and "Cover 100% of shifts" measure results.
   if (!TASK_LEXICON.forms.has(first.lower) && imperativeAt(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) {
-    return countsWorkItems(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1) ? { kind: 'verb', words: first.text } : undefined;
+    return countsWorkItems(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1)
+      ? { kind: 'verb', words: first.text }
+      : undefined;
   }
   const measured = measuresOutcome(tokens, quantities);
   if (measured) return undefined;
@@ -246,7 +322,12 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // A verbless name of a thing to build: "Cost dashboards for every team", "Server-side rendering".
   const artifact = quantities.length === 0 ? deliverableHead(tokens, lead) : undefined;
   if (artifact) return { kind: 'deliverable', words: artifact.text };
-  if (quantities.length === 0 && numbers.target === 1 && (numbers.start === undefined || numbers.start === 0) && (numbers.unit === undefined || BINARY_UNITS.test(numbers.unit.trim()))) {
+  if (
+    quantities.length === 0 &&
+    numbers.target === 1 &&
+    (numbers.start === undefined || numbers.start === 0) &&
+    (numbers.unit === undefined || BINARY_UNITS.test(numbers.unit.trim()))
+  ) {
     return { kind: 'binary-target', words: 'target: 1' };
   }
   return undefined;

@@ -1,11 +1,23 @@
 // Quantities, deadlines and baselines: what a title measures, and from where.
 
-import { DATE_ANYWHERE, DEADLINE, MULTIPLIERS, ONE_BEFORE, SCALE_OR_UNIT, SMALL_NUMBERS, UNIT_SUFFIXES, VERSION_WORDS, YEAR_NOUNS, ZERO_NAMES } from './lexicon';
+import {
+  DATE_ANYWHERE,
+  DEADLINE,
+  MULTIPLIERS,
+  ONE_BEFORE,
+  SCALE_OR_UNIT,
+  SMALL_NUMBERS,
+  UNIT_SUFFIXES,
+  VERSION_WORDS,
+  YEAR_NOUNS,
+  ZERO_NAMES,
+} from './lexicon';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { set } from './word-forms';
 
 /** A number over a number ("9/10") or over a period ("15/month", "3x/week", "2/quarter"). */
-const SLASH_QUANTITY = /^[$€£¥]?\d+(?:[.,]\d+)?(?:x|%|k)?\+?\/(?:\d+(?:[.,]\d+)?|(?:day|week|wk|month|mo|quarter|qtr|q|year|yr|hour|hr|h|sprint|release|night|person|user|engineer|team|sec|s|min)s?)$/;
+const SLASH_QUANTITY =
+  /^[$€£¥]?\d+(?:[.,]\d+)?(?:x|%|k)?\+?\/(?:\d+(?:[.,]\d+)?|(?:day|week|wk|month|mo|quarter|qtr|q|year|yr|hour|hr|h|sprint|release|night|person|user|engineer|team|sec|s|min)s?)$/;
 
 export interface Quantity {
   /** The words that make the quantity, as written ("20%", "two hundred", "in half"). */
@@ -34,7 +46,8 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
   const dateRanges: [number, number][] = [];
   const analysed = title.slice(0, MAX_TITLE);
   DATE_ANYWHERE.lastIndex = 0;
-  for (let m = DATE_ANYWHERE.exec(analysed); m !== null; m = DATE_ANYWHERE.exec(analysed)) dateRanges.push([m.index, m.index + m[0].length]);
+  for (let m = DATE_ANYWHERE.exec(analysed); m !== null; m = DATE_ANYWHERE.exec(analysed))
+    dateRanges.push([m.index, m.index + m[0].length]);
   const inDate = (t: Token) => dateRanges.some(([s, e]) => t.start >= s && t.end <= e);
 
   const out: Quantity[] = [];
@@ -50,8 +63,14 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
       // "to"/"from"/"and" that follows another version, is a version too.
       const prevWord = prev?.lower;
       // "Secure 3 pilots": a verb at the head, not the "3-D Secure 2" standard.
-      const versionWord = prevWord !== undefined && VERSION_WORDS.has(prevWord) && !(prevWord === 'secure' && !/^3-?d/.test(tokens[i - 2]?.lower ?? ''));
-      if (prevWord && (versionWord || (/^(to|from|and|or|through)$/.test(prevWord) && (versionAt.has(i - 2) || (tokens[i - 2] && VERSION_WORDS.has(tokens[i - 2].lower)))))) {
+      const versionWord =
+        prevWord !== undefined && VERSION_WORDS.has(prevWord) && !(prevWord === 'secure' && !/^3-?d/.test(tokens[i - 2]?.lower ?? ''));
+      if (
+        prevWord &&
+        (versionWord ||
+          (/^(to|from|and|or|through)$/.test(prevWord) &&
+            (versionAt.has(i - 2) || (tokens[i - 2] && VERSION_WORDS.has(tokens[i - 2].lower)))))
+      ) {
         versionAt.add(i);
         continue;
       }
@@ -81,7 +100,11 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
     }
     if (w === 'one') {
       // "one" is a number in "within one day" or "from five to one", not in "one platform" or "no one".
-      const counts = !next || next.kind === 'symbol' || (next.kind === 'word' && SCALE_OR_UNIT.has(next.lower)) || (prev !== undefined && ONE_BEFORE.has(prev.lower));
+      const counts =
+        !next ||
+        next.kind === 'symbol' ||
+        (next.kind === 'word' && SCALE_OR_UNIT.has(next.lower)) ||
+        (prev !== undefined && ONE_BEFORE.has(prev.lower));
       if (counts && prev?.lower !== 'number' && prev?.lower !== 'no') out.push({ text: t.text, start: t.start, end: t.end });
       continue;
     }
@@ -113,15 +136,21 @@ const BASELINE_FILLERS = set("a an the baseline of today's today current current
  * Whether a title states where the measure starts: "from twelve to three",
  * "from 2.1% to 3%", "up from 40", "40 -> 60", "(baseline: 40)", "currently 40".
  */
-export function statesBaseline(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE)), quantities: readonly Quantity[] = findQuantities(title, tokens)): boolean {
+export function statesBaseline(
+  title: string,
+  tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE)),
+  quantities: readonly Quantity[] = findQuantities(title, tokens),
+): boolean {
   if (statesFrequencyChange(title)) return true;
   if (quantities.length === 0) return false;
-  const isQuantityAt = (i: number) => tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
+  const isQuantityAt = (i: number) =>
+    tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   for (let i = 0; i < tokens.length; i++) {
     const w = tokens[i].lower;
     if (w === 'from' || w === 'baseline' || w === 'currently') {
       let j = i + 1;
-      while (j < tokens.length && j <= i + 4 && (BASELINE_FILLERS.has(tokens[j].lower) || tokens[j].text === ':' || tokens[j].text === '(')) j++;
+      while (j < tokens.length && j <= i + 4 && (BASELINE_FILLERS.has(tokens[j].lower) || tokens[j].text === ':' || tokens[j].text === '('))
+        j++;
       if (isQuantityAt(j)) return true;
     }
     if ((w === '→' || w === '->') && isQuantityAt(i - 1) && isQuantityAt(i + 1)) return true;

@@ -38,7 +38,12 @@ export function inflections(base: string): { gerund: string[]; past: string[] } 
   const past: string[] = [...(IRREGULAR_PAST[base] ?? [])];
   const last = base.charAt(base.length - 1);
   // Consonant-vowel-consonant endings double the consonant (ship -> shipping); both forms are kept, harmlessly.
-  const doubles = base.length >= 3 && !VOWEL.test(last) && !/[wxy]/.test(last) && VOWEL.test(base.charAt(base.length - 2)) && !VOWEL.test(base.charAt(base.length - 3));
+  const doubles =
+    base.length >= 3 &&
+    !VOWEL.test(last) &&
+    !/[wxy]/.test(last) &&
+    VOWEL.test(base.charAt(base.length - 2)) &&
+    !VOWEL.test(base.charAt(base.length - 3));
   if (base.endsWith('ie')) gerund.push(`${base.slice(0, -2)}ying`);
   else if (base.endsWith('e') && !/(ee|ye|oe)$/.test(base)) gerund.push(`${base.slice(0, -1)}ing`);
   else gerund.push(`${base}ing`);

@@ -28,7 +28,9 @@ export function markdownAlignment(a: AlignmentJson): string {
   for (const { node, depth } of rows(a.objectives, 0, [])) {
     const indent = '↳ '.repeat(depth);
     const label = depth === 0 ? `**${md(name(node))}**` : md(name(node));
-    out.push(`| ${indent}${label} | ${progressText(node)} | ${HEALTH_LABELS[node.health]} | ${depth === 0 ? teamsText(node) : md(node.team ?? '')} | ${md(node.file)} |`);
+    out.push(
+      `| ${indent}${label} | ${progressText(node)} | ${HEALTH_LABELS[node.health]} | ${depth === 0 ? teamsText(node) : md(node.team ?? '')} | ${md(node.file)} |`,
+    );
   }
   if (a.unaligned.length) out.push('', `Not aligned to any objective above: ${a.unaligned.map((n) => md(n.id ?? '(no id)')).join(', ')}.`);
   return out.join('\n');
@@ -42,11 +44,15 @@ export function alignmentHtml(a: AlignmentJson): string {
   }
   out.push('<table>', '<thead><tr><th>Objective</th><th>Progress</th><th>Health</th><th>Teams</th><th>File</th></tr></thead>', '<tbody>');
   for (const { node, depth } of rows(a.objectives, 0, [])) {
-    const cell = depth === 0 ? `<strong>${x(name(node))}</strong>` : `<span style="padding-left:${depth * 1.5}em">↳ ${x(name(node))}</span>`;
-    out.push(`<tr><td>${cell}</td><td>${progressText(node)}</td><td>${HEALTH_LABELS[node.health]}</td><td>${depth === 0 ? teamsText(node) : x(node.team ?? '')}</td><td>${x(node.file)}</td></tr>`);
+    const cell =
+      depth === 0 ? `<strong>${x(name(node))}</strong>` : `<span style="padding-left:${depth * 1.5}em">↳ ${x(name(node))}</span>`;
+    out.push(
+      `<tr><td>${cell}</td><td>${progressText(node)}</td><td>${HEALTH_LABELS[node.health]}</td><td>${depth === 0 ? teamsText(node) : x(node.team ?? '')}</td><td>${x(node.file)}</td></tr>`,
+    );
   }
   out.push('</tbody>', '</table>');
-  if (a.unaligned.length) out.push(`<p>Not aligned to any objective above: ${a.unaligned.map((n) => x(n.id ?? '(no id)')).join(', ')}.</p>`);
+  if (a.unaligned.length)
+    out.push(`<p>Not aligned to any objective above: ${a.unaligned.map((n) => x(n.id ?? '(no id)')).join(', ')}.</p>`);
   out.push('</section>');
   return out.join('\n');
 }

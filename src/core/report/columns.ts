@@ -23,7 +23,9 @@ export function columnsFor(report: ReportData): KeyResultColumn[] {
 export function amountOf(kr: ReportKeyResult): string {
   if (kr.current === null && kr.target === null) return '';
   const current = kr.current === null ? '?' : formatNumber(kr.current);
-  return kr.target === null ? formatQuantity(kr.current!, kr.unit ?? undefined) : `${current}/${formatQuantity(kr.target, kr.unit ?? undefined)}`;
+  return kr.target === null
+    ? formatQuantity(kr.current!, kr.unit ?? undefined)
+    : `${current}/${formatQuantity(kr.target, kr.unit ?? undefined)}`;
 }
 
 export function keyResultName(kr: { id: string | null; title: string | null }): string {
@@ -67,7 +69,8 @@ export const KEY_RESULT_COLUMNS: KeyResultColumn[] = [
   },
   {
     header: 'Check-ins (on time/late/missed)',
-    cell: (kr) => (kr.cadence ? `${kr.cadence.onTime}/${kr.cadence.late}/${kr.cadence.missed}${kr.cadence.overdue ? ', overdue' : ''}` : ''),
+    cell: (kr) =>
+      kr.cadence ? `${kr.cadence.onTime}/${kr.cadence.late}/${kr.cadence.missed}${kr.cadence.overdue ? ', overdue' : ''}` : '',
   },
   {
     header: 'Linked commits',

@@ -141,7 +141,10 @@ function reportWindow(files: readonly OkrFile[], today: IsoDate): { from: IsoDat
   const periods = files.map((f) => f.period).filter((p): p is Period => p !== undefined);
   if (periods.length === 0) return null;
   const from = periods.map((p) => p.start).sort()[0];
-  const end = periods.map((p) => p.end).sort().at(-1)!;
+  const end = periods
+    .map((p) => p.end)
+    .sort()
+    .at(-1)!;
   const to = today < end ? today : end;
   return to < from ? null : { from, to };
 }
@@ -151,7 +154,8 @@ export function buildReport(input: ReportInput): ReportData {
   const repositories = input.repositories;
   const idsOfFiles = new Map<string, string>();
   for (const { file } of input.files)
-    for (const o of file.objectives) for (const kr of o.keyResults) if (kr.id && !idsOfFiles.has(kr.id.toLowerCase())) idsOfFiles.set(kr.id.toLowerCase(), kr.id);
+    for (const o of file.objectives)
+      for (const kr of o.keyResults) if (kr.id && !idsOfFiles.has(kr.id.toLowerCase())) idsOfFiles.set(kr.id.toLowerCase(), kr.id);
   const resolve = (value: string) => idsOfFiles.get(value.trim().toLowerCase());
   const allCommits = repositories?.flatMap((r) => r.commits) ?? [];
   // Per period, since files may differ; cached because most share one.
@@ -173,7 +177,9 @@ export function buildReport(input: ReportInput): ReportData {
     return {
       path,
       team: orNull(file.team),
-      period: file.period ? { ...(file.period.label ? { label: file.period.label } : {}), start: file.period.start, end: file.period.end } : null,
+      period: file.period
+        ? { ...(file.period.label ? { label: file.period.label } : {}), start: file.period.start, end: file.period.end }
+        : null,
       linked,
       objectives: file.objectives.map<ReportObjective>((o) => {
         const period = objectivePeriod(file, o);
@@ -227,7 +233,9 @@ export function buildReport(input: ReportInput): ReportData {
                 confidence: orNull(p.confidence),
                 note: orNull(p.note),
               })),
-              projection: s.projection ? { date: s.projection.date, progress: s.projection.progress, value: orNull(s.projection.value) } : null,
+              projection: s.projection
+                ? { date: s.projection.date, progress: s.projection.progress, value: orNull(s.projection.value) }
+                : null,
               confidenceHistory: s.confidence.map((c) => ({ date: c.date, confidence: c.confidence, note: orNull(c.note) })),
               cadence: cadence ? { ...cadence, nextDue: orNull(cadence.nextDue) } : null,
               confidenceFalling: confidenceFalling(kr, today),

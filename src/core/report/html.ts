@@ -75,7 +75,10 @@ export function figureHtml(spec: ChartSpec, idPrefix: string, caption: string): 
     `<figure>`,
     `<figcaption>${x(caption)}</figcaption>`,
     renderChartSvg(spec, { idPrefix }),
-    `<details><summary>Numbers</summary>${tableHtml(headers, rows.map((r) => r.map(x)))}</details>`,
+    `<details><summary>Numbers</summary>${tableHtml(
+      headers,
+      rows.map((r) => r.map(x)),
+    )}</details>`,
     `</figure>`,
   ].join('');
 }
@@ -96,7 +99,9 @@ export function seriesOfReport(kr: ReportKeyResult, period: { start: string; end
       note: p.note ?? undefined,
     })),
     pace: period ? { from: { date: period.start, progress: 0 }, to: { date: period.end, progress: 1 } } : undefined,
-    projection: kr.projection ? { date: kr.projection.date, progress: kr.projection.progress, value: kr.projection.value ?? undefined } : undefined,
+    projection: kr.projection
+      ? { date: kr.projection.date, progress: kr.projection.progress, value: kr.projection.value ?? undefined }
+      : undefined,
     confidence: kr.confidenceHistory.map<ConfidencePoint>((c) => ({ date: c.date, confidence: c.confidence, note: c.note ?? undefined })),
   };
 }
@@ -115,7 +120,14 @@ export function indicatorsHtml(report: ReportData): string {
       ? '<p>No key result is due a check-in yet.</p>'
       : tableHtml(
           ['Owner', 'Key results', 'On time', 'Late', 'Missed', 'Overdue now'],
-          ind.checkIns.map((r) => [x(r.owner ?? '(no owner)'), String(r.keyResults), String(r.onTime), String(r.late), String(r.missed), String(r.overdue)]),
+          ind.checkIns.map((r) => [
+            x(r.owner ?? '(no owner)'),
+            String(r.keyResults),
+            String(r.onTime),
+            String(r.late),
+            String(r.missed),
+            String(r.overdue),
+          ]),
           [false, true, true, true, true, true],
         ),
   );
@@ -166,9 +178,21 @@ export function objectiveHtml(o: ReportObjective, file: ReportFile, report: Repo
   if (o.keyResults.length === 0) out.push('<p>No key results.</p>');
   else {
     const rows = o.keyResults.map((kr) =>
-      columns.map((c) => (c.header === 'Health' ? healthBadge(kr.health) : c.header === 'Progress' ? `${bar(kr.progress, kr.health)}${x(c.cell(kr, report))}` : x(c.cell(kr, report)))),
+      columns.map((c) =>
+        c.header === 'Health'
+          ? healthBadge(kr.health)
+          : c.header === 'Progress'
+            ? `${bar(kr.progress, kr.health)}${x(c.cell(kr, report))}`
+            : x(c.cell(kr, report)),
+      ),
     );
-    out.push(tableHtml(columns.map((c) => c.header), rows, columns.map((c) => c.numeric === true)));
+    out.push(
+      tableHtml(
+        columns.map((c) => c.header),
+        rows,
+        columns.map((c) => c.numeric === true),
+      ),
+    );
   }
   const charts: string[] = [];
   o.keyResults.forEach((kr, k) => {
@@ -176,7 +200,8 @@ export function objectiveHtml(o: ReportObjective, file: ReportFile, report: Repo
     const burnUp = burnUpChart(kr, series, report.today);
     if (burnUp && kr.points.length > 0) charts.push(figureHtml(burnUp, `o${index}k${k}`, `Burn-up: ${keyResultName(kr)}`));
     const confidence = confidenceChart(kr, series.confidence, series.period, report.today);
-    if (confidence && series.confidence.length > 1) charts.push(figureHtml(confidence, `o${index}k${k}c`, `Confidence: ${keyResultName(kr)}`));
+    if (confidence && series.confidence.length > 1)
+      charts.push(figureHtml(confidence, `o${index}k${k}c`, `Confidence: ${keyResultName(kr)}`));
   });
   if (charts.length) out.push(`<div class="charts">${charts.join('')}</div>`);
   out.push('</section>');

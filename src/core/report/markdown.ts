@@ -24,7 +24,6 @@ export function reportSummary(report: ReportData): { files: number; objectives: 
   return { files: report.files.length, objectives, keyResults };
 }
 
-
 export function markdownHeader(report: ReportData): string {
   const s = reportSummary(report);
   return [
@@ -43,7 +42,14 @@ export function markdownIndicators(report: ReportData): string {
     out.push(
       table(
         ['Owner', 'Key results', 'On time', 'Late', 'Missed', 'Overdue now'],
-        ind.checkIns.map((r) => [md(r.owner ?? '(no owner)'), String(r.keyResults), String(r.onTime), String(r.late), String(r.missed), String(r.overdue)]),
+        ind.checkIns.map((r) => [
+          md(r.owner ?? '(no owner)'),
+          String(r.keyResults),
+          String(r.onTime),
+          String(r.late),
+          String(r.missed),
+          String(r.overdue),
+        ]),
         [false, true, true, true, true, true],
       ),
     );
@@ -59,10 +65,16 @@ export function markdownIndicators(report: ReportData): string {
         ),
       );
     out.push('', '### Key results with no linked work', '');
-    out.push(ind.noLinkedWork.length === 0 ? 'None: every key result of a file that commits link to has linked work.' : ind.noLinkedWork.map((r) => `- ${md(keyResultName(r))} (${md(r.file)})`).join('\n'));
+    out.push(
+      ind.noLinkedWork.length === 0
+        ? 'None: every key result of a file that commits link to has linked work.'
+        : ind.noLinkedWork.map((r) => `- ${md(keyResultName(r))} (${md(r.file)})`).join('\n'),
+    );
   }
   out.push('', '### Confidence fell at each of the last two check-ins', '');
-  out.push(ind.confidenceFalling.length === 0 ? 'None.' : ind.confidenceFalling.map((r) => `- ${md(keyResultName(r))} (${md(r.file)})`).join('\n'));
+  out.push(
+    ind.confidenceFalling.length === 0 ? 'None.' : ind.confidenceFalling.map((r) => `- ${md(keyResultName(r))} (${md(r.file)})`).join('\n'),
+  );
   return out.join('\n');
 }
 
@@ -73,7 +85,10 @@ export function mermaidBurnUp(kr: ReportKeyResult, period: { start: string; end:
   const actual = kr.points.map((p) => Math.round(p.progress * 100));
   // The pace line of the SVG chart: 0 on the first day, 100 on the last.
   const total = period ? daysBetween(period.start, period.end) : 0;
-  const expected = period && total > 0 ? dates.map((d) => Math.round((Math.min(Math.max(daysBetween(period.start, d), 0), total) / total) * 100)) : undefined;
+  const expected =
+    period && total > 0
+      ? dates.map((d) => Math.round((Math.min(Math.max(daysBetween(period.start, d), 0), total) / total) * 100))
+      : undefined;
   const values = [...actual, ...(expected ?? [])];
   const lo = Math.min(0, Math.floor(minOf(values) / 25) * 25);
   const hi = Math.max(100, Math.ceil(maxOf(values) / 25) * 25);

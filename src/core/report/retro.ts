@@ -40,10 +40,22 @@ export function renderRetro(input: ReportInput): string {
   const out: string[] = [];
   input.files.forEach(({ path, file }, index) => {
     const f = data.files[index];
-    pushAll(out, fileRetro(path, file, f.objectives.flatMap((o) => o.keyResults), data, f));
+    pushAll(
+      out,
+      fileRetro(
+        path,
+        file,
+        f.objectives.flatMap((o) => o.keyResults),
+        data,
+        f,
+      ),
+    );
   });
   if (input.files.length === 0) out.push('# Retrospective', '', 'No OKR files.');
-  return `${out.join('\n').replace(/\n{3,}/g, '\n\n').trim()}\n`;
+  return `${out
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim()}\n`;
 }
 
 function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], data: ReportData, f: ReportData['files'][number]): string[] {
@@ -52,7 +64,11 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
   const over = file.closed !== undefined || (file.period !== undefined && data.today > file.period.end);
   out.push(
     `\`${cell(path)}\`` +
-      (file.closed ? ` · closed on ${file.closed}` : over ? ' · the period is over; not closed yet (`okr close` records the grades)' : ` · as of ${data.today}: the period is not over, so these grades are provisional`),
+      (file.closed
+        ? ` · closed on ${file.closed}`
+        : over
+          ? ' · the period is over; not closed yet (`okr close` records the grades)'
+          : ` · as of ${data.today}: the period is not over, so these grades are provisional`),
     '',
   );
 
@@ -65,12 +81,16 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
     if (o.status !== 'dropped' && score !== undefined) (o.kind === 'committed' ? committed : aspirational).push(score);
     const expected = o.kind === 'committed' ? scoreText(EXPECTED_SCORE.committed) : `about ${scoreText(EXPECTED_SCORE.aspirational)}`;
     const name = `**${cell(o.id ?? '(no id)')}** ${cell(o.title ?? '')}`;
-    out.push(`| ${name} | ${o.kind} | ${o.status === 'dropped' ? 'dropped' : score === undefined ? '-' : scoreText(score)} | ${expected} | ${o.status === 'dropped' ? 'dropped' : verdictCell(o.kind, score)} |`);
+    out.push(
+      `| ${name} | ${o.kind} | ${o.status === 'dropped' ? 'dropped' : score === undefined ? '-' : scoreText(score)} | ${expected} | ${o.status === 'dropped' ? 'dropped' : verdictCell(o.kind, score)} |`,
+    );
     for (const kr of o.keyResults) {
       const s = keyResultScore(kr);
       const dropped = kr.status === 'dropped' || o.status === 'dropped';
       const carried = kr.carriedFrom ? ` (carried from ${cell(kr.carriedFrom)})` : '';
-      out.push(`| ↳ ${cell(kr.id ?? '(no id)')} ${cell(kr.title ?? '')}${carried} | | ${dropped ? 'dropped' : s === undefined ? '-' : scoreText(s)} | | ${dropped ? '' : s === undefined ? 'not graded: no numbers' : ''} |`);
+      out.push(
+        `| ↳ ${cell(kr.id ?? '(no id)')} ${cell(kr.title ?? '')}${carried} | | ${dropped ? 'dropped' : s === undefined ? '-' : scoreText(s)} | | ${dropped ? '' : s === undefined ? 'not graded: no numbers' : ''} |`,
+      );
     }
   }
   out.push('');
@@ -80,14 +100,21 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   if (committed.length) {
     const met = committed.filter((s) => gradeVerdict('committed', s) === 'met').length;
-    out.push(`- Committed: ${met} of ${committed.length} met in full (expected: all, at 1.0).` + (met < committed.length ? ' Say what got in the way, and whether the commitments were realistic.' : ''));
+    out.push(
+      `- Committed: ${met} of ${committed.length} met in full (expected: all, at 1.0).` +
+        (met < committed.length ? ' Say what got in the way, and whether the commitments were realistic.' : ''),
+    );
   } else out.push('- No committed objectives were graded.');
   if (aspirational.length) {
     const m = mean(aspirational);
     const verdict = gradeVerdict('aspirational', m);
     out.push(
       `- Aspirational: mean ${scoreText(m)} over ${aspirational.length} (expected about 0.7): ${GRADE_VERDICT_LABELS[verdict]}.` +
-        (verdict === 'too-easy' ? ' Every stretch goal was met: set next period\'s targets higher.' : verdict === 'missed' || verdict === 'fell-short' ? ' Were the objectives the right ones, and the targets within reach?' : ''),
+        (verdict === 'too-easy'
+          ? " Every stretch goal was met: set next period's targets higher."
+          : verdict === 'missed' || verdict === 'fell-short'
+            ? ' Were the objectives the right ones, and the targets within reach?'
+            : ''),
     );
   } else out.push('- No aspirational objectives were graded.');
   out.push('');
@@ -95,9 +122,20 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
   // What was dropped, and why.
   const dropped: string[] = [];
   for (const o of file.objectives) {
-    if (o.status === 'dropped') dropped.push(`- Objective ${cell(o.id ?? '(no id)')} ${cell(o.title ?? '')}: ${o.reason?.trim() ? cell(o.reason) : '*no reason given*'}`);
-    for (const kr of o.keyResults) if (kr.status === 'dropped') dropped.push(`- Key result ${cell(kr.id ?? '(no id)')} ${cell(kr.title ?? '')}: ${kr.reason?.trim() ? cell(kr.reason) : '*no reason given*'}`);
-    for (const ini of o.initiatives) if (ini.status === 'dropped') dropped.push(`- Initiative ${cell(ini.id ?? '(no id)')} ${cell(ini.title ?? '')}: ${ini.reason?.trim() ? cell(ini.reason) : '*no reason given*'}`);
+    if (o.status === 'dropped')
+      dropped.push(
+        `- Objective ${cell(o.id ?? '(no id)')} ${cell(o.title ?? '')}: ${o.reason?.trim() ? cell(o.reason) : '*no reason given*'}`,
+      );
+    for (const kr of o.keyResults)
+      if (kr.status === 'dropped')
+        dropped.push(
+          `- Key result ${cell(kr.id ?? '(no id)')} ${cell(kr.title ?? '')}: ${kr.reason?.trim() ? cell(kr.reason) : '*no reason given*'}`,
+        );
+    for (const ini of o.initiatives)
+      if (ini.status === 'dropped')
+        dropped.push(
+          `- Initiative ${cell(ini.id ?? '(no id)')} ${cell(ini.title ?? '')}: ${ini.reason?.trim() ? cell(ini.reason) : '*no reason given*'}`,
+        );
   }
   pushAll(out, ['## Dropped', ''].concat(dropped.length ? dropped : ['Nothing was dropped.'], ''));
 
@@ -122,7 +160,7 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
   // The team's own words.
   out.push('## Reflection', '');
   const r = file.retro;
-  if (!r || (r.wentWell.length + r.wentBadly.length + r.tryNext.length === 0)) {
+  if (!r || r.wentWell.length + r.wentBadly.length + r.tryNext.length === 0) {
     out.push('No reflection yet: `okr close --went-well ... --went-badly ... --try-next ...` records one.');
   } else {
     const part = (title: string, items: string[]) => (items.length ? [`**${title}**`, '', ...items.map((t) => `- ${md(t)}`), ''] : []);

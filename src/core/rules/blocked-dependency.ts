@@ -30,7 +30,11 @@ export const blockedDependency: Rule<NoOptions> = {
         }
         if (reasons.length === 0) continue;
         const related: RelatedLocation[] = [
-          { path: target.file.path, span: (target.keyResult ?? target.objective).spans.values.id ?? (target.keyResult ?? target.objective).spans.node, message: `${nodeWhere(target)} is defined here.` },
+          {
+            path: target.file.path,
+            span: (target.keyResult ?? target.objective).spans.values.id ?? (target.keyResult ?? target.objective).spans.node,
+            message: `${nodeWhere(target)} is defined here.`,
+          },
         ];
         reports.push({
           message: `${capitalized(nodeWhere(n))} depends on ${nodeWhere(target)}${target.file.team ? ` (${shownValue(target.file.team)})` : ''}, which ${reasons.join(' and ')}: agree on a plan with its owner, or change the dependency.`,

@@ -37,7 +37,11 @@ export const committedMissed: Rule<NoOptions> = {
         const raw = rawProgress(kr);
         if (raw === undefined || raw >= REACHED) continue;
         const current = effectiveCurrent(kr);
-        const span = kr.spans.values.current ?? (kr.current === undefined ? latestCheckIn(kr)?.spans.values.value : undefined) ?? kr.spans.values.title ?? kr.spans.node;
+        const span =
+          kr.spans.values.current ??
+          (kr.current === undefined ? latestCheckIn(kr)?.spans.values.value : undefined) ??
+          kr.spans.values.title ??
+          kr.spans.node;
         reports.push({
           message:
             `Committed ${name} ended at ${percent(clamp01(raw))} of its target (at ${current}; start ${kr.start ?? 0}, target ${kr.target}). ` +

@@ -19,7 +19,8 @@ export const currentDisagrees: Rule<Record<string, never>> = {
     for (const o of file.objectives) {
       for (const kr of o.keyResults) {
         const value = latestCheckInWith(kr, 'value');
-        if (value && kr.current !== undefined && value.value !== kr.current) reports.push(report(file.text, kr, 'current', kr.current, value, value.value!));
+        if (value && kr.current !== undefined && value.value !== kr.current)
+          reports.push(report(file.text, kr, 'current', kr.current, value, value.value!));
         const confidence = latestCheckInWith(kr, 'confidence');
         if (confidence && kr.confidence !== undefined && confidence.confidence !== kr.confidence) {
           reports.push(report(file.text, kr, 'confidence', kr.confidence, confidence, confidence.confidence!));
@@ -30,7 +31,14 @@ export const currentDisagrees: Rule<Record<string, never>> = {
   },
 };
 
-function report(text: string, kr: KeyResult, field: 'current' | 'confidence', written: number, latest: CheckIn, latestValue: number): RuleReport {
+function report(
+  text: string,
+  kr: KeyResult,
+  field: 'current' | 'confidence',
+  written: number,
+  latest: CheckIn,
+  latestValue: number,
+): RuleReport {
   const span = kr.spans.values[field];
   const name = kr.id ? `Key result ${shownValue(kr.id)}` : 'This key result';
   const what = field === 'current' ? 'value' : 'confidence';
@@ -42,6 +50,12 @@ function report(text: string, kr: KeyResult, field: 'current' | 'confidence', wr
       `${name} has \`${field}: ${written}\` but its latest check-in (${latest.date}) says ${latestValue}; the check-in wins, ` +
       `so the tree and \`okr list\` show ${latestValue}. Keep \`${field}:\` in step with the latest check-in's ${what}, or remove it.`,
     span,
-    ...(plain ? { fixes: [{ title: `Use the latest check-in (${field}: ${latestValue})`, edits: [replaceScalarEdit(text, span, String(latestValue))] }] } : {}),
+    ...(plain
+      ? {
+          fixes: [
+            { title: `Use the latest check-in (${field}: ${latestValue})`, edits: [replaceScalarEdit(text, span, String(latestValue))] },
+          ],
+        }
+      : {}),
   };
 }

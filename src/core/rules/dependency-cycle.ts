@@ -24,7 +24,11 @@ export const dependencyCycle: Rule<NoOptions> = {
         reports.push({
           message,
           span: ref.span,
-          related: cycle.slice(1).map((c) => ({ path: c.file.path, span: (c.keyResult ?? c.objective).spans.values.depends_on ?? (c.keyResult ?? c.objective).spans.node, message: `${nodeWhere(c)} depends on the next one here.` })),
+          related: cycle.slice(1).map((c) => ({
+            path: c.file.path,
+            span: (c.keyResult ?? c.objective).spans.values.depends_on ?? (c.keyResult ?? c.objective).spans.node,
+            message: `${nodeWhere(c)} depends on the next one here.`,
+          })),
         });
       }
     }

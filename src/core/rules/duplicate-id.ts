@@ -12,7 +12,12 @@ const KIND_NAMES: Record<IdDefinition['kind'], string> = {
 /** This file's ids in document order (not lint.ts's collectDefinitions: rules must not import the engine). */
 function definitionsOf(file: OkrFile): IdDefinition[] {
   const out: IdDefinition[] = [];
-  const add = (id: string | undefined, kind: IdDefinition['kind'], spans: { node: { start: number; end: number }; values: Record<string, { start: number; end: number }> }, title?: string) => {
+  const add = (
+    id: string | undefined,
+    kind: IdDefinition['kind'],
+    spans: { node: { start: number; end: number }; values: Record<string, { start: number; end: number }> },
+    title?: string,
+  ) => {
     if (id !== undefined && id !== '') out.push({ id, kind, path: file.path, span: spans.values.id ?? spans.node, title });
   };
   for (const o of file.objectives) {

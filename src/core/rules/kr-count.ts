@@ -23,7 +23,9 @@ export const krCount: Rule<KrCountOptions> = {
     for (const o of activeObjectives(file)) {
       const count = activeKeyResultsOf(o).length;
       const name = o.id ? `Objective ${shownValue(o.id)}` : 'This objective';
-      const span = o.spans.keys.key_results ?? o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start };
+      const span = o.spans.keys.key_results ??
+        o.spans.values.title ??
+        o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start };
       // `progress_from: aligned`: the team objectives aligned to it measure it, not key results of its own.
       if (count < options.min && o.progressFrom !== 'aligned') {
         reports.push({

@@ -1,6 +1,14 @@
 import type { Fix, KeyResult, Objective, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
-import { afterBreak, appendToBlockListEdit, appendToFlowListEdit, flowScalar, keyIndentAt, removeBlockItemEdit, removeFlowItemEdit } from '../edits';
+import {
+  afterBreak,
+  appendToBlockListEdit,
+  appendToFlowListEdit,
+  flowScalar,
+  keyIndentAt,
+  removeBlockItemEdit,
+  removeFlowItemEdit,
+} from '../edits';
 import { ID_PATTERN } from '../parse';
 import { LineIndex } from '../positions';
 import { rawProgress } from '../progress';
@@ -105,9 +113,11 @@ export function moveToInitiativesFix(text: string, lines: LineIndex, o: Objectiv
 
   // 1. Cut the key result.
   const removal =
-    text[list.start] === '[' ? removeFlowItemEdit(text, list.start, list.end, nodes, index)
-    : text[list.start] === '-' ? removeBlockItemEdit(text, lines, node.start, node.end)
-    : undefined;
+    text[list.start] === '['
+      ? removeFlowItemEdit(text, list.start, list.end, nodes, index)
+      : text[list.start] === '-'
+        ? removeBlockItemEdit(text, lines, node.start, node.end)
+        : undefined;
   if (!removal) return undefined;
 
   // 2. Add the initiative.
@@ -118,7 +128,13 @@ export function moveToInitiativesFix(text: string, lines: LineIndex, o: Objectiv
   if (initiativesKey && initiatives && text[initiatives.start] === '[') {
     // A comment inside the list could be one about the items' order: leave such a list to the user.
     if (text.slice(initiatives.start, initiatives.end).includes('#')) return undefined;
-    addition = appendToFlowListEdit(text, lines, initiatives, o.initiatives.map((i) => i.spans.node), entry);
+    addition = appendToFlowListEdit(
+      text,
+      lines,
+      initiatives,
+      o.initiatives.map((i) => i.spans.node),
+      entry,
+    );
   } else if (initiativesKey && initiatives && text[initiatives.start] === '-' && !flowObjective) {
     addition = appendToBlockListEdit(text, lines, initiatives, [entry]);
   } else if (initiativesKey && !flowObjective) {

@@ -33,7 +33,9 @@ export const notTimeBound: Rule<NoOptions> = {
       const span = o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start };
       const name = o.id ? `Objective ${shownValue(o.id)}` : 'This objective';
       // Every finding offers the same edit; applying it twice inserts it once (see applyEdits).
-      const edit = written ? fillEmptyValue(file.text, written, quarter) : insertTopLevelFieldEdit(file.text, file.spans, 'period', quarter, ['team', 'version']);
+      const edit = written
+        ? fillEmptyValue(file.text, written, quarter)
+        : insertTopLevelFieldEdit(file.text, file.spans, 'period', quarter, ['team', 'version']);
       const fixes = [{ title: `${written ? 'Set' : 'Add'} \`period: ${quarter}\``, edits: [edit] }];
       reports.push({
         message:

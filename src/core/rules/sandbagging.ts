@@ -16,7 +16,8 @@ const REACHED = 1 - 1e-9;
 // are meant to be met in full. A target equal to the start asks for nothing at all.
 export const sandbagging: Rule<NoOptions> = {
   id: 'sandbagging',
-  description: 'Aspirational objectives stretch: not every key result reaches 100% (nor in each of the last two periods), and no target equals its start.',
+  description:
+    'Aspirational objectives stretch: not every key result reaches 100% (nor in each of the last two periods), and no target equals its start.',
   defaultSeverity: 'warning',
   defaultOptions: {},
   check({ file, context }) {

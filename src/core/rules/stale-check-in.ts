@@ -13,14 +13,16 @@ export interface StaleCheckInOptions {
 // frequency of check-ins as a leading indicator of OKR health.
 export const staleCheckIn: Rule<StaleCheckInOptions> = {
   id: 'stale-check-in',
-  description: "During the period, every active key result has a check-in within the file's cadence (`check_in_every`, 14 days by default).",
+  description:
+    "During the period, every active key result has a check-in within the file's cadence (`check_in_every`, 14 days by default).",
   defaultSeverity: 'warning',
   defaultOptions: { days: 0 },
   optionsSchema: {
     days: {
       type: 'integer',
       minimum: 0,
-      description: "Days without a check-in after which a key result is stale; `0` follows the file's `check_in_every` (14 days by default).",
+      description:
+        "Days without a check-in after which a key result is stale; `0` follows the file's `check_in_every` (14 days by default).",
     },
   },
   check({ file, options, context }) {
@@ -43,7 +45,10 @@ export const staleCheckIn: Rule<StaleCheckInOptions> = {
           message:
             `${name} ${when}. Check in weekly or fortnightly: a quick update on progress, risks and confidence ` +
             `surfaces blockers while there is still time to act.`,
-          span: latest?.spans.values.date ?? kr.spans.keys.check_ins ?? kr.spans.values.title ?? kr.spans.values.id ?? { start: kr.spans.node.start, end: kr.spans.node.start },
+          span: latest?.spans.values.date ??
+            kr.spans.keys.check_ins ??
+            kr.spans.values.title ??
+            kr.spans.values.id ?? { start: kr.spans.node.start, end: kr.spans.node.start },
         });
       }
     }

@@ -60,7 +60,9 @@ export const targetMoved: Rule<TargetMovedOptions> = {
               `(it was ${formatNumber(old)} in ${baseline.commit.slice(0, 7)} of ${baseline.date}; ${when}), with no \`reason:\`. ` +
               'Say why it moved, so reviewers see targets change rather than find out at the end.',
             span: kr.spans.values[field] ?? kr.spans.node,
-            ...(kr.spans.keys.reason ? {} : { fixes: [insertFieldFix(file.text, kr.spans, 'reason', '', 'Add `reason:`', field === 'target' ? 'target' : 'start')] }),
+            ...(kr.spans.keys.reason
+              ? {}
+              : { fixes: [insertFieldFix(file.text, kr.spans, 'reason', '', 'Add `reason:`', field === 'target' ? 'target' : 'start')] }),
           });
           break; // one finding per key result: one reason covers both
         }

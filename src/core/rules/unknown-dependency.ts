@@ -38,7 +38,14 @@ export const unknownDependency: Rule<NoOptions> = {
           span: ref.span,
           // Only a difference of case is certain enough to fix: ids are written exactly.
           ...(sameButCase.length === 1
-            ? { fixes: [{ title: `Change to \`${sameButCase[0]}\``, edits: [{ start: ref.span.start, end: ref.span.end, newText: sameButCase[0] }] }] }
+            ? {
+                fixes: [
+                  {
+                    title: `Change to \`${sameButCase[0]}\``,
+                    edits: [{ start: ref.span.start, end: ref.span.end, newText: sameButCase[0] }],
+                  },
+                ],
+              }
             : {}),
         });
       }

@@ -56,7 +56,14 @@ export const unknownParent: Rule<NoOptions> = {
         const near = closestMatch(parent, objectiveIds);
         message =
           `\`parent: ${shownValue(parent)}\` names no objective of ${shownPath}.` +
-          (near ? ` Did you mean \`${shownValue(near)}\`?` : objectiveIds.length ? ` Its objectives: ${objectiveIds.slice(0, 10).map((id) => shownValue(id)).join(', ')}${objectiveIds.length > 10 ? ', …' : ''}.` : ' That file defines no objectives.');
+          (near
+            ? ` Did you mean \`${shownValue(near)}\`?`
+            : objectiveIds.length
+              ? ` Its objectives: ${objectiveIds
+                  .slice(0, 10)
+                  .map((id) => shownValue(id))
+                  .join(', ')}${objectiveIds.length > 10 ? ', …' : ''}.`
+              : ' That file defines no objectives.');
       }
       reports.push({ message, span: o.spans.values.parent });
     }

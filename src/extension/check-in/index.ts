@@ -39,7 +39,14 @@ function targetOf(store: OkrStore, arg: unknown, second: unknown): Target | unde
     return state ? { state, krId: second } : undefined;
   }
   const o = arg as { kind?: unknown; entry?: { keyResult?: { id?: unknown } }; keyResult?: { id?: unknown } } | undefined;
-  const id = o && typeof o === 'object' ? (o.kind === 'keyResult' ? o.entry?.keyResult?.id : o.keyResult?.id) : typeof arg === 'string' ? arg : undefined;
+  const id =
+    o && typeof o === 'object'
+      ? o.kind === 'keyResult'
+        ? o.entry?.keyResult?.id
+        : o.keyResult?.id
+      : typeof arg === 'string'
+        ? arg
+        : undefined;
   if (typeof id !== 'string' || id.trim() === '') return undefined;
   const found = store.findDefinition(id.trim());
   return found?.definition.kind === 'key-result' ? { state: found.state, krId: found.definition.id } : undefined;
@@ -140,7 +147,13 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
       noteBox.dispose();
       active = undefined;
     }
-    return { uri: target.state.uri.toString(), keyResultId: kr.id ?? target.krId, value, confidence, ...(note.trim() !== '' ? { note: note.trim() } : {}) };
+    return {
+      uri: target.state.uri.toString(),
+      keyResultId: kr.id ?? target.krId,
+      value,
+      confidence,
+      ...(note.trim() !== '' ? { note: note.trim() } : {}),
+    };
   }
 
   async function apply(target: Target, result: CheckInResult): Promise<boolean> {
@@ -158,11 +171,15 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
       return false;
     }
     const edit = new vscode.WorkspaceEdit();
-    for (const e of plan.edits) edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
+    for (const e of plan.edits)
+      edit.replace(document.uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
     if (!(await vscode.workspace.applyEdit(edit))) return false;
     // A file that had no unsaved changes is saved, as the CLI would have written it; unsaved work stays the user's to save.
     if (!wasDirty) await document.save();
-    vscode.window.setStatusBarMessage(`$(check) Checked in ${result.keyResultId}: ${result.value}, confidence ${result.confidence ?? '-'}`, 5000);
+    vscode.window.setStatusBarMessage(
+      `$(check) Checked in ${result.keyResultId}: ${result.value}, confidence ${result.confidence ?? '-'}`,
+      5000,
+    );
     return true;
   }
 
@@ -171,10 +188,15 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     const today = store.today();
     const refs = store.activeKeyResults().filter((r) => r.keyResult.id !== undefined);
     if (refs.length === 0) {
-      void vscode.window.showInformationMessage('OKR Lens: the OKR files of this workspace have no active key result with an id to check in.');
+      void vscode.window.showInformationMessage(
+        'OKR Lens: the OKR files of this workspace have no active key result with an id to check in.',
+      );
       return undefined;
     }
-    const ordered = orderForPicking(refs.map((r) => ({ ...r, file: r.state.result.file })), today);
+    const ordered = orderForPicking(
+      refs.map((r) => ({ ...r, file: r.state.result.file })),
+      today,
+    );
     type Item = vscode.QuickPickItem & { target: Target };
     const items: Item[] = ordered.map(({ item, daysLate }) => ({
       label: `${daysLate !== undefined ? '$(bell) ' : ''}${item.keyResult.id!}`,
@@ -182,13 +204,20 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
       detail: `${daysLate !== undefined ? `${lateness(daysLate)} · ` : ''}${item.objective.id ?? ''} ${item.objective.title ?? ''} · ${vscode.workspace.asRelativePath(item.state.uri)}`,
       target: { state: item.state, krId: item.keyResult.id! },
     }));
-    const picked = await vscode.window.showQuickPick(items, { title: 'OKR: Check In', placeHolder: 'Key result to check in (due ones first)', matchOnDescription: true, matchOnDetail: true });
+    const picked = await vscode.window.showQuickPick(items, {
+      title: 'OKR: Check In',
+      placeHolder: 'Key result to check in (due ones first)',
+      matchOnDescription: true,
+      matchOnDetail: true,
+    });
     return picked?.target;
   }
 
   const checkIn = async (arg?: unknown, second?: unknown): Promise<CheckInResult | undefined> => {
     if (!vscode.workspace.isTrusted) {
-      void vscode.window.showInformationMessage('OKR Lens: Check In writes to the OKR file, which OKR Lens does not do in Restricted Mode. Trust this workspace to check in.');
+      void vscode.window.showInformationMessage(
+        'OKR Lens: Check In writes to the OKR file, which OKR Lens does not do in Restricted Mode. Trust this workspace to check in.',
+      );
       return undefined;
     }
     await store.ready;
@@ -209,7 +238,10 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     }
   };
 
-  const selector: vscode.DocumentSelector = [{ scheme: 'file', pattern: '**/*.okr.{yaml,yml}' }, { scheme: 'file', pattern: '**/.okr.yaml' }];
+  const selector: vscode.DocumentSelector = [
+    { scheme: 'file', pattern: '**/*.okr.{yaml,yml}' },
+    { scheme: 'file', pattern: '**/.okr.yaml' },
+  ];
   const lensChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     lensChanged,
@@ -222,7 +254,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
       provideCodeLenses(document) {
         if (!settingsFor(document.uri).codeLens || !vscode.workspace.isTrusted) return [];
         const state = store.get(document.uri);
-        if (!state || state.version !== undefined && state.version !== document.version) return [];
+        if (!state || (state.version !== undefined && state.version !== document.version)) return [];
         const today = store.today();
         return state.result.file.objectives.flatMap((o) =>
           o.keyResults
@@ -239,24 +271,30 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
         );
       },
     }),
-    vscode.languages.registerCodeActionsProvider(selector, {
-      provideCodeActions(document, _range, ctx) {
-        if (!vscode.workspace.isTrusted) return [];
-        const state = store.get(document.uri);
-        if (!state) return [];
-        return ctx.diagnostics
-          .filter((d) => d.source === 'okr-lens' && (typeof d.code === 'object' ? d.code.value : d.code) === 'stale-check-in')
-          .flatMap((d) => {
-            const offset = document.offsetAt(d.range.start);
-            const ref = state.result.file.objectives.flatMap((o) => o.keyResults).find((kr) => kr.spans.node.start <= offset && offset <= kr.spans.node.end);
-            if (!ref?.id) return [];
-            const action = new vscode.CodeAction(`Check In ${ref.id}...`, vscode.CodeActionKind.QuickFix);
-            action.diagnostics = [d];
-            action.isPreferred = true;
-            action.command = { title: 'Check In...', command: CommandId.CheckIn, arguments: [document.uri, ref.id] };
-            return [action];
-          });
+    vscode.languages.registerCodeActionsProvider(
+      selector,
+      {
+        provideCodeActions(document, _range, ctx) {
+          if (!vscode.workspace.isTrusted) return [];
+          const state = store.get(document.uri);
+          if (!state) return [];
+          return ctx.diagnostics
+            .filter((d) => d.source === 'okr-lens' && (typeof d.code === 'object' ? d.code.value : d.code) === 'stale-check-in')
+            .flatMap((d) => {
+              const offset = document.offsetAt(d.range.start);
+              const ref = state.result.file.objectives
+                .flatMap((o) => o.keyResults)
+                .find((kr) => kr.spans.node.start <= offset && offset <= kr.spans.node.end);
+              if (!ref?.id) return [];
+              const action = new vscode.CodeAction(`Check In ${ref.id}...`, vscode.CodeActionKind.QuickFix);
+              action.diagnostics = [d];
+              action.isPreferred = true;
+              action.command = { title: 'Check In...', command: CommandId.CheckIn, arguments: [document.uri, ref.id] };
+              return [action];
+            });
+        },
       },
-    }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
+      { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] },
+    ),
   );
 }

@@ -44,7 +44,11 @@ export interface ConfidenceChoice {
   description: string;
 }
 
-const MEANING = { green: 'on track: likely to reach the target', yellow: 'at risk: needs attention', red: 'off track: unlikely without a change' } as const;
+const MEANING = {
+  green: 'on track: likely to reach the target',
+  yellow: 'at risk: needs attention',
+  red: 'off track: unlikely without a change',
+} as const;
 
 /** 1.0 down to 0.1, the colour word and what it means. */
 export function confidenceChoices(): ConfidenceChoice[] {
@@ -70,7 +74,11 @@ export interface CheckInCandidate {
 
 /** Due key results first (the latest first), then the others in file order. */
 export function orderForPicking<T extends CheckInCandidate>(candidates: readonly T[], today: string): { item: T; daysLate?: number }[] {
-  const rows = candidates.map((item, index) => ({ item, index, daysLate: dueCheckIn(item.file, item.objective, item.keyResult, today)?.daysLate }));
+  const rows = candidates.map((item, index) => ({
+    item,
+    index,
+    daysLate: dueCheckIn(item.file, item.objective, item.keyResult, today)?.daysLate,
+  }));
   rows.sort((a, b) => {
     if ((a.daysLate === undefined) !== (b.daysLate === undefined)) return a.daysLate === undefined ? 1 : -1;
     if (a.daysLate !== undefined && b.daysLate !== undefined && a.daysLate !== b.daysLate) return b.daysLate - a.daysLate;

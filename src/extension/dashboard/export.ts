@@ -11,7 +11,10 @@ const CHOICES: { format: ReportFormat; label: string; detail: string }[] = [
   { format: 'json', label: 'JSON', detail: 'The numbers, as `okr report --format json` writes them' },
 ];
 
-export async function exportReport(build: () => ReportData, options: { format?: ReportFormat; target?: vscode.Uri } = {}): Promise<vscode.Uri | undefined> {
+export async function exportReport(
+  build: () => ReportData,
+  options: { format?: ReportFormat; target?: vscode.Uri } = {},
+): Promise<vscode.Uri | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showInformationMessage('OKR Lens writes no file in Restricted Mode. Trust this workspace to export a report.');
     return undefined;

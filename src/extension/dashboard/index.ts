@@ -124,7 +124,13 @@ class Dashboard implements DashboardHandle {
   private page(webview: vscode.Webview): string {
     const n = nonce();
     const script = webview.asWebviewUri(vscode.Uri.joinPath(this.context.extensionUri, 'dist', 'webview', 'dashboard.js'));
-    const csp = [`default-src 'none'`, `style-src 'nonce-${n}'`, `script-src 'nonce-${n}'`, `img-src ${webview.cspSource} data:`, `font-src ${webview.cspSource}`].join('; ');
+    const csp = [
+      `default-src 'none'`,
+      `style-src 'nonce-${n}'`,
+      `script-src 'nonce-${n}'`,
+      `img-src ${webview.cspSource} data:`,
+      `font-src ${webview.cspSource}`,
+    ].join('; ');
     return [
       '<!DOCTYPE html>',
       '<html lang="en">',
@@ -171,7 +177,10 @@ class Dashboard implements DashboardHandle {
     const source = this.view?.linkedWorkSource();
     const repositories = source?.repositoryCommits?.();
     return buildReport({
-      files: states.map((s) => ({ path: vscode.workspace.asRelativePath(s.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1), file: s.result.file })),
+      files: states.map((s) => ({
+        path: vscode.workspace.asRelativePath(s.uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1),
+        file: s.result.file,
+      })),
       today: this.store.today(),
       repositories: repositories && repositories.length > 0 ? repositories : undefined,
     });
@@ -197,7 +206,12 @@ class Dashboard implements DashboardHandle {
         await this.render();
         return;
       case 'rendered':
-        this.lastRendered = { renderId: message.renderId, ms: message.ms, charts: message.charts, sinceOpenMs: performance.now() - this.openedAt };
+        this.lastRendered = {
+          renderId: message.renderId,
+          ms: message.ms,
+          charts: message.charts,
+          sinceOpenMs: performance.now() - this.openedAt,
+        };
         this.renderedEmitter.fire({ renderId: message.renderId, ms: message.ms, charts: message.charts });
         return;
       case 'reveal': {
@@ -229,7 +243,11 @@ class Dashboard implements DashboardHandle {
   }
 }
 
-export function registerDashboard(context: vscode.ExtensionContext, store: OkrStore, view: ObjectivesViewHandle | undefined): DashboardHandle {
+export function registerDashboard(
+  context: vscode.ExtensionContext,
+  store: OkrStore,
+  view: ObjectivesViewHandle | undefined,
+): DashboardHandle {
   const dashboard = new Dashboard(context, store, view);
   const follow = () => dashboard.renderSoon();
   context.subscriptions.push(

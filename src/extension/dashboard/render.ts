@@ -69,7 +69,14 @@ function chartFigure(svg: string, table: { headers: string[]; rows: string[][] }
   ].join('');
 }
 
-function keyResultCard(kr: ReportKeyResult, o: ReportObjective, f: ReportFile, report: ReportData, id: string, options: DashboardOptions): string {
+function keyResultCard(
+  kr: ReportKeyResult,
+  o: ReportObjective,
+  f: ReportFile,
+  report: ReportData,
+  id: string,
+  options: DashboardOptions,
+): string {
   const name = keyResultName(kr);
   const owner = kr.owner ?? o.owner;
   const amount = amountOf(kr);
@@ -99,12 +106,17 @@ function keyResultCard(kr: ReportKeyResult, o: ReportObjective, f: ReportFile, r
   const series = seriesOfReport(kr, o.period);
   const charts: string[] = [];
   const burnUp = burnUpChart(kr, series, report.today);
-  if (burnUp && kr.points.length > 0) charts.push(chartFigure(renderChartSvg(burnUp, { idPrefix: `${id}-b`, width: 420, height: 200 }), chartTable(burnUp), 'Burn-up'));
+  if (burnUp && kr.points.length > 0)
+    charts.push(chartFigure(renderChartSvg(burnUp, { idPrefix: `${id}-b`, width: 420, height: 200 }), chartTable(burnUp), 'Burn-up'));
   const confidence = confidenceChart(kr, series.confidence, series.period, report.today);
   if (confidence && series.confidence.length > 1)
-    charts.push(chartFigure(renderChartSvg(confidence, { idPrefix: `${id}-c`, width: 420, height: 160 }), chartTable(confidence), 'Confidence'));
+    charts.push(
+      chartFigure(renderChartSvg(confidence, { idPrefix: `${id}-c`, width: 420, height: 160 }), chartTable(confidence), 'Confidence'),
+    );
   if (kr.commitsPerWeek && o.period && f.linked)
-    charts.push(`<figure class="chart weeks"><figcaption>Linked commits per week</figcaption>${weeksSvg(kr.commitsPerWeek, o.period.start, id, name)}</figure>`);
+    charts.push(
+      `<figure class="chart weeks"><figcaption>Linked commits per week</figcaption>${weeksSvg(kr.commitsPerWeek, o.period.start, id, name)}</figure>`,
+    );
   if (charts.length) out.push(`<div class="charts">${charts.join('')}</div>`);
   out.push('</article>');
   return out.join('');
@@ -119,11 +131,18 @@ function objectiveSection(o: ReportObjective, f: ReportFile, report: ReportData,
     `<h3 id="${id}">${x(name)}</h3>`,
     bar(o.progress, o.health, `${name}: ${o.progress === null ? 'no numbers' : percent(o.progress)}`),
     `<p class="facts"><span class="health health-${o.health}">${x(HEALTH_LABELS[o.health])}</span> · ${x(
-      [o.progress === null ? 'no numbers' : percent(o.progress), gap, o.owner ? `owner ${o.owner}` : undefined, o.projection ? `at this rate ${percent(o.projection.progress)} by ${shortDate(o.projection.date)}` : undefined]
+      [
+        o.progress === null ? 'no numbers' : percent(o.progress),
+        gap,
+        o.owner ? `owner ${o.owner}` : undefined,
+        o.projection ? `at this rate ${percent(o.projection.progress)} by ${shortDate(o.projection.date)}` : undefined,
+      ]
         .filter(Boolean)
         .join(' · '),
     )}</p>`,
-    o.keyResults.length ? o.keyResults.map((kr, k) => keyResultCard(kr, o, f, report, `${id}-k${k}`, options)).join('') : '<p class="muted">No key results.</p>',
+    o.keyResults.length
+      ? o.keyResults.map((kr, k) => keyResultCard(kr, o, f, report, `${id}-k${k}`, options)).join('')
+      : '<p class="muted">No key results.</p>',
     '</section>',
   ].join('');
 }
@@ -131,12 +150,15 @@ function objectiveSection(o: ReportObjective, f: ReportFile, report: ReportData,
 /** The dashboard's content (inside the page's <main>). */
 export function dashboardBody(report: ReportData, options: DashboardOptions): string {
   const out: string[] = [];
-  if (options.restricted) out.push('<p class="notice" role="note">Restricted Mode: the dashboard is read-only. Trust this workspace to check in from here.</p>');
+  if (options.restricted)
+    out.push('<p class="notice" role="note">Restricted Mode: the dashboard is read-only. Trust this workspace to check in from here.</p>');
   if (report.files.length === 0) {
     out.push('<p class="empty">No OKR files in this workspace yet.</p>');
     return out.join('');
   }
-  out.push(`<details class="indicators-box" open><summary>Leading indicators</summary>${indicatorsHtml(report).replace(/<h2 id="indicators">Leading indicators<\/h2>/, '')}</details>`);
+  out.push(
+    `<details class="indicators-box" open><summary>Leading indicators</summary>${indicatorsHtml(report).replace(/<h2 id="indicators">Leading indicators<\/h2>/, '')}</details>`,
+  );
   report.files.forEach((f, i) => {
     const period = f.period ? (f.period.label ?? `${f.period.start} to ${f.period.end}`) : 'no period';
     out.push(`<section class="file" data-team="${x(f.team ?? '')}" aria-labelledby="f${i}">`);

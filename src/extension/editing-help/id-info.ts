@@ -12,7 +12,8 @@ export type LocatedItem =
   | { kind: 'key-result'; objective: Objective; keyResult: KeyResult }
   | { kind: 'initiative'; objective: Objective; initiative: Initiative };
 
-const sameSpan = (a: { start: number; end: number } | undefined, b: { start: number; end: number }) => !!a && a.start === b.start && a.end === b.end;
+const sameSpan = (a: { start: number; end: number } | undefined, b: { start: number; end: number }) =>
+  !!a && a.start === b.start && a.end === b.end;
 
 /** The model item a definition points at (matched by its id span, else by id). */
 export function locateDefinition(file: OkrFile, definition: IdDefinition): LocatedItem | undefined {

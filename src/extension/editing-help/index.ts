@@ -17,7 +17,11 @@ import { idAt, parentValueSlot, trailerValueSlot, type LineSlot } from './text-c
 export const OKR_FILE_SELECTOR: vscode.DocumentSelector = [{ pattern: OKR_FILES_GLOB }];
 
 /** Commit messages: `git commit`'s editor (COMMIT_EDITMSG) and the Source Control input box. */
-export const COMMIT_MESSAGE_SELECTOR: vscode.DocumentSelector = [{ language: 'git-commit' }, { language: 'scminput' }, { scheme: 'vscode-scm' }];
+export const COMMIT_MESSAGE_SELECTOR: vscode.DocumentSelector = [
+  { language: 'git-commit' },
+  { language: 'scminput' },
+  { scheme: 'vscode-scm' },
+];
 
 function relativePath(uri: vscode.Uri): string {
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
@@ -111,7 +115,12 @@ function hover(store: OkrStore, document: vscode.TextDocument, position: vscode.
   if (!located) return undefined;
   const summary = summarize(found.state.result.file, located, store.today());
   const definedAt = found.state.result.lines.positionAt(found.definition.span.start).line + 1;
-  const dependencies = located.kind === 'key-result' ? dependencyLines(store, located.keyResult) : located.kind === 'objective' ? dependencyLines(store, located.objective) : [];
+  const dependencies =
+    located.kind === 'key-result'
+      ? dependencyLines(store, located.keyResult)
+      : located.kind === 'objective'
+        ? dependencyLines(store, located.objective)
+        : [];
   const text = idHoverMarkdown(summary, { relativePath: relativePath(found.state.uri), line: definedAt });
   const md = new vscode.MarkdownString(dependencies.length ? `${text}\n\n${dependencies.join('\n\n')}` : text, true);
   md.isTrusted = false;
@@ -145,7 +154,11 @@ export function registerEditingHelp(context: vscode.ExtensionContext, store: Okr
       ' ',
       ':',
     ),
-    vscode.languages.registerHoverProvider(OKR_FILE_SELECTOR, { provideHover: (document, position) => hover(store, document, position, false) }),
-    vscode.languages.registerHoverProvider(COMMIT_MESSAGE_SELECTOR, { provideHover: (document, position) => hover(store, document, position, true) }),
+    vscode.languages.registerHoverProvider(OKR_FILE_SELECTOR, {
+      provideHover: (document, position) => hover(store, document, position, false),
+    }),
+    vscode.languages.registerHoverProvider(COMMIT_MESSAGE_SELECTOR, {
+      provideHover: (document, position) => hover(store, document, position, true),
+    }),
   );
 }

@@ -65,4 +65,3 @@ export function idAt(line: string, character: number): { start: number; end: num
   if (start >= end || character > end + 1 || character < start) return undefined;
   return { start, end, id: line.slice(start, end) };
 }
-

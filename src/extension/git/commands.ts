@@ -47,7 +47,9 @@ export async function guarded<T>(log: vscode.LogOutputChannel, what: string, bod
       void vscode.window.showErrorMessage(`OKR Lens: ${message}`);
     } else {
       log.error(`${what} failed`, err);
-      void vscode.window.showErrorMessage(`OKR Lens: ${what} failed: ${(err as Error)?.message ?? String(err)}. See the "OKR Lens" output.`);
+      void vscode.window.showErrorMessage(
+        `OKR Lens: ${what} failed: ${(err as Error)?.message ?? String(err)}. See the "OKR Lens" output.`,
+      );
     }
     return undefined;
   }
@@ -55,7 +57,9 @@ export async function guarded<T>(log: vscode.LogOutputChannel, what: string, bod
 
 function requireTrust(what: string): void {
   if (!vscode.workspace.isTrusted) {
-    throw new UserError(`${what} changes your git repository, which OKR Lens does not do in Restricted Mode. Trust this workspace to use it.`);
+    throw new UserError(
+      `${what} changes your git repository, which OKR Lens does not do in Restricted Mode. Trust this workspace to use it.`,
+    );
   }
 }
 
@@ -72,7 +76,7 @@ export function keyResultIdOf(arg: unknown): string | undefined {
 function repositoryHintOf(arg: unknown): string | vscode.Uri | undefined {
   if (typeof arg === 'string' && arg !== '') return arg;
   if (arg instanceof vscode.Uri) return arg;
-  if (typeof arg === 'object' && arg !== null && 'rootUri' in arg && (arg).rootUri instanceof vscode.Uri) {
+  if (typeof arg === 'object' && arg !== null && 'rootUri' in arg && arg.rootUri instanceof vscode.Uri) {
     return (arg as { rootUri: vscode.Uri }).rootUri;
   }
   return undefined;
@@ -146,7 +150,12 @@ export class GitCommands {
     const ofEditor = editor ? this.tracker.repositoryOf(editor) : undefined;
     if (ofEditor) return ofEditor;
     const picked = await vscode.window.showQuickPick(
-      repos.map((r) => ({ label: path.basename(r.root), description: r.branch ?? (r.head ? 'detached HEAD' : 'no commits yet'), detail: r.root, repo: r })),
+      repos.map((r) => ({
+        label: path.basename(r.root),
+        description: r.branch ?? (r.head ? 'detached HEAD' : 'no commits yet'),
+        detail: r.root,
+        repo: r,
+      })),
       { title: `OKR: ${purpose}`, placeHolder: 'Which repository?' },
     );
     if (!picked) throw new Cancelled();
@@ -158,7 +167,12 @@ export class GitCommands {
   }
 
   /** The key result an argument names, checked against the OKR files; or one the user picks. */
-  private async keyResult(arg: unknown, purpose: string, repo: TrackedRepository | undefined, taggedIds: readonly string[] = []): Promise<{ id: string; title?: string }> {
+  private async keyResult(
+    arg: unknown,
+    purpose: string,
+    repo: TrackedRepository | undefined,
+    taggedIds: readonly string[] = [],
+  ): Promise<{ id: string; title?: string }> {
     await this.store.ready;
     const given = keyResultIdOf(arg);
     const known = this.knownIds();
@@ -170,19 +184,36 @@ export class GitCommands {
     return this.pickKeyResult(purpose, repo?.keyResult?.id, taggedIds);
   }
 
-  private async pickKeyResult(purpose: string, currentId: string | undefined, taggedIds: readonly string[]): Promise<{ id: string; title?: string }> {
+  private async pickKeyResult(
+    purpose: string,
+    currentId: string | undefined,
+    taggedIds: readonly string[],
+  ): Promise<{ id: string; title?: string }> {
     const refs = this.store.activeKeyResults();
     if (refs.length === 0) throw new UserError('the OKR files of this workspace have no active key result with an id');
     const today = this.store.today();
     const rows = keyResultPickRows(
       refs.map((r: KeyResultRef) => {
         const a = assessKeyResult(r.state.result.file, r.objective, r.keyResult, today);
-        return { id: r.keyResult.id ?? '', title: r.keyResult.title, objectiveId: r.objective.id, objectiveTitle: r.objective.title, progress: a.progress, health: a.health };
+        return {
+          id: r.keyResult.id ?? '',
+          title: r.keyResult.title,
+          objectiveId: r.objective.id,
+          objectiveTitle: r.objective.title,
+          progress: a.progress,
+          health: a.health,
+        };
       }),
       { currentId, taggedIds, currentHeading: 'Key result of the current branch' },
     );
     type Item = vscode.QuickPickItem & { id?: string; title?: string };
-    const items: Item[] = rows.map((row) => ({ label: row.label, description: row.description, detail: row.detail, id: row.keyResult.id, title: row.keyResult.title }));
+    const items: Item[] = rows.map((row) => ({
+      label: row.label,
+      description: row.description,
+      detail: row.detail,
+      id: row.keyResult.id,
+      title: row.keyResult.title,
+    }));
     const picked = await vscode.window.showQuickPick(items, {
       title: `OKR: ${purpose}`,
       placeHolder: 'Key result (type to search ids, titles and objectives)',
@@ -201,11 +232,14 @@ export class GitCommands {
     const fromPalette = krArg === undefined && repoArg === undefined;
     return this.run('Tag Commit', async () => {
       if (!vscode.workspace.isTrusted) {
-        throw new UserError('Tag Commit writes in the Source Control input box of the git extension, which does not run in Restricted Mode. Trust this workspace to use it.');
+        throw new UserError(
+          'Tag Commit writes in the Source Control input box of the git extension, which does not run in Restricted Mode. Trust this workspace to use it.',
+        );
       }
       const repo = await this.repository(repoArg, 'Tag Commit with Key Result');
       const api = repo.api;
-      if (!api) throw new UserError('the git extension is not running (is git.enabled off?): Tag Commit writes in its Source Control input box');
+      if (!api)
+        throw new UserError('the git extension is not running (is git.enabled off?): Tag Commit writes in its Source Control input box');
       const key = settingsFor(repo.uri).gitTrailer;
       const tagged = parseTrailers(api.inputBox.value, key);
       const kr = await this.keyResult(krArg, 'Tag Commit with Key Result', repo, tagged);
@@ -223,7 +257,10 @@ export class GitCommands {
         if (this.untagged.has(repo.root) && sameId(this.untagged.get(repo.root)!, kr.id)) this.untagged.delete(repo.root);
       }
       api.inputBox.value = next;
-      vscode.window.setStatusBarMessage(`$(tag) ${key}: ${kr.id} ${action === 'added' ? 'added to' : 'removed from'} the commit message`, 4000);
+      vscode.window.setStatusBarMessage(
+        `$(tag) ${key}: ${kr.id} ${action === 'added' ? 'added to' : 'removed from'} the commit message`,
+        4000,
+      );
       // From the palette (no key result, no Source Control given), the box is not in
       // view: show it, with the trailer in it, ready for the subject line.
       if (fromPalette) await vscode.commands.executeCommand('workbench.view.scm');
@@ -250,7 +287,8 @@ export class GitCommands {
       if (await branchExists(repo.ctx, name)) {
         const linked = await branchLink(repo.ctx, name);
         // A branch OKR Lens did not make (main, a colleague's) is not claimed for a key result.
-        if (linked === undefined) throw new UserError(`branch ${name} already exists and is not linked to a key result; it was not changed`);
+        if (linked === undefined)
+          throw new UserError(`branch ${name} already exists and is not linked to a key result; it was not changed`);
         if (!sameId(linked, kr.id)) {
           throw new UserError(`branch ${name} exists and is linked to ${linked} (git config ${branchLinkKey(name)}); it was not changed`);
         }
@@ -285,9 +323,16 @@ export class GitCommands {
       if (problem) return { message: problem, severity: vscode.InputBoxValidationSeverity.Error };
       if (!(await branchExists(repo.ctx, value))) return undefined;
       const linked = await branchLink(repo.ctx, value);
-      if (linked !== undefined && sameId(linked, kr.id)) return { message: `${value} exists, linked to ${kr.id}: Start Work switches to it`, severity: vscode.InputBoxValidationSeverity.Info };
+      if (linked !== undefined && sameId(linked, kr.id))
+        return {
+          message: `${value} exists, linked to ${kr.id}: Start Work switches to it`,
+          severity: vscode.InputBoxValidationSeverity.Info,
+        };
       return {
-        message: linked === undefined ? `${value} exists and is not linked to a key result: pick another name` : `${value} exists and is linked to ${linked}: pick another name`,
+        message:
+          linked === undefined
+            ? `${value} exists and is not linked to a key result: pick another name`
+            : `${value} exists and is linked to ${linked}: pick another name`,
         severity: vscode.InputBoxValidationSeverity.Error,
       };
     };
@@ -316,7 +361,8 @@ export class GitCommands {
       const repo = await this.repository(repoArg, 'Link Current Branch to Key Result');
       await this.tracker.refreshNow(repo);
       const branch = repo.branch;
-      if (branch === undefined) throw new UserError(`HEAD is detached in ${path.basename(repo.root)}: check out a branch to link it to a key result`);
+      if (branch === undefined)
+        throw new UserError(`HEAD is detached in ${path.basename(repo.root)}: check out a branch to link it to a key result`);
       const kr = await this.keyResult(krArg, `Link ${branch} to Key Result`, repo);
       await setBranchLink(repo.ctx, branch, kr.id);
       await this.tracker.refreshNow(repo);
@@ -350,7 +396,9 @@ export class GitCommands {
       let since: string | undefined;
       if (base === undefined || base === repo.branch) {
         since = this.periodStart();
-        commits = index.commits.filter((c) => c.parents.length < 2 && c.keyResults.length === 0 && (since === undefined || c.date.slice(0, 10) >= since));
+        commits = index.commits.filter(
+          (c) => c.parents.length < 2 && c.keyResults.length === 0 && (since === undefined || c.date.slice(0, 10) >= since),
+        );
         scope = since === undefined ? `of ${here}` : `of ${here} since the period began on ${since}`;
       } else {
         commits = await index.untaggedSince(base);
@@ -361,7 +409,10 @@ export class GitCommands {
         return { base: base ?? '', branch: repo.branch, since, commits };
       }
       const today = this.store.today();
-      const tagButton: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('tag'), tooltip: 'Tag... (link to a key result as a git note)' };
+      const tagButton: vscode.QuickInputButton = {
+        iconPath: new vscode.ThemeIcon('tag'),
+        tooltip: 'Tag... (link to a key result as a git note)',
+      };
       type Item = vscode.QuickPickItem & { sha: string };
       const pick = vscode.window.createQuickPick<Item>();
       const left = new Map(commits.map((c) => [c.sha, c]));
@@ -376,7 +427,9 @@ export class GitCommands {
         }));
       };
       render();
-      pick.placeholder = vscode.workspace.isTrusted ? 'Pick a commit to show it; its tag button links it to a key result' : 'Pick a commit to show it';
+      pick.placeholder = vscode.workspace.isTrusted
+        ? 'Pick a commit to show it; its tag button links it to a key result'
+        : 'Pick a commit to show it';
       pick.matchOnDescription = true;
       pick.ignoreFocusOut = true;
       pick.onDidAccept(() => {
@@ -408,14 +461,23 @@ export class GitCommands {
     const running = periods.filter((p) => p.start <= today && today <= p.end);
     const pool = running.length > 0 ? running : periods.filter((p) => p.start <= today);
     if (pool.length === 0) return undefined;
-    return running.length > 0 ? pool.map((p) => p.start).sort()[0] : pool.map((p) => p.start).sort().at(-1);
+    return running.length > 0
+      ? pool.map((p) => p.start).sort()[0]
+      : pool
+          .map((p) => p.start)
+          .sort()
+          .at(-1);
   }
 
   /**
    * Links a commit already made to a key result, as a git note (refs/notes/okr-lens):
    * the Tag... action of Show Untagged Commits. Returns what was done, or undefined.
    */
-  async tagPastCommit(sha: unknown, krArg?: unknown, repoArg?: unknown): Promise<{ sha: string; keyResultId: string; change: NoteChange } | undefined> {
+  async tagPastCommit(
+    sha: unknown,
+    krArg?: unknown,
+    repoArg?: unknown,
+  ): Promise<{ sha: string; keyResultId: string; change: NoteChange } | undefined> {
     return this.run('Tag Commit', async () => {
       requireTrust('Tagging a commit');
       if (!isCommitSha(sha)) throw new UserError('Tag... needs a commit id');
@@ -461,7 +523,8 @@ export class GitCommands {
       const repo = await this.repository(repoArg, 'Install Git Hooks');
       const cliPath = path.join(this.context.extensionPath, 'bin', 'okr.js');
       const bundle = path.join(this.context.extensionPath, 'dist', 'cli.js');
-      if (!existsSync(cliPath) || !existsSync(bundle)) throw new UserError(`this OKR Lens installation has no command-line tool (${cliPath}): the hooks need it`);
+      if (!existsSync(cliPath) || !existsSync(bundle))
+        throw new UserError(`this OKR Lens installation has no command-line tool (${cliPath}): the hooks need it`);
       // Desktop VS Code runs in Electron, which is no `node`: then the hook finds node on the PATH.
       const nodePath = process.versions.electron ? undefined : process.execPath;
       const result = await installHooks(repo.ctx, { cliPath, nodePath });

@@ -19,7 +19,8 @@ export function historyStorage(folder: vscode.Uri | undefined, log: vscode.LogOu
   if (folder?.scheme !== 'file') return undefined;
   const dir = path.join(folder.fsPath, 'commit-index');
   // One file per repository and trailer key: the key is part of what an index means.
-  const fileOf = (root: string, trailerKey: string) => path.join(dir, `${createHash('sha256').update(`${root}\0${trailerKey}`).digest('hex').slice(0, 32)}.json`);
+  const fileOf = (root: string, trailerKey: string) =>
+    path.join(dir, `${createHash('sha256').update(`${root}\0${trailerKey}`).digest('hex').slice(0, 32)}.json`);
   return {
     async load(root, trailerKey) {
       try {

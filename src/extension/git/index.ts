@@ -97,7 +97,9 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
     vscode.commands.registerCommand(CommandId.ShowUntaggedCommits, (repo?: unknown) => commands.showUntaggedCommits(repo)),
     vscode.commands.registerCommand(CommandId.ShowCommit, (args?: unknown) => commands.showCommit(args)),
     // The Tag... button of Show Untagged Commits, for the in-host suites (not a palette command).
-    vscode.commands.registerCommand(TAG_PAST_COMMIT_COMMAND, (sha?: unknown, kr?: unknown, repo?: unknown) => commands.tagPastCommit(sha, kr, repo)),
+    vscode.commands.registerCommand(TAG_PAST_COMMIT_COMMAND, (sha?: unknown, kr?: unknown, repo?: unknown) =>
+      commands.tagPastCommit(sha, kr, repo),
+    ),
     vscode.commands.registerCommand(CommandId.RevealKeyResult, (kr?: unknown) => commands.revealKeyResult(kr)),
     vscode.commands.registerCommand(CommandId.InstallHooks, (repo?: unknown) => commands.installHooks(repo)),
     vscode.commands.registerCommand(CommandId.UninstallHooks, (repo?: unknown) => commands.uninstallHooks(repo)),
@@ -146,7 +148,8 @@ class AutoTagger implements vscode.Disposable {
         const text = e.document.getText();
         for (const repo of this.tracker.repositories()) {
           const placed = this.placed.get(repo.root);
-          if (placed !== undefined && text !== placed && scmInputRoot(e.document.uri) === repo.api?.rootUri.toString()) this.placed.delete(repo.root);
+          if (placed !== undefined && text !== placed && scmInputRoot(e.document.uri) === repo.api?.rootUri.toString())
+            this.placed.delete(repo.root);
         }
       }),
     ];
@@ -172,13 +175,19 @@ class AutoTagger implements vscode.Disposable {
     const { gitAutoTag: enabled, gitTrailer } = settingsFor(repo.uri);
     const kr = repo.keyResult;
     // An id the file gets wrong (`id: Q4 KR1`, a schema finding) cannot be a trailer: nothing to put in.
-    const known = kr !== undefined && repo.branch !== undefined && isValidTrailerValue(kr.id) && this.store.findDefinition(kr.id)?.definition.kind === 'key-result';
+    const known =
+      kr !== undefined &&
+      repo.branch !== undefined &&
+      isValidTrailerValue(kr.id) &&
+      this.store.findDefinition(kr.id)?.definition.kind === 'key-result';
     const declined = kr !== undefined && this.commands.untagged.has(repo.root) && sameId(this.commands.untagged.get(repo.root)!, kr.id);
     const desired = enabled && known && !declined ? addTrailer('', gitTrailer, kr.id) : '';
     const value = api.inputBox.value;
     // The box as the editor shows it, when the extension host has it: what the user
     // typed may not have reached the git extension's copy yet.
-    const shown = vscode.workspace.textDocuments.find((d) => d.uri.scheme === SCM_INPUT_SCHEME && scmInputRoot(d.uri) === api.rootUri.toString())?.getText();
+    const shown = vscode.workspace.textDocuments
+      .find((d) => d.uri.scheme === SCM_INPUT_SCHEME && scmInputRoot(d.uri) === api.rootUri.toString())
+      ?.getText();
     if (shown !== undefined && shown !== value) {
       this.placed.delete(repo.root);
       return;

@@ -55,7 +55,10 @@ export class RepositoryLinkedWork implements LinkedWorkSource, vscode.Disposable
         // Named as `okr report` run at the workspace's root names it: `.` for the root itself.
         const isFolder = vscode.workspace.workspaceFolders?.some((f) => f.uri.toString() === r.uri.toString());
         const relative = vscode.workspace.asRelativePath(r.uri, false);
-        return { name: isFolder ? '.' : relative && relative !== r.uri.fsPath ? relative : path.basename(r.root), commits: r.index!.commits };
+        return {
+          name: isFolder ? '.' : relative && relative !== r.uri.fsPath ? relative : path.basename(r.root),
+          commits: r.index!.commits,
+        };
       });
   }
 

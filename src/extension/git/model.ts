@@ -18,7 +18,11 @@ export const LINKED_COMMITS_SHOWN = 50;
  * The key result a branch stands for: its explicit link (`branch.<name>.okrKeyResult`)
  * wins, as written even when no OKR file defines it, else the known id its name holds.
  */
-export function branchKeyResult(branch: string | undefined, link: string | undefined, knownIds: Iterable<string>): { id: string; source: 'link' | 'name' } | undefined {
+export function branchKeyResult(
+  branch: string | undefined,
+  link: string | undefined,
+  knownIds: Iterable<string>,
+): { id: string; source: 'link' | 'name' } | undefined {
   if (link !== undefined && link.trim() !== '') return { id: link.trim(), source: 'link' };
   if (branch === undefined) return undefined;
   const id = krIdFromBranch(branch, knownIds);
@@ -145,7 +149,9 @@ export function keyResultPickRows<K extends PickableKeyResult>(
       current,
       tagged,
       label: `${tagged ? '$(check)' : '$(target)'} ${k.id}${title ? `: ${title}` : ''}`,
-      description: [k.progress !== undefined ? percent(k.progress) : undefined, k.health ? HEALTH_LABELS[k.health] : undefined].filter(Boolean).join(' · '),
+      description: [k.progress !== undefined ? percent(k.progress) : undefined, k.health ? HEALTH_LABELS[k.health] : undefined]
+        .filter(Boolean)
+        .join(' · '),
       detail: [
         current ? (options.currentHeading ?? 'Key result of the current branch') : undefined,
         tagged ? 'in the commit message: pick it to remove the trailer' : undefined,

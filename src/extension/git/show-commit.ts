@@ -22,7 +22,19 @@ export function commitUri(root: string, sha: string): vscode.Uri {
 
 /** The `git show` arguments for a commit (exported for the unit tests). */
 export function showArgs(sha: string): string[] {
-  return ['show', '--stat', '--format=fuller', '--no-color', '--no-ext-diff', '--no-textconv', '--no-show-signature', '--encoding=UTF-8', '--end-of-options', sha, '--'];
+  return [
+    'show',
+    '--stat',
+    '--format=fuller',
+    '--no-color',
+    '--no-ext-diff',
+    '--no-textconv',
+    '--no-show-signature',
+    '--encoding=UTF-8',
+    '--end-of-options',
+    sha,
+    '--',
+  ];
 }
 
 export class CommitContentProvider implements vscode.TextDocumentContentProvider {

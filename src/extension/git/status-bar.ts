@@ -80,7 +80,13 @@ export class KeyResultStatusBar implements vscode.Disposable {
     if (found && entry) {
       const keyResult = entry.keyResult.keyResult;
       const assessment = assessKeyResult(found.state.result.file, entry.objective.objective, keyResult, this.store.today());
-      const summary = progressSummary({ progress: assessment.progress, paceGap: assessment.paceGap, confidence: assessment.confidence, owner: keyResult.owner, health: assessment.health });
+      const summary = progressSummary({
+        progress: assessment.progress,
+        paceGap: assessment.paceGap,
+        confidence: assessment.confidence,
+        owner: keyResult.owner,
+        health: assessment.health,
+      });
       const title = keyResult.title ?? '';
       lines.push(`**${escapeMarkdown(kr.id)}** ${escapeMarkdown(title)}`, '', escapeMarkdown(summary));
       plain = `${kr.id} ${title}\n${summary}`;
@@ -100,6 +106,14 @@ export class KeyResultStatusBar implements vscode.Disposable {
     this.item.tooltip = tooltip;
     this.item.accessibilityInformation = { label: `Key result of the branch: ${plain.replace(/\n/g, '. ')}` };
     this.item.show();
-    this.snapshot = { visible: true, text: this.item.text, tooltip: plain, keyResultId: kr.id, branch: repo.branch, repository: repo.root, known: Boolean(entry) };
+    this.snapshot = {
+      visible: true,
+      text: this.item.text,
+      tooltip: plain,
+      keyResultId: kr.id,
+      branch: repo.branch,
+      repository: repo.root,
+      known: Boolean(entry),
+    };
   }
 }

@@ -18,7 +18,10 @@ export function baselineSnippet(edit: TextEdit): string {
 }
 
 /** The key result whose `title:` value is `span` (kr-no-baseline reports on the title). */
-export function keyResultAtTitle(objectives: readonly { keyResults: readonly KeyResult[] }[], span: { start: number; end: number }): KeyResult | undefined {
+export function keyResultAtTitle(
+  objectives: readonly { keyResults: readonly KeyResult[] }[],
+  span: { start: number; end: number },
+): KeyResult | undefined {
   for (const o of objectives) {
     for (const kr of o.keyResults) {
       const title = kr.spans.values.title;

@@ -21,13 +21,18 @@ export const FIX_ALL_KIND = vscode.CodeActionKind.SourceFixAll.append('okr');
 export const INSERT_SNIPPET_COMMAND = '_okr.insertSnippet';
 
 export async function insertSnippet(uri: unknown, version: unknown, offset: unknown, snippet: unknown): Promise<boolean> {
-  if (!(uri instanceof vscode.Uri) || typeof version !== 'number' || typeof offset !== 'number' || typeof snippet !== 'string') return false;
+  if (!(uri instanceof vscode.Uri) || typeof version !== 'number' || typeof offset !== 'number' || typeof snippet !== 'string')
+    return false;
   const document = await vscode.workspace.openTextDocument(uri);
   // Typed since the action was offered: its offset may point elsewhere now.
   if (document.version !== version) return false;
   const editor = await vscode.window.showTextDocument(document);
   // The snippet's lines carry their own indentation; the editor must not add the current line's.
-  return editor.insertSnippet(new vscode.SnippetString(snippet), document.positionAt(offset), { undoStopBefore: true, undoStopAfter: true, keepWhitespace: true });
+  return editor.insertSnippet(new vscode.SnippetString(snippet), document.positionAt(offset), {
+    undoStopBefore: true,
+    undoStopAfter: true,
+    keepWhitespace: true,
+  });
 }
 
 /** Snippet text: `$`, `}` and `\` stand for themselves. */
@@ -67,7 +72,12 @@ export class OkrCodeActionProvider implements vscode.CodeActionProvider {
 
   constructor(private readonly store: OkrStore) {}
 
-  async provideCodeActions(document: vscode.TextDocument, range: vscode.Range | vscode.Selection, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+  async provideCodeActions(
+    document: vscode.TextDocument,
+    range: vscode.Range | vscode.Selection,
+    context: vscode.CodeActionContext,
+    token: vscode.CancellationToken,
+  ): Promise<vscode.CodeAction[]> {
     try {
       if (!lintEnabled(document.uri)) return [];
       const result = await currentLint(this.store, document, token);
@@ -80,7 +90,12 @@ export class OkrCodeActionProvider implements vscode.CodeActionProvider {
     }
   }
 
-  private actions(document: vscode.TextDocument, range: vscode.Range, context: vscode.CodeActionContext, result: LintResult): vscode.CodeAction[] {
+  private actions(
+    document: vscode.TextDocument,
+    range: vscode.Range,
+    context: vscode.CodeActionContext,
+    result: LintResult,
+  ): vscode.CodeAction[] {
     const wants = (kind: vscode.CodeActionKind) => !context.only || context.only.contains(kind);
     const out: vscode.CodeAction[] = [];
 
@@ -120,7 +135,11 @@ export class OkrCodeActionProvider implements vscode.CodeActionProvider {
         const snippet = fixSnippet(fix);
         if (snippet) {
           // A command rather than an edit: only an editor can leave the cursor in the value to fill.
-          action.command = { command: INSERT_SNIPPET_COMMAND, title: fix.title, arguments: [document.uri, document.version, snippet.offset, snippet.text] };
+          action.command = {
+            command: INSERT_SNIPPET_COMMAND,
+            title: fix.title,
+            arguments: [document.uri, document.version, snippet.offset, snippet.text],
+          };
         } else {
           action.edit = toWorkspaceEdit(document, fix.edits);
         }

@@ -82,11 +82,14 @@ async function createStarterFile(store: OkrStore, folderArg?: unknown): Promise<
   let folder: vscode.WorkspaceFolder | undefined;
   if (folderArg instanceof vscode.Uri) folder = vscode.workspace.getWorkspaceFolder(folderArg);
   if (!folder && folders.length === 1) folder = folders[0];
-  if (!folder && folders.length > 1) folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the starter OKR file go?' });
+  if (!folder && folders.length > 1)
+    folder = await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the starter OKR file go?' });
   if (!folder) {
     if (folders.length === 0) {
       const open = 'Open Folder';
-      if ((await vscode.window.showInformationMessage('OKR Lens: open a folder first; the starter OKR file goes in its root.', open)) === open) {
+      if (
+        (await vscode.window.showInformationMessage('OKR Lens: open a folder first; the starter OKR file goes in its root.', open)) === open
+      ) {
         await vscode.commands.executeCommand('workbench.action.files.openFolder');
       }
     }
@@ -103,7 +106,9 @@ async function createStarterFile(store: OkrStore, folderArg?: unknown): Promise<
       void vscode.window.showErrorMessage(`OKR Lens: could not create ${target.fsPath}: ${(err as Error).message}`);
       return undefined;
     }
-    void vscode.window.showInformationMessage(`OKR Lens: ${vscode.workspace.asRelativePath(target)} already exists; it was opened, not replaced.`);
+    void vscode.window.showInformationMessage(
+      `OKR Lens: ${vscode.workspace.asRelativePath(target)} already exists; it was opened, not replaced.`,
+    );
   }
   await vscode.window.showTextDocument(target);
   return target;
@@ -121,9 +126,18 @@ export function registerLintCommands(context: vscode.ExtensionContext, store: Ok
       }
     };
   context.subscriptions.push(
-    vscode.commands.registerCommand(CommandId.FixAll, guard('Fix All', () => fixAllCommand(store))),
+    vscode.commands.registerCommand(
+      CommandId.FixAll,
+      guard('Fix All', () => fixAllCommand(store)),
+    ),
     registerRuleDocs(context),
-    vscode.commands.registerCommand(CommandId.ShowRuleDocs, guard('Show Rule Documentation', (ruleId?: unknown) => showRuleDocs(ruleId))),
-    vscode.commands.registerCommand(CommandId.CreateStarterFile, guard('Create Starter OKR File', (folder?: unknown) => createStarterFile(store, folder))),
+    vscode.commands.registerCommand(
+      CommandId.ShowRuleDocs,
+      guard('Show Rule Documentation', (ruleId?: unknown) => showRuleDocs(ruleId)),
+    ),
+    vscode.commands.registerCommand(
+      CommandId.CreateStarterFile,
+      guard('Create Starter OKR File', (folder?: unknown) => createStarterFile(store, folder)),
+    ),
   );
 }

@@ -17,7 +17,11 @@ import { settingsFor } from '../settings/settings';
 const STORE_GRACE_MS = 2000;
 
 /** The store's result when it is of this very text, else (after waiting for the store) a fresh lint. */
-export async function currentLint(store: OkrStore, document: vscode.TextDocument, token?: vscode.CancellationToken): Promise<LintResult | undefined> {
+export async function currentLint(
+  store: OkrStore,
+  document: vscode.TextDocument,
+  token?: vscode.CancellationToken,
+): Promise<LintResult | undefined> {
   const fresh = (): LintResult | undefined => {
     const state = store.get(document.uri);
     // Same text, same offsets (the version alone says nothing for a file the store read from disk).
@@ -48,7 +52,12 @@ export async function currentLint(store: OkrStore, document: vscode.TextDocument
 function lintDocument(store: OkrStore, document: vscode.TextDocument): LintResult {
   // An index, not a list built with a spread: a spread of a large workspace's ids into arguments overflows the stack.
   const own = document.uri.toString();
-  const definitions = new DefinitionIndex(store.files().filter((other) => other.uri.toString() !== own).map((other) => other.definitions));
+  const definitions = new DefinitionIndex(
+    store
+      .files()
+      .filter((other) => other.uri.toString() !== own)
+      .map((other) => other.definitions),
+  );
   const path = document.uri.fsPath;
   const { file, findings } = parseOkr(document.getText(), path);
   // The parent file, when the store has it: without it the alignment rules stay silent, as the core intends.

@@ -75,7 +75,10 @@ export class RuleDocsFileSystem implements vscode.FileSystemProvider {
 }
 
 export function registerRuleDocs(context: vscode.ExtensionContext): vscode.Disposable {
-  return vscode.workspace.registerFileSystemProvider(RULE_DOCS_SCHEME, new RuleDocsFileSystem(context.extensionUri), { isReadonly: true, isCaseSensitive: true });
+  return vscode.workspace.registerFileSystemProvider(RULE_DOCS_SCHEME, new RuleDocsFileSystem(context.extensionUri), {
+    isReadonly: true,
+    isCaseSensitive: true,
+  });
 }
 
 /** Opens a rule's page rendered in the Markdown preview; as read-only text when there is no preview. */

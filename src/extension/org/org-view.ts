@@ -51,5 +51,7 @@ export function dependencyLines(store: OkrStore, item: Objective | KeyResult): s
   const graph = storeDependencies(store);
   const node = graph.nodeOf(item);
   if (!node) return [];
-  return [needsLine(graph, node), neededByLine(graph, node)].filter((l): l is string => l !== undefined).map((l) => `$(link) ${escapeMarkdown(l)}`);
+  return [needsLine(graph, node), neededByLine(graph, node)]
+    .filter((l): l is string => l !== undefined)
+    .map((l) => `$(link) ${escapeMarkdown(l)}`);
 }

@@ -38,7 +38,9 @@ async function pickOkrFile(store: OkrStore, title: string, uri?: unknown): Promi
 
 function refuseUntrusted(): boolean {
   if (vscode.workspace.isTrusted) return false;
-  void vscode.window.showWarningMessage('OKR Lens: closing a period or starting the next one writes files, which Restricted Mode does not allow.');
+  void vscode.window.showWarningMessage(
+    'OKR Lens: closing a period or starting the next one writes files, which Restricted Mode does not allow.',
+  );
   return true;
 }
 
@@ -49,7 +51,12 @@ function parsedText(document: vscode.TextDocument): OkrFile {
 
 /** Asks for one part of the reflection; undefined when the user pressed Escape (the command stops). */
 async function askRetroPart(title: string, prompt: string, step: number): Promise<string[] | undefined> {
-  const value = await vscode.window.showInputBox({ title: `${title} (${step}/3)`, prompt, placeHolder: 'Optional: leave empty to skip', ignoreFocusOut: true });
+  const value = await vscode.window.showInputBox({
+    title: `${title} (${step}/3)`,
+    prompt,
+    placeHolder: 'Optional: leave empty to skip',
+    ignoreFocusOut: true,
+  });
   if (value === undefined) return undefined;
   return value.trim() === '' ? [] : value.split(/\s*;\s*/).filter((s) => s !== '');
 }
@@ -84,7 +91,9 @@ export async function closePeriod(store: OkrStore, uri?: unknown): Promise<boole
     .filter((g) => g.score !== undefined && g.objective.status !== 'dropped')
     .map((g) => `${g.objective.id ?? '?'} ${scoreText(g.score!)} ${GRADE_VERDICT_LABELS[g.verdict!]}`)
     .join(', ');
-  void vscode.window.showInformationMessage(`OKR Lens: closed ${vscode.workspace.asRelativePath(document.uri)}: ${summary || 'nothing to grade'}.`);
+  void vscode.window.showInformationMessage(
+    `OKR Lens: closed ${vscode.workspace.asRelativePath(document.uri)}: ${summary || 'nothing to grade'}.`,
+  );
   return true;
 }
 
@@ -112,19 +121,36 @@ export async function startNextPeriod(store: OkrStore, uri?: unknown): Promise<v
     prompt: 'The new period (a quarter such as 2027-Q1)',
     value: periodFolderName(next),
     ignoreFocusOut: true,
-    validateInput: (v) => (/^\d{4}-Q[1-4]$/i.test(v.trim()) || (next.label === undefined && v.trim() === periodFolderName(next)) ? undefined : 'A quarter such as 2027-Q1'),
+    validateInput: (v) =>
+      /^\d{4}-Q[1-4]$/i.test(v.trim()) || (next.label === undefined && v.trim() === periodFolderName(next))
+        ? undefined
+        : 'A quarter such as 2027-Q1',
   });
   if (label === undefined) return undefined;
   const unfinished = file.objectives.flatMap((o) => o.keyResults.filter((kr) => kr.id && isUnfinished(o, kr)).map((kr) => ({ o, kr })));
   const picks = await vscode.window.showQuickPick(
     unfinished.map(({ o, kr }) => {
       const s = keyResultScore(kr);
-      return { label: kr.id!, description: s === undefined ? 'not graded' : `graded ${scoreText(s)}`, detail: `${o.id ?? ''} ${kr.title ?? ''}`.trim(), picked: true, id: kr.id! };
+      return {
+        label: kr.id!,
+        description: s === undefined ? 'not graded' : `graded ${scoreText(s)}`,
+        detail: `${o.id ?? ''} ${kr.title ?? ''}`.trim(),
+        picked: true,
+        id: kr.id!,
+      };
     }),
-    { title: 'OKR: Start Next Period (2/2)', placeHolder: 'The unfinished key results to carry over (new ids, start = last value)', canPickMany: true, ignoreFocusOut: true },
+    {
+      title: 'OKR: Start Next Period (2/2)',
+      placeHolder: 'The unfinished key results to carry over (new ids, start = last value)',
+      canPickMany: true,
+      ignoreFocusOut: true,
+    },
   );
   if (picks === undefined) return undefined;
-  const takenIds = store.files().flatMap((f) => f.definitions.map((d) => d.id)).concat(collectDefinitions(file).map((d) => d.id));
+  const takenIds = store
+    .files()
+    .flatMap((f) => f.definitions.map((d) => d.id))
+    .concat(collectDefinitions(file).map((d) => d.id));
   let plan;
   try {
     plan = planNextPeriod({
@@ -145,7 +171,9 @@ export async function startNextPeriod(store: OkrStore, uri?: unknown): Promise<v
   if (plan.archive) {
     const archiveUri = vscode.Uri.file(plan.archive.path);
     if (await exists(archiveUri)) {
-      void vscode.window.showWarningMessage(`OKR Lens: ${vscode.workspace.asRelativePath(archiveUri)} already exists: the closed period would overwrite it.`);
+      void vscode.window.showWarningMessage(
+        `OKR Lens: ${vscode.workspace.asRelativePath(archiveUri)} already exists: the closed period would overwrite it.`,
+      );
       return undefined;
     }
     // The closed period first, from the editor's text (saved or not): the new one takes its place.
@@ -157,7 +185,9 @@ export async function startNextPeriod(store: OkrStore, uri?: unknown): Promise<v
     await document.save();
   } else {
     if (await exists(newUri)) {
-      void vscode.window.showWarningMessage(`OKR Lens: ${vscode.workspace.asRelativePath(newUri)} already exists: was the next period started already?`);
+      void vscode.window.showWarningMessage(
+        `OKR Lens: ${vscode.workspace.asRelativePath(newUri)} already exists: was the next period started already?`,
+      );
       return undefined;
     }
     await vscode.workspace.fs.writeFile(newUri, Buffer.from(bom + plan.text, 'utf8'));

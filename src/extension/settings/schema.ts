@@ -28,7 +28,12 @@ const ok = <T>(value: T): SettingRead<T> => ({ value });
 
 function spec<T>(key: string, scope: SettingScope, defaultValue: T, read: (raw: unknown, fallback: T) => SettingRead<T>): SettingSpec<T> {
   // `undefined` is "not set": the default, without a problem.
-  return { key, scope, default: defaultValue, read: (raw) => (raw === undefined || raw === null ? ok(defaultValue) : read(raw, defaultValue)) };
+  return {
+    key,
+    scope,
+    default: defaultValue,
+    read: (raw) => (raw === undefined || raw === null ? ok(defaultValue) : read(raw, defaultValue)),
+  };
 }
 
 const shown = (raw: unknown): string => JSON.stringify(raw) ?? String(raw);
@@ -64,14 +69,20 @@ export const DEFAULT_STALE_DAYS = 14;
 export const SETTINGS = {
   files: spec('okr.files', 'resource', DEFAULT_FILES_GLOB, nonEmptyString('okr.files', 'a glob such as **/*.okr.yaml')),
   exclude: spec<readonly string[]>('okr.exclude', 'resource', DEFAULT_EXCLUDE, (raw, fallback) => {
-    if (!Array.isArray(raw)) return { value: fallback, problem: `okr.exclude is ${shown(raw)}: a list of globs. Using ${shown(fallback)}.` };
+    if (!Array.isArray(raw))
+      return { value: fallback, problem: `okr.exclude is ${shown(raw)}: a list of globs. Using ${shown(fallback)}.` };
     const globs = raw.filter((g): g is string => typeof g === 'string' && g.trim() !== '');
-    const problem = globs.length < raw.length ? `okr.exclude has entries that are not globs (${shown(raw.filter((g) => !globs.includes(g as string)))}); they are left out.` : undefined;
+    const problem =
+      globs.length < raw.length
+        ? `okr.exclude has entries that are not globs (${shown(raw.filter((g) => !globs.includes(g as string)))}); they are left out.`
+        : undefined;
     return { value: globs, problem };
   }),
   lintEnabled: spec('okr.lint.enabled', 'resource', true, boolean('okr.lint.enabled')),
   lintRules: spec<RuleSettings | undefined>('okr.lint.rules', 'resource', undefined, (raw) =>
-    typeof raw === 'object' && !Array.isArray(raw) ? ok(raw as RuleSettings) : { value: undefined, problem: `okr.lint.rules is ${shown(raw)}: an object of rule settings. It is ignored.` },
+    typeof raw === 'object' && !Array.isArray(raw)
+      ? ok(raw as RuleSettings)
+      : { value: undefined, problem: `okr.lint.rules is ${shown(raw)}: an object of rule settings. It is ignored.` },
   ),
   lintToday: spec<string | undefined>('okr.lint.today', 'window', undefined, (raw) => {
     if (typeof raw === 'string' && raw.trim() === '') return ok(undefined);
@@ -85,7 +96,12 @@ export const SETTINGS = {
     if (problem === undefined) return read;
     return { value: fallback, problem: `okr.git.trailer is ${shown(read.value)}: ${problem}. Using ${fallback}.` };
   }),
-  gitBranchTemplate: spec('okr.git.branchTemplate', 'resource', DEFAULT_BRANCH_TEMPLATE, nonEmptyString('okr.git.branchTemplate', 'a branch name template')),
+  gitBranchTemplate: spec(
+    'okr.git.branchTemplate',
+    'resource',
+    DEFAULT_BRANCH_TEMPLATE,
+    nonEmptyString('okr.git.branchTemplate', 'a branch name template'),
+  ),
   gitAutoTag: spec('okr.git.autoTag', 'resource', true, boolean('okr.git.autoTag')),
   gitStaleDays: spec('okr.git.staleDays', 'resource', DEFAULT_STALE_DAYS, number('okr.git.staleDays', 1, Number.MAX_SAFE_INTEGER, true)),
   codeLens: spec('okr.codeLens', 'resource', true, boolean('okr.codeLens')),

@@ -2,9 +2,27 @@
 // value and tooltip, built from the core model and its assessment. Pure: no vscode
 // import, so every word is unit-tested; objectives-view.ts turns these into TreeItems.
 
-import { formatQuantity, initiativeStatusText, linkedWorkText, oneLine, periodText, progressSummary, relativeDate, SEPARATOR, teamPeriodText } from '../../core/format';
+import {
+  formatQuantity,
+  initiativeStatusText,
+  linkedWorkText,
+  oneLine,
+  periodText,
+  progressSummary,
+  relativeDate,
+  SEPARATOR,
+  teamPeriodText,
+} from '../../core/format';
 import type { Finding, Initiative, KeyResult, Objective, OkrFile, Severity, Span } from '../../core/model';
-import { effectiveConfidence, effectiveCurrent, HEALTH_LABELS, latestCheckIn, percent, type Assessment, type Health } from '../../core/progress';
+import {
+  effectiveConfidence,
+  effectiveCurrent,
+  HEALTH_LABELS,
+  latestCheckIn,
+  percent,
+  type Assessment,
+  type Health,
+} from '../../core/progress';
 import { type GradeColour, gradeText, scoreText } from '../../core/grade';
 import type { LinkedCommit, LinkedWork } from './linked-work';
 import { escapeMarkdown, icon, inlineCode } from './markdown';
@@ -89,10 +107,18 @@ export function objectivePresentation(o: Objective, a: Assessment, grade?: Shown
       description,
       icon: gradeIcon(grade),
       contextValue: 'objective',
-      accessibilityLabel: accessibility(`Objective ${label}`, grade.score === undefined ? 'not graded' : `graded ${scoreText(grade.score)}`, description),
+      accessibilityLabel: accessibility(
+        `Objective ${label}`,
+        grade.score === undefined ? 'not graded' : `graded ${scoreText(grade.score)}`,
+        description,
+      ),
     };
   }
-  const description = leadWithProgress(progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: o.owner, health: a.health }), a, showId ? o.id : undefined);
+  const description = leadWithProgress(
+    progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: o.owner, health: a.health }),
+    a,
+    showId ? o.id : undefined,
+  );
   return {
     label,
     description,
@@ -124,7 +150,14 @@ export function linkedWorkLine(linked: LinkedWork, today: string): string {
  * links to (a company's OKRs) shows nothing of commits: "no commits" on each of its
  * key results would be noise.
  */
-export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: LinkedWork | undefined, today: string, grade?: ShownGrade, fileLinked = true): Presentation {
+export function keyResultPresentation(
+  kr: KeyResult,
+  a: Assessment,
+  linked: LinkedWork | undefined,
+  today: string,
+  grade?: ShownGrade,
+  fileLinked = true,
+): Presentation {
   const { label, showId } = titleOrId(kr.title, kr.id, 'key result');
   if (grade && a.health !== 'dropped') {
     const linkedText = linked && fileLinked ? linkedWorkText(linked.count, linked.lastDate, today) : undefined;
@@ -138,7 +171,13 @@ export function keyResultPresentation(kr: KeyResult, a: Assessment, linked: Link
       accessibilityLabel: accessibility(`Key result ${label}`, graded, description),
     };
   }
-  const summary = progressSummary({ progress: a.progress, paceGap: a.paceGap, confidence: a.confidence, owner: kr.owner, health: a.health });
+  const summary = progressSummary({
+    progress: a.progress,
+    paceGap: a.paceGap,
+    confidence: a.confidence,
+    owner: kr.owner,
+    health: a.health,
+  });
   const linkedText = linked && fileLinked ? linkedWorkLine(linked, today) : undefined;
   const description = joinParts([leadWithProgress(summary, a, showId ? kr.id : undefined), linkedText]);
   return {
@@ -216,7 +255,8 @@ export function findingsWithin(findings: readonly Finding[], span: Span, childSp
 function findingsSection(findings: readonly Finding[], moreOnChildren = 0, childWord = 'children'): string | undefined {
   if (findings.length === 0 && moreOnChildren === 0) return undefined;
   const lines = findings.map((f) => `- ${icon(SEVERITY_ICONS[f.severity])} ${inlineCode(f.ruleId)} ${escapeMarkdown(f.message)}`);
-  if (moreOnChildren > 0) lines.push(`- ${moreOnChildren === 1 ? '1 more problem' : `${moreOnChildren} more problems`} in its ${childWord}`);
+  if (moreOnChildren > 0)
+    lines.push(`- ${moreOnChildren === 1 ? '1 more problem' : `${moreOnChildren} more problems`} in its ${childWord}`);
   return lines.join('\n');
 }
 
@@ -285,7 +325,10 @@ export function keyResultTooltip(input: KeyResultTooltipInput): string {
 
   let lastLine: string | undefined;
   if (last) {
-    const details = [last.value !== undefined ? escapeMarkdown(formatQuantity(last.value, unit)) : undefined, last.confidence !== undefined ? `${percent(last.confidence)} confident` : undefined];
+    const details = [
+      last.value !== undefined ? escapeMarkdown(formatQuantity(last.value, unit)) : undefined,
+      last.confidence !== undefined ? `${percent(last.confidence)} confident` : undefined,
+    ];
     const note = oneLine(last.note ?? '');
     lastLine =
       `Last check-in: ${last.date} (${relativeDate(last.date!, input.today)})` +
@@ -295,7 +338,10 @@ export function keyResultTooltip(input: KeyResultTooltipInput): string {
 
   const sections = [
     headline(kr.title, kr.id ?? 'Untitled key result'),
-    identity('Key result', kr.id, [o.id ? `of ${inlineCode(o.id)}` : undefined, kr.owner ? `owner ${escapeMarkdown(kr.owner)}` : undefined]),
+    identity('Key result', kr.id, [
+      o.id ? `of ${inlineCode(o.id)}` : undefined,
+      kr.owner ? `owner ${escapeMarkdown(kr.owner)}` : undefined,
+    ]),
     gradeLine(input.grade, o.kind),
     healthLine(a),
     bullets([
@@ -334,8 +380,12 @@ export function objectiveTooltip(input: ObjectiveTooltipInput): string {
   const onChildren = findingsWithin(input.findings, o.spans.node).length - own.length;
   const sections = [
     headline(o.title, o.id ?? 'Untitled objective'),
-    identity(o.kind === 'committed' ? 'Committed objective' : 'Aspirational objective', o.id, [o.owner ? `owner ${escapeMarkdown(o.owner)}` : undefined]),
-    input.grade?.score !== undefined ? `${icon('mortar-board')} Grade ${escapeMarkdown(gradeText(o.kind, input.grade.score))}` : gradeLine(input.grade, o.kind),
+    identity(o.kind === 'committed' ? 'Committed objective' : 'Aspirational objective', o.id, [
+      o.owner ? `owner ${escapeMarkdown(o.owner)}` : undefined,
+    ]),
+    input.grade?.score !== undefined
+      ? `${icon('mortar-board')} Grade ${escapeMarkdown(gradeText(o.kind, input.grade.score))}`
+      : gradeLine(input.grade, o.kind),
     healthLine(a),
     bullets([
       o.description ? escapeMarkdown(o.description) : undefined,
@@ -353,7 +403,10 @@ export function objectiveTooltip(input: ObjectiveTooltipInput): string {
 export function initiativeTooltip(initiative: Initiative, objective: Objective, findings: readonly Finding[]): string {
   const sections = [
     headline(initiative.title, initiative.id ?? 'Untitled initiative'),
-    identity('Initiative', initiative.id, [objective.id ? `of ${inlineCode(objective.id)}` : undefined, initiative.owner ? `owner ${escapeMarkdown(initiative.owner)}` : undefined]),
+    identity('Initiative', initiative.id, [
+      objective.id ? `of ${inlineCode(objective.id)}` : undefined,
+      initiative.owner ? `owner ${escapeMarkdown(initiative.owner)}` : undefined,
+    ]),
     `Status: ${initiativeStatusText(initiative.status)}` + (initiative.reason ? `${SEPARATOR}${escapeMarkdown(initiative.reason)}` : ''),
     findingsSection(findingsWithin(findings, initiative.spans.node)),
   ];
@@ -366,7 +419,9 @@ export function fileTooltip(file: OkrFile, relativePath: string, findings: reado
   const problems = (['error', 'warning', 'info'] as const)
     .filter((s) => counts[s] > 0)
     .map((s) => `${icon(SEVERITY_ICONS[s])} ${counts[s]} ${s === 'info' ? 'info' : counts[s] === 1 ? s : `${s}s`}`);
-  const period = file.period ? `${periodText(file.period)}${file.period.label ? ` (${file.period.start} to ${file.period.end})` : ''}` : undefined;
+  const period = file.period
+    ? `${periodText(file.period)}${file.period.label ? ` (${file.period.start} to ${file.period.end})` : ''}`
+    : undefined;
   const sections = [
     headline(file.team, 'No team'),
     escapeMarkdown(relativePath),
@@ -381,5 +436,8 @@ export function fileTooltip(file: OkrFile, relativePath: string, findings: reado
 }
 
 export function commitTooltip(commit: LinkedCommit): string {
-  return [`**${escapeMarkdown(oneLine(commit.subject) || commit.sha)}**`, `${inlineCode(commit.sha.slice(0, 12))}${SEPARATOR}${escapeMarkdown(oneLine(commit.author))}${SEPARATOR}${escapeMarkdown(commit.date)}`].join('\n\n');
+  return [
+    `**${escapeMarkdown(oneLine(commit.subject) || commit.sha)}**`,
+    `${inlineCode(commit.sha.slice(0, 12))}${SEPARATOR}${escapeMarkdown(oneLine(commit.author))}${SEPARATOR}${escapeMarkdown(commit.date)}`,
+  ].join('\n\n');
 }

@@ -17,7 +17,10 @@ export function escapeMarkdown(text: string): string {
 /** Inline code whose fence is longer than any backtick run inside, so any text fits. */
 export function inlineCode(text: string): string {
   const oneLine = text.replace(/\s+/g, ' ');
-  const longestRun = maxOf((oneLine.match(/`+/g) ?? []).map((run) => run.length), 0);
+  const longestRun = maxOf(
+    (oneLine.match(/`+/g) ?? []).map((run) => run.length),
+    0,
+  );
   const fence = '`'.repeat(longestRun + 1);
   const pad = oneLine.startsWith('`') || oneLine.endsWith('`') ? ' ' : '';
   return `${fence}${pad}${oneLine}${pad}${fence}`;

@@ -95,14 +95,18 @@ export function selectionSpan(spans: NodeSpans): Span {
 }
 
 /** Finds a key result by id in parsed files: the first definition wins, as in the store. */
-export function findKeyResultEntry(file: OkrFile, keyResultId: string): { objective: ObjectiveEntry; keyResult: KeyResultEntry } | undefined {
+export function findKeyResultEntry(
+  file: OkrFile,
+  keyResultId: string,
+): { objective: ObjectiveEntry; keyResult: KeyResultEntry } | undefined {
   // Built once per parsed file: the tree asks for every key result it draws, on every refresh.
   let index = keyResultIndex.get(file);
   if (!index) {
     index = new Map();
     for (const objective of objectiveEntries(file, true)) {
       for (const child of objectiveChildEntries(objective.objective, true)) {
-        if (child.kind === 'keyResult' && child.keyResult.id !== undefined && !index.has(child.keyResult.id)) index.set(child.keyResult.id, { objective, keyResult: child });
+        if (child.kind === 'keyResult' && child.keyResult.id !== undefined && !index.has(child.keyResult.id))
+          index.set(child.keyResult.id, { objective, keyResult: child });
       }
     }
     keyResultIndex.set(file, index);

@@ -181,7 +181,10 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
   ) {
     this.showDone = options.showDoneItems;
     this.syncFiles();
-    this.subscriptions.push(this.changeEmitter, store.onDidChange((change) => this.onStoreChange(change.uris)));
+    this.subscriptions.push(
+      this.changeEmitter,
+      store.onDidChange((change) => this.onStoreChange(change.uris)),
+    );
   }
 
   dispose(): void {
@@ -264,7 +267,9 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
           .map((commit) => ({ kind: 'commit', id: `${element.id}/commit:${commit.sha}`, uri: element.uri, parent: element, commit }));
       }
       case 'aligned':
-        return element.aligned.children.filter((c) => this.showDone || c.objective.status === 'active').map((c, i) => this.alignedNode(c, element, i));
+        return element.aligned.children
+          .filter((c) => this.showDone || c.objective.status === 'active')
+          .map((c, i) => this.alignedNode(c, element, i));
       case 'unaligned':
         return element.nodes.map((c, i) => this.alignedNode(c, element, i));
       default:
@@ -275,14 +280,24 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
   private alignedNode(aligned: AlignmentNode, parent: AlignedNode | UnalignedNode | undefined, index: number): AlignedNode {
     const uri = vscode.Uri.file(aligned.path);
     const key = aligned.objective.id ? `:${encodeURIComponent(aligned.objective.id)}` : `@${index}`;
-    return { kind: 'aligned', id: `${parent?.id ?? 'alignment'}/${encodeURIComponent(uri.toString())}${key}`, uri, parent, aligned, top: parent === undefined };
+    return {
+      kind: 'aligned',
+      id: `${parent?.id ?? 'alignment'}/${encodeURIComponent(uri.toString())}${key}`,
+      uri,
+      parent,
+      aligned,
+      top: parent === undefined,
+    };
   }
 
   private alignmentRoots(): ObjectivesTreeNode[] {
     const tree = storeAlignment(this.store);
-    const roots: ObjectivesTreeNode[] = tree.roots.filter((r) => this.showDone || r.objective.status === 'active').map((r, i) => this.alignedNode(r, undefined, i));
+    const roots: ObjectivesTreeNode[] = tree.roots
+      .filter((r) => this.showDone || r.objective.status === 'active')
+      .map((r, i) => this.alignedNode(r, undefined, i));
     const rest = tree.unaligned.filter((r) => this.showDone || r.objective.status === 'active');
-    if (rest.length) roots.push({ kind: 'unaligned', id: 'alignment/unaligned', uri: vscode.Uri.file(rest[0].path), parent: undefined, nodes: rest });
+    if (rest.length)
+      roots.push({ kind: 'unaligned', id: 'alignment/unaligned', uri: vscode.Uri.file(rest[0].path), parent: undefined, nodes: rest });
     return roots;
   }
 
@@ -312,7 +327,6 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     return element.kind === 'file' ? undefined : element.parent;
   }
 
-
   getTreeItem(element: ObjectivesTreeNode): vscode.TreeItem {
     const today = this.store.today();
     switch (element.kind) {
@@ -331,7 +345,9 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const { objective } = element.entry;
         const file = element.state.result.file;
         const score = objectiveScore(objective);
-        const grade = isObjectiveGraded(file, objective, today) ? { score, colour: score === undefined ? undefined : verdictColour(objective.kind, score) } : undefined;
+        const grade = isObjectiveGraded(file, objective, today)
+          ? { score, colour: score === undefined ? undefined : verdictColour(objective.kind, score) }
+          : undefined;
         const p = objectivePresentation(objective, assessObjective(file, objective, today), grade);
         const hasChildren = objectiveChildEntries(objective, this.showDone).length > 0;
         // Open by default, so key results show at a glance; in a file with many objectives, closed.
@@ -339,7 +355,11 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const item = this.item(
           element,
           p,
-          !hasChildren ? vscode.TreeItemCollapsibleState.None : open ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+          !hasChildren
+            ? vscode.TreeItemCollapsibleState.None
+            : open
+              ? vscode.TreeItemCollapsibleState.Expanded
+              : vscode.TreeItemCollapsibleState.Collapsed,
         );
         item.command = revealCommand(element.uri, selectionSpan(objective.spans));
         return item;
@@ -349,10 +369,22 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const linked = this.linkedWorkOf(element);
         const file = element.state.result.file;
         const score = keyResultScore(keyResult);
-        const colour = score === undefined ? undefined : objective.kind === 'committed' ? verdictColour('committed', score) : gradeColour(score);
+        const colour =
+          score === undefined ? undefined : objective.kind === 'committed' ? verdictColour('committed', score) : gradeColour(score);
         const grade = isObjectiveGraded(file, objective, today) ? { score, colour } : undefined;
-        const p = keyResultPresentation(keyResult, assessKeyResult(file, objective, keyResult, today), linked, today, grade, this.fileLinked(file));
-        const item = this.item(element, p, linked && linked.commits.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
+        const p = keyResultPresentation(
+          keyResult,
+          assessKeyResult(file, objective, keyResult, today),
+          linked,
+          today,
+          grade,
+          this.fileLinked(file),
+        );
+        const item = this.item(
+          element,
+          p,
+          linked && linked.commits.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+        );
         item.command = revealCommand(element.uri, selectionSpan(keyResult.spans));
         return item;
       }
@@ -368,7 +400,11 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const where = element.top ? teams : oneLine(a.file.team ?? '') || this.options.relativePath(element.uri);
         p.description = [p.description, where].filter((x) => x !== '').join(' · ');
         p.accessibilityLabel = `${p.accessibilityLabel}, ${where}`;
-        const item = this.item(element, p, a.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
+        const item = this.item(
+          element,
+          p,
+          a.children.length ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+        );
         item.contextValue = 'alignedObjective';
         item.command = revealCommand(element.uri, selectionSpan(a.objective.spans));
         return item;
@@ -425,7 +461,15 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const { objective, keyResult } = element.entry;
         const assessment = assessKeyResult(element.state.result.file, objective, keyResult, today);
         const grade = isObjectiveGraded(element.state.result.file, objective, today) ? { score: keyResultScore(keyResult) } : undefined;
-        text = keyResultTooltip({ objective, keyResult, assessment, findings: element.state.result.findings, linked: this.linkedWorkOf(element), today, grade });
+        text = keyResultTooltip({
+          objective,
+          keyResult,
+          assessment,
+          findings: element.state.result.findings,
+          linked: this.linkedWorkOf(element),
+          today,
+          grade,
+        });
         text = withLines(text, dependencyLines(this.store, keyResult));
         break;
       }
@@ -438,10 +482,22 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
       case 'aligned': {
         const a = element.aligned;
         const state = this.store.get(element.uri);
-        text = objectiveTooltip({ objective: a.objective, assessment: { health: a.health, progress: a.progress }, findings: state?.result.findings ?? [] });
+        text = objectiveTooltip({
+          objective: a.objective,
+          assessment: { health: a.health, progress: a.progress },
+          findings: state?.result.findings ?? [],
+        });
         const from =
-          a.progressFrom === 'aligned' ? 'Progress: the mean of the objectives aligned to it.' : a.progressFrom === 'both' ? 'Progress: its key results and the objectives aligned to it together.' : undefined;
-        const teams = a.teams.length ? `Teams: ${a.teams.map((t) => escapeMarkdown(t)).join(', ')}` : element.top ? 'No team objective names it as `parent:`.' : undefined;
+          a.progressFrom === 'aligned'
+            ? 'Progress: the mean of the objectives aligned to it.'
+            : a.progressFrom === 'both'
+              ? 'Progress: its key results and the objectives aligned to it together.'
+              : undefined;
+        const teams = a.teams.length
+          ? `Teams: ${a.teams.map((t) => escapeMarkdown(t)).join(', ')}`
+          : element.top
+            ? 'No team objective names it as `parent:`.'
+            : undefined;
         text = withLines(text, [...(from ? [from] : []), ...(teams ? [teams] : []), ...dependencyLines(this.store, a.objective)]);
         break;
       }
@@ -467,8 +523,22 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     if (!entries) return undefined;
     const fileNode = this.isMultiFile ? this.fileNodes.get(state.uri.toString()) : undefined;
     if (this.isMultiFile && !fileNode) return undefined;
-    const objective: ObjectiveNode = { kind: 'objective', id: objectiveId(state.uri, entries.objective), uri: state.uri, parent: fileNode, state, entry: entries.objective };
-    return { kind: 'keyResult', id: `${objective.id}/${entries.keyResult.key}`, uri: state.uri, parent: objective, state, entry: entries.keyResult };
+    const objective: ObjectiveNode = {
+      kind: 'objective',
+      id: objectiveId(state.uri, entries.objective),
+      uri: state.uri,
+      parent: fileNode,
+      state,
+      entry: entries.objective,
+    };
+    return {
+      kind: 'keyResult',
+      id: `${objective.id}/${entries.keyResult.key}`,
+      uri: state.uri,
+      parent: objective,
+      state,
+      entry: entries.keyResult,
+    };
   }
 
   // -------------------------------------------------------------------------
@@ -538,7 +608,8 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
     item.id = element.id;
     item.description = p.description;
     if (p.ring && this.options.ringIcon) item.iconPath = this.options.ringIcon(p.ring);
-    else item.iconPath = p.icon.color ? new vscode.ThemeIcon(p.icon.id, new vscode.ThemeColor(p.icon.color)) : new vscode.ThemeIcon(p.icon.id);
+    else
+      item.iconPath = p.icon.color ? new vscode.ThemeIcon(p.icon.id, new vscode.ThemeColor(p.icon.color)) : new vscode.ThemeIcon(p.icon.id);
     item.contextValue = p.contextValue;
     item.accessibilityInformation = { label: p.accessibilityLabel, role: 'treeitem' };
     return item;
@@ -650,7 +721,11 @@ export function registerObjectivesView(context: vscode.ExtensionContext, store: 
       dark: vscode.Uri.joinPath(context.extensionUri, 'media', 'rings', `${name}-dark.svg`),
     }),
   });
-  const treeView = vscode.window.createTreeView(OBJECTIVES_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true, canSelectMany: false });
+  const treeView = vscode.window.createTreeView(OBJECTIVES_VIEW_ID, {
+    treeDataProvider: provider,
+    showCollapseAll: true,
+    canSelectMany: false,
+  });
 
   // The view's chrome: UI calls stay here, out of the data provider.
   const contextValues = new Map<string, unknown>();

@@ -60,10 +60,16 @@ export function ringSvg(name: string, theme: RingTheme): string {
   const circle = (attrs: string) => `<circle cx="8" cy="8" r="${R}" fill="none" ${attrs}/>`;
   switch (health) {
     case 'done':
-      parts.push(circle(`stroke="${colour}" stroke-width="2.5"`), `<path d="M5.4 8.2l1.8 1.8 3.4-3.6" fill="none" stroke="${colour}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`);
+      parts.push(
+        circle(`stroke="${colour}" stroke-width="2.5"`),
+        `<path d="M5.4 8.2l1.8 1.8 3.4-3.6" fill="none" stroke="${colour}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+      );
       break;
     case 'dropped':
-      parts.push(circle(`stroke="${colour}" stroke-width="1.5"`), `<path d="M4.2 11.8l7.6-7.6" stroke="${colour}" stroke-width="1.5" stroke-linecap="round"/>`);
+      parts.push(
+        circle(`stroke="${colour}" stroke-width="1.5"`),
+        `<path d="M4.2 11.8l7.6-7.6" stroke="${colour}" stroke-width="1.5" stroke-linecap="round"/>`,
+      );
       break;
     case 'not-started':
       parts.push(circle(`stroke="${colour}" stroke-width="1.5"`));
@@ -78,7 +84,11 @@ export function ringSvg(name: string, theme: RingTheme): string {
       parts.push(circle(`stroke="${TRACK[theme]}" stroke-width="2.5"`));
       if (step >= 100) parts.push(circle(`stroke="${colour}" stroke-width="2.5"`));
       else if (step > 0)
-        parts.push(circle(`stroke="${colour}" stroke-width="2.5" stroke-dasharray="${length} ${Math.round(C * 100) / 100}" transform="rotate(-90 8 8)"`));
+        parts.push(
+          circle(
+            `stroke="${colour}" stroke-width="2.5" stroke-dasharray="${length} ${Math.round(C * 100) / 100}" transform="rotate(-90 8 8)"`,
+          ),
+        );
       // Off track also differs in shape, not only in colour: a dot in the middle.
       if (health === 'off-track') parts.push(`<circle cx="8" cy="8" r="1.6" fill="${colour}"/>`);
       break;

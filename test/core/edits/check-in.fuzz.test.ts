@@ -11,10 +11,29 @@ import { LineIndex } from '../../../src/core/positions';
 import { effectiveConfidence, effectiveCurrent } from '../../../src/core/progress';
 import { seededRandom } from '../../helpers/random';
 
-const NOTES = ['', 'plain', 'a: b', 'x # y', '"q"', "it's", 'ü 東京 🚀', 'two\nlines', ' pad ', 'yes', '1e3', '- x', '[a, b]', '{c}', 'tab\t', '\u2028', '*a', 'null'];
+const NOTES = [
+  '',
+  'plain',
+  'a: b',
+  'x # y',
+  '"q"',
+  "it's",
+  'ü 東京 🚀',
+  'two\nlines',
+  ' pad ',
+  'yes',
+  '1e3',
+  '- x',
+  '[a, b]',
+  '{c}',
+  'tab\t',
+  '\u2028',
+  '*a',
+  'null',
+];
 
 function generate(rand: () => number): { text: string; ids: string[] } {
-  const pick = <T,>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
   const step = pick([2, 4]);
   const sp = (n: number) => ' '.repeat(n * step);
   const dash = (n: number) => `${sp(n)}-${' '.repeat(step - 1)}`;
@@ -35,7 +54,10 @@ function generate(rand: () => number): { text: string; ids: string[] } {
       ids.push(id);
       const current = rand() < 0.5 ? `current: ${Math.floor(rand() * 10)}` : undefined;
       const confidence = rand() < 0.4 ? `confidence: 0.${1 + Math.floor(rand() * 9)}` : undefined;
-      const checkIns = Array.from({ length: Math.floor(rand() * 3) }, (_, i) => `{ date: 2026-1${Math.floor(rand() * 2)}-0${1 + i}, value: ${i}${rand() < 0.5 ? ', confidence: 0.5' : ''} }`);
+      const checkIns = Array.from(
+        { length: Math.floor(rand() * 3) },
+        (_, i) => `{ date: 2026-1${Math.floor(rand() * 2)}-0${1 + i}, value: ${i}${rand() < 0.5 ? ', confidence: 0.5' : ''} }`,
+      );
       if (rand() < 0.35) {
         const fields = [`id: ${id}`, `title: KR ${id}`, 'start: 0', 'target: 10', current, confidence].filter(Boolean);
         if (checkIns.length || rand() < 0.3) fields.push(`check_ins: [${checkIns.join(', ')}]`);
@@ -52,7 +74,9 @@ function generate(rand: () => number): { text: string; ids: string[] } {
         lines.push(`${sp(2)}check_ins: [${checkIns.join(', ')}]`);
       } else if (checkIns.length && style < 0.8) {
         lines.push(`${sp(2)}check_ins:`);
-        checkIns.forEach((_, i) => lines.push(`${sp(2)}${' '.repeat(step)}- date: 2026-11-0${i + 1}`, `${sp(2)}${' '.repeat(step)}  value: ${i}${comment()}`));
+        checkIns.forEach((_, i) =>
+          lines.push(`${sp(2)}${' '.repeat(step)}- date: 2026-11-0${i + 1}`, `${sp(2)}${' '.repeat(step)}  value: ${i}${comment()}`),
+        );
       } else if (rand() < 0.2) {
         lines.push(`${sp(2)}check_ins:${comment()}`);
       }
@@ -65,7 +89,8 @@ function generate(rand: () => number): { text: string; ids: string[] } {
   return { text, ids };
 }
 
-const strip = (kr: KeyResult) => JSON.stringify({ ...kr, spans: undefined, checkIns: kr.checkIns.map((c) => ({ ...c, spans: undefined })) });
+const strip = (kr: KeyResult) =>
+  JSON.stringify({ ...kr, spans: undefined, checkIns: kr.checkIns.map((c) => ({ ...c, spans: undefined })) });
 
 describe('planCheckIn fuzz: random files x random check-ins, each result re-parsed', () => {
   it('reads the check-in back and leaves everything else as it was (600 cases)', () => {
@@ -73,7 +98,11 @@ describe('planCheckIn fuzz: random files x random check-ins, each result re-pars
       const rand = seededRandom(seed);
       const { text, ids } = generate(rand);
       const before = parseOkr(text, 'f.okr.yaml');
-      assert.deepEqual(before.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema').map((f) => f.message), [], `seed ${seed}: the generator made a bad file\n${text}`);
+      assert.deepEqual(
+        before.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema').map((f) => f.message),
+        [],
+        `seed ${seed}: the generator made a bad file\n${text}`,
+      );
       const krId = ids[Math.floor(rand() * ids.length)];
       const input = {
         krId,
@@ -87,7 +116,11 @@ describe('planCheckIn fuzz: random files x random check-ins, each result re-pars
       const out = applyEdits(text, plan.edits);
       const after = parseOkr(out, 'f.okr.yaml');
       const context = `seed ${seed}, ${JSON.stringify(input)}\n--- before\n${text}\n--- after\n${out}`;
-      assert.deepEqual(after.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema').map((f) => f.message), [], context);
+      assert.deepEqual(
+        after.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema').map((f) => f.message),
+        [],
+        context,
+      );
       const oldKrs = before.file.objectives.flatMap((o) => o.keyResults);
       const newKrs = after.file.objectives.flatMap((o) => o.keyResults);
       assert.equal(newKrs.length, oldKrs.length, context);
@@ -99,12 +132,16 @@ describe('planCheckIn fuzz: random files x random check-ins, each result re-pars
         }
         assert.equal(now.checkIns.length, old.checkIns.length + 1, context);
         const added = now.checkIns[now.checkIns.length - 1];
-        assert.deepEqual({ date: added.date, value: added.value, confidence: added.confidence, note: added.note }, {
-          date: input.date,
-          value: input.value,
-          confidence: input.confidence,
-          note: input.note === '' ? undefined : input.note,
-        }, context);
+        assert.deepEqual(
+          { date: added.date, value: added.value, confidence: added.confidence, note: added.note },
+          {
+            date: input.date,
+            value: input.value,
+            confidence: input.confidence,
+            note: input.note === '' ? undefined : input.note,
+          },
+          context,
+        );
         if (old.current !== undefined) assert.equal(now.current, effectiveCurrent(now), context);
         if (old.confidence !== undefined && input.confidence !== undefined) assert.equal(now.confidence, effectiveConfidence(now), context);
         // Outside the key result's lines, not a byte changed.

@@ -20,12 +20,15 @@ function refused(text: string, input: Partial<CheckInInput> = {}): string {
 }
 function kr1(text: string) {
   const r = parseOkr(text, 'p.okr.yaml');
-  assert.deepEqual(r.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema').map((f) => f.message), []);
+  assert.deepEqual(
+    r.findings.filter((f) => f.ruleId === 'syntax' || f.ruleId === 'schema').map((f) => f.message),
+    [],
+  );
   return r.file.objectives.flatMap((o) => o.keyResults).find((k) => k.id === 'KR1')!;
 }
 
 describe('planCheckIn: a check-in as a minimal text edit', () => {
-  it('the issue\'s case: a block KR with `current: 4` and a flow check-in list gets the entry and `current: 6`', () => {
+  it("the issue's case: a block KR with `current: 4` and a flow check-in list gets the entry and `current: 6`", () => {
     const text = `${HEAD}  - id: O1\n    title: Customers can rely on us\n    key_results:\n      - id: KR1\n        title: Cut P1 incidents from 12 to 3\n        start: 12\n        target: 3\n        current: 4             # as of the last check-in\n        confidence: 0.5\n        check_ins:\n          - { date: 2026-11-13, value: 4, confidence: 0.5 }\n      - id: KR2\n        title: Other\n        current: 4\n`;
     const out = checkIn(text, { confidence: 0.7, note: 'canary deploys' });
     assert.equal(
@@ -33,7 +36,10 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
       text
         .replace('current: 4             # as of', 'current: 6             # as of')
         .replace('confidence: 0.5\n        check_ins', 'confidence: 0.7\n        check_ins')
-        .replace('value: 4, confidence: 0.5 }\n', 'value: 4, confidence: 0.5 }\n          - { date: 2026-11-27, value: 6, confidence: 0.7, note: canary deploys }\n'),
+        .replace(
+          'value: 4, confidence: 0.5 }\n',
+          'value: 4, confidence: 0.5 }\n          - { date: 2026-11-27, value: 6, confidence: 0.7, note: canary deploys }\n',
+        ),
     );
     const k = kr1(out);
     assert.equal(effectiveCurrent(k), 6);
@@ -44,10 +50,14 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
   it('creates `check_ins` in a block KR, indented as the file indents lists (2 or 4 spaces), after the last field and its comment', () => {
     const two = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 9 to 3   # the title\n`;
     assert.equal(checkIn(two), `${two}        check_ins:\n          - { date: 2026-11-27, value: 6 }\n`);
-    const four = 'version: 1\nteam: P\nperiod: 2026-Q4\nobjectives:\n    -   id: O1\n        title: A\n        key_results:\n            -   id: KR1\n                title: Cut x from 9 to 3\n';
+    const four =
+      'version: 1\nteam: P\nperiod: 2026-Q4\nobjectives:\n    -   id: O1\n        title: A\n        key_results:\n            -   id: KR1\n                title: Cut x from 9 to 3\n';
     assert.equal(checkIn(four), `${four}                check_ins:\n                    - { date: 2026-11-27, value: 6 }\n`);
     const compact = `${HEAD}- id: O1\n  title: A\n  key_results:\n  - id: KR1\n    title: Cut x\n  - id: KR2\n    title: Other\n`;
-    assert.equal(checkIn(compact), compact.replace('    title: Cut x\n', '    title: Cut x\n    check_ins:\n    - { date: 2026-11-27, value: 6 }\n'));
+    assert.equal(
+      checkIn(compact),
+      compact.replace('    title: Cut x\n', '    title: Cut x\n    check_ins:\n    - { date: 2026-11-27, value: 6 }\n'),
+    );
     kr1(checkIn(compact));
   });
 
@@ -64,7 +74,7 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
     assert.equal(kr1(checkIn(multiLine)).checkIns.length, 1);
   });
 
-  it('block check-in lists of block mappings get a block mapping, keys aligned with the last entry\'s', () => {
+  it("block check-in lists of block mappings get a block mapping, keys aligned with the last entry's", () => {
     const text = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        check_ins:\n          -   date: 2026-11-01\n              value: 2\n              note: first   # hand-written\n`;
     const out = checkIn(text, { note: 'two\nlines' });
     assert.equal(out, `${text}          -   date: 2026-11-27\n              value: 6\n              note: "two\\nlines"\n`);
@@ -73,13 +83,20 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
 
   it('`check_ins:` with no value, or `~`, becomes a list', () => {
     const empty = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        check_ins:   # none yet\n        owner: li\n`;
-    assert.equal(checkIn(empty), empty.replace('check_ins:   # none yet\n', 'check_ins:   # none yet\n          - { date: 2026-11-27, value: 6 }\n'));
+    assert.equal(
+      checkIn(empty),
+      empty.replace('check_ins:   # none yet\n', 'check_ins:   # none yet\n          - { date: 2026-11-27, value: 6 }\n'),
+    );
     const tilde = empty.replace('check_ins:   # none yet', 'check_ins: ~');
     assert.equal(checkIn(tilde), tilde.replace('check_ins: ~', 'check_ins: [{ date: 2026-11-27, value: 6 }]'));
   });
 
   it('keeps CRLF, a BOM, quoting and every other key result byte for byte', () => {
-    const text = `\uFEFF${HEAD}  - id: "O1"\n    title: 'A quoted, title'\n    key_results:\n      - id: KR1\n        title: t\n        current: 1\n      - id: KR2\n        title: "other"  # keep\n`.replace(/\n/g, '\r\n');
+    const text =
+      `\uFEFF${HEAD}  - id: "O1"\n    title: 'A quoted, title'\n    key_results:\n      - id: KR1\n        title: t\n        current: 1\n      - id: KR2\n        title: "other"  # keep\n`.replace(
+        /\n/g,
+        '\r\n',
+      );
     const out = checkIn(text);
     assert.ok(out.startsWith('\uFEFF'));
     assert.ok(!/[^\r]\n/.test(out), 'every line break stays CRLF');
@@ -95,7 +112,32 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
 
   it('notes with `:`, `#`, quotes, unicode, several lines and odd characters round-trip exactly', () => {
     const text = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n`;
-    for (const note of ['plain words', 'key: value', 'a # not a comment', '"quoted"', "it's", 'ünïcödé – 東京 🚀', 'line one\nline two\n', '  padded  ', 'yes', '0x1F', '2026-11-27', '- dash', '[x]', '{y}', '\u2028\u0085\u007f', 'tab\there', '*alias', '&anchor', '!tag', '%directive', '@at', '`tick`', 'null', '~']) {
+    for (const note of [
+      'plain words',
+      'key: value',
+      'a # not a comment',
+      '"quoted"',
+      "it's",
+      'ünïcödé – 東京 🚀',
+      'line one\nline two\n',
+      '  padded  ',
+      'yes',
+      '0x1F',
+      '2026-11-27',
+      '- dash',
+      '[x]',
+      '{y}',
+      '\u2028\u0085\u007f',
+      'tab\there',
+      '*alias',
+      '&anchor',
+      '!tag',
+      '%directive',
+      '@at',
+      '`tick`',
+      'null',
+      '~',
+    ]) {
       const out = checkIn(text, { note });
       assert.equal(kr1(out).checkIns[0].note, note, JSON.stringify(note));
     }
@@ -110,7 +152,10 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
     assert.match(refused(text, { value: Number.NaN }), /the value must be a number/);
     assert.match(refused(text, { confidence: 1.5 }), /the confidence must be from 0 to 1/);
     assert.match(refused(text, { date: '2026-02-30' }), /the date must be a real day written YYYY-MM-DD, not "2026-02-30"/);
-    assert.match(refused(text, { date: '2027-01-15' }), /past the end of the period \(2026-12-31\) by more than the check-in cadence \(14 days\)/);
+    assert.match(
+      refused(text, { date: '2027-01-15' }),
+      /past the end of the period \(2026-12-31\) by more than the check-in cadence \(14 days\)/,
+    );
     assert.equal(checkIn(text, { date: '2027-01-14' }).includes('2027-01-14'), true);
     assert.match(refused(text.replace('title: t\n', 'title: t\n        check_ins: 3\n')), /`check_ins` is not a list/);
     assert.match(refused(`${HEAD}  - id: O1\n    title: A\n    key_results:\n      - &k { id: KR1, title: t }\n`), /anchor or alias/);

@@ -32,7 +32,10 @@ describe('atomic writes of OKR files', () => {
     await fs.writeFile(file, 'team: A\n');
     const read = await readForEdit(file);
     await fs.writeFile(file, 'team: edited in the editor\n');
-    await assert.rejects(writeAtomically(read, 'team: B\n'), (err: unknown) => err instanceof FileChangedError && err.message.includes('changed since it was read; nothing was written'));
+    await assert.rejects(
+      writeAtomically(read, 'team: B\n'),
+      (err: unknown) => err instanceof FileChangedError && err.message.includes('changed since it was read; nothing was written'),
+    );
     assert.equal(await fs.readFile(file, 'utf8'), 'team: edited in the editor\n');
     assert.deepEqual(await fs.readdir(dir), ['a.okr.yaml']);
   });

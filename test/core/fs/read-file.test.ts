@@ -80,7 +80,10 @@ describe('fs/read-file: reading files of a repository someone else wrote', funct
     if (!unix) this.skip();
     execFileSync('mkfifo', [path.join(tmp.dir, 'fifo')]);
     const texts = await readAlignedTexts([path.join(tmp.dir, 'fifo'), path.join(tmp.dir, 'none.okr.yaml')]);
-    assert.deepEqual([...texts.values()], [{ unreadable: 'a named pipe (FIFO), not a regular file: OKR Lens reads only regular files' }, null]);
+    assert.deepEqual(
+      [...texts.values()],
+      [{ unreadable: 'a named pipe (FIFO), not a regular file: OKR Lens reads only regular files' }, null],
+    );
   });
 
   describe('UTF-8', () => {
@@ -105,7 +108,10 @@ describe('fs/read-file: reading files of a repository someone else wrote', funct
     });
 
     it('shows a name that is not UTF-8 with its bad bytes as \\xNN', () => {
-      assert.equal(nameFromBytes(Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9, 0xff]), Buffer.from('.okr.yaml')])), 'caf\\xe9\\xff.okr.yaml');
+      assert.equal(
+        nameFromBytes(Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9, 0xff]), Buffer.from('.okr.yaml')])),
+        'caf\\xe9\\xff.okr.yaml',
+      );
     });
   });
 
@@ -122,11 +128,17 @@ describe('fs/read-file: reading files of a repository someone else wrote', funct
         symlinkSync(outside.dir, path.join(tmp.dir, 'shared'));
         symlinkSync(path.join(tmp.dir, 'inner'), path.join(tmp.dir, 'inner-link')); // inside: followed
         const found = await findOkrFiles(['.'], tmp.dir);
-        assert.deepEqual(found.files.map((f) => path.relative(tmp.dir, f)), [path.join('inner', 'x.okr.yaml'), 'team.okr.yaml']);
+        assert.deepEqual(
+          found.files.map((f) => path.relative(tmp.dir, f)),
+          [path.join('inner', 'x.okr.yaml'), 'team.okr.yaml'],
+        );
         assert.deepEqual(found.problems, []);
         // Named on the command line, the outside folder is searched: the user asked for it.
         const named = await findOkrFiles(['shared'], tmp.dir);
-        assert.deepEqual(named.files.map((f) => path.relative(tmp.dir, f)), [path.join('shared', 'elsewhere.okr.yaml')]);
+        assert.deepEqual(
+          named.files.map((f) => path.relative(tmp.dir, f)),
+          [path.join('shared', 'elsewhere.okr.yaml')],
+        );
       } finally {
         outside.remove();
       }
@@ -140,7 +152,11 @@ describe('fs/read-file: reading files of a repository someone else wrote', funct
       const found = await findOkrFiles(['.'], tmp.dir);
       assert.deepEqual(found.files, [path.join(tmp.dir, 'ok.okr.yaml')]);
       assert.deepEqual(found.problems, [
-        { path: path.join(tmp.dir, 'caf\\xe9.okr.yaml'), code: 'invalid-name', reason: 'the name is not valid UTF-8, so OKR Lens cannot read it; rename it' },
+        {
+          path: path.join(tmp.dir, 'caf\\xe9.okr.yaml'),
+          code: 'invalid-name',
+          reason: 'the name is not valid UTF-8, so OKR Lens cannot read it; rename it',
+        },
       ]);
     });
 

@@ -35,7 +35,10 @@ describe('the bounded history scan', function () {
     const index = new CommitIndex(repo.ctx, { since: '2026-09-24' });
     const r = await index.update();
     assert.deepEqual(r, { added: 2, full: true });
-    assert.deepEqual(index.commits.map((c) => c.subject), ['In the period', 'In the slack']);
+    assert.deepEqual(
+      index.commits.map((c) => c.subject),
+      ['In the period', 'In the slack'],
+    );
     assert.equal(index.window, '2026-09-24');
     assert.equal(index.commitsFor('PLAT-KR1').length, 1);
     // Without a window: everything, as before.
@@ -54,7 +57,10 @@ describe('the bounded history scan', function () {
     repo.git(['commit', '-q', '--allow-empty', '-m', 'Rewritten\n\nKey-Result: PLAT-KR9'], { env: at('2026-10-07T10:00:00+00:00') });
     const r = await index.update();
     assert.equal(r.full, true);
-    assert.deepEqual(index.commits.map((c) => c.subject), ['Rewritten', 'In the slack']);
+    assert.deepEqual(
+      index.commits.map((c) => c.subject),
+      ['Rewritten', 'In the slack'],
+    );
     assert.equal(index.commitsFor('PLAT-KR2').length, 0);
   });
 
@@ -68,7 +74,10 @@ describe('the bounded history scan', function () {
     const earlier = new CommitIndex(repo.ctx, { since: '2026-09-01', state });
     const r = await earlier.update();
     assert.equal(r.full, true);
-    assert.deepEqual(earlier.commits.map((c) => c.subject), ['In the period', 'In the slack', 'Just before the slack']);
+    assert.deepEqual(
+      earlier.commits.map((c) => c.subject),
+      ['In the period', 'In the slack', 'Just before the slack'],
+    );
     // A state of the whole history covers any window.
     const whole = new CommitIndex(repo.ctx);
     await whole.update();

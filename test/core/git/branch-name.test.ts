@@ -21,7 +21,7 @@ const HOSTILE_TITLES = [
   '',
   '   ',
   '$(rm -rf /); `reboot` && echo | cat > /etc/passwd',
-  "it's \"quoted\" & <tagged> 100% done; {braces} |pipe|",
+  'it\'s "quoted" & <tagged> 100% done; {braces} |pipe|',
   'a..b...c',
   '~^:?*[\\ all the forbidden ones',
   'ends with .lock',
@@ -46,12 +46,49 @@ const HOSTILE_TITLES = [
 
 const HOSTILE_IDS = ['PLAT-KR1', 'kr.1', 'A..B', 'X.lock', 'Q-', 'a_b', 'K'.repeat(150), 'HEAD'];
 
-const TEMPLATES = [DEFAULT_BRANCH_TEMPLATE, '${id}/${slug}', 'feature/${slug}-${id}', '${id}', 'okr//${id}..${slug}.lock', '-${id} ${slug}.', '@{${id}}'];
+const TEMPLATES = [
+  DEFAULT_BRANCH_TEMPLATE,
+  '${id}/${slug}',
+  'feature/${slug}-${id}',
+  '${id}',
+  'okr//${id}..${slug}.lock',
+  '-${id} ${slug}.',
+  '@{${id}}',
+];
 
 const random = seededRandom;
 
 function randomTitle(rnd: () => number): string {
-  const alphabet = ['a', 'Z', '9', ' ', '.', '/', '-', '_', '~', '^', ':', '?', '*', '[', '\\', '@', '{', '}', '\u0000', '\n', 'é', 'ß', '漢', '😀', '\u0301', 'lock', '..', '@{'];
+  const alphabet = [
+    'a',
+    'Z',
+    '9',
+    ' ',
+    '.',
+    '/',
+    '-',
+    '_',
+    '~',
+    '^',
+    ':',
+    '?',
+    '*',
+    '[',
+    '\\',
+    '@',
+    '{',
+    '}',
+    '\u0000',
+    '\n',
+    'é',
+    'ß',
+    '漢',
+    '😀',
+    '\u0301',
+    'lock',
+    '..',
+    '@{',
+  ];
   const length = Math.floor(rnd() * 140);
   let s = '';
   for (let i = 0; i < length; i++) s += alphabet[Math.floor(rnd() * alphabet.length)];
@@ -77,12 +114,43 @@ describe('branch names', function () {
 
   it('branchNameProblem agrees with git check-ref-format --branch, with a reason for each refusal', () => {
     const names = [
-      'kr/PLAT-KR1-reduce', 'feature/x', 'a.b', 'x@y', 'a-', 'v1.2', 'ünïcode/ok',
-      '', ' ', 'has space', 'a..b', 'a~1', 'a^', 'a:b', 'a?', 'a*', 'a[b', 'a\\b', 'a@{1}', '@', 'HEAD', '-x', '/a', 'a/', 'a//b', 'a.', '.a', 'a/.b', 'a.lock', 'a/b.lock/c', 'tab\tname', 'bell\u0007',
+      'kr/PLAT-KR1-reduce',
+      'feature/x',
+      'a.b',
+      'x@y',
+      'a-',
+      'v1.2',
+      'ünïcode/ok',
+      '',
+      ' ',
+      'has space',
+      'a..b',
+      'a~1',
+      'a^',
+      'a:b',
+      'a?',
+      'a*',
+      'a[b',
+      'a\\b',
+      'a@{1}',
+      '@',
+      'HEAD',
+      '-x',
+      '/a',
+      'a/',
+      'a//b',
+      'a.',
+      '.a',
+      'a/.b',
+      'a.lock',
+      'a/b.lock/c',
+      'tab\tname',
+      'bell\u0007',
     ];
     const random = seededRandom(11);
     const alphabet = 'ab./-@{~^: .lock*[\\';
-    for (let i = 0; i < 300; i++) names.push(Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
+    for (let i = 0; i < 300; i++)
+      names.push(Array.from({ length: 1 + Math.floor(random() * 8) }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''));
     for (const name of names) {
       // git check-ref-format prints the name it accepts; --branch also refuses names git would read as something else.
       // git would make a branch "@", but "@" also means HEAD to it: refused, as sanitizeBranchName drops it.
@@ -94,8 +162,14 @@ describe('branch names', function () {
   });
 
   it('makes the readable default name', () => {
-    assert.equal(branchName(DEFAULT_BRANCH_TEMPLATE, { id: 'PLAT-KR1', title: 'Reduce P1 incidents from twelve to three' }), 'kr/PLAT-KR1-reduce-p1-incidents-from-twelve-to-three');
-    assert.equal(branchName(DEFAULT_BRANCH_TEMPLATE, { id: 'PLAT-KR1', title: 'Réduire les incidents de moitié' }), 'kr/PLAT-KR1-reduire-les-incidents-de-moitie');
+    assert.equal(
+      branchName(DEFAULT_BRANCH_TEMPLATE, { id: 'PLAT-KR1', title: 'Reduce P1 incidents from twelve to three' }),
+      'kr/PLAT-KR1-reduce-p1-incidents-from-twelve-to-three',
+    );
+    assert.equal(
+      branchName(DEFAULT_BRANCH_TEMPLATE, { id: 'PLAT-KR1', title: 'Réduire les incidents de moitié' }),
+      'kr/PLAT-KR1-reduire-les-incidents-de-moitie',
+    );
     assert.equal(branchName(DEFAULT_BRANCH_TEMPLATE, { id: 'PLAT-KR1', title: '信頼性' }), 'kr/PLAT-KR1');
     assert.equal(branchName(DEFAULT_BRANCH_TEMPLATE, { id: 'PLAT-KR1' }), 'kr/PLAT-KR1');
     assert.equal(slugify('Straße, Øre'), 'strasse-ore');
@@ -130,7 +204,10 @@ describe('branch names', function () {
 
   it('is a name git accepts for 300 seeded random titles', () => {
     const rnd = random(4242);
-    const cases = Array.from({ length: 300 }, () => ({ title: randomTitle(rnd), template: TEMPLATES[Math.floor(rnd() * TEMPLATES.length)] }));
+    const cases = Array.from({ length: 300 }, () => ({
+      title: randomTitle(rnd),
+      template: TEMPLATES[Math.floor(rnd() * TEMPLATES.length)],
+    }));
     const names = cases.map((c) => branchName(c.template, { id: 'PLAT-KR7', title: c.title }));
     for (const n of names) assert.ok(n.length <= MAX_BRANCH_LENGTH);
     assertGitAccepts(names, (i) => `${cases[i].template} / ${JSON.stringify(cases[i].title)}`);

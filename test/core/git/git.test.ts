@@ -32,12 +32,20 @@ describe('running git', function () {
 
   it('says "not in a git repository" outside one', async () => {
     const outside = path.join(repo.root, 'home');
-    await rejectsWith(runGit({ cwd: outside, env: repo.env }, ['rev-parse', 'HEAD']), 'not-a-repository', /home is not in a git repository/);
+    await rejectsWith(
+      runGit({ cwd: outside, env: repo.env }, ['rev-parse', 'HEAD']),
+      'not-a-repository',
+      /home is not in a git repository/,
+    );
   });
 
   it('tells a missing folder from a missing git', async () => {
     await rejectsWith(runGit({ cwd: path.join(repo.root, 'nope'), env: repo.env }, ['status']), 'no-folder', /nope does not exist/);
-    await rejectsWith(runGit({ cwd: repo.dir, env: { ...repo.env, PATH: path.join(repo.root, 'empty-bin') } }, ['status']), 'not-installed', /git is not installed/);
+    await rejectsWith(
+      runGit({ cwd: repo.dir, env: { ...repo.env, PATH: path.join(repo.root, 'empty-bin') } }, ['status']),
+      'not-installed',
+      /git is not installed/,
+    );
   });
 
   it('stops git after the timeout, and when it prints too much', async () => {
@@ -98,6 +106,9 @@ describe('running git', function () {
     repo.git(['config', 'okr.trailer', 'Supports']);
     assert.equal(await configuredTrailerKey(repo.ctx), 'Supports');
     repo.git(['config', 'okr.trailer', 'Key Result']);
-    await assert.rejects(configuredTrailerKey(repo.ctx), (err: unknown) => err instanceof GitSettingError && err.message.includes('okr.trailer is "Key Result"'));
+    await assert.rejects(
+      configuredTrailerKey(repo.ctx),
+      (err: unknown) => err instanceof GitSettingError && err.message.includes('okr.trailer is "Key Result"'),
+    );
   });
 });

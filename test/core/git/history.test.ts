@@ -75,7 +75,17 @@ describe('CommitIndex', function () {
       ref: 'HEAD',
       head: 'f'.repeat(40),
       shallow: false,
-      commits: [{ sha: 'f'.repeat(40), parents: [], author: 'x', email: 'x', date: '2026-01-01T00:00:00+00:00', subject: 'gone', keyResults: ['PLAT-KR1'] }],
+      commits: [
+        {
+          sha: 'f'.repeat(40),
+          parents: [],
+          author: 'x',
+          email: 'x',
+          date: '2026-01-01T00:00:00+00:00',
+          subject: 'gone',
+          keyResults: ['PLAT-KR1'],
+        },
+      ],
     };
     const index = new CommitIndex(repo.ctx, { state });
     assert.deepEqual(await index.update(), { added: 1, full: true });

@@ -32,7 +32,10 @@ describe('a commit message’s words (is the template still unedited?)', () => {
   it('sets comments, the scissors and everything below, and whitespace aside', () => {
     const template = 'area: \n\n# Say why.\n';
     assert.equal(messageWords(template, '#'), 'area:');
-    assert.equal(messageWords('area:\n\n\n   \n# Say why.\n# ------------------------ >8 ------------------------\ndiff --git a b\n', '#'), 'area:');
+    assert.equal(
+      messageWords('area:\n\n\n   \n# Say why.\n# ------------------------ >8 ------------------------\ndiff --git a b\n', '#'),
+      'area:',
+    );
     assert.notEqual(messageWords('area: pager\n', '#'), messageWords(template, '#'));
     assert.equal(messageWords('; a comment\narea:\n', ';'), 'area:');
   });

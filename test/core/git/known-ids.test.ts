@@ -5,19 +5,33 @@ import { KnownIds, knownIdsForRepo } from '../../../src/core/git/known-ids';
 import type { IdDefinition } from '../../../src/core/model';
 import { PLATFORM_OKR, TempRepo } from '../../helpers/git-repo';
 
-const def = (id: string, kind: IdDefinition['kind'] = 'key-result'): IdDefinition => ({ id, kind, path: '/x.okr.yaml', span: { start: 0, end: 0 } });
+const def = (id: string, kind: IdDefinition['kind'] = 'key-result'): IdDefinition => ({
+  id,
+  kind,
+  path: '/x.okr.yaml',
+  span: { start: 0, end: 0 },
+});
 
 describe('known key results', function () {
   this.timeout(30_000);
 
   it('resolves ids case-insensitively and explains the unknown ones', () => {
-    const known = new KnownIds([def('PLAT-KR1'), def('PLAT-KR2'), def('PLAT-O1', 'objective'), def('PLAT-I1', 'initiative'), def('PLAT-KR1')]);
+    const known = new KnownIds([
+      def('PLAT-KR1'),
+      def('PLAT-KR2'),
+      def('PLAT-O1', 'objective'),
+      def('PLAT-I1', 'initiative'),
+      def('PLAT-KR1'),
+    ]);
     assert.deepEqual(known.ids, ['PLAT-KR1', 'PLAT-KR2']);
     assert.equal(known.resolve(' plat-kr2 ')?.id, 'PLAT-KR2');
     assert.equal(known.explainUnknown('PLAT-KR1'), undefined);
     assert.equal(known.explainUnknown('PLAT-O1'), 'PLAT-O1 is an objective, not a key result');
     assert.equal(known.explainUnknown('PLAT-I1'), 'PLAT-I1 is an initiative, not a key result');
-    assert.equal(known.explainUnknown('PLAT-KR1, PLAT-KR2'), '"PLAT-KR1, PLAT-KR2" names several key results in one trailer: write one trailer per key result');
+    assert.equal(
+      known.explainUnknown('PLAT-KR1, PLAT-KR2'),
+      '"PLAT-KR1, PLAT-KR2" names several key results in one trailer: write one trailer per key result',
+    );
     assert.equal(known.explainUnknown('PLAT-KR3'), 'PLAT-KR3 is not a key result in the OKR files (did you mean PLAT-KR1, PLAT-KR2?)');
     assert.equal(known.explainUnknown('SOMETHING-ELSE'), 'SOMETHING-ELSE is not a key result in the OKR files');
   });
@@ -46,7 +60,10 @@ describe('known key results', function () {
       repo.write('okr/platform.okr.yaml', PLATFORM_OKR);
       const outside = path.join(repo.root, 'company-okrs');
       mkdirSync(outside);
-      writeFileSync(path.join(outside, 'co.okr.yaml'), 'version: 1\nobjectives:\n  - id: CO-O1\n    key_results:\n      - { id: CO-KR1 }\n');
+      writeFileSync(
+        path.join(outside, 'co.okr.yaml'),
+        'version: 1\nobjectives:\n  - id: CO-O1\n    key_results:\n      - { id: CO-KR1 }\n',
+      );
       repo.git(['config', '--add', 'okr.files', '../company-okrs']);
       const loaded = await knownIdsForRepo(repo.ctx, repo.dir);
       assert.deepEqual(loaded.known.ids, ['CO-KR1']);

@@ -28,7 +28,7 @@ ${extra}`;
 
 describe('history rules over real repositories', () => {
   describe('target-moved', () => {
-    it('reports exactly the fixture\'s expectations: moved targets and starts without a reason', async () => {
+    it("reports exactly the fixture's expectations: moved targets and starts without a reason", async () => {
       const { text, findings } = await historyFixtureFindings('target-moved');
       assert.deepEqual(findingKeys(text, findings, only('target-moved')), expectationKeys(readExpectations(text), only('target-moved')));
     });
@@ -38,23 +38,42 @@ describe('history rules over real repositories', () => {
       try {
         const base = quarterFile('2026-Q4', { kr1: 9, kr2: 99.6 });
         const planned = repo.commit('Plan Q4', { files: { 'okrs/platform.okr.yaml': base }, env: on('2026-10-03') });
-        const lowered = repo.commit('Lower the incident target', { files: { 'okrs/platform.okr.yaml': base.replace('target: 3,', 'target: 5,') }, env: on('2026-11-12') });
+        const lowered = repo.commit('Lower the incident target', {
+          files: { 'okrs/platform.okr.yaml': base.replace('target: 3,', 'target: 5,') },
+          env: on('2026-11-12'),
+        });
         const { text, findings } = await lintWithHistory(repo, 'okrs/platform.okr.yaml', '2026-11-20');
         const moved = findings.filter((f) => f.ruleId === 'target-moved');
         assert.equal(moved.length, 1);
         assert.equal(moved[0].severity, 'warning');
         assert.equal(text.slice(moved[0].span.start, moved[0].span.end), '5');
-        assert.match(moved[0].message, new RegExp(`moved from 3 to 5 after the period's first 14 days \\(it was 3 in ${planned.slice(0, 7)} of 2026-10-03; changed in ${lowered.slice(0, 7)} on 2026-11-12\\), with no \`reason:\``));
+        assert.match(
+          moved[0].message,
+          new RegExp(
+            `moved from 3 to 5 after the period's first 14 days \\(it was 3 in ${planned.slice(0, 7)} of 2026-10-03; changed in ${lowered.slice(0, 7)} on 2026-11-12\\), with no \`reason:\``,
+          ),
+        );
         const fixed = applyEdits(text, moved[0].fixes![0].edits);
         assert.match(fixed, /target: 5, current: 9, reason: \}\n/); // in a flow mapping, before its brace
         // Within the first two weeks, nothing is said; with a reason, nothing either.
-        assert.deepEqual((await lintWithHistory(repo, 'okrs/platform.okr.yaml', '2026-10-14')).findings.filter((f) => f.ruleId === 'target-moved'), []);
+        assert.deepEqual(
+          (await lintWithHistory(repo, 'okrs/platform.okr.yaml', '2026-10-14')).findings.filter((f) => f.ruleId === 'target-moved'),
+          [],
+        );
         repo.write('okrs/platform.okr.yaml', base.replace('target: 3,', 'target: 5, reason: "incident definition widened",'));
-        assert.deepEqual((await lintWithHistory(repo, 'okrs/platform.okr.yaml', '2026-11-20')).findings.filter((f) => f.ruleId === 'target-moved'), []);
+        assert.deepEqual(
+          (await lintWithHistory(repo, 'okrs/platform.okr.yaml', '2026-11-20')).findings.filter((f) => f.ruleId === 'target-moved'),
+          [],
+        );
         // An edit not committed yet is judged too.
         repo.write('okrs/platform.okr.yaml', base.replace('start: 12,', 'start: 10,'));
-        const uncommitted = (await lintWithHistory(repo, 'okrs/platform.okr.yaml', '2026-11-20')).findings.filter((f) => f.ruleId === 'target-moved');
-        assert.match(uncommitted[0].message, /The start of key result PLAT-KR1 moved from 12 to 10 .*changed in .* on 2026-11-12|changed since the last commit/);
+        const uncommitted = (await lintWithHistory(repo, 'okrs/platform.okr.yaml', '2026-11-20')).findings.filter(
+          (f) => f.ruleId === 'target-moved',
+        );
+        assert.match(
+          uncommitted[0].message,
+          /The start of key result PLAT-KR1 moved from 12 to 10 .*changed in .* on 2026-11-12|changed since the last commit/,
+        );
       } finally {
         repo.remove();
       }
@@ -67,14 +86,21 @@ describe('history rules over real repositories', () => {
         repo.commit('Plan Q4', { files: { 'platform.okr.yaml': base }, env: on('2026-10-03') });
         repo.git(['mv', 'platform.okr.yaml', 'okrs-platform.okr.yaml']);
         repo.commit('Move the OKR file', { env: on('2026-10-20'), args: [] });
-        repo.commit('Lower the target', { files: { 'okrs-platform.okr.yaml': base.replace('target: 99.95,', 'target: 99.9,') }, env: on('2026-11-12') });
-        const moved = (await lintWithHistory(repo, 'okrs-platform.okr.yaml', '2026-11-20')).findings.filter((f) => f.ruleId === 'target-moved');
+        repo.commit('Lower the target', {
+          files: { 'okrs-platform.okr.yaml': base.replace('target: 99.95,', 'target: 99.9,') },
+          env: on('2026-11-12'),
+        });
+        const moved = (await lintWithHistory(repo, 'okrs-platform.okr.yaml', '2026-11-20')).findings.filter(
+          (f) => f.ruleId === 'target-moved',
+        );
         assert.equal(moved.length, 1, 'the baseline is found before the rename');
         assert.match(moved[0].message, /target of key result PLAT-KR2 moved from 99\.95 to 99\.9/);
         // Rewrite the lowering commit: the message names the commit that is in the history now.
         repo.git(['commit', '--amend', '-q', '-m', 'Lower the uptime target (reworded)'], { env: on('2026-11-13') });
         const rewritten = repo.head();
-        const again = (await lintWithHistory(repo, 'okrs-platform.okr.yaml', '2026-11-20')).findings.filter((f) => f.ruleId === 'target-moved');
+        const again = (await lintWithHistory(repo, 'okrs-platform.okr.yaml', '2026-11-20')).findings.filter(
+          (f) => f.ruleId === 'target-moved',
+        );
         assert.match(again[0].message, new RegExp(`changed in ${rewritten.slice(0, 7)} on 2026-11-13`));
       } finally {
         repo.remove();
@@ -88,7 +114,10 @@ describe('history rules over real repositories', () => {
         repo.write('okrs/new.okr.yaml', quarterFile('2026-Q4', { kr1: 9, kr2: 99.6 }));
         const { findings, history } = await lintWithHistory(repo, 'okrs/new.okr.yaml', '2026-11-20');
         assert.equal(history.isTracked(path.join(repo.dir, 'okrs/new.okr.yaml')), false);
-        assert.deepEqual(findings.filter((f) => f.ruleId === 'target-moved'), []);
+        assert.deepEqual(
+          findings.filter((f) => f.ruleId === 'target-moved'),
+          [],
+        );
         const r = await okr(['lint', '--today', '2026-11-20'], { cwd: repo.dir, env: repo.env });
         assert.match(r.stderr, /okr: note: not committed yet, so no history to compare with: okrs\/new\.okr\.yaml/);
         const plain = await okr(['lint', '--today', '2026-11-20', '--no-history'], { cwd: repo.dir, env: repo.env });
@@ -107,7 +136,10 @@ describe('history rules over real repositories', () => {
         const clone = repo.sibling('clone');
         repo.git(['clone', '-q', '--depth', '1', `file://${repo.dir}`, clone.dir], { cwd: repo.root });
         const r = await okr(['lint', '--today', '2026-11-20'], { cwd: clone.dir, env: repo.env });
-        assert.match(r.stderr, /okr: note: this is a shallow clone: older versions of the OKR files are missing \(git fetch --unshallow reads them\)/);
+        assert.match(
+          r.stderr,
+          /okr: note: this is a shallow clone: older versions of the OKR files are missing \(git fetch --unshallow reads them\)/,
+        );
         const outside = path.join(repo.root, 'home');
         writeFileSync(path.join(outside, 'p.okr.yaml'), base);
         const o = await okr(['lint', '--today', '2026-11-20', '--history'], { cwd: outside, env: repo.env });
@@ -119,7 +151,7 @@ describe('history rules over real repositories', () => {
   });
 
   describe('sandbagging across periods', () => {
-    it('from the git history of the team\'s file at each past period\'s end', async () => {
+    it("from the git history of the team's file at each past period's end", async () => {
       const repo = TempRepo.create();
       try {
         const p = 'okrs/platform.okr.yaml';
@@ -132,14 +164,22 @@ describe('history rules over real repositories', () => {
         const sb = findings.filter((f) => f.ruleId === 'sandbagging');
         assert.equal(sb.length, 1);
         assert.equal(text.slice(sb[0].span.start, sb[0].span.end), '2026-Q4');
-        assert.match(sb[0].message, new RegExp(`Platform's aspirational objectives were all graded 1\\.0 in each of the last two periods: 2026-Q3 \\(1\\.0; git ${q3end.slice(0, 7)}\\) and 2026-Q2 \\(1\\.0; git [0-9a-f]{7}\\)`));
+        assert.match(
+          sb[0].message,
+          new RegExp(
+            `Platform's aspirational objectives were all graded 1\\.0 in each of the last two periods: 2026-Q3 \\(1\\.0; git ${q3end.slice(0, 7)}\\) and 2026-Q2 \\(1\\.0; git [0-9a-f]{7}\\)`,
+          ),
+        );
         // A period that fell short breaks the streak.
         const r2 = TempRepo.create();
         try {
           r2.commit('Q2', { files: { [p]: quarterFile('2026-Q2', { kr1: 6, kr2: 99.7 }) }, env: on('2026-06-29') });
           r2.commit('Q3', { files: { [p]: quarterFile('2026-Q3', { kr1: 2, kr2: 99.99 }) }, env: on('2026-09-30') });
           r2.commit('Q4', { files: { [p]: quarterFile('2026-Q4', { kr1: 11, kr2: 99.5 }) }, env: on('2026-10-01') });
-          assert.deepEqual((await lintWithHistory(r2, p, '2026-10-20')).findings.filter((f) => f.ruleId === 'sandbagging'), []);
+          assert.deepEqual(
+            (await lintWithHistory(r2, p, '2026-10-20')).findings.filter((f) => f.ruleId === 'sandbagging'),
+            [],
+          );
         } finally {
           r2.remove();
         }
@@ -148,7 +188,7 @@ describe('history rules over real repositories', () => {
       }
     });
 
-    it('from closed periods\' files in the workspace, without git', () => {
+    it("from closed periods' files in the workspace, without git", () => {
       const q2 = quarterFile('2026-Q2', { kr1: 3, kr2: 99.95 });
       const q3 = quarterFile('2026-Q3', { kr1: 1, kr2: 100 });
       const q4 = quarterFile('2026-Q4', { kr1: 11, kr2: 99.5 });
@@ -162,7 +202,10 @@ describe('history rules over real repositories', () => {
       );
       const sb = lint.files[0].result.findings.filter((f) => f.ruleId === 'sandbagging');
       assert.equal(sb.length, 1);
-      assert.match(sb[0].message, /2026-Q3 \(1\.0; \/ws\/okrs\/2026-Q3\/platform\.okr\.yaml\) and 2026-Q2 \(1\.0; \/ws\/okrs\/2026-Q2\/platform\.okr\.yaml\)/);
+      assert.match(
+        sb[0].message,
+        /2026-Q3 \(1\.0; \/ws\/okrs\/2026-Q3\/platform\.okr\.yaml\) and 2026-Q2 \(1\.0; \/ws\/okrs\/2026-Q2\/platform\.okr\.yaml\)/,
+      );
       // Another team's periods do not count.
       const other = lintSources(
         [
@@ -172,7 +215,10 @@ describe('history rules over real repositories', () => {
         ],
         { today: '2026-10-20', only: new Set(['/ws/c.okr.yaml']) },
       );
-      assert.deepEqual(other.files[0].result.findings.filter((f) => f.ruleId === 'sandbagging'), []);
+      assert.deepEqual(
+        other.files[0].result.findings.filter((f) => f.ruleId === 'sandbagging'),
+        [],
+      );
     });
   });
 

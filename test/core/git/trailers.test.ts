@@ -44,7 +44,10 @@ describe('git trailers: parsing', () => {
   });
 
   it('unfolds continuation lines', () => {
-    assert.deepEqual(parseAllTrailers('S\n\nLong: one\n  two\n\tthree\n').map((t) => t.value), ['one two three']);
+    assert.deepEqual(
+      parseAllTrailers('S\n\nLong: one\n  two\n\tthree\n').map((t) => t.value),
+      ['one two three'],
+    );
   });
 
   it('does not stop at a --- line (commit messages have no patch divider)', () => {
@@ -84,7 +87,10 @@ describe('git trailers: adding and removing', () => {
 
   it('goes before the scissors line of a verbose commit', () => {
     const m = `Fix\n${SCISSORS_LINE}\n# Do not modify or remove the line above.\ndiff --git a/a b/a\n`;
-    assert.equal(addTrailer(m, KEY, 'PLAT-KR1'), `Fix\n\nKey-Result: PLAT-KR1\n${SCISSORS_LINE}\n# Do not modify or remove the line above.\ndiff --git a/a b/a\n`);
+    assert.equal(
+      addTrailer(m, KEY, 'PLAT-KR1'),
+      `Fix\n\nKey-Result: PLAT-KR1\n${SCISSORS_LINE}\n# Do not modify or remove the line above.\ndiff --git a/a b/a\n`,
+    );
   });
 
   it('keeps CRLF line endings', () => {
@@ -132,7 +138,16 @@ describe('git trailers: adding and removing', () => {
 
 const random = seededRandom;
 
-const SUBJECTS = ['Fix the pager', 'Réduire les incidents 🚀', 'Key-Result: PLAT-KR1', 'feat: add canary deploys', 'x', '   ', '#123 looks like a comment', ''];
+const SUBJECTS = [
+  'Fix the pager',
+  'Réduire les incidents 🚀',
+  'Key-Result: PLAT-KR1',
+  'feat: add canary deploys',
+  'x',
+  '   ',
+  '#123 looks like a comment',
+  '',
+];
 const BODY_LINES = [
   'This changes the retry policy.',
   'Note: this matters',

@@ -6,12 +6,22 @@ const ID = 'blocked-dependency';
 const TODAY = '2026-11-28';
 
 function lintTwo(web: string, sec: string) {
-  const result = lintSources([{ path: '/w/web.okr.yaml', text: web }, { path: '/w/sec.okr.yaml', text: sec }], { today: TODAY });
+  const result = lintSources(
+    [
+      { path: '/w/web.okr.yaml', text: web },
+      { path: '/w/sec.okr.yaml', text: sec },
+    ],
+    { today: TODAY },
+  );
   return result.files[0].result.findings.filter((f) => f.ruleId === ID);
 }
 const web = (deps: string, head = 'team: Web\nperiod: 2026-Q4\n') =>
-  okrFile(`  - id: WEB-O1\n    title: A\n    key_results:\n      - { id: WEB-KR1, title: Cut x from 3 to 1, start: 3, target: 1, current: 1.5, depends_on: [${deps}] }\n`, head);
-const sec = (kr: string, head = 'team: Security\nperiod: 2026-Q4\n') => okrFile(`  - id: SEC-O1\n    title: B\n    key_results:\n      - { id: SEC-KR2, title: Cut y from 10 to 0, ${kr} }\n`, head);
+  okrFile(
+    `  - id: WEB-O1\n    title: A\n    key_results:\n      - { id: WEB-KR1, title: Cut x from 3 to 1, start: 3, target: 1, current: 1.5, depends_on: [${deps}] }\n`,
+    head,
+  );
+const sec = (kr: string, head = 'team: Security\nperiod: 2026-Q4\n') =>
+  okrFile(`  - id: SEC-O1\n    title: B\n    key_results:\n      - { id: SEC-KR2, title: Cut y from 10 to 0, ${kr} }\n`, head);
 
 describe('blocked-dependency', () => {
   it('flags what depends on a dropped, off-track or later item in the fixture, and not the rest', () => {
@@ -25,7 +35,10 @@ describe('blocked-dependency', () => {
     assert.equal(rest.length, 0);
     assert.equal(f.severity, 'warning');
     assert.equal(spanText(text, f.span), 'SEC-KR2');
-    assert.equal(f.message, 'Key result WEB-KR1 depends on key result SEC-KR2 (Security), which is off track: agree on a plan with its owner, or change the dependency.');
+    assert.equal(
+      f.message,
+      'Key result WEB-KR1 depends on key result SEC-KR2 (Security), which is off track: agree on a plan with its owner, or change the dependency.',
+    );
     assert.equal(f.related?.[0].path, '/w/sec.okr.yaml');
     assert.equal(spanText(secText, f.related[0].span), 'SEC-KR2');
   });

@@ -39,7 +39,8 @@ const CLOSED = OPEN.replace('period: 2026-Q4\n', 'period: 2026-Q4\nclosed: 2026-
   .replace('        current: 35\n', '        current: 35\n        score: 1.0\n')
   .replace('        current: 390\n', '        current: 390\n        score: 1.0\n');
 
-const ids = (text: string, today: string, rule: string) => lintText(text, 'p.okr.yaml', { today }).findings.filter((f) => f.ruleId === rule);
+const ids = (text: string, today: string, rule: string) =>
+  lintText(text, 'p.okr.yaml', { today }).findings.filter((f) => f.ruleId === rule);
 
 describe('a closed file', () => {
   it('has no stale check-ins, even before the period ends', () => {
@@ -60,20 +61,41 @@ describe('a closed file', () => {
     assert.match(f.message, /Every key result of aspirational objective O2 was graded 1\.0 when the period closed/);
     // The computed progress alone (KR3 at 95%) would not have said so.
     assert.deepEqual(ids(OPEN, '2027-01-05', 'sandbagging'), []);
-    assert.deepEqual(ids(CLOSED.replace('        current: 390\n        score: 1.0\n', '        current: 390\n        score: 0.9\n'), '2026-12-20', 'sandbagging'), []);
+    assert.deepEqual(
+      ids(
+        CLOSED.replace('        current: 390\n        score: 1.0\n', '        current: 390\n        score: 0.9\n'),
+        '2026-12-20',
+        'sandbagging',
+      ),
+      [],
+    );
   });
 
   it('reads closed, retro, score and carried_from without schema findings', () => {
-    const text = CLOSED.replace('closed: 2026-12-18\n', 'closed: 2026-12-18\nretro:\n  went_well: Canary deploys\n  went_badly: [On-call load, "Late: hiring"]\n  try_next:\n')
-      .replace('        score: 0.8\n', '        score: 0.8\n        carried_from: KR0@2026-Q3\n');
+    const text = CLOSED.replace(
+      'closed: 2026-12-18\n',
+      'closed: 2026-12-18\nretro:\n  went_well: Canary deploys\n  went_badly: [On-call load, "Late: hiring"]\n  try_next:\n',
+    ).replace('        score: 0.8\n', '        score: 0.8\n        carried_from: KR0@2026-Q3\n');
     const r = lintText(text, 'p.okr.yaml', { today: '2026-12-20' });
-    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'schema'), []);
-    assert.deepEqual(r.file.retro && { w: r.file.retro.wentWell, b: r.file.retro.wentBadly, t: r.file.retro.tryNext }, { w: ['Canary deploys'], b: ['On-call load', 'Late: hiring'], t: [] });
+    assert.deepEqual(
+      r.findings.filter((f) => f.ruleId === 'schema'),
+      [],
+    );
+    assert.deepEqual(r.file.retro && { w: r.file.retro.wentWell, b: r.file.retro.wentBadly, t: r.file.retro.tryNext }, {
+      w: ['Canary deploys'],
+      b: ['On-call load', 'Late: hiring'],
+      t: [],
+    });
     assert.equal(r.file.objectives[0].keyResults[0].carriedFrom, 'KR0@2026-Q3');
-    const bad = lintText(CLOSED.replace('score: 0.8', 'score: 80').replace('closed: 2026-12-18', 'closed: soon'), 'p.okr.yaml', { today: '2026-12-20' });
-    assert.deepEqual(bad.findings.filter((f) => f.ruleId === 'schema').map((f) => f.message), [
-      '`closed` in the file must be a date written YYYY-MM-DD, not "soon".',
-      '`score` in key result KR1 is a grade between 0.0 and 1.0, not 80.',
-    ]);
+    const bad = lintText(CLOSED.replace('score: 0.8', 'score: 80').replace('closed: 2026-12-18', 'closed: soon'), 'p.okr.yaml', {
+      today: '2026-12-20',
+    });
+    assert.deepEqual(
+      bad.findings.filter((f) => f.ruleId === 'schema').map((f) => f.message),
+      [
+        '`closed` in the file must be a date written YYYY-MM-DD, not "soon".',
+        '`score` in key result KR1 is a grade between 0.0 and 1.0, not 80.',
+      ],
+    );
   });
 });

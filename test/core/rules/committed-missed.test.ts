@@ -8,7 +8,9 @@ function findings(text: string, today = '2027-01-10') {
   return lintText(text, 'security.okr.yaml', { today }).findings.filter((f) => f.ruleId === ID);
 }
 function committed(krs: string[], extra = '    kind: committed\n'): string {
-  return okrFile(`  - id: O1\n    title: We keep our compliance promises\n${extra}    key_results:\n${krs.map((k) => `      - ${k}\n`).join('')}`);
+  return okrFile(
+    `  - id: O1\n    title: We keep our compliance promises\n${extra}    key_results:\n${krs.map((k) => `      - ${k}\n`).join('')}`,
+  );
 }
 const MISSED = '{ id: KR1, title: Rotate all production secrets, start: 20, target: 100, current: 68 }';
 

@@ -16,7 +16,9 @@ describe('current-disagrees', () => {
   });
 
   it('is a warning at the value left behind, and says which number the tree shows', () => {
-    const text = okrFile('  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 9 to 3\n        current: 9\n        check_ins:\n          - { date: 2026-11-24, value: 6 }\n');
+    const text = okrFile(
+      '  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 9 to 3\n        current: 9\n        check_ins:\n          - { date: 2026-11-24, value: 6 }\n',
+    );
     const [f] = findings(text);
     assert.equal(f.severity, 'warning');
     assert.equal(spanText(text, f.span), '9');
@@ -28,7 +30,10 @@ describe('current-disagrees', () => {
     const found = result.findings.filter((f) => f.ruleId === ID);
     assert.equal(found.length, 4);
     for (const f of found) assert.match(f.fixes![0].title, /^Use the latest check-in/);
-    const fixed = applyEdits(text, found.flatMap((f) => f.fixes![0].edits));
+    const fixed = applyEdits(
+      text,
+      found.flatMap((f) => f.fixes![0].edits),
+    );
     assert.deepEqual(findings(fixed), []);
     assert.match(fixed, /\n {8}current: 6 {3}# expect: current-disagrees\n/);
     assert.match(fixed, /\n {8}confidence: 0.7 {3}# expect: current-disagrees\n/);
@@ -44,7 +49,9 @@ describe('current-disagrees', () => {
   });
 
   it('a comment column is kept when the new value is longer or shorter', () => {
-    const text = okrFile('  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 900 to 3\n        current: 900      # as of October\n        check_ins:\n          - { date: 2026-11-24, value: 6.25 }\n');
+    const text = okrFile(
+      '  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 900 to 3\n        current: 900      # as of October\n        check_ins:\n          - { date: 2026-11-24, value: 6.25 }\n',
+    );
     const fixed = applyEdits(text, findings(text)[0].fixes![0].edits);
     assert.match(fixed, /\n {8}current: 6\.25 {5}# as of October\n/);
     const longer = text.replace('value: 6.25', 'value: 1234567.5');
@@ -52,9 +59,23 @@ describe('current-disagrees', () => {
   });
 
   it('is silent without check-ins, without `current:`, and offers no fix for a value that is not a plain number', () => {
-    assert.deepEqual(findings(okrFile('  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, current: 9 }\n')), []);
-    assert.deepEqual(findings(okrFile('  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, check_ins: [{ date: 2026-11-01, value: 4 }] }\n')), []);
-    const quoted = findings(okrFile('  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, current: "9", check_ins: [{ date: 2026-11-01, value: 4 }] }\n'));
+    assert.deepEqual(
+      findings(okrFile('  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, current: 9 }\n')),
+      [],
+    );
+    assert.deepEqual(
+      findings(
+        okrFile(
+          '  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, check_ins: [{ date: 2026-11-01, value: 4 }] }\n',
+        ),
+      ),
+      [],
+    );
+    const quoted = findings(
+      okrFile(
+        '  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, current: "9", check_ins: [{ date: 2026-11-01, value: 4 }] }\n',
+      ),
+    );
     assert.equal(quoted.length, 1);
     assert.equal(quoted[0].fixes, undefined);
   });

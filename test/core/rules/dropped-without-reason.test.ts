@@ -23,7 +23,7 @@ describe('dropped-without-reason', () => {
     assert.equal(f.message, 'Objective O1 is dropped without a `reason:`; say why, so the team learns from it.');
   });
 
-  it("each fix adds an empty `reason:` after `status:`, block or flow, for the user to fill in", () => {
+  it('each fix adds an empty `reason:` after `status:`, block or flow, for the user to fill in', () => {
     const { text, result } = lintFixture('dropped-without-reason.okr.yaml');
     const found = result.findings.filter((f) => f.ruleId === ID);
     const fixable = found.filter((f) => f.fixes);
@@ -38,7 +38,10 @@ describe('dropped-without-reason', () => {
       assert.equal(after.filter((g) => g.fixes).length, 2);
     }
     const block = 'team: P\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: A\n    status: dropped   # gone\n    owner: li\n';
-    assert.equal(applyEdits(block, findings(block)[0].fixes![0].edits), 'team: P\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: A\n    status: dropped   # gone\n    reason:\n    owner: li\n');
+    assert.equal(
+      applyEdits(block, findings(block)[0].fixes![0].edits),
+      'team: P\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: A\n    status: dropped   # gone\n    reason:\n    owner: li\n',
+    );
   });
 
   it('says where the reason goes, for the editor to put the cursor there', () => {

@@ -23,7 +23,13 @@ describe('duplicate-id', () => {
     assert.equal(f.span.start, text.lastIndexOf('O1'));
     assert.equal(spanText(text, f.span), 'O1');
     assert.match(f.message, /Duplicate id `O1`: line 5 already uses it for objective "First"/);
-    assert.deepEqual(f.related, [{ path: '/w/platform.okr.yaml', span: { start: text.indexOf('O1'), end: text.indexOf('O1') + 2 }, message: '`O1` is first defined here.' }]);
+    assert.deepEqual(f.related, [
+      {
+        path: '/w/platform.okr.yaml',
+        span: { start: text.indexOf('O1'), end: text.indexOf('O1') + 2 },
+        message: '`O1` is first defined here.',
+      },
+    ]);
   });
 
   it('every later use points back at the first one, not at the previous one', () => {
@@ -51,7 +57,10 @@ describe('duplicate-id', () => {
     const other: IdDefinition[] = [{ id: 'O1', kind: 'objective', path: '/w/a.okr.yaml', span: { start: 1, end: 3 } }];
     const found = findings(text, other);
     assert.equal(found.length, 2);
-    assert.deepEqual(found.map((f) => f.related![0].path), ['/w/a.okr.yaml', '/w/a.okr.yaml']);
+    assert.deepEqual(
+      found.map((f) => f.related![0].path),
+      ['/w/a.okr.yaml', '/w/a.okr.yaml'],
+    );
   });
 
   it("ignores definitions the caller passed from this same file (they are not another file's)", () => {

@@ -8,7 +8,10 @@ function findings(text: string) {
   return lintText(text, 'mobile.okr.yaml', { today: '2026-11-28' }).findings.filter((f) => f.ruleId === ID);
 }
 function objective(krs: number, extra = ''): string {
-  const list = Array.from({ length: krs }, (_, i) => `      - { id: KR${i + 1}, title: Raise x from ${i} to ${i + 1}, start: ${i}, target: ${i + 1} }\n`).join('');
+  const list = Array.from(
+    { length: krs },
+    (_, i) => `      - { id: KR${i + 1}, title: Raise x from ${i} to ${i + 1}, start: ${i}, target: ${i + 1} }\n`,
+  ).join('');
   return `  - id: O1\n    title: The app feels fast\n${extra}    key_results:${krs ? '\n' + list : ' []\n'}`;
 }
 
@@ -41,7 +44,10 @@ describe('kr-count', () => {
     assert.deepEqual(findings(okrFile(objective(5), head)), []);
     const text = okrFile(objective(5));
     const settings = { 'kr-count': { max: 6, min: 1 } };
-    assert.deepEqual(lintText(text, 'x', { today: '2026-11-28', settings }).findings.filter((f) => f.ruleId === ID), []);
+    assert.deepEqual(
+      lintText(text, 'x', { today: '2026-11-28', settings }).findings.filter((f) => f.ruleId === ID),
+      [],
+    );
     const overridden = okrFile(objective(1), 'version: 1\nteam: X\nperiod: 2026-Q4\nlint: { kr-count: { min: 2 } }\n');
     assert.equal(lintText(overridden, 'x', { today: '2026-11-28', settings }).findings.filter((f) => f.ruleId === ID).length, 1);
   });

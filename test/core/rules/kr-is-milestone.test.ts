@@ -22,7 +22,11 @@ function fixed(text: string): string {
   assert.equal(found.length, 1, `one finding expected, got ${found.map((f) => f.message).join(' | ')}`);
   assert.ok(found[0].fixes?.length, 'a fix expected');
   const out = applyEdits(text, found[0].fixes[0].edits);
-  assert.deepEqual(parseOkr(out, 'x').findings.map((f) => f.message), [], 'the fixed text parses cleanly');
+  assert.deepEqual(
+    parseOkr(out, 'x').findings.map((f) => f.message),
+    [],
+    'the fixed text parses cleanly',
+  );
   return out;
 }
 
@@ -100,7 +104,9 @@ describe('kr-is-milestone', () => {
     });
 
     it('can be suppressed for one line', () => {
-      const text = okr('      # okr-lint-disable-next-line kr-is-milestone -- the auditor needs the date\n      - { id: KR1, title: Submit the report by 2026-12-01 }\n      - { id: KR2, title: Launch the portal }\n');
+      const text = okr(
+        '      # okr-lint-disable-next-line kr-is-milestone -- the auditor needs the date\n      - { id: KR1, title: Submit the report by 2026-12-01 }\n      - { id: KR2, title: Launch the portal }\n',
+      );
       const found = findings(text);
       assert.equal(found.length, 1);
       assert.equal(text.slice(found[0].span.start, found[0].span.end), 'Launch the portal');
@@ -198,7 +204,11 @@ describe('kr-is-milestone', () => {
     });
 
     it('one-line flow lists: removes the entry with its comma, first, last or only', () => {
-      const line = (items: string) => okr(`      - { id: KR0, title: Cut churn from 3% to 2% }\n`).replace(/ {4}key_results:\n[\s\S]*$/, `    key_results: [${items}]\n    initiatives: []\n`);
+      const line = (items: string) =>
+        okr(`      - { id: KR0, title: Cut churn from 3% to 2% }\n`).replace(
+          / {4}key_results:\n[\s\S]*$/,
+          `    key_results: [${items}]\n    initiatives: []\n`,
+        );
       const entry = '{ id: KR2, title: Launch the portal, status: planned }';
       assert.equal(
         fixed(line(' { id: KR1, title: Cut churn from 3% to 2% }, { id: KR2, title: Launch the portal } ')),
@@ -212,18 +222,26 @@ describe('kr-is-milestone', () => {
     });
 
     it('appends to a non-empty flow list of initiatives, with or without a trailing comma', () => {
-      const text = (initiatives: string) => okr('      - { id: KR1, title: Launch the portal, owner: sam }\n      - { id: KR2, title: Cut churn from 3% to 2% }\n', ``).replace(/$/, `    initiatives: ${initiatives}\n`);
+      const text = (initiatives: string) =>
+        okr('      - { id: KR1, title: Launch the portal, owner: sam }\n      - { id: KR2, title: Cut churn from 3% to 2% }\n', ``).replace(
+          /$/,
+          `    initiatives: ${initiatives}\n`,
+        );
       const entry = '{ id: KR1, title: Launch the portal, owner: sam, status: planned }';
-      const expected = (initiatives: string) => `${HEAD}  - id: O1\n    title: Customers can rely on our platform\n    key_results:\n      - { id: KR2, title: Cut churn from 3% to 2% }\n    initiatives: ${initiatives}\n`;
+      const expected = (initiatives: string) =>
+        `${HEAD}  - id: O1\n    title: Customers can rely on our platform\n    key_results:\n      - { id: KR2, title: Cut churn from 3% to 2% }\n    initiatives: ${initiatives}\n`;
       assert.equal(fixed(text('[ { id: I1, title: Backstage spike } ]')), expected(`[ { id: I1, title: Backstage spike }, ${entry} ]`));
       assert.equal(fixed(text('[ { id: I1, title: Backstage spike }, ]')), expected(`[ { id: I1, title: Backstage spike }, ${entry} ]`));
     });
 
     it('fills an `initiatives:` key that has no value yet', () => {
-      const text = okr('      - { id: KR1, title: Launch the portal }\n      - { id: KR2, title: Cut churn from 3% to 2% }\n') + '    initiatives:   # none yet\n  - id: O2\n    title: Grow self-serve signups\n';
+      const text =
+        okr('      - { id: KR1, title: Launch the portal }\n      - { id: KR2, title: Cut churn from 3% to 2% }\n') +
+        '    initiatives:   # none yet\n  - id: O2\n    title: Grow self-serve signups\n';
       assert.equal(
         fixed(text),
-        okr('      - { id: KR2, title: Cut churn from 3% to 2% }\n') + '    initiatives:   # none yet\n      - { id: KR1, title: Launch the portal, status: planned }\n  - id: O2\n    title: Grow self-serve signups\n',
+        okr('      - { id: KR2, title: Cut churn from 3% to 2% }\n') +
+          '    initiatives:   # none yet\n      - { id: KR1, title: Launch the portal, status: planned }\n  - id: O2\n    title: Grow self-serve signups\n',
       );
     });
 
@@ -236,15 +254,23 @@ describe('kr-is-milestone', () => {
     });
 
     it('keeps CRLF line breaks, and works on the last line of a file without a final break', () => {
-      const crlf = okr('      - id: KR1\n        title: Cut churn from 3% to 2%\n      - id: KR2\n        title: Launch the portal\n').replace(/\n/g, '\r\n');
+      const crlf = okr(
+        '      - id: KR1\n        title: Cut churn from 3% to 2%\n      - id: KR2\n        title: Launch the portal\n',
+      ).replace(/\n/g, '\r\n');
       assert.equal(
         fixed(crlf),
-        okr('      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n      - { id: KR2, title: Launch the portal, status: planned }\n').replace(/\n/g, '\r\n'),
+        okr(
+          '      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n      - { id: KR2, title: Launch the portal, status: planned }\n',
+        ).replace(/\n/g, '\r\n'),
       );
-      const noFinalBreak = okr('      - id: KR1\n        title: Cut churn from 3% to 2%\n      - id: KR2\n        title: Launch the portal');
+      const noFinalBreak = okr(
+        '      - id: KR1\n        title: Cut churn from 3% to 2%\n      - id: KR2\n        title: Launch the portal',
+      );
       assert.equal(
         fixed(noFinalBreak),
-        okr('      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n      - { id: KR2, title: Launch the portal, status: planned }'),
+        okr(
+          '      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n      - { id: KR2, title: Launch the portal, status: planned }',
+        ),
       );
     });
 
@@ -253,13 +279,31 @@ describe('kr-is-milestone', () => {
         const out = fixed(okr(`${kr}\n      - { id: KR2, title: Cut churn from 3% to 2% }\n`));
         return out.slice(out.indexOf('      - {', out.indexOf('initiatives:'))).trim();
       };
-      assert.equal(entry('      - { id: KR1, title: Launch the portal, target: 1, current: 0 }'), '- { id: KR1, title: Launch the portal, status: planned }');
-      assert.equal(entry('      - { id: KR1, title: Migrate 40 services, start: 0, target: 40, current: 12 }'), '- { id: KR1, title: Migrate 40 services, status: in_progress }');
-      assert.equal(entry('      - { id: KR1, title: Launch the portal, target: 1, current: 1 }'), '- { id: KR1, title: Launch the portal, status: done }');
+      assert.equal(
+        entry('      - { id: KR1, title: Launch the portal, target: 1, current: 0 }'),
+        '- { id: KR1, title: Launch the portal, status: planned }',
+      );
+      assert.equal(
+        entry('      - { id: KR1, title: Migrate 40 services, start: 0, target: 40, current: 12 }'),
+        '- { id: KR1, title: Migrate 40 services, status: in_progress }',
+      );
+      assert.equal(
+        entry('      - { id: KR1, title: Launch the portal, target: 1, current: 1 }'),
+        '- { id: KR1, title: Launch the portal, status: done }',
+      );
       assert.equal(entry('      - { id: KR1, title: "Portal: launch it" }'), '- { id: KR1, title: "Portal: launch it", status: planned }');
-      assert.equal(entry('      - id: KR1\n        title: >-\n          Launch the partner\n          portal'), '- { id: KR1, title: Launch the partner portal, status: planned }');
-      assert.equal(entry('      - { id: KR1, title: Launch the portal, owner: "0x1F" }'), '- { id: KR1, title: Launch the portal, owner: "0x1F", status: planned }');
-      assert.equal(entry('      - { id: KR1, title: Launch the Zoë’s portal }'), '- { id: KR1, title: "Launch the Zoë’s portal", status: planned }');
+      assert.equal(
+        entry('      - id: KR1\n        title: >-\n          Launch the partner\n          portal'),
+        '- { id: KR1, title: Launch the partner portal, status: planned }',
+      );
+      assert.equal(
+        entry('      - { id: KR1, title: Launch the portal, owner: "0x1F" }'),
+        '- { id: KR1, title: Launch the portal, owner: "0x1F", status: planned }',
+      );
+      assert.equal(
+        entry('      - { id: KR1, title: Launch the Zoë’s portal }'),
+        '- { id: KR1, title: "Launch the Zoë’s portal", status: planned }',
+      );
     });
 
     it('offers no fix when moving would lose data or the text is not plain enough to cut exactly', () => {
@@ -275,14 +319,27 @@ describe('kr-is-milestone', () => {
       // The alias reports at the anchored text (the parser shares its spans); how many times is the engine's business.
       const both = findings(aliased);
       assert.ok(both.length > 0);
-      assert.ok(both.every((f) => f.fixes === undefined), 'neither the anchor nor the alias is cut');
-      noFix(okr('      - { id: KR1, title: Launch the portal } ]\n').replace('    key_results:\n      - ', '    key_results: [\n      ').replace(' } ]', ' },  # soon\n      { id: KR2, title: Cut churn from 3% to 2% } ]'), 'a comment inside a flow list');
+      assert.ok(
+        both.every((f) => f.fixes === undefined),
+        'neither the anchor nor the alias is cut',
+      );
+      noFix(
+        okr('      - { id: KR1, title: Launch the portal } ]\n')
+          .replace('    key_results:\n      - ', '    key_results: [\n      ')
+          .replace(' } ]', ' },  # soon\n      { id: KR2, title: Cut churn from 3% to 2% } ]'),
+        'a comment inside a flow list',
+      );
       noFix(okr('      - # the portal\n        id: KR1\n        title: Launch the portal\n'), 'a comment before the first key of the item');
-      noFix(okr('      - { id: KR1, title: Launch the portal }\n') + '    initiatives: [ { id: I1, title: Spike }  # later\n    ]\n', 'a comment in the flow initiatives');
+      noFix(
+        okr('      - { id: KR1, title: Launch the portal }\n') + '    initiatives: [ { id: I1, title: Spike }  # later\n    ]\n',
+        'a comment in the flow initiatives',
+      );
     });
 
     it('every fix on a file leaves a file whose only change is the move', () => {
-      const text = okr('      - { id: KR1, title: Launch the portal }\n      - { id: KR2, title: Ship SSO by March }\n      - { id: KR3, title: Cut churn from 3% to 2% }\n');
+      const text = okr(
+        '      - { id: KR1, title: Launch the portal }\n      - { id: KR2, title: Ship SSO by March }\n      - { id: KR3, title: Cut churn from 3% to 2% }\n',
+      );
       const found = findings(text);
       assert.equal(found.length, 2);
       for (const f of found) {

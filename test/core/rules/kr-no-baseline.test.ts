@@ -31,7 +31,9 @@ describe('kr-no-baseline', () => {
     assert.deepEqual(findings(okr('      - { id: KR1, title: Reduce P1 incidents from twelve to three, target: 3 }\n')), []);
     assert.deepEqual(findings(okr('      - { id: KR1, title: "Increase NPS, up from 31, to 45", target: 45 }\n')), []);
     assert.deepEqual(findings(okr('      - { id: KR1, title: Achieve 99.95% uptime }\n')), []);
-    const folded = okr('      - id: KR1\n        title: >-\n          Increase API adoption from fifty to two hundred\n          external integrations\n        target: 200\n');
+    const folded = okr(
+      '      - id: KR1\n        title: >-\n          Increase API adoption from fifty to two hundred\n          external integrations\n        target: 200\n',
+    );
     assert.deepEqual(findings(folded), []);
   });
 
@@ -50,7 +52,9 @@ describe('kr-no-baseline', () => {
   });
 
   it('can be suppressed for the rest of the file', () => {
-    const text = okr('      # okr-lint-disable kr-no-baseline\n      - { id: KR1, title: Achieve 99.95% uptime, target: 99.95 }\n      - { id: KR2, title: Cut churn to 2%, target: 2 }\n');
+    const text = okr(
+      '      # okr-lint-disable kr-no-baseline\n      - { id: KR1, title: Achieve 99.95% uptime, target: 99.95 }\n      - { id: KR2, title: Cut churn to 2%, target: 2 }\n',
+    );
     assert.deepEqual(findings(text), []);
   });
 });

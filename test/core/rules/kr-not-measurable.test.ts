@@ -21,7 +21,13 @@ describe('kr-not-measurable', () => {
   });
 
   it('flags a key result with no number and no target, at its title', () => {
-    for (const title of ['Improve developer experience', 'Make the home screen feel faster', 'Better internal tools', 'Increase API adoption', 'Hold a blameless postmortem for every SEV-1']) {
+    for (const title of [
+      'Improve developer experience',
+      'Make the home screen feel faster',
+      'Better internal tools',
+      'Increase API adoption',
+      'Hold a blameless postmortem for every SEV-1',
+    ]) {
       const text = okr(kr(title));
       const found = findings(text);
       assert.equal(found.length, 1, title);
@@ -32,7 +38,14 @@ describe('kr-not-measurable', () => {
   });
 
   it('accepts a number in the title, in words too, or a numeric target', () => {
-    for (const title of ['Reduce build time from 20 to 8 minutes', 'Reduce P1 incidents from twelve to three per quarter', 'Double weekly experiments', 'Cut pages in half', 'Zero data loss during the upgrade', 'Every PR reviewed within one working day']) {
+    for (const title of [
+      'Reduce build time from 20 to 8 minutes',
+      'Reduce P1 incidents from twelve to three per quarter',
+      'Double weekly experiments',
+      'Cut pages in half',
+      'Zero data loss during the upgrade',
+      'Every PR reviewed within one working day',
+    ]) {
       assert.deepEqual(findings(okr(kr(title))), [], title);
     }
     assert.deepEqual(findings(okr(kr('Improve developer satisfaction', '        target: 4.2\n'))), []);
@@ -57,7 +70,9 @@ describe('kr-not-measurable', () => {
   });
 
   it('can be suppressed for one line in flow style', () => {
-    const text = okr('      # okr-lint-disable-next-line kr-not-measurable\n      - { id: KR1, title: Improve developer experience }\n      - { id: KR2, title: Improve onboarding }\n');
+    const text = okr(
+      '      # okr-lint-disable-next-line kr-not-measurable\n      - { id: KR1, title: Improve developer experience }\n      - { id: KR2, title: Improve onboarding }\n',
+    );
     const found = findings(text);
     assert.equal(found.length, 1);
     assert.equal(text.slice(found[0].span.start, found[0].span.end), 'Improve onboarding');

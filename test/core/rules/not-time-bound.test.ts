@@ -27,7 +27,7 @@ describe('not-time-bound', () => {
     assert.equal(findings(text, '2027-02-01')[0].fixes![0].title, 'Add `period: 2027-Q1`');
   });
 
-  it('the fix adds the period after `team:`, and applying every finding\'s fix adds it once', () => {
+  it("the fix adds the period after `team:`, and applying every finding's fix adds it once", () => {
     const text = `version: 1\nteam: Search   # the search team\n${OBJECTIVES}`;
     const edits = findings(text).flatMap((f) => f.fixes![0].edits);
     assert.equal(edits.length, 2);

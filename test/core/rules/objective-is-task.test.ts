@@ -83,17 +83,25 @@ describe('objective-is-task', () => {
     assert.deepEqual(findings(okr(objective('Spike a vector store'))), []);
     assert.equal(findings(okr(objective('Spike a vector store')), { [ID]: { extraVerbs: ['spike'] } }).length, 1);
     assert.equal(findings(okr(objective('Automate the release process'))).length, 1);
-    assert.deepEqual(findings(okr(objective('Automate the release process'), 'lint: { objective-is-task: { ignoreVerbs: [automate] } }\n')), []);
+    assert.deepEqual(
+      findings(okr(objective('Automate the release process'), 'lint: { objective-is-task: { ignoreVerbs: [automate] } }\n')),
+      [],
+    );
   });
 
   it('reports an option of the wrong type in the file, and keeps linting', () => {
-    const all = lintText(okr(objective('Implement SSO'), 'lint: { objective-is-task: { extraVerbs: spike } }\n'), 'x.okr.yaml', { today: '2026-11-28' }).findings;
+    const all = lintText(okr(objective('Implement SSO'), 'lint: { objective-is-task: { extraVerbs: spike } }\n'), 'x.okr.yaml', {
+      today: '2026-11-28',
+    }).findings;
     assert.ok(all.some((f) => f.ruleId === 'schema' && f.message.includes('extraVerbs')));
     assert.equal(all.filter((f) => f.ruleId === ID).length, 1);
   });
 
   it('can be suppressed for one line, or switched off', () => {
-    assert.deepEqual(findings(okr(objective('Implement SSO').replace('    title:', '    # okr-lint-disable-next-line objective-is-task\n    title:'))), []);
+    assert.deepEqual(
+      findings(okr(objective('Implement SSO').replace('    title:', '    # okr-lint-disable-next-line objective-is-task\n    title:'))),
+      [],
+    );
     assert.deepEqual(findings(okr(objective('Implement SSO'), 'lint: { objective-is-task: off }\n')), []);
     assert.deepEqual(findings(okr(objective('Implement SSO')), { [ID]: 'off' }), []);
   });

@@ -20,12 +20,15 @@ describe('performance-review', () => {
     const text = okr(
       '  - id: O1\n    title: Growth team bonus tied to signup targets\n    key_results:\n' +
         '      - { id: KR1, title: Hit 100% of the signup target to unlock the team bonus }\n' +
-        "      - { id: KR2, title: \"Use OKR scores as 50% of each engineer's performance rating\" }\n" +
+        '      - { id: KR2, title: "Use OKR scores as 50% of each engineer\'s performance rating" }\n' +
         '      - { id: KR3, title: Get promoted to staff by hitting every key result }\n' +
         '      - { id: KR4, title: Salary reviews follow OKR attainment }\n',
     );
     const found = findings(text);
-    assert.deepEqual(found.map((f) => (/ties OKRs to (\w+( \w+)?)\./.exec(f.message))?.[1]), ['bonuses', 'bonuses', 'performance reviews', 'promotions', 'pay']);
+    assert.deepEqual(
+      found.map((f) => /ties OKRs to (\w+( \w+)?)\./.exec(f.message)?.[1]),
+      ['bonuses', 'bonuses', 'performance reviews', 'promotions', 'pay'],
+    );
     assert.equal(text.slice(found[0].span.start, found[0].span.end), 'Growth team bonus tied to signup targets');
     assert.ok(found.every((f) => f.severity === 'warning'));
     assert.match(found[0].message, /Separate OKRs from performance reviews/);
@@ -40,20 +43,26 @@ describe('performance-review', () => {
   });
 
   it('reads descriptions too, pointing at the description when the title is clean', () => {
-    const text = okr('  - id: O1\n    title: Grow self-serve signups\n    description: Half of the growth team bonus depends on this objective.\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n');
+    const text = okr(
+      '  - id: O1\n    title: Grow self-serve signups\n    description: Half of the growth team bonus depends on this objective.\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
+    );
     const [f] = findings(text);
     assert.equal(text.slice(f.span.start, f.span.end), 'Half of the growth team bonus depends on this objective.');
     assert.match(f.message, /^Objective "Grow self-serve signups"'s description ties OKRs to bonuses/);
   });
 
   it('names an untitled item by its kind', () => {
-    const text = okr('  - id: O1\n    title: Grow self-serve signups\n    key_results:\n      - { id: KR1, description: counts toward the team bonus }\n');
+    const text = okr(
+      '  - id: O1\n    title: Grow self-serve signups\n    key_results:\n      - { id: KR1, description: counts toward the team bonus }\n',
+    );
     const [f] = findings(text);
     assert.match(f.message, /^Key result's description ties OKRs to bonuses\./);
   });
 
   it('gives one finding per item when title and description both match', () => {
-    const text = okr('  - id: O1\n    title: Bonus tied to OKRs\n    description: The bonus pool follows the score.\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n');
+    const text = okr(
+      '  - id: O1\n    title: Bonus tied to OKRs\n    description: The bonus pool follows the score.\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
+    );
     assert.equal(findings(text).length, 1);
   });
 
@@ -69,7 +78,9 @@ describe('performance-review', () => {
   });
 
   it('can be suppressed for one line', () => {
-    const text = okr('  - id: O1\n    # okr-lint-disable-next-line performance-review -- agreed with HR\n    title: Bonus tied to OKRs\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n');
+    const text = okr(
+      '  - id: O1\n    # okr-lint-disable-next-line performance-review -- agreed with HR\n    title: Bonus tied to OKRs\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
+    );
     assert.deepEqual(findings(text), []);
   });
 });

@@ -18,11 +18,19 @@ describe('routine-work', () => {
   });
 
   it('flags business-as-usual objectives and key results, at their titles, as info', () => {
-    const text = okr('Keep the lights on for legacy services', '      - { id: KR1, title: Fix all open reconciliation bugs }\n      - { id: KR2, title: Staff the weekend on-call rotation }\n      - { id: KR3, title: Patch every host within 14 days of a critical CVE }\n');
+    const text = okr(
+      'Keep the lights on for legacy services',
+      '      - { id: KR1, title: Fix all open reconciliation bugs }\n      - { id: KR2, title: Staff the weekend on-call rotation }\n      - { id: KR3, title: Patch every host within 14 days of a critical CVE }\n',
+    );
     const found = findings(text);
     assert.deepEqual(
       found.map((f) => text.slice(f.span.start, f.span.end)),
-      ['Keep the lights on for legacy services', 'Fix all open reconciliation bugs', 'Staff the weekend on-call rotation', 'Patch every host within 14 days of a critical CVE'],
+      [
+        'Keep the lights on for legacy services',
+        'Fix all open reconciliation bugs',
+        'Staff the weekend on-call rotation',
+        'Patch every host within 14 days of a critical CVE',
+      ],
     );
     assert.ok(found.every((f) => f.severity === 'info'));
     assert.match(found[0].message, /^Objective "Keep the lights on for legacy services" is business as usual \(keeping the lights on\)/);
@@ -32,13 +40,24 @@ describe('routine-work', () => {
   });
 
   it('leaves improvements of routine work alone', () => {
-    const text = okr('Reduce alert fatigue for on-call engineers', '      - { id: KR1, title: Reduce pages per on-call shift from 25 to 5 }\n      - { id: KR2, title: Automate dependency upgrades for all repositories }\n      - { id: KR3, title: Cut time spent on maintenance from 40% to 20% }\n');
+    const text = okr(
+      'Reduce alert fatigue for on-call engineers',
+      '      - { id: KR1, title: Reduce pages per on-call shift from 25 to 5 }\n      - { id: KR2, title: Automate dependency upgrades for all repositories }\n      - { id: KR3, title: Cut time spent on maintenance from 40% to 20% }\n',
+    );
     assert.deepEqual(findings(text), []);
   });
 
   it('leaves done and dropped items alone', () => {
     assert.deepEqual(findings(okr('Keep the lights on', OK_KR, '    status: done\n')), []);
-    assert.deepEqual(findings(okr('Engineers ship with confidence', '      - { id: KR1, title: Fix the flaky-test bugs, status: dropped, reason: moved to backlog }\n')), []);
+    assert.deepEqual(
+      findings(
+        okr(
+          'Engineers ship with confidence',
+          '      - { id: KR1, title: Fix the flaky-test bugs, status: dropped, reason: moved to backlog }\n',
+        ),
+      ),
+      [],
+    );
   });
 
   it('can be switched off in the file, or suppressed for one line', () => {

@@ -31,10 +31,13 @@ describe('schema', () => {
     assert.equal(f.fixes, undefined);
   });
 
-  it('reports problems of the file\'s `lint:` block at its key', () => {
+  it("reports problems of the file's `lint:` block at its key", () => {
     const text = 'team: X\nperiod: 2026-Q4\nlint: { kr-count: { maxx: 5 }, objective-count: loud }\nobjectives: []\n';
     const found = lintText(text, 'x', { today: '2026-11-28' }).findings.filter((f) => f.ruleId === ID);
-    assert.deepEqual(found.map((f) => spanText(text, f.span)), ['lint', 'lint']);
+    assert.deepEqual(
+      found.map((f) => spanText(text, f.span)),
+      ['lint', 'lint'],
+    );
     assert.deepEqual(found.map((f) => f.message).sort(), [
       '`kr-count` has no option `maxx`. Did you mean `max`?',
       '`objective-count: "loud"` is not a setting: use off, error, warning, info, or { severity, ...options }.',

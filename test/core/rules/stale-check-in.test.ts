@@ -8,7 +8,9 @@ function findings(text: string, today: string) {
   return lintText(text, 'data.okr.yaml', { today }).findings.filter((f) => f.ruleId === ID);
 }
 function kr(checkIns: string, objectiveExtra = ''): string {
-  return okrFile(`  - id: O1\n    title: Analysts trust our numbers\n${objectiveExtra}    key_results:\n      - id: KR1\n        title: Raise owned tables from 40% to 90%\n        start: 40\n        target: 90\n${checkIns}`);
+  return okrFile(
+    `  - id: O1\n    title: Analysts trust our numbers\n${objectiveExtra}    key_results:\n      - id: KR1\n        title: Raise owned tables from 40% to 90%\n        start: 40\n        target: 90\n${checkIns}`,
+  );
 }
 
 describe('stale-check-in', () => {
@@ -40,7 +42,7 @@ describe('stale-check-in', () => {
     assert.equal(findings(text, '2026-12-31').length, 1);
   });
 
-  it('ends early at the objective\'s `due:`', () => {
+  it("ends early at the objective's `due:`", () => {
     const text = kr('', '    due: 2026-11-15\n');
     assert.equal(findings(text, '2026-11-15').length, 1);
     assert.deepEqual(findings(text, '2026-11-16'), []);
@@ -57,7 +59,13 @@ describe('stale-check-in', () => {
 
   it("follows the file's `check_in_every`; the rule's own `days` wins over it", () => {
     const text = kr('        check_ins:\n          - { date: 2026-11-14, value: 50 }\n');
-    for (const [cadence, lastFine] of [['weekly', '2026-11-21'], ['7', '2026-11-21'], ['fortnightly', '2026-11-28'], ['monthly', '2026-12-14'], ['3', '2026-11-17']]) {
+    for (const [cadence, lastFine] of [
+      ['weekly', '2026-11-21'],
+      ['7', '2026-11-21'],
+      ['fortnightly', '2026-11-28'],
+      ['monthly', '2026-12-14'],
+      ['3', '2026-11-17'],
+    ]) {
       const file = text.replace('period: 2026-Q4\n', `period: 2026-Q4\ncheck_in_every: ${cadence}\n`);
       assert.deepEqual(findings(file, lastFine), [], `${cadence} on ${lastFine}`);
       const next = new Date(Date.parse(`${lastFine}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);

@@ -11,7 +11,8 @@ describe('syntax', () => {
 
   it('is an error by default; settings may change its severity or turn it off', () => {
     const text = 'team: A\nteam: B\nobjectives: []\n';
-    const lint = (settings?: Record<string, unknown>) => lintText(text, 'x', { today: '2026-11-28', settings }).findings.filter((f) => f.ruleId === ID);
+    const lint = (settings?: Record<string, unknown>) =>
+      lintText(text, 'x', { today: '2026-11-28', settings }).findings.filter((f) => f.ruleId === ID);
     assert.equal(lint()[0].severity, 'error');
     assert.equal(lint({ syntax: 'warning' })[0].severity, 'warning');
     assert.deepEqual(lint({ syntax: 'off' }), []);

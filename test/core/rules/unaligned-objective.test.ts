@@ -14,7 +14,8 @@ describe('unaligned-objective', () => {
   });
 
   it('is info at the title and names the aligned file', () => {
-    const text = 'team: P\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n  - { id: O1, title: Engineers ship with confidence }\n';
+    const text =
+      'team: P\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n  - { id: O1, title: Engineers ship with confidence }\n';
     const [f] = findings(text);
     assert.equal(f.severity, 'info');
     assert.equal(spanText(text, f.span), 'Engineers ship with confidence');
@@ -27,7 +28,11 @@ describe('unaligned-objective', () => {
   });
 
   it('can be disabled for one objective with a comment', () => {
-    const text = 'team: P\nperiod: 2026-Q4\naligns_with: c.okr.yaml\nobjectives:\n  # okr-lint-disable-next-line unaligned-objective -- our own initiative\n  - { id: O1, title: A }\n  - { id: O2, title: B }\n';
-    assert.deepEqual(findings(text).map((f) => spanText(text, f.span)), ['B']);
+    const text =
+      'team: P\nperiod: 2026-Q4\naligns_with: c.okr.yaml\nobjectives:\n  # okr-lint-disable-next-line unaligned-objective -- our own initiative\n  - { id: O1, title: A }\n  - { id: O2, title: B }\n';
+    assert.deepEqual(
+      findings(text).map((f) => spanText(text, f.span)),
+      ['B'],
+    );
   });
 });

@@ -16,28 +16,49 @@ describe('unknown-dependency', () => {
   });
 
   it('is an error at the id, with the closest ids and a fix for a difference of case only', () => {
-    const text = okrFile('  - id: O1\n    title: A\n    key_results:\n      - { id: KR-ONE, title: Cut x from 3 to 1, depends_on: [kr-two] }\n      - { id: KR-TWO, title: Cut y from 3 to 1 }\n');
+    const text = okrFile(
+      '  - id: O1\n    title: A\n    key_results:\n      - { id: KR-ONE, title: Cut x from 3 to 1, depends_on: [kr-two] }\n      - { id: KR-TWO, title: Cut y from 3 to 1 }\n',
+    );
     const [f, ...rest] = only(lintText(text, '/w/a.okr.yaml', { today: TODAY }).findings);
     assert.equal(rest.length, 0);
     assert.equal(f.severity, 'error');
     assert.equal(spanText(text, f.span), 'kr-two');
-    assert.match(f.message, /`kr-two` in the `depends_on` of key result KR-ONE names no key result or objective of the workspace's OKR files\. Did you mean `KR-TWO`/);
+    assert.match(
+      f.message,
+      /`kr-two` in the `depends_on` of key result KR-ONE names no key result or objective of the workspace's OKR files\. Did you mean `KR-TWO`/,
+    );
     assert.equal(f.fixes?.length, 1);
     assert.match(applyEdits(text, f.fixes[0].edits), /depends_on: \[KR-TWO\]/);
   });
 
   it('a near miss that differs by more than case gets a suggestion and no fix', () => {
-    const text = okrFile('  - id: O1\n    title: A\n    depends_on: [KR-TOW]\n    key_results:\n      - { id: KR-TWO, title: Cut y from 3 to 1 }\n');
+    const text = okrFile(
+      '  - id: O1\n    title: A\n    depends_on: [KR-TOW]\n    key_results:\n      - { id: KR-TWO, title: Cut y from 3 to 1 }\n',
+    );
     const [f] = only(lintText(text, '/w/a.okr.yaml', { today: TODAY }).findings);
     assert.match(f.message, /Did you mean `KR-TWO`\?/);
     assert.equal(f.fixes, undefined);
   });
 
   it('resolves ids of the other files of the run (and says nothing of them)', () => {
-    const web = okrFile('  - id: WEB-O1\n    title: A\n    key_results:\n      - { id: WEB-KR1, title: Cut x from 3 to 1, depends_on: [SEC-KR2, SEC-KR9] }\n', 'team: Web\nperiod: 2026-Q4\n');
-    const sec = okrFile('  - id: SEC-O1\n    title: B\n    key_results:\n      - { id: SEC-KR2, title: Cut y from 3 to 1 }\n', 'team: Security\nperiod: 2026-Q4\n');
-    const result = lintSources([{ path: '/w/web.okr.yaml', text: web }, { path: '/w/sec.okr.yaml', text: sec }], { today: TODAY });
-    const found = result.files.flatMap((f) => only(f.result.findings).map((x) => ({ path: f.path, text: spanText(web, x.span), message: x.message })));
+    const web = okrFile(
+      '  - id: WEB-O1\n    title: A\n    key_results:\n      - { id: WEB-KR1, title: Cut x from 3 to 1, depends_on: [SEC-KR2, SEC-KR9] }\n',
+      'team: Web\nperiod: 2026-Q4\n',
+    );
+    const sec = okrFile(
+      '  - id: SEC-O1\n    title: B\n    key_results:\n      - { id: SEC-KR2, title: Cut y from 3 to 1 }\n',
+      'team: Security\nperiod: 2026-Q4\n',
+    );
+    const result = lintSources(
+      [
+        { path: '/w/web.okr.yaml', text: web },
+        { path: '/w/sec.okr.yaml', text: sec },
+      ],
+      { today: TODAY },
+    );
+    const found = result.files.flatMap((f) =>
+      only(f.result.findings).map((x) => ({ path: f.path, text: spanText(web, x.span), message: x.message })),
+    );
     assert.equal(found.length, 1);
     assert.equal(found[0].path, '/w/web.okr.yaml');
     assert.equal(found[0].text, 'SEC-KR9');
@@ -51,7 +72,10 @@ describe('unknown-dependency', () => {
       { id: 'SEC-I1', kind: 'initiative', path: '/w/sec.okr.yaml', span: { start: 9, end: 15 } },
     ];
     const found = only(lintText(text, '/w/a.okr.yaml', { today: TODAY, otherDefinitions: other }).findings);
-    assert.deepEqual(found.map((f) => spanText(text, f.span)), ['SEC-I1']);
+    assert.deepEqual(
+      found.map((f) => spanText(text, f.span)),
+      ['SEC-I1'],
+    );
     assert.match(found[0].message, /is an initiative; `depends_on` names the key result or objective/);
   });
 

@@ -10,7 +10,9 @@ const ID = 'unknown-parent';
 const company = parseOkr(readFileSync(join(RULE_FIXTURES, 'company.okr.yaml'), 'utf8'), 'company.okr.yaml').file;
 
 function findings(text: string, alignedFile: OkrFile | null | undefined, alignedPath?: string) {
-  return lintText(text, 'teams/platform.okr.yaml', { today: '2026-11-28', alignedFile, alignedPath }).findings.filter((f) => f.ruleId === ID);
+  return lintText(text, 'teams/platform.okr.yaml', { today: '2026-11-28', alignedFile, alignedPath }).findings.filter(
+    (f) => f.ruleId === ID,
+  );
 }
 const file = (parent: string, head = 'aligns_with: ../company.okr.yaml\n') =>
   `version: 1\nteam: Platform\nperiod: 2026-Q4\n${head}objectives:\n  - id: O1\n    title: Customers can rely on our platform\n    parent: ${parent}\n`;

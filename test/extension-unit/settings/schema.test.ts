@@ -26,14 +26,26 @@ function sourceFiles(dir: string): string[] {
 
 describe('extension settings table', () => {
   it('names every setting package.json declares, and no other', () => {
-    assert.deepEqual(Object.values(SETTINGS).map((s) => s.key).sort(), Object.keys(properties).sort());
+    assert.deepEqual(
+      Object.values(SETTINGS)
+        .map((s) => s.key)
+        .sort(),
+      Object.keys(properties).sort(),
+    );
   });
 
   it('has the defaults and scopes package.json declares', () => {
     for (const s of Object.values(SETTINGS)) {
       const declared = properties[s.key];
       // package.json spells "no value" as "" or {} where the table has undefined.
-      const expected = declared.default === '' || (typeof declared.default === 'object' && declared.default !== null && !Array.isArray(declared.default) && Object.keys(declared.default).length === 0) ? undefined : declared.default;
+      const expected =
+        declared.default === '' ||
+        (typeof declared.default === 'object' &&
+          declared.default !== null &&
+          !Array.isArray(declared.default) &&
+          Object.keys(declared.default).length === 0)
+          ? undefined
+          : declared.default;
       if (s.key === 'okr.lint.rules') assert.equal(s.default, undefined);
       else assert.deepEqual(s.read(declared.default).value, expected ?? s.default, s.key);
       assert.equal(s.scope, declared.scope === 'window' ? 'window' : 'resource', `${s.key} scope`);
@@ -75,7 +87,11 @@ describe('extension settings table', () => {
     ['gitStaleDays', 0, /okr\.git\.staleDays is 0/],
     ['gitTrailer', 'Key Result', /okr\.git\.trailer is "Key Result": a trailer key is letters, digits and "-"\. Using Key-Result\./],
     ['gitTrailer', 42, /okr\.git\.trailer is 42/],
-    ['gitTrailer', 'Signed-off-by', /okr\.git\.trailer is "Signed-off-by": Signed-off-by is a trailer git and review tools already use for something else: pick a key of its own, like Key-Result\. Using Key-Result\./],
+    [
+      'gitTrailer',
+      'Signed-off-by',
+      /okr\.git\.trailer is "Signed-off-by": Signed-off-by is a trailer git and review tools already use for something else: pick a key of its own, like Key-Result\. Using Key-Result\./,
+    ],
     ['gitAutoTag', 'yes', /okr\.git\.autoTag is "yes": true or false/],
     ['lintEnabled', 0, /okr\.lint\.enabled is 0/],
     ['lintToday', '2026-02-30', /okr\.lint\.today is "2026-02-30": a date as YYYY-MM-DD/],
