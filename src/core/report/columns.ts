@@ -3,7 +3,7 @@
 
 import { formatNumber, formatQuantity, paceText } from '../format';
 import { HEALTH_LABELS, percent } from '../progress';
-import type { ReportData, ReportKeyResult } from './data';
+import type { ReportData, ReportIndicators, ReportKeyResult } from './data';
 
 export interface KeyResultColumn {
   header: string;
@@ -12,6 +12,39 @@ export interface KeyResultColumn {
   numeric?: boolean;
   /** Left out of reports it says nothing in (commits when no repository was read). */
   shown?(report: ReportData): boolean;
+}
+
+/** A small table of plain-text cells; each format escapes and lays it out its own way. */
+export interface PlainTable {
+  headers: string[];
+  rows: string[][];
+  /** Per column: right-aligned numbers. */
+  numeric: boolean[];
+}
+
+/** Check-ins against the cadence, one row per owner. */
+export function checkInTable(ind: ReportIndicators): PlainTable {
+  return {
+    headers: ['Owner', 'Key results', 'On time', 'Late', 'Missed', 'Overdue now'],
+    rows: ind.checkIns.map((r) => [
+      r.owner ?? '(no owner)',
+      String(r.keyResults),
+      String(r.onTime),
+      String(r.late),
+      String(r.missed),
+      String(r.overdue),
+    ]),
+    numeric: [false, true, true, true, true, true],
+  };
+}
+
+/** Commits carrying a key-result trailer, one row per repository. */
+export function trailerTable(ind: ReportIndicators): PlainTable {
+  return {
+    headers: ['Repository', 'Commits', 'With a trailer', 'Share'],
+    rows: ind.trailers.map((t) => [t.repository, String(t.commits), String(t.tagged), t.share === null ? '' : percent(t.share)]),
+    numeric: [false, true, true, true],
+  };
 }
 
 /** The columns a report shows. */

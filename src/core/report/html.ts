@@ -9,7 +9,7 @@ import { escapeXml as x } from '../markup';
 import { HEALTH_LABELS, percent, type Health } from '../progress';
 import type { ConfidencePoint, KeyResultSeries, SeriesPoint } from '../series';
 import { alignmentHtml } from './alignment';
-import { columnsFor, keyResultName } from './columns';
+import { checkInTable, columnsFor, keyResultName, type PlainTable, trailerTable } from './columns';
 import type { ReportData, ReportFile, ReportKeyResult, ReportObjective } from './data';
 import { reportSummary } from './markdown';
 
@@ -111,37 +111,21 @@ function headerHtml(report: ReportData): string {
   return `<header><h1>OKR progress report</h1><p class="muted">As of ${x(report.today)}: ${s.files} file${s.files === 1 ? '' : 's'}, ${s.objectives} objective${s.objectives === 1 ? '' : 's'}, ${s.keyResults} key result${s.keyResults === 1 ? '' : 's'}.</p></header>`;
 }
 
+const plainTableHtml = (t: PlainTable): string =>
+  tableHtml(
+    t.headers,
+    t.rows.map((row) => row.map(x)),
+    t.numeric,
+  );
+
 export function indicatorsHtml(report: ReportData): string {
   const ind = report.indicators;
   const out = ['<section class="indicators" aria-labelledby="indicators"><h2 id="indicators">Leading indicators</h2>'];
   out.push('<h3>Check-ins against the cadence</h3>');
-  out.push(
-    ind.checkIns.length === 0
-      ? '<p>No key result is due a check-in yet.</p>'
-      : tableHtml(
-          ['Owner', 'Key results', 'On time', 'Late', 'Missed', 'Overdue now'],
-          ind.checkIns.map((r) => [
-            x(r.owner ?? '(no owner)'),
-            String(r.keyResults),
-            String(r.onTime),
-            String(r.late),
-            String(r.missed),
-            String(r.overdue),
-          ]),
-          [false, true, true, true, true, true],
-        ),
-  );
+  out.push(ind.checkIns.length === 0 ? '<p>No key result is due a check-in yet.</p>' : plainTableHtml(checkInTable(ind)));
   if (report.repositories !== null) {
     out.push(`<h3>Commits carrying a key-result trailer${ind.window ? ` (${x(ind.window.from)} to ${x(ind.window.to)})` : ''}</h3>`);
-    out.push(
-      ind.trailers.length === 0
-        ? '<p>No period to count commits in.</p>'
-        : tableHtml(
-            ['Repository', 'Commits', 'With a trailer', 'Share'],
-            ind.trailers.map((t) => [x(t.repository), String(t.commits), String(t.tagged), t.share === null ? '' : percent(t.share)]),
-            [false, true, true, true],
-          ),
-    );
+    out.push(ind.trailers.length === 0 ? '<p>No period to count commits in.</p>' : plainTableHtml(trailerTable(ind)));
     out.push('<h3>Key results with no linked work</h3>');
     out.push(
       ind.noLinkedWork.length === 0

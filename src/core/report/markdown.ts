@@ -8,7 +8,7 @@ import { formatQuantity, paceText, plural } from '../format';
 import { escapeMarkdownInline as md, mermaidLabel } from '../markup';
 import { daysBetween, HEALTH_LABELS, percent } from '../progress';
 import { markdownAlignment } from './alignment';
-import { columnsFor, keyResultName } from './columns';
+import { checkInTable, columnsFor, keyResultName, type PlainTable, trailerTable } from './columns';
 import type { ReportData, ReportFile, ReportKeyResult, ReportObjective } from './data';
 import { maxOf, minOf } from '../arrays';
 
@@ -33,37 +33,23 @@ export function markdownHeader(report: ReportData): string {
   ].join('\n');
 }
 
+const plainTable = (t: PlainTable): string =>
+  table(
+    t.headers,
+    t.rows.map((row) => row.map(md)),
+    t.numeric,
+  );
+
 export function markdownIndicators(report: ReportData): string {
   const ind = report.indicators;
   const out = ['## Leading indicators'];
   out.push('', '### Check-ins against the cadence', '');
   if (ind.checkIns.length === 0) out.push('No key result is due a check-in yet.');
-  else
-    out.push(
-      table(
-        ['Owner', 'Key results', 'On time', 'Late', 'Missed', 'Overdue now'],
-        ind.checkIns.map((r) => [
-          md(r.owner ?? '(no owner)'),
-          String(r.keyResults),
-          String(r.onTime),
-          String(r.late),
-          String(r.missed),
-          String(r.overdue),
-        ]),
-        [false, true, true, true, true, true],
-      ),
-    );
+  else out.push(plainTable(checkInTable(ind)));
   if (report.repositories !== null) {
     out.push('', `### Commits carrying a key-result trailer${ind.window ? ` (${ind.window.from} to ${ind.window.to})` : ''}`, '');
     if (ind.trailers.length === 0) out.push('No period to count commits in.');
-    else
-      out.push(
-        table(
-          ['Repository', 'Commits', 'With a trailer', 'Share'],
-          ind.trailers.map((t) => [md(t.repository), String(t.commits), String(t.tagged), t.share === null ? '' : percent(t.share)]),
-          [false, true, true, true],
-        ),
-      );
+    else out.push(plainTable(trailerTable(ind)));
     out.push('', '### Key results with no linked work', '');
     out.push(
       ind.noLinkedWork.length === 0
