@@ -28,6 +28,7 @@ import {
 import { onDidChangeSettings, settingsFor } from './settings/settings';
 import { localDate } from '../core/dates';
 import { maxOf } from '../core/arrays';
+import { StoreHistory } from './store-history';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -80,6 +81,8 @@ export interface OkrStore extends vscode.Disposable {
   activeKeyResults(): KeyResultRef[];
   /** Rescans the workspace from disk (the Refresh command). */
   refresh(): Promise<void>;
+  /** Reads the OKR files' git history again, in the background (HEAD moved). */
+  refreshHistory(): void;
 }
 
 export interface OkrStoreOptions {
@@ -87,11 +90,15 @@ export interface OkrStoreOptions {
   log?: vscode.LogOutputChannel;
   /** Shows a problem with the user's settings (called once per distinct message). */
   warnSettings?: (message: string) => void;
+  /** Wait this long after the last trigger before reading git history (default 300 ms). */
+  historyDelayMs?: number;
 }
 
 export interface OkrStoreWithStats extends OkrStore {
   /** The last update's cost; undefined before the first one. */
   lastUpdate(): OkrStoreUpdate | undefined;
+  /** Resolves once the git history asked for so far has been read and its findings published. */
+  historySettled(): Promise<void>;
 }
 
 interface Entry {
@@ -133,6 +140,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
   const warnedSettings = new Set<string>();
   const disposables: vscode.Disposable[] = [emitter];
   let watchers: vscode.Disposable[] = [];
+  const history = new StoreHistory(log);
   // Updates run one at a time, in order: a scan and an edit never interleave.
   let queue: Promise<unknown> = Promise.resolve();
   const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
@@ -234,7 +242,13 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       alignedCache = new Map([...alignedCache, ...texts]);
     }
     const started = performance.now();
-    const result = lintParsedSources(parsed, { today: today(), settingsFor: ruleSettingsFor, aligned: alignedCache, only });
+    const result = lintParsedSources(parsed, {
+      today: today(),
+      settingsFor: ruleSettingsFor,
+      aligned: alignedCache,
+      only,
+      historyFor: (p) => history.get(p),
+    });
     const lintMs = performance.now() - started;
     const byPath = new Map(all.map((e) => [e.parsed.source.path, e]));
     const relinted: vscode.Uri[] = [];
@@ -390,6 +404,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       await relint('all', true, parseMs, []);
       log?.info(`found ${entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
       emitter.fire({ uris: [] });
+      requestHistory();
     });
 
   const existsOnDisk = async (uri: vscode.Uri) => {
@@ -403,6 +418,60 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
 
   const delay = (): number => settingsFor().lintDelay;
 
+  // The git history of the OKR files, read off the update queue: an edit never waits
+  // for git. Asked for after a scan, when a file changes on disk or is saved, and when
+  // HEAD moves; requests while a reading runs make one more reading after it.
+  let historyTimer: ReturnType<typeof setTimeout> | undefined;
+  let historyRunning: Promise<void> | undefined;
+  let historyAgain = false;
+  let historyIdle: Promise<void> = Promise.resolve();
+  let settleHistory: (() => void) | undefined;
+  const readHistoryNow = async (): Promise<void> => {
+    do {
+      historyAgain = false;
+      const targets = [...entries.values()].map((e) => ({
+        path: e.parsed.source.path,
+        folder: e.folder?.uri.fsPath,
+        period: e.parsed.file.period,
+      }));
+      let changed: Set<string>;
+      try {
+        changed = await history.read(targets);
+      } catch (err) {
+        log?.error('OKR Lens could not read the git history of the OKR files', err);
+        changed = new Set();
+      }
+      if (disposed) return;
+      if (changed.size > 0) {
+        await enqueue(async () => {
+          const uris = [...entries.values()].filter((e) => changed.has(e.parsed.source.path)).map((e) => e.uri);
+          if (disposed || uris.length === 0) return;
+          const relinted = await relint(new Set(uris.map((u) => u.fsPath)), false, 0, uris);
+          emitter.fire({ uris: relinted });
+        });
+      }
+    } while (historyAgain && !disposed);
+  };
+  const requestHistory = () => {
+    if (disposed) return;
+    if (!settleHistory) historyIdle = new Promise((resolve) => (settleHistory = resolve));
+    clearTimeout(historyTimer);
+    historyTimer = setTimeout(() => {
+      historyTimer = undefined;
+      if (historyRunning) {
+        historyAgain = true;
+        return;
+      }
+      historyRunning = readHistoryNow().finally(() => {
+        historyRunning = undefined;
+        if (historyTimer === undefined && !historyAgain) {
+          settleHistory?.();
+          settleHistory = undefined;
+        }
+      });
+    }, options.historyDelayMs ?? 300);
+  };
+
   const watch = () => {
     for (const w of watchers) w.dispose();
     watchers = [];
@@ -411,10 +480,14 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, folderSettings(folder).files));
       watchers.push(
         watcher,
-        watcher.onDidCreate((uri) => schedule(uri, 0)),
+        watcher.onDidCreate((uri) => {
+          schedule(uri, 0);
+          requestHistory();
+        }),
         // An open document is followed through its text; its file on disk changes on every save.
         watcher.onDidChange((uri) => {
           if (!openDocument(uri)) schedule(uri, 0);
+          requestHistory();
         }),
         // A deleted file leaves the store even when its editor is still open (rename = delete + create).
         watcher.onDidDelete((uri) => void forget(uri)),
@@ -428,6 +501,9 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length === 0 || !isTracked(e.document.uri)) return;
       schedule(e.document.uri, delay());
+    }),
+    vscode.workspace.onDidSaveTextDocument((document) => {
+      if (isTracked(document.uri)) requestHistory();
     }),
     vscode.workspace.onDidOpenTextDocument((document) => {
       if (document.isUntitled || !isOkrUri(document.uri)) return;
@@ -509,8 +585,12 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     },
     refresh: () => scan(),
     lastUpdate: () => last,
+    historySettled: () => historyIdle,
+    refreshHistory: requestHistory,
     dispose() {
       disposed = true;
+      clearTimeout(historyTimer);
+      settleHistory?.();
       for (const t of timers.values()) clearTimeout(t);
       timers.clear();
       for (const w of watchers) w.dispose();

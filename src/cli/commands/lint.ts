@@ -10,7 +10,7 @@ import { loadSources, readAlignedTexts, type LoadedSources } from '../../core/fs
 import { OKR_FILE_GLOBS, alignedTargets, lintParsedSources, parseSources, type ParsedSource } from '../../core/workspace';
 import { printable } from '../format/ansi';
 import { gitFailureMessage } from '../../core/git/git';
-import { fileHistory, MAX_HISTORY_COMMITS, OkrHistory } from '../../core/git/okr-history';
+import { type HistoriesRead, MAX_HISTORY_COMMITS, readFileHistories } from '../../core/git/okr-history';
 import type { FileHistory } from '../../core/history';
 import { formatJson } from '../format/json';
 import type { LintReport } from '../format/report';
@@ -211,30 +211,19 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
  * only when --history was asked for. Untracked files and shallow clones get a note.
  */
 async function readHistories(parsed: readonly ParsedSource[], asked: boolean, io: CliIO): Promise<Map<string, FileHistory> | undefined> {
-  const paths = parsed.map((p) => p.source.path);
-  let history: OkrHistory;
+  let read: HistoriesRead;
   try {
-    // Renames are followed back only as far as the rules look: two quarters before the earliest period.
-    const starts = parsed
-      .map((p) => p.file.period?.start)
-      .filter((d): d is string => d !== undefined)
-      .sort();
-    const followSince = starts.length ? shiftDays(starts[0], -200) : undefined;
-    history = await OkrHistory.read({ cwd: io.cwd, env: io.env }, { paths, followSince });
+    read = await readFileHistories(
+      { cwd: io.cwd, env: io.env },
+      parsed.map((p) => ({ path: p.source.path, period: p.file.period })),
+    );
   } catch (err) {
     const message = gitFailureMessage(err);
     if (message === undefined) throw err;
     if (asked) io.stderr(`okr: note: --history: ${printable(message)}; the rules that read history are skipped\n`);
     return undefined;
   }
-  const out = new Map<string, FileHistory>();
-  const untracked: string[] = [];
-  for (const { source, file } of parsed) {
-    const p = source.path;
-    if (history.relative(p) === undefined) continue;
-    if (!history.isTracked(p)) untracked.push(p);
-    out.set(p, await fileHistory(history, p, file.period));
-  }
+  const { untracked } = read;
   if (untracked.length) {
     const names = untracked
       .slice(0, 3)
@@ -244,16 +233,11 @@ async function readHistories(parsed: readonly ParsedSource[], asked: boolean, io
       `okr: note: not committed yet, so no history to compare with: ${names}${untracked.length > 3 ? ` and ${untracked.length - 3} more` : ''}\n`,
     );
   }
-  if (history.shallow)
+  if (read.shallow)
     io.stderr('okr: note: this is a shallow clone: older versions of the OKR files are missing (git fetch --unshallow reads them)\n');
-  if (history.truncated)
+  if (read.truncated)
     io.stderr(`okr: note: read the last ${MAX_HISTORY_COMMITS} commits of the OKR files only; older history is not checked\n`);
-  return out;
-}
-
-function shiftDays(date: string, days: number): string {
-  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
-  return d.toISOString().slice(0, 10);
+  return read.histories;
 }
 
 export const lintCommand: Command = {

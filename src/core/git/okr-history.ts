@@ -329,4 +329,46 @@ export async function fileHistory(history: OkrHistory, absolute: string, current
   return { versions: out };
 }
 
+/** What one reading of the history gave, for the files asked about. */
+export interface HistoriesRead {
+  /** Per absolute path of a file inside the repository: its committed versions (none when untracked). */
+  histories: Map<string, FileHistory>;
+  /** Files inside the repository that were never committed: no history to compare with. */
+  untracked: string[];
+  shallow: boolean;
+  truncated: boolean;
+}
+
+/**
+ * The histories of the given OKR files, from one `git log` over their paths in the
+ * repository `ctx.cwd` is in (GitError outside one). Renames are followed back only
+ * as far as the rules look: two quarters before the earliest period. `cache` keeps
+ * blob texts across readings (a blob never changes); the caller bounds it.
+ */
+export async function readFileHistories(
+  ctx: GitContext,
+  files: readonly { path: string; period?: Period }[],
+  cache?: Map<string, string | undefined>,
+): Promise<HistoriesRead> {
+  const starts = files
+    .map((f) => f.period?.start)
+    .filter((d): d is string => d !== undefined)
+    .sort();
+  const followSince = starts.length ? shiftDays(starts[0], -200) : undefined;
+  const history = await OkrHistory.read(ctx, { paths: files.map((f) => f.path), followSince }, cache);
+  const histories = new Map<string, FileHistory>();
+  const untracked: string[] = [];
+  for (const f of files) {
+    if (history.relative(f.path) === undefined) continue;
+    if (!history.isTracked(f.path)) untracked.push(f.path);
+    histories.set(f.path, await fileHistory(history, f.path, f.period));
+  }
+  return { histories, untracked, shallow: history.shallow, truncated: history.truncated };
+}
+
+function shiftDays(date: string, days: number): string {
+  const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
+  return d.toISOString().slice(0, 10);
+}
+
 export { GitError };

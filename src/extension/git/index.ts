@@ -76,6 +76,8 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
     { dispose: () => objectivesView.setLinkedWorkSource(undefined) },
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitContentProvider()),
     store.onDidChange(onStoreChange),
+    // A commit, checkout or pull changes what the history rules compare with.
+    tracker.onDidChangeState(() => store.refreshHistory()),
     onDidChangeSettings((change) => {
       if (change.affects('gitTrailer')) tracker.resetHistory();
       if (change.affects('gitAutoTag') || change.affects('gitTrailer')) autoTagger.checkAll();
