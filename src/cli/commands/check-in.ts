@@ -7,16 +7,14 @@ import { applyEdits, parseCheckInValue, parseConfidence, planCheckIn, type Check
 import { printable } from '../../core/escape';
 import { GitError, openRepo } from '../../core/git/git';
 import { knownIdsForRepo, loadKnownIds, type LoadedKnownIds } from '../../core/git/known-ids';
-import { readMetric } from '../../core/fs/metric-source';
-import type { KeyResult, TextEdit } from '../../core/model';
-import { isValidDate, parseOkr } from '../../core/parse';
+import type { TextEdit } from '../../core/model';
+import { planFromSources } from '../../core/from-sources';
+import { isValidDate } from '../../core/parse';
 import { LineIndex } from '../../core/positions';
-import { latestCheckInWith } from '../../core/progress';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { unifiedDiff } from '../format/diff';
 import { type CliIO, type Command, UsageError, localToday, parseCommandArgs } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
-import { pushAll } from '../../core/arrays';
 
 const HELP = `Usage: okr check-in <kr-id> <value> [paths...] [options]
        okr check-in --from-sources [paths...] [options]
@@ -186,42 +184,20 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
       continue;
     }
     const show = displayPath(io.cwd, file);
-    const parsed = parseOkr(read.text, show);
-    const krs = parsed.file.objectives
-      .flatMap((o) => o.keyResults)
-      .filter((k): k is KeyResult & { id: string } => k.source?.file !== undefined && k.id !== undefined);
-    if (krs.length === 0) continue;
-    const lines = new LineIndex(read.text);
-    const at = (kr: KeyResult) => {
-      const p = lines.positionAt(kr.source!.spans.node.start);
-      return `${show}:${p.line + 1}:${p.character + 1}`;
-    };
-    const edits: TextEdit[] = [];
-    const done: string[] = [];
-    for (const kr of krs) {
-      sources++;
-      const reading = await readMetric(kr.source!, file, root);
-      if (!reading.ok) {
-        io.stderr(`${printable(at(kr))}: ${printable(kr.id)}: ${printable(reading.message)}; no check-in recorded\n`);
-        failed++;
-        continue;
-      }
-      const latest = latestCheckInWith(kr, 'value');
-      if (latest?.value === reading.value) {
-        unchanged++;
-        continue;
-      }
-      const plan = planCheckIn(read.text, show, { krId: kr.id, date, value: reading.value }, parsed);
-      if (!plan.ok) {
-        io.stderr(`${printable(at(kr))}: ${printable(kr.id)}: ${printable(plan.message)}; no check-in recorded\n`);
-        failed++;
-        continue;
-      }
-      pushAll(edits, plan.edits);
-      done.push(
-        `${printable(kr.id)}: ${formatNumber(reading.value, kr.unit)} (was ${formatNumber(plan.previous.value, kr.unit)}) from ${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`,
+    const plan = await planFromSources(read.text, show, file, root, date);
+    sources += plan.sources;
+    unchanged += plan.unchanged;
+    for (const p of plan.problems) {
+      io.stderr(
+        `${printable(`${show}:${p.line}:${p.column}`)}: ${printable(p.keyResultId)}: ${printable(p.message)}; no check-in recorded\n`,
       );
+      failed++;
     }
+    const edits = plan.edits;
+    const done = plan.recorded.map(
+      ({ keyResult: kr, value, previous }) =>
+        `${printable(kr.id)}: ${formatNumber(value, kr.unit)} (was ${formatNumber(previous, kr.unit)}) from ${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`,
+    );
     if (edits.length === 0) continue;
     if (!(await write(io, read, edits, dryRun))) {
       failed += done.length;

@@ -1,0 +1,88 @@
+// Check-ins from metrics files: for each key result of one OKR file with a `source:`,
+// read its metric and plan a check-in where the value differs from the latest one.
+// One plan per file, so `okr check-in --from-sources` and the editor's Update From
+// Sources record the same check-ins and report the same problems (file:line of the
+// `source:`); a key result whose metric cannot be read gets no edit.
+
+import { pushAll } from './arrays';
+import { planCheckIn } from './edits';
+import { readMetric } from './fs/metric-source';
+import type { KeyResult, TextEdit } from './model';
+import { parseOkr, type ParseResult } from './parse';
+import { LineIndex } from './positions';
+import { latestCheckInWith } from './progress';
+
+export interface SourceCheckIn {
+  keyResult: KeyResult & { id: string };
+  value: number;
+  /** The value before, when there was one. */
+  previous?: number;
+}
+
+export interface SourceProblem {
+  keyResultId: string;
+  /** 1-based line and column of the key result's `source:`. */
+  line: number;
+  column: number;
+  message: string;
+}
+
+export interface FromSourcesPlan {
+  /** Key results of the file with a `source:`. */
+  sources: number;
+  /** The edits of every recorded check-in, for the file's text as read. */
+  edits: TextEdit[];
+  recorded: SourceCheckIn[];
+  /** Sources whose value is already the latest check-in's. */
+  unchanged: number;
+  problems: SourceProblem[];
+}
+
+/**
+ * Plans the check-ins from the `source:` metrics of one OKR file. `okrPath` is the file's
+ * path on disk (sources are relative to it), `shownPath` the name messages use, `root` the
+ * folder every metrics file must be inside.
+ */
+export async function planFromSources(
+  text: string,
+  shownPath: string,
+  okrPath: string,
+  root: string,
+  date: string,
+  parsed: ParseResult = parseOkr(text, shownPath),
+): Promise<FromSourcesPlan> {
+  const plan: FromSourcesPlan = { sources: 0, edits: [], recorded: [], unchanged: 0, problems: [] };
+  const krs = parsed.file.objectives
+    .flatMap((o) => o.keyResults)
+    .filter((k): k is KeyResult & { id: string } => k.source?.file !== undefined && k.id !== undefined);
+  if (krs.length === 0) return plan;
+  const lines = new LineIndex(text);
+  const problem = (kr: KeyResult & { id: string }, message: string) => {
+    const p = lines.positionAt(kr.source!.spans.node.start);
+    plan.problems.push({ keyResultId: kr.id, line: p.line + 1, column: p.character + 1, message });
+  };
+  for (const kr of krs) {
+    plan.sources++;
+    const reading = await readMetric(kr.source!, okrPath, root);
+    if (!reading.ok) {
+      problem(kr, reading.message);
+      continue;
+    }
+    if (latestCheckInWith(kr, 'value')?.value === reading.value) {
+      plan.unchanged++;
+      continue;
+    }
+    const planned = planCheckIn(text, shownPath, { krId: kr.id, date, value: reading.value }, parsed);
+    if (!planned.ok) {
+      problem(kr, planned.message);
+      continue;
+    }
+    pushAll(plan.edits, planned.edits);
+    plan.recorded.push({
+      keyResult: kr,
+      value: reading.value,
+      ...(planned.previous.value !== undefined ? { previous: planned.previous.value } : {}),
+    });
+  }
+  return plan;
+}

@@ -1,0 +1,87 @@
+// planFromSources: the one plan `okr check-in --from-sources` and the editor's Update
+// From Sources share, on real metrics files in a temporary folder.
+
+import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { applyEdits } from '../../src/core/edits';
+import { planFromSources } from '../../src/core/from-sources';
+import { parseOkr } from '../../src/core/parse';
+import { effectiveCurrent } from '../../src/core/progress';
+
+const OKR = `version: 1
+period: 2026-Q4
+objectives:
+  - id: O1
+    title: Faster and safer
+    key_results:
+      - id: KR1
+        title: Raise line coverage from 60% to 80%
+        start: 60
+        target: 80
+        # from CI
+        source: { file: metrics/coverage.json, pointer: /total/lines/pct }
+        check_ins:
+          - { date: 2026-11-01, value: 65 }
+      - { id: KR2, title: Cut p95 latency from 900 to 300 ms, start: 900, target: 300, source: { file: bench/p95.txt } }
+      - id: KR3
+        title: Same value as the latest check-in
+        target: 10
+        source: { file: metrics/coverage.json, pointer: /total/count }
+        check_ins: [{ date: 2026-11-01, value: 7 }]
+      - { id: KR4, title: No metric file, target: 1, source: { file: metrics/missing.json, pointer: /x } }
+      - { id: KR5, title: Not a number, target: 1, source: { file: metrics/coverage.json, pointer: /total/name } }
+`;
+
+describe('planFromSources', () => {
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'okr-from-sources-'));
+    fs.mkdirSync(path.join(dir, 'metrics'));
+    fs.mkdirSync(path.join(dir, 'bench'));
+    fs.writeFileSync(path.join(dir, 'metrics', 'coverage.json'), JSON.stringify({ total: { lines: { pct: 71.5 }, count: 7, name: 'x' } }));
+    fs.writeFileSync(path.join(dir, 'bench', 'p95.txt'), '640\n');
+    fs.writeFileSync(path.join(dir, 'team.okr.yaml'), OKR);
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('plans a check-in for each changed metric, counts unchanged ones and reports the others at their source: line', async () => {
+    const file = path.join(dir, 'team.okr.yaml');
+    const plan = await planFromSources(OKR, 'team.okr.yaml', file, dir, '2026-11-27');
+    assert.equal(plan.sources, 5);
+    assert.equal(plan.unchanged, 1);
+    assert.deepEqual(
+      plan.recorded.map((r) => [r.keyResult.id, r.value, r.previous]),
+      [
+        ['KR1', 71.5, 65],
+        ['KR2', 640, undefined],
+      ],
+    );
+    assert.deepEqual(
+      plan.problems.map((p) => [p.keyResultId, p.line, p.column]),
+      [
+        ['KR4', 21, 62],
+        ['KR5', 22, 60],
+      ],
+    );
+    assert.match(plan.problems[0].message, /metrics\/missing\.json does not exist/);
+    assert.match(plan.problems[1].message, /not a number|number/);
+    const after = applyEdits(OKR, plan.edits);
+    const parsed = parseOkr(after, 'team.okr.yaml');
+    const krs = parsed.file.objectives[0].keyResults;
+    assert.deepEqual(
+      krs.map((k) => effectiveCurrent(k)),
+      [71.5, 640, 7, undefined, undefined],
+    );
+    assert.ok(after.includes('        # from CI\n'), 'comments stay');
+    // Run again on the result: nothing left to record.
+    const again = await planFromSources(after, 'team.okr.yaml', file, dir, '2026-11-28');
+    assert.deepEqual([again.recorded.length, again.unchanged, again.edits.length], [0, 3, 0]);
+  });
+
+  it('has nothing to do for a file without sources', async () => {
+    const plan = await planFromSources('version: 1\nobjectives: []\n', 'x.okr.yaml', path.join(dir, 'x.okr.yaml'), dir, '2026-11-27');
+    assert.deepEqual(plan, { sources: 0, edits: [], recorded: [], unchanged: 0, problems: [] });
+  });
+});
