@@ -82,6 +82,13 @@ function repositoryHintOf(arg: unknown): string | vscode.Uri | undefined {
   return undefined;
 }
 
+/** From the Source Control title bar the first argument is the Source Control: it names the repository, not a key result. */
+function sourceControlFirst(krArg: unknown, repoArg: unknown): [krArg: unknown, repoArg: unknown] {
+  return repoArg === undefined && repositoryHintOf(krArg) !== undefined && typeof krArg !== 'string'
+    ? [undefined, krArg]
+    : [krArg, repoArg];
+}
+
 export interface TagResult {
   action: 'added' | 'removed';
   keyResultId: string;
@@ -227,8 +234,7 @@ export class GitCommands {
   // Tag Commit with Key Result
 
   async tagCommit(krArg?: unknown, repoArg?: unknown): Promise<TagResult | undefined> {
-    // From the Source Control title bar the first argument is the Source Control.
-    if (repoArg === undefined && repositoryHintOf(krArg) !== undefined && typeof krArg !== 'string') [krArg, repoArg] = [undefined, krArg];
+    [krArg, repoArg] = sourceControlFirst(krArg, repoArg);
     const fromPalette = krArg === undefined && repoArg === undefined;
     return this.run('Tag Commit', async () => {
       if (!vscode.workspace.isTrusted) {
@@ -272,8 +278,7 @@ export class GitCommands {
   // Start Work on Key Result
 
   async startWork(krArg?: unknown, repoArg?: unknown): Promise<StartWorkResult | undefined> {
-    // From the Source Control title bar the first argument is the Source Control.
-    if (repoArg === undefined && repositoryHintOf(krArg) !== undefined && typeof krArg !== 'string') [krArg, repoArg] = [undefined, krArg];
+    [krArg, repoArg] = sourceControlFirst(krArg, repoArg);
     return this.run('Start Work', async () => {
       requireTrust('Start Work on Key Result');
       const repo = await this.repository(repoArg, 'Start Work on Key Result');
@@ -354,8 +359,7 @@ export class GitCommands {
   // Link Current Branch to Key Result
 
   async linkBranch(krArg?: unknown, repoArg?: unknown): Promise<{ branch: string; keyResultId: string } | undefined> {
-    // From the Source Control title bar the first argument is the Source Control.
-    if (repoArg === undefined && repositoryHintOf(krArg) !== undefined && typeof krArg !== 'string') [krArg, repoArg] = [undefined, krArg];
+    [krArg, repoArg] = sourceControlFirst(krArg, repoArg);
     return this.run('Link Branch', async () => {
       requireTrust('Link Current Branch to Key Result');
       const repo = await this.repository(repoArg, 'Link Current Branch to Key Result');
