@@ -24,11 +24,13 @@ import {
   type AlignedText,
   type OkrSource,
   type ParsedSource,
+  type SourcesLintOptions,
 } from '../core/workspace';
 import { onDidChangeSettings, settingsFor } from './settings/settings';
 import { localDate } from '../core/dates';
 import { maxOf } from '../core/arrays';
 import { StoreHistory } from './store-history';
+import { KeyedDebounce } from './keyed-debounce';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -83,6 +85,8 @@ export interface OkrStore extends vscode.Disposable {
   refresh(): Promise<void>;
   /** Reads the OKR files' git history again, in the background (HEAD moved). */
   refreshHistory(): void;
+  /** Lints `text` as the file at `uri` would be linted among the store's other files, without keeping it. */
+  lintText(uri: vscode.Uri, text: string): LintResult;
 }
 
 export interface OkrStoreOptions {
@@ -126,7 +130,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
   const log = options.log;
   const emitter = new vscode.EventEmitter<OkrStoreChange>();
   const entries = new Map<string, Entry>();
-  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  const reads = new KeyedDebounce<string>();
   /** Bumped on every scheduled read of a uri; a read that finishes after a newer one started is dropped. */
   const generations = new Map<string, number>();
   /** When each uri last changed, for the update's figures. */
@@ -214,6 +218,15 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     return parsed;
   };
 
+  /** How the store lints: `only` the files given (all when undefined), each among all the others. */
+  const lintOptions = (only: Set<string> | undefined): SourcesLintOptions => ({
+    today: today(),
+    settingsFor: ruleSettingsFor,
+    aligned: alignedCache,
+    only,
+    historyFor: (p) => history.get(p),
+  });
+
   const invalidateViews = () => {
     sorted = undefined;
     definitionIndex = undefined;
@@ -242,13 +255,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       alignedCache = new Map([...alignedCache, ...texts]);
     }
     const started = performance.now();
-    const result = lintParsedSources(parsed, {
-      today: today(),
-      settingsFor: ruleSettingsFor,
-      aligned: alignedCache,
-      only,
-      historyFor: (p) => history.get(p),
-    });
+    const result = lintParsedSources(parsed, lintOptions(only));
     const lintMs = performance.now() - started;
     const byPath = new Map(all.map((e) => [e.parsed.source.path, e]));
     const relinted: vscode.Uri[] = [];
@@ -333,21 +340,13 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     const key = uri.toString();
     changedAt.set(key, performance.now());
     generations.set(key, (generations.get(key) ?? 0) + 1);
-    clearTimeout(timers.get(key));
-    timers.set(
-      key,
-      setTimeout(() => {
-        timers.delete(key);
-        void update([uri]);
-      }, delayMs),
-    );
+    reads.schedule(key, delayMs, () => void update([uri]));
   };
 
   const forget = (uri: vscode.Uri) =>
     enqueue(async () => {
       const key = uri.toString();
-      clearTimeout(timers.get(key));
-      timers.delete(key);
+      reads.cancel(key);
       generations.set(key, (generations.get(key) ?? 0) + 1);
       if (!entries.delete(key)) return;
       await relint('all', true, 0, [uri]);
@@ -584,6 +583,14 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       return out;
     },
     refresh: () => scan(),
+    lintText(uri, text) {
+      const own: ParsedSource = parse({ source: { path: uri.fsPath, text } });
+      const key = uri.toString();
+      const parsed = [...entries].map(([k, entry]) => (k === key ? own : entry.parsed));
+      if (!entries.has(key)) parsed.push(own);
+      const linted = lintParsedSources(parsed, lintOptions(new Set([uri.fsPath])));
+      return linted.files[0].result;
+    },
     lastUpdate: () => last,
     historySettled: () => historyIdle,
     refreshHistory: requestHistory,
@@ -591,8 +598,7 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       disposed = true;
       clearTimeout(historyTimer);
       settleHistory?.();
-      for (const t of timers.values()) clearTimeout(t);
-      timers.clear();
+      reads.clear();
       for (const w of watchers) w.dispose();
       for (const d of disposables) d.dispose();
     },

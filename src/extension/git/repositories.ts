@@ -16,6 +16,7 @@ import { branchLink, currentBranch, type GitContext, GitError, repoInfo, resolve
 import { settingsFor } from '../settings/settings';
 import { GIT_EXTENSION_ID, type GitAPI, type GitExtension, type GitRepository } from './git-api';
 import { branchKeyResult } from './model';
+import { KeyedDebounce } from '../keyed-debounce';
 
 /** Quiet time after the git extension reports a change before we look (it reports in bursts). */
 const CHANGE_DEBOUNCE_MS = 250;
@@ -75,8 +76,9 @@ export class RepositoryTracker implements vscode.Disposable {
   /** What `start` subscribed to; dropped by `restart`. */
   private startDisposables: vscode.Disposable[] = [];
   private readonly repoDisposables = new Map<string, vscode.Disposable[]>();
-  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly touchTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  /** Per repository root: the next read of its state, and the next onDidTouch. */
+  private readonly stateReads = new KeyedDebounce<string>();
+  private readonly touches = new KeyedDebounce<string>();
   private started: Promise<void> | undefined;
   private api: GitAPI | undefined;
   private historyWanted = false;
@@ -93,9 +95,8 @@ export class RepositoryTracker implements vscode.Disposable {
   }
 
   private stop(): void {
-    for (const t of [...this.timers.values(), ...this.touchTimers.values()]) clearTimeout(t);
-    this.timers.clear();
-    this.touchTimers.clear();
+    this.stateReads.clear();
+    this.touches.clear();
     for (const list of this.repoDisposables.values()) for (const d of list) d.dispose();
     this.repoDisposables.clear();
     for (const d of this.startDisposables) d.dispose();
@@ -158,9 +159,7 @@ export class RepositoryTracker implements vscode.Disposable {
 
   /** Re-reads one repository now (after OKR Lens itself moved HEAD or wrote a link). */
   async refreshNow(repo: TrackedRepository): Promise<void> {
-    const timer = this.timers.get(repo.root);
-    if (timer) clearTimeout(timer);
-    this.timers.delete(repo.root);
+    this.stateReads.cancel(repo.root);
     await this.readState(repo);
   }
 
@@ -309,30 +308,18 @@ export class RepositoryTracker implements vscode.Disposable {
   }
 
   private touch(repo: TrackedRepository): void {
-    const existing = this.touchTimers.get(repo.root);
-    if (existing) clearTimeout(existing);
-    this.touchTimers.set(
-      repo.root,
-      setTimeout(() => {
-        this.touchTimers.delete(repo.root);
-        if (this.repos.get(repo.root) === repo) this.touchEmitter.fire(repo);
-      }, CHANGE_DEBOUNCE_MS),
-    );
+    this.touches.schedule(repo.root, CHANGE_DEBOUNCE_MS, () => {
+      if (this.repos.get(repo.root) === repo) this.touchEmitter.fire(repo);
+    });
   }
 
   private schedule(repo: TrackedRepository, delay: number): void {
-    const existing = this.timers.get(repo.root);
-    if (existing) clearTimeout(existing);
-    this.timers.set(
-      repo.root,
-      setTimeout(() => {
-        this.timers.delete(repo.root);
-        if (this.repos.get(repo.root) !== repo) return;
-        void this.readState(repo).then(() => {
-          if (this.historyWanted) void this.updateHistory(repo);
-        });
-      }, delay),
-    );
+    this.stateReads.schedule(repo.root, delay, () => {
+      if (this.repos.get(repo.root) !== repo) return;
+      void this.readState(repo).then(() => {
+        if (this.historyWanted) void this.updateHistory(repo);
+      });
+    });
   }
 
   /** Reads the branch, HEAD and link; fires onDidChangeState when any changed. */

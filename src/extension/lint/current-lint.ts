@@ -6,10 +6,7 @@
 // document itself only if the store does not answer in time.
 
 import * as vscode from 'vscode';
-import { lintParsed, type LintResult } from '../../core/lint';
-import { DefinitionIndex } from '../../core/definitions';
-import { parseOkr } from '../../core/parse';
-import { alignedPathOf } from '../../core/workspace';
+import type { LintResult } from '../../core/lint';
 import type { OkrStore } from '../okr-store';
 import { settingsFor } from '../settings/settings';
 
@@ -46,27 +43,5 @@ export async function currentLint(
     }
   });
   if (caughtUp || token?.isCancellationRequested || !store.get(document.uri)) return caughtUp;
-  return lintDocument(store, document);
-}
-
-function lintDocument(store: OkrStore, document: vscode.TextDocument): LintResult {
-  // An index, not a list built with a spread: a spread of a large workspace's ids into arguments overflows the stack.
-  const own = document.uri.toString();
-  const definitions = new DefinitionIndex(
-    store
-      .files()
-      .filter((other) => other.uri.toString() !== own)
-      .map((other) => other.definitions),
-  );
-  const path = document.uri.fsPath;
-  const { file, findings } = parseOkr(document.getText(), path);
-  // The parent file, when the store has it: without it the alignment rules stay silent, as the core intends.
-  const target = alignedPathOf(path, file);
-  const aligned = target ? store.files().find((f) => f.uri.fsPath === target) : undefined;
-  return lintParsed(file, findings, {
-    today: store.today(),
-    settings: settingsFor(document.uri).lintRules,
-    definitions,
-    ...(aligned ? { alignedFile: aligned.result.file, alignedPath: target } : {}),
-  });
+  return store.lintText(document.uri, document.getText());
 }
