@@ -17,6 +17,35 @@ export interface CommittedVersion {
 /** What history says about the file being linted; versions newest first. */
 export interface FileHistory {
   versions: readonly CommittedVersion[];
+  /**
+   * How many of the first versions are of the period the history was read for (found
+   * without parsing each: `file` of a version may be parsed only when read). Absent:
+   * the rules tell the periods apart by reading each version.
+   */
+  current?: number;
+}
+
+const samePeriod = (a: Period | undefined, b: Period | undefined) => b !== undefined && a?.start === b.start && a.end === b.end;
+
+/**
+ * The versions of `file`'s own period, newest first, and the others. Uses the history's
+ * `current` count when it was read for the period the file has now (an edit may have
+ * changed it since), reading one version; else reads them all.
+ */
+export function splitByPeriod(file: OkrFile, history: FileHistory): { same: CommittedVersion[]; others: CommittedVersion[] } {
+  const { versions, current } = history;
+  if (
+    current !== undefined &&
+    (current === 0
+      ? versions.length === 0 || !samePeriod(versions[0].file.period, file.period)
+      : samePeriod(versions[0].file.period, file.period))
+  ) {
+    return { same: versions.slice(0, current), others: versions.slice(current) };
+  }
+  const same: CommittedVersion[] = [];
+  const others: CommittedVersion[] = [];
+  for (const v of versions) (samePeriod(v.file.period, file.period) ? same : others).push(v);
+  return { same, others };
 }
 
 /** A closed period of the same team, with the grades of its aspirational objectives. */
@@ -77,6 +106,7 @@ export function pastPeriodsOf(
   };
   for (const w of workspace) if (w.file !== file) consider(w.file, w.source);
   // Newest first: the first version seen of a period is its final state.
-  for (const v of history?.versions ?? []) consider(v.file, `git ${v.commit.slice(0, 7)}`);
+  // The versions of the file's own period are no past period: not even parsed.
+  for (const v of history ? splitByPeriod(file, history).others : []) consider(v.file, `git ${v.commit.slice(0, 7)}`);
   return [...byLabel.values()].sort((a, b) => (a.period.end < b.period.end ? 1 : a.period.end > b.period.end ? -1 : 0));
 }

@@ -2,7 +2,7 @@
 // earlier version committed first, for the rules that read git history.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { fileHistory, OkrHistory } from '../../src/core/git/okr-history';
+import { readFileHistories } from '../../src/core/git/okr-history';
 import { lintSources } from '../../src/core/workspace';
 import { parseOkr } from '../../src/core/parse';
 import type { Finding } from '../../src/core/model';
@@ -17,18 +17,17 @@ export function on(day: string): NodeJS.ProcessEnv {
   return { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date };
 }
 
-/** Lints the file at `relative` in the repository with its history read, as okr lint --history does. */
+/** Lints the file at `relative` in the repository with its history read, as okr lint --history and the editor do. */
 export async function lintWithHistory(
   repo: TempRepo,
   relative: string,
   today: string,
-): Promise<{ text: string; findings: Finding[]; history: OkrHistory }> {
+): Promise<{ text: string; findings: Finding[]; untracked: string[] }> {
   const absolute = path.join(repo.dir, relative);
-  const history = await OkrHistory.read(repo.ctx, { paths: [absolute] });
   const text = readFileSync(absolute, 'utf8');
-  const fh = await fileHistory(history, absolute, parseOkr(text, absolute).file.period);
-  const lint = lintSources([{ path: absolute, text }], { today, historyFor: () => fh });
-  return { text, findings: lint.files[0].result.findings, history };
+  const read = await readFileHistories(repo.ctx, [{ path: absolute, period: parseOkr(text, absolute).file.period }]);
+  const lint = lintSources([{ path: absolute, text }], { today, historyFor: (p) => read.histories.get(p) });
+  return { text, findings: lint.files[0].result.findings, untracked: read.untracked };
 }
 
 /** A history fixture `<name>.okr.yaml` committed over `<name>.before.okr.yaml`: the findings, for meta-tests. */

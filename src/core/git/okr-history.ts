@@ -46,12 +46,18 @@ export const MAX_LITERAL_PATHS = 200;
 /** Renames followed back per file: `--follow`, bounded. */
 const MAX_RENAMES = 8;
 
-export function historyLogArgs(maxCommits: number, pathspecs: readonly string[] = OKR_PATHSPECS, revision = 'HEAD'): string[] {
+export function historyLogArgs(
+  maxCommits: number,
+  pathspecs: readonly string[] = OKR_PATHSPECS,
+  revision = 'HEAD',
+  since?: string,
+): string[] {
   return [
     'log',
     '-z',
     '--no-show-signature',
     `--max-count=${maxCommits}`,
+    ...(since !== undefined ? [`--since=${since}T00:00:00Z`] : []),
     '--format=%x1e%H%x1f%cI',
     '--raw',
     '--no-abbrev',
@@ -107,6 +113,14 @@ export interface OkrHistoryOptions {
    * older history than the rules read needs no following. Default: always.
    */
   followSince?: string;
+  /**
+   * Read no commit older than this day (YYYY-MM-DD): the log stops walking there,
+   * so its cost follows the periods the rules read, not the repository's age. For
+   * each file whose life goes on before that day, its newest version from before it
+   * is read too (one short `git log -1` from there), and files with no commit since
+   * are asked about once (`ls-tree`): an old file is not taken for an untracked one.
+   */
+  since?: string;
 }
 
 /** What git knows of the OKR files: read once per lint run (or editor refresh). */
@@ -125,24 +139,78 @@ export class OkrHistory {
 
   /** Reads the history of the OKR files of the repository `ctx.cwd` is in; GitError outside one. */
   static async read(ctx: GitContext, options: OkrHistoryOptions = {}, cache = new Map<string, string | undefined>()): Promise<OkrHistory> {
-    const probe = await runGit(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel', '--is-shallow-repository']);
+    const probing = runGit(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel', '--is-shallow-repository']);
+    const max = options.maxCommits ?? MAX_HISTORY_COMMITS;
+    const since = options.since;
+    // The log starts with the probe, not after it: the paths are given relative to `cwd`.
+    const early =
+      options.paths !== undefined && options.paths.length > 0 && options.paths.length <= MAX_LITERAL_PATHS
+        ? runGit(
+            ctx,
+            historyLogArgs(
+              max,
+              options.paths.map((p) => `:(literal)${path.relative(ctx.cwd, p) || '.'}`),
+              'HEAD',
+              since,
+            ),
+            {
+              okCodes: [128],
+            },
+          )
+        : undefined;
+    early?.catch(() => undefined); // awaited below, or moot when the probe fails
+    const probe = await probing;
     const [root, shallowLine] = probe.stdout.split('\n');
     const rooted = { ...ctx, cwd: root };
     const shallow = shallowLine === 'true';
-    const max = options.maxCommits ?? MAX_HISTORY_COMMITS;
     const relative = (options.paths ?? []).map((p) => toRelative(root, p)).filter((p): p is string => p !== undefined);
     const literal = options.paths !== undefined && relative.length <= MAX_LITERAL_PATHS;
     if (literal && relative.length === 0) return new OkrHistory(rooted, root, [], shallow, false, cache);
     const specs = literal ? relative.map((p) => `:(literal)${p}`) : OKR_PATHSPECS;
+    // A path outside the repository fails the early log: then the log of the paths inside it.
+    let log = early && relative.length === options.paths?.length ? await early : undefined;
+    if (log && log.code !== 0 && /outside repository/i.test(log.stderr)) log = undefined;
+    log ??= await runGit(rooted, historyLogArgs(max, specs, 'HEAD', since), { okCodes: [128] });
     // A repository without commits yet (HEAD unborn) has no history: not an error.
-    const log = await runGit(rooted, historyLogArgs(max, specs), { okCodes: [128] });
     if (log.code !== 0 && !/does not have any commits|bad default revision|unknown revision/i.test(log.stderr)) {
       throw new GitError(`git log failed: ${log.stderr.split('\n')[0]}`, 'failed', ['log'], log.stderr, log.code);
     }
     const commits = log.code === 0 ? parseHistoryLog(log.stdout) : [];
     const history = new OkrHistory(rooted, root, commits, shallow, commits.length >= max, cache);
+    if (literal && since !== undefined && log.code === 0 && !history.truncated) await history.readBeforeWindow(relative);
     if (literal) for (const rel of relative) await history.followRenames(rel, max, options.followSince);
     return history;
+  }
+
+  /**
+   * For a log bounded by `since`: each file whose versions in the window do not start
+   * with its addition has an older life; its newest version from before the window is
+   * read (one commit, `git log -1`) and joins the commits. Files with no version in
+   * the window are first asked about at HEAD, so untracked ones cost no walk.
+   */
+  private async readBeforeWindow(relative: readonly string[]): Promise<void> {
+    const starts = new Map<string, string>();
+    const unseen: string[] = [];
+    for (const rel of relative) {
+      const { versions, ended } = this.walkWithEnd(this.commits, rel);
+      if (ended) continue;
+      const oldest = versions.at(-1);
+      if (oldest) starts.set(oldest.path, `${oldest.commit}^`);
+      else unseen.push(rel);
+    }
+    if (unseen.length) {
+      const listed = await runGit(this.ctx, ['ls-tree', '-z', '--name-only', '--full-tree', 'HEAD', '--', ...unseen], {
+        okCodes: [128],
+      });
+      if (listed.code === 0) for (const name of listed.stdout.split('\0')) if (name !== '') starts.set(name, 'HEAD');
+    }
+    const older = await Promise.all(
+      [...starts].map(async ([name, from]) => {
+        const r = await runGit(this.ctx, historyLogArgs(1, [`:(literal)${name}`], from), { okCodes: [128] });
+        return r.code === 0 ? parseHistoryLog(r.stdout) : [];
+      }),
+    );
+    for (const found of older) pushAll(this.commits, found);
   }
 
   /** Per path, the versions found beyond a rename (a literal pathspec does not see the old name). */
@@ -190,17 +258,22 @@ export class OkrHistory {
 
   /** The versions of `name` in `commits` (newest first), to the first addition or deletion, with the change's status. */
   private walk(commits: readonly RawCommit[], start: string): (FileVersion & { status: string })[] {
+    return this.walkWithEnd(commits, start).versions;
+  }
+
+  /** `walk`, and whether it ended at an addition or deletion (rather than at the end of the commits read). */
+  private walkWithEnd(commits: readonly RawCommit[], start: string): { versions: (FileVersion & { status: string })[]; ended: boolean } {
     let name = start;
-    const out: (FileVersion & { status: string })[] = [];
+    const versions: (FileVersion & { status: string })[] = [];
     for (const c of commits) {
       const change = c.changes.find((ch) => ch.path === name);
       if (!change) continue;
-      if (change.status === 'D') break;
-      out.push({ commit: c.commit, date: c.date, path: name, blob: change.blob, status: change.status });
+      if (change.status === 'D') return { versions, ended: true };
+      versions.push({ commit: c.commit, date: c.date, path: name, blob: change.blob, status: change.status });
       if (change.status === 'R' && change.from) name = change.from;
-      else if (change.status === 'A' || change.status === 'C') break;
+      else if (change.status === 'A' || change.status === 'C') return { versions, ended: true };
     }
-    return out;
+    return { versions, ended: false };
   }
 
   /** The repository-relative path of an absolute one, with `/`; undefined outside the tree. */
@@ -265,60 +338,49 @@ function toRelative(root: string, absolute: string): string | undefined {
 const parsedBlobs = new Map<string, CommittedVersion['file']>();
 const MAX_PARSED_BLOBS = 5000;
 
+/** Versions whose texts are read in one go when a file has no more (small texts: a few MB at most). */
+const MAX_BLOBS_AT_ONCE = 1000;
+
 /** Past periods the rules look back over: sandbagging asks for the last two. */
 export const PAST_PERIODS_READ = 2;
 
 /**
- * The committed versions of a file, parsed, newest first: what the history rules
- * read. Not every version: those of the current period (`current`, else the newest
- * version's), then for each of the last PAST_PERIODS_READ periods before it only its
- * final version, found by skipping the versions committed after that period began.
- * So the cost follows the current period's commits, not the file's whole life.
+ * The committed versions of a file, newest first: what the history rules read. Not
+ * every version: those of the current period (`current`, else the newest version's),
+ * then for each of the last PAST_PERIODS_READ periods before it only its final
+ * version, found by skipping the versions committed after that period began. The
+ * texts come in one cat-file; a version is parsed only when a rule reads its `file`:
+ * the end of the current period's versions is found by bisection (periods follow
+ * each other in a file's life), so a check-in a day costs a few parses, not one each.
  */
 export async function fileHistory(history: OkrHistory, absolute: string, current?: Period): Promise<FileHistory> {
-  const versions = history.versionsOf(absolute);
+  const newest = history.versionsOf(absolute).slice(0, MAX_BLOBS_AT_ONCE);
+  if (newest.length === 0) return { versions: [] };
+  const texts = await history.texts(newest.filter((v) => !parsedBlobs.has(v.blob)).map((v) => v.blob));
+  // A blob a shallow or partial clone lacks is no version.
+  const versions = newest
+    .filter((v) => parsedBlobs.has(v.blob) || texts.get(v.blob) !== undefined)
+    .map((v) => lazyVersion(v, texts.get(v.blob)));
   if (versions.length === 0) return { versions: [] };
-  const parse = async (from: number, count: number): Promise<(CommittedVersion | undefined)[]> => {
-    const slice = versions.slice(from, from + count);
-    const texts = await history.texts(slice.filter((v) => !parsedBlobs.has(v.blob)).map((v) => v.blob));
-    return slice.map((v) => {
-      let file = parsedBlobs.get(v.blob);
-      if (!file) {
-        const text = texts.get(v.blob);
-        if (text === undefined) return undefined;
-        file = parseOkr(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text, v.path).file;
-        if (parsedBlobs.size >= MAX_PARSED_BLOBS) parsedBlobs.clear();
-        parsedBlobs.set(v.blob, file);
-      }
-      return { commit: v.commit, date: v.date.slice(0, 10), file };
-    });
-  };
-  const out: CommittedVersion[] = [];
   const samePeriod = (a: Period | undefined, b: Period | undefined) => b !== undefined && a?.start === b.start && a.end === b.end;
-  // The current period: read in batches until a version of another period shows; the
-  // first batch is every version committed since the period began, in one cat-file.
-  let at = 0;
-  let period = current;
-  let batch = Math.max(8, current ? versions.filter((v) => v.date.slice(0, 10) >= current.start).length + 1 : 8);
-  scan: while (at < versions.length) {
-    const parsed = await parse(at, batch);
-    for (const v of parsed) {
-      at++;
-      if (!v) continue;
-      period ??= v.file.period;
-      if (!samePeriod(v.file.period, period)) {
-        at--;
-        break scan;
-      }
-      out.push(v);
+  const period = current ?? versions[0].file.period;
+  // versions[0, count) are of `period`: the first that is not, by bisection.
+  let count = 0;
+  if (samePeriod(versions[0].file.period, period)) {
+    let lo = 0;
+    let hi = versions.length;
+    while (hi - lo > 1) {
+      const mid = (lo + hi) >> 1;
+      if (samePeriod(versions[mid].file.period, period)) lo = mid;
+      else hi = mid;
     }
-    batch *= 2;
+    count = lo + 1;
   }
+  const out = versions.slice(0, count);
   // Earlier periods: the newest version of each, skipping the rest of that period's versions.
+  let at = count;
   for (let found = 0; found < PAST_PERIODS_READ && at < versions.length;) {
-    const [v] = await parse(at, 1);
-    at++;
-    if (!v) continue;
+    const v = versions[at++];
     out.push(v);
     const p = v.file.period;
     if (!p || samePeriod(p, period)) continue;
@@ -326,7 +388,25 @@ export async function fileHistory(history: OkrHistory, absolute: string, current
     // Versions committed since this period began are its earlier drafts.
     while (at < versions.length && versions[at].date.slice(0, 10) >= p.start) at++;
   }
-  return { versions: out };
+  return { versions: out, current: count };
+}
+
+/** A committed version whose text is parsed on first reading of `file`, once per blob. */
+function lazyVersion(v: FileVersion, text: string | undefined): CommittedVersion {
+  let file = parsedBlobs.get(v.blob);
+  return {
+    commit: v.commit,
+    date: v.date.slice(0, 10),
+    get file() {
+      if (!file) {
+        const t = text ?? '';
+        file = parseOkr(t.charCodeAt(0) === 0xfeff ? t.slice(1) : t, v.path).file;
+        if (parsedBlobs.size >= MAX_PARSED_BLOBS) parsedBlobs.clear();
+        parsedBlobs.set(v.blob, file);
+      }
+      return file;
+    },
+  };
 }
 
 /** What one reading of the history gave, for the files asked about. */
@@ -355,7 +435,14 @@ export async function readFileHistories(
     .filter((d): d is string => d !== undefined)
     .sort();
   const followSince = starts.length ? shiftDays(starts[0], -200) : undefined;
-  const history = await OkrHistory.read(ctx, { paths: files.map((f) => f.path), followSince }, cache);
+  // The log walks back as far as the rules read: the last PAST_PERIODS_READ periods of each
+  // file's length before its own, and a month for planning. A file without a period: all of it.
+  const reach = files.map((f) => {
+    const days = f.period ? periodDays(f.period) : NaN;
+    return f.period && Number.isFinite(days) ? shiftDays(f.period.start, -(PAST_PERIODS_READ * days + 30)) : undefined;
+  });
+  const since = reach.some((d) => d === undefined) ? undefined : (reach as string[]).sort()[0];
+  const history = await OkrHistory.read(ctx, { paths: files.map((f) => f.path), followSince, since }, cache);
   const histories = new Map<string, FileHistory>();
   const untracked: string[] = [];
   for (const f of files) {
@@ -366,9 +453,14 @@ export async function readFileHistories(
   return { histories, untracked, shallow: history.shallow, truncated: history.truncated };
 }
 
-function shiftDays(date: string, days: number): string {
+function periodDays(period: Period): number {
+  return Math.max(1, Math.round((Date.parse(`${period.end}T00:00:00Z`) - Date.parse(`${period.start}T00:00:00Z`)) / 86_400_000) + 1);
+}
+
+/** The day `days` after `date`; undefined for a date that is none. */
+function shiftDays(date: string, days: number): string | undefined {
   const d = new Date(Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)) + days));
-  return d.toISOString().slice(0, 10);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString().slice(0, 10);
 }
 
 export { GitError };

@@ -1,7 +1,7 @@
 import { insertFieldFix } from '../edits';
 import { shownValue } from '../escape';
 import { formatNumber } from '../format';
-import type { CommittedVersion } from '../history';
+import { type CommittedVersion, splitByPeriod } from '../history';
 import type { KeyResult, OkrFile } from '../model';
 import { daysBetween } from '../progress';
 import type { Rule, RuleReport } from '../rule';
@@ -33,12 +33,12 @@ export const targetMoved: Rule<TargetMovedOptions> = {
   check({ file, options, context }) {
     const reports: RuleReport[] = [];
     const period = file.period;
-    const versions = context.history?.versions;
-    if (!period || !versions || versions.length === 0 || file.closed !== undefined) return reports;
+    const history = context.history;
+    if (!period || !history || history.versions.length === 0 || file.closed !== undefined) return reports;
     // Still settling: the first weeks are for getting the numbers right.
     if (daysBetween(period.start, context.today) <= options.days) return reports;
     const cutoff = addDays(period.start, options.days);
-    const samePeriod = versions.filter((v) => v.file.period?.start === period.start && v.file.period.end === period.end);
+    const samePeriod = splitByPeriod(file, history).same;
     if (samePeriod.length === 0) return reports;
     // The file as committed when the first weeks ended; committed later, its first version.
     const baseline = samePeriod.find((v) => v.date <= cutoff) ?? samePeriod[samePeriod.length - 1];

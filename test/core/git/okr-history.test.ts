@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { applyEdits } from '../../../src/core/edits';
-import { OkrHistory, parseHistoryLog } from '../../../src/core/git/okr-history';
+import { fileHistory, OkrHistory, parseHistoryLog } from '../../../src/core/git/okr-history';
 import { lintSources } from '../../../src/core/workspace';
 import { expectationKeys, findingKeys, readExpectations } from '../../helpers/fixtures';
 import { TempRepo } from '../../helpers/git-repo';
@@ -112,8 +112,8 @@ describe('history rules over real repositories', () => {
       try {
         repo.commit('Something else', { files: { 'README.md': 'hello\n' }, env: on('2026-10-03') });
         repo.write('okrs/new.okr.yaml', quarterFile('2026-Q4', { kr1: 9, kr2: 99.6 }));
-        const { findings, history } = await lintWithHistory(repo, 'okrs/new.okr.yaml', '2026-11-20');
-        assert.equal(history.isTracked(path.join(repo.dir, 'okrs/new.okr.yaml')), false);
+        const { findings, untracked } = await lintWithHistory(repo, 'okrs/new.okr.yaml', '2026-11-20');
+        assert.deepEqual(untracked, [path.join(repo.dir, 'okrs/new.okr.yaml')]);
         assert.deepEqual(
           findings.filter((f) => f.ruleId === 'target-moved'),
           [],
@@ -144,6 +144,80 @@ describe('history rules over real repositories', () => {
         writeFileSync(path.join(outside, 'p.okr.yaml'), base);
         const o = await okr(['lint', '--today', '2026-11-20', '--history'], { cwd: outside, env: repo.env });
         assert.match(o.stderr, /okr: note: --history: .* is not in a git repository; the rules that read history are skipped/);
+      } finally {
+        repo.remove();
+      }
+    });
+  });
+
+  describe('the log reads back only as far as the rules look', () => {
+    it('a file last committed long before the window: its version from then is read, and it is not taken for untracked', async () => {
+      const repo = TempRepo.create();
+      try {
+        const p = 'okrs/platform.okr.yaml';
+        // A yearly file: committed once in 2025, nothing since; the window of a quarter is
+        // about 214 days back, so the log itself sees no commit of it.
+        const yearly = quarterFile('2026-Q4', { kr1: 9, kr2: 99.6 });
+        const planned = repo.commit('Plan', { files: { [p]: yearly }, env: on('2025-06-01') });
+        for (let i = 0; i < 3; i++) repo.commit(`Work ${i}`, { files: { [`src/${i}.txt`]: `${i}\n` }, env: on(`2026-1${i}-02`) });
+        repo.write(p, yearly.replace('target: 3,', 'target: 6,'));
+        const { findings, untracked } = await lintWithHistory(repo, p, '2026-11-20');
+        assert.deepEqual(untracked, []);
+        const moved = findings.filter((f) => f.ruleId === 'target-moved');
+        assert.equal(moved.length, 1);
+        assert.match(moved[0].message, new RegExp(`it was 3 in ${planned.slice(0, 7)} of 2025-06-01; changed since the last commit`));
+        const r = await okr(['lint', '--today', '2026-11-20', p], { cwd: repo.dir, env: repo.env });
+        assert.doesNotMatch(r.stderr, /not committed yet/);
+        assert.match(r.stdout, /target-moved/);
+      } finally {
+        repo.remove();
+      }
+    });
+
+    it("keeps every version of the current period and each past period's last, whichever the number of check-ins", async () => {
+      const repo = TempRepo.create();
+      try {
+        const p = 'okrs/platform.okr.yaml';
+        repo.commit('Q2 end', { files: { [p]: quarterFile('2026-Q2', { kr1: 3, kr2: 99.95 }) }, env: on('2026-06-29') });
+        repo.commit('Q3', { files: { [p]: quarterFile('2026-Q3', { kr1: 10, kr2: 99.6 }) }, env: on('2026-07-01') });
+        const q3end = repo.commit('Q3 end', { files: { [p]: quarterFile('2026-Q3', { kr1: 2, kr2: 99.99 }) }, env: on('2026-09-30') });
+        const q4: string[] = [];
+        for (let day = 1; day <= 23; day++) {
+          const date = `2026-10-${String(day).padStart(2, '0')}`;
+          q4.push(
+            repo.commit(`Check in ${date}`, { files: { [p]: quarterFile('2026-Q4', { kr1: 12 - day / 3, kr2: 99.5 }) }, env: on(date) }),
+          );
+        }
+        const absolute = path.join(repo.dir, p);
+        const history = await OkrHistory.read(repo.ctx, { paths: [absolute] });
+        const read = await fileHistory(history, absolute, { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' });
+        assert.equal(read.current, 23);
+        assert.deepEqual(
+          read.versions.map((v) => v.commit),
+          [...q4.reverse(), q3end, read.versions[24].commit],
+        );
+        assert.deepEqual(
+          read.versions.map((v) => v.file.period?.label),
+          [...Array<string>(23).fill('2026-Q4'), '2026-Q3', '2026-Q2'],
+        );
+      } finally {
+        repo.remove();
+      }
+    });
+
+    it('a file changed in the window and before it: the version from before the window is the baseline', async () => {
+      const repo = TempRepo.create();
+      try {
+        const p = 'okrs/platform.okr.yaml';
+        const base = quarterFile('2026-Q4', { kr1: 9, kr2: 99.6 });
+        const planned = repo.commit('Plan early', { files: { [p]: base }, env: on('2026-01-10') });
+        const lowered = repo.commit('Lower', { files: { [p]: base.replace('target: 3,', 'target: 5,') }, env: on('2026-11-02') });
+        const moved = (await lintWithHistory(repo, p, '2026-11-20')).findings.filter((f) => f.ruleId === 'target-moved');
+        assert.equal(moved.length, 1);
+        assert.match(
+          moved[0].message,
+          new RegExp(`it was 3 in ${planned.slice(0, 7)} of 2026-01-10; changed in ${lowered.slice(0, 7)} on 2026-11-02`),
+        );
       } finally {
         repo.remove();
       }
