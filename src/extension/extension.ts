@@ -12,7 +12,7 @@ import { registerEditingHelp } from './editing-help';
 import { registerFirstRun } from './first-run';
 import { registerGitFeatures } from './git';
 import { registerLintFeatures } from './lint';
-import { createOkrStore, type OkrStoreUpdate } from './okr-store';
+import { OkrFileStore, type OkrStoreUpdate } from './okr-store';
 import { reportSettingProblems } from './settings/settings';
 import { registerObjectivesView } from './tree/objectives-view';
 
@@ -33,7 +33,7 @@ export function activate(context: vscode.ExtensionContext): void {
   const started = performance.now();
   const log = vscode.window.createOutputChannel('OKR Lens', { log: true });
   const warnSettings = (message: string) => void vscode.window.showWarningMessage(`OKR Lens: ${message}`);
-  const store = createOkrStore({ log, warnSettings });
+  const store = new OkrFileStore({ log, warnSettings });
   context.subscriptions.push(
     log,
     store,

@@ -3,6 +3,8 @@
 // linted with the core, with an event when any of it changes. Tree, diagnostics,
 // completion, hover and the git features all read from here; none of them parses.
 //
+// One class, OkrFileStore, holds all of it (the state in its fields).
+//
 // Speed matters on large files: an edit re-parses only the edited file, and re-lints
 // only it unless its ids changed or other files point at it (duplicate ids, aligns_with).
 
@@ -126,54 +128,196 @@ function folderSettings(folder: vscode.WorkspaceFolder | undefined): { files: st
   return { files, exclude };
 }
 
-export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats {
-  const log = options.log;
-  const emitter = new vscode.EventEmitter<OkrStoreChange>();
-  const entries = new Map<string, Entry>();
-  const reads = new KeyedDebounce<string>();
+/**
+ * The workspace's OKR files, parsed and linted: one instance per window (see the
+ * file comment). State lives in the fields below; updates run one at a time through
+ * `enqueue`, so a scan and an edit never interleave.
+ */
+export class OkrFileStore implements OkrStoreWithStats {
+  private readonly log: vscode.LogOutputChannel | undefined;
+  private readonly emitter = new vscode.EventEmitter<OkrStoreChange>();
+  readonly onDidChange = this.emitter.event;
+  readonly ready: Promise<void>;
+  private readonly entries = new Map<string, Entry>();
+  private readonly reads = new KeyedDebounce<string>();
   /** Bumped on every scheduled read of a uri; a read that finishes after a newer one started is dropped. */
-  const generations = new Map<string, number>();
+  private readonly generations = new Map<string, number>();
   /** When each uri last changed, for the update's figures. */
-  const changedAt = new Map<string, number>();
+  private readonly changedAt = new Map<string, number>();
   /** Texts of `aligns_with` targets outside the workspace's OKR files (null: missing). */
-  let alignedCache = new Map<string, AlignedText>();
-  let sorted: OkrFileState[] | undefined;
-  let definitionIndex: Map<string, { state: OkrFileState; definition: IdDefinition }> | undefined;
-  let last: OkrStoreUpdate | undefined;
-  let disposed = false;
-  const warnedSettings = new Set<string>();
-  const disposables: vscode.Disposable[] = [emitter];
-  let watchers: vscode.Disposable[] = [];
-  const history = new StoreHistory(log);
-  // Updates run one at a time, in order: a scan and an edit never interleave.
-  let queue: Promise<unknown> = Promise.resolve();
-  const enqueue = <T>(task: () => Promise<T>): Promise<T> => {
-    const run = queue.then(task, task);
-    queue = run.catch((err: unknown) => log?.error('OKR Lens update failed', err));
-    return run;
-  };
+  private alignedCache = new Map<string, AlignedText>();
+  private sorted: OkrFileState[] | undefined;
+  private definitionIndex: Map<string, { state: OkrFileState; definition: IdDefinition }> | undefined;
+  private last: OkrStoreUpdate | undefined;
+  private disposed = false;
+  private readonly warnedSettings = new Set<string>();
+  private readonly disposables: vscode.Disposable[] = [this.emitter];
+  private watchers: vscode.Disposable[] = [];
+  private readonly history: StoreHistory;
+  private queue: Promise<unknown> = Promise.resolve();
+  // The git history of the OKR files, read off the update queue: an edit never waits
+  // for git. Asked for after a scan, when a file changes on disk or is saved, and when
+  // HEAD moves; requests while a reading runs make one more reading after it.
+  private historyTimer: ReturnType<typeof setTimeout> | undefined;
+  private historyRunning: Promise<void> | undefined;
+  private historyAgain = false;
+  private historyIdle: Promise<void> = Promise.resolve();
+  private settleHistory: (() => void) | undefined;
 
-  const today = (): string => {
+  constructor(private readonly options: OkrStoreOptions = {}) {
+    this.log = options.log;
+    this.history = new StoreHistory(options.log);
+    this.disposables.push(
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length === 0 || !this.isTracked(e.document.uri)) return;
+        this.schedule(e.document.uri, this.delay());
+      }),
+      vscode.workspace.onDidSaveTextDocument((document) => {
+        if (this.isTracked(document.uri)) this.refreshHistory();
+      }),
+      vscode.workspace.onDidOpenTextDocument((document) => {
+        if (document.isUntitled || !this.isOkrUri(document.uri)) return;
+        const entry = this.entries.get(document.uri.toString());
+        if (entry?.parsed.source.text === document.getText()) {
+          // Same text as on disk: nothing to lint again, but fixes must know the editor's version.
+          entry.version = document.version;
+          if (entry.state) entry.state = { ...entry.state, version: document.version };
+          this.invalidateViews();
+          return;
+        }
+        // Opened outside any folder, or not yet seen: known files re-read their editor text.
+        this.schedule(document.uri, 0);
+      }),
+      vscode.workspace.onDidCloseTextDocument((document) => {
+        const key = document.uri.toString();
+        const entry = this.entries.get(key);
+        if (!entry) return;
+        // Unsaved edits are gone with the editor: back to what the disk says (or out, for a loose file).
+        if (!entry.folder) void this.forget(document.uri);
+        else this.schedule(document.uri, 0);
+      }),
+      onDidChangeSettings((change) => {
+        if (change.affects('files') || change.affects('exclude')) {
+          this.watch();
+          void this.scan();
+        } else if (change.affects('lintRules') || change.affects('lintToday')) {
+          this.warnedSettings.clear();
+          void this.enqueue(async () => {
+            await this.relint('all', true, 0, []);
+            this.emitter.fire({ uris: [] });
+          });
+        }
+      }),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.watch();
+        void this.scan();
+      }),
+    );
+    this.watch();
+    this.ready = this.scan().then(
+      () => undefined,
+      (err: unknown) => this.log?.error('OKR Lens could not scan the workspace', err),
+    );
+  }
+
+  // -------------------------------------------------------------------------
+  // What the features read
+
+  /** All OKR files, sorted by path. */
+  files(): readonly OkrFileState[] {
+    this.sorted ??= [...this.entries.values()]
+      .map((e) => e.state)
+      .filter((s): s is OkrFileState => s !== undefined)
+      .sort((a, b) => (a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0));
+    return this.sorted;
+  }
+
+  get(uri: vscode.Uri): OkrFileState | undefined {
+    return this.entries.get(uri.toString())?.state;
+  }
+
+  today(): string {
     return settingsFor().lintToday ?? localDate();
-  };
+  }
 
-  const ruleSettingsFor = (sourcePath: string): RuleSettings | undefined => {
+  findDefinition(id: string): { state: OkrFileState; definition: IdDefinition } | undefined {
+    if (!this.definitionIndex) {
+      this.definitionIndex = new Map();
+      for (const state of this.files()) {
+        for (const definition of state.definitions)
+          if (!this.definitionIndex.has(definition.id)) this.definitionIndex.set(definition.id, { state, definition });
+      }
+    }
+    return this.definitionIndex.get(id);
+  }
+
+  activeKeyResults(): KeyResultRef[] {
+    const out: KeyResultRef[] = [];
+    for (const state of this.files()) {
+      for (const objective of state.result.file.objectives) {
+        if (objective.status !== 'active') continue;
+        for (const keyResult of objective.keyResults) if (keyResult.status === 'active') out.push({ state, objective, keyResult });
+      }
+    }
+    return out;
+  }
+
+  refresh(): Promise<void> {
+    return this.scan();
+  }
+
+  lintText(uri: vscode.Uri, text: string): LintResult {
+    const own: ParsedSource = this.parse({ source: { path: uri.fsPath, text } });
+    const key = uri.toString();
+    const parsed = [...this.entries].map(([k, entry]) => (k === key ? own : entry.parsed));
+    if (!this.entries.has(key)) parsed.push(own);
+    const linted = lintParsedSources(parsed, this.lintOptions(new Set([uri.fsPath])));
+    return linted.files[0].result;
+  }
+
+  lastUpdate(): OkrStoreUpdate | undefined {
+    return this.last;
+  }
+
+  historySettled(): Promise<void> {
+    return this.historyIdle;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearTimeout(this.historyTimer);
+    this.settleHistory?.();
+    this.reads.clear();
+    for (const w of this.watchers) w.dispose();
+    for (const d of this.disposables) d.dispose();
+  }
+
+  // -------------------------------------------------------------------------
+  // Reading and linting
+
+  private enqueue<T>(task: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(task, task);
+    this.queue = run.catch((err: unknown) => this.log?.error('OKR Lens update failed', err));
+    return run;
+  }
+
+  private ruleSettingsFor(sourcePath: string): RuleSettings | undefined {
     const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(sourcePath));
     const settings = settingsFor(folder?.uri).lintRules;
     if (!settings) return undefined;
     // The file's own `lint:` problems are findings in the file; the editor's setting has no file to point at.
     for (const problem of resolveRules(rules, [settings]).problems[0]) {
       const message = `Setting okr.lint.rules: ${problem.message.replace(/`/g, '')}`;
-      if (!warnedSettings.has(message)) {
-        warnedSettings.add(message);
-        options.warnSettings?.(message);
+      if (!this.warnedSettings.has(message)) {
+        this.warnedSettings.add(message);
+        this.options.warnSettings?.(message);
       }
     }
     return settings;
-  };
+  }
 
   /** Is this uri one of the workspace's OKR files under the folder's okr.files / okr.exclude? */
-  const isOkrUri = (uri: vscode.Uri): { folder?: vscode.WorkspaceFolder } | undefined => {
+  private isOkrUri(uri: vscode.Uri): { folder?: vscode.WorkspaceFolder } | undefined {
     if (uri.scheme !== 'file') return undefined;
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) {
@@ -185,13 +329,14 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     if (!minimatch(relative, settings.files, { dot: true })) return undefined;
     if (settings.exclude.some((glob) => minimatch(relative, glob, { dot: true }))) return undefined;
     return { folder };
-  };
+  }
 
-  const openDocument = (uri: vscode.Uri): vscode.TextDocument | undefined =>
-    vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+  private isTracked(uri: vscode.Uri): boolean {
+    return this.entries.has(uri.toString());
+  }
 
   /** The file's text: from its editor when open (unsaved edits count), else from disk. */
-  const readSource = async (uri: vscode.Uri): Promise<{ source: OkrSource; version?: number; unreadable?: string } | 'gone'> => {
+  private async readSource(uri: vscode.Uri): Promise<{ source: OkrSource; version?: number; unreadable?: string } | 'gone'> {
     const document = openDocument(uri);
     if (document) return { source: { path: uri.fsPath, text: document.getText() }, version: document.version };
     const read = await readOkrSource(uri.fsPath);
@@ -199,9 +344,9 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
     // Deleted, or replaced by a folder: gone from the workspace. Anything else (no permission, a FIFO) is said on the file.
     if (read.code === 'missing' || read.code === 'not-a-file') return 'gone';
     return { source: { path: uri.fsPath, text: '' }, unreadable: read.reason };
-  };
+  }
 
-  const parse = (read: { source: OkrSource; unreadable?: string }, previous?: ParsedSource): ParsedSource => {
+  private parse(read: { source: OkrSource; unreadable?: string }, previous?: ParsedSource): ParsedSource {
     // An edit usually touches one objective: re-parse just that (the core checks it may).
     const [parsed] = previous && !read.unreadable ? [reparseSource(previous, read.source)] : parseSources([read.source]);
     if (read.unreadable) {
@@ -216,28 +361,30 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       ];
     }
     return parsed;
-  };
+  }
 
   /** How the store lints: `only` the files given (all when undefined), each among all the others. */
-  const lintOptions = (only: Set<string> | undefined): SourcesLintOptions => ({
-    today: today(),
-    settingsFor: ruleSettingsFor,
-    aligned: alignedCache,
-    only,
-    historyFor: (p) => history.get(p),
-  });
+  private lintOptions(only: Set<string> | undefined): SourcesLintOptions {
+    return {
+      today: this.today(),
+      settingsFor: (p) => this.ruleSettingsFor(p),
+      aligned: this.alignedCache,
+      only,
+      historyFor: (p) => this.history.get(p),
+    };
+  }
 
-  const invalidateViews = () => {
-    sorted = undefined;
-    definitionIndex = undefined;
-  };
+  private invalidateViews(): void {
+    this.sorted = undefined;
+    this.definitionIndex = undefined;
+  }
 
   /**
    * Lints `changed` (or everything) against the whole set, widening to the files whose
    * results depend on the changed ones, then publishes the new states.
    */
-  const relint = async (changed: Set<string> | 'all', idsChanged: boolean, parseMs: number, uris: vscode.Uri[]) => {
-    const all = [...entries.values()];
+  private async relint(changed: Set<string> | 'all', idsChanged: boolean, parseMs: number, uris: vscode.Uri[]): Promise<vscode.Uri[]> {
+    const all = [...this.entries.values()];
     let only: Set<string> | undefined;
     if (changed !== 'all' && !idsChanged) {
       only = new Set(changed);
@@ -249,13 +396,13 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       }
     }
     const parsed = all.map((e) => e.parsed);
-    const missing = alignedTargets(parsed).filter((target) => !alignedCache.has(target));
+    const missing = alignedTargets(parsed).filter((target) => !this.alignedCache.has(target));
     if (missing.length > 0) {
       const texts = await readAlignedTexts(missing);
-      alignedCache = new Map([...alignedCache, ...texts]);
+      this.alignedCache = new Map([...this.alignedCache, ...texts]);
     }
     const started = performance.now();
-    const result = lintParsedSources(parsed, lintOptions(only));
+    const result = lintParsedSources(parsed, this.lintOptions(only));
     const lintMs = performance.now() - started;
     const byPath = new Map(all.map((e) => [e.parsed.source.path, e]));
     const relinted: vscode.Uri[] = [];
@@ -271,11 +418,11 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         definitions: linted.definitions,
       };
     }
-    invalidateViews();
+    this.invalidateViews();
     const finishedAt = performance.now();
-    const changes = uris.map((u) => changedAt.get(u.toString())).filter((t): t is number => t !== undefined);
+    const changes = uris.map((u) => this.changedAt.get(u.toString())).filter((t): t is number => t !== undefined);
     const sinceChangeMs = changes.length ? finishedAt - maxOf(changes) : undefined;
-    last = {
+    this.last = {
       uris: uris.map((u) => u.toString()),
       parseMs,
       lintMs,
@@ -283,36 +430,36 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       finishedAt,
       ...(sinceChangeMs !== undefined ? { sinceChangeMs } : {}),
     };
-    log?.debug(`linted ${result.files.length} file(s) in ${lintMs.toFixed(1)} ms (parse ${parseMs.toFixed(1)} ms)`);
+    this.log?.debug(`linted ${result.files.length} file(s) in ${lintMs.toFixed(1)} ms (parse ${parseMs.toFixed(1)} ms)`);
     return relinted;
-  };
+  }
 
   /** Re-reads the given files (from their editors or disk) and re-lints. */
-  const update = (uris: vscode.Uri[]) =>
-    enqueue(async () => {
-      if (disposed) return;
+  private update(uris: vscode.Uri[]): Promise<void> {
+    return this.enqueue(async () => {
+      if (this.disposed) return;
       const changed = new Set<string>();
       const done: vscode.Uri[] = [];
       let idsChanged = false;
       let parseMs = 0;
       for (const uri of uris) {
         const key = uri.toString();
-        const generation = generations.get(key) ?? 0;
-        const match = isOkrUri(uri);
-        const previous = entries.get(key);
+        const generation = this.generations.get(key) ?? 0;
+        const match = this.isOkrUri(uri);
+        const previous = this.entries.get(key);
         if (!match) {
           if (previous) {
-            entries.delete(key);
+            this.entries.delete(key);
             idsChanged = true;
             done.push(uri);
           }
           continue;
         }
-        const read = await readSource(uri);
-        if ((generations.get(key) ?? 0) !== generation) continue; // a newer read is on its way
+        const read = await this.readSource(uri);
+        if ((this.generations.get(key) ?? 0) !== generation) continue; // a newer read is on its way
         if (read === 'gone') {
           if (previous) {
-            entries.delete(key);
+            this.entries.delete(key);
             idsChanged = true;
             done.push(uri);
           }
@@ -321,41 +468,43 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         if (previous?.version !== undefined && previous.version === read.version && previous.parsed.source.text === read.source.text)
           continue;
         const started = performance.now();
-        const parsed = parse(read, previous?.parsed);
+        const parsed = this.parse(read, previous?.parsed);
         parseMs += performance.now() - started;
         const idsKey = idsKeyOf(parsed);
         if (previous?.idsKey !== idsKey) idsChanged = true;
-        entries.set(key, { uri, folder: match.folder, version: read.version, parsed, idsKey, state: previous?.state });
+        this.entries.set(key, { uri, folder: match.folder, version: read.version, parsed, idsKey, state: previous?.state });
         changed.add(uri.fsPath);
         done.push(uri);
       }
       if (done.length === 0) return;
-      const relinted = await relint(changed, idsChanged, parseMs, done);
+      const relinted = await this.relint(changed, idsChanged, parseMs, done);
       // Other files re-linted with it (duplicate ids, aligned files) changed too.
       const affected = new Map([...done, ...relinted].map((u) => [u.toString(), u]));
-      emitter.fire({ uris: [...affected.values()] });
+      this.emitter.fire({ uris: [...affected.values()] });
     });
+  }
 
-  const schedule = (uri: vscode.Uri, delayMs: number) => {
+  private schedule(uri: vscode.Uri, delayMs: number): void {
     const key = uri.toString();
-    changedAt.set(key, performance.now());
-    generations.set(key, (generations.get(key) ?? 0) + 1);
-    reads.schedule(key, delayMs, () => void update([uri]));
-  };
+    this.changedAt.set(key, performance.now());
+    this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+    this.reads.schedule(key, delayMs, () => void this.update([uri]));
+  }
 
-  const forget = (uri: vscode.Uri) =>
-    enqueue(async () => {
+  private forget(uri: vscode.Uri): Promise<void> {
+    return this.enqueue(async () => {
       const key = uri.toString();
-      reads.cancel(key);
-      generations.set(key, (generations.get(key) ?? 0) + 1);
-      if (!entries.delete(key)) return;
-      await relint('all', true, 0, [uri]);
-      emitter.fire({ uris: [uri] });
+      this.reads.cancel(key);
+      this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
+      if (!this.entries.delete(key)) return;
+      await this.relint('all', true, 0, [uri]);
+      this.emitter.fire({ uris: [uri] });
     });
+  }
 
   /** Finds every OKR file of every folder, plus open OKR documents, and lints them all. */
-  const scan = () =>
-    enqueue(async () => {
+  private scan(): Promise<void> {
+    return this.enqueue(async () => {
       const started = performance.now();
       const found = new Map<string, { uri: vscode.Uri; folder?: vscode.WorkspaceFolder }>();
       for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -365,15 +514,15 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
         try {
           uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.files));
         } catch (err) {
-          log?.error(`could not search ${folder.name} for OKR files (okr.files: ${settings.files})`, err);
+          this.log?.error(`could not search ${folder.name} for OKR files (okr.files: ${settings.files})`, err);
         }
         for (const uri of uris) {
-          const match = isOkrUri(uri);
+          const match = this.isOkrUri(uri);
           if (match) found.set(uri.toString(), { uri, folder: match.folder });
         }
       }
       for (const document of vscode.workspace.textDocuments) {
-        const match = !document.isUntitled && isOkrUri(document.uri);
+        const match = !document.isUntitled && this.isOkrUri(document.uri);
         if (match && !found.has(document.uri.toString()) && (!match.folder || (await existsOnDisk(document.uri)))) {
           found.set(document.uri.toString(), { uri: document.uri, folder: match.folder });
         }
@@ -381,13 +530,13 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
       // Read into a new map and swap it in at once, keeping the old results until the new
       // ones are linted: during a rescan the store never looks empty.
       const next = new Map<string, Entry>();
-      alignedCache = new Map();
+      this.alignedCache = new Map();
       let parseMs = 0;
       for (const { uri, folder } of found.values()) {
-        const read = await readSource(uri);
+        const read = await this.readSource(uri);
         if (read === 'gone') continue;
         const t = performance.now();
-        const parsed = parse(read);
+        const parsed = this.parse(read);
         parseMs += performance.now() - t;
         next.set(uri.toString(), {
           uri,
@@ -395,212 +544,108 @@ export function createOkrStore(options: OkrStoreOptions = {}): OkrStoreWithStats
           version: read.version,
           parsed,
           idsKey: idsKeyOf(parsed),
-          state: entries.get(uri.toString())?.state,
+          state: this.entries.get(uri.toString())?.state,
         });
       }
-      entries.clear();
-      for (const [key, entry] of next) entries.set(key, entry);
-      await relint('all', true, parseMs, []);
-      log?.info(`found ${entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
-      emitter.fire({ uris: [] });
-      requestHistory();
+      this.entries.clear();
+      for (const [key, entry] of next) this.entries.set(key, entry);
+      await this.relint('all', true, parseMs, []);
+      this.log?.info(`found ${this.entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
+      this.emitter.fire({ uris: [] });
+      this.refreshHistory();
     });
+  }
 
-  const existsOnDisk = async (uri: vscode.Uri) => {
-    try {
-      await vscode.workspace.fs.stat(uri);
-      return true;
-    } catch {
-      return false;
-    }
-  };
+  private delay(): number {
+    return settingsFor().lintDelay;
+  }
 
-  const delay = (): number => settingsFor().lintDelay;
+  // -------------------------------------------------------------------------
+  // Git history
 
-  // The git history of the OKR files, read off the update queue: an edit never waits
-  // for git. Asked for after a scan, when a file changes on disk or is saved, and when
-  // HEAD moves; requests while a reading runs make one more reading after it.
-  let historyTimer: ReturnType<typeof setTimeout> | undefined;
-  let historyRunning: Promise<void> | undefined;
-  let historyAgain = false;
-  let historyIdle: Promise<void> = Promise.resolve();
-  let settleHistory: (() => void) | undefined;
-  const readHistoryNow = async (): Promise<void> => {
+  private async readHistoryNow(): Promise<void> {
     do {
-      historyAgain = false;
-      const targets = [...entries.values()].map((e) => ({
+      this.historyAgain = false;
+      const targets = [...this.entries.values()].map((e) => ({
         path: e.parsed.source.path,
         folder: e.folder?.uri.fsPath,
         period: e.parsed.file.period,
       }));
       let changed: Set<string>;
       try {
-        changed = await history.read(targets);
+        changed = await this.history.read(targets);
       } catch (err) {
-        log?.error('OKR Lens could not read the git history of the OKR files', err);
+        this.log?.error('OKR Lens could not read the git history of the OKR files', err);
         changed = new Set();
       }
-      if (disposed) return;
+      if (this.disposed) return;
       if (changed.size > 0) {
-        await enqueue(async () => {
-          const uris = [...entries.values()].filter((e) => changed.has(e.parsed.source.path)).map((e) => e.uri);
-          if (disposed || uris.length === 0) return;
-          const relinted = await relint(new Set(uris.map((u) => u.fsPath)), false, 0, uris);
-          emitter.fire({ uris: relinted });
+        await this.enqueue(async () => {
+          const uris = [...this.entries.values()].filter((e) => changed.has(e.parsed.source.path)).map((e) => e.uri);
+          if (this.disposed || uris.length === 0) return;
+          const relinted = await this.relint(new Set(uris.map((u) => u.fsPath)), false, 0, uris);
+          this.emitter.fire({ uris: relinted });
         });
       }
-    } while (historyAgain && !disposed);
-  };
-  const requestHistory = () => {
-    if (disposed) return;
-    if (!settleHistory) historyIdle = new Promise((resolve) => (settleHistory = resolve));
-    clearTimeout(historyTimer);
-    historyTimer = setTimeout(() => {
-      historyTimer = undefined;
-      if (historyRunning) {
-        historyAgain = true;
+    } while (this.historyAgain && !this.disposed);
+  }
+
+  refreshHistory(): void {
+    if (this.disposed) return;
+    if (!this.settleHistory) this.historyIdle = new Promise((resolve) => (this.settleHistory = resolve));
+    clearTimeout(this.historyTimer);
+    this.historyTimer = setTimeout(() => {
+      this.historyTimer = undefined;
+      if (this.historyRunning) {
+        this.historyAgain = true;
         return;
       }
-      historyRunning = readHistoryNow().finally(() => {
-        historyRunning = undefined;
-        if (historyTimer === undefined && !historyAgain) {
-          settleHistory?.();
-          settleHistory = undefined;
+      this.historyRunning = this.readHistoryNow().finally(() => {
+        this.historyRunning = undefined;
+        if (this.historyTimer === undefined && !this.historyAgain) {
+          this.settleHistory?.();
+          this.settleHistory = undefined;
         }
       });
-    }, options.historyDelayMs ?? 300);
-  };
+    }, this.options.historyDelayMs ?? 300);
+  }
 
-  const watch = () => {
-    for (const w of watchers) w.dispose();
-    watchers = [];
+  // -------------------------------------------------------------------------
+  // The file system
+
+  private watch(): void {
+    for (const w of this.watchers) w.dispose();
+    this.watchers = [];
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, folderSettings(folder).files));
-      watchers.push(
+      this.watchers.push(
         watcher,
         watcher.onDidCreate((uri) => {
-          schedule(uri, 0);
-          requestHistory();
+          this.schedule(uri, 0);
+          this.refreshHistory();
         }),
         // An open document is followed through its text; its file on disk changes on every save.
         watcher.onDidChange((uri) => {
-          if (!openDocument(uri)) schedule(uri, 0);
-          requestHistory();
+          if (!openDocument(uri)) this.schedule(uri, 0);
+          this.refreshHistory();
         }),
         // A deleted file leaves the store even when its editor is still open (rename = delete + create).
-        watcher.onDidDelete((uri) => void forget(uri)),
+        watcher.onDidDelete((uri) => void this.forget(uri)),
       );
     }
-  };
+  }
+}
 
-  const isTracked = (uri: vscode.Uri) => entries.has(uri.toString());
+function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
+  return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
+}
 
-  disposables.push(
-    vscode.workspace.onDidChangeTextDocument((e) => {
-      if (e.contentChanges.length === 0 || !isTracked(e.document.uri)) return;
-      schedule(e.document.uri, delay());
-    }),
-    vscode.workspace.onDidSaveTextDocument((document) => {
-      if (isTracked(document.uri)) requestHistory();
-    }),
-    vscode.workspace.onDidOpenTextDocument((document) => {
-      if (document.isUntitled || !isOkrUri(document.uri)) return;
-      const entry = entries.get(document.uri.toString());
-      if (entry?.parsed.source.text === document.getText()) {
-        // Same text as on disk: nothing to lint again, but fixes must know the editor's version.
-        entry.version = document.version;
-        if (entry.state) entry.state = { ...entry.state, version: document.version };
-        invalidateViews();
-        return;
-      }
-      // Opened outside any folder, or not yet seen: known files re-read their editor text.
-      schedule(document.uri, 0);
-    }),
-    vscode.workspace.onDidCloseTextDocument((document) => {
-      const key = document.uri.toString();
-      const entry = entries.get(key);
-      if (!entry) return;
-      // Unsaved edits are gone with the editor: back to what the disk says (or out, for a loose file).
-      if (!entry.folder) void forget(document.uri);
-      else schedule(document.uri, 0);
-    }),
-    onDidChangeSettings((change) => {
-      if (change.affects('files') || change.affects('exclude')) {
-        watch();
-        void scan();
-      } else if (change.affects('lintRules') || change.affects('lintToday')) {
-        warnedSettings.clear();
-        void enqueue(async () => {
-          await relint('all', true, 0, []);
-          emitter.fire({ uris: [] });
-        });
-      }
-    }),
-    vscode.workspace.onDidChangeWorkspaceFolders(() => {
-      watch();
-      void scan();
-    }),
-  );
-  watch();
-  const ready = scan().then(
-    () => undefined,
-    (err: unknown) => log?.error('OKR Lens could not scan the workspace', err),
-  );
-
-  const files = (): readonly OkrFileState[] => {
-    sorted ??= [...entries.values()]
-      .map((e) => e.state)
-      .filter((s): s is OkrFileState => s !== undefined)
-      .sort((a, b) => (a.uri.fsPath < b.uri.fsPath ? -1 : a.uri.fsPath > b.uri.fsPath ? 1 : 0));
-    return sorted;
-  };
-
-  return {
-    onDidChange: emitter.event,
-    ready,
-    files,
-    get: (uri) => entries.get(uri.toString())?.state,
-    today,
-    findDefinition(id) {
-      if (!definitionIndex) {
-        definitionIndex = new Map();
-        for (const state of files()) {
-          for (const definition of state.definitions)
-            if (!definitionIndex.has(definition.id)) definitionIndex.set(definition.id, { state, definition });
-        }
-      }
-      return definitionIndex.get(id);
-    },
-    activeKeyResults() {
-      const out: KeyResultRef[] = [];
-      for (const state of files()) {
-        for (const objective of state.result.file.objectives) {
-          if (objective.status !== 'active') continue;
-          for (const keyResult of objective.keyResults) if (keyResult.status === 'active') out.push({ state, objective, keyResult });
-        }
-      }
-      return out;
-    },
-    refresh: () => scan(),
-    lintText(uri, text) {
-      const own: ParsedSource = parse({ source: { path: uri.fsPath, text } });
-      const key = uri.toString();
-      const parsed = [...entries].map(([k, entry]) => (k === key ? own : entry.parsed));
-      if (!entries.has(key)) parsed.push(own);
-      const linted = lintParsedSources(parsed, lintOptions(new Set([uri.fsPath])));
-      return linted.files[0].result;
-    },
-    lastUpdate: () => last,
-    historySettled: () => historyIdle,
-    refreshHistory: requestHistory,
-    dispose() {
-      disposed = true;
-      clearTimeout(historyTimer);
-      settleHistory?.();
-      reads.clear();
-      for (const w of watchers) w.dispose();
-      for (const d of disposables) d.dispose();
-    },
-  };
+async function existsOnDisk(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }
