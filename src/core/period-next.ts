@@ -16,7 +16,7 @@ import * as path from 'node:path';
 import { pushAll } from './arrays';
 import { yamlScalar } from './edits';
 import { keyResultScore, scoreText } from './grade';
-import type { IsoDate, KeyResult, Objective, OkrFile, Period, TextEdit } from './model';
+import type { Initiative, IsoDate, KeyResult, Objective, OkrFile, Period, TextEdit } from './model';
 import { quarterPeriod } from './parse';
 import { daysBetween, effectiveCurrent } from './progress';
 import { addDays } from './dates';
@@ -104,6 +104,15 @@ export interface CarriedKeyResult {
   start?: number;
 }
 
+/** An initiative still planned or in progress, carried with its objective. */
+export interface CarriedInitiative {
+  from: Initiative;
+  objective: Objective;
+  /** Free across the workspace; undefined for an initiative written without an id. */
+  newId?: string;
+  newObjectiveId: string;
+}
+
 export interface NextPeriodPlan {
   period: Period;
   /** Where the new period's file goes (absolute). */
@@ -113,6 +122,13 @@ export interface NextPeriodPlan {
   /** Where the closed file moves, when it keeps no folder of its own yet (absolute), and its text there. */
   archive?: { path: string; text: string };
   carried: CarriedKeyResult[];
+  /** The unfinished initiatives of the objectives that come along (done and dropped ones stay behind). */
+  carriedInitiatives: CarriedInitiative[];
+}
+
+/** Planned or in progress: work the objective still has, which goes on with it. */
+function isOpenInitiative(i: Initiative): boolean {
+  return i.status === 'planned' || i.status === 'in_progress';
 }
 
 function periodValue(period: Period): string {
@@ -197,10 +213,20 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
     carried.push({ from: kr, objective: o, newId: nextFreeId(kr.id!, taken), newObjectiveId, start: last ?? kr.start });
   }
 
+  const carriedInitiatives: CarriedInitiative[] = [];
+  for (const [o, newObjectiveId] of objectiveIds) {
+    for (const i of o.initiatives.filter(isOpenInitiative)) {
+      carriedInitiatives.push({ from: i, objective: o, newObjectiveId, ...(i.id ? { newId: nextFreeId(i.id, taken) } : {}) });
+    }
+  }
+
   const eol = file.text.includes('\r\n') ? '\r\n' : '\n';
   const lines: string[] = [];
   lines.push(`# ${file.team ? `${file.team}: ` : ''}OKRs for ${periodFolderName(period)}, started on ${today} from ${fromLabel}.`);
   if (carried.length) lines.push(`# Carried over from ${fromLabel}: ${carried.map((c) => `${c.from.id} as ${c.newId}`).join(', ')}.`);
+  const renamed = carriedInitiatives.filter((c) => c.newId !== undefined);
+  if (renamed.length)
+    lines.push(`# Initiatives still open, carried with them: ${renamed.map((c) => `${c.from.id} as ${c.newId}`).join(', ')}.`);
   lines.push('version: 1');
   if (file.team !== undefined) lines.push(`team: ${yamlScalar(file.team)}`);
   lines.push(`period: ${periodValue(period)}`);
@@ -241,8 +267,21 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
           lines.push(`          - { date: ${today}, value: ${yamlScalar(c.start)}, note: ${yamlScalar(note)} }`);
         }
       }
+      const initiatives = carriedInitiatives.filter((x) => x.objective === o);
+      if (initiatives.length) lines.push('    initiatives:');
+      for (const c of initiatives) {
+        const i = c.from;
+        const fields = [
+          ...(c.newId !== undefined ? [`id: ${c.newId}`] : []),
+          ...(i.title !== undefined ? [`title: ${yamlScalar(i.title)}`] : []),
+          ...(i.owner !== undefined ? [`owner: ${yamlScalar(i.owner)}`] : []),
+          `status: ${i.status}`,
+        ];
+        lines.push(`      - ${fields[0]}`);
+        for (const f of fields.slice(1)) lines.push(`        ${f}`);
+      }
     }
   }
   const text = `${lines.join(eol)}${eol}`;
-  return { period, newPath, text, archive, carried };
+  return { period, newPath, text, archive, carried, carriedInitiatives };
 }

@@ -204,6 +204,48 @@ describe('okr next-period', () => {
     }
   });
 
+  it('carries the open initiatives of the objectives that come along, under new ids; done ones stay', async () => {
+    const withInitiatives = PLATFORM.replace(
+      /(reason: team moved \}\n)/,
+      [
+        '$1    initiatives:',
+        '      - { id: PLAT-I1, title: Canary deploys for every service, owner: li, status: in_progress }',
+        '      - { id: PLAT-I2, title: Page only on customer-facing errors, status: done }',
+        '      - id: PLAT-I3',
+        '        title: "Runbooks: the payment gateway"',
+        '        status: planned',
+        '      - { title: Retire the old pager, status: dropped, reason: vendor kept it }',
+        '',
+      ].join('\n'),
+    );
+    assert.match(withInitiatives, /PLAT-I3/);
+    const ws = workspace(withInitiatives);
+    try {
+      const r = await okr(['next-period', 'okrs/platform.okr.yaml', '--today', '2027-01-04'], { cwd: ws.dir });
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(r.lines.slice(-2), [
+        '  PLAT-I1 -> PLAT-I4 (in PLAT-O2): initiative, in progress',
+        '  PLAT-I3 -> PLAT-I5 (in PLAT-O2): initiative, planned',
+      ]);
+      const next = ws.read('okrs/platform.okr.yaml');
+      assert.match(next, /^# Initiatives still open, carried with them: PLAT-I1 as PLAT-I4, PLAT-I3 as PLAT-I5\.$/m);
+      assert.match(
+        next,
+        /\n {4}initiatives:\n {6}- id: PLAT-I4\n {8}title: Canary deploys for every service\n {8}owner: li\n {8}status: in_progress\n {6}- id: PLAT-I5\n {8}title: "Runbooks: the payment gateway"\n {8}status: planned\n/,
+      );
+      assert.doesNotMatch(next, /Page only on customer-facing errors|Retire the old pager/);
+      // The archived period keeps all four, and the workspace lints clean.
+      assert.match(ws.read('okrs/2026-Q4/platform.okr.yaml'), /PLAT-I2, title: Page only on customer-facing errors/);
+      const lint = await okr(['lint', '--today', '2027-01-04', '--max-warnings', '0', '--format', 'json'], { cwd: ws.dir });
+      const messages = JSON.parse(lint.stdout).flatMap((f: { filePath: string; messages: { ruleId: string; message: string }[] }) =>
+        f.messages.map((m) => `${path.basename(f.filePath)}: ${m.ruleId}: ${m.message}`),
+      );
+      assert.deepEqual(messages, []);
+    } finally {
+      ws.remove();
+    }
+  });
+
   it('a file in a period folder stays; the next one goes to the sibling folder; --carry and --period choose', async () => {
     const tmp = tempFolder();
     try {

@@ -60,4 +60,33 @@ describe('closing a period and starting the next', function () {
     const duplicates = store.files().flatMap((f) => f.result.findings.filter((x) => x.ruleId === 'duplicate-id'));
     assert.deepEqual(duplicates, []);
   });
+
+  it('Start Next Period: a file with a byte-order mark keeps it, in the archived period and in the new one', async () => {
+    const store = await okrStore();
+    const uri = workspaceFile('okrs/mobile.okr.yaml');
+    const text = [
+      'version: 1',
+      'team: Mobile',
+      'period: 2026-Q4',
+      'objectives:',
+      '  - id: MOB-O1',
+      '    title: People finish what they start in the app',
+      '    key_results:',
+      '      - { id: MOB-KR1, title: Raise checkout completion from 60% to 80%, start: 60, target: 80, current: 70 }',
+      '      - { id: MOB-KR2, title: Cut crash rate from 2% to 0.5%, start: 2, target: 0.5, current: 1 }',
+      '',
+    ].join('\n');
+    const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
+    fs.writeFileSync(uri.fsPath, Buffer.concat([BOM, Buffer.from(text, 'utf8')]));
+    await waitUntil('the store has the Mobile file', () => store.get(uri) !== undefined);
+    const created = await acceptingEach(vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.StartNextPeriod, uri));
+    assert.equal(created?.fsPath, uri.fsPath);
+    const archived = fs.readFileSync(workspaceFile('okrs/2026-Q4/mobile.okr.yaml').fsPath);
+    assert.deepEqual([...archived.subarray(0, 3)], [...BOM], 'the archived period starts with the byte-order mark');
+    assert.equal(archived.subarray(3).toString('utf8'), text);
+    const next = fs.readFileSync(uri.fsPath);
+    assert.deepEqual([...next.subarray(0, 3)], [...BOM], 'the new period keeps the byte-order mark');
+    assert.notEqual(next[3], 0xef, 'one byte-order mark, not two');
+    assert.match(next.subarray(3).toString('utf8'), /^# Mobile: OKRs for 2027-Q1/);
+  });
 });

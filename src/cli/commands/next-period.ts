@@ -123,6 +123,11 @@ export const nextPeriodCommand: Command = {
         `  ${printable(c.from.id ?? '')} -> ${printable(c.newId)} (in ${printable(c.newObjectiveId)}): start ${c.start ?? 'not set'}, target ${c.from.target ?? 'not set'}`,
       );
     }
+    for (const c of plan.carriedInitiatives) {
+      out.push(
+        `  ${printable(c.from.id ?? c.from.title ?? 'an initiative')}${c.newId !== undefined ? ` -> ${printable(c.newId)}` : ''} (in ${printable(c.newObjectiveId)}): initiative, ${c.from.status.replace('_', ' ')}`,
+      );
+    }
     if (plan.carried.length === 0) out.push('  nothing carried over');
     // The new file, linted with the workspace: what the team sees first.
     const lint = lintSources(

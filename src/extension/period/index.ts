@@ -97,6 +97,16 @@ export async function closePeriod(store: OkrStore, uri?: unknown): Promise<boole
   return true;
 }
 
+/** Does the file on disk start with a UTF-8 byte-order mark? */
+async function startsWithBom(uri: vscode.Uri): Promise<boolean> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    return bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  } catch {
+    return false; // unsaved or gone: nothing to keep
+  }
+}
+
 async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);
@@ -167,7 +177,10 @@ export async function startNextPeriod(store: OkrStore, uri?: unknown): Promise<v
     return undefined;
   }
   const newUri = vscode.Uri.file(plan.newPath);
-  const bom = document.getText().charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  // VS Code hands out the text without the file's byte-order mark (and keeps it on save):
+  // the files written here beside it get one when the file on disk has one, as the CLI's do.
+  const textBom = document.getText().charCodeAt(0) === 0xfeff ? '\uFEFF' : '';
+  const bom = textBom || ((await startsWithBom(document.uri)) ? '\uFEFF' : '');
   if (plan.archive) {
     const archiveUri = vscode.Uri.file(plan.archive.path);
     if (await exists(archiveUri)) {
@@ -180,7 +193,7 @@ export async function startNextPeriod(store: OkrStore, uri?: unknown): Promise<v
     await vscode.workspace.fs.writeFile(archiveUri, Buffer.from(bom + plan.archive.text, 'utf8'));
     const whole = new vscode.Range(document.positionAt(0), document.positionAt(document.getText().length));
     const edit = new vscode.WorkspaceEdit();
-    edit.replace(document.uri, whole, bom + plan.text);
+    edit.replace(document.uri, whole, textBom + plan.text);
     if (!(await vscode.workspace.applyEdit(edit))) return undefined;
     await document.save();
   } else {
