@@ -8,7 +8,7 @@
 //   - a monorepo of 500 OKR files (50 teams x 10 periods): `okr lint` (whole process)
 //     against a process that only reads and parses the same files; target <= 1.5x;
 //   - memory: the commit index of the 50,000-commit repository, in a process of its
-//     own: heap and RSS growth once it is built; target < 50 MiB.
+//     own: heap and RSS growth once it is built and at rest; target < 50 MiB.
 // The repositories are built with `git fast-import` and cached under .cache/bench/,
 // so reruns are quick (the 1,000,000-commit one takes about a minute the first time).
 
@@ -315,18 +315,32 @@ export async function benchMonorepo(): Promise<boolean> {
   return ok;
 }
 
-/** Builds the 50,000-commit index in a process of its own and reports what it holds. */
+/**
+ * Builds the 50,000-commit index in a process of its own and reports what it holds:
+ * the live heap and the RSS growth right after the scan, and the RSS growth at rest,
+ * once V8's memory reducer has run (a few seconds without allocation, as in an idle
+ * editor): right after the scan, V8 still keeps the young generation it grew to for
+ * the scan's garbage (up to 32 MiB), which it gives back when the process goes quiet.
+ */
 const INDEX_MEMORY = `
 const { CommitIndex } = require(process.argv[1]);
+const v8 = require('node:v8');
 const collect = () => { global.gc(); global.gc(); };
+const young = () => v8.getHeapSpaceStatistics().find((s) => s.space_name === 'new_space').space_size;
 collect();
 const before = process.memoryUsage();
 const index = new CommitIndex({ cwd: process.argv[2] }, { since: undefined });
-index.update().then(() => {
+index.update().then(async () => {
   index.commitsFor('BENCH-KR1');
   collect();
   const after = process.memoryUsage();
-  process.stdout.write(JSON.stringify({ commits: index.commits.length, heap: after.heapUsed - before.heapUsed, rss: after.rss - before.rss, totalRss: after.rss }));
+  const grown = young();
+  const t0 = Date.now();
+  while (young() >= grown && Date.now() - t0 < 20000) await new Promise((r) => setTimeout(r, 250));
+  collect();
+  const rest = process.memoryUsage();
+  process.stdout.write(JSON.stringify({ commits: index.commits.length, heap: after.heapUsed - before.heapUsed, rss: after.rss - before.rss,
+    restRss: rest.rss - before.rss, restSeconds: (Date.now() - t0) / 1000, totalRss: rest.rss }));
 });
 `;
 
@@ -338,14 +352,18 @@ export async function benchIndexMemory(): Promise<boolean> {
     encoding: 'utf8',
   });
   if (r.status !== 0) throw new Error(`the memory probe failed: ${r.stderr}`);
-  const m = JSON.parse(r.stdout) as { commits: number; heap: number; rss: number; totalRss: number };
+  const m = JSON.parse(r.stdout) as { commits: number; heap: number; rss: number; restRss: number; restSeconds: number; totalRss: number };
   const mib = (b: number) => (b / 1024 / 1024).toFixed(1);
-  // The target is on what the index holds (live heap after GC); RSS is reported beside it: it also
-  // counts heap pages V8 keeps after the scan's garbage, which a long-lived host reuses.
-  const ok = m.heap / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB;
+  // Both the live heap and the RSS at rest must stay under the target; the RSS right after the
+  // scan is reported beside them (it includes the young generation V8 gives back when idle).
+  const ok = m.heap / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB && m.restRss / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB;
   console.log(`scale: memory of the commit index of ${m.commits} commits (with its key-result map), after GC, in its own process`);
-  console.log(`  live heap of the index ${mib(m.heap)} MiB  (target < ${INDEX_MEMORY_TARGET_MIB} MiB: ${ok ? 'met' : 'NOT MET'})`);
-  console.log(`  RSS growth ${mib(m.rss)} MiB, process RSS ${mib(m.totalRss)} MiB`);
+  console.log(
+    `  live heap of the index ${mib(m.heap)} MiB, RSS growth at rest ${mib(m.restRss)} MiB (target < ${INDEX_MEMORY_TARGET_MIB} MiB each: ${ok ? 'met' : 'NOT MET'})`,
+  );
+  console.log(
+    `  RSS growth right after the scan ${mib(m.rss)} MiB; at rest after ${m.restSeconds.toFixed(1)} s, process RSS ${mib(m.totalRss)} MiB`,
+  );
   return ok;
 }
 

@@ -50,6 +50,7 @@ export class AlignmentIndex {
   private readonly byPath = new Map<string, AlignmentSource>();
   /** Children of each objective, in source order. */
   private readonly children = new Map<Objective, Entry[]>();
+  private readonly targets = new Map<AlignmentSource, AlignmentSource | undefined>();
 
   constructor(readonly sources: readonly AlignmentSource[]) {
     for (const s of sources) {
@@ -76,10 +77,13 @@ export class AlignmentIndex {
 
   /** The loaded file a source's `aligns_with` names (never itself). */
   targetOf(s: AlignmentSource): AlignmentSource | undefined {
+    // Asked for every objective by the rules: the path is resolved once per file.
+    if (this.targets.has(s)) return this.targets.get(s);
     const written = s.file.alignsWith?.trim();
-    if (!written) return undefined;
-    const t = this.byPath.get(path.resolve(path.dirname(s.path), written));
-    return t && t !== s ? t : undefined;
+    const t = written ? this.byPath.get(path.resolve(path.dirname(s.path), written)) : undefined;
+    const target = t && t !== s ? t : undefined;
+    this.targets.set(s, target);
+    return target;
   }
 
   /** The files that align to the file of this objective (empty: it is no parent file). */

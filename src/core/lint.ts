@@ -12,6 +12,7 @@ import type { FileHistory, PastPeriod } from './history';
 import type { LintContext } from './rule';
 import { rules, ruleById } from './rules';
 import { findSuppressions } from './suppress';
+import { withTokenCache } from './phrasing';
 
 export interface LintOptions {
   /** YYYY-MM-DD. */
@@ -70,17 +71,20 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
     pastPeriods: options.pastPeriods,
     ...(options.alignedProblem !== undefined ? { alignedProblem: options.alignedProblem } : {}),
   };
-  for (const r of resolved) {
-    if (!r.enabled) continue;
-    let reports;
-    try {
-      reports = r.rule.check({ file, options: r.options, context });
-    } catch (err) {
-      // A rule bug must not hide the other rules' findings, nor crash the editor.
-      reports = [{ message: `Rule ${r.rule.id} failed on this file: ${(err as Error).message}`, span: { start: 0, end: 0 } }];
+  // The phrasing rules share the tokens of the file's titles.
+  withTokenCache(() => {
+    for (const r of resolved) {
+      if (!r.enabled) continue;
+      let reports;
+      try {
+        reports = r.rule.check({ file, options: r.options, context });
+      } catch (err) {
+        // A rule bug must not hide the other rules' findings, nor crash the editor.
+        reports = [{ message: `Rule ${r.rule.id} failed on this file: ${(err as Error).message}`, span: { start: 0, end: 0 } }];
+      }
+      for (const rep of reports) raw.push({ ruleId: r.rule.id, severity: r.severity, ...rep });
     }
-    for (const rep of reports) raw.push({ ruleId: r.rule.id, severity: r.severity, ...rep });
-  }
+  });
 
   const suppressions = findSuppressions(file.text, lines);
   const findings: Finding[] = [];

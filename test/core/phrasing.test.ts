@@ -16,6 +16,7 @@ import {
   stringList,
   taskLexicon,
   tokenize,
+  withTokenCache,
 } from '../../src/core/phrasing';
 
 const quantities = (title: string) => findQuantities(title).map((q) => q.text);
@@ -352,6 +353,22 @@ describe('phrasing', () => {
     });
   });
 
+  it('tokenizes a text once while a file is linted (withTokenCache), and afresh outside', () => {
+    const title = 'Cut P1 incidents from 12 to 3';
+    assert.notEqual(tokenize(title), tokenize(title));
+    withTokenCache(() => {
+      const first = tokenize(title);
+      assert.equal(tokenize(title.slice(0)), first);
+      assert.deepEqual(
+        first.map((t) => t.lower),
+        ['cut', 'p1', 'incidents', 'from', '12', 'to', '3'],
+      );
+      withTokenCache(() => assert.notEqual(tokenize(title), first));
+      assert.equal(tokenize(title), first);
+    });
+    assert.notEqual(tokenize(title), tokenize(title));
+  });
+
   describe('performanceCue', () => {
     it('finds bonuses, pay, ratings and promotions', () => {
       for (const [text, cue] of [
@@ -361,6 +378,10 @@ describe('phrasing', () => {
         ['Salary increases follow OKR scores', 'pay'],
         ['Get promoted to staff by hitting every key result', 'promotions'],
         ['Promotion packets cite OKR attainment', 'promotions'],
+        // Any case: the words are looked for before the text is tokenized.
+        ['LINK ENGINEERING BONUSES TO OKR ATTAINMENT', 'bonuses'],
+        ['Merit Raises follow OKR scores', 'pay'],
+        ['Yearly OKR scores decide who GETS PROMOTED', 'promotions'],
       ]) {
         assert.equal(performanceCue(text), cue, text);
       }

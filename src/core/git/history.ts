@@ -116,8 +116,15 @@ function covers(stateSince: string | undefined, wanted: string | undefined): boo
   return stateSince.slice(0, 10) <= wanted.slice(0, 10);
 }
 
-/** Parses `git log` output made with `logArgs`. A malformed record is skipped, never fatal. */
-export function parseLog(output: string): CommitRecord[] {
+/**
+ * Parses `git log` output made with `logArgs`. A malformed record is skipped, never fatal.
+ * Given the raw bytes, each field is decoded on its own: no copy of the whole log is
+ * made as one string, and no field keeps such a copy alive (a slice of a large string
+ * does), so a long history costs what its commits hold. The separators are ASCII
+ * control bytes, which no UTF-8 sequence contains, so splitting the bytes is safe.
+ */
+export function parseLog(output: string | Buffer): CommitRecord[] {
+  const buf = typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
   const commits: CommitRecord[] = [];
   // Names and emails repeat across thousands of commits: one string each keeps a large index small.
   const names = new Map<string, string>();
@@ -127,29 +134,34 @@ export function parseLog(output: string): CommitRecord[] {
     names.set(s, s);
     return s;
   };
+  const bounds = new Array<number>(7);
   let start = 0;
-  while (start < output.length) {
-    let end = output.indexOf('\0', start);
-    if (end < 0) end = output.length;
-    const record = output.slice(start, end);
-    start = end + 1;
-    const fields: string[] = [];
-    let at = 0;
-    for (let i = 0; i < 6; i++) {
-      const next = record.indexOf(FIELD, at);
-      if (next < 0) break;
-      fields.push(record.slice(at, next));
+  while (start < buf.length) {
+    let end = buf.indexOf(0, start);
+    if (end < 0) end = buf.length;
+    // Six fields end with FIELD; the subject runs to the end of the record.
+    let at = start;
+    let n = 0;
+    for (; n < 6; n++) {
+      const next = buf.indexOf(FIELD_BYTE, at);
+      if (next < 0 || next >= end) break;
+      bounds[n] = next;
       at = next + 1;
     }
-    if (fields.length < 6 || !/^[0-9a-f]{40,64}$/.test(fields[0])) continue;
-    const [sha, parents, author, email, date, trailers] = fields;
+    const recordStart = start;
+    start = end + 1;
+    if (n < 6) continue;
+    const sha = buf.toString('latin1', recordStart, bounds[0]);
+    if (!SHA.test(sha)) continue;
+    const parents = buf.toString('latin1', bounds[0] + 1, bounds[1]);
+    const trailers = bounds[5] > bounds[4] + 1 ? buf.toString('utf8', bounds[4] + 1, bounds[5]) : '';
     commits.push({
       sha,
       parents: parents === '' ? [] : parents.split(' '),
-      author: intern(author),
-      email: intern(email),
-      date,
-      subject: record.slice(at),
+      author: intern(buf.toString('utf8', bounds[1] + 1, bounds[2])),
+      email: intern(buf.toString('utf8', bounds[2] + 1, bounds[3])),
+      date: buf.toString('latin1', bounds[3] + 1, bounds[4]),
+      subject: buf.toString('utf8', at, end),
       keyResults:
         trailers === ''
           ? []
@@ -161,6 +173,9 @@ export function parseLog(output: string): CommitRecord[] {
   }
   return commits;
 }
+
+const FIELD_BYTE = FIELD.charCodeAt(0);
+const SHA = /^[0-9a-f]{40,64}$/;
 
 /** Reads the commits of the given revisions (`okr check-commits` uses ranges). */
 export async function readCommits(
@@ -182,7 +197,7 @@ const PROGRESS_INTERVAL_MS = 200;
  * twice as slow as git alone. The file is read as it grows, so progress is counted
  * on the way and nothing is read twice; it is removed at the end, whatever happens.
  */
-async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits: number) => void): Promise<string> {
+async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits: number) => void): Promise<Buffer> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'okr-log-'));
   const file = path.join(dir, 'log');
   const at = args.indexOf('--end-of-options');
@@ -232,12 +247,12 @@ async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits:
           'output-too-large',
           args,
         );
-      return whole.toString('utf8');
+      return whole;
     }
     clearInterval(timer);
     await polling;
     await readMore();
-    return Buffer.concat(chunks).toString('utf8');
+    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
   } finally {
     if (timer) clearInterval(timer);
     await polling.catch(() => undefined);

@@ -99,11 +99,17 @@ const PERFORMANCE_CUES: readonly Cue[] = [
   [[/\bpromotions?\b/, CAREER], 'promotions'],
 ];
 
+/** A word each of PERFORMANCE_CUES needs (the cues match lower-cased tokens, so any case here). */
+const PERFORMANCE_WORDS = /bonus|review|rating|apprais|evaluat|compensat|salar|pay|merit|promot/i;
+
 /** What part of pay or performance evaluation a text ties OKRs to, if any. */
 export function performanceCue(text: string): string | undefined {
+  const head = text.slice(0, MAX_DESCRIPTION);
+  // Every cue names one of these words: most texts are ruled out without tokenizing them.
+  if (!PERFORMANCE_WORDS.test(head)) return undefined;
   return firstMatch(
     PERFORMANCE_CUES,
-    tokenize(text.slice(0, MAX_DESCRIPTION))
+    tokenize(head)
       .map((t) => t.lower)
       .join(' '),
   );

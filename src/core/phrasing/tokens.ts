@@ -23,12 +23,30 @@ export interface Token {
 const TOKEN_PATTERN =
   /([$€£¥]?\d+(?:[.,]\d+)*(?:\s?%|\p{L}[\p{L}\p{N}]*)?(?:[-/][\p{L}\p{N}]+)*\+?)|(\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)?(?:[-/.][\p{L}\p{N}]+)*)|([#:;,()&→–—]|->)/gu;
 
-export function tokenize(text: string): Token[] {
+// Several phrasing rules read the same title, and each tokenizes it. While a file is
+// linted (`withTokenCache`), a text's tokens are made once and shared (read-only).
+let cache: Map<string, readonly Token[]> | undefined;
+
+/** Runs `fn` with the tokens of each text kept for its duration; what it returns is not cached. */
+export function withTokenCache<T>(fn: () => T): T {
+  const outer = cache;
+  cache = new Map();
+  try {
+    return fn();
+  } finally {
+    cache = outer;
+  }
+}
+
+export function tokenize(text: string): readonly Token[] {
+  const known = cache?.get(text);
+  if (known) return known;
   const out: Token[] = [];
   TOKEN_PATTERN.lastIndex = 0;
   for (let m = TOKEN_PATTERN.exec(text); m !== null; m = TOKEN_PATTERN.exec(text)) {
     const kind: TokenKind = m[1] !== undefined ? 'number' : m[2] !== undefined ? 'word' : 'symbol';
     out.push({ text: m[0], lower: m[0].toLowerCase().replace(/’/g, "'"), kind, start: m.index, end: m.index + m[0].length });
   }
+  cache?.set(text, out);
   return out;
 }

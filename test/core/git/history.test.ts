@@ -206,4 +206,37 @@ describe('CommitIndex', function () {
     assert.equal(commits.length, 1);
     assert.deepEqual(commits[0].keyResults, ['X', 'Y']);
   });
+
+  it('parses the raw bytes of the log as it parses the text: UTF-8 names and subjects, malformed records skipped', () => {
+    const records = [
+      [
+        'b'.repeat(40),
+        'c'.repeat(40),
+        'Zoë Ørsted',
+        'zoë@exämple.org',
+        '2026-01-02T09:00:00+01:00',
+        ' PLAT-KR1 \x1dSÉC-KR2',
+        'Répare le cœur 🚀: ça marche',
+      ],
+      [
+        'd'.repeat(40),
+        `${'e'.repeat(40)} ${'f'.repeat(40)}`,
+        '日本',
+        'n@example.org',
+        '2026-01-03T09:00:00+09:00',
+        '',
+        'merge\x1fwith a separator in the subject',
+      ],
+    ].map((f) => f.join('\x1f'));
+    const log = `not a commit\0${records.join('\0')}\0${'0'.repeat(40)}\x1ftoo few fields\0`;
+    const fromBytes = parseLog(Buffer.from(log, 'utf8'));
+    assert.deepEqual(fromBytes, parseLog(log));
+    assert.deepEqual(
+      fromBytes.map((c) => [c.author, c.email, c.subject, c.keyResults, c.parents.length]),
+      [
+        ['Zoë Ørsted', 'zoë@exämple.org', 'Répare le cœur 🚀: ça marche', ['PLAT-KR1', 'SÉC-KR2'], 1],
+        ['日本', 'n@example.org', 'merge\x1fwith a separator in the subject', [], 2],
+      ],
+    );
+  });
 });
