@@ -121,12 +121,58 @@ function causativeTask(tokens: readonly Token[], lead: number, lexicon: VerbLexi
   return undefined;
 }
 
+/**
+ * "Detect IPFS Desktop and provide additional controls": a first word coordinated with a
+ * task verb in the imperative is an imperative too, whatever verb it is. Parallel
+ * clauses share their mood; the second conjunct shows it.
+ */
+function coordinatedImperative(tokens: readonly Token[], lead: number, lexicon: VerbLexicon): VerbMatch | undefined {
+  const first = tokens[lead];
+  if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower) || DETERMINERS_LEAD.has(first.lower) || /(s|ing|ed)$/.test(first.lower))
+    return undefined;
+  for (let i = lead + 1; i < tokens.length && i <= lead + 5; i++) {
+    const t = tokens[i];
+    if (t.kind === 'symbol') return undefined;
+    if (t.lower !== 'and') continue;
+    const second = tokens[i + 1];
+    // The second conjunct in its base form, leading its own object ("and provide additional controls").
+    if (
+      second &&
+      lexicon.standalone.has(second.lower) &&
+      lexicon.forms.get(second.lower) === second.lower &&
+      tokens[i + 2]?.kind === 'word'
+    )
+      return { base: first.lower, text: first.text, next: lead + 1 };
+    return undefined;
+  }
+  return undefined;
+}
+const DETERMINERS_LEAD = new Set([
+  'the',
+  'a',
+  'an',
+  'all',
+  'every',
+  'each',
+  'our',
+  'their',
+  'its',
+  'no',
+  'this',
+  'these',
+  'those',
+  'there',
+  'we',
+  'they',
+  'i',
+]);
+
 /** The verb leading a title when it names work (`migrate`), not an outcome ("Build trust", "Ship with confidence"). */
 export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
   const lead = leadIndex(tokens);
   const causative = causativeTask(tokens, lead, lexicon);
   if (causative) return causative;
-  const verb = matchVerb(tokens, lead, lexicon);
+  const verb = matchVerb(tokens, lead, lexicon) ?? coordinatedImperative(tokens, lead, lexicon);
   if (!verb) return undefined;
   const next = tokens[verb.next];
   // "Release weekly", "Ship with confidence"; but "Implement daily stand-ups": a frequency before a noun describes it.

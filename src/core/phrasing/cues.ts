@@ -23,7 +23,10 @@ const ROUTINE_CUES: readonly Cue[] = [
     ],
     'upgrades',
   ],
-  [[/\bkeep(?:s|ing)?\b[^.;]{0,40}?\b(?:running|alive|green|healthy|patched|up[- ]to[- ]date|online)\b/], 'keeping things running'],
+  [
+    [/\bkeep(?:s|ing)?\b[^.;]{0,40}?\b(?:running|alive|green|healthy|patched|up[- ]to[- ]date|online|current|updated|supported)\b/],
+    'keeping things running',
+  ],
   [
     [
       /\b(?:support|helpdesk|help desk|service desk) (?:tickets?|queue|requests?)\b|\b(?:answer|respond to|handle|process|work through|clear|acknowledge|ack)\b[^.;]{0,30}\b(?:tickets?|alerts?|pages|incidents|requests)\b/,
@@ -64,6 +67,15 @@ export function routineCue(title: string): string | undefined {
     /^(maintain|maintaining|upkeep)$/.test(tokens[lead].lower) &&
     findQuantities(title).length === 0 &&
     !tokens.some((t) => t.text.includes('%'))
+  )
+    return 'maintenance';
+  // Securing or hardening what the team already runs: "Secure the build pipeline", "Harden our
+  // servers". Not "Secure 3 pilots" or "Secure a partnership": a number or a new thing is a result.
+  if (
+    tokens[lead] &&
+    /^(secure|securing|harden|hardening)$/.test(tokens[lead].lower) &&
+    /^(the|our|all|its|their|every|each|existing)$/.test(tokens[lead + 1]?.lower ?? '') &&
+    findQuantities(title).length === 0
   )
     return 'maintenance';
   // A purpose that improves the routine work: "Mitigate false alerts to reduce on-call costs".

@@ -199,7 +199,7 @@ export const OUTCOME_OBJECTS = set(`
   leadership advocacy
   trust confidence culture cultures reputation loyalty momentum credibility relationship relationships habit habits
   excellence awareness community love delight demand value engagement alignment ownership expertise resilience
-  mastery visibility transparency clarity focus gap gaps loop loops
+  mastery visibility transparency clarity focus gap gaps loop loops brand brands moat moats
 `);
 
 /** People after "enable": "Enable teams to ship on their own" is an outcome, "Enable SSO" is not. */

@@ -2,6 +2,7 @@
 
 import { TASK_LEXICON, leadIndex, leadingTaskVerb, phraseWords, sharesClauseWithOutcome } from './clause';
 import {
+  ADVERBIAL_NEXT,
   WORK_NOUNS,
   MULTIPLIERS,
   ARTIFACT_NOUNS,
@@ -63,7 +64,7 @@ export interface KeyResultNumbers {
  * per month") unless the title also measures what the work yields ("Launch NPS above
  * 40", "with 100% participation", "generating 10 hires").
  */
-function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity[], objectAt = -1): boolean {
+function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity[], objectAt = -1, verb?: string): boolean {
   if (quantities.length === 0) return false;
   const quantityAt = (i: number) => tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   // The direct object's count: "Publish [5] posts", "Migrate [40] of 55 services", "Hire [the] 10 engineers".
@@ -74,10 +75,17 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     if (tokens[j] && /^(least|to)$/.test(tokens[j].lower)) j++;
     if (quantityAt(j)) counted = j;
   }
+  // Whether the direct object's count is itself a result ("Close 40 deals", "Sign 25 merchants"): not
+  // when the verb only reaches people ("Interview 20 customers", "Call 50 users"), which counts the work.
+  const countedIsResult = counted >= 0 && !(verb !== undefined && CONTACT_VERBS.has(verb)) && countsOutcome(tokens, counted);
+  const isQuantityToken = (i: number) => quantities.find((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!quantityAt(i)) continue;
     const next = tokens[i + 1];
+    // The schedule of counted work is no measure of its effect: "Publish 12 posts (3/week for 4 weeks)".
+    if (counted >= 0 && i > counted && !countedIsResult && (t.text.includes('/') || /^(for|over|during)$/.test(tokens[i - 1]?.lower ?? '')))
+      continue;
     if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(next.lower))) return true;
     // "40% less JavaScript", "2x faster builds", "twice as many as last year": a change measured against today.
     if (next && (COMPARATIVE_AFTER.test(next.lower) || next.lower === 'as')) return true;
@@ -85,12 +93,15 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     // A metric named right before the number, or a result connector: "NPS above 40", "with 100% participation".
     for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
       const w = tokens[k].lower;
-      if (OUTCOME_METRICS.has(w) || PERCENTILE.test(w) || RESULT_CONNECTORS.has(w)) return true;
+      if (OUTCOME_METRICS.has(w) || PERCENTILE.test(w)) return true;
+      // "with 100% participation", "with 500 signups"; but "Launch with 3 content types" counts what is shipped.
+      if (RESULT_CONNECTORS.has(w) && (w !== 'with' || /[%/]/.test(isQuantityToken(i)?.text ?? '') || countsOutcome(tokens, i)))
+        return true;
       if (!THRESHOLD_WORDS.has(w) && !/^(of|at|to|a|an|the|is|are|score|by)$/.test(w)) break;
     }
     // The direct object counted is work, unless what it counts is itself a result: "Close 40 deals".
     if (i === counted) {
-      if (countsOutcome(tokens, i)) return true;
+      if (countedIsResult) return true;
       continue;
     }
     if (counted >= 0 && i > counted && i <= counted + 3 && tokens[counted + 1]?.lower === 'of') continue;
@@ -104,6 +115,23 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
   }
   return tokens.some((t) => t.kind === 'word' && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)));
 }
+
+/** Verbs that reach people without making them a result: their count is the work done. */
+const CONTACT_VERBS = new Set([
+  'interview',
+  'survey',
+  'call',
+  'email',
+  'contact',
+  'meet',
+  'visit',
+  'train',
+  'coach',
+  'mentor',
+  'invite',
+  'host',
+  'demo',
+]);
 
 /**
  * Whether the work recurs: "Reindex nightly", "Review all IAM roles quarterly". A
@@ -121,8 +149,8 @@ function recursAsAdverb(title: string): boolean {
 }
 
 /** Whether the number right after the verb counts work items: "Elevate 1 process", "celebrate 20 announcements". */
-function countsWorkItems(tokens: readonly Token[], quantities: readonly Quantity[], from: number): boolean {
-  for (let i = from; i < tokens.length && i <= from + 3; i++) {
+function countsWorkItems(tokens: readonly Token[], quantities: readonly Quantity[], from: number, reach = 3): boolean {
+  for (let i = from; i < tokens.length && i <= from + reach; i++) {
     if (!quantities.some((q) => tokens[i].start === q.start)) continue;
     for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
       const w = tokens[k].lower;
@@ -139,7 +167,8 @@ function countsOutcome(tokens: readonly Token[], at: number): boolean {
   for (let k = at + 1; k < tokens.length && k <= at + 4; k++) {
     const w = tokens[k].lower;
     if (tokens[k].kind === 'symbol' || PHRASE_STOPS.has(w)) return false;
-    if (OUTCOME_METRICS.has(w) || PERCENTILE.test(w)) return true;
+    // "Close 1 customer": the singular counts as the plural does.
+    if (OUTCOME_METRICS.has(w) || OUTCOME_METRICS.has(`${w}s`) || PERCENTILE.test(w)) return true;
   }
   return false;
 }
@@ -189,6 +218,78 @@ function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: Ve
   return undefined;
 }
 
+/** After "There is/are/will be": where the subject starts and where its noun phrase ends. */
+function existentialSubject(tokens: readonly Token[], lead: number): { at: number; end: number } | undefined {
+  if (tokens[lead]?.lower !== 'there') return undefined;
+  let at = lead + 1;
+  if (tokens[at]?.lower === 'will' && tokens[at + 1]?.lower === 'be') at += 2;
+  else if (/^(is|are|was|were|exists|exist)$/.test(tokens[at]?.lower ?? '')) at += 1;
+  else return undefined;
+  if (!tokens[at] || /^(no|not|zero|never)$/.test(tokens[at].lower)) return undefined;
+  let j = at;
+  while (j < tokens.length && j < at + 8 && tokens[j].kind !== 'symbol' && !(PHRASE_STOPS.has(tokens[j].lower) && j > at)) j++;
+  return { at, end: tokens[j - 1].end };
+}
+
+/** A title that opens with a count whose noun is reported delivered ("3 integrations live", "100 reports generated"). */
+function deliveredCount(tokens: readonly Token[], lead: number, quantities: readonly Quantity[], lexicon: VerbLexicon): Token | undefined {
+  const first = tokens[lead];
+  if (!first || !quantities.some((q) => q.start === first.start)) return undefined;
+  for (let i = lead + 1; i < tokens.length && i <= lead + 5; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || PHRASE_STOPS.has(t.lower)) return undefined;
+    const counted = tokens[i - 1];
+    const delivered =
+      i > lead + 1 &&
+      (STATE_WORDS.has(t.lower) ||
+        lexicon.participles.has(t.lower) ||
+        (t.lower.length >= 5 && t.lower.endsWith('ed') && !OUTCOME_PARTICIPLES.has(t.lower) && !DESCRIPTIVE_ED.has(t.lower)));
+    // The participle closes the phrase ("generated", "live ("); before a noun it is an adjective ("qualified leads").
+    const closes = !tokens[i + 1] || tokens[i + 1].kind === 'symbol' || PHRASE_STOPS.has(tokens[i + 1].lower);
+    if (delivered && closes) return PEOPLE.has(counted.lower) || OUTCOME_PEOPLE.has(counted.lower) ? undefined : t;
+  }
+  return undefined;
+}
+
+/** Whether the title opens with a count of people: "5 people have tested it", "10 new enterprise customers". */
+function countsPeopleAtLead(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): boolean {
+  const first = tokens[lead];
+  if (!first || !quantities.some((q) => q.start === first.start)) return false;
+  // The head of the counted phrase is its last noun: "5 people have ...", but "3 partner integrations live".
+  let head: Token | undefined;
+  for (let i = lead + 1; i < tokens.length && i <= lead + 5; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || PHRASE_STOPS.has(t.lower) || STATE_VERBS.has(t.lower) || COPULAS.has(t.lower) || STATE_WORDS.has(t.lower))
+      break;
+    if (i > lead + 1 && t.lower.endsWith('ed')) break;
+    head = t;
+  }
+  return head !== undefined && (PEOPLE.has(head.lower) || OUTCOME_PEOPLE.has(head.lower));
+}
+
+/** Counted nouns that are people won over, whatever is done to them: "500 users onboarded". */
+const OUTCOME_PEOPLE = new Set([
+  'users',
+  'customers',
+  'merchants',
+  'members',
+  'contributors',
+  'subscribers',
+  'signups',
+  'sign-ups',
+  'buyers',
+  'visitors',
+  'followers',
+  'attendees',
+  'participants',
+  'readers',
+  'leads',
+  'people',
+  'builders',
+  'developers',
+  'partners',
+]);
+
 /**
  * The predicate of a title that starts with its subject ("Peerpad runs on Chrome",
  * "Users understand how it works", "The Core API is finalized"): `delivered` when it
@@ -196,10 +297,27 @@ function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: Ve
  * take it, an outcome. Undefined when no predicate is found in the first words.
  */
 export function subjectPredicate(tokens: readonly Token[], lead: number): { kind: 'delivered' | 'experience'; verb: Token } | undefined {
-  for (let i = lead + 1; i < tokens.length && i <= lead + 8; i++) {
+  // "We gather, process and present metrics": after a personal pronoun comes the verb. Work the
+  // team does is delivered; "We grow revenue" and "They understand" are outcomes.
+  if (/^(we|they)$/.test(tokens[lead]?.lower ?? '') && tokens[lead + 1]?.kind === 'word') {
+    const v = tokens[lead + 1];
+    if (!COPULAS.has(v.lower) && !MODALS.has(v.lower) && !STATE_VERBS.has(v.lower))
+      return OUTCOME_VERBS.has(v.lower) || EXPERIENCE_VERBS.has(v.lower) ? { kind: 'experience', verb: v } : { kind: 'delivered', verb: v };
+  }
+  let reach = lead + 8;
+  for (let i = lead + 1; i < tokens.length && i <= reach; i++) {
     const t = tokens[i];
     if (t.kind !== 'word') {
-      if (t.text === ',' || t.text === '(' || t.text === ')' || t.text === '&') continue;
+      // A parenthesis inside the subject ("all elements (files, texts) build up ...") is skipped whole.
+      if (t.text === '(') {
+        const close = tokens.findIndex((c, k) => k > i && c.text === ')');
+        if (close > i && close - i <= 10) {
+          reach += close - i;
+          i = close - 1;
+        }
+        continue;
+      }
+      if (t.text === ',' || t.text === ')' || t.text === '&') continue;
       return undefined;
     }
     const w = t.lower;
@@ -222,11 +340,45 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     if (EXPERIENCE_VERBS.has(w)) return { kind: 'experience', verb: t };
     if (CAPABILITY_VERBS.has(w)) return { kind: 'delivered', verb: t };
     if (w === 'gets' || w === 'get') return DETERMINERS.has(next) ? { kind: 'delivered', verb: t } : undefined;
+    // A verb in the present after a plural subject, heading its own complement: "Members speak on
+    // our initiatives", "all elements (files, texts) build up history". A word that ends the
+    // subject's noun phrase and is followed by a preposition, particle or determiner is its verb.
+    const before = tokens[i - 1];
+    if (
+      (before.text === ')' || (before.kind === 'word' && /[^s]s$/.test(before.lower) && !PHRASE_STOPS.has(before.lower))) &&
+      !/(s|ed|able|ible|ive|al|ful|ous)$/.test(w) &&
+      !EXPERIENCE_PARTICIPLES.has(w) &&
+      !STATE_WORDS.has(w) &&
+      !DELIVERED_ADJECTIVES.has(w) &&
+      !PHRASE_STOPS.has(w) &&
+      !DETERMINERS.has(w) &&
+      (PHRASE_STOPS.has(next) || DETERMINERS.has(next) || PARTICLES.has(next))
+    ) {
+      if (OUTCOME_VERBS.has(w) || ADVERBIAL_NEXT.has(next)) return { kind: 'experience', verb: t };
+      return { kind: 'delivered', verb: t };
+    }
     // The subject may be coordinated: "go and js are interoperable", "Opt-in or access controls exist".
     if ((PHRASE_STOPS.has(w) && w !== 'and' && w !== 'or') || DETERMINERS.has(w)) return undefined;
   }
   return undefined;
 }
+
+/** Particles and prepositions that can open a verb's complement (besides the phrase stops). */
+const PARTICLES = new Set([
+  'up',
+  'out',
+  'down',
+  'off',
+  'over',
+  'back',
+  'about',
+  'around',
+  'toward',
+  'towards',
+  'among',
+  'between',
+  'against',
+]);
 
 /** -ed words that describe a state after "is/are" without reporting delivery ("is limited", "are satisfied"). */
 const DESCRIPTIVE_ED_AFTER_BE = new Set([
@@ -293,7 +445,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (!first) return undefined;
 
   const verb = leadingTaskVerb(tokens, lexicon);
-  if (verb) return measuresOutcome(tokens, quantities, verb.next) ? undefined : { kind: 'verb', words: verb.text };
+  if (verb) return measuresOutcome(tokens, quantities, verb.next, verb.base) ? undefined : { kind: 'verb', words: verb.text };
   if (CERTIFICATION_VERBS.has(first.lower)) {
     const noun = quantities.length === 0 ? tokens.find((t) => CERTIFICATION_NOUNS.has(t.lower)) : undefined;
     return noun ? { kind: 'certification', words: noun.text } : undefined;
@@ -307,12 +459,31 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
       ? { kind: 'verb', words: first.text }
       : undefined;
   }
+  // "5 people have tested the bot": a count of people doing something measures how many did.
+  if (countsPeopleAtLead(tokens, lead, quantities)) return undefined;
+  // "There is a public roadmap", "There are at least 10 builders": an existential clause; what
+  // follows the copula is its subject, and it exists. A thing that exists was delivered unless a
+  // number measures it ("at least 10 builders": people, an outcome).
+  const existential = existentialSubject(tokens, lead);
+  if (existential !== undefined) {
+    if (quantities.length === 0) return { kind: 'state', words: title.slice(first.start, existential.end) };
+    return countsWorkItems(tokens, quantities, existential.at)
+      ? { kind: 'state', words: title.slice(first.start, existential.end) }
+      : undefined;
+  }
+  // "3+ channel integrations live", "100+ test recommendations generated": a count whose noun is
+  // reported delivered counts the work, unless it counts people ("500 users onboarded").
+  const countedDelivery = deliveredCount(tokens, lead, quantities, lexicon);
+  if (countedDelivery) return { kind: 'state', words: title.slice(first.start, countedDelivery.end) };
+  // A subject doing counted work: "Members speak on our initiatives at 10 conferences".
+  const predicate = subjectPredicate(tokens, lead);
+  if (predicate?.kind === 'delivered' && countsWorkItems(tokens, quantities, tokens.indexOf(predicate.verb) + 1, 8))
+    return { kind: 'state', words: predicate.verb.text };
   const measured = measuresOutcome(tokens, quantities);
   if (measured) return undefined;
   // Verbless: "Data lake GA by 2026-12-01", "Feature store in production", "SSO enabled for all apps".
   const deadline = findDeadline(title);
   if (deadline) return { kind: 'deadline', words: deadline.text.trim() };
-  const predicate = subjectPredicate(tokens, lead);
   if (predicate?.kind === 'experience') return undefined;
   if (predicate && quantities.length === 0) return { kind: 'state', words: predicate.verb.text };
   const state = deliveredParticiple(tokens, lead, lexicon, quantities.length === 0);

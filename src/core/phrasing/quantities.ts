@@ -5,8 +5,10 @@ import {
   DEADLINE,
   MULTIPLIERS,
   ONE_BEFORE,
+  PERIODS,
   SCALE_OR_UNIT,
   SMALL_NUMBERS,
+  TIME_UNITS,
   UNIT_SUFFIXES,
   VERSION_WORDS,
   YEAR_NOUNS,
@@ -32,7 +34,13 @@ function isYear(t: Token, next: Token | undefined): boolean {
 }
 
 function numberWordParts(lower: string): boolean {
-  return lower.split('-').every((p) => SMALL_NUMBERS.has(p) || p === 'one' || p === 'zero');
+  const parts = lower.split('-');
+  if (parts.every((p) => SMALL_NUMBERS.has(p) || p === 'one' || p === 'zero')) return true;
+  // A number word joined to its unit: "one-sprint reduction", "six-week cycle", "two-day turnaround".
+  const unit = parts[parts.length - 1];
+  return (
+    parts.length >= 2 && (TIME_UNITS.has(unit) || PERIODS.has(unit)) && parts.slice(0, -1).every((p) => SMALL_NUMBERS.has(p) || p === 'one')
+  );
 }
 
 /**
@@ -119,6 +127,15 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
     }
     if (w === 'half' && prev && (prev.lower === 'in' || prev.lower === 'by')) {
       out.push({ text: title.slice(prev.start, t.end), start: prev.start, end: t.end });
+      continue;
+    }
+    // Fractions in words: "Half of the teams", "a third of users", "by a quarter".
+    if (w === 'half' && next?.lower === 'of') {
+      out.push({ text: t.text, start: t.start, end: t.end });
+      continue;
+    }
+    if (/^(third|quarter|fifth|tenth)$/.test(w) && prev?.lower === 'a' && (next?.lower === 'of' || tokens[i - 2]?.lower === 'by')) {
+      out.push({ text: title.slice(prev.start, t.end), start: prev.start, end: t.end });
     }
   }
   return out;
@@ -179,6 +196,21 @@ const TO_ZERO = /^(?:eliminate|eliminates|eliminating|eradicate|eradicates|end|e
  */
 export function impliesMeasure(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE))): boolean {
   if (statesFrequencyChange(title)) return true;
-  const first = tokens.find((t) => t.kind === 'word');
-  return first !== undefined && TO_ZERO.test(first.lower) && tokens.length > 1;
+  const words = tokens.filter((t) => t.kind === 'word');
+  const first = words[0];
+  if (first === undefined || tokens.length < 2) return false;
+  if (TO_ZERO.test(first.lower)) return true;
+  // A standing absence is a count held at zero, a guardrail: "No one on the team experiences a
+  // major injury", "None of the releases slips", "There are no open P1 bugs".
+  if (ABSENCE.test(first.lower) && words.length > 1) return true;
+  // A standing rule after its subject is kept or broken, a count of breaches held at zero:
+  // "Deploys must not skip the canary stage", "Every PR should have two reviewers".
+  if (words.slice(1).some((t) => STANDING_RULE.test(t.lower))) return true;
+  const w = words.map((t) => t.lower);
+  if (w[0] !== 'there') return false;
+  const after = w[1] === 'will' && w[2] === 'be' ? w[3] : /^(is|are|were)$/.test(w[1] ?? '') ? w[2] : undefined;
+  return after === 'no' || after === 'zero';
 }
+
+const ABSENCE = /^(?:no|none|nobody|nothing|never|zero)$/;
+const STANDING_RULE = /^(?:must|should|shall|mustn't|shouldn't|cannot|can't|never)$/;

@@ -19,9 +19,10 @@ export interface Token {
 
 // A number may carry a currency sign, digit groups ("1,200"), decimals, a unit
 // suffix ("12s", "€40M", "10x", "99.9%") and hyphen/slash compounds ("3-D", "24/7",
-// "30-day") that make it part of a name rather than a quantity.
+// "30-day") that make it part of a name rather than a quantity. The colon of a scheme
+// ("ipfs://", "dweb:/ipfs") is no symbol: it labels nothing.
 const TOKEN_PATTERN =
-  /([$€£¥]?\d+(?:[.,]\d+)*(?:\s?%|\p{L}[\p{L}\p{N}]*)?(?:[-/][\p{L}\p{N}]+)*\+?)|(\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)?(?:[-/.][\p{L}\p{N}]+)*)|([#:;,()&→–—]|->)/gu;
+  /([$€£¥]?\d+(?:[.,]\d+)*(?:\s?%|\p{L}[\p{L}\p{N}]*)?(?:[-/][\p{L}\p{N}]+)*\+?)|(\p{L}[\p{L}\p{N}]*(?:['’]\p{L}+)?(?:[-/.][\p{L}\p{N}]+)*)|([#;,()&→–—]|:(?!\/)|->)/gu;
 
 // Several phrasing rules read the same title, and each tokenizes it. While a file is
 // linted (`withTokenCache`), a text's tokens are made once and shared (read-only).
