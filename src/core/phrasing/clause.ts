@@ -218,3 +218,24 @@ export function sharesClauseWithOutcome(tokens: readonly Token[], from: number):
   }
   return false;
 }
+
+/**
+ * Whether a noun names the work of a task verb by its form: "migration", "implementation",
+ * "deployment", "improvements" (-ation, -ion, -ment of a verb in the lexicon, plural too).
+ * A measure or a quality ("adoption", "retention") is no work.
+ */
+export function namesWork(noun: string, lexicon: VerbLexicon = TASK_LEXICON): boolean {
+  if (QUALITY_NOUNS.has(noun) || OUTCOME_METRICS.has(noun) || OUTCOME_OBJECTS.has(noun) || ENTITIES.test(noun)) return false;
+  const singular = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun;
+  const m = /^(.{3,}?)(ation|ition|ion|ment)$/.exec(singular);
+  if (!m) return false;
+  const stem = m[1];
+  const candidates = [stem, `${stem}e`, stem.replace(/at$/, 'ate'), stem.replace(/ific$/, 'ify'), stem.replace(/(.)\1$/, '$1')];
+  return candidates.some((c) => lexicon.standalone.has(c) || WORK_VERBS_FOR_NOUNS.has(c));
+}
+
+/** Nominalizations that name a body of people, not work: "Sales organization". */
+const ENTITIES = /^(organi[sz]ations?|foundations?|administrations?|associations?|institutions?|governments?|departments?)$/;
+
+/** Verbs whose nouns name work though the verbs lead outcomes ("Improve X" is an outcome, "X improvements" are work items). */
+const WORK_VERBS_FOR_NOUNS = new Set(['improve', 'enhance', 'prepare']);

@@ -1,6 +1,6 @@
 // Key results: whether a title names a deliverable or a date rather than a measured outcome.
 
-import { TASK_LEXICON, leadIndex, leadingTaskVerb, phraseWords, sharesClauseWithOutcome } from './clause';
+import { TASK_LEXICON, leadIndex, leadingTaskVerb, namesWork, phraseWords, sharesClauseWithOutcome } from './clause';
 import {
   ADVERBIAL_NEXT,
   WORK_NOUNS,
@@ -190,7 +190,7 @@ function deliverableHead(tokens: readonly Token[], lead: number): Token | undefi
     PEOPLE.has(head.lower)
   )
     return undefined;
-  if (ARTIFACT_NOUNS.has(head.lower)) return head;
+  if (ARTIFACT_NOUNS.has(head.lower) || namesWork(head.lower)) return head;
   // A feature named by its -ing form after a qualifier: "Server-side rendering", "Usage-based pricing".
   if (phrase.words.length >= 2 && head.lower.length >= 6 && head.lower.endsWith('ing') && !head.lower.includes('-')) return head;
   return undefined;
@@ -249,6 +249,29 @@ function deliveredCount(tokens: readonly Token[], lead: number, quantities: read
     if (delivered && closes) return PEOPLE.has(counted.lower) || OUTCOME_PEOPLE.has(counted.lower) ? undefined : t;
   }
   return undefined;
+}
+
+/** The head noun of a phrase a leading number counts, and whether the phrase ends the clause. */
+function countedHead(
+  tokens: readonly Token[],
+  lead: number,
+  quantities: readonly Quantity[],
+): { head: Token; closes: boolean } | undefined {
+  const first = tokens[lead];
+  if (!first || !quantities.some((q) => q.start === first.start)) return undefined;
+  let head: Token | undefined;
+  let i = lead + 1;
+  for (; i < tokens.length && i <= lead + 5; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || PHRASE_STOPS.has(t.lower) || STATE_VERBS.has(t.lower) || COPULAS.has(t.lower) || DETERMINERS.has(t.lower))
+      break;
+    head = t;
+  }
+  // The count is the whole key result, or ends at a preposition or a parenthesis: not "12 posts get 1000 views".
+  const after = tokens[i];
+  return head
+    ? { head, closes: !after || after.kind === 'symbol' || /^(to|for|of|in|on|at|with|about|across|per|by)$/.test(after.lower) }
+    : undefined;
 }
 
 /** Whether the title opens with a count of people: "5 people have tested it", "10 new enterprise customers". */
@@ -475,6 +498,15 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // reported delivered counts the work, unless it counts people ("500 users onboarded").
   const countedDelivery = deliveredCount(tokens, lead, quantities, lexicon);
   if (countedDelivery) return { kind: 'state', words: title.slice(first.start, countedDelivery.end) };
+  // A verbless count of work items: "4 speaking engagements", "12 blog posts", "3 payment service deployments".
+  const counted = countedHead(tokens, lead, quantities);
+  if (
+    counted &&
+    !OUTCOME_METRICS.has(counted.head.lower) &&
+    (WORK_NOUNS.has(counted.head.lower) || namesWork(counted.head.lower)) &&
+    counted.closes
+  )
+    return { kind: 'deliverable', words: title.slice(first.start, counted.head.end) };
   // A subject doing counted work: "Members speak on our initiatives at 10 conferences".
   const predicate = subjectPredicate(tokens, lead);
   if (predicate?.kind === 'delivered' && countsWorkItems(tokens, quantities, tokens.indexOf(predicate.verb) + 1, 8))
