@@ -142,6 +142,8 @@ export class OkrFileStore implements OkrStoreWithStats {
   private readonly reads = new KeyedDebounce<string>();
   /** Bumped on every scheduled read of a uri; a read that finishes after a newer one started is dropped. */
   private readonly generations = new Map<string, number>();
+  /** The uris whose next scheduled read is from disk (see readSource). */
+  private readonly fromDisk = new Set<string>();
   /** When each uri last changed, for the update's figures. */
   private readonly changedAt = new Map<string, number>();
   /** Texts of `aligns_with` targets outside the workspace's OKR files (null: missing). */
@@ -169,8 +171,11 @@ export class OkrFileStore implements OkrStoreWithStats {
     this.history = new StoreHistory(options.log);
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length === 0 || !this.isTracked(e.document.uri)) return;
-        this.schedule(e.document.uri, this.delay());
+        if (!this.isTracked(e.document.uri)) return;
+        if (e.contentChanges.length > 0) this.schedule(e.document.uri, this.delay());
+        // Turned clean with no change to its text (saved, or reverted): the disk says what the file is. A revert can
+        // leave the edit in a clean document (VS Code reverts softly when the reload fails), or change only line endings.
+        else if (!e.document.isDirty) this.schedule(e.document.uri, 0, { fromDisk: true });
       }),
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (this.isTracked(document.uri)) this.refreshHistory();
@@ -335,12 +340,20 @@ export class OkrFileStore implements OkrStoreWithStats {
     return this.entries.has(uri.toString());
   }
 
-  /** The file's text: from its editor when open (unsaved edits count), else from disk. */
-  private async readSource(uri: vscode.Uri): Promise<{ source: OkrSource; version?: number; unreadable?: string } | 'gone'> {
+  /**
+   * The file's text: from its editor when open (unsaved edits count), else from disk. `fromDisk`: from disk
+   * unless the document has unsaved edits; the document's version counts only when its text is the disk's.
+   */
+  private async readSource(
+    uri: vscode.Uri,
+    fromDisk = false,
+  ): Promise<{ source: OkrSource; version?: number; unreadable?: string } | 'gone'> {
     const document = openDocument(uri);
-    if (document) return { source: { path: uri.fsPath, text: document.getText() }, version: document.version };
+    if (document && !(fromDisk && !document.isDirty)) {
+      return { source: { path: uri.fsPath, text: document.getText() }, version: document.version };
+    }
     const read = await readOkrSource(uri.fsPath);
-    if (!isProblem(read)) return { source: read };
+    if (!isProblem(read)) return document?.getText() === read.text ? { source: read, version: document.version } : { source: read };
     // Deleted, or replaced by a folder: gone from the workspace. Anything else (no permission, a FIFO) is said on the file.
     if (read.code === 'missing' || read.code === 'not-a-file') return 'gone';
     return { source: { path: uri.fsPath, text: '' }, unreadable: read.reason };
@@ -455,7 +468,7 @@ export class OkrFileStore implements OkrStoreWithStats {
           }
           continue;
         }
-        const read = await this.readSource(uri);
+        const read = await this.readSource(uri, this.fromDisk.delete(key));
         if ((this.generations.get(key) ?? 0) !== generation) continue; // a newer read is on its way
         if (read === 'gone') {
           if (previous) {
@@ -484,8 +497,10 @@ export class OkrFileStore implements OkrStoreWithStats {
     });
   }
 
-  private schedule(uri: vscode.Uri, delayMs: number): void {
+  private schedule(uri: vscode.Uri, delayMs: number, how: { fromDisk?: boolean } = {}): void {
     const key = uri.toString();
+    if (how.fromDisk) this.fromDisk.add(key);
+    else this.fromDisk.delete(key);
     this.changedAt.set(key, performance.now());
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
     this.reads.schedule(key, delayMs, () => void this.update([uri]));
