@@ -87,6 +87,11 @@ export interface OkrStore extends vscode.Disposable {
   refresh(): Promise<void>;
   /** Reads the OKR files' git history again, in the background (HEAD moved). */
   refreshHistory(): void;
+  /**
+   * Reads these files again now: for files OKR Lens itself wrote, which a file watcher
+   * may miss (one written at once into a folder just made).
+   */
+  reread(uris: readonly vscode.Uri[]): Promise<void>;
   /** Lints `text` as the file at `uri` would be linted among the store's other files, without keeping it. */
   lintText(uri: vscode.Uri, text: string): LintResult;
 }
@@ -269,6 +274,10 @@ export class OkrFileStore implements OkrStoreWithStats {
 
   refresh(): Promise<void> {
     return this.scan();
+  }
+
+  reread(uris: readonly vscode.Uri[]): Promise<void> {
+    return this.update([...uris]);
   }
 
   lintText(uri: vscode.Uri, text: string): LintResult {

@@ -205,6 +205,8 @@ export async function startNextPeriod(store: OkrStore, uri?: unknown): Promise<v
     }
     await vscode.workspace.fs.writeFile(newUri, Buffer.from(bom + plan.text, 'utf8'));
   }
+  // A file written into a folder just made can escape the file watcher: the store reads both now.
+  await store.reread(plan.archive ? [vscode.Uri.file(plan.archive.path), newUri] : [newUri]);
   await vscode.window.showTextDocument(newUri);
   void vscode.window.showInformationMessage(
     `OKR Lens: started ${periodFolderName(plan.period)} in ${vscode.workspace.asRelativePath(newUri)}` +
