@@ -10,6 +10,8 @@ import type * as vscode from 'vscode';
 import type { CommitIndexState } from '../../core/git/history';
 
 export interface HistoryStorage {
+  /** The folder of the saved indexes. */
+  readonly dir: string;
   load(root: string, trailerKey: string): Promise<CommitIndexState | undefined>;
   save(root: string, state: CommitIndexState): Promise<void>;
 }
@@ -22,6 +24,7 @@ export function historyStorage(folder: vscode.Uri | undefined, log: vscode.LogOu
   const fileOf = (root: string, trailerKey: string) =>
     path.join(dir, `${createHash('sha256').update(`${root}\0${trailerKey}`).digest('hex').slice(0, 32)}.json`);
   return {
+    dir,
     async load(root, trailerKey) {
       try {
         const state = JSON.parse(await fs.readFile(fileOf(root, trailerKey), 'utf8')) as CommitIndexState & { root?: string };

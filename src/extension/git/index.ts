@@ -27,6 +27,28 @@ export const TAG_PAST_COMMIT_COMMAND = '_okr.tagPastCommit';
 /** Hidden command for the in-host suites: what the status bar item shows. */
 export const GIT_STATUS_COMMAND = '_okr.gitStatus';
 
+/** Hidden command for the in-host suites: the commit indexes as read (see `GitHistorySnapshot`). */
+const GIT_HISTORY_COMMAND = '_okr.gitHistory';
+
+/** What `_okr.gitHistory` returns: each repository's index, and what the window's progress area showed. */
+export interface GitHistorySnapshot {
+  /** Where the indexes are kept across restarts (undefined: not kept, e.g. in Restricted Mode). */
+  storageDir?: string;
+  repositories: {
+    root: string;
+    /** The first day read (undefined: the whole history). */
+    window?: string;
+    commits: number;
+    /** The oldest author date among them. */
+    oldest?: string;
+    restored: boolean;
+    reads: { full: number; added: number };
+    error?: string;
+  }[];
+  /** The progress messages shown, oldest first (the last 50). */
+  progress: string[];
+}
+
 /** The first day the history scan reads: the earliest period start among the OKR files, minus a week. */
 function historyWindowOf(store: OkrStore): string | undefined {
   return scanWindowStart(store.files().flatMap((f) => (f.result.file.period ? [f.result.file.period.start] : [])));
@@ -38,16 +60,23 @@ function keyResultIds(store: OkrStore): string[] {
 
 export function registerGitFeatures(context: vscode.ExtensionContext, store: OkrStore, objectivesView: ObjectivesViewHandle): void {
   const log = vscode.window.createOutputChannel('OKR Lens: Git', { log: true });
+  const progressShown: string[] = [];
+  const showProgress = (progress: vscode.Progress<{ message?: string }>, message: string) => {
+    progressShown.push(message);
+    if (progressShown.length > 50) progressShown.shift();
+    progress.report({ message });
+  };
+  const storage = vscode.workspace.isTrusted ? historyStorage(context.storageUri, log) : undefined;
   const tracker = new RepositoryTracker({
     log,
     knownIds: () => keyResultIds(store),
     historyWindow: () => historyWindowOf(store),
     // Saved in the extension's own storage; in Restricted Mode nothing is written at all.
-    storage: vscode.workspace.isTrusted ? historyStorage(context.storageUri, log) : undefined,
+    storage,
     withProgress: async (title, task) =>
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'OKR Lens' }, (progress) => {
-        progress.report({ message: title });
-        return task((commits) => progress.report({ message: `${title}: ${commits.toLocaleString('en-US')} commits` }));
+        showProgress(progress, title);
+        return task((commits) => showProgress(progress, `${title}: ${commits.toLocaleString('en-US')} commits`));
       }),
   });
   const linkedWork = new RepositoryLinkedWork(tracker, store);
@@ -98,6 +127,27 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
     vscode.commands.registerCommand(CommandId.RevealKeyResult, (kr?: unknown) => commands.revealKeyResult(kr)),
     vscode.commands.registerCommand(CommandId.InstallHooks, (repo?: unknown) => commands.installHooks(repo)),
     vscode.commands.registerCommand(CommandId.UninstallHooks, (repo?: unknown) => commands.uninstallHooks(repo)),
+    // For the in-host suites: brings every index up to date (after a restart of the tracker, as
+    // after a reload of the window, when asked) and says what was read and shown.
+    vscode.commands.registerCommand(GIT_HISTORY_COMMAND, async (action?: unknown): Promise<GitHistorySnapshot> => {
+      if (action === 'restart') await tracker.restart();
+      await tracker.start();
+      const repositories: GitHistorySnapshot['repositories'] = [];
+      for (const repo of tracker.repositories()) {
+        const index = await tracker.history(repo).catch(() => undefined);
+        const dates = index?.commits.map((c) => c.date.slice(0, 10)).sort();
+        repositories.push({
+          root: repo.root,
+          window: index?.window,
+          commits: index?.commits.length ?? 0,
+          oldest: dates?.[0],
+          restored: repo.restored ?? false,
+          reads: { ...(repo.reads ?? { full: 0, added: 0 }) },
+          error: repo.historyError,
+        });
+      }
+      return { storageDir: storage?.dir, repositories, progress: [...progressShown] };
+    }),
     vscode.commands.registerCommand(GIT_STATUS_COMMAND, async (): Promise<GitStatusSnapshot> => {
       await tracker.start();
       statusBar.update();

@@ -43,6 +43,10 @@ export interface TrackedRepository {
   historyRead?: boolean;
   /** Why the history could not be read, when it could not. */
   historyError?: string;
+  /** Whether the index started from the one kept in storage (across a restart). */
+  restored?: boolean;
+  /** What the updates of the current index read from git: full reads and commits added. */
+  reads?: { full: number; added: number };
 }
 
 export interface RepositoryTrackerOptions {
@@ -346,40 +350,56 @@ export class RepositoryTracker implements vscode.Disposable {
     }
   }
 
-  private async createIndex(repo: TrackedRepository): Promise<CommitIndex> {
+  private async createIndex(repo: TrackedRepository): Promise<{ index: CommitIndex; restored: boolean }> {
     const trailerKey = repo.trailerKey;
     const state = await this.options.storage?.load(repo.root, trailerKey);
     let report: ((commits: number) => void) | undefined;
     const index = new CommitIndex(repo.ctx, { trailerKey, since: this.options.historyWindow?.(), state, onProgress: (n) => report?.(n) });
     this.progressReporters.set(index, (r) => (report = r));
-    return index;
+    return { index, restored: state !== undefined };
   }
 
   /** Per index: plugs the progress reporter of the scan running now in (or out). */
   private readonly progressReporters = new WeakMap<CommitIndex, (report: ((commits: number) => void) | undefined) => void>();
+  /** The indexes whose first read shows its progress now. */
+  private readonly showingProgress = new WeakSet<CommitIndex>();
 
   private async updateHistory(repo: TrackedRepository): Promise<void> {
     try {
       if (!repo.index) {
-        const created = await this.createIndex(repo);
-        repo.index ??= created;
+        const { index: created, restored } = await this.createIndex(repo);
+        if (!repo.index) {
+          repo.index = created;
+          repo.restored = restored;
+          repo.reads = { full: 0, added: 0 };
+        }
       }
       const index = repo.index;
       const plug = this.progressReporters.get(index);
       // No time limit ends a long scan: it shows progress in the window's status area instead.
       // The first read can be long; later ones read only what is new.
-      const result =
-        this.options.withProgress && plug && index.head === undefined
-          ? await this.options.withProgress(`reading the history of ${path.basename(repo.root)}`, async (report) => {
-              plug(report);
-              try {
-                return await index.update();
-              } finally {
-                plug(undefined);
-              }
-            })
-          : await index.update();
+      // One progress indicator per first read, however many callers wait on it.
+      let result;
+      if (this.options.withProgress && plug && index.head === undefined && !this.showingProgress.has(index)) {
+        this.showingProgress.add(index);
+        try {
+          result = await this.options.withProgress(`reading the history of ${path.basename(repo.root)}`, async (report) => {
+            plug(report);
+            try {
+              return await index.update();
+            } finally {
+              plug(undefined);
+            }
+          });
+        } finally {
+          this.showingProgress.delete(index);
+        }
+      } else result = await index.update();
       if (repo.index !== index) return; // the trailer key changed meanwhile
+      if (repo.reads) {
+        repo.reads.full += result.full ? 1 : 0;
+        repo.reads.added += result.added;
+      }
       if (result.full || result.added > 0) void this.options.storage?.save(repo.root, index.state());
       const first = !repo.historyRead;
       repo.historyRead = true;
