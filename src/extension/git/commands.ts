@@ -28,7 +28,7 @@ import { relativeDate } from '../../core/format';
 import type { KeyResultRef, OkrStore } from '../okr-store';
 import type { ShowCommitArgs } from '../tree/linked-work';
 import type { ObjectivesViewHandle } from '../tree/objectives-view';
-import { keyResultPickRows, restoredText, type TagMemory } from './model';
+import { keyResultPickRows, restoredText, type TagMemory } from './decisions';
 import { assessKeyResult } from '../../core/progress';
 import { settingsFor } from '../settings/settings';
 import type { RepositoryTracker, TrackedRepository } from './repositories';

@@ -11,7 +11,7 @@ import type { OkrStore } from '../okr-store';
 import type { LinkedWork, LinkedWorkSource } from '../tree/linked-work';
 import { findKeyResultEntry } from '../tree/nodes';
 import { onDidChangeSettings, settingsFor } from '../settings/settings';
-import { linkedWork, type StaleContext } from './model';
+import { linkedWork, type StaleContext } from './decisions';
 import type { RepositoryTracker } from './repositories';
 
 /** Tree refreshes after history changes are coalesced: a rebase moves HEAD many times. */

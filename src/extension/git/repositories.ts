@@ -15,7 +15,7 @@ import type { HistoryStorage } from './history-store';
 import { branchLink, currentBranch, type GitContext, GitError, repoInfo, resolveCommit } from '../../core/git/git';
 import { settingsFor } from '../settings/settings';
 import { GIT_EXTENSION_ID, type GitAPI, type GitExtension, type GitRepository } from './git-api';
-import { branchKeyResult } from './model';
+import { branchKeyResult } from './decisions';
 import { KeyedDebounce } from '../keyed-debounce';
 
 /** Quiet time after the git extension reports a change before we look (it reports in bursts). */

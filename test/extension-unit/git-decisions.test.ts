@@ -9,7 +9,7 @@ import {
   linkedWork,
   restoredText,
   type StaleContext,
-} from '../../src/extension/git/model';
+} from '../../src/extension/git/decisions';
 
 function commit(sha: string, date: string, keyResults: string[] = ['PLAT-KR1']): CommitRecord {
   return {
