@@ -6,7 +6,7 @@
 // an SVG shown on its own. No inline style attributes: a strict Content Security
 // Policy stays intact.
 
-import { formatQuantity } from './format';
+import { formatQuantity } from './wording';
 import { escapeXml } from './markup';
 import type { IsoDate, Period } from './model';
 import { daysBetween, pace, percent } from './progress';

@@ -26,7 +26,7 @@ import { regionOf } from '../format/report';
 import { LineIndex } from '../../core/positions';
 import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption, useColor } from '../io';
 import { displayPath, reportLoadProblems } from './lint';
-import { formatNumber, formatQuantity, plural } from '../../core/format';
+import { formatNumber, formatQuantity, plural } from '../../core/wording';
 import { maxOf } from '../../core/arrays';
 
 const FORMATS = ['text', 'json'] as const;

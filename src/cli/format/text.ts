@@ -5,7 +5,7 @@
 import { printable, styleFor, type Style } from './ansi';
 import { regionOf, totalCounts, type Counts, type LintReport } from './report';
 import type { Severity } from '../../core/model';
-import { plural } from '../../core/format';
+import { plural } from '../../core/wording';
 import { maxOf } from '../../core/arrays';
 
 function severityStyle(style: Style, severity: Severity): (s: string) => string {

@@ -1,7 +1,7 @@
 // The columns of a report's key-result table, as plain text: each format escapes
 // them its own way. A new column (a grade at the end of the quarter) is one entry.
 
-import { formatNumber, formatQuantity, paceText } from '../format';
+import { formatNumber, formatQuantity, paceText } from '../wording';
 import { HEALTH_LABELS, percent } from '../progress';
 import type { ReportData, ReportIndicators, ReportKeyResult } from './data';
 

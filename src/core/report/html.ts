@@ -4,7 +4,7 @@
 // document to share. Light and dark follow the reader's system.
 
 import { burnUpChart, CHART_CSS, chartTable, confidenceChart, renderChartSvg, type ChartSpec } from '../chart';
-import { paceText } from '../format';
+import { paceText } from '../wording';
 import { escapeXml as x } from '../markup';
 import { HEALTH_LABELS, percent, type Health } from '../progress';
 import type { ConfidencePoint, KeyResultSeries, SeriesPoint } from '../series';

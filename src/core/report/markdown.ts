@@ -4,7 +4,7 @@
 // Each section is its own function, so a format can gain one without touching the rest.
 
 import { shortDate } from '../chart';
-import { formatQuantity, paceText, plural } from '../format';
+import { formatQuantity, paceText, plural } from '../wording';
 import { escapeMarkdownInline as md, mermaidLabel } from '../markup';
 import { daysBetween, HEALTH_LABELS, percent } from '../progress';
 import { markdownAlignment } from './alignment';

@@ -1,6 +1,6 @@
 import { insertFieldFix } from '../edits';
 import { shownValue } from '../escape';
-import { formatNumber } from '../format';
+import { formatNumber } from '../wording';
 import { type CommittedVersion, splitByPeriod } from '../history';
 import type { KeyResult, OkrFile } from '../model';
 import { daysBetween } from '../progress';

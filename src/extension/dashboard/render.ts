@@ -7,7 +7,7 @@
 
 import { maxOf } from '../../core/arrays';
 import { burnUpChart, chartTable, confidenceChart, renderChartSvg, shortDate } from '../../core/chart';
-import { paceText } from '../../core/format';
+import { paceText } from '../../core/wording';
 import { escapeXml as x } from '../../core/markup';
 import { HEALTH_LABELS, percent, type Health } from '../../core/progress';
 import { amountOf, keyResultName } from '../../core/report/columns';

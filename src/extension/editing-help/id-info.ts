@@ -1,7 +1,7 @@
 // What hover and completion say about an objective, key result or initiative id:
 // its title, progress, health and owner. Pure: no vscode import.
 
-import { initiativeStatusText, oneLine, progressSummary, SEPARATOR, teamPeriodText } from '../../core/format';
+import { initiativeStatusText, oneLine, progressSummary, SEPARATOR, teamPeriodText } from '../../core/wording';
 import type { IdDefinition, Initiative, KeyResult, Objective, OkrFile } from '../../core/model';
 import { assessKeyResult, assessObjective, HEALTH_LABELS, type Assessment } from '../../core/progress';
 import { healthIcon } from '../tree/labels';

@@ -24,7 +24,7 @@ import { HookInstallError, installHooks, uninstallHooks } from '../../core/git/h
 import { addNoteLink, type NoteChange, NOTES_REF } from '../../core/git/notes';
 import { KnownIds } from '../../core/git/known-ids';
 import { DEFAULT_TRAILER_KEY, parseTrailers, sameId, toggleTrailer } from '../../core/git/trailers';
-import { relativeDate } from '../../core/format';
+import { relativeDate } from '../../core/wording';
 import type { KeyResultRef, OkrStore } from '../okr-store';
 import type { ShowCommitArgs } from '../tree/linked-work';
 import type { ObjectivesViewHandle } from '../tree/objectives-view';

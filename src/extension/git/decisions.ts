@@ -7,7 +7,7 @@ import { krIdFromBranch } from '../../core/git/branch-name';
 import type { CommitRecord } from '../../core/git/history';
 import { sameId } from '../../core/git/trailers';
 import type { Period } from '../../core/model';
-import { oneLine } from '../../core/format';
+import { oneLine } from '../../core/wording';
 import { daysBetween, HEALTH_LABELS, type Health, percent, periodPhase } from '../../core/progress';
 import type { LinkedCommit, LinkedWork } from '../tree/linked-work';
 

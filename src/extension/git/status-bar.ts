@@ -3,7 +3,7 @@
 // stands for no key result, when HEAD is detached, or outside a repository.
 
 import * as vscode from 'vscode';
-import { progressSummary } from '../../core/format';
+import { progressSummary } from '../../core/wording';
 import { assessKeyResult } from '../../core/progress';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';

@@ -12,7 +12,7 @@ import {
   relativeDate,
   SEPARATOR,
   teamPeriodText,
-} from '../../core/format';
+} from '../../core/wording';
 import type { Finding, Initiative, KeyResult, Objective, OkrFile, Severity, Span } from '../../core/model';
 import {
   effectiveConfidence,

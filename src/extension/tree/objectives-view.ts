@@ -8,7 +8,7 @@
 // when the set of files stays the same.
 
 import * as vscode from 'vscode';
-import { oneLine, teamPeriodText } from '../../core/format';
+import { oneLine, teamPeriodText } from '../../core/wording';
 import type { OkrFile, Span } from '../../core/model';
 import { assessKeyResult, assessObjective } from '../../core/progress';
 import { gradeColour, isObjectiveGraded, keyResultScore, objectiveScore, verdictColour } from '../../core/grade';

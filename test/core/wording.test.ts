@@ -11,7 +11,7 @@ import {
   progressSummary,
   relativeDate,
   teamPeriodText,
-} from '../../src/core/format';
+} from '../../src/core/wording';
 
 describe('format', () => {
   describe('paceText', () => {
