@@ -5,7 +5,7 @@
 import type { RuleSettings, Severity } from './model';
 import type { AnyRule } from './rule';
 import { optionValueProblem } from './rule-options';
-import { closestMatch } from './text';
+import { closestMatch } from './edit-distance';
 
 export interface ResolvedRule {
   rule: AnyRule;

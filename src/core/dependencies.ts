@@ -7,7 +7,7 @@
 import type { DependencyRef, IsoDate, KeyResult, Objective, OkrFile } from './model';
 import { assessKeyResult, assessObjective, HEALTH_LABELS, objectivePeriod, type Health } from './progress';
 import { shownValue } from './escape';
-import { editDistance } from './text';
+import { editDistance } from './edit-distance';
 
 /** An objective or key result that can depend or be depended on. */
 export interface DependencyNode {

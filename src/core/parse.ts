@@ -29,7 +29,7 @@ import { isValidDate, quarterPeriod } from './dates';
 
 // Date helpers used to live here; their users may still import them from the parser.
 export { isValidDate, quarterOf, quarterPeriod } from './dates';
-import { closestMatch } from './text';
+import { closestMatch } from './edit-distance';
 import { shownValue } from './escape';
 import { pushAll } from './arrays';
 

@@ -5,7 +5,7 @@
 import * as path from 'node:path';
 import type { Severity } from '../../core/model';
 import { rules, ruleById } from '../../core/rules';
-import { closestMatch } from '../../core/text';
+import { closestMatch } from '../../core/edit-distance';
 import { loadSources, readAlignedTexts, type LoadedSources } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, alignedTargets, lintParsedSources, parseSources, type ParsedSource } from '../../core/workspace';
 import { printable } from '../format/ansi';

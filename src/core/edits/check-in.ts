@@ -11,7 +11,7 @@ import type { CheckIn, KeyResult, Objective, OkrFile, Span, TextEdit } from '../
 import { isValidDate, parseOkr, type ParseResult } from '../parse';
 import { LineIndex } from '../positions';
 import { daysBetween, latestCheckInWith } from '../progress';
-import { closestMatches } from '../text';
+import { closestMatches } from '../edit-distance';
 import { yamlScalar } from './fields';
 import { appendToBlockListEdit, appendToFlowListEdit, flowScalar } from './lists';
 import { replaceScalarEdit } from './scalars';

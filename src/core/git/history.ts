@@ -9,7 +9,7 @@
 // files, minus a week of slack; see `scanWindowStart`), and git itself stops
 // walking there (`--since`), instead of reading a decade of history to drop it.
 
-import { closestMatches } from '../text';
+import { closestMatches } from '../edit-distance';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';

@@ -6,7 +6,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { collectDefinitions } from '../lint';
 import type { IdDefinition } from '../model';
-import { closestMatches } from '../text';
+import { closestMatches } from '../edit-distance';
 import { loadSources, readOkrSources, type WorkspaceProblem } from '../fs/okr-files';
 import { OKR_FILE_GLOBS, parseSources, SKIPPED_FOLDERS } from '../workspace';
 import { MAX_FILE_BYTES } from '../parse';

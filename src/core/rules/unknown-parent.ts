@@ -1,6 +1,6 @@
 import { shownValue } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
-import { closestMatch } from '../text';
+import { closestMatch } from '../edit-distance';
 
 // The guide: "Start by understanding the company-level OKRs and working backward to
 // determine how your engineering team can contribute." A `parent:` is that line of

@@ -1,4 +1,4 @@
-// Small text helpers shared by the parser, the rules and the CLI.
+// Edit distance and the closest candidates to a word ("did you mean"), shared by the parser, the rules and the CLI.
 
 /** Edit distance (insertions, deletions, substitutions, adjacent swaps). */
 export function editDistance(a: string, b: string): number {
