@@ -5,7 +5,7 @@
 // `source:`); a key result whose metric cannot be read gets no edit.
 
 import { pushAll } from './arrays';
-import { planCheckIn } from './edits';
+import { applyEdits, planCheckIn } from './edits';
 import { readMetric } from './fs/metric-source';
 import type { KeyResult, TextEdit } from './model';
 import { parseOkr, type ParseResult } from './parse';
@@ -21,9 +21,11 @@ export interface SourceCheckIn {
 
 export interface SourceProblem {
   keyResultId: string;
-  /** 1-based line and column of the key result's `source:`. */
+  /** 1-based line and column of the key result's `source:` in the text as read. */
   line: number;
   column: number;
+  /** The same in the text once the plan's edits are applied. */
+  afterEdits: { line: number; column: number };
   message: string;
 }
 
@@ -56,10 +58,9 @@ export async function planFromSources(
     .flatMap((o) => o.keyResults)
     .filter((k): k is KeyResult & { id: string } => k.source?.file !== undefined && k.id !== undefined);
   if (krs.length === 0) return plan;
-  const lines = new LineIndex(text);
+  const failed: { keyResultId: string; offset: number; message: string }[] = [];
   const problem = (kr: KeyResult & { id: string }, message: string) => {
-    const p = lines.positionAt(kr.source!.spans.node.start);
-    plan.problems.push({ keyResultId: kr.id, line: p.line + 1, column: p.character + 1, message });
+    failed.push({ keyResultId: kr.id, offset: kr.source!.spans.node.start, message });
   };
   for (const kr of krs) {
     plan.sources++;
@@ -83,6 +84,23 @@ export async function planFromSources(
       value: reading.value,
       ...(planned.previous.value !== undefined ? { previous: planned.previous.value } : {}),
     });
+  }
+  if (failed.length > 0) {
+    const before = new LineIndex(text);
+    // Also where the user finds the `source:` once the check-ins are in (edits above it add lines).
+    const after = plan.edits.length > 0 ? new LineIndex(applyEdits(text, plan.edits)) : before;
+    for (const f of failed) {
+      const shift = plan.edits.filter((e) => e.end <= f.offset).reduce((n, e) => n + e.newText.length - (e.end - e.start), 0);
+      const p = before.positionAt(f.offset);
+      const q = after.positionAt(f.offset + shift);
+      plan.problems.push({
+        keyResultId: f.keyResultId,
+        line: p.line + 1,
+        column: p.character + 1,
+        afterEdits: { line: q.line + 1, column: q.character + 1 },
+        message: f.message,
+      });
+    }
   }
   return plan;
 }

@@ -24,4 +24,6 @@ export enum CommandId {
   ClosePeriod = 'okr.closePeriod',
   StartNextPeriod = 'okr.startNextPeriod',
   CheckIn = 'okr.checkIn',
+  CheckInDue = 'okr.checkInDue',
+  UpdateFromSources = 'okr.updateFromSources',
 }

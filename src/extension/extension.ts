@@ -59,7 +59,7 @@ export function activate(context: vscode.ExtensionContext): void {
   start('the first-run walkthrough', () => registerFirstRun(context, store));
   start('closing and starting periods', () => registerPeriodCommands(context, store));
   start("the 'okr' command installer", () => registerCliInstall(context));
-  start('check-ins', () => registerCheckIn(context, store));
+  start('check-ins', () => registerCheckIn(context, store, objectivesView));
 
   const activationMs = performance.now() - started;
   context.subscriptions.push(

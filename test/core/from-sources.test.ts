@@ -59,15 +59,20 @@ describe('planFromSources', () => {
       ],
     );
     assert.deepEqual(
-      plan.problems.map((p) => [p.keyResultId, p.line, p.column]),
+      plan.problems.map((p) => [p.keyResultId, p.line, p.column, p.afterEdits.line, p.afterEdits.column]),
       [
-        ['KR4', 21, 62],
-        ['KR5', 22, 60],
+        // Once KR1's check-in is in, one line more above them.
+        ['KR4', 21, 62, 22, 62],
+        ['KR5', 22, 60, 23, 60],
       ],
     );
     assert.match(plan.problems[0].message, /metrics\/missing\.json does not exist/);
     assert.match(plan.problems[1].message, /not a number|number/);
     const after = applyEdits(OKR, plan.edits);
+    for (const p of plan.problems) {
+      assert.match(OKR.split('\n')[p.line - 1].slice(p.column - 1), /^\{ file: metrics\//);
+      assert.match(after.split('\n')[p.afterEdits.line - 1].slice(p.afterEdits.column - 1), /^\{ file: metrics\//);
+    }
     const parsed = parseOkr(after, 'team.okr.yaml');
     const krs = parsed.file.objectives[0].keyResults;
     assert.deepEqual(

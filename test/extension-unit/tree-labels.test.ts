@@ -5,6 +5,7 @@ import { assessKeyResult, assessObjective } from '../../src/core/progress';
 import {
   commitPresentation,
   commitTooltip,
+  dueMarker,
   filePresentation,
   fileTooltip,
   findingsWithin,
@@ -89,6 +90,25 @@ describe('tree labels', () => {
       assert.equal(p.description, '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident');
       assert.deepEqual(p.icon, { id: 'pass', color: 'charts.green' });
       assert.equal(p.ring, 'ring-on-track-80');
+    });
+
+    it('marks a due key result after its progress, before its commits: "check-in due", then how late it is', () => {
+      const due = keyResultPresentation(kr1, krA(0), undefined, TODAY, undefined, true, { daysLate: 0 });
+      assert.equal(due.description, '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana · check-in due');
+      assert.match(due.accessibilityLabel, /· check-in due$/);
+      const late = keyResultPresentation(kr1, krA(0), undefined, TODAY, undefined, true, { daysLate: 9 });
+      assert.equal(late.description, '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana · check-in 9 days late');
+      assert.equal(dueMarker({ daysLate: 1 }), 'check-in 1 day late');
+      const linked = { count: 2, lastDate: '2026-11-12T10:00:00Z', commits: [] };
+      assert.equal(
+        keyResultPresentation(kr1, krA(0), linked, TODAY, undefined, true, { daysLate: 2 }).description,
+        '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana · check-in 2 days late · 2 commits · 3d ago',
+      );
+      // Not due: no marker.
+      assert.equal(
+        keyResultPresentation(kr1, krA(0), undefined, TODAY, undefined, true, undefined).description,
+        '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana',
+      );
     });
 
     it('names done and no-data states', () => {

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/command-ids';
+import type { RemindersSnapshot } from '../../src/extension/check-in/reminders';
 import type { ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
 import { diagnosticCode, okrLens, okrStore, waitUntil, workspaceFile, workspaceRoot } from './helpers';
 
@@ -95,5 +96,24 @@ describe('Restricted Mode', function () {
       actions.filter((a) => a.command?.command === CommandId.CheckIn),
       [],
     );
+  });
+
+  it('reminds of nothing, and Check In on Due Key Results and Update From Sources explain and write nothing', async () => {
+    const file = workspaceFile('platform.okr.yaml');
+    const text = fs.readFileSync(file.fsPath, 'utf8');
+    // The key results have had no check-in since the period started: they are due, yet nothing nags.
+    const store = await okrStore();
+    assert.ok(
+      store.activeKeyResults().length > 0 && fs.existsSync(workspaceFile('metrics/setups.txt').fsPath),
+      'the workspace has due key results and a metrics file',
+    );
+    const reminders = await vscode.commands.executeCommand<RemindersSnapshot>('_okr.reminders');
+    assert.deepEqual(reminders.statusBar, { visible: false, text: '', tooltip: '' });
+    assert.equal(reminders.notification, undefined);
+    assert.equal(reminders.shown, 0);
+    assert.equal(await vscode.commands.executeCommand(CommandId.CheckInDue), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandId.CheckInDue, file), undefined);
+    assert.equal(await vscode.commands.executeCommand(CommandId.UpdateFromSources), undefined);
+    assert.equal(fs.readFileSync(file.fsPath, 'utf8'), text, 'PLAT-KR3 keeps its value, although its source says 52');
   });
 });

@@ -141,7 +141,7 @@ describe('Objectives view', function () {
         ],
         [
           'Raise core service uptime from 99.5% to 99.95%',
-          '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident',
+          '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident · check-in due',
           'ring-on-track-80',
           undefined,
           'keyResult',
@@ -157,8 +157,8 @@ describe('Objectives view', function () {
     assert.deepEqual(
       payKrs.map((k) => [k.description, k.icon, k.color]),
       [
-        ['10% · PAY-KR1 · behind pace by 40% · 30% confident · sam', 'ring-off-track-10', undefined],
-        ['PAY-KR2 · no data', 'ring-unknown', undefined],
+        ['10% · PAY-KR1 · behind pace by 40% · 30% confident · sam · check-in 31 days late', 'ring-off-track-10', undefined],
+        ['PAY-KR2 · no data · check-in 31 days late', 'ring-unknown', undefined],
       ],
     );
     for (const k of payKrs) assert.equal(k.item.collapsibleState, vscode.TreeItemCollapsibleState.None);
@@ -351,7 +351,7 @@ describe('Objectives view', function () {
       await refreshed;
       const [kr1After, kr2After] = await shown(handle, objective.node);
       assert.equal(kr1After.description, '33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana');
-      assert.equal(kr2After.description, '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident · 1 commit · today');
+      assert.equal(kr2After.description, '80% · PLAT-KR2 · ahead of pace by 30% · 90% confident · check-in due · 1 commit · today');
     } finally {
       handle.setLinkedWorkSource(undefined);
       changed.dispose();

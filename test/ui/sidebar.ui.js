@@ -51,7 +51,7 @@ const MOBILE_ROWS = [
   {
     level: 3,
     label: 'Ship the redesigned checkout by December',
-    description: 'MOB-KR1 · no data · lee · no commits',
+    description: 'MOB-KR1 · no data · lee · check-in 31 days late · no commits',
     icon: 'ring-unknown',
   },
   {

@@ -187,19 +187,22 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
     const plan = await planFromSources(read.text, show, file, root, date);
     sources += plan.sources;
     unchanged += plan.unchanged;
-    for (const p of plan.problems) {
-      io.stderr(
-        `${printable(`${show}:${p.line}:${p.column}`)}: ${printable(p.keyResultId)}: ${printable(p.message)}; no check-in recorded\n`,
-      );
-      failed++;
-    }
     const edits = plan.edits;
     const done = plan.recorded.map(
       ({ keyResult: kr, value, previous }) =>
         `${printable(kr.id)}: ${formatNumber(value, kr.unit)} (was ${formatNumber(previous, kr.unit)}) from ${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`,
     );
+    const written = edits.length > 0 && (await write(io, read, edits, dryRun));
+    // Where the source: is in the file after this run: below the check-ins when they were written.
+    for (const p of plan.problems) {
+      const at = written && !dryRun ? p.afterEdits : p;
+      io.stderr(
+        `${printable(`${show}:${at.line}:${at.column}`)}: ${printable(p.keyResultId)}: ${printable(p.message)}; no check-in recorded\n`,
+      );
+      failed++;
+    }
     if (edits.length === 0) continue;
-    if (!(await write(io, read, edits, dryRun))) {
+    if (!written) {
       failed += done.length;
       continue;
     }

@@ -8,14 +8,21 @@ import * as vscode from 'vscode';
 import { lateness } from '../../core/check-ins';
 import { planCheckIn, parseCheckInValue } from '../../core/edits';
 import { findKeyResult } from '../../core/edits/check-in';
-import { effectiveCurrent } from '../../core/progress';
+import type { KeyResult } from '../../core/model';
+import { effectiveCurrent, latestCheckIn, objectivePeriod } from '../../core/progress';
 import { CommandId } from '../command-ids';
 import type { OkrFileState, OkrStore } from '../okr-store';
 import { onDidChangeSettings, settingsFor } from '../settings/settings';
+import type { ObjectivesViewHandle } from '../tree/objectives-view';
+import { registerUpdateFromSources } from './from-sources';
 import { confidenceChoices, defaultConfidence, orderForPicking, valuePrompt } from './prompts';
+import { CheckInReminders, dueEntries } from './reminders';
+import { commitNote } from './reminders-model';
 
 /** Hidden command for the in-host suites: the quick input the check-in shows now. */
 export const CHECK_IN_INPUT_COMMAND = '_okr.checkInInput';
+/** Hidden command for the in-host suites: what the Skip button of a walk does. */
+export const CHECK_IN_SKIP_COMMAND = '_okr.checkInSkip';
 
 export interface CheckInResult {
   uri: string;
@@ -31,6 +38,22 @@ interface Target {
 }
 
 class Cancelled extends Error {}
+/** The Skip button of a walk through due key results. */
+class Skipped extends Error {}
+
+/** Where a key result stands in a walk: "2 of 5". */
+interface WalkPosition {
+  index: number;
+  total: number;
+}
+
+/** What OKR: Check In on Due Key Results... did. */
+export interface CheckInWalkResult {
+  checkedIn: string[];
+  skipped: string[];
+  /** Esc ended the walk before its end. */
+  ended: boolean;
+}
 
 /** Where a command argument points: a tree node, [uri, id] from a code lens, or a code action's. */
 function targetOf(store: OkrStore, arg: unknown, second: unknown): Target | undefined {
@@ -52,35 +75,63 @@ function targetOf(store: OkrStore, arg: unknown, second: unknown): Target | unde
   return found?.definition.kind === 'key-result' ? { state: found.state, krId: found.definition.id } : undefined;
 }
 
-export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStore): void {
-  let active: vscode.QuickInput | undefined;
+const SKIP_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: 'Skip this key result' };
 
-  /** Shows one step and resolves with what was accepted; Esc (hide) rejects with Cancelled. */
-  function step<T>(input: vscode.QuickInput, onAccept: (resolve: (v: T) => void) => vscode.Disposable): Promise<T> {
+export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStore, objectivesView?: ObjectivesViewHandle): void {
+  let active: vscode.QuickInput | undefined;
+  let skipActive: (() => void) | undefined;
+
+  /** Shows one step and resolves with what was accepted; Esc (hide) rejects with Cancelled, Skip with Skipped. */
+  function step<T>(
+    input: vscode.QuickInput & { onDidTriggerButton: vscode.Event<vscode.QuickInputButton> },
+    onAccept: (resolve: (v: T) => void) => vscode.Disposable,
+  ): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       let done = false;
+      const skip = () => {
+        if (done) return;
+        done = true;
+        reject(new Skipped());
+        input.hide();
+      };
       const subs: vscode.Disposable[] = [
         onAccept((v) => {
           done = true;
           resolve(v);
         }),
+        input.onDidTriggerButton((b) => b === SKIP_BUTTON && skip()),
         input.onDidHide(() => {
           for (const d of subs) d.dispose();
+          skipActive = undefined;
           if (!done) reject(new Cancelled());
         }),
       ];
       active = input;
+      skipActive = skip;
       input.show();
     });
   }
 
-  async function ask(target: Target): Promise<CheckInResult | undefined> {
+  /** The subjects of the commits linked to the key result since its latest check-in; empty before the history is read. */
+  function notePrefill(kr: KeyResult, since: string | undefined): string {
+    if (!kr.id) return '';
+    try {
+      const work = objectivesView?.linkedWorkSource()?.forKeyResult(kr.id);
+      return work ? commitNote(work.commits, since) : '';
+    } catch {
+      // The git features report their own errors; a check-in goes on without a prefill.
+      return '';
+    }
+  }
+
+  async function ask(target: Target, walk?: WalkPosition): Promise<CheckInResult | undefined> {
     const today = store.today();
     const file = target.state.result.file;
     const found = findKeyResult(file, target.krId);
     if (!found) throw new Error(`${target.krId} is no longer a key result of this file`);
     const { objective, keyResult: kr } = found;
-    const title = `Check In: ${kr.id ?? target.krId}${kr.title ? ` ${kr.title}` : ''}`;
+    const title = `Check In${walk ? ` (${walk.index} of ${walk.total})` : ''}: ${kr.id ?? target.krId}${kr.title ? ` ${kr.title}` : ''}`;
+    const buttons = walk ? [SKIP_BUTTON] : [];
 
     // 1. Value.
     const box = vscode.window.createInputBox();
@@ -88,6 +139,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     box.step = 1;
     box.totalSteps = 3;
     box.ignoreFocusOut = true;
+    box.buttons = buttons;
     box.prompt = valuePrompt(file, objective, kr, today);
     const current = effectiveCurrent(kr);
     box.value = current !== undefined ? String(current) : '';
@@ -116,6 +168,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     pick.step = 2;
     pick.totalSteps = 3;
     pick.ignoreFocusOut = true;
+    pick.buttons = buttons;
     pick.placeholder = 'Confidence of reaching the target (Google grading: 0.7+ green, 0.4-0.6 yellow, below red)';
     pick.items = confidenceChoices().map((c) => ({ label: c.label, description: c.description, value: c.value }));
     const preset = defaultConfidence(kr);
@@ -139,7 +192,11 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     noteBox.step = 3;
     noteBox.totalSteps = 3;
     noteBox.ignoreFocusOut = true;
-    noteBox.prompt = 'A note: what happened since the last check-in (optional; Enter to finish)';
+    noteBox.buttons = buttons;
+    noteBox.value = notePrefill(kr, latestCheckIn(kr)?.date ?? objectivePeriod(file, objective)?.start);
+    noteBox.prompt = noteBox.value
+      ? 'A note: what happened since the last check-in, from the linked commits (edit it; Enter to finish)'
+      : 'A note: what happened since the last check-in (optional; Enter to finish)';
     let note: string;
     try {
       note = await step<string>(noteBox, (resolve) => noteBox.onDidAccept(() => resolve(noteBox.value)));
@@ -227,15 +284,71 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
       return undefined;
     }
     try {
-      const result = await ask(target);
-      if (!result) return undefined;
-      const fresh = store.get(target.state.uri) ?? target.state;
-      return (await apply({ state: fresh, krId: target.krId }, result)) ? result : undefined;
+      return await checkInTarget(target);
     } catch (err) {
       if (err instanceof Cancelled) return undefined;
       void vscode.window.showErrorMessage(`OKR Lens: Check In failed: ${(err as Error).message}`);
       return undefined;
     }
+  };
+
+  /** Asks and applies one check-in; false when skipped, Cancelled thrown on Esc. */
+  async function checkInTarget(target: Target, walk?: WalkPosition): Promise<CheckInResult | undefined> {
+    const result = await ask(target, walk);
+    if (!result) return undefined;
+    const fresh = store.get(target.state.uri) ?? target.state;
+    return (await apply({ state: fresh, krId: target.krId }, result)) ? result : undefined;
+  }
+
+  /** The OKR file a walk is limited to: a file node of the tree, a file's URI; none: every file. */
+  function walkScope(arg: unknown): vscode.Uri | undefined {
+    if (arg instanceof vscode.Uri) return arg;
+    const o = arg as { kind?: unknown; uri?: unknown } | undefined;
+    return o && typeof o === 'object' && o.kind === 'file' && o.uri instanceof vscode.Uri ? o.uri : undefined;
+  }
+
+  const checkInDue = async (arg?: unknown): Promise<CheckInWalkResult | undefined> => {
+    if (!vscode.workspace.isTrusted) {
+      void vscode.window.showInformationMessage(
+        'OKR Lens: Check In writes to the OKR file, which OKR Lens does not do in Restricted Mode. Trust this workspace to check in.',
+      );
+      return undefined;
+    }
+    await store.ready;
+    const scope = walkScope(arg);
+    const due = dueEntries(store, scope).filter((d) => d.keyResult.id !== undefined);
+    const result: CheckInWalkResult = { checkedIn: [], skipped: [], ended: false };
+    if (due.length === 0) {
+      void vscode.window.showInformationMessage(
+        `OKR Lens: no key result${scope ? ` of ${vscode.workspace.asRelativePath(scope)}` : ''} is due for a check-in on ${store.today()}.`,
+      );
+      return result;
+    }
+    for (const [i, d] of due.entries()) {
+      const id = d.keyResult.id!;
+      try {
+        const done = await checkInTarget({ state: store.get(d.state.uri) ?? d.state, krId: id }, { index: i + 1, total: due.length });
+        (done ? result.checkedIn : result.skipped).push(id);
+      } catch (err) {
+        if (err instanceof Skipped) {
+          result.skipped.push(id);
+          continue;
+        }
+        if (err instanceof Cancelled) {
+          result.ended = true;
+          break;
+        }
+        void vscode.window.showErrorMessage(`OKR Lens: Check In failed: ${(err as Error).message}`);
+        result.ended = true;
+        break;
+      }
+    }
+    const n = result.checkedIn.length;
+    vscode.window.setStatusBarMessage(
+      `$(check) Checked in ${n} key result${n === 1 ? '' : 's'}${result.skipped.length ? `, skipped ${result.skipped.length}` : ''}`,
+      5000,
+    );
+    return result;
   };
 
   const selector: vscode.DocumentSelector = [
@@ -246,7 +359,15 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
   context.subscriptions.push(
     lensChanged,
     vscode.commands.registerCommand(CommandId.CheckIn, checkIn),
+    vscode.commands.registerCommand(CommandId.CheckInDue, checkInDue),
     vscode.commands.registerCommand(CHECK_IN_INPUT_COMMAND, () => active),
+    vscode.commands.registerCommand(CHECK_IN_SKIP_COMMAND, () => {
+      if (!skipActive) return false;
+      skipActive();
+      return true;
+    }),
+    new CheckInReminders(context, store),
+    registerUpdateFromSources(store),
     store.onDidChange(() => lensChanged.fire()),
     onDidChangeSettings((change) => change.affects('codeLens') && lensChanged.fire()),
     vscode.languages.registerCodeLensProvider(selector, {

@@ -7,6 +7,7 @@ import { DEFAULT_TRAILER_KEY, trailerKeyProblem } from '../../core/git/trailers'
 import type { RuleSettings } from '../../core/model';
 import { isValidDate } from '../../core/parse';
 import { OKR_FILES_GLOB } from '../../core/workspace';
+import { REMINDERS_MODES, type RemindersMode } from '../check-in/reminders-model';
 
 /** What reading one raw value gave: the value to use and, when the raw one was unusable, why. */
 export interface SettingRead<T> {
@@ -105,6 +106,11 @@ export const SETTINGS = {
   gitAutoTag: spec('okr.git.autoTag', 'resource', true, boolean('okr.git.autoTag')),
   gitStaleDays: spec('okr.git.staleDays', 'resource', DEFAULT_STALE_DAYS, number('okr.git.staleDays', 1, Number.MAX_SAFE_INTEGER, true)),
   codeLens: spec('okr.codeLens', 'resource', true, boolean('okr.codeLens')),
+  checkInReminders: spec<RemindersMode>('okr.checkIn.reminders', 'window', 'notify', (raw, fallback) =>
+    typeof raw === 'string' && (REMINDERS_MODES as readonly string[]).includes(raw)
+      ? ok(raw as RemindersMode)
+      : { value: fallback, problem: `okr.checkIn.reminders is ${shown(raw)}: one of ${REMINDERS_MODES.join(', ')}. Using ${fallback}.` },
+  ),
 } as const;
 
 export type SettingName = keyof typeof SETTINGS;

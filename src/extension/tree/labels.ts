@@ -23,6 +23,7 @@ import {
   type Assessment,
   type Health,
 } from '../../core/progress';
+import { lateness } from '../../core/check-ins';
 import { type GradeColour, gradeText, scoreText } from '../../core/grade';
 import type { LinkedCommit, LinkedWork } from './linked-work';
 import { escapeMarkdown, icon, inlineCode } from './markdown';
@@ -145,6 +146,11 @@ export function linkedWorkLine(linked: LinkedWork, today: string): string {
   return linkedWorkText(linked.count, linked.lastDate, today) + (linked.stale && linked.count > 0 ? `${SEPARATOR}no recent commits` : '');
 }
 
+/** The quiet marker of a due key result, after its progress and before its commits: "check-in due", "check-in 3 days late". */
+export function dueMarker(due: { daysLate: number }): string {
+  return due.daysLate <= 0 ? 'check-in due' : `check-in ${lateness(due.daysLate)}`;
+}
+
 /**
  * `fileLinked`: whether any commit links to a key result of this file. A file no code
  * links to (a company's OKRs) shows nothing of commits: "no commits" on each of its
@@ -157,6 +163,7 @@ export function keyResultPresentation(
   today: string,
   grade?: ShownGrade,
   fileLinked = true,
+  due?: { daysLate: number },
 ): Presentation {
   const { label, showId } = titleOrId(kr.title, kr.id, 'key result');
   if (grade && a.health !== 'dropped') {
@@ -179,7 +186,7 @@ export function keyResultPresentation(
     health: a.health,
   });
   const linkedText = linked && fileLinked ? linkedWorkLine(linked, today) : undefined;
-  const description = joinParts([leadWithProgress(summary, a, showId ? kr.id : undefined), linkedText]);
+  const description = joinParts([leadWithProgress(summary, a, showId ? kr.id : undefined), due ? dueMarker(due) : undefined, linkedText]);
   return {
     label,
     description,

@@ -11,6 +11,7 @@ import * as vscode from 'vscode';
 import { oneLine, teamPeriodText } from '../../core/wording';
 import type { OkrFile, Span } from '../../core/model';
 import { assessKeyResult, assessObjective } from '../../core/progress';
+import { dueCheckIn } from '../../core/check-ins';
 import { gradeColour, isObjectiveGraded, keyResultScore, objectiveScore, verdictColour } from '../../core/grade';
 import { CommandId } from '../command-ids';
 import type { OkrFileState, OkrStore } from '../okr-store';
@@ -379,6 +380,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
           today,
           grade,
           this.fileLinked(file),
+          dueCheckIn(file, objective, keyResult, today),
         );
         const item = this.item(
           element,
