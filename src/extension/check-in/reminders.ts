@@ -6,6 +6,7 @@
 // Restricted Mode, where checking in is not possible.
 
 import * as vscode from 'vscode';
+import { minOf } from '../../core/arrays';
 import { dueKeyResults, type DueKeyResult } from '../../core/check-ins';
 import { CommandId } from '../command-ids';
 import type { OkrFileState, OkrStore } from '../okr-store';
@@ -146,7 +147,7 @@ export class CheckInReminders implements vscode.Disposable {
       statusBar: { visible: text !== undefined, text: text ?? '', tooltip },
     };
     const today = this.store.today();
-    const cadence = Math.min(...due.map((d) => d.cadence));
+    const cadence = minOf(due.map((d) => d.cadence));
     if (this.pending || !shouldNotify(this.memory(), mode, due.length, cadence, today)) return;
     await this.remember(afterShown(this.memory(), today));
     this.snapshot = { ...this.snapshot, shown: this.snapshot.shown + 1 };
