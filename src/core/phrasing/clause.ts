@@ -221,13 +221,13 @@ export function sharesClauseWithOutcome(tokens: readonly Token[], from: number):
 
 /**
  * Whether a noun names the work of a task verb by its form: "migration", "implementation",
- * "deployment", "improvements" (-ation, -ion, -ment of a verb in the lexicon, plural too).
+ * "deployment", "improvements", "delivery" (-ation, -ion, -ment, -y of a verb in the lexicon, plural too).
  * A measure or a quality ("adoption", "retention") is no work.
  */
 export function namesWork(noun: string, lexicon: VerbLexicon = TASK_LEXICON): boolean {
   if (QUALITY_NOUNS.has(noun) || OUTCOME_METRICS.has(noun) || OUTCOME_OBJECTS.has(noun) || ENTITIES.test(noun)) return false;
   const singular = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun;
-  const m = /^(.{3,}?)(ation|ition|ion|ment)$/.exec(singular);
+  const m = /^(.{3,}?)(ation|ition|ion|ment)$/.exec(singular) ?? /^(.{3,}er)(y)$/.exec(noun.replace(/ies$/, 'y'));
   if (!m) return false;
   const stem = m[1];
   const candidates = [stem, `${stem}e`, stem.replace(/at$/, 'ate'), stem.replace(/ific$/, 'ify'), stem.replace(/(.)\1$/, '$1')];

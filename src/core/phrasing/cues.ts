@@ -19,7 +19,7 @@ const ROUTINE_CUES: readonly Cue[] = [
   [[/\bmaintenance\b|\bhousekeeping\b|\bpatch(?:es|ed|ing)?\b/], 'maintenance'],
   [
     [
-      /\b(?:dependency|dependencies|library|package) (?:upgrades?|updates?|bumps?)\b|\b(?:upgrade|update|bump)s? (?:[\w.-]+ ){0,2}(?:dependencies|libraries|packages)\b|\bupgrades? of\b|\bversion bumps?\b|^upgrad(?:e|es|ed|ing)\b/,
+      /\b(?:dependency|dependencies|library|package) (?:upgrades?|updates?|bumps?)\b|\b(?:upgrade|update|bump)s? (?:[\w.-]+ ){0,2}(?:dependencies|libraries|packages)\b|\bupgrades? of\b|\bversion bumps?\b|^upgrad(?:e|es|ed|ing)\b|(?:\bv?\d+(?:\.\d+)* (?:→|->|to) v?\d+(?:\.\d+)*|\bv?\d+(?:\.\d+)+|\bv\d+) (?:upgrades?|updates?)\b/,
     ],
     'upgrades',
   ],

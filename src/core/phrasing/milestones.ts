@@ -113,7 +113,19 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     const t = tokens[i];
     if (RATE_WORDS.has(t.lower) && tokens[i + 1] && PERIODS.has(tokens[i + 1].lower) && t.lower !== 'every') return true;
   }
-  return tokens.some((t) => t.kind === 'word' && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)));
+  // A metric word names a measure, except inside the verb's object, where it names the thing
+  // delivered: "Roll out Users & Roles V2 ... across 3 pilot institutions".
+  let objectEnd = objectAt;
+  while (
+    objectAt >= 0 &&
+    objectEnd < tokens.length &&
+    !PHRASE_STOPS.has(tokens[objectEnd].lower) &&
+    (tokens[objectEnd].kind !== 'symbol' || tokens[objectEnd].text === '&')
+  )
+    objectEnd++;
+  return tokens.some(
+    (t, i) => t.kind === 'word' && !(i >= objectAt && i < objectEnd) && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)),
+  );
 }
 
 /** Verbs that reach people without making them a result: their count is the work done. */
@@ -220,9 +232,13 @@ function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: Ve
 
 /** After "There is/are/will be": where the subject starts and where its noun phrase ends. */
 function existentialSubject(tokens: readonly Token[], lead: number): { at: number; end: number } | undefined {
-  if (tokens[lead]?.lower !== 'there') return undefined;
+  // "Having a brand carved out", "Having 1,000 people engaged": a gerund of possession says what exists.
+  const having = tokens[lead]?.lower === 'having';
+  if (tokens[lead]?.lower !== 'there' && !having) return undefined;
   let at = lead + 1;
-  if (tokens[at]?.lower === 'will' && tokens[at + 1]?.lower === 'be') at += 2;
+  if (having) {
+    /* the subject follows directly */
+  } else if (tokens[at]?.lower === 'will' && tokens[at + 1]?.lower === 'be') at += 2;
   else if (/^(is|are|was|were|exists|exist)$/.test(tokens[at]?.lower ?? '')) at += 1;
   else return undefined;
   if (!tokens[at] || /^(no|not|zero|never)$/.test(tokens[at].lower)) return undefined;
@@ -469,6 +485,16 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
 
   const verb = leadingTaskVerb(tokens, lexicon);
   if (verb) return measuresOutcome(tokens, quantities, verb.next, verb.base) ? undefined : { kind: 'verb', words: verb.text };
+  // "There is a public roadmap", "There are at least 10 builders": an existential clause; what
+  // follows the copula is its subject, and it exists. A thing that exists was delivered unless a
+  // number measures it ("at least 10 builders": people, an outcome).
+  const existential = existentialSubject(tokens, lead);
+  if (existential !== undefined) {
+    if (quantities.length === 0) return { kind: 'state', words: title.slice(first.start, existential.end) };
+    return countsWorkItems(tokens, quantities, existential.at)
+      ? { kind: 'state', words: title.slice(first.start, existential.end) }
+      : undefined;
+  }
   if (CERTIFICATION_VERBS.has(first.lower)) {
     const noun = quantities.length === 0 ? tokens.find((t) => CERTIFICATION_NOUNS.has(t.lower)) : undefined;
     return noun ? { kind: 'certification', words: noun.text } : undefined;
@@ -482,18 +508,10 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
       ? { kind: 'verb', words: first.text }
       : undefined;
   }
+  // "100% of functions have career frameworks", "9/10 of teams use it": a share of a population is measured.
+  if (quantities.some((q) => q.start === first.start && /[%/]/.test(q.text)) && tokens[lead + 1]?.lower === 'of') return undefined;
   // "5 people have tested the bot": a count of people doing something measures how many did.
   if (countsPeopleAtLead(tokens, lead, quantities)) return undefined;
-  // "There is a public roadmap", "There are at least 10 builders": an existential clause; what
-  // follows the copula is its subject, and it exists. A thing that exists was delivered unless a
-  // number measures it ("at least 10 builders": people, an outcome).
-  const existential = existentialSubject(tokens, lead);
-  if (existential !== undefined) {
-    if (quantities.length === 0) return { kind: 'state', words: title.slice(first.start, existential.end) };
-    return countsWorkItems(tokens, quantities, existential.at)
-      ? { kind: 'state', words: title.slice(first.start, existential.end) }
-      : undefined;
-  }
   // "3+ channel integrations live", "100+ test recommendations generated": a count whose noun is
   // reported delivered counts the work, unless it counts people ("500 users onboarded").
   const countedDelivery = deliveredCount(tokens, lead, quantities, lexicon);
