@@ -33,9 +33,6 @@ import { closestMatch } from './edit-distance';
 import { shownValue } from './escape';
 import { pushAll } from './arrays';
 
-// Moved to escape.ts (the one escaping helper); re-exported for the modules that import it from here.
-export { shownValue };
-
 /** Files over this size are refused with one finding instead of parsed. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
 /** Alias expansions allowed in one file: enough for real reuse, far too few for "billion laughs". */

@@ -1,8 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { hasUnsafeCharacters, printable, quoteTitle, shownValue } from '../../src/core/escape';
-import { shownValue as shownValueFromParse } from '../../src/core/parse';
-import { quoteTitle as quoteTitleFromPhrasing } from '../../src/core/phrasing';
-import { printable as printableFromAnsi } from '../../src/cli/format/ansi';
 
 describe('escape: the one helper for user text in messages and terminal output', () => {
   it('escapes C0 and C1 controls, DEL and escape sequences', () => {
@@ -47,11 +44,5 @@ describe('escape: the one helper for user text in messages and terminal output',
     assert.equal(shownValue('a\u202eb\u001b'), 'a\\u202eb\\u001b');
     assert.equal(quoteTitle('Ship\u202e the\u001b[31m API'), '"Ship\\u202e the\\u001b[31m API"');
     assert.equal(quoteTitle('a\nb'), '"a b"');
-  });
-
-  it('is one helper: the old names are the same functions', () => {
-    assert.equal(shownValueFromParse, shownValue);
-    assert.equal(quoteTitleFromPhrasing, quoteTitle);
-    assert.equal(printableFromAnsi, printable);
   });
 });

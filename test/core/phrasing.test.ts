@@ -1,3 +1,4 @@
+import { quoteTitle } from '../../src/core/escape';
 import assert from 'node:assert/strict';
 import {
   buildVerbLexicon,
@@ -10,7 +11,6 @@ import {
   milestoneCue,
   objectiveTaskCue,
   performanceCue,
-  quoteTitle,
   routineCue,
   statesBaseline,
   stringList,

@@ -2,6 +2,7 @@
 // template; with --create the branch is made and linked to the key result in git
 // config (`branch.<name>.okrKeyResult`), with --checkout it is also checked out.
 
+import { printable } from '../../core/escape';
 import * as path from 'node:path';
 import { branchName, branchTemplateProblems, DEFAULT_BRANCH_TEMPLATE } from '../../core/git/branch-name';
 import {
@@ -22,7 +23,6 @@ import {
 import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { sameId } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
-import { printable } from '../format/ansi';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
 import { reportLoadProblems } from './lint';
 

@@ -1,6 +1,7 @@
 // `okr check-commits <range>`: the commit-msg check over a range of commits, for
 // CI: every key-result trailer must name a key result of the OKR files.
 
+import { printable } from '../../core/escape';
 import * as path from 'node:path';
 import { readCommits } from '../../core/git/history';
 import { NOTES_REF, withNoteLinks } from '../../core/git/notes';
@@ -8,7 +9,7 @@ import { gitFailureMessage, GitError, openRepo, OKR_FILES_CONFIG_KEY, TRAILER_CO
 import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
-import { printable, styleFor } from '../format/ansi';
+import { styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { reportLoadProblems } from './lint';
 

@@ -1,6 +1,7 @@
 // `okr hook install|uninstall|status`: the commit hooks that add and check
 // key-result trailers; `okr hook run <hook> ...` is what the installed hooks call.
 
+import { printable } from '../../core/escape';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { commitMsg, prepareCommitMsg } from '../../core/git/hook-run';
@@ -26,7 +27,6 @@ import {
   TRAILER_CONFIG_KEY,
 } from '../../core/git/git';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
-import { printable } from '../format/ansi';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
 
 const HELP = `Usage: okr hook install|uninstall|status [--repo <dir>]

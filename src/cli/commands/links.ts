@@ -2,6 +2,7 @@
 // across one or several repositories, and the trailers that name no known key
 // result (a typo, or a key result renamed or removed since).
 
+import { printable } from '../../core/escape';
 import * as path from 'node:path';
 import { type CommitRecord, CommitIndex, SCAN_SLACK_DAYS, scanWindowStart } from '../../core/git/history';
 import { indexCachePath, readIndexCache, writeIndexCache } from '../../core/git/index-cache';
@@ -11,7 +12,7 @@ import { NOTES_REF } from '../../core/git/notes';
 import { isValidDate } from '../../core/parse';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
-import { printable, styleFor } from '../format/ansi';
+import { styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { reportLoadProblems } from './lint';
 import { pushAll } from '../../core/arrays';

@@ -2,13 +2,13 @@
 // them, `aligns_with` parents loaded), prints the findings as text, JSON or SARIF,
 // and exits 1 when there are errors or too many warnings.
 
+import { printable } from '../../core/escape';
 import * as path from 'node:path';
 import type { Severity } from '../../core/model';
 import { rules, ruleById } from '../../core/rules';
 import { closestMatch } from '../../core/edit-distance';
 import { loadSources, readAlignedTexts, type LoadedSources } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, alignedTargets, lintParsedSources, parseSources, type ParsedSource } from '../../core/workspace';
-import { printable } from '../format/ansi';
 import { gitFailureMessage } from '../../core/git/git';
 import { type HistoriesRead, MAX_HISTORY_COMMITS, readFileHistories } from '../../core/git/okr-history';
 import type { FileHistory } from '../../core/history';

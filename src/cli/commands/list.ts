@@ -2,6 +2,7 @@
 // health, as a table for people or JSON for scripts. A file with syntax errors is
 // listed as far as it could be read, with a note.
 
+import { printable } from '../../core/escape';
 import { AlignmentIndex } from '../../core/alignment';
 import { DependencyGraph, needsLine, neededByLine } from '../../core/dependencies';
 import { alignmentJson, alignmentText, TREE_MODES, type TreeMode } from '../format/alignment';
@@ -21,7 +22,7 @@ import {
 } from '../../core/grade';
 import { loadSources } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, parseSources, type ParsedSource } from '../../core/workspace';
-import { printable, styleFor, type Style } from '../format/ansi';
+import { styleFor, type Style } from '../format/ansi';
 import { regionOf } from '../format/report';
 import { LineIndex } from '../../core/positions';
 import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption, useColor } from '../io';

@@ -1,6 +1,7 @@
 // `okr tag <commit> <kr-id>`: links a commit made without a trailer to a key result,
 // after the fact, as a git note (core/git/notes.ts): no history rewrite.
 
+import { printable } from '../../core/escape';
 import * as path from 'node:path';
 import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, resolveCommit } from '../../core/git/git';
 import { readCommits } from '../../core/git/history';
@@ -8,7 +9,6 @@ import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { addNoteLink, NOTES_REF, removeNoteLink } from '../../core/git/notes';
 import { sameId } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
-import { printable } from '../format/ansi';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
 import { reportLoadProblems } from './lint';
 

@@ -38,6 +38,3 @@ export const PLAIN: Style = {
 export function styleFor(color: boolean): Style {
   return color ? COLOR : PLAIN;
 }
-
-// The escaping itself is core's, shared with every message: re-exported for the commands.
-export { printable } from '../../core/escape';

@@ -2,7 +2,8 @@
 // grouped by file, then a summary. The location comes first so terminals and
 // VS Code's terminal make it a link.
 
-import { printable, styleFor, type Style } from './ansi';
+import { printable } from '../../core/escape';
+import { styleFor, type Style } from './ansi';
 import { regionOf, totalCounts, type Counts, type LintReport } from './report';
 import type { Severity } from '../../core/model';
 import { plural } from '../../core/wording';

@@ -11,7 +11,7 @@
 //   objectives  task or outcome
 //   milestones  deliverable or measured outcome
 //   cues        routine work, performance reviews
-//   messages    quoting titles, reading list options
+//   messages    reading list options (titles are quoted by core/escape.ts)
 //
 // The guide these come from: objectives are qualitative outcomes, not tasks; key
 // results are measurable ("Reduce P1 incidents from twelve to three per quarter"),
@@ -25,4 +25,4 @@ export { leadIndex, leadingTaskVerb, matchVerb, TASK_LEXICON, taskLexicon, type 
 export { objectiveTaskCue, type TaskCue } from './objectives';
 export { milestoneCue, type KeyResultNumbers, type MilestoneCue, type MilestoneKind } from './milestones';
 export { performanceCue, routineCue } from './cues';
-export { quoteTitle, stringList } from './messages';
+export { stringList } from './messages';

@@ -1,8 +1,5 @@
 // Helpers for the phrasing rules' messages and options.
 
-// Moved to escape.ts (the one escaping helper); re-exported for the rules that import it from here.
-export { quoteTitle } from '../escape';
-
 /**
  * A list option as given: rule options are checked against their defaults' `typeof`
  * only, so an array option may arrive as a mapping; keep the strings and ignore the rest.

@@ -1,3 +1,4 @@
+import { quoteTitle } from '../escape';
 import type { Fix, KeyResult, Objective, TextEdit } from '../model';
 import type { Rule, RuleReport } from '../rule';
 import {
@@ -12,7 +13,7 @@ import {
 import { ID_PATTERN } from '../parse';
 import { LineIndex } from '../positions';
 import { rawProgress } from '../progress';
-import { findDeadline, milestoneCue, quoteTitle, stringList, taskLexicon, type MilestoneCue } from '../phrasing';
+import { findDeadline, milestoneCue, stringList, taskLexicon, type MilestoneCue } from '../phrasing';
 import { activeKeyResults } from './utils/active';
 
 export interface KrIsMilestoneOptions {

@@ -1,5 +1,6 @@
+import { quoteTitle } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
-import { milestoneCue, quoteTitle, statesBaseline } from '../phrasing';
+import { milestoneCue, statesBaseline } from '../phrasing';
 import { activeKeyResults } from './utils/active';
 
 // The guide's key results say where they start: "Reduce P1 incidents from twelve to

@@ -1,5 +1,6 @@
+import { quoteTitle } from '../escape';
 import type { NoOptions, Rule, RuleReport } from '../rule';
-import { findQuantities, impliesMeasure, milestoneCue, quoteTitle } from '../phrasing';
+import { findQuantities, impliesMeasure, milestoneCue } from '../phrasing';
 import { activeKeyResults } from './utils/active';
 
 // The guide: key results "must be measurable, specific, and verifiable — you should

@@ -1,5 +1,6 @@
+import { quoteTitle } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
-import { findQuantities, quoteTitle } from '../phrasing';
+import { findQuantities } from '../phrasing';
 import { activeObjectives } from './utils/active';
 
 // The guide: objectives are "qualitative descriptions of what you want to achieve";

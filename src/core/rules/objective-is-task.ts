@@ -1,5 +1,6 @@
+import { quoteTitle } from '../escape';
 import type { Rule, RuleReport } from '../rule';
-import { objectiveTaskCue, quoteTitle, stringList, taskLexicon } from '../phrasing';
+import { objectiveTaskCue, stringList, taskLexicon } from '../phrasing';
 import { activeObjectives } from './utils/active';
 
 export interface ObjectiveIsTaskOptions {

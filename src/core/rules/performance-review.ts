@@ -1,6 +1,7 @@
+import { quoteTitle } from '../escape';
 import type { Span } from '../model';
 import type { Rule, RuleReport, NoOptions } from '../rule';
-import { performanceCue, quoteTitle } from '../phrasing';
+import { performanceCue } from '../phrasing';
 
 // The guide: "Separate OKRs from performance reviews to encourage ambitious goal setting",
 // and decouple "OKR achievement from compensation and performance ratings". This holds

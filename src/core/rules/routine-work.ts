@@ -1,5 +1,6 @@
+import { quoteTitle } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
-import { quoteTitle, routineCue } from '../phrasing';
+import { routineCue } from '../phrasing';
 import { activeKeyResultsOf, activeObjectives } from './utils/active';
 
 // The guide: "Routine work like bug fixes, on-call rotations, and maintenance tasks will

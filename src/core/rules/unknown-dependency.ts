@@ -1,5 +1,5 @@
+import { shownValue } from '../escape';
 import { dependencyGraphFor, nodesOfFile, nodeWhere } from '../dependencies';
-import { shownValue } from '../parse';
 import type { NoOptions, Rule, RuleReport } from '../rule';
 
 // A dependency on an id that exists nowhere is a promise nobody can keep: the team
