@@ -3,9 +3,8 @@
 // usage errors, colour, and "today".
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { isValidDate } from '../core/parse';
 import packageJson from '../../package.json';
-import { localDate } from '../core/dates';
+import { isValidDate, localDate } from '../core/dates';
 import { printable } from '../core/escape';
 import { pushAll } from '../core/arrays';
 

@@ -27,8 +27,6 @@ import type {
 import { INITIATIVE_STATUSES, ITEM_STATUSES } from './model';
 import { isValidDate, quarterPeriod } from './dates';
 
-// Date helpers used to live here; their users may still import them from the parser.
-export { isValidDate, quarterOf, quarterPeriod } from './dates';
 import { closestMatch } from './edit-distance';
 import { shownValue } from './escape';
 import { pushAll } from './arrays';

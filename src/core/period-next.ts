@@ -17,9 +17,8 @@ import { pushAll } from './arrays';
 import { yamlScalar } from './edits';
 import { keyResultScore, scoreText } from './grade';
 import type { Initiative, IsoDate, KeyResult, Objective, OkrFile, Period, TextEdit } from './model';
-import { quarterPeriod } from './parse';
 import { daysBetween, effectiveCurrent } from './progress';
-import { addDays } from './dates';
+import { addDays, quarterPeriod } from './dates';
 
 export class NextPeriodError extends Error {}
 

@@ -3,7 +3,7 @@
 // editing it. It lints clean on the day it is written (test/core/starter.test.ts):
 // a starter that greets its user with warnings would teach the wrong lesson.
 
-import { isValidDate, quarterOf } from './parse';
+import { isValidDate, quarterOf } from './dates';
 
 export interface StarterOptions {
   /** "Today" as YYYY-MM-DD: the period is its quarter and the first check-ins are dated today. */

@@ -1,7 +1,8 @@
+import { isValidDate, quarterOf, quarterPeriod } from '../../src/core/dates';
 import { shownValue } from '../../src/core/escape';
 import assert from 'node:assert/strict';
 import type { Finding } from '../../src/core/model';
-import { flowDepthExceeded, isValidDate, MAX_FILE_BYTES, parseOkr, quarterOf, quarterPeriod } from '../../src/core/parse';
+import { flowDepthExceeded, MAX_FILE_BYTES, parseOkr } from '../../src/core/parse';
 import { LineIndex } from '../../src/core/positions';
 
 const GOOD = `version: 1

@@ -2,6 +2,7 @@
 // file that defines the key result; `--from-sources` records one for every key
 // result whose `source:` metric changed since its latest check-in.
 
+import { isValidDate } from '../../core/dates';
 import { FileChangedError, readForEdit, writeAtomically, type ReadForEdit } from '../../core/fs/atomic-write';
 import { applyEdits, parseCheckInValue, parseConfidence, planCheckIn, type CheckInInput } from '../../core/edits';
 import { printable } from '../../core/escape';
@@ -9,7 +10,6 @@ import { GitError, openRepo } from '../../core/git/git';
 import { knownIdsForRepo, loadKnownIds, type LoadedKnownIds } from '../../core/git/known-ids';
 import type { TextEdit } from '../../core/model';
 import { planFromSources } from '../../core/from-sources';
-import { isValidDate } from '../../core/parse';
 import { LineIndex } from '../../core/positions';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { unifiedDiff } from '../format/diff';

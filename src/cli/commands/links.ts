@@ -2,6 +2,7 @@
 // across one or several repositories, and the trailers that name no known key
 // result (a typo, or a key result renamed or removed since).
 
+import { isValidDate } from '../../core/dates';
 import { printable } from '../../core/escape';
 import * as path from 'node:path';
 import { type CommitRecord, CommitIndex, SCAN_SLACK_DAYS, scanWindowStart } from '../../core/git/history';
@@ -9,7 +10,6 @@ import { indexCachePath, readIndexCache, writeIndexCache } from '../../core/git/
 import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, type RepoSession, TRAILER_CONFIG_KEY } from '../../core/git/git';
 import { KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
 import { NOTES_REF } from '../../core/git/notes';
-import { isValidDate } from '../../core/parse';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { styleFor } from '../format/ansi';

@@ -4,11 +4,12 @@
 // them, and nothing else changes. Anything the edit cannot do exactly is refused with
 // one message, and the caller writes nothing.
 
+import { isValidDate } from '../dates';
 import { maxOf, minOf } from '../arrays';
 import { cadenceDays } from '../check-ins';
 import { shownValue } from '../escape';
 import type { CheckIn, KeyResult, Objective, OkrFile, Span, TextEdit } from '../model';
-import { isValidDate, parseOkr, type ParseResult } from '../parse';
+import { parseOkr, type ParseResult } from '../parse';
 import { LineIndex } from '../positions';
 import { daysBetween, latestCheckInWith } from '../progress';
 import { closestMatches } from '../edit-distance';

@@ -1,5 +1,5 @@
+import { quarterOf } from '../dates';
 import { insertTopLevelFieldEdit } from '../edits';
-import { quarterOf } from '../parse';
 import { shownValue } from '../escape';
 import type { Span, TextEdit } from '../model';
 import type { Rule, RuleReport, NoOptions } from '../rule';

@@ -2,10 +2,10 @@
 // value becomes a typed one. Pure (no `vscode`), so the table is unit-tested against
 // package.json and every validator without a running editor; settings.ts reads through it.
 
+import { isValidDate } from '../../core/dates';
 import { DEFAULT_BRANCH_TEMPLATE } from '../../core/git/branch-name';
 import { DEFAULT_TRAILER_KEY, trailerKeyProblem } from '../../core/git/trailers';
 import type { RuleSettings } from '../../core/model';
-import { isValidDate } from '../../core/parse';
 import { OKR_FILES_GLOB } from '../../core/workspace';
 import { REMINDERS_MODES, type RemindersMode } from '../check-in/reminders-model';
 
