@@ -60,6 +60,10 @@ export class AlignmentIndex {
     for (const s of sources) {
       const target = this.targetOf(s);
       if (!target) continue;
+      // A closed period kept beside a parent file that has started a later one (both
+      // rolled over) is history: it neither supports nor rolls up into the new period.
+      const own = s.file.period;
+      if (own && target.file.period && target.file.period.start > own.end) continue;
       let list = this.alignedTo.get(target.path);
       if (!list) this.alignedTo.set(target.path, (list = []));
       list.push(s);

@@ -1,6 +1,6 @@
 // okr close and okr next-period, end to end on files in a temporary folder.
 import * as assert from 'node:assert/strict';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { okr, tempFolder } from './cli-harness';
 
@@ -241,6 +241,40 @@ describe('okr next-period', () => {
         f.messages.map((m) => `${path.basename(f.filePath)}: ${m.ruleId}: ${m.message}`),
       );
       assert.deepEqual(messages, []);
+    } finally {
+      ws.remove();
+    }
+  });
+
+  it("when the parent file rolls over too, the closed file's parent: ids resolve to the parent's closed copy", async () => {
+    const ws = workspace();
+    try {
+      for (const f of ['okrs/company.okr.yaml', 'okrs/platform.okr.yaml']) {
+        assert.equal((await okr(['close', f, '--today', '2027-01-04'], { cwd: ws.dir })).code, 0);
+        const r = await okr(['next-period', f, '--today', '2027-01-04'], { cwd: ws.dir });
+        assert.equal(r.code, 0, r.stderr);
+      }
+      assert.match(ws.read('okrs/2026-Q4/platform.okr.yaml'), /parent: CO-O1/);
+      const lint = await okr(['lint', '--today', '2027-01-04', '--format', 'json'], { cwd: ws.dir });
+      const messages = JSON.parse(lint.stdout).flatMap((f: { filePath: string; messages: { ruleId: string; message: string }[] }) =>
+        f.messages.map((m) => `${path.relative(ws.dir, f.filePath)}: ${m.ruleId}: ${m.message}`),
+      );
+      // The closed platform file says nothing: CO-O1 is in okrs/2026-Q4/company.okr.yaml, and it
+      // does not count as support of the company's new period. The new one does: its objective
+      // still names CO-O1, which the company's new period calls CO-O2, so CO-O2 has no support yet.
+      assert.deepEqual(messages, [
+        'okrs/company.okr.yaml: unsupported-objective: No team objective names CO-O2 as its `parent:` (1 file aligns to this one): a team takes it on, or it is not a priority this period.',
+        'okrs/platform.okr.yaml: unknown-parent: `parent: CO-O1` names no objective of okrs/company.okr.yaml. Did you mean `CO-O2`?',
+      ]);
+      // Without the company's closed copy, the closed file's link is broken, and says why.
+      rmSync(path.join(ws.dir, 'okrs', '2026-Q4', 'company.okr.yaml'));
+      const again = await okr(['lint', '--today', '2027-01-04', 'okrs/2026-Q4/platform.okr.yaml', 'okrs/company.okr.yaml'], {
+        cwd: ws.dir,
+      });
+      assert.match(
+        again.stdout,
+        /`parent: CO-O1` names no objective of okrs\/company\.okr\.yaml, which is now 2027-Q1, a later period than this file's\./,
+      );
     } finally {
       ws.remove();
     }

@@ -1,6 +1,7 @@
 import { shownValue } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
 import { closestMatch } from '../edit-distance';
+import { periodLabel } from '../history';
 
 // The guide: "Start by understanding the company-level OKRs and working backward to
 // determine how your engineering team can contribute." A `parent:` is that line of
@@ -45,9 +46,13 @@ export const unknownParent: Rule<NoOptions> = {
       for (const kr of o.keyResults) if (kr.id) otherIds.set(kr.id, 'a key result');
       for (const i of o.initiatives) if (i.id) otherIds.set(i.id, 'an initiative');
     }
+    // The parent file has started a later period (both rolled over): this file's `parent:`
+    // ids are of the parent's earlier period, which its closed copy in the workspace keeps.
+    const parentMovedOn = file.period !== undefined && aligned.period !== undefined && aligned.period.start > file.period.end;
     for (const o of withParent) {
       const parent = o.parent!.trim();
       if (known.has(parent)) continue;
+      if (parentMovedOn && context.firstDefinitionElsewhere(parent)?.kind === 'objective') continue;
       const other = otherIds.get(parent);
       let message: string;
       if (other) {
@@ -55,7 +60,10 @@ export const unknownParent: Rule<NoOptions> = {
       } else {
         const near = closestMatch(parent, objectiveIds);
         message =
-          `\`parent: ${shownValue(parent)}\` names no objective of ${shownPath}.` +
+          `\`parent: ${shownValue(parent)}\` names no objective of ${shownPath}` +
+          (parentMovedOn && aligned.period
+            ? `, which is now ${shownValue(periodLabel(aligned.period))}, a later period than this file's.`
+            : '.') +
           (near
             ? ` Did you mean \`${shownValue(near)}\`?`
             : objectiveIds.length
