@@ -112,6 +112,12 @@ describe('dashboard', () => {
     } finally {
       await vscode.commands.executeCommand('workbench.action.files.revert', uri);
     }
+    // The revert is followed too, so the next tests see the file as on disk.
+    await waitFor('a render with the title as on disk', () =>
+      dashboard.lastRender!.html.includes('Reduce P1 incidents from twelve') && !dashboard.lastRender!.html.includes('Cut P1 incidents')
+        ? true
+        : undefined,
+    );
   });
 
   it('the check-in button calls okr.checkIn with the key result, and shows only when that command exists', async () => {
