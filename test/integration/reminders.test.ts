@@ -115,7 +115,7 @@ describe('Check-in reminders', function () {
       assert.doesNotMatch(String((await keyResultRow(handle, id)).description), /check-in/, `${id} is not due`);
   });
 
-  it("notifies once per cadence window; statusBar and off keep it quiet; Snooze asks the next day; Don't Show Again never", async () => {
+  it("notifies once per cadence window; statusBar and off keep it quiet; Snooze asks the next day; Check In walks; Don't Show Again never", async () => {
     let state = await reminders();
     assert.equal(state.shown, 1, 'one notification since the window opened');
     assert.equal(state.notification?.message, 'OKR Lens: 3 key results are due for a check-in: REM-KR3, REM-KR1, MOB-KR1.');
@@ -152,10 +152,21 @@ describe('Check-in reminders', function () {
     await setSetting('okr.lint.today', '2026-12-06');
     state = await reminders();
     assert.equal(state.shown, 3, 'the next day, inside the window');
+    // Check In starts the walk through every due key result, the latest first; Esc ends it.
+    const before = [read(PLATFORM), read(MOBILE)];
+    assert.equal(await answerReminder('Check In'), true);
+    await activeInput(1, /^Check In \(1 of \d+\): REM-KR3 /);
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    await waitUntil('the walk ended', async () => (await vscode.commands.executeCommand('_okr.checkInInput')) === undefined);
+    assert.deepEqual([read(PLATFORM), read(MOBILE)], before, 'nothing written');
+
+    await setSetting('okr.lint.today', '2026-12-13');
+    state = await reminders();
+    assert.equal(state.shown, 4, 'a cadence later');
     assert.equal(await answerReminder("Don't Show Again"), true);
     await setSetting('okr.lint.today', '2026-12-20');
     state = await reminders();
-    assert.equal(state.shown, 3, 'never again');
+    assert.equal(state.shown, 4, 'never again');
     assert.equal(state.memory.dismissed, true);
     assert.equal(state.statusBar.visible, true, 'the status bar stays');
 

@@ -5,6 +5,8 @@
 'use strict';
 
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { test } = require('./runner');
 const { eventually, SELECTORS } = require('./workbench');
 
@@ -16,6 +18,8 @@ test('Check In from the tree: value, confidence, a note prefilled from the linke
   readmeScreenshot,
 }) => {
   await workbench.openOkrView();
+  // One editor group: the file beside the tree, at full width.
+  await workbench.runCommand('View: Single Column Editor Layout');
   // The file beside the tree (and no toast over the quick input: the screenshot must not close it).
   await workbench.openFile('platform.okr.yaml');
   await workbench.setSidebarWidth(560);
@@ -64,9 +68,10 @@ test('Check In from the tree: value, confidence, a note prefilled from the linke
   });
 });
 
-test('a due key result has a quiet marker in the tree, and the status bar counts the check-ins due', async ({
+test('a due key result has a quiet marker in the tree; the status bar counts the check-ins due, and a click walks through them (Skip writes nothing)', async ({
   workbench,
   page,
+  workspace,
   readmeScreenshot,
 }) => {
   await workbench.openOkrView();
@@ -79,8 +84,20 @@ test('a due key result has a quiet marker in the tree, and the status bar counts
   await item.first().waitFor({ state: 'visible' });
   assert.equal(await item.first().locator('.codicon-bell').count(), 1, 'a bell before the count');
   await readmeScreenshot('check-ins-due', async () => {
+    await workbench.runCommand('View: Single Column Editor Layout');
     await workbench.openFile('teams/mobile.okr.yaml');
     // Wide enough for MOB-KR1's whole row, marker included.
     await workbench.setSidebarWidth(760);
   });
+
+  // A click on the item walks through the due key results; Skip goes on without writing.
+  const before = fs.readFileSync(path.join(workspace, 'teams', 'mobile.okr.yaml'), 'utf8');
+  await item.first().click();
+  const title = page.locator(SELECTORS.quickInputTitle);
+  await eventually(async () =>
+    assert.match((await title.innerText()).trim(), /^Check In \(1 of 1\): MOB-KR1 Ship the redesigned checkout/),
+  );
+  await page.locator(`${SELECTORS.quickInput} .action-label[aria-label="Skip this key result"]`).click();
+  await page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
+  assert.equal(fs.readFileSync(path.join(workspace, 'teams', 'mobile.okr.yaml'), 'utf8'), before, 'Skip writes nothing');
 });

@@ -103,6 +103,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
         input.onDidHide(() => {
           for (const d of subs) d.dispose();
           skipActive = undefined;
+          if (active === input) active = undefined;
           if (!done) reject(new Cancelled());
         }),
       ];
