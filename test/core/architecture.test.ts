@@ -36,6 +36,19 @@ describe('src/core layout', () => {
     );
   });
 
+  it('is laid out in the README as it is in the tree: every file and folder of src/core is named there', () => {
+    const readme = fs.readFileSync(path.resolve(CORE, '..', '..', 'README.md'), 'utf8');
+    const start = readme.indexOf('src/core/ ');
+    assert.ok(start >= 0, 'the README has a src/core/ layout');
+    const layout = readme.slice(start, readme.indexOf('\nsrc/cli/', start));
+    const named = (entry: string) => new RegExp(`(^|[\\s(])${entry.replace(/\./g, '\\.')}(?![\\w.-])`).test(layout);
+    const entries = fs.readdirSync(CORE, { withFileTypes: true }).map((e) => (e.isDirectory() ? `${e.name}/` : e.name));
+    assert.deepEqual(
+      entries.filter((e) => !named(e)),
+      [],
+    );
+  });
+
   it('runs processes only in core/git/', () => {
     const spawning = files.filter((f) => f.imports.some((m) => /^(node:)?child_process$/.test(m)));
     assert.ok(spawning.length > 0, 'the pattern no longer matches how git is run');
