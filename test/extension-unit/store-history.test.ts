@@ -1,7 +1,7 @@
 // The editor's reading of the OKR files' git history (src/extension/store-history.ts)
 // over real repositories: which files' history changed, and quiet degradation.
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
@@ -71,6 +71,26 @@ describe('StoreHistory (the editor reads OKR history in the background)', () => 
       );
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a workspace folder opened through a symbolic link: the history of the real repository', async () => {
+    repo.commit('Plan', { files: { 'okrs/platform.okr.yaml': okr(3) }, env: on('2026-10-02') });
+    const links = mkdtempSync(path.join(tmpdir(), 'okr-link-'));
+    try {
+      const linked = path.join(links, 'workspace');
+      symlinkSync(repo.dir, linked);
+      const file = path.join(linked, 'okrs/platform.okr.yaml');
+      const { log, lines } = logSink();
+      const history = new StoreHistory(log);
+      assert.deepEqual([...(await history.read([{ path: file, folder: linked, period: Q4 }]))], [file]);
+      assert.deepEqual(
+        history.get(file)?.versions.map((v) => v.date),
+        ['2026-10-02'],
+      );
+      assert.deepEqual(lines, []);
+    } finally {
+      rmSync(links, { recursive: true, force: true });
     }
   });
 

@@ -4,6 +4,7 @@
 // renamed in the period is followed; then the blobs needed, in one
 // `git cat-file --batch`, cached by blob id (a blob never changes).
 
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CommittedVersion, FileHistory } from '../history';
 import type { Period } from '../model';
@@ -329,6 +330,17 @@ export class OkrHistory {
 }
 
 function toRelative(root: string, absolute: string): string | undefined {
+  const direct = inside(root, absolute);
+  if (direct !== undefined) return direct;
+  // A path through a symbolic link (a linked workspace folder, macOS's /tmp): git's root is the real path.
+  try {
+    return inside(root, path.join(realpathSync.native(path.dirname(absolute)), path.basename(absolute)));
+  } catch {
+    return undefined; // its folder is gone: nothing of it in this repository
+  }
+}
+
+function inside(root: string, absolute: string): string | undefined {
   const rel = path.relative(root, absolute);
   if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
   return rel.split(path.sep).join('/');
