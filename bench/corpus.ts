@@ -48,6 +48,8 @@ export function corpusParts(): Part[] {
     // Gathered and labelled (issue 14, second round) before that round changed the analysis; first
     // measured when the analysis was final, never tuned on.
     { name: 'public blind held-out', heldOut: true, files: inDir('corpus-public/heldout-blind') },
+    // A second blind check, gathered and labelled after the analysis of that round was final.
+    { name: 'public blind2 held-out', heldOut: true, files: inDir('corpus-public/heldout-blind2') },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
   ];
