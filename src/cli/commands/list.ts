@@ -8,6 +8,7 @@ import { DependencyGraph, needsLine, neededByLine } from '../../core/dependencie
 import { alignmentJson, alignmentText, TREE_MODES, type TreeMode } from '../format/alignment';
 import type { KeyResult, Objective, OkrFile } from '../../core/model';
 import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
+import { itemFields, keyResultValues, orNull } from '../../core/json-fields';
 import {
   type GradeColour,
   GRADE_VERDICT_LABELS,
@@ -192,8 +193,6 @@ export interface ListOutput {
   files: ListFile[];
 }
 
-const orNull = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
-
 /** The `depends_on` of an item and what depends on it, from the graph of all the listed files. */
 function dependencyFields(
   graph: DependencyGraph | undefined,
@@ -228,9 +227,7 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
       const graded = isObjectiveGraded(file, o, today);
       const score = graded ? objectiveScore(o) : undefined;
       return {
-        id: orNull(o.id),
-        title: orNull(o.title),
-        owner: orNull(o.owner),
+        ...itemFields(o),
         kind: o.kind,
         status: o.status,
         parent: orNull(o.parent),
@@ -245,15 +242,10 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
         keyResults: o.keyResults.map<ListKeyResult>((kr) => {
           const k = assessKeyResult(file, o, kr, today);
           return {
-            id: orNull(kr.id),
-            title: orNull(kr.title),
-            owner: orNull(kr.owner),
+            ...itemFields(kr),
             status: kr.status,
             line: lineOf(kr.spans.node.start),
-            start: orNull(kr.start),
-            target: orNull(kr.target),
-            current: orNull(effectiveCurrent(kr)),
-            unit: orNull(kr.unit),
+            ...keyResultValues(kr),
             confidence: orNull(k.confidence),
             progress: orNull(k.progress),
             expected: orNull(k.expected),
@@ -263,9 +255,7 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
           };
         }),
         initiatives: o.initiatives.map((i) => ({
-          id: orNull(i.id),
-          title: orNull(i.title),
-          owner: orNull(i.owner),
+          ...itemFields(i),
           status: i.status,
           line: lineOf(i.spans.node.start),
         })),

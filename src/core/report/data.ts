@@ -19,7 +19,8 @@ import {
   weekCount,
 } from '../indicators';
 import type { IsoDate, OkrFile, Period } from '../model';
-import { assessKeyResult, assessObjective, effectiveCurrent, latestCheckIn, objectivePeriod, type Health } from '../progress';
+import { assessKeyResult, assessObjective, latestCheckIn, objectivePeriod, type Health } from '../progress';
+import { itemFields, keyResultValues, orNull } from '../json-fields';
 import { keyResultSeries, objectiveSeries, type SeriesPoint } from '../series';
 
 export interface ReportRepository {
@@ -135,8 +136,6 @@ export interface ReportData {
   alignment?: AlignmentJson;
 }
 
-const orNull = <T>(x: T | undefined): T | null => (x === undefined ? null : x);
-
 function reportWindow(files: readonly OkrFile[], today: IsoDate): { from: IsoDate; to: IsoDate } | null {
   const periods = files.map((f) => f.period).filter((p): p is Period => p !== undefined);
   if (periods.length === 0) return null;
@@ -187,9 +186,7 @@ export function buildReport(input: ReportInput): ReportData {
         const os = objectiveSeries(file, o, today);
         const work = repositories ? linkedIn(period) : undefined;
         return {
-          id: orNull(o.id),
-          title: orNull(o.title),
-          owner: orNull(o.owner),
+          ...itemFields(o),
           kind: o.kind,
           status: o.status,
           period: period ? { start: period.start, end: period.end } : null,
@@ -206,14 +203,9 @@ export function buildReport(input: ReportInput): ReportData {
             const w = work && kr.id ? work.get(kr.id.toLowerCase()) : undefined;
             const cadence = kr.status === 'active' && o.status === 'active' ? checkInCadence(period, kr, cadenceDays, today) : undefined;
             return {
-              id: orNull(kr.id),
-              title: orNull(kr.title),
-              owner: orNull(kr.owner),
+              ...itemFields(kr),
               status: kr.status,
-              start: orNull(kr.start),
-              target: orNull(kr.target),
-              current: orNull(effectiveCurrent(kr)),
-              unit: orNull(kr.unit),
+              ...keyResultValues(kr),
               progress: orNull(k.progress),
               expected: orNull(k.expected),
               paceGap: orNull(k.paceGap),
