@@ -99,6 +99,8 @@ test('the OKR Lens icon opens the Objectives view with every objective and key r
   await readmeScreenshot(
     'sidebar',
     async () => {
+      // One editor beside the view: whatever opened on the first run (the walkthrough) would split the editor area.
+      await workbench.runCommand('View: Close All Editor Groups');
       await workbench.openFile('teams/mobile.okr.yaml');
       await eventually(async () => assert.ok((await workbench.squiggles()).warnings > 0, 'lint squiggles in mobile.okr.yaml'));
       await workbench.setSidebarWidth(560);
