@@ -28,21 +28,11 @@ const { buildWindow, listSuites, REPO_ROOT } = require('./build-tests');
 const { createWorkspace } = require('./workspace');
 const cs = require('./code-server');
 const { onCleanup } = require('./processes');
+const { CHROMIUM, CHROMIUM_ARGS, dim, green, keepFiles, red } = require('./launchers');
 
 // Far above the slowest window (about 35 s); only a window that never reports waits this long.
 const WINDOW_TIMEOUT_MS = Number(process.env.OKR_TEST_WINDOW_TIMEOUT_MS) || 4 * 60 * 1000;
 const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-results', 'vscode');
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
 
 function parseArgs(argv) {
   const args = { suites: [], grep: undefined, desktop: false, keep: false };
@@ -58,11 +48,6 @@ function parseArgs(argv) {
   return args;
 }
 
-const colour = process.stdout.isTTY && !process.env.NO_COLOR;
-const green = (s) => (colour ? `\x1b[32m${s}\x1b[0m` : s);
-const red = (s) => (colour ? `\x1b[31m${s}\x1b[0m` : s);
-const dim = (s) => (colour ? `\x1b[2m${s}\x1b[0m` : s);
-
 async function waitForFile(file, timeoutMs, stillRunning) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
@@ -74,21 +59,6 @@ async function waitForFile(file, timeoutMs, stillRunning) {
   return false;
 }
 
-function findFiles(dir, pattern, out = []) {
-  let entries = [];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) findFiles(full, pattern, out);
-    else if (pattern.test(e.name)) out.push(full);
-  }
-  return out;
-}
-
 /**
  * Copies a failed window's screenshot, code-server log and extension host logs to
  * test-results/vscode/<workspace>/ (a fixed place CI can print and keep); returns their paths.
@@ -97,18 +67,15 @@ function keepArtifacts(dir, workspaceName) {
   const out = path.join(ARTIFACTS_DIR, workspaceName);
   fs.rmSync(out, { recursive: true, force: true });
   fs.mkdirSync(out, { recursive: true });
-  const kept = [];
-  const keep = (from, name) => {
-    if (!fs.existsSync(from)) return;
-    fs.copyFileSync(from, path.join(out, name));
-    kept.push(path.join(out, name));
-  };
-  keep(path.join(dir, 'failure.png'), 'failure.png');
-  keep(path.join(dir, 'code-server.log'), 'code-server.log');
-  keep(path.join(dir, 'console.log'), 'workbench-console.log');
-  for (const log of findFiles(path.join(dir, 'profile', 'logs'), /^(remote)?exthost\.log$/))
-    keep(log, `${path.basename(path.dirname(log))}-${path.basename(log)}`);
-  return kept;
+  return keepFiles(
+    out,
+    [
+      [path.join(dir, 'failure.png'), 'failure.png'],
+      [path.join(dir, 'code-server.log'), 'code-server.log'],
+      [path.join(dir, 'console.log'), 'workbench-console.log'],
+    ],
+    path.join(dir, 'profile', 'logs'),
+  );
 }
 
 const sourceMaps = new Map();

@@ -25,18 +25,8 @@ const { prepareCodeServer, PrepareError, REPO_ROOT } = require('./prepare');
 const { createWorkspace } = require('./workspace');
 const cs = require('./code-server');
 const { onCleanup } = require('./processes');
+const { CHROMIUM, CHROMIUM_ARGS, dim, findFiles, green, keepFiles, red } = require('./launchers');
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-];
 const VIEWPORT = { width: 1280, height: 800 };
 const WORKBENCH_TIMEOUT_MS = 90000;
 const SCREENSHOTS_DIR = path.join(REPO_ROOT, 'media', 'screenshots');
@@ -65,26 +55,7 @@ function parseArgs(argv) {
   return args;
 }
 
-const colour = process.stdout.isTTY && !process.env.NO_COLOR;
-const green = (s) => (colour ? `\x1b[32m${s}\x1b[0m` : s);
-const red = (s) => (colour ? `\x1b[31m${s}\x1b[0m` : s);
-const dim = (s) => (colour ? `\x1b[2m${s}\x1b[0m` : s);
 const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
-function findFiles(dir, pattern, out = []) {
-  let entries = [];
-  try {
-    entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
-    return out;
-  }
-  for (const e of entries) {
-    const full = path.join(dir, e.name);
-    if (e.isDirectory()) findFiles(full, pattern, out);
-    else if (pattern.test(e.name)) out.push(full);
-  }
-  return out;
-}
 
 /** Width and height from a PNG's IHDR chunk. */
 function pngSize(file) {
@@ -95,17 +66,14 @@ function pngSize(file) {
 
 /** Copies the run's logs next to the failure screenshots in test-results/ui/; returns their paths. */
 function keepLogs({ logFile, consoleLog, userDataDir }) {
-  const kept = [];
-  const keep = (from, name) => {
-    if (!fs.existsSync(from)) return;
-    fs.copyFileSync(from, path.join(ARTIFACTS_DIR, name));
-    kept.push(path.join(ARTIFACTS_DIR, name));
-  };
-  keep(logFile, 'code-server.log');
-  keep(consoleLog, 'workbench-console.log');
-  for (const log of findFiles(path.join(userDataDir, 'logs'), /^(remote)?exthost\.log$/))
-    keep(log, `${path.basename(path.dirname(log))}-${path.basename(log)}`);
-  return kept;
+  return keepFiles(
+    ARTIFACTS_DIR,
+    [
+      [logFile, 'code-server.log'],
+      [consoleLog, 'workbench-console.log'],
+    ],
+    path.join(userDataDir, 'logs'),
+  );
 }
 
 /** Installs the .vsix into `extensionsDir`; returns the folder the extension landed in. */
