@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { isolatedGitEnv } from './git-env';
 import type { GitContext } from '../src/core/git/git';
 import { CommitIndex, logArgs } from '../src/core/git/history';
 import { DEFAULT_TRAILER_KEY } from '../src/core/git/trailers';
@@ -21,19 +22,12 @@ const RUNS = 5;
 
 /** git isolated from the machine's configuration, with a fixed identity. */
 function benchEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
-  return {
-    ...env,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
+  return isolatedGitEnv(home, {
     GIT_AUTHOR_NAME: 'Bench',
     GIT_AUTHOR_EMAIL: 'bench@example.com',
     GIT_COMMITTER_NAME: 'Bench',
     GIT_COMMITTER_EMAIL: 'bench@example.com',
-  };
+  });
 }
 
 /** The fast-import stream of a linear history: each commit changes one file; every tenth names a key result. */

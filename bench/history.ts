@@ -13,6 +13,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { isolatedGitEnv } from './git-env';
 
 export const HISTORY_RATIO_TARGET = 1.5;
 const COMMITS = 50_000;
@@ -21,16 +22,7 @@ const RUNS = 5;
 const OKR_PATH = 'okrs/platform.okr.yaml';
 
 function benchEnv(home: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
-  return {
-    ...env,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    NO_COLOR: '1',
-  };
+  return isolatedGitEnv(home, { NO_COLOR: '1' });
 }
 
 function quarterOf(ms: number): { label: string; start: number; end: number } {

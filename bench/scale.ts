@@ -15,6 +15,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { isolatedGitEnv } from './git-env';
 import { DEFAULT_TRAILER_KEY } from '../src/core/git/trailers';
 import { gitSinceArgument, logFormat, scanWindowStart } from '../src/core/git/history';
 
@@ -29,18 +30,9 @@ const CACHE = path.join(ROOT, '.cache', 'bench');
 const OKR = path.join(ROOT, 'bin', 'okr.js');
 
 function benchEnv(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = {};
-  for (const [k, v] of Object.entries(process.env)) if (!k.startsWith('GIT_')) env[k] = v;
   const home = path.join(CACHE, 'home');
   mkdirSync(home, { recursive: true });
-  return {
-    ...env,
-    HOME: home,
-    XDG_CONFIG_HOME: path.join(home, '.config'),
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    LC_ALL: 'C',
-  };
+  return isolatedGitEnv(home, { LC_ALL: 'C' });
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
