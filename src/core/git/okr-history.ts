@@ -4,6 +4,7 @@
 // renamed in the period is followed; then the blobs needed, in one
 // `git cat-file --batch`, cached by blob id (a blob never changes).
 
+import { OKR_FILE_GLOBS } from '../workspace';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CommittedVersion, FileHistory } from '../history';
@@ -16,7 +17,7 @@ import { pushAll } from '../arrays';
 export const MAX_HISTORY_COMMITS = 2000;
 
 /** The pathspecs of OKR files: the names okr.files finds by default, anywhere in the tree. */
-export const OKR_PATHSPECS: readonly string[] = [':(glob)**/*.okr.yaml', ':(glob)**/*.okr.yml', ':(glob)**/.okr.yaml'];
+export const OKR_PATHSPECS: readonly string[] = OKR_FILE_GLOBS.map((glob) => `:(glob)**/${glob}`);
 
 export interface FileVersion {
   commit: string;

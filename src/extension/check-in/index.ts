@@ -4,6 +4,7 @@
 // check-in is one undoable edit of the document, computed by the core from its current
 // text (also when it is open with unsaved changes). Esc at any step writes nothing.
 
+import { OKR_FILES_GLOB } from '../../core/workspace';
 import * as vscode from 'vscode';
 import { lateness } from '../../core/check-ins';
 import { planCheckIn, parseCheckInValue } from '../../core/edits';
@@ -352,10 +353,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     return result;
   };
 
-  const selector: vscode.DocumentSelector = [
-    { scheme: 'file', pattern: '**/*.okr.{yaml,yml}' },
-    { scheme: 'file', pattern: '**/.okr.yaml' },
-  ];
+  const selector: vscode.DocumentSelector = [{ scheme: 'file', pattern: OKR_FILES_GLOB }];
   const lensChanged = new vscode.EventEmitter<void>();
   context.subscriptions.push(
     lensChanged,
