@@ -331,7 +331,9 @@ export function confidenceChart(
   const latest = points[points.length - 1];
   return {
     title: `Confidence of ${subjectName(subject)}`,
-    summary: `${percent(latest.confidence)} confident on ${shortDate(latest.date)}${points.length > 1 ? `, from ${percent(points[0].confidence)} on ${shortDate(points[0].date)}` : ''}.`,
+    summary:
+      `${percent(latest.confidence)} confident on ${shortDate(latest.date)}` +
+      `${points.length > 1 ? `, from ${percent(points[0].confidence)} on ${shortDate(points[0].date)}` : ''}.`,
     xLabel: 'Date',
     yLabel: 'Confidence',
     from: from <= to ? from : to,

@@ -36,7 +36,8 @@ export function posixShim(o: ShimOptions): string {
     '  done',
     'fi',
     'if [ ! -f "$cli" ]; then',
-    `  echo "okr: OKR Lens is no longer installed (looked for $cli); run \\"OKR: Install 'okr' Command in PATH\\" again, or npm install -g okr-lens" >&2`,
+    `  echo "okr: OKR Lens is no longer installed (looked for $cli); ` +
+      `run \\"OKR: Install 'okr' Command in PATH\\" again, or npm install -g okr-lens" >&2`,
     '  exit 2',
     'fi',
     `exec ${o.nodePath ? shQuote(o.nodePath) : 'node'} "$cli" "$@"`,

@@ -243,7 +243,8 @@ class Parser {
         this.aliasReported = true;
         this.schema(
           nodeSpan(node, EMPTY_SPAN),
-          `Too many alias expansions (over ${MAX_ALIAS_EXPANSIONS}, or over ${MAX_ALIAS_EXPANDED_CHARS / 1024 / 1024} MiB of repeated text); this alias and the rest are ignored.`,
+          `Too many alias expansions (over ${MAX_ALIAS_EXPANSIONS}, ` +
+            `or over ${MAX_ALIAS_EXPANDED_CHARS / 1024 / 1024} MiB of repeated text); this alias and the rest are ignored.`,
         );
       }
       return null;
@@ -337,7 +338,8 @@ class Parser {
       if (typeof v.value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*%\s*$/.test(v.value)) {
         this.schema(
           nodeSpan(v, field.keySpan),
-          `\`${name}\` in ${where} must be a number: write ${v.value.replace(/\s*%\s*$/, '').trim()} and put the percent sign in \`unit: "%"\`.`,
+          `\`${name}\` in ${where} must be a number: ` +
+            `write ${v.value.replace(/\s*%\s*$/, '').trim()} and put the percent sign in \`unit: "%"\`.`,
         );
         return undefined;
       }
@@ -463,7 +465,8 @@ class Parser {
       if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
         this.schema(
           span,
-          `Each entry of \`depends_on\` in ${where} must be the id of a key result or objective, not ${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : 'an empty value'}.`,
+          `Each entry of \`depends_on\` in ${where} must be the id of a key result or objective, not ` +
+            `${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : 'an empty value'}.`,
         );
         continue;
       }
@@ -471,7 +474,8 @@ class Parser {
       if (!ID_PATTERN.test(id)) {
         this.schema(
           span,
-          `\`depends_on\` in ${where} names "${shownValue(id)}", which is not an id: start with a letter, then letters, digits, ".", "_" or "-".`,
+          `\`depends_on\` in ${where} names "${shownValue(id)}", which is not an id: ` +
+            `start with a letter, then letters, digits, ".", "_" or "-".`,
         );
         continue;
       }
@@ -693,7 +697,8 @@ class Parser {
     } else if (/^([\\/]|[A-Za-z]:)/.test(file.trim())) {
       this.schema(
         spans.values.file,
-        `The \`file\` of a \`source\` is relative to the OKR file (and inside the repository), not an absolute path: "${shownValue(file)}".`,
+        `The \`file\` of a \`source\` is relative to the OKR file (and inside the repository), not an absolute path: ` +
+          `"${shownValue(file)}".`,
       );
     } else {
       source.file = file.trim();
@@ -858,7 +863,8 @@ function yamlFindings(doc: Document.Parsed, text: string): Finding[] {
       const marker = text.startsWith('---', start) ? 3 : Math.max(0, text.slice(start).search(/[\r\n]|$/));
       out.push(
         syntaxFinding(
-          'A second YAML document starts here: an OKR file is one document, so everything from here on is ignored. Move it to its own .okr.yaml file, or remove this `---`.',
+          'A second YAML document starts here: an OKR file is one document, so everything from here on is ignored. ' +
+            'Move it to its own .okr.yaml file, or remove this `---`.',
           { start, end: start + marker },
         ),
       );
@@ -919,7 +925,10 @@ function dedupe(findings: Finding[]): Finding[] {
 
 /** The message for a file over the size limit; the same words whether or not it was read. */
 export function oversizeMessage(bytes: number): string {
-  return `This file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; OKR files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. Split it by team or period.`;
+  return (
+    `This file is ${(bytes / 1024 / 1024).toFixed(1)} MiB; OKR files over ${MAX_FILE_BYTES / 1024 / 1024} MiB are not read. ` +
+    `Split it by team or period.`
+  );
 }
 
 /** The file a text stands for when it cannot be read as OKRs (too large, too deep, not read at all): no objectives. */

@@ -146,7 +146,8 @@ function invalidUtf8Finding(offset: number): Finding {
     ruleId: 'syntax',
     severity: 'error',
     message:
-      'This file is not valid UTF-8: the byte here is not part of any character, and is shown as \uFFFD (the file may be in another encoding, or damaged). ' +
+      'This file is not valid UTF-8: the byte here is not part of any character, ' +
+      'and is shown as \uFFFD (the file may be in another encoding, or damaged). ' +
       'OKR files are UTF-8: save it as UTF-8.',
     span: { start: offset, end: offset + 1 },
   };

@@ -141,7 +141,9 @@ export async function readTextFile(absolutePath: string, maxBytes: number): Prom
         return {
           kind: 'problem',
           code: 'special',
-          reason: `its size on disk says ${opened.size} bytes but it reads longer, as files under /proc and /sys do: OKR Lens reads only regular files`,
+          reason:
+            `its size on disk says ${opened.size} bytes but it reads longer, ` +
+            `as files under /proc and /sys do: OKR Lens reads only regular files`,
         };
       }
       // Grew while it was read (a save under way): what was read is as good as a snapshot, if it is within the bound.
