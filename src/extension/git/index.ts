@@ -45,7 +45,7 @@ export interface GitHistorySnapshot {
     reads: { full: number; added: number };
     error?: string;
   }[];
-  /** The progress messages shown, oldest first (the last 50). */
+  /** The progress messages shown, oldest first (the last PROGRESS_KEPT). */
   progress: string[];
 }
 
@@ -60,10 +60,13 @@ function keyResultIds(store: OkrStore): string[] {
 
 export function registerGitFeatures(context: vscode.ExtensionContext, store: OkrStore, objectivesView: ObjectivesViewHandle): void {
   const log = vscode.window.createOutputChannel('OKR Lens: Git', { log: true });
+  // Kept for _okr.gitHistory. A scan reports every 200 ms, so a slow first read of a large history on a loaded
+  // machine says hundreds of things: keep enough that its title is still there when it ends.
+  const PROGRESS_KEPT = 2000;
   const progressShown: string[] = [];
   const showProgress = (progress: vscode.Progress<{ message?: string }>, message: string) => {
     progressShown.push(message);
-    if (progressShown.length > 50) progressShown.shift();
+    if (progressShown.length > PROGRESS_KEPT) progressShown.shift();
     progress.report({ message });
   };
   const storage = vscode.workspace.isTrusted ? historyStorage(context.storageUri, log) : undefined;
