@@ -723,17 +723,27 @@ class Parser {
     return source;
   }
 
-  objective(map: YAMLMap): Objective {
+  /**
+   * What an objective, key result and initiative start with, in this order (findings keep it):
+   * their fields, id and title, and how messages name them (`where`).
+   */
+  item(map: YAMLMap, allowed: string[], what: string, named: string, idRequired: boolean) {
     const span = nodeSpan(map, EMPTY_SPAN);
     const spans = emptySpans(span);
     const misspelled = new Set<string>();
-    const f = this.fields(map, OBJECTIVE_KEYS, 'an objective', spans, misspelled);
+    const f = this.fields(map, allowed, what, spans, misspelled);
     const anchor = this.anchorOf(map, spans);
-    const id = this.id(f.get('id'), 'an objective', true, anchor, misspelled);
-    const where = id ? `objective ${shownValue(id)}` : 'an objective';
+    const id = this.id(f.get('id'), what, idRequired, anchor, misspelled);
+    const where = id ? `${named} ${shownValue(id)}` : what;
+    const title = this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled);
+    return { span, spans, f, id, where, title };
+  }
+
+  objective(map: YAMLMap): Objective {
+    const { span, spans, f, id, where, title } = this.item(map, OBJECTIVE_KEYS, 'an objective', 'objective', true);
     const o: Objective = {
       id,
-      title: this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled),
+      title,
       description: this.str(f.get('description'), 'description', where),
       owner: this.str(f.get('owner'), 'owner', where),
       kind: this.oneOf<ObjectiveKind>(f.get('kind'), 'kind', where, ['aspirational', 'committed'], 'aspirational'),
@@ -766,16 +776,10 @@ class Parser {
   }
 
   keyResult(map: YAMLMap): KeyResult {
-    const span = nodeSpan(map, EMPTY_SPAN);
-    const spans = emptySpans(span);
-    const misspelled = new Set<string>();
-    const f = this.fields(map, KEY_RESULT_KEYS, 'a key result', spans, misspelled);
-    const anchor = this.anchorOf(map, spans);
-    const id = this.id(f.get('id'), 'a key result', true, anchor, misspelled);
-    const where = id ? `key result ${shownValue(id)}` : 'a key result';
+    const { span, spans, f, id, where, title } = this.item(map, KEY_RESULT_KEYS, 'a key result', 'key result', true);
     const kr: KeyResult = {
       id,
-      title: this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled),
+      title,
       description: this.str(f.get('description'), 'description', where),
       owner: this.str(f.get('owner'), 'owner', where),
       start: this.num(f.get('start'), 'start', where),
@@ -818,16 +822,10 @@ class Parser {
   }
 
   initiative(map: YAMLMap): Initiative {
-    const span = nodeSpan(map, EMPTY_SPAN);
-    const spans = emptySpans(span);
-    const misspelled = new Set<string>();
-    const f = this.fields(map, INITIATIVE_KEYS, 'an initiative', spans, misspelled);
-    const anchor = this.anchorOf(map, spans);
-    const id = this.id(f.get('id'), 'an initiative', false, anchor, misspelled);
-    const where = id ? `initiative ${shownValue(id)}` : 'an initiative';
+    const { spans, f, id, where, title } = this.item(map, INITIATIVE_KEYS, 'an initiative', 'initiative', false);
     return {
       id,
-      title: this.title(f.get('title'), where, spans.values.id ?? anchor, misspelled),
+      title,
       owner: this.str(f.get('owner'), 'owner', where),
       status: this.oneOf<InitiativeStatus>(f.get('status'), 'status', where, INITIATIVE_STATUSES, 'planned'),
       reason: this.str(f.get('reason'), 'reason', where),
