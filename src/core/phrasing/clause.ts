@@ -2,16 +2,31 @@
 
 import {
   ADVERBIAL_NEXT,
+  ARTIFACT_NOUNS,
+  CAPABILITY_VERBS,
+  CERTIFICATION_VERBS,
+  COMPARATIVE_LEAD,
   COMPOUND_NOUNS,
   COORDINATED_OUTCOME,
+  DESCRIPTIVE_ED,
+  DETERMINERS,
   EVALUATIVE,
+  EXPERIENCE_VERBS,
+  MULTIPLIERS,
   OUTCOME_METRICS,
   OUTCOME_OBJECTS,
   OUTCOME_VERBS,
   PEOPLE,
+  PERIODS,
   PHRASE_STOPS,
   QUALITY_NOUNS,
+  SMALL_NUMBERS,
+  STATE_WORDS,
+  TASK_NOUNS,
   TASK_VERBS,
+  TIME_UNITS,
+  VERSION_WORDS,
+  WORK_NOUNS,
 } from './lexicon';
 import { type Token } from './tokens';
 import { buildVerbLexicon, type VerbLexicon } from './word-forms';
@@ -167,12 +182,103 @@ const DETERMINERS_LEAD = new Set([
   'i',
 ]);
 
+/**
+ * "Calibrate the fee model", "Analyze our funnel", "Leverage 3 partner channels": a verb
+ * outside the lexicon, recognised by its form and place. A title-initial word in its base
+ * form (no -s, -ed or gerund -ing; no noun suffix such as -tion, -ment, -ness, -ity,
+ * -ance; not capitalised inside, so no name or acronym), that the lexicon does not know
+ * as a noun, an adjective, a determiner, a number or an outcome verb, followed by the
+ * start of a noun phrase (a determiner, a possessive, "new", a number), is an imperative:
+ * a noun phrase does not go on with a determiner ("Customer trust grows", "Release
+ * cadence under 2 weeks" do not).
+ */
+function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
+  const first = tokens[lead];
+  if (first?.kind !== 'word' || !/^\p{Lu}?\p{Ll}{2,}$/u.test(first.text)) return undefined;
+  const w = first.lower;
+  // A built-in verb a team chose to ignore stays ignored; a listed one was matched already.
+  if (TASK_LEXICON.forms.has(w) || lexicon.forms.has(w)) return undefined;
+  if (KNOWN_WORD.some((s) => s.has(w)) || NOT_VERBS.has(w)) return undefined;
+  if (
+    /(?<!s)s$|ed$|(?<=[aeiouy]\p{L}*)ing$|(?<!p)ly$|(tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|hood|dom|ics|ful|ous|ive|able|ible)$/u.test(
+      w,
+    )
+  )
+    return undefined;
+  const next = tokens[lead + 1];
+  if (!next) return undefined;
+  const startsObject =
+    (DETERMINERS.has(next.lower) && next.lower !== 'no') ||
+    next.lower === 'new' ||
+    SMALL_NUMBERS.has(next.lower) ||
+    (next.kind === 'word' && /\p{L}'s$/u.test(next.lower)) ||
+    (next.kind === 'number' && !/^v?\d+\.\d+/.test(next.lower));
+  if (!startsObject) return undefined;
+  // What the guessed verb acts on decides, since the verb says nothing: people or a measure as
+  // the head of its object ("Onboard 3 early customers", "Convert our visitors") make a result,
+  // and a bound anywhere ("within SLA", "under budget") a level to hold.
+  const object = phraseWords(tokens, lead + 1).words;
+  const head = object[object.length - 1]?.lower ?? '';
+  if (PEOPLE.has(head) || OUTCOME_METRICS.has(head) || tokens.some((t) => BOUNDS.has(t.lower))) return undefined;
+  return { base: w, text: first.text, next: lead + 1 };
+}
+
+const BOUNDS = new Set(['within', 'under', 'below', 'above', 'sla', 'slas', 'slo', 'slos']);
+
+/** Word lists that know a word as something other than a task verb. */
+const KNOWN_WORD: readonly ReadonlySet<string>[] = [
+  DETERMINERS,
+  SMALL_NUMBERS,
+  MULTIPLIERS,
+  OUTCOME_VERBS,
+  CERTIFICATION_VERBS,
+  CAPABILITY_VERBS,
+  EXPERIENCE_VERBS,
+  OUTCOME_METRICS,
+  OUTCOME_OBJECTS,
+  QUALITY_NOUNS,
+  ARTIFACT_NOUNS,
+  WORK_NOUNS,
+  TASK_NOUNS,
+  PEOPLE,
+  EVALUATIVE,
+  DESCRIPTIVE_ED,
+  STATE_WORDS,
+  VERSION_WORDS,
+  PHRASE_STOPS,
+  TIME_UNITS,
+  PERIODS,
+  ADVERBIAL_NEXT,
+];
+
+/**
+ * Words that lead a title without being a verb ("Top 10 customers", "Only the core team",
+ * "Nearly all teams"), and verbs of effect whose object is the outcome ("Foster a culture",
+ * "Ensure every team ...", "Inspire our community").
+ */
+const NOT_VERBS = new Set(
+  `top first last next only just about around approximately nearly almost roughly total min max half zero one both
+   either neither such what how why when where who which whose while once even also then here there now today
+   mobile global internal external annual final main core key new old full open public private
+   beyond toward towards among between against behind like along despite inside outside beside throughout upon amid
+   unlike except until since because although unless whether as not very quite rather such you it everyone everybody
+   anyone someone nobody
+   foster inspire encourage nurture engage excite impress thrill satisfy please wow unlock enhance deepen broaden widen
+   tighten sharpen elevate ensure enrich energize energise motivate reward`
+    .trim()
+    .split(/\s+/)
+    .concat(COMPARATIVE_LEAD.source.replace(/[\^$()]/g, '').split('|')),
+);
+
 /** The verb leading a title when it names work (`migrate`), not an outcome ("Build trust", "Ship with confidence"). */
-export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
+export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon = TASK_LEXICON, byForm = false): VerbMatch | undefined {
   const lead = leadIndex(tokens);
   const causative = causativeTask(tokens, lead, lexicon);
   if (causative) return causative;
-  const verb = matchVerb(tokens, lead, lexicon) ?? coordinatedImperative(tokens, lead, lexicon);
+  const verb =
+    matchVerb(tokens, lead, lexicon) ??
+    coordinatedImperative(tokens, lead, lexicon) ??
+    (byForm ? imperativeByForm(tokens, lead, lexicon) : undefined);
   if (!verb) return undefined;
   const next = tokens[verb.next];
   // "Release weekly", "Ship with confidence"; but "Implement daily stand-ups": a frequency before a noun describes it.

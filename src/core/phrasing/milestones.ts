@@ -22,6 +22,7 @@ import {
   COMPARATIVE_LEAD,
   DESCRIPTIVE_ED,
   DETERMINERS,
+  EVALUATIVE,
   OUTCOME_METRICS,
   OUTCOME_OBJECTS,
   OUTCOME_PARTICIPLES,
@@ -245,6 +246,29 @@ function existentialSubject(tokens: readonly Token[], lead: number): { at: numbe
   let j = at;
   while (j < tokens.length && j < at + 8 && tokens[j].kind !== 'symbol' && !(PHRASE_STOPS.has(tokens[j].lower) && j > at)) j++;
   return { at, end: tokens[j - 1].end };
+}
+
+/**
+ * After a title-initial "Have/Has/Get": the noun phrase held, when it names a thing and not
+ * a result ("Get more users", "Have a healthy pipeline", "Get users to ...", "Get better at"
+ * and "Get promoted" are none).
+ */
+function heldThing(tokens: readonly Token[], lead: number): Token | undefined {
+  if (!/^(have|has|get)$/.test(tokens[lead]?.lower ?? '')) return undefined;
+  const phrase = phraseWords(tokens, lead + 1);
+  const words = phrase.words;
+  if (words.length === 0 || words[0].kind !== 'word') return undefined;
+  const w = words[0].lower;
+  if (COMPARATIVE_LEAD.test(w) || /^(rid|ready|back|started|going|done)$/.test(w) || (w.endsWith('ed') && !DESCRIPTIVE_ED.has(w)))
+    return undefined;
+  const head = words[words.length - 1];
+  if (
+    words.some((t) => OUTCOME_OBJECTS.has(t.lower) || EVALUATIVE.has(t.lower) || OUTCOME_METRICS.has(t.lower) || PEOPLE.has(t.lower)) ||
+    QUALITY_NOUNS.has(head.lower) ||
+    COMPARATIVE_AFTER.test(head.lower)
+  )
+    return undefined;
+  return head;
 }
 
 /** A title that opens with a count whose noun is reported delivered ("3 integrations live", "100 reports generated"). */
@@ -483,7 +507,8 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   const first = tokens[lead];
   if (!first) return undefined;
 
-  const verb = leadingTaskVerb(tokens, lexicon);
+  // A verb outside the lexicon, known by its form, when no number is there to weigh (those go below).
+  const verb = leadingTaskVerb(tokens, lexicon, quantities.length === 0);
   if (verb) return measuresOutcome(tokens, quantities, verb.next, verb.base) ? undefined : { kind: 'verb', words: verb.text };
   // "There is a public roadmap", "There are at least 10 builders": an existential clause; what
   // follows the copula is its subject, and it exists. A thing that exists was delivered unless a
@@ -497,8 +522,13 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   }
   if (CERTIFICATION_VERBS.has(first.lower)) {
     const noun = quantities.length === 0 ? tokens.find((t) => CERTIFICATION_NOUNS.has(t.lower)) : undefined;
-    return noun ? { kind: 'certification', words: noun.text } : undefined;
+    if (noun) return { kind: 'certification', words: noun.text };
   }
+  // "Have proper JSON serialization", "Get some feedback": holding a thing, with no number that
+  // measures it, is a state the work delivers.
+  const held = quantities.length === 0 ? heldThing(tokens, lead) : undefined;
+  if (held) return { kind: 'state', words: title.slice(first.start, held.end) };
+  if (CERTIFICATION_VERBS.has(first.lower)) return undefined;
   if (OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower)) return undefined;
   // Any other verb in the imperative names work too: "Elevate 1 process", "Amplify and celebrate 20 announcements".
   // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.

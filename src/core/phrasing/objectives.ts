@@ -14,7 +14,7 @@ export interface TaskCue {
 /** Why an objective reads as a task, if it does. */
 export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXICON): TaskCue | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
-  const verb = leadingTaskVerb(tokens, lexicon);
+  const verb = leadingTaskVerb(tokens, lexicon, true);
   if (verb) return { words: verb.text, kind: 'verb' };
   const lead = leadIndex(tokens);
   const first = tokens[lead];
