@@ -9,7 +9,8 @@ const src = (path: string, text: string) => ({ path, file: parseOkr(text, path).
 const company = (from = 'aligned') =>
   src(
     '/w/company.okr.yaml',
-    `team: Company\nperiod: 2026-Q4\nobjectives:\n  - id: CO-1\n    title: A\n    progress_from: ${from}\n    key_results:\n      - { id: CO-KR1, title: Raise x from 0 to 10, start: 0, target: 10, current: 10 }\n  - { id: CO-2, title: B }\n`,
+    `team: Company\nperiod: 2026-Q4\nobjectives:\n  - id: CO-1\n    title: A\n    progress_from: ${from}\n` +
+      `    key_results:\n      - { id: CO-KR1, title: Raise x from 0 to 10, start: 0, target: 10, current: 10 }\n  - { id: CO-2, title: B }\n`,
   );
 const team = (path: string, name: string, objectives: string) =>
   src(path, `team: ${name}\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n${objectives}`);
@@ -23,7 +24,8 @@ const web = team(
 const sec = team(
   '/w/sec/t.okr.yaml',
   'Security',
-  `  - id: SEC-O1\n    title: S\n    parent: CO-1\n    key_results:\n${kr('SEC-KR1', 10, ', confidence: 0.2')}  - { id: SEC-O2, title: T, parent: NOPE }\n`,
+  `  - id: SEC-O1\n    title: S\n    parent: CO-1\n` +
+    `    key_results:\n${kr('SEC-KR1', 10, ', confidence: 0.2')}  - { id: SEC-O2, title: T, parent: NOPE }\n`,
 );
 
 describe('alignment tree and roll-up', () => {
@@ -61,11 +63,13 @@ describe('alignment tree and roll-up', () => {
   it('rolls up through a middle level, and counts the teams of every level beneath', () => {
     const dept = src(
       '/w/eng/dept.okr.yaml',
-      `team: Engineering\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n  - { id: ENG-O1, title: E, parent: CO-1, progress_from: aligned }\n`,
+      `team: Engineering\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\n` +
+        `objectives:\n  - { id: ENG-O1, title: E, parent: CO-1, progress_from: aligned }\n`,
     );
     const leaf = src(
       '/w/eng/web/t.okr.yaml',
-      `team: Web\nperiod: 2026-Q4\naligns_with: ../dept.okr.yaml\nobjectives:\n  - id: W-O1\n    title: W\n    parent: ENG-O1\n    key_results:\n${kr('W-KR1', 40)}`,
+      `team: Web\nperiod: 2026-Q4\naligns_with: ../dept.okr.yaml\n` +
+        `objectives:\n  - id: W-O1\n    title: W\n    parent: ENG-O1\n    key_results:\n${kr('W-KR1', 40)}`,
     );
     const [co1] = new AlignmentIndex([company(), dept, leaf]).tree(TODAY).roots;
     assert.equal(co1.children[0].objective.id, 'ENG-O1');
@@ -91,7 +95,9 @@ describe('alignment tree and roll-up', () => {
   });
 
   it('kr-count leaves an objective measured by its aligned objectives alone, and not one measured by both', () => {
-    const text = `team: Company\nperiod: 2026-Q4\nobjectives:\n  - { id: CO-1, title: A, progress_from: aligned }\n  - { id: CO-2, title: B, progress_from: both }\n`;
+    const text =
+      `team: Company\nperiod: 2026-Q4\nobjectives:\n  - { id: CO-1, title: A, progress_from: aligned }\n  - { id: CO-2` +
+      `, title: B, progress_from: both }\n`;
     const found = lintSources([{ path: '/w/c.okr.yaml', text }], { today: TODAY }).files[0].result.findings.filter(
       (f) => f.ruleId === 'kr-count',
     );

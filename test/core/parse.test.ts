@@ -90,7 +90,8 @@ describe('parseOkr', () => {
 
     it('reads numbers written as quoted text, and text written as numbers as the user typed it', () => {
       const { file, findings } = parse(
-        'objectives:\n  - id: O1\n    title: 2026\n    key_results:\n      - { id: KR1, title: x, start: "12", target: 1e2, current: -0.5 }\n',
+        'objectives:\n  - id: O1\n    title: 2026\n' +
+          '    key_results:\n      - { id: KR1, title: x, start: "12", target: 1e2, current: -0.5 }\n',
       );
       assert.deepEqual(findings, []);
       assert.equal(file.objectives[0].title, '2026');
@@ -102,7 +103,8 @@ describe('parseOkr', () => {
 
     it('follows aliases within the budget', () => {
       const { file, findings } = parse(
-        'objectives:\n  - &o { id: O1, title: Shared }\n  - { id: O2, title: Other, owner: &who dana }\n  - { id: O3, title: Third, owner: *who }\n',
+        'objectives:\n  - &o { id: O1, title: Shared }\n' +
+          '  - { id: O2, title: Other, owner: &who dana }\n  - { id: O3, title: Third, owner: *who }\n',
       );
       assert.deepEqual(findings, []);
       assert.equal(file.objectives[2].owner, 'dana');
@@ -156,7 +158,8 @@ describe('parseOkr', () => {
     it('confidence outside 0..1, with a hint for percentages', () => {
       assert.deepEqual(
         messages(
-          'objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, confidence: 70 }, { id: L, title: C, confidence: -0.1 }] }\n',
+          'objectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, confidence: 70 }, ' +
+            '{ id: L, title: C, confidence: -0.1 }] }\n',
         ),
         [
           'schema: `confidence` in key result K must be between 0 and 1 (0.7 means 70% sure), not 70; for 70% write 0.7.',
@@ -296,7 +299,8 @@ describe('parseOkr', () => {
 
     it('an alias names the latest anchor of its name before it; a self-reference is harmless', () => {
       const { file } = parse(
-        'objectives:\n  - { id: O1, title: A, owner: &who dana }\n  - { id: O2, title: B, owner: &who li }\n  - { id: O3, title: C, owner: *who }\n',
+        'objectives:\n  - { id: O1, title: A, owner: &who dana }\n  - { id: O2, title: B, owner: &who li }\n' +
+          '  - { id: O3, title: C, owner: *who }\n',
       );
       assert.equal(file.objectives[2].owner, 'li');
       const loop = parse('objectives:\n  - &o { id: O1, title: A, key_results: [*o], initiatives: [*o] }\n');
@@ -330,8 +334,10 @@ describe('parseOkr', () => {
 
     it('non-string keys: numbers, booleans, null, lists and mappings', () => {
       assert.deepEqual(messages('1: a\ntrue: b\n? [a, b]\n: c\n? { k: v }\n: d\n? \n: e\nobjectives: []\n'), [
-        'schema: Unknown key `1` in the file. Expected one of: version, team, period, aligns_with, check_in_every, lint, objectives, closed, retro.',
-        'schema: Unknown key `true` in the file. Expected one of: version, team, period, aligns_with, check_in_every, lint, objectives, closed, retro.',
+        'schema: Unknown key `1` in the file. ' +
+          'Expected one of: version, team, period, aligns_with, check_in_every, lint, objectives, closed, retro.',
+        'schema: Unknown key `true` in the file. ' +
+          'Expected one of: version, team, period, aligns_with, check_in_every, lint, objectives, closed, retro.',
         'schema: A key in the file must be a plain word, not a list.',
         'schema: A key in the file must be a plain word, not a mapping.',
         'schema: Unexpected key in the file: keys are plain words such as `id` or `title`.',
