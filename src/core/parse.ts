@@ -793,10 +793,10 @@ class Parser {
       checkIns: [],
       score: this.score(f.get('score'), where),
       carriedFrom: this.str(f.get('carried_from'), 'carried_from', where),
-      source: this.metricSource(f.get('source'), where),
+      // Left out when absent rather than deleted: `delete` turns every key result into a slow dictionary object.
+      ...optional('source', this.metricSource(f.get('source'), where)),
       spans,
     };
-    if (kr.source === undefined) delete kr.source;
     for (const item of this.seq(f.get('check_ins'), 'check_ins', where)) {
       const m = this.mapOf(item, 'a check-in', spans.values.check_ins ?? span);
       if (m) kr.checkIns.push(this.checkIn(m, where));
@@ -832,6 +832,11 @@ class Parser {
       spans,
     };
   }
+}
+
+/** `{ [key]: value }`, or nothing when the value is undefined: an optional field spread into an object literal. */
+function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
+  return value === undefined ? {} : ({ [key]: value } as { [k in K]?: V });
 }
 
 function capitalize(s: string): string {
