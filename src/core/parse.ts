@@ -835,8 +835,8 @@ class Parser {
 }
 
 /** `{ [key]: value }`, or nothing when the value is undefined: an optional field spread into an object literal. */
-function optional<K extends string, V>(key: K, value: V | undefined): { [k in K]?: V } {
-  return value === undefined ? {} : ({ [key]: value } as { [k in K]?: V });
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Partial<Record<K, V>>);
 }
 
 function capitalize(s: string): string {
