@@ -46,8 +46,7 @@ export function docsPath(ruleId: string): string {
 /** Lints already-parsed text; see `lintText` for the usual entry point. */
 export function lintParsed(file: OkrFile, parseFindings: Finding[], options: LintOptions): LintResult {
   const lines = new LineIndex(file.text);
-  const { resolved, problems } = resolveRules(rules, [options.settings ?? {}, file.lint]);
-  const byId = new Map(resolved.map((r) => [r.rule.id, r]));
+  const { resolved, problems, byId } = resolvedRules(options.settings, file.lint);
   const raw: Finding[] = [...parseFindings];
   // Problems in the file's own lint block point at it; those of editor settings are the adapter's to show.
   const lintSpan = file.spans.keys.lint ?? { start: 0, end: 0 };
@@ -96,6 +95,30 @@ export function lintParsed(file: OkrFile, parseFindings: Finding[], options: Lin
   }
   findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
   return { file, findings: withoutRepeats(findings), lines };
+}
+
+const NO_SETTINGS: RuleSettings = {};
+/** Per settings object (read-only), the rules resolved for a file without a `lint:` block of its own. */
+const resolvedWithoutLintBlock = new WeakMap<RuleSettings, ResolvedRules>();
+
+type ResolvedRules = ReturnType<typeof resolveRules> & { byId: ReadonlyMap<string, ReturnType<typeof resolveRules>['resolved'][number]> };
+
+function resolvedWithIndex(layers: RuleSettings[]): ResolvedRules {
+  const r = resolveRules(rules, layers);
+  return { ...r, byId: new Map(r.resolved.map((x) => [x.rule.id, x])) };
+}
+
+/**
+ * The rules, severities and options for a file. Most files of a run have no `lint:` block,
+ * so theirs depend on the settings alone: resolved once per settings object, not per file.
+ */
+function resolvedRules(settings: RuleSettings | undefined, lint: RuleSettings): ResolvedRules {
+  const base = settings ?? NO_SETTINGS;
+  const own = lint as unknown;
+  if (typeof own !== 'object' || own === null || Array.isArray(own) || Object.keys(own).length > 0) return resolvedWithIndex([base, lint]);
+  let known = resolvedWithoutLintBlock.get(base);
+  if (!known) resolvedWithoutLintBlock.set(base, (known = resolvedWithIndex([base, lint])));
+  return known;
 }
 
 /** Drops a finding that repeats the one before it word for word at the same place (sorted input). */

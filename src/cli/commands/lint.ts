@@ -162,7 +162,13 @@ export function reportLoadProblems(loaded: Pick<LoadedSources, 'problems' | 'emp
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
   const loaded = await loadSources(options.paths, io.cwd);
   if (reportLoadProblems(loaded, io)) return 2;
-  const show = (p: string) => displayPath(io.cwd, p);
+  // Asked for the same paths many times (rules' messages, definitions, output): each path is made relative once.
+  const shown = new Map<string, string>();
+  const show = (p: string) => {
+    let d = shown.get(p);
+    if (d === undefined) shown.set(p, (d = displayPath(io.cwd, p)));
+    return d;
+  };
   const parsed = parseSources(loaded.sources, { displayPath: show });
   const aligned = await readAlignedTexts(alignedTargets(parsed));
   const histories = options.history === false ? undefined : await readHistories(parsed, options.history === true, io);

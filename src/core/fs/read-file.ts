@@ -129,7 +129,8 @@ export async function readTextFile(absolutePath: string, maxBytes: number): Prom
     if (!opened.isFile()) return { kind: 'problem', ...notRegular(opened, viaLink) };
     if (opened.size > maxBytes) return { kind: 'oversize', bytes: opened.size };
     const capacity = opened.size + CHUNK;
-    const buffer = Buffer.alloc(capacity);
+    // Not zero-filled: only the bytes read are ever looked at (a chunk over the size is what tells a growing file).
+    const buffer = Buffer.allocUnsafe(capacity);
     let total = 0;
     while (total < capacity) {
       const { bytesRead } = await handle.read(buffer, total, Math.min(CHUNK, capacity - total), null);
