@@ -117,7 +117,10 @@ function resolvedRules(settings: RuleSettings | undefined, lint: RuleSettings): 
   const own = lint as unknown;
   if (typeof own !== 'object' || own === null || Array.isArray(own) || Object.keys(own).length > 0) return resolvedWithIndex([base, lint]);
   let known = resolvedWithoutLintBlock.get(base);
-  if (!known) resolvedWithoutLintBlock.set(base, (known = resolvedWithIndex([base, lint])));
+  // Still the registry it was resolved for (tests register probe rules for a while).
+  if (known?.resolved.length !== rules.length || known.resolved.some((r, i) => r.rule !== rules[i])) {
+    resolvedWithoutLintBlock.set(base, (known = resolvedWithIndex([base, lint])));
+  }
   return known;
 }
 
