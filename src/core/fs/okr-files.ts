@@ -75,10 +75,11 @@ export async function findOkrFiles(targets: readonly string[], cwd: string): Pro
 
   for (const target of targets) {
     let matched = 0;
-    const addFile = async (absolute: string) => {
+    /** `knownReal`: the real path when the walk knows it (a file, not a link, in a folder whose real path it has). */
+    const addFile = async (absolute: string, knownReal?: string) => {
       let real: string;
       try {
-        real = await fs.realpath(absolute);
+        real = knownReal ?? (await fs.realpath(absolute));
       } catch (err) {
         problems.push({ path: absolute, ...fsProblem(err) });
         return;
@@ -93,8 +94,9 @@ export async function findOkrFiles(targets: readonly string[], cwd: string): Pro
     let root = '';
     const walk = async (folder: string): Promise<void> => {
       let entries: Awaited<ReturnType<typeof readFolder>>;
+      let real: string;
       try {
-        const real = await fs.realpath(folder);
+        real = await fs.realpath(folder);
         if (walkedFolders.has(real)) return; // a link back up the tree
         walkedFolders.add(real);
         entries = await readFolder(folder);
@@ -135,7 +137,8 @@ export async function findOkrFiles(targets: readonly string[], cwd: string): Pro
         if (isDir) {
           if (!SKIPPED_FOLDERS.includes(name)) await walk(full);
         } else if (isFile && isOkrFileName(name)) {
-          await addFile(full);
+          // A regular file's real path is its folder's real path and its name: no realpath call per file.
+          await addFile(full, entry.isSymbolicLink() ? undefined : path.join(real, name));
         }
       }
     };
