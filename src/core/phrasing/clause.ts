@@ -216,12 +216,37 @@ function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbL
   if (!startsObject) return undefined;
   // What the guessed verb acts on decides, since the verb says nothing: people or a measure as
   // the head of its object ("Onboard 3 early customers", "Convert our visitors") make a result,
+  // so do a quality, an outcome or a market position ("Own the developer experience", "Outpace
+  // our competitors", "Dominate the mid-market segment": aspirational objectives, not work),
   // and a bound anywhere ("within SLA", "under budget") a level to hold.
   const object = phraseWords(tokens, lead + 1).words;
   const head = object[object.length - 1]?.lower ?? '';
-  if (PEOPLE.has(head) || OUTCOME_METRICS.has(head) || tokens.some((t) => BOUNDS.has(t.lower))) return undefined;
+  if (
+    PEOPLE.has(head) ||
+    OUTCOME_METRICS.has(head) ||
+    QUALITY_NOUNS.has(head) ||
+    OUTCOME_OBJECTS.has(head) ||
+    MARKET_POSITIONS.has(head) ||
+    tokens.some((t) => BOUNDS.has(t.lower))
+  )
+    return undefined;
   return { base: w, text: first.text, next: lead + 1 };
 }
+
+/** Heads of an object that name a place in a market, which a team wins rather than builds. */
+const MARKET_POSITIONS = new Set([
+  'market',
+  'markets',
+  'segment',
+  'segments',
+  'competitors',
+  'competition',
+  'rivals',
+  'industry',
+  'category',
+  'space',
+  'field',
+]);
 
 const BOUNDS = new Set(['within', 'under', 'below', 'above', 'sla', 'slas', 'slo', 'slos']);
 
