@@ -10,42 +10,10 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/command-ids';
 import type { CheckInResult } from '../../src/extension/check-in';
 import { okrStore, waitFor, waitUntil, workspaceFile } from './helpers';
+import { answerCheckIn, checkInInput } from './check-in-input';
 
 const FILE = 'platform.okr.yaml';
 const ACCEPT = 'workbench.action.acceptSelectedQuickOpenItem';
-
-async function activeInput(step: number): Promise<vscode.QuickInput> {
-  return waitFor(`the check-in's step ${step}`, async () => {
-    const input = await vscode.commands.executeCommand<vscode.QuickInput | undefined>('_okr.checkInInput');
-    return input?.step === step ? input : undefined;
-  });
-}
-
-async function answer(value: string, confidence: string, note: string): Promise<void> {
-  const box = (await activeInput(1)) as vscode.InputBox;
-  box.value = value;
-  await vscode.commands.executeCommand(ACCEPT);
-  const pick = (await activeInput(2)) as vscode.QuickPick<vscode.QuickPickItem>;
-  assert.ok(
-    pick.items.some((i) => i.label === confidence),
-    `a confidence choice ${confidence}`,
-  );
-  // Typed as a user would: the filter leaves one choice, and the workbench reports it active.
-  const active = new Promise<void>((resolve) => {
-    const d = pick.onDidChangeActive((items) => {
-      if (items.length === 1 && items[0].label === confidence) {
-        d.dispose();
-        resolve();
-      }
-    });
-  });
-  pick.value = confidence;
-  await active;
-  await vscode.commands.executeCommand(ACCEPT);
-  const noteBox = (await activeInput(3)) as vscode.InputBox;
-  noteBox.value = note;
-  await vscode.commands.executeCommand(ACCEPT);
-}
 
 describe('Check In through the quick input', function () {
   this.timeout(60_000);
@@ -70,13 +38,13 @@ describe('Check In through the quick input', function () {
 
   it('asks value (with start, target, unit and pace), confidence and note, writes one check-in, keeps current: and confidence: in step; undo restores the text', async () => {
     const running = vscode.commands.executeCommand<CheckInResult | undefined>(CommandId.CheckIn, document.uri, 'CI-KR1');
-    const box = (await activeInput(1)) as vscode.InputBox;
+    const box = (await checkInInput(1)) as vscode.InputBox;
     assert.equal(box.value, '9', 'prefilled with the current value');
     assert.match(
       box.prompt ?? '',
       /^Start 12 incidents, target 3 incidents; the pace asks for [\d.]+ incidents today\. Latest: 9 incidents\. The value on 2026-11-28\.$/,
     );
-    await answer('6', '0.7', 'canary deploys: everywhere # at last');
+    await answerCheckIn('6', '0.7', 'canary deploys: everywhere # at last');
     const result = await running;
     assert.deepEqual(result, {
       uri: document.uri.toString(),
@@ -104,15 +72,15 @@ describe('Check In through the quick input', function () {
     for (const stepToCancel of [1, 2, 3]) {
       const running = vscode.commands.executeCommand<CheckInResult | undefined>(CommandId.CheckIn, document.uri, 'CI-KR1');
       if (stepToCancel > 1) {
-        const box = (await activeInput(1)) as vscode.InputBox;
+        const box = (await checkInInput(1)) as vscode.InputBox;
         box.value = '5';
         await vscode.commands.executeCommand(ACCEPT);
       }
       if (stepToCancel > 2) {
-        await activeInput(2);
+        await checkInInput(2);
         await vscode.commands.executeCommand(ACCEPT);
       }
-      await activeInput(stepToCancel);
+      await checkInInput(stepToCancel);
       await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.equal(await running, undefined);
       assert.equal(document.getText(), original, `cancelled at step ${stepToCancel}`);
@@ -125,7 +93,7 @@ describe('Check In through the quick input', function () {
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), '# unsaved note\n'));
     assert.ok(document.isDirty);
     const running = vscode.commands.executeCommand<CheckInResult | undefined>(CommandId.CheckIn, 'CI-KR2');
-    await answer('30', '0.4', '');
+    await answerCheckIn('30', '0.4', '');
     assert.ok(await running);
     assert.equal(
       document.getText(),

@@ -16,8 +16,8 @@ import type { UpdateFromSourcesResult } from '../../src/extension/check-in/from-
 import type { RemindersSnapshot } from '../../src/extension/check-in/reminders';
 import type { ObjectivesTreeNode, ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
 import { okrLens, okrStore, waitFor, waitUntil, workspaceFile } from './helpers';
+import { answerCheckIn, checkInInput } from './check-in-input';
 
-const ACCEPT = 'workbench.action.acceptSelectedQuickOpenItem';
 const PLATFORM = 'platform.okr.yaml';
 const MOBILE = 'teams/mobile.okr.yaml';
 
@@ -27,37 +27,6 @@ const read = (relative: string) => fs.readFileSync(workspaceFile(relative).fsPat
 
 async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration().update(key, value, vscode.ConfigurationTarget.Workspace);
-}
-
-async function activeInput(step: number, title?: RegExp): Promise<vscode.QuickInput> {
-  return waitFor(`the check-in's step ${step}${title ? ` titled ${String(title)}` : ''}`, async () => {
-    const input = await vscode.commands.executeCommand<vscode.QuickInput | undefined>('_okr.checkInInput');
-    return input?.step === step && (!title || title.test(input.title ?? '')) ? input : undefined;
-  });
-}
-
-/** Fills the three steps as a user would; the note box's prefill is returned before it is replaced. */
-async function answer(value: string, confidence: string, note?: string): Promise<string> {
-  const box = (await activeInput(1)) as vscode.InputBox;
-  box.value = value;
-  await vscode.commands.executeCommand(ACCEPT);
-  const pick = (await activeInput(2)) as vscode.QuickPick<vscode.QuickPickItem>;
-  const active = new Promise<void>((resolve) => {
-    const d = pick.onDidChangeActive((items) => {
-      if (items.length === 1 && items[0].label === confidence) {
-        d.dispose();
-        resolve();
-      }
-    });
-  });
-  pick.value = confidence;
-  await active;
-  await vscode.commands.executeCommand(ACCEPT);
-  const noteBox = (await activeInput(3)) as vscode.InputBox;
-  const prefill = noteBox.value;
-  if (note !== undefined) noteBox.value = note;
-  await vscode.commands.executeCommand(ACCEPT);
-  return prefill;
 }
 
 async function keyResultRow(handle: ObjectivesViewHandle, id: string): Promise<vscode.TreeItem> {
@@ -155,7 +124,7 @@ describe('Check-in reminders', function () {
     // Check In starts the walk through every due key result, the latest first; Esc ends it.
     const before = [read(PLATFORM), read(MOBILE)];
     assert.equal(await answerReminder('Check In'), true);
-    await activeInput(1, /^Check In \(1 of \d+\): REM-KR3 /);
+    await checkInInput(1, /^Check In \(1 of \d+\): REM-KR3 /);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     await waitUntil('the walk ended', async () => (await vscode.commands.executeCommand('_okr.checkInInput')) === undefined);
     assert.deepEqual([read(PLATFORM), read(MOBILE)], before, 'nothing written');
@@ -186,12 +155,12 @@ describe('Check-in reminders', function () {
     });
     const before = read(PLATFORM);
     const walking = vscode.commands.executeCommand<CheckInWalkResult>(CommandId.CheckInDue, workspaceFile(PLATFORM));
-    const first = (await activeInput(1, /^Check In \(1 of 2\): REM-KR3 /)) as vscode.InputBox;
+    const first = (await checkInInput(1, /^Check In \(1 of 2\): REM-KR3 /)) as vscode.InputBox;
     assert.equal(first.buttons.length, 1, 'a Skip button');
     assert.equal(first.buttons[0].tooltip, 'Skip this key result');
     assert.equal(await vscode.commands.executeCommand('_okr.checkInSkip'), true);
-    await activeInput(1, /^Check In \(2 of 2\): REM-KR1 /);
-    const prefill = await answer('7', '0.6');
+    await checkInInput(1, /^Check In \(2 of 2\): REM-KR1 /);
+    const prefill = await answerCheckIn('7', '0.6');
     assert.equal(prefill, 'Page the on-call only for customer-facing alerts; Retry the payment client once');
     const result = await walking;
     assert.deepEqual(result, { checkedIn: ['REM-KR1'], skipped: ['REM-KR3'], ended: false });
@@ -211,9 +180,9 @@ describe('Check-in reminders', function () {
   it('the status bar item walks through every file; Esc ends the walk and writes nothing', async () => {
     const before = [read(PLATFORM), read(MOBILE)];
     const walking = vscode.commands.executeCommand<CheckInWalkResult>(CommandId.CheckInDue);
-    await activeInput(1, /^Check In \(1 of 2\): REM-KR3 /);
+    await checkInInput(1, /^Check In \(1 of 2\): REM-KR3 /);
     assert.equal(await vscode.commands.executeCommand('_okr.checkInSkip'), true);
-    await activeInput(1, /^Check In \(2 of 2\): MOB-KR1 /);
+    await checkInInput(1, /^Check In \(2 of 2\): MOB-KR1 /);
     await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
     assert.deepEqual(await walking, { checkedIn: [], skipped: ['REM-KR3'], ended: true });
     assert.deepEqual([read(PLATFORM), read(MOBILE)], before);
@@ -221,8 +190,8 @@ describe('Check-in reminders', function () {
 
   it('okr.checkIn takes a key result id string, as the dashboard sends it', async () => {
     const running = vscode.commands.executeCommand<CheckInResult | undefined>(CommandId.CheckIn, 'MOB-KR1');
-    await activeInput(1, /^Check In: MOB-KR1 Cut the cold start/);
-    await answer('3.1', '0.7', 'lazy-load the settings screen');
+    await checkInInput(1, /^Check In: MOB-KR1 Cut the cold start/);
+    await answerCheckIn('3.1', '0.7', 'lazy-load the settings screen');
     const result = await running;
     assert.equal(result?.keyResultId, 'MOB-KR1');
     assert.match(read(MOBILE), /- \{ date: 2026-11-28, value: 3\.1, confidence: 0\.7, note: lazy-load the settings screen \}\n/);
