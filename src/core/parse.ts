@@ -183,6 +183,12 @@ class Parser {
     return r ? this.text.slice(r[0], r[1]) : '';
   }
 
+  /** A wrong value as a message names it: the scalar as written, quoted and escaped, or its kind. */
+  written(v: Node): string {
+    if (isScalar(v)) return `"${shownValue(this.source(v) || String(v.value))}"`;
+    return isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'this value';
+  }
+
   /**
    * Every anchor in the document, found once with an explicit stack. yaml's own
    * `Alias.resolve` walks the whole document per alias, which a hostile file with
@@ -344,13 +350,7 @@ class Parser {
         return undefined;
       }
     }
-    const shown = isScalar(v)
-      ? `"${shownValue(this.source(v) || String(v.value))}"`
-      : isMap(v)
-        ? 'a mapping'
-        : isSeq(v)
-          ? 'a list'
-          : 'this value';
+    const shown = this.written(v);
     this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be a number, not ${shown}.`);
     return undefined;
   }
@@ -655,13 +655,7 @@ class Parser {
       return CADENCE_WORDS[v.value.trim().toLowerCase()];
     }
     if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= 366) return v.value;
-    const written = isScalar(v)
-      ? `"${shownValue(this.source(v) || String(v.value))}"`
-      : isMap(v)
-        ? 'a mapping'
-        : isSeq(v)
-          ? 'a list'
-          : 'this value';
+    const written = this.written(v);
     const days = isScalar(v) && typeof v.value === 'string' ? /^\s*(\d+)\s*days?\s*$/i.exec(v.value) : null;
     const hint = days ? ` Write \`check_in_every: ${Number(days[1])}\`.` : '';
     this.schema(
