@@ -78,6 +78,21 @@ function targetOf(store: OkrStore, arg: unknown, second: unknown): Target | unde
 
 const SKIP_BUTTON: vscode.QuickInputButton = { iconPath: new vscode.ThemeIcon('debug-step-over'), tooltip: 'Skip this key result' };
 
+/** One of the check-in's three steps, titled as the others, kept open when focus moves away. */
+function stepOf<T extends vscode.QuickInput & { buttons: readonly vscode.QuickInputButton[] }>(
+  input: T,
+  step: number,
+  title: string,
+  buttons: readonly vscode.QuickInputButton[],
+): T {
+  input.title = title;
+  input.step = step;
+  input.totalSteps = 3;
+  input.ignoreFocusOut = true;
+  input.buttons = buttons;
+  return input;
+}
+
 export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStore, objectivesView?: ObjectivesViewHandle): void {
   let active: vscode.QuickInput | undefined;
   let skipActive: (() => void) | undefined;
@@ -136,12 +151,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     const buttons = walk ? [SKIP_BUTTON] : [];
 
     // 1. Value.
-    const box = vscode.window.createInputBox();
-    box.title = title;
-    box.step = 1;
-    box.totalSteps = 3;
-    box.ignoreFocusOut = true;
-    box.buttons = buttons;
+    const box = stepOf(vscode.window.createInputBox(), 1, title, buttons);
     box.prompt = valuePrompt(file, objective, kr, today);
     const current = effectiveCurrent(kr);
     box.value = current !== undefined ? String(current) : '';
@@ -165,12 +175,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
 
     // 2. Confidence.
     type Choice = vscode.QuickPickItem & { value: number };
-    const pick = vscode.window.createQuickPick<Choice>();
-    pick.title = title;
-    pick.step = 2;
-    pick.totalSteps = 3;
-    pick.ignoreFocusOut = true;
-    pick.buttons = buttons;
+    const pick = stepOf(vscode.window.createQuickPick<Choice>(), 2, title, buttons);
     pick.placeholder = 'Confidence of reaching the target (Google grading: 0.7+ green, 0.4-0.6 yellow, below red)';
     pick.items = confidenceChoices().map((c) => ({ label: c.label, description: c.description, value: c.value }));
     const preset = defaultConfidence(kr);
@@ -189,12 +194,7 @@ export function registerCheckIn(context: vscode.ExtensionContext, store: OkrStor
     }
 
     // 3. Note.
-    const noteBox = vscode.window.createInputBox();
-    noteBox.title = title;
-    noteBox.step = 3;
-    noteBox.totalSteps = 3;
-    noteBox.ignoreFocusOut = true;
-    noteBox.buttons = buttons;
+    const noteBox = stepOf(vscode.window.createInputBox(), 3, title, buttons);
     noteBox.value = notePrefill(kr, latestCheckIn(kr)?.date ?? objectivePeriod(file, objective)?.start);
     noteBox.prompt = noteBox.value
       ? 'A note: what happened since the last check-in, from the linked commits (edit it; Enter to finish)'
