@@ -11,17 +11,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { InstallCliResult } from '../../src/extension/cli-install';
 import { CommandId } from '../../src/extension/command-ids';
-
-/** Runs a command that asks in a quick pick, and presses Enter on its first row once it shows. */
-async function acceptingFirstRow<T>(command: Thenable<T>): Promise<T> {
-  let done = false;
-  const result = Promise.resolve(command).finally(() => (done = true));
-  while (!done) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  }
-  return result;
-}
+import { acceptingPrompts } from './helpers';
 
 describe("Install 'okr' Command in PATH", function () {
   this.timeout(60_000);
@@ -44,7 +34,7 @@ describe("Install 'okr' Command in PATH", function () {
   });
 
   it("writes a launcher that runs the extension's CLI, and updates its own on a second run", async () => {
-    const first = await acceptingFirstRow(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir));
+    const first = await acceptingPrompts(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir));
     assert.ok(first, 'the command failed');
     assert.equal(first.file, path.join(dir, 'okr'));
     assert.equal(first.action, 'installed');
@@ -57,14 +47,14 @@ describe("Install 'okr' Command in PATH", function () {
       new RegExp(`cli='${extension.extensionPath.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/bin/okr\\.js'`),
     );
 
-    const again = await acceptingFirstRow(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir));
+    const again = await acceptingPrompts(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir));
     assert.equal(again?.action, 'updated');
   });
 
   it('never replaces an okr it did not write', async () => {
     const theirs = '#!/bin/sh\necho their okr\n';
     fs.writeFileSync(path.join(dir, 'okr'), theirs, { mode: 0o755 });
-    assert.equal(await acceptingFirstRow(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir)), undefined);
+    assert.equal(await acceptingPrompts(vscode.commands.executeCommand<InstallCliResult>(CommandId.InstallCli, dir)), undefined);
     assert.equal(fs.readFileSync(path.join(dir, 'okr'), 'utf8'), theirs);
   });
 

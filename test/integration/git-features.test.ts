@@ -14,7 +14,7 @@ import type { StartWorkResult, TagResult, UntaggedResult } from '../../src/exten
 import type { GitAPI, GitExtension, GitRepository } from '../../src/extension/git/git-api';
 import type { GitStatusSnapshot } from '../../src/extension/git/status-bar';
 import type { ObjectivesTreeNode, ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
-import { okrLens, waitFor as waitForCondition, workspaceRoot } from './helpers';
+import { acceptingPrompts, okrLens, waitFor as waitForCondition, workspaceRoot } from './helpers';
 
 const run = promisify(execFile);
 const root = () => workspaceRoot().fsPath;
@@ -42,20 +42,6 @@ async function gitRepository(): Promise<GitRepository> {
 }
 
 const status = () => vscode.commands.executeCommand<GitStatusSnapshot>('_okr.gitStatus');
-
-/**
- * Runs a command that asks in an input box, and presses Enter in the box as soon as it
- * shows (accepting it before it opens does nothing): what a user taking the proposal does.
- */
-async function acceptingInput<T>(command: Thenable<T>): Promise<T> {
-  let done = false;
-  const result = Promise.resolve(command).finally(() => (done = true));
-  while (!done) {
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  }
-  return result;
-}
 
 async function keyResultNode(handle: ObjectivesViewHandle, id: string): Promise<ObjectivesTreeNode> {
   for (const objective of await handle.provider.getChildren()) {
@@ -219,7 +205,7 @@ describe('git features', function () {
     await vscode.commands.executeCommand('workbench.view.explorer');
     repository.inputBox.value = 'Tidy the pager config';
     // Enter on the first row (no key result of the branch on main): PLAT-KR1.
-    const result = await acceptingInput(vscode.commands.executeCommand<TagResult>('okr.tagCommit'));
+    const result = await acceptingPrompts(vscode.commands.executeCommand<TagResult>('okr.tagCommit'));
     assert.equal(result?.action, 'added');
     assert.equal(repository.inputBox.value, 'Tidy the pager config\n\nKey-Result: PLAT-KR1\n');
     repository.inputBox.value = '';
@@ -227,7 +213,7 @@ describe('git features', function () {
 
   it('starts work on a key result: creates and checks out its branch, links it, shows it, and tags new commits', async () => {
     repository.inputBox.value = '';
-    const result = await acceptingInput(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1'));
+    const result = await acceptingPrompts(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1'));
     assert.deepEqual(result && { branch: result.branch, created: result.created }, {
       branch: 'kr/PLAT-KR1-reduce-p1-incidents-from-twelve-to-three-per-quarter',
       created: true,
@@ -257,7 +243,7 @@ describe('git features', function () {
     );
 
     // A second run finds the branch: nothing is created.
-    const again = await acceptingInput(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1'));
+    const again = await acceptingPrompts(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR1'));
     assert.deepEqual(again && [again.branch, again.created], [result.branch, false]);
   });
 
@@ -273,7 +259,7 @@ describe('git features', function () {
     await new Promise((resolve) => setTimeout(resolve, 300));
     repository.inputBox.value = '\n\nKey-Result: PLAT-KR1\n';
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const other = await acceptingInput(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR2'));
+    const other = await acceptingPrompts(vscode.commands.executeCommand<StartWorkResult>('okr.startWork', 'PLAT-KR2'));
     assert.equal(other?.created, true);
     await waitFor('the status bar to show PLAT-KR2', async () => ((await status()).keyResultId === 'PLAT-KR2' ? true : undefined), status);
     await new Promise((resolve) => setTimeout(resolve, 500));

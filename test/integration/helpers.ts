@@ -86,3 +86,18 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
 export async function waitUntil(what: string, condition: () => boolean | Promise<boolean>, options: WaitOptions = {}): Promise<void> {
   await waitFor(what, async () => ((await condition()) ? true : undefined), options);
 }
+
+/**
+ * Runs a command that asks in a quick input (a pick or a box), and presses Enter on it every
+ * 100 ms until the command ends (accepting before it opens does nothing): what a user taking
+ * the first row or the proposal does.
+ */
+export async function acceptingPrompts<T>(command: Thenable<T>): Promise<T> {
+  let done = false;
+  const result = Promise.resolve(command).finally(() => (done = true));
+  while (!done) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+  }
+  return result;
+}
