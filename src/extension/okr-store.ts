@@ -33,6 +33,7 @@ import { localDate } from '../core/dates';
 import { maxOf } from '../core/arrays';
 import { StoreHistory } from './store-history';
 import { KeyedDebounce } from './keyed-debounce';
+import { existsOnDisk } from './workspace-fs';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -663,13 +664,4 @@ export class OkrFileStore implements OkrStoreWithStats {
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);
-}
-
-async function existsOnDisk(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }

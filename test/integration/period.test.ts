@@ -6,18 +6,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/command-ids';
-import { okrStore, waitUntil, workspaceFile } from './helpers';
-
-/** Runs a command that asks in input boxes and quick picks, pressing Enter on each as it shows. */
-async function acceptingEach<T>(command: Thenable<T>): Promise<T> {
-  let done = false;
-  const result = Promise.resolve(command).finally(() => (done = true));
-  while (!done) {
-    await new Promise((resolve) => setTimeout(resolve, 150));
-    if (!done) await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
-  }
-  return result;
-}
+import { acceptingPrompts, okrStore, waitUntil, workspaceFile } from './helpers';
 
 describe('closing a period and starting the next', function () {
   this.timeout(90_000);
@@ -27,7 +16,7 @@ describe('closing a period and starting the next', function () {
     const uri = workspaceFile('okrs/platform.okr.yaml');
     await waitUntil('the store has read the file', () => store.get(uri) !== undefined);
     const before = fs.readFileSync(uri.fsPath, 'utf8');
-    const ok = await acceptingEach(vscode.commands.executeCommand<boolean>(CommandId.ClosePeriod, uri));
+    const ok = await acceptingPrompts(vscode.commands.executeCommand<boolean>(CommandId.ClosePeriod, uri));
     assert.equal(ok, true);
     const after = fs.readFileSync(uri.fsPath, 'utf8');
     assert.match(after, /^closed: 2027-01-05$/m);
@@ -47,7 +36,7 @@ describe('closing a period and starting the next', function () {
     const store = await okrStore();
     const uri = workspaceFile('okrs/platform.okr.yaml');
     const closed = fs.readFileSync(uri.fsPath, 'utf8');
-    const created = await acceptingEach(vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.StartNextPeriod, uri));
+    const created = await acceptingPrompts(vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.StartNextPeriod, uri));
     assert.equal(created?.fsPath, uri.fsPath);
     assert.equal(fs.readFileSync(workspaceFile('okrs/2026-Q4/platform.okr.yaml').fsPath, 'utf8'), closed);
     const next = fs.readFileSync(uri.fsPath, 'utf8');
@@ -79,7 +68,7 @@ describe('closing a period and starting the next', function () {
     const BOM = Buffer.from([0xef, 0xbb, 0xbf]);
     fs.writeFileSync(uri.fsPath, Buffer.concat([BOM, Buffer.from(text, 'utf8')]));
     await waitUntil('the store has the Mobile file', () => store.get(uri) !== undefined);
-    const created = await acceptingEach(vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.StartNextPeriod, uri));
+    const created = await acceptingPrompts(vscode.commands.executeCommand<vscode.Uri | undefined>(CommandId.StartNextPeriod, uri));
     assert.equal(created?.fsPath, uri.fsPath);
     const archived = fs.readFileSync(workspaceFile('okrs/2026-Q4/mobile.okr.yaml').fsPath);
     assert.deepEqual([...archived.subarray(0, 3)], [...BOM], 'the archived period starts with the byte-order mark');
