@@ -161,6 +161,9 @@ export class OkrFileStore implements OkrStoreWithStats {
   private readonly warnedSettings = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private watchers: vscode.Disposable[] = [];
+  /** Paths created or deleted on disk since the last look into them (see lookIntoCreated). */
+  private created = new Map<string, { uri: vscode.Uri; folder: vscode.WorkspaceFolder }>();
+  private createdTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly history: StoreHistory;
   private queue: Promise<unknown> = Promise.resolve();
   // The git history of the OKR files, read off the update queue: an edit never waits
@@ -301,6 +304,7 @@ export class OkrFileStore implements OkrStoreWithStats {
   dispose(): void {
     this.disposed = true;
     clearTimeout(this.historyTimer);
+    clearTimeout(this.createdTimer);
     this.settleHistory?.();
     this.reads.clear();
     for (const w of this.watchers) w.dispose();
@@ -658,7 +662,85 @@ export class OkrFileStore implements OkrStoreWithStats {
         // A deleted file leaves the store even when its editor is still open (rename = delete + create).
         watcher.onDidDelete((uri) => void this.forget(uri)),
       );
+      // Files written into a folder just made can come before the folder's own watch, and a folder moved in is
+      // reported alone: each new folder is searched once. A deleted folder is reported alone too: the files
+      // under it leave. (No change events: edits elsewhere cost nothing.)
+      const folders = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, '**/*'), false, true, false);
+      this.watchers.push(
+        folders,
+        folders.onDidCreate((uri) => this.noteFolderEvent(uri, folder)),
+        folders.onDidDelete((uri) => this.noteFolderEvent(uri, folder)),
+      );
     }
+  }
+
+  private noteFolderEvent(uri: vscode.Uri, folder: vscode.WorkspaceFolder): void {
+    if (this.disposed || this.isOkrUri(uri)) return; // an OKR file: its own watcher reports it
+    this.created.set(uri.toString(), { uri, folder });
+    // At most one look per 200 ms, however many files a build or a checkout writes.
+    this.createdTimer ??= setTimeout(() => {
+      this.createdTimer = undefined;
+      this.lookIntoCreated().catch((err: unknown) => this.log?.error('OKR Lens could not look into new folders', err));
+    }, 200);
+  }
+
+  /** Reads the OKR files under the folders created or deleted since the last look: new ones, and known ones again. */
+  private async lookIntoCreated(): Promise<void> {
+    const batch = [...this.created.values()];
+    this.created = new Map();
+    // Only the outermost new paths: a path with a new child is a new folder, searched with everything under it.
+    const paths = new Set(batch.map((item) => item.uri.path));
+    const outermost = batch.filter(({ uri }) => {
+      for (let up = path.posix.dirname(uri.path); up.length > 1; up = path.posix.dirname(up)) if (paths.has(up)) return false;
+      return true;
+    });
+    const candidates = outermost.filter(({ uri, folder }) => !excludesAllUnder(folder, path.posix.relative(folder.uri.path, uri.path)));
+    const folders = (await Promise.all(candidates.map(async (item) => ((await isFolder(item.uri)) ? item : undefined)))).filter(
+      (item) => item !== undefined,
+    );
+    const found = new Map<string, vscode.Uri>();
+    // Known files under a path created or deleted: read again (a deleted folder's files leave).
+    for (const { uri } of outermost) {
+      for (const entry of this.entries.values()) if (entry.uri.path.startsWith(`${uri.path}/`)) found.set(entry.uri.toString(), entry.uri);
+    }
+    for (const { uri, folder } of folders) {
+      const glob = folderSettings(folder).files;
+      let uris: vscode.Uri[] = [];
+      try {
+        uris = await vscode.workspace.findFiles(new vscode.RelativePattern(uri, globUnder(glob)));
+      } catch (err) {
+        this.log?.error(`could not search ${uri.fsPath} for OKR files (okr.files: ${glob})`, err);
+      }
+      for (const file of uris) if (!this.entries.has(file.toString()) && this.isOkrUri(file)) found.set(file.toString(), file);
+    }
+    if (this.disposed || found.size === 0) return;
+    this.log?.debug(`reading ${found.size} OKR file(s) under new or deleted folders`);
+    await this.update([...found.values()]);
+    this.refreshHistory();
+  }
+}
+
+/**
+ * A glob for the files under a new folder that `okr.files` may match: the setting itself when it is
+ * `**` then one path segment (the default), where the part below the folder matches exactly when the
+ * whole path does; otherwise every file, filtered by the setting afterwards.
+ */
+function globUnder(files: string): string {
+  return /^\*\*\/[^/]+$/.test(files) ? files : '**/*';
+}
+
+/** Does `okr.exclude` leave out everything under this folder (a glob ending in `/**` that covers it)? */
+function excludesAllUnder(folder: vscode.WorkspaceFolder, relative: string): boolean {
+  return folderSettings(folder).exclude.some(
+    (glob) => glob.endsWith('/**') && (minimatch(relative, glob, { dot: true }) || minimatch(relative, glob.slice(0, -3), { dot: true })),
+  );
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false; // gone already
   }
 }
 

@@ -5,9 +5,10 @@
 
 import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OkrStore } from '../../src/extension/okr-store';
-import { okrStore, waitUntil, workspaceFile } from './helpers';
+import { okrStore, waitUntil, workspaceFile, workspaceRoot } from './helpers';
 
 const fileUri = workspaceFile;
 
@@ -78,6 +79,40 @@ describe('The OKR file store', function () {
     fs.unlinkSync(renamed.fsPath);
     await waitFor(store, 'the delete', () => !relativePaths(store).includes('teams/discovery.okr.yaml'));
     assert.equal(store.findDefinition('SRCH-KR1'), undefined);
+  });
+
+  it('reads the OKR files of a folder made or moved in on disk, even those written into it at once, and drops them with it', async () => {
+    // A file written right after its new folder can escape the file watcher (the folder's own watch is
+    // not in place yet): the store looks into each new folder. Files under okr.exclude stay out.
+    const okr = (team: string, id: string) =>
+      `version: 1\nteam: ${team}\nperiod: 2026-Q4\nobjectives:\n  - id: ${id}-O1\n    title: Shoppers find what they came for\n    key_results:\n      - { id: ${id}-KR1, title: Raise search conversion from 8% to 12%, start: 8, target: 12 }\n`;
+    const written = [
+      ['growth/growth.okr.yaml', 'Growth', 'GRO'],
+      ['growth/squads/seo.okr.yaml', 'SEO', 'SEO'],
+      ['node_modules/new-template/t.okr.yaml', 'Template', 'TPL'],
+    ];
+    for (const [relative, team, id] of written) {
+      fs.mkdirSync(path.dirname(fileUri(relative).fsPath), { recursive: true });
+      fs.writeFileSync(fileUri(relative).fsPath, okr(team, id));
+    }
+    // A folder moved in from elsewhere: the watcher reports the folder, nothing inside it.
+    const elsewhere = fs.mkdtempSync(path.join(path.dirname(workspaceRoot().fsPath), 'okr-moved-'));
+    fs.mkdirSync(path.join(elsewhere, 'ads', 'q4'), { recursive: true });
+    fs.writeFileSync(path.join(elsewhere, 'ads', 'q4', 'ads.okr.yaml'), okr('Ads', 'ADS'));
+    fs.renameSync(path.join(elsewhere, 'ads'), fileUri('ads').fsPath);
+    fs.rmdirSync(elsewhere);
+    try {
+      await waitFor(store, 'the files of the new folders', () => {
+        const paths = relativePaths(store);
+        return ['growth/growth.okr.yaml', 'growth/squads/seo.okr.yaml', 'ads/q4/ads.okr.yaml'].every((p) => paths.includes(p));
+      });
+      assert.equal(store.findDefinition('SEO-KR1')?.state.uri.toString(), fileUri('growth/squads/seo.okr.yaml').toString());
+      assert.ok(!relativePaths(store).includes('node_modules/new-template/t.okr.yaml'), 'okr.exclude still applies');
+    } finally {
+      for (const top of ['growth', 'ads', 'node_modules/new-template']) fs.rmSync(fileUri(top).fsPath, { recursive: true });
+    }
+    // A deleted folder is reported alone, too.
+    await waitFor(store, 'the files to leave with their folders', () => !relativePaths(store).some((p) => /^(growth|ads)[/]/.test(p)));
   });
 
   it('reads an open document as typed, and the disk again when it is closed unsaved', async () => {
