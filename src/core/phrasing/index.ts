@@ -23,6 +23,6 @@ export { TASK_VERBS } from './lexicon';
 export { findDeadline, findQuantities, impliesMeasure, statesBaseline, statesFrequencyChange, type Quantity } from './quantities';
 export { leadIndex, leadingTaskVerb, matchVerb, TASK_LEXICON, taskLexicon, type VerbMatch } from './clause';
 export { objectiveTaskCue, type TaskCue } from './objectives';
-export { milestoneCue, type KeyResultNumbers, type MilestoneCue, type MilestoneKind } from './milestones';
+export { milestoneCue, readsAsUnmeasuredOutcome, type KeyResultNumbers, type MilestoneCue, type MilestoneKind } from './milestones';
 export { performanceCue, routineCue } from './cues';
 export { stringList } from './messages';

@@ -23,6 +23,7 @@ import {
   DESCRIPTIVE_ED,
   DETERMINERS,
   EVALUATIVE,
+  IMPROVING_VERBS,
   OUTCOME_METRICS,
   OUTCOME_OBJECTS,
   OUTCOME_PARTICIPLES,
@@ -39,6 +40,7 @@ import {
   TIME_SUFFIX,
   TIME_UNITS,
 } from './lexicon';
+import { routineCue } from './cues';
 import { findDeadline, findQuantities, statesBaseline, type Quantity } from './quantities';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { type VerbLexicon } from './word-forms';
@@ -582,4 +584,63 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
     return { kind: 'binary-target', words: 'target: 1' };
   }
   return undefined;
+}
+
+/** Outcome verbs that name a direction of change, not a task: "Improve onboarding", "Retain our top accounts". */
+const CHANGE_VERBS = new Set(
+  [...OUTCOME_VERBS, ...IMPROVING_VERBS].filter(
+    (v) =>
+      !/^(make|makes|making|become|becomes|becoming|be|is|are|hold|holds|reach|reaches|achieve|achieves|drive|drives|expand|expands|expanding|earn|earns|gain|gains|get|gets|secure|secures|detect|detects|resolve|resolves|serve|serves|acquire|acquires|activate|activates|automate|automates|automating|eliminate|eliminates)$/.test(
+        v,
+      ),
+  ),
+);
+
+/** Comparatives and verbs of impression outside the comparative lists. */
+const JUDGING = new Set(
+  'friendlier easier happier healthier speedier tidier sturdier handier lighter leaner nicer calmer kinder feel feels'.split(' '),
+);
+
+/** A word that judges or compares: "friendlier", "easier to use", "feel faster", "world-class". */
+function judges(t: Token): boolean {
+  return (
+    t.kind === 'word' &&
+    (COMPARATIVE_LEAD.test(t.lower) || COMPARATIVE_AFTER.test(t.lower) || EVALUATIVE.has(t.lower) || JUDGING.has(t.lower))
+  );
+}
+
+/**
+ * Whether a key result without a number reads as an unmeasured outcome or as standing work,
+ * the two things kr-not-measurable is about: a direction of change ("Improve onboarding",
+ * "Simplified and improved UX"), a judgement ("Make the docs friendlier", "Better internal
+ * tools", "Get more people to buy"), how people take something ("Users understand ...",
+ * "X is used by every team"), or work that recurs ("Reindex nightly", "for every SEV-1",
+ * "within SLA"). A title that reads as none of these is most often a deliverable the
+ * milestone analysis did not recognise ("IPFS Mount", "Renegotiate supplier contracts"):
+ * saying "no number" there would be the wrong advice, so the rule stays silent.
+ */
+export function readsAsUnmeasuredOutcome(title: string): boolean {
+  title = title.slice(0, MAX_TITLE);
+  const tokens = tokenize(title);
+  const lead = leadIndex(tokens);
+  const first = tokens[lead];
+  if (first?.kind !== 'word') return false;
+  const w = first.lower;
+  if (
+    CHANGE_VERBS.has(w) ||
+    (OUTCOME_PARTICIPLES.has(w) &&
+      !/^(made|become|been|held|reached|achieved|driven|expanded|earned|gained|got|gotten|secured|detected|resolved|served|acquired|activated)$/.test(
+        w,
+      ))
+  )
+    return true;
+  if (judges(first)) return true;
+  // "Make the warehouse easier to use", "Get more people to buy our product": a judgement in the clause.
+  if (/^(make|makes|get|gets|keep|keeps)$/.test(w) && tokens.slice(lead + 1, lead + 8).some(judges)) return true;
+  if (subjectPredicate(tokens, lead)?.kind === 'experience') return true;
+  if (recursAsAdverb(title) || routineCue(title) !== undefined) return true;
+  return tokens.some(
+    (t, i) =>
+      /^(within|sla|slas|slo|slos)$/.test(t.lower) || (/^(for|after)$/.test(t.lower) && /^(every|each)$/.test(tokens[i + 1]?.lower ?? '')),
+  );
 }
