@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { collectDefinitions } from '../../src/core/lint';
 import { parseOkr } from '../../src/core/parse';
+import type { IdDefinition } from '../../src/core/model';
 import { completionDocumentation, idHoverMarkdown, locateDefinition, summarize } from '../../src/extension/editing-help/id-info';
 import { idAt, parentValueSlot, trailerValueSlot } from '../../src/extension/editing-help/text-context';
 
@@ -93,6 +94,22 @@ objectives:
       assert.equal(kr?.kind === 'key-result' && kr.keyResult.title, 'Reduce P1 incidents from twelve to three');
       assert.equal(locateDefinition(file, def('PLAT-I1'))?.kind, 'initiative');
       assert.equal(locateDefinition(file, { ...def('PLAT-O1'), id: 'NOPE' }), undefined);
+    });
+
+    it('a duplicated id: the item whose id the definition spans, else the first with that id', () => {
+      const twice = parseOkr(
+        'version: 1\nobjectives:\n  - id: O1\n    title: A\n    key_results:\n      - { id: K1, title: first }\n' +
+          '  - id: O2\n    title: B\n    key_results:\n      - { id: K1, title: second }\n',
+        '/w/twice.okr.yaml',
+      ).file;
+      const [first, second] = collectDefinitions(twice).filter((d) => d.id === 'K1');
+      const title = (d: IdDefinition) => {
+        const found = locateDefinition(twice, d);
+        return found?.kind === 'key-result' ? found.keyResult.title : undefined;
+      };
+      assert.equal(title(first), 'first');
+      assert.equal(title(second), 'second');
+      assert.equal(title({ ...second, span: { start: 0, end: 0 } }), 'first');
     });
 
     it('hover: title, kind and id, team and period, health and progress, where', () => {

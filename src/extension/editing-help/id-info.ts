@@ -15,31 +15,32 @@ export type LocatedItem =
 const sameSpan = (a: { start: number; end: number } | undefined, b: { start: number; end: number }) =>
   !!a && a.start === b.start && a.end === b.end;
 
+interface IdHolder {
+  item: LocatedItem;
+  node: Objective | KeyResult | Initiative;
+}
+
+/** The items of one kind, in file order, each with the node that holds its id. */
+function itemsOfKind(file: OkrFile, kind: IdDefinition['kind']): IdHolder[] {
+  return file.objectives.flatMap((objective): IdHolder[] => {
+    switch (kind) {
+      case 'objective':
+        return [{ item: { kind, objective }, node: objective }];
+      case 'key-result':
+        return objective.keyResults.map((keyResult) => ({ item: { kind, objective, keyResult }, node: keyResult }));
+      case 'initiative':
+        return objective.initiatives.map((initiative) => ({ item: { kind, objective, initiative }, node: initiative }));
+    }
+  });
+}
+
 /** The model item a definition points at (matched by its id span, else by id). */
 export function locateDefinition(file: OkrFile, definition: IdDefinition): LocatedItem | undefined {
   let byId: LocatedItem | undefined;
-  for (const objective of file.objectives) {
-    if (definition.kind === 'objective' && objective.id === definition.id) {
-      const found: LocatedItem = { kind: 'objective', objective };
-      if (sameSpan(objective.spans.values.id, definition.span)) return found;
-      byId ??= found;
-    }
-    if (definition.kind === 'key-result') {
-      for (const keyResult of objective.keyResults) {
-        if (keyResult.id !== definition.id) continue;
-        const found: LocatedItem = { kind: 'key-result', objective, keyResult };
-        if (sameSpan(keyResult.spans.values.id, definition.span)) return found;
-        byId ??= found;
-      }
-    }
-    if (definition.kind === 'initiative') {
-      for (const initiative of objective.initiatives) {
-        if (initiative.id !== definition.id) continue;
-        const found: LocatedItem = { kind: 'initiative', objective, initiative };
-        if (sameSpan(initiative.spans.values.id, definition.span)) return found;
-        byId ??= found;
-      }
-    }
+  for (const { item, node } of itemsOfKind(file, definition.kind)) {
+    if (node.id !== definition.id) continue;
+    if (sameSpan(node.spans.values.id, definition.span)) return item;
+    byId ??= item;
   }
   return byId;
 }
