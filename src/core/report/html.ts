@@ -9,6 +9,7 @@ import { escapeXml as x } from '../markup';
 import { HEALTH_LABELS, percent, type Health } from '../progress';
 import type { ConfidencePoint, KeyResultSeries, SeriesPoint } from '../series';
 import { alignmentHtml } from './alignment';
+import { htmlPage } from './html-page';
 import { checkInTable, columnsFor, keyResultName, type PlainTable, trailerTable } from './columns';
 import type { ReportData, ReportFile, ReportKeyResult, ReportObjective } from './data';
 import { reportSummary } from './markdown';
@@ -195,21 +196,12 @@ export function objectiveHtml(o: ReportObjective, file: ReportFile, report: Repo
 export function renderHtml(report: ReportData): string {
   const body: string[] = [headerHtml(report), indicatorsHtml(report), ...(report.alignment ? [alignmentHtml(report.alignment)] : [])];
   report.files.forEach((f, i) => f.objectives.forEach((o, j) => body.push(objectiveHtml(o, f, report, `${i}-${j}`))));
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
+  const page = htmlPage({
     // No script, no request anywhere: only the inline styles below and data: images.
-    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>OKR progress report, ${x(report.today)}</title>`,
-    `<style>${REPORT_CSS}${BAR_WIDTHS}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+    csp: "default-src 'none'; style-src 'unsafe-inline'; img-src data:",
+    title: `OKR progress report, ${report.today}`,
+    css: `${REPORT_CSS}${BAR_WIDTHS}`,
+    body,
+  });
+  return `${page}\n`;
 }
