@@ -344,6 +344,14 @@ const SOFT_QUALITY = new Set(['experience', 'onboarding', 'thing', 'things', 'ux
 export function sharesClauseWithOutcome(tokens: readonly Token[], from: number): boolean {
   for (let i = from; i < tokens.length - 1; i++) {
     const t = tokens[i];
+    // A parenthesis inside the clause is skipped: "Train 5 models (one per attribute) and achieve 80% accuracy".
+    if (t.text === '(') {
+      const close = tokens.findIndex((c, k) => k > i && c.text === ')');
+      if (close > i && close - i <= 12) {
+        i = close;
+        continue;
+      }
+    }
     if (t.kind === 'symbol' && t.text !== ',' && t.text !== '&') return false;
     if ((t.lower === 'and' || t.text === ',' || t.text === '&') && COORDINATED_OUTCOME.has(tokens[i + 1].lower)) return true;
   }

@@ -69,6 +69,7 @@ export interface KeyResultNumbers {
  */
 function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity[], objectAt = -1, verb?: string): boolean {
   if (quantities.length === 0) return false;
+  if (statesResult(tokens, quantities)) return true;
   const quantityAt = (i: number) => tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   // The direct object's count: "Publish [5] posts", "Migrate [40] of 55 services", "Hire [the] 10 engineers".
   let counted = -1;
@@ -129,6 +130,42 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
   return tokens.some(
     (t, i) => t.kind === 'word' && !(i >= objectAt && i < objectEnd) && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)),
   );
+}
+
+/** Verbs of a result clause: "an algorithm that outperforms the baseline by 15%". */
+const RESULT_CLAUSE_VERBS = new Set([
+  ...[...OUTCOME_VERBS].filter((v) => /[^s]s$/.test(v) && !/^(is|makes|becomes|keeps|holds|gets|secures|serves)$/.test(v)),
+  'outperforms',
+  'outperform',
+  'beats',
+  'beat',
+  'exceeds',
+  'exceed',
+]);
+
+/**
+ * Whether the title says, apart from the work, the result it is measured by: a stated target
+ * ("(target: 100% of reruns spawn jobs)"), a result clause with a number ("an algorithm that
+ * outperforms the baseline by 15%"), or a share of people converted into others ("Convert 12%
+ * of anonymous downloaders into registered users": a conversion rate).
+ */
+function statesResult(tokens: readonly Token[], quantities: readonly Quantity[]): boolean {
+  const quantityFrom = (from: number) => quantities.some((q) => q.start >= tokens[from].start);
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const w = tokens[i].lower;
+    if (/^(target|goal)$/.test(w) && tokens[i + 1].text === ':' && quantityFrom(i)) return true;
+    if (/^(that|which)$/.test(w) && RESULT_CLAUSE_VERBS.has(tokens[i + 1].lower) && quantityFrom(i)) return true;
+    const share = quantities.find((q) => q.start === tokens[i].start && q.text.endsWith('%'));
+    if (share && tokens[i + 1].lower === 'of') {
+      for (let k = i + 2; k < tokens.length && k <= i + 6; k++) {
+        if (tokens[k].lower !== 'into') continue;
+        const into = phraseWords(tokens, k + 1).words;
+        const head = into[into.length - 1]?.lower ?? '';
+        if (PEOPLE.has(head) || OUTCOME_PEOPLE.has(head) || /\p{L}{3,}(ers|ors)$/u.test(head)) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** Verbs that reach people without making them a result: their count is the work done. */
@@ -298,23 +335,33 @@ function countedHead(
   tokens: readonly Token[],
   lead: number,
   quantities: readonly Quantity[],
-): { head: Token; closes: boolean } | undefined {
+): { head: Token; closes: boolean; judged: boolean } | undefined {
   const first = tokens[lead];
   if (!first || !quantities.some((q) => q.start === first.start)) return undefined;
   let head: Token | undefined;
+  // "25 positive reviews": what others judge is a result, not work the team produces.
+  let judged = false;
   let i = lead + 1;
   for (; i < tokens.length && i <= lead + 5; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || PHRASE_STOPS.has(t.lower) || STATE_VERBS.has(t.lower) || COPULAS.has(t.lower) || DETERMINERS.has(t.lower))
       break;
+    if (JUDGED_BY_OTHERS.has(t.lower) || EVALUATIVE.has(t.lower)) judged = true;
     head = t;
   }
   // The count is the whole key result, or ends at a preposition or a parenthesis: not "12 posts get 1000 views".
   const after = tokens[i];
   return head
-    ? { head, closes: !after || after.kind === 'symbol' || /^(to|for|of|in|on|at|with|about|across|per|by)$/.test(after.lower) }
+    ? {
+        head,
+        closes: !after || after.kind === 'symbol' || /^(to|for|of|in|on|at|with|about|across|per|by)$/.test(after.lower),
+        judged,
+      }
     : undefined;
 }
+
+/** Adjectives of a verdict others give: "25 positive reviews", "10 five-star ratings". */
+const JUDGED_BY_OTHERS = new Set(['positive', 'favourable', 'favorable', 'five-star', '5-star', 'glowing', 'good']);
 
 /** Whether the title opens with a count of people: "5 people have tested it", "10 new enterprise customers". */
 function countsPeopleAtLead(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): boolean {
@@ -404,7 +451,11 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     if (MODALS.has(w)) return EXPERIENCE_VERBS.has(next) ? { kind: 'experience', verb: t } : { kind: 'delivered', verb: t };
     if (EXPERIENCE_VERBS.has(w)) return { kind: 'experience', verb: t };
     if (CAPABILITY_VERBS.has(w)) return { kind: 'delivered', verb: t };
-    if (w === 'gets' || w === 'get') return DETERMINERS.has(next) ? { kind: 'delivered', verb: t } : undefined;
+    if (w === 'gets' || w === 'get') {
+      if (DETERMINERS.has(next)) return { kind: 'delivered', verb: t };
+      // "Every issue gets triaged": a habitual passive is a standing rule for what comes in, not a delivery.
+      return /^\p{L}{3,}(ed|en)$/u.test(next) ? { kind: 'experience', verb: t } : undefined;
+    }
     // A verb in the present after a plural subject, heading its own complement: "Members speak on
     // our initiatives", "all elements (files, texts) build up history". A word that ends the
     // subject's noun phrase and is followed by a preposition, particle or determiner is its verb.
@@ -553,6 +604,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (
     counted &&
     !OUTCOME_METRICS.has(counted.head.lower) &&
+    !counted.judged &&
     (WORK_NOUNS.has(counted.head.lower) || namesWork(counted.head.lower)) &&
     counted.closes
   )
@@ -567,6 +619,9 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   const deadline = findDeadline(title);
   if (deadline) return { kind: 'deadline', words: deadline.text.trim() };
   if (predicate?.kind === 'experience') return undefined;
+  // "Every issue on the board gets triaged": a habitual passive after the subject is a standing rule.
+  if (tokens.some((t, i) => i > lead && /^gets?$/.test(t.lower) && /^\p{L}{3,}(ed|en)$/u.test(tokens[i + 1]?.lower ?? '')))
+    return undefined;
   if (predicate && quantities.length === 0) return { kind: 'state', words: predicate.verb.text };
   const state = deliveredParticiple(tokens, lead, lexicon, quantities.length === 0);
   if (state) return { kind: 'state', words: state.text };
