@@ -9,7 +9,7 @@
 // only it unless its ids changed or other files point at it (duplicate ids, aligns_with).
 
 import * as path from 'node:path';
-import { minimatch } from 'minimatch';
+import { Minimatch, minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { resolveRules } from '../core/config';
 import { collectDefinitions, type LintResult } from '../core/lint';
@@ -134,6 +134,17 @@ function folderSettings(folder: vscode.WorkspaceFolder | undefined): { files: st
   return { files, exclude };
 }
 
+/** A folder's okr.files and okr.exclude, compiled once (a scan asks for every file). */
+interface FolderGlobs {
+  files: Minimatch;
+  exclude: Minimatch[];
+}
+
+function compiledGlobs(folder: vscode.WorkspaceFolder): FolderGlobs {
+  const { files, exclude } = folderSettings(folder);
+  return { files: new Minimatch(files, { dot: true }), exclude: exclude.map((glob) => new Minimatch(glob, { dot: true })) };
+}
+
 /**
  * The workspace's OKR files, parsed and linted: one instance per window (see the
  * file comment). State lives in the fields below; updates run one at a time through
@@ -159,6 +170,8 @@ export class OkrFileStore implements OkrStoreWithStats {
   private last: OkrStoreUpdate | undefined;
   private disposed = false;
   private readonly warnedSettings = new Set<string>();
+  /** Per workspace folder, its okr.files and okr.exclude; emptied when settings or folders change. */
+  private readonly globs = new Map<string, FolderGlobs>();
   private readonly disposables: vscode.Disposable[] = [this.emitter];
   private watchers: vscode.Disposable[] = [];
   /** Paths created or deleted on disk since the last look into them (see lookIntoCreated). */
@@ -211,6 +224,7 @@ export class OkrFileStore implements OkrStoreWithStats {
         else this.schedule(document.uri, 0);
       }),
       onDidChangeSettings((change) => {
+        this.globs.clear();
         if (change.affects('files') || change.affects('exclude')) {
           this.watch();
           void this.scan();
@@ -223,6 +237,7 @@ export class OkrFileStore implements OkrStoreWithStats {
         }
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        this.globs.clear();
         this.watch();
         void this.scan();
       }),
@@ -320,8 +335,7 @@ export class OkrFileStore implements OkrStoreWithStats {
     return run;
   }
 
-  private ruleSettingsFor(sourcePath: string): RuleSettings | undefined {
-    const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(sourcePath));
+  private ruleSettingsFor(folder: vscode.WorkspaceFolder | undefined): RuleSettings | undefined {
     const settings = settingsFor(folder?.uri).lintRules;
     if (!settings) return undefined;
     // The file's own `lint:` problems are findings in the file; the editor's setting has no file to point at.
@@ -344,9 +358,11 @@ export class OkrFileStore implements OkrStoreWithStats {
       return isOkrFileName(path.basename(uri.fsPath)) ? {} : undefined;
     }
     const relative = path.posix.relative(folder.uri.path, uri.path);
-    const settings = folderSettings(folder);
-    if (!minimatch(relative, settings.files, { dot: true })) return undefined;
-    if (settings.exclude.some((glob) => minimatch(relative, glob, { dot: true }))) return undefined;
+    const key = folder.uri.toString();
+    let globs = this.globs.get(key);
+    if (!globs) this.globs.set(key, (globs = compiledGlobs(folder)));
+    if (!globs.files.match(relative)) return undefined;
+    if (globs.exclude.some((glob) => glob.match(relative))) return undefined;
     return { folder };
   }
 
@@ -392,9 +408,16 @@ export class OkrFileStore implements OkrStoreWithStats {
 
   /** How the store lints: `only` the files given (all when undefined), each among all the others. */
   private lintOptions(only: Set<string> | undefined): SourcesLintOptions {
+    // One lint run is synchronous: settings cannot change during it, so each folder's are read once.
+    const byFolder = new Map<string, RuleSettings | undefined>();
     return {
       today: this.today(),
-      settingsFor: (p) => this.ruleSettingsFor(p),
+      settingsFor: (p) => {
+        const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(p));
+        const key = folder?.uri.toString() ?? '';
+        if (!byFolder.has(key)) byFolder.set(key, this.ruleSettingsFor(folder));
+        return byFolder.get(key);
+      },
       aligned: this.alignedCache,
       only,
       historyFor: (p) => this.history.get(p),
@@ -561,8 +584,11 @@ export class OkrFileStore implements OkrStoreWithStats {
       const next = new Map<string, Entry>();
       this.alignedCache = new Map();
       let parseMs = 0;
-      for (const { uri, folder } of found.values()) {
-        const read = await this.readSource(uri);
+      // Reads side by side (each is a few file system calls that wait on the disk), parsed in the order found.
+      const targets = [...found.values()];
+      const reads = await mapConcurrently(targets, SCAN_READS_AT_ONCE, ({ uri }) => this.readSource(uri));
+      for (const [i, { uri, folder }] of targets.entries()) {
+        const read = reads[i];
         if (read === 'gone') continue;
         const t = performance.now();
         const parsed = this.parse(read);
@@ -742,6 +768,23 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false; // gone already
   }
+}
+
+/** How many files a scan reads at once. */
+const SCAN_READS_AT_ONCE = 16;
+
+/** `map` of an async function with at most `limit` calls running at once; results in input order. */
+async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await map(items[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
 }
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
