@@ -1,23 +1,19 @@
 import type { Rule, RuleReport } from '../rule';
 import { shownValue } from '../escape';
 import { activeKeyResultsOf, activeObjectives } from './utils/active';
-
-export interface KrCountOptions {
-  min: number;
-  max: number;
-}
+import { countRangeOptions, type CountRange } from './utils/count-range';
 
 // The guide: "two to four key results per objective". One key result rarely
 // captures an outcome; five or more means the objective is several objectives.
-export const krCount: Rule<KrCountOptions> = {
+export const krCount: Rule<CountRange> = {
   id: 'kr-count',
   description: 'An active objective has two to four active key results.',
   defaultSeverity: 'warning',
-  defaultOptions: { min: 2, max: 4 },
-  optionsSchema: {
-    min: { type: 'integer', minimum: 0, description: 'Fewest active key results per active objective.' },
-    max: { type: 'integer', minimum: 1, description: 'Most active key results per active objective.' },
-  },
+  ...countRangeOptions(
+    { min: 2, max: 4 },
+    'Fewest active key results per active objective.',
+    'Most active key results per active objective.',
+  ),
   check({ file, options }) {
     const reports: RuleReport[] = [];
     for (const o of activeObjectives(file)) {

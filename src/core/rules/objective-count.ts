@@ -1,24 +1,19 @@
 import type { Rule, RuleReport } from '../rule';
-
-export interface ObjectiveCountOptions {
-  /** Fewest objectives a file should have (done ones count: a finished quarter is not empty). */
-  min: number;
-  /** Most active objectives a file should have. */
-  max: number;
-}
+import { countRangeOptions, type CountRange } from './utils/count-range';
 
 // The guide: "three to five objectives per team per quarter ... If you find yourself
 // with more than five objectives, it usually means you need to prioritise more
 // aggressively." Small teams do well with two or three, so the floor is one.
-export const objectiveCount: Rule<ObjectiveCountOptions> = {
+export const objectiveCount: Rule<CountRange> = {
   id: 'objective-count',
   description: 'A file has at most five active objectives (and at least one).',
   defaultSeverity: 'warning',
-  defaultOptions: { min: 1, max: 5 },
-  optionsSchema: {
-    min: { type: 'integer', minimum: 0, description: 'Fewest objectives (not dropped) a file should have.' },
-    max: { type: 'integer', minimum: 1, description: 'Most active objectives a file should have.' },
-  },
+  // `min` counts the objectives that are not dropped: done ones count, a finished quarter is not empty.
+  ...countRangeOptions(
+    { min: 1, max: 5 },
+    'Fewest objectives (not dropped) a file should have.',
+    'Most active objectives a file should have.',
+  ),
   check({ file, options }) {
     const span = file.spans.keys.objectives;
     // No `objectives:` at all is a schema error already.
