@@ -1,6 +1,7 @@
 // What the Check In quick input says, independent of VS Code: the value prompt (start,
 // target, unit and the value the pace asks for today), the confidence choices with the
 // colour words of Google's grading, and the order key results are offered in.
+// Also the titles, the note prompt and the walk's summary.
 // Pure: no vscode import, unit-tested in test/extension-unit/check-in-prompts.test.ts.
 
 import { dueCheckIn } from '../../core/check-ins';
@@ -85,4 +86,27 @@ export function orderForPicking<T extends CheckInCandidate>(candidates: readonly
     return a.index - b.index;
   });
   return rows.map(({ item, daysLate }) => ({ item, ...(daysLate !== undefined ? { daysLate } : {}) }));
+}
+
+/** Where a key result stands in a walk through the due ones: "2 of 5". */
+export interface WalkPosition {
+  index: number;
+  total: number;
+}
+
+/** The title of the three steps: "Check In (2 of 5): PLAT-KR1 Reduce P1 incidents". */
+export function checkInTitle(id: string, title: string | undefined, walk?: WalkPosition): string {
+  return `Check In${walk ? ` (${walk.index} of ${walk.total})` : ''}: ${id}${title ? ` ${title}` : ''}`;
+}
+
+/** The note step's prompt: it says where a prefilled note came from. */
+export function notePrompt(prefilled: boolean): string {
+  return prefilled
+    ? 'A note: what happened since the last check-in, from the linked commits (edit it; Enter to finish)'
+    : 'A note: what happened since the last check-in (optional; Enter to finish)';
+}
+
+/** The status bar message after a walk: "Checked in 2 key results, skipped 1". */
+export function walkSummary(checkedIn: number, skipped: number): string {
+  return `$(check) Checked in ${checkedIn} key result${checkedIn === 1 ? '' : 's'}${skipped ? `, skipped ${skipped}` : ''}`;
 }
