@@ -121,6 +121,8 @@ export function phraseWords(tokens: readonly Token[], from: number): { words: To
  */
 function causativeTask(tokens: readonly Token[], lead: number, lexicon: VerbLexicon): VerbMatch | undefined {
   if (!/^(get|have)$/.test(tokens[lead]?.lower ?? '')) return undefined;
+  // "Get X integrated into more production systems": spreading it further is growth, an outcome.
+  if (tokens.some((t, i) => i > lead && COMPARATIVE_LEAD.test(t.lower))) return undefined;
   for (let i = lead + 1; i < tokens.length && i <= lead + 6; i++) {
     const t = tokens[i];
     if (t.kind !== 'word' || (PHRASE_STOPS.has(t.lower) && i > lead + 1)) return undefined;
@@ -316,8 +318,12 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   if (next && ADVERBIAL_NEXT.has(next.lower) && !describesNoun) return undefined;
   // "Design system", "Build times", "Release notes": the verb is the first half of a noun.
   if (next && verb.next === lead + 1 && COMPOUND_NOUNS.get(verb.base)?.has(next.lower)) return undefined;
-  const object = phraseWords(tokens, verb.next).words;
+  const object = objectWords(tokens, verb.next);
   if (object.some((t) => OUTCOME_OBJECTS.has(t.lower))) return undefined;
+  // "Summit the mountain safely": a clause that ends on how it is done makes the manner the outcome.
+  const words = tokens.filter((t) => t.kind === 'word');
+  const last = words[words.length - 1];
+  if (last && tokens.indexOf(last) > verb.next && MANNER.test(last.lower)) return undefined;
   // The object is the outcome when it is judged ("a world-class experience", "flawless
   // products") or is a quality ("Deliver platform reliability").
   if (object.some((t) => EVALUATIVE.has(t.lower))) return undefined;
@@ -332,6 +338,19 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
     return undefined;
   if (sharesClauseWithOutcome(tokens, verb.next)) return undefined;
   return verb;
+}
+
+/** Adverbs of manner that can close a clause: "safely", "reliably", "sustainably". */
+const MANNER =
+  /^(safely|securely|reliably|confidently|predictably|painlessly|fearlessly|sustainably|profitably|seamlessly|smoothly|efficiently|responsibly)$/;
+
+/** A verb's object: its phrase, and adjectives before the head that commas separate ("a small, devoted community"). */
+function objectWords(tokens: readonly Token[], from: number): Token[] {
+  const { words, stop } = phraseWords(tokens, from);
+  if (stop?.text !== ',' || words.length === 0 || words.length > 3) return words;
+  const at = tokens.indexOf(stop);
+  const rest = phraseWords(tokens, at + 1).words;
+  return rest.length > 0 && rest[0].kind === 'word' && !DETERMINERS.has(rest[0].lower) ? [...words, ...rest] : words;
 }
 
 /** Quality nouns that are also things one ships: "Ship the new onboarding experience". */

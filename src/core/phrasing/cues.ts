@@ -55,6 +55,9 @@ function firstMatch(cues: readonly Cue[], text: string): string | undefined {
   return undefined;
 }
 
+/** Adjectives that make routine work lighter: "for efficient maintenance", "for easier upgrades". */
+const EASING = /^(efficient|easy|easier|simple|simpler|cheap|cheaper|fast|faster|less|lower|reduced|minimal|painless|smooth|smoother)$/;
+
 /** What routine work (bug fixing, on-call, maintenance) a title describes, if any. */
 export function routineCue(title: string): string | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
@@ -80,6 +83,8 @@ export function routineCue(title: string): string | undefined {
     return 'maintenance';
   // A purpose that improves the routine work: "Mitigate false alerts to reduce on-call costs".
   if (tokens.some((t, i) => t.lower === 'to' && i > lead && IMPROVING_VERBS.has(tokens[i + 1]?.lower ?? ''))) return undefined;
+  // Routine work as what the thing makes easier: "automated testing for efficient maintenance".
+  if (tokens.some((t, i) => t.lower === 'for' && i > lead && EASING.test(tokens[i + 1]?.lower ?? ''))) return undefined;
   return firstMatch(
     ROUTINE_CUES,
     tokens

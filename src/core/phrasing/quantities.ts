@@ -5,6 +5,7 @@ import {
   DEADLINE,
   MULTIPLIERS,
   ONE_BEFORE,
+  OUTCOME_METRICS,
   PERIODS,
   SCALE_OR_UNIT,
   SMALL_NUMBERS,
@@ -83,6 +84,17 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
         continue;
       }
       if (/\d\.\d+\.\d/.test(t.text)) continue; // 1.2.3
+      // "Bring Cadence 1.0 to market", "EVM 2.0 support": a decimal after a name (capitalised, not
+      // the title's first word, not a metric) is the name's version.
+      if (
+        /^\d+\.\d+$/.test(t.text) &&
+        prev?.kind === 'word' &&
+        i > 1 &&
+        /^\p{Lu}/u.test(prev.text) &&
+        !OUTCOME_METRICS.has(prev.lower) &&
+        !(next?.kind === 'word' && (TIME_UNITS.has(next.lower) || SCALE_OR_UNIT.has(next.lower)))
+      )
+        continue;
       if (t.text.includes('/')) {
         // "9/10", "4.5/5", "8/8": a fraction; "15/month", "3x/week": a rate. "24/7" is a name.
         if (SLASH_QUANTITY.test(t.lower) && t.lower !== '24/7') out.push({ text: t.text, start: t.start, end: t.end });
