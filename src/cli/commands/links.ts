@@ -73,6 +73,17 @@ interface LinkedCommit {
   commit: CommitRecord;
 }
 
+/**
+ * The items sorted newest first by their commits' dates (a stable sort, so equal
+ * dates keep their order), each date parsed once rather than at every comparison.
+ */
+function newestFirst<T>(items: readonly T[], linked: (item: T) => LinkedCommit): T[] {
+  return items
+    .map((item) => ({ item, time: Date.parse(linked(item).commit.date) }))
+    .sort((a, b) => b.time - a.time)
+    .map((x) => x.item);
+}
+
 /** `--since`: a day compares with the commit's own calendar day, a time with its instant. */
 function sinceFilter(since: string | undefined): (c: CommitRecord) => boolean {
   if (since === undefined) return () => true;
@@ -207,13 +218,16 @@ export const linksCommand: Command = {
     pushAll(repos, found);
     if (repos.length === 0) return 2;
 
-    const label = (s: RepoSession) => (repos.length === 1 ? path.relative(io.cwd, s.root) || '.' : s.root);
+    const labels = new Map(repos.map(({ session: s }) => [s, repos.length === 1 ? path.relative(io.cwd, s.root) || '.' : s.root]));
+    const label = (s: RepoSession) => labels.get(s)!;
     const byId = new Map<string, LinkedCommit[]>(loaded.known.ids.map((id) => [id, []]));
     const unknown: { value: string; key: string; suggestions: string[]; linked: LinkedCommit }[] = [];
     for (const { session, index } of repos) {
+      const repository = label(session);
       for (const commit of index.commits) {
-        if (!keep(commit)) continue;
-        const seen = new Set<string>();
+        // Most commits name nothing: they are passed over before anything else is asked.
+        if (commit.keyResults.length === 0 || !keep(commit)) continue;
+        const seen = commit.keyResults.length > 1 ? new Set<string>() : undefined;
         for (const value of commit.keyResults) {
           const definition = loaded.known.resolve(value);
           if (!definition) {
@@ -221,18 +235,23 @@ export const linksCommand: Command = {
               value,
               key: session.trailerKey,
               suggestions: loaded.known.suggest(value),
-              linked: { repository: label(session), commit },
+              linked: { repository, commit },
             });
-          } else if (!seen.has(definition.id)) {
-            seen.add(definition.id);
-            byId.get(definition.id)!.push({ repository: label(session), commit });
+          } else if (!seen?.has(definition.id)) {
+            seen?.add(definition.id);
+            byId.get(definition.id)!.push({ repository, commit });
           }
         }
       }
     }
-    const newestFirst = (a: LinkedCommit, b: LinkedCommit) => Date.parse(b.commit.date) - Date.parse(a.commit.date);
-    for (const list of byId.values()) list.sort(newestFirst);
-    unknown.sort((a, b) => newestFirst(a.linked, b.linked));
+    for (const [id, list] of byId)
+      byId.set(
+        id,
+        newestFirst(list, (l) => l),
+      );
+    const unknownSorted = newestFirst(unknown, (u) => u.linked);
+    unknown.length = 0;
+    pushAll(unknown, unknownSorted);
 
     const summaries = loaded.known.ids.map((id) => {
       const definition = loaded.known.resolve(id)!;

@@ -38,6 +38,8 @@ export interface RunGitOptions {
   maxBuffer?: number;
   /** Exit codes that are answers rather than failures (`git config --get` says 1 for "not set"). */
   okCodes?: readonly number[];
+  /** Stops git (SIGKILL) when aborted: the caller no longer needs what it would say. */
+  signal?: AbortSignal;
 }
 
 export interface GitResult {
@@ -147,6 +149,7 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', abort);
       fn();
     };
     const child = spawn('git', args as string[], {
@@ -168,6 +171,12 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
             );
           }, timeoutMs)
         : undefined;
+    const abort = () => {
+      child.kill('SIGKILL');
+      finish(() => reject(new GitError(`git ${args[0]} was stopped`, 'failed', args)));
+    };
+    if (options.signal?.aborted) abort();
+    else options.signal?.addEventListener('abort', abort, { once: true });
     child.stdout!.on('data', (chunk: Buffer) => {
       outBytes += chunk.length;
       if (outBytes > maxBuffer) {

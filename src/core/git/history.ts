@@ -124,58 +124,127 @@ function covers(stateSince: string | undefined, wanted: string | undefined): boo
  * control bytes, which no UTF-8 sequence contains, so splitting the bytes is safe.
  */
 export function parseLog(output: string | Buffer): CommitRecord[] {
-  const buf = typeof output === 'string' ? Buffer.from(output, 'utf8') : output;
-  const commits: CommitRecord[] = [];
-  // Names and emails repeat across thousands of commits: one string each keeps a large index small.
-  const names = new Map<string, string>();
-  const intern = (s: string) => {
-    const known = names.get(s);
-    if (known !== undefined) return known;
-    names.set(s, s);
-    return s;
-  };
-  const bounds = new Array<number>(7);
-  let start = 0;
-  while (start < buf.length) {
-    let end = buf.indexOf(0, start);
-    if (end < 0) end = buf.length;
-    // Six fields end with FIELD; the subject runs to the end of the record.
-    let at = start;
-    let n = 0;
-    for (; n < 6; n++) {
-      const next = buf.indexOf(FIELD_BYTE, at);
-      if (next < 0 || next >= end) break;
-      bounds[n] = next;
-      at = next + 1;
-    }
-    const recordStart = start;
-    start = end + 1;
-    if (n < 6) continue;
-    const sha = buf.toString('latin1', recordStart, bounds[0]);
-    if (!SHA.test(sha)) continue;
-    const parents = buf.toString('latin1', bounds[0] + 1, bounds[1]);
-    const trailers = bounds[5] > bounds[4] + 1 ? buf.toString('utf8', bounds[4] + 1, bounds[5]) : '';
-    commits.push({
-      sha,
-      parents: parents === '' ? [] : parents.split(' '),
-      author: intern(buf.toString('utf8', bounds[1] + 1, bounds[2])),
-      email: intern(buf.toString('utf8', bounds[2] + 1, bounds[3])),
-      date: buf.toString('latin1', bounds[3] + 1, bounds[4]),
-      subject: buf.toString('utf8', at, end),
-      keyResults:
-        trailers === ''
-          ? []
-          : trailers
-              .split(VALUE)
-              .map((v) => v.trim())
-              .filter((v) => v !== ''),
-    });
-  }
-  return commits;
+  const parser = new LogParser();
+  parser.push(typeof output === 'string' ? Buffer.from(output, 'utf8') : output);
+  return parser.end();
 }
 
 const FIELD_BYTE = FIELD.charCodeAt(0);
 const SHA = /^[0-9a-f]{40,64}$/;
+/** Shared by every commit without a trailer (most of them); frozen, so nothing can add to all of them at once. */
+const NO_KEY_RESULTS = Object.freeze([]) as unknown as string[];
+
+/**
+ * Parses the log as it arrives, chunk by chunk: complete records are parsed at
+ * once and only an unfinished one is kept (copied) for the next chunk, so the
+ * bytes read need not stay alive, and the reader's buffer can be reused.
+ */
+class LogParser {
+  readonly commits: CommitRecord[] = [];
+  private carry: Buffer | undefined;
+  private readonly bounds = new Array<number>(6);
+  /** Author and email byte ranges seen before, by a hash of their bytes: one pair of strings each. */
+  private readonly people = new Map<number, { bytes: Buffer; author: string; email: string }[]>();
+  /** The first parent of the last commit parsed: in a linear stretch, the next record's own hash. */
+  private lastParent = '';
+
+  /** Parses the complete records of `chunk`; the bytes are not used after it returns. */
+  push(chunk: Buffer): void {
+    let start = 0;
+    if (this.carry) {
+      const nul = chunk.indexOf(0);
+      if (nul < 0) {
+        this.carry = Buffer.concat([this.carry, chunk]);
+        return;
+      }
+      const record = Buffer.concat([this.carry, chunk.subarray(0, nul)]);
+      this.carry = undefined;
+      this.record(record, 0, record.length);
+      start = nul + 1;
+    }
+    for (;;) {
+      const end = chunk.indexOf(0, start);
+      if (end < 0) break;
+      this.record(chunk, start, end);
+      start = end + 1;
+    }
+    if (start < chunk.length) this.carry = Buffer.from(chunk.subarray(start));
+  }
+
+  /** The commits parsed, after the last record (one without a final NUL) is. */
+  end(): CommitRecord[] {
+    if (this.carry) this.record(this.carry, 0, this.carry.length);
+    this.carry = undefined;
+    return this.commits;
+  }
+
+  private record(buf: Buffer, start: number, end: number): void {
+    if (start >= end) return;
+    const bounds = this.bounds;
+    // Six fields end with FIELD; the subject runs to the end of the record.
+    let at = start;
+    for (let n = 0; n < 6; n++) {
+      const next = buf.indexOf(FIELD_BYTE, at);
+      if (next < 0 || next >= end) return;
+      bounds[n] = next;
+      at = next + 1;
+    }
+    const sha = this.sameAs(this.lastParent, buf, start, bounds[0]) ? this.lastParent : buf.toString('latin1', start, bounds[0]);
+    if (!SHA.test(sha)) return;
+    const parentsEnd = bounds[1];
+    const parentsStart = bounds[0] + 1;
+    let parents: string[];
+    if (parentsEnd === parentsStart) parents = [];
+    else {
+      parents = buf.toString('latin1', parentsStart, parentsEnd).split(' ');
+    }
+    this.lastParent = parents.length > 0 ? parents[0] : '';
+    const person = this.person(buf, bounds[1] + 1, bounds[2], bounds[3]);
+    const trailers = bounds[5] > bounds[4] + 1 ? buf.toString('utf8', bounds[4] + 1, bounds[5]) : '';
+    let keyResults = NO_KEY_RESULTS;
+    if (trailers !== '') {
+      const values = trailers
+        .split(VALUE)
+        .map((v) => v.trim())
+        .filter((v) => v !== '');
+      if (values.length > 0) keyResults = values;
+    }
+    this.commits.push({
+      sha,
+      parents,
+      author: person.author,
+      email: person.email,
+      date: buf.toString('latin1', bounds[3] + 1, bounds[4]),
+      subject: buf.toString('utf8', at, end),
+      keyResults,
+    });
+  }
+
+  /** Do the bytes `start..end` spell `text` (ASCII)? */
+  private sameAs(text: string, buf: Buffer, start: number, end: number): boolean {
+    if (text.length !== end - start) return false;
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) !== buf[start + i]) return false;
+    return true;
+  }
+
+  /** The author and email in `start..emailEnd` (split at `nameEnd`), decoded once per distinct pair. */
+  private person(buf: Buffer, start: number, nameEnd: number, emailEnd: number): { author: string; email: string } {
+    let hash = 0x811c9dc5;
+    for (let i = start; i < emailEnd; i++) hash = Math.imul(hash ^ buf[i], 0x01000193);
+    let known = this.people.get(hash);
+    if (known) {
+      const length = emailEnd - start;
+      for (const p of known) if (p.bytes.length === length && buf.compare(p.bytes, 0, length, start, emailEnd) === 0) return p;
+    } else this.people.set(hash, (known = []));
+    const p = {
+      bytes: Buffer.from(buf.subarray(start, emailEnd)),
+      author: buf.toString('utf8', start, nameEnd),
+      email: buf.toString('utf8', nameEnd + 1, emailEnd),
+    };
+    known.push(p);
+    return p;
+  }
+}
 
 /** Reads the commits of the given revisions (`okr check-commits` uses ranges). */
 export async function readCommits(
@@ -184,80 +253,85 @@ export async function readCommits(
   revisions: readonly string[],
   options?: ReadCommitsOptions,
 ): Promise<CommitRecord[]> {
-  return parseLog(await logOutput(ctx, logArgs(trailerKey, revisions, options), options?.onProgress));
+  return scanLog(ctx, logArgs(trailerKey, revisions, options), options?.onProgress);
 }
 
 /** How often a long scan reports progress. */
 const PROGRESS_INTERVAL_MS = 200;
+/** How long the reader waits for git to write more before it looks again. */
+const POLL_MS = 4;
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /**
  * Runs `git log` with its output written to a private temporary file
  * (`--output`) rather than a pipe: through a pipe, git writes in small blocks and
  * waits on the reader each time, which made the scan of a large history up to
- * twice as slow as git alone. The file is read as it grows, so progress is counted
- * on the way and nothing is read twice; it is removed at the end, whatever happens.
+ * twice as slow as git alone. The file is read and parsed as it grows, so the
+ * parse runs beside git's walk (on another core), progress is counted on the way,
+ * and no copy of the whole log is ever held; it is removed at the end, whatever
+ * happens.
  */
-async function logOutput(ctx: GitContext, args: string[], onProgress?: (commits: number) => void): Promise<Buffer> {
+async function scanLog(ctx: GitContext, args: string[], onProgress?: (commits: number) => void): Promise<CommitRecord[]> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'okr-log-'));
   const file = path.join(dir, 'log');
   const at = args.indexOf('--end-of-options');
   const withOutput = [...args.slice(0, at), `--output=${file}`, ...args.slice(at)];
-  const chunks: Buffer[] = [];
-  let offset = 0;
-  let commits = 0;
+  const parser = new LogParser();
+  const tooLarge = () =>
+    new GitError(
+      `git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`,
+      'output-too-large',
+      args,
+    );
+  const stop = new AbortController();
   let handle: import('node:fs/promises').FileHandle | undefined;
-  const readMore = async () => {
-    handle ??= await fs.open(file, 'r').catch(() => undefined);
-    if (!handle) return;
-    for (;;) {
-      const size = (await handle.stat()).size;
-      if (size <= offset) return;
-      if (size > DEFAULT_GIT_MAX_BUFFER)
-        throw new GitError(
-          `git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`,
-          'output-too-large',
-          args,
-        );
-      const chunk = Buffer.allocUnsafe(size - offset);
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
-      if (bytesRead === 0) return;
-      const got = bytesRead === chunk.length ? chunk : chunk.subarray(0, bytesRead);
-      offset += bytesRead;
-      chunks.push(got);
-      if (onProgress) {
-        for (let i = got.indexOf(0); i >= 0; i = got.indexOf(0, i + 1)) commits++;
-        onProgress(commits);
-      }
-    }
-  };
-  let polling: Promise<void> = Promise.resolve();
-  const timer = onProgress
-    ? setInterval(() => {
-        polling = polling.then(readMore).catch(() => undefined);
-      }, PROGRESS_INTERVAL_MS)
-    : undefined;
   try {
-    await runGit(ctx, withOutput, { timeoutMs: 0 });
-    if (!timer) {
-      // Nothing read yet: one read of the whole file, no copies.
-      const whole = await fs.readFile(file);
-      if (whole.length > DEFAULT_GIT_MAX_BUFFER)
-        throw new GitError(
-          `git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`,
-          'output-too-large',
-          args,
-        );
-      return whole;
+    // Created here, before git truncates and fills it: the reader can open it at once.
+    handle = await fs.open(file, 'w+', 0o600);
+    let exited = false;
+    let wake: (() => void) | undefined;
+    const git = runGit(ctx, withOutput, { timeoutMs: 0, signal: stop.signal }).finally(() => {
+      exited = true;
+      wake?.();
+    });
+    git.catch(() => undefined);
+    const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
+    let offset = 0;
+    let reported = Date.now();
+    for (;;) {
+      // Whether git had exited is taken before the read: a read after that sees everything it wrote.
+      const done = exited;
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, offset);
+      if (bytesRead > 0) {
+        offset += bytesRead;
+        if (offset > DEFAULT_GIT_MAX_BUFFER) {
+          stop.abort();
+          throw tooLarge();
+        }
+        parser.push(chunk.subarray(0, bytesRead));
+        if (onProgress && Date.now() - reported >= PROGRESS_INTERVAL_MS) {
+          reported = Date.now();
+          onProgress(parser.commits.length);
+        }
+        if (bytesRead === chunk.length) continue;
+      }
+      if (done) break;
+      await new Promise<void>((resolve) => {
+        wake = resolve;
+        setTimeout(resolve, POLL_MS);
+      });
+      wake = undefined;
     }
-    clearInterval(timer);
-    await polling;
-    await readMore();
-    return chunks.length === 1 ? chunks[0] : Buffer.concat(chunks);
+    await git;
+    const commits = parser.end();
+    onProgress?.(commits.length);
+    return commits;
   } finally {
-    if (timer) clearInterval(timer);
-    await polling.catch(() => undefined);
+    stop.abort();
     await handle?.close().catch(() => undefined);
-    await fs.rm(dir, { recursive: true, force: true }).catch(() => undefined);
+    // The file, then the folder: cheaper than a recursive removal, which loads a module of its own.
+    await fs.unlink(file).catch(() => undefined);
+    await fs.rmdir(dir).catch(() => fs.rm(dir, { recursive: true, force: true }).catch(() => undefined));
   }
 }
 
@@ -435,6 +509,8 @@ export class CommitIndex {
   private async mergeNotes(result: UpdateResult, tipAsked: Promise<string | undefined>): Promise<UpdateResult> {
     const tip = await tipAsked;
     if (tip === this.notesAt && result.added === 0 && !result.full) return result;
+    // No notes now, and none merged before: every record stays as it is.
+    if (tip === undefined && this.notesAt === undefined) return result;
     const links = tip === undefined ? { bySha: new Map<string, string[]>() } : await readNoteLinks(this.ctx, this.trailerKey, tip);
     this.commitList = applyNoteLinks(this.commitList, links);
     this.notesAt = tip;
