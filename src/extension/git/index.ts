@@ -8,7 +8,6 @@
 // Mode git is only read (the tree and the status bar work); nothing is written.
 
 import * as vscode from 'vscode';
-import { scanWindowStart } from '../../core/git/history';
 import { historyStorage } from './history-store';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';
@@ -17,6 +16,9 @@ import { GitCommands } from './commands';
 import { RepositoryLinkedWork } from './linked-work-source';
 import { onDidChangeSettings } from '../settings/settings';
 import { AutoTagger } from './auto-tagger';
+import { followOkrFiles } from './follow-okr-files';
+import { historySnapshot, ProgressShown } from './history-snapshot';
+import { historyWindowOf, keyResultIds } from './okr-ids';
 import { RepositoryTracker } from './repositories';
 import { CommitContentProvider, COMMIT_SCHEME } from './show-commit';
 import { type GitStatusSnapshot, KeyResultStatusBar } from './status-bar';
@@ -30,56 +32,23 @@ export const GIT_STATUS_COMMAND = '_okr.gitStatus';
 /** Hidden command for the in-host suites: the commit indexes as read (see `GitHistorySnapshot`). */
 const GIT_HISTORY_COMMAND = '_okr.gitHistory';
 
-/** What `_okr.gitHistory` returns: each repository's index, and what the window's progress area showed. */
-export interface GitHistorySnapshot {
-  /** Where the indexes are kept across restarts (undefined: not kept, e.g. in Restricted Mode). */
-  storageDir?: string;
-  repositories: {
-    root: string;
-    /** The first day read (undefined: the whole history). */
-    window?: string;
-    commits: number;
-    /** The oldest author date among them. */
-    oldest?: string;
-    restored: boolean;
-    reads: { full: number; added: number };
-    error?: string;
-  }[];
-  /** The progress messages shown, oldest first (the last PROGRESS_KEPT). */
-  progress: string[];
-}
-
-/** The first day the history scan reads: the earliest period start among the OKR files, minus a week. */
-function historyWindowOf(store: OkrStore): string | undefined {
-  return scanWindowStart(store.files().flatMap((f) => (f.result.file.period ? [f.result.file.period.start] : [])));
-}
-
-function keyResultIds(store: OkrStore): string[] {
-  return store.files().flatMap((f) => f.definitions.filter((d) => d.kind === 'key-result').map((d) => d.id));
-}
+export type { GitHistorySnapshot } from './history-snapshot';
 
 export function registerGitFeatures(context: vscode.ExtensionContext, store: OkrStore, objectivesView: ObjectivesViewHandle): void {
   const log = vscode.window.createOutputChannel('OKR Lens: Git', { log: true });
-  // Kept for _okr.gitHistory. A scan reports every 200 ms, so a slow first read of a large history on a loaded
-  // machine says hundreds of things: keep enough that its title is still there when it ends.
-  const PROGRESS_KEPT = 2000;
-  const progressShown: string[] = [];
-  const showProgress = (progress: vscode.Progress<{ message?: string }>, message: string) => {
-    progressShown.push(message);
-    if (progressShown.length > PROGRESS_KEPT) progressShown.shift();
-    progress.report({ message });
-  };
+  // Kept for _okr.gitHistory.
+  const progressShown = new ProgressShown();
   const storage = vscode.workspace.isTrusted ? historyStorage(context.storageUri, log) : undefined;
   const tracker = new RepositoryTracker({
     log,
-    knownIds: () => keyResultIds(store),
-    historyWindow: () => historyWindowOf(store),
+    knownIds: () => keyResultIds(store.files()),
+    historyWindow: () => historyWindowOf(store.files()),
     // Saved in the extension's own storage; in Restricted Mode nothing is written at all.
     storage,
     withProgress: async (title, task) =>
       await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'OKR Lens' }, (progress) => {
-        showProgress(progress, title);
-        return task((commits) => showProgress(progress, `${title}: ${commits.toLocaleString('en-US')} commits`));
+        progressShown.show(progress, title);
+        return task((commits) => progressShown.show(progress, `${title}: ${commits.toLocaleString('en-US')} commits`));
       }),
   });
   const linkedWork = new RepositoryLinkedWork(tracker, store);
@@ -89,16 +58,6 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
 
   objectivesView.setLinkedWorkSource(linkedWork);
 
-  // Branch names are matched against the ids of the OKR files: look again when the ids change.
-  let idsSignature = '';
-  const onStoreChange = () => {
-    tracker.setHistoryWindow();
-    const signature = keyResultIds(store).join('\n');
-    if (signature === idsSignature) return;
-    idsSignature = signature;
-    tracker.refreshAll();
-  };
-
   context.subscriptions.push(
     log,
     tracker,
@@ -107,7 +66,7 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
     autoTagger,
     { dispose: () => objectivesView.setLinkedWorkSource(undefined) },
     vscode.workspace.registerTextDocumentContentProvider(COMMIT_SCHEME, new CommitContentProvider()),
-    store.onDidChange(onStoreChange),
+    followOkrFiles(store, tracker),
     // A commit, checkout or pull changes what the history rules compare with.
     tracker.onDidChangeState(() => store.refreshHistory()),
     onDidChangeSettings((change) => {
@@ -132,38 +91,11 @@ export function registerGitFeatures(context: vscode.ExtensionContext, store: Okr
     vscode.commands.registerCommand(CommandId.UninstallHooks, (repo?: unknown) => commands.uninstallHooks(repo)),
     // For the in-host suites: brings every index up to date (after a restart of the tracker, as
     // after a reload of the window, when asked) and says what was read and shown.
-    vscode.commands.registerCommand(GIT_HISTORY_COMMAND, async (action?: unknown): Promise<GitHistorySnapshot> => {
-      if (action === 'restart') await tracker.restart();
-      await tracker.start();
-      const repositories: GitHistorySnapshot['repositories'] = [];
-      for (const repo of tracker.repositories()) {
-        const index = await tracker.history(repo).catch(() => undefined);
-        const dates = index?.commits.map((c) => c.date.slice(0, 10)).sort();
-        repositories.push({
-          root: repo.root,
-          window: index?.window,
-          commits: index?.commits.length ?? 0,
-          oldest: dates?.[0],
-          restored: repo.restored ?? false,
-          reads: { ...(repo.reads ?? { full: 0, added: 0 }) },
-          error: repo.historyError,
-        });
-      }
-      return { storageDir: storage?.dir, repositories, progress: [...progressShown] };
-    }),
+    vscode.commands.registerCommand(GIT_HISTORY_COMMAND, (action?: unknown) => historySnapshot(tracker, storage, progressShown, action)),
     vscode.commands.registerCommand(GIT_STATUS_COMMAND, async (): Promise<GitStatusSnapshot> => {
       await tracker.start();
       statusBar.update();
       return statusBar.state();
     }),
-  );
-
-  // git starts once the OKR files are read (the branch is matched against their ids), off the activation path.
-  void store.ready.then(
-    () => {
-      idsSignature = keyResultIds(store).join('\n');
-      return tracker.start();
-    },
-    () => tracker.start(),
   );
 }
