@@ -160,7 +160,8 @@ export function reportLoadProblems(loaded: Pick<LoadedSources, 'problems' | 'emp
 }
 
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
-  const loaded = await loadSources(options.paths, io.cwd);
+  // Blocking reads: nothing else runs meanwhile, and they cost a fraction of promise-based ones over 500 files.
+  const loaded = await loadSources(options.paths, io.cwd, { blocking: true });
   if (reportLoadProblems(loaded, io)) return 2;
   // Asked for the same paths many times (rules' messages, definitions, output): each path is made relative once.
   const shown = new Map<string, string>();

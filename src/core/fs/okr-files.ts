@@ -20,7 +20,16 @@ import {
   type SourcesLintOptions,
   type WorkspaceLint,
 } from '../workspace';
-import { describeFsError, fsProblem, nameFromBytes, readTextFile, invalidUtf8, type ReadProblemCode } from './read-file';
+import {
+  describeFsError,
+  fsProblem,
+  nameFromBytes,
+  readTextFile,
+  readTextFileSync,
+  invalidUtf8,
+  type ReadProblemCode,
+  type ReadResult,
+} from './read-file';
 
 /** A path that could not be searched or read, with the reason in plain words. */
 export interface WorkspaceProblem {
@@ -164,7 +173,10 @@ export async function findOkrFiles(targets: readonly string[], cwd: string): Pro
 
 /** Reads one OKR file: its text (UTF-8, without a byte-order mark, as editors show it), or why not. */
 export async function readOkrSource(absolutePath: string): Promise<OkrSource | WorkspaceProblem> {
-  const read = await readTextFile(absolutePath, MAX_FILE_BYTES);
+  return sourceOf(absolutePath, await readTextFile(absolutePath, MAX_FILE_BYTES));
+}
+
+function sourceOf(absolutePath: string, read: ReadResult): OkrSource | WorkspaceProblem {
   switch (read.kind) {
     case 'text':
       return read.invalidUtf8 === undefined
@@ -198,9 +210,22 @@ async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item:
 /** Parallel reads, but never thousands of open files at once. */
 const READ_CONCURRENCY = 16;
 
+export interface ReadOptions {
+  /**
+   * Blocking reads, for a command-line run: nothing else waits on its event loop, and a blocking
+   * read costs a fraction of a promise-based one (the same checks, in the same order).
+   */
+  blocking?: boolean;
+}
+
 /** Reads OKR files; the unreadable ones come back as problems. */
-export async function readOkrSources(paths: readonly string[]): Promise<{ sources: OkrSource[]; problems: WorkspaceProblem[] }> {
-  const read = await mapLimited(paths, READ_CONCURRENCY, readOkrSource);
+export async function readOkrSources(
+  paths: readonly string[],
+  options: ReadOptions = {},
+): Promise<{ sources: OkrSource[]; problems: WorkspaceProblem[] }> {
+  const read = options.blocking
+    ? paths.map((p) => sourceOf(p, readTextFileSync(p, MAX_FILE_BYTES)))
+    : await mapLimited(paths, READ_CONCURRENCY, readOkrSource);
   return { sources: read.filter((r): r is OkrSource => !isProblem(r)), problems: read.filter(isProblem) };
 }
 
@@ -224,9 +249,9 @@ export interface LoadedSources extends FoundFiles {
 }
 
 /** Finds and reads the OKR files under the given paths (relative to `cwd`). */
-export async function loadSources(targets: readonly string[], cwd: string): Promise<LoadedSources> {
+export async function loadSources(targets: readonly string[], cwd: string, options: ReadOptions = {}): Promise<LoadedSources> {
   const found = await findOkrFiles(targets, cwd);
-  const read = await readOkrSources(found.files);
+  const read = await readOkrSources(found.files, options);
   return { ...found, sources: read.sources, problems: found.problems.concat(read.problems) };
 }
 
