@@ -2,19 +2,22 @@
 // drop suppressed findings, attach docs paths. Pure: no file system, no clock.
 
 import { resolveRules } from './config';
-import type { AlignmentIndex } from './alignment';
-import type { DependencyGraph } from './dependencies';
 import { DefinitionIndex } from './definitions';
 import type { Finding, IdDefinition, OkrFile, RuleSettings } from './model';
 import { parseOkr } from './parse';
 import { LineIndex } from './positions';
-import type { FileHistory, PastPeriod } from './history';
 import type { LintContext } from './rule';
 import { rules, ruleById } from './rules';
 import { findSuppressions } from './suppress';
 import { withTokenCache } from './phrasing';
 
-export interface LintOptions {
+/** What the caller read besides the file, handed to the rules as it is (documented on `LintContext`). */
+type ContextFromCaller = Pick<
+  LintContext,
+  'alignedFile' | 'alignedPath' | 'dependencies' | 'alignment' | 'alignedProblem' | 'history' | 'pastPeriods'
+>;
+
+export interface LintOptions extends ContextFromCaller {
   /** YYYY-MM-DD. */
   today: string;
   /** Settings from outside the file (`okr.lint.rules`); the file's `lint:` block wins. */
@@ -22,14 +25,6 @@ export interface LintOptions {
   otherDefinitions?: readonly IdDefinition[];
   /** The ids of the other files as an index built once per run (see definitions.ts); wins over `otherDefinitions`. */
   definitions?: DefinitionIndex;
-  alignedFile?: OkrFile | null;
-  alignedPath?: string;
-  dependencies?: DependencyGraph;
-  alignment?: AlignmentIndex;
-  /** Why the `aligns_with` file exists but was not read. */
-  alignedProblem?: string;
-  history?: FileHistory;
-  pastPeriods?: readonly PastPeriod[];
 }
 
 export interface LintResult {
