@@ -3,7 +3,6 @@
 // config (`branch.<name>.okrKeyResult`), with --checkout it is also checked out.
 
 import { printable } from '../../core/escape';
-import * as path from 'node:path';
 import { branchName, branchTemplateProblems, DEFAULT_BRANCH_TEMPLATE } from '../../core/git/branch-name';
 import {
   BRANCH_TEMPLATE_CONFIG_KEY,
@@ -11,8 +10,6 @@ import {
   branchLink,
   branchLinkKey,
   gitConfigGet,
-  type GitContext,
-  gitFailureMessage,
   GitError,
   openRepo,
   OKR_FILES_CONFIG_KEY,
@@ -24,6 +21,7 @@ import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { sameId } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
+import { exitOnGitFailure, repoContext } from '../repo';
 import { reportLoadProblems } from './lint';
 
 const HELP = `Usage: okr branch <kr-id> [paths...] [options]
@@ -71,14 +69,7 @@ export const branchCommand: Command = {
     });
     const [krId, ...paths] = positionals;
     if (!krId) throw new UsageError('which key result? (okr branch <kr-id>, see okr branch --help)');
-    try {
-      return await runBranch(io, krId, paths, values);
-    } catch (err) {
-      const message = gitFailureMessage(err);
-      if (message === undefined) throw err;
-      io.stderr(`okr: ${message}\n`);
-      return 2;
-    }
+    return exitOnGitFailure(io, () => runBranch(io, krId, paths, values));
   },
 };
 
@@ -89,7 +80,7 @@ async function runBranch(
   options: { create?: boolean; checkout?: boolean; repo?: string; template?: string },
 ): Promise<number> {
   const wantsRepo = Boolean(options.create || options.checkout || options.repo);
-  const ctx: GitContext = { cwd: path.resolve(io.cwd, options.repo ?? '.'), env: io.env };
+  const ctx = repoContext(io, options.repo);
   // Printing a name needs no repository; creating one does.
   let session: Awaited<ReturnType<typeof openRepo>> | undefined;
   try {

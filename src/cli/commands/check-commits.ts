@@ -2,15 +2,15 @@
 // CI: every key-result trailer must name a key result of the OKR files.
 
 import { printable } from '../../core/escape';
-import * as path from 'node:path';
 import { readCommits } from '../../core/git/history';
 import { NOTES_REF, withNoteLinks } from '../../core/git/notes';
-import { gitFailureMessage, GitError, openRepo, OKR_FILES_CONFIG_KEY, TRAILER_CONFIG_KEY } from '../../core/git/git';
+import { GitError, openRepo, OKR_FILES_CONFIG_KEY, TRAILER_CONFIG_KEY } from '../../core/git/git';
 import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
+import { exitOnGitFailure, repoContext } from '../repo';
 import { reportLoadProblems } from './lint';
 
 const FORMATS = ['text', 'json'] as const;
@@ -60,23 +60,19 @@ export const checkCommitsCommand: Command = {
     const [range, ...paths] = positionals;
     if (!range) throw new UsageError('which commits? (okr check-commits <range>, e.g. origin/main..HEAD)');
     if (range.startsWith('-')) throw new UsageError(`"${range}" is not a range of commits`);
-    try {
-      return await check(io, range, paths, format, values.repo);
-    } catch (err) {
-      const message = gitFailureMessage(err);
-      if (message === undefined) throw err;
-      const hint =
+    return exitOnGitFailure(
+      io,
+      () => check(io, range, paths, format, values.repo),
+      (err) =>
         err instanceof GitError && /bad revision|unknown revision|ambiguous argument/.test(err.stderr)
-          ? ` (is "${range}" fetched? a shallow CI checkout may lack the base)`
-          : '';
-      io.stderr(`okr: ${message}${hint}\n`);
-      return 2;
-    }
+          ? ` (is "${printable(range)}" fetched? a shallow CI checkout may lack the base)`
+          : '',
+    );
   },
 };
 
 async function check(io: CliIO, range: string, paths: string[], format: Format, repoOption: string | undefined): Promise<number> {
-  const repo = await openRepo({ cwd: path.resolve(io.cwd, repoOption ?? '.'), env: io.env });
+  const repo = await openRepo(repoContext(io, repoOption));
   // Links recorded after the fact (okr tag) count as trailers.
   const commits = await withNoteLinks(repo.ctx, repo.trailerKey, await readCommits(repo.ctx, repo.trailerKey, [range]));
   const loaded = paths.length > 0 ? await loadKnownIds(paths, io.cwd) : await knownIdsForRepo(repo.ctx, repo.root);

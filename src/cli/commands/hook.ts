@@ -28,6 +28,7 @@ import {
 } from '../../core/git/git';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
+import { repoContext } from '../repo';
 
 const HELP = `Usage: okr hook install|uninstall|status [--repo <dir>]
 
@@ -78,7 +79,7 @@ export const hookCommand: Command = {
     const { values, positionals } = parseCommandArgs('hook', args, { repo: { type: 'string' } });
     const [action, ...rest] = positionals;
     if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}" (see okr hook --help)`);
-    const ctx: GitContext = { cwd: path.resolve(io.cwd, values.repo ?? '.'), env: io.env };
+    const ctx = repoContext(io, values.repo);
     try {
       switch (action) {
         case 'install':

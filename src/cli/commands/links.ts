@@ -14,6 +14,7 @@ import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
+import { repoContext } from '../repo';
 import { reportLoadProblems } from './lint';
 import { pushAll } from '../../core/arrays';
 
@@ -166,9 +167,7 @@ export const linksCommand: Command = {
     };
     // The repositories and (with paths given) the OKR files are independent: read them side by side.
     const explicitIds = positionals.length > 0 ? loadKnownIds(positionals, io.cwd) : undefined;
-    const opened = await Promise.all(
-      repoDirs.map((dir) => openRepo({ cwd: path.resolve(io.cwd, dir), env: io.env }).catch((err: unknown) => (fail(err), undefined))),
-    );
+    const opened = await Promise.all(repoDirs.map((dir) => openRepo(repoContext(io, dir)).catch((err: unknown) => (fail(err), undefined))));
     const sessions: RepoSession[] = [];
     for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
     if (sessions.length === 0) return 2;

@@ -14,6 +14,7 @@ import { loadSources } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
 import { renderRetro } from '../../core/report/retro';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
+import { repoContext } from '../repo';
 import { displayPath, reportLoadProblems } from './lint';
 
 const HELP = `Usage: okr report [paths...] [options]
@@ -107,7 +108,7 @@ async function readRepositories(options: ReportArgs, io: CliIO): Promise<ReportR
   const roots = new Set<string>();
   for (const dir of dirs) {
     try {
-      const session = await openRepo({ cwd: path.resolve(io.cwd, dir), env: io.env });
+      const session = await openRepo(repoContext(io, dir));
       if (roots.has(session.root)) continue;
       roots.add(session.root);
       const index = new CommitIndex(session.ctx, { trailerKey: session.trailerKey });

@@ -2,14 +2,14 @@
 // after the fact, as a git note (core/git/notes.ts): no history rewrite.
 
 import { printable } from '../../core/escape';
-import * as path from 'node:path';
-import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, resolveCommit } from '../../core/git/git';
+import { openRepo, OKR_FILES_CONFIG_KEY, resolveCommit } from '../../core/git/git';
 import { readCommits } from '../../core/git/history';
 import { knownIdsForRepo, loadKnownIds } from '../../core/git/known-ids';
 import { addNoteLink, NOTES_REF, removeNoteLink } from '../../core/git/notes';
 import { sameId } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
+import { exitOnGitFailure, repoContext } from '../repo';
 import { reportLoadProblems } from './lint';
 
 const HELP = `Usage: okr tag <commit> <kr-id> [paths...] [options]
@@ -47,14 +47,7 @@ export const tagCommand: Command = {
     });
     const [commit, krId, ...paths] = positionals;
     if (!commit || !krId) throw new UsageError('which commit and key result? (okr tag <commit> <kr-id>, see okr tag --help)');
-    try {
-      return await runTag(io, commit, krId, paths, values);
-    } catch (err) {
-      const message = gitFailureMessage(err);
-      if (message === undefined) throw err;
-      io.stderr(`okr: ${message}\n`);
-      return 2;
-    }
+    return exitOnGitFailure(io, () => runTag(io, commit, krId, paths, values));
   },
 };
 
@@ -65,7 +58,7 @@ async function runTag(
   paths: string[],
   options: { remove?: boolean; repo?: string },
 ): Promise<number> {
-  const repo = await openRepo({ cwd: path.resolve(io.cwd, options.repo ?? '.'), env: io.env });
+  const repo = await openRepo(repoContext(io, options.repo));
   const sha = await resolveCommit(repo.ctx, commit);
   if (sha === undefined) {
     io.stderr(`okr: ${printable(commit)} is not a commit in this repository\n`);
