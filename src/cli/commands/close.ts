@@ -1,16 +1,13 @@
 // `okr close`: grades the period and records it in the file (score: per key
 // result, closed:, and optionally retro:), as minimal edits of the file's text.
 
-import * as path from 'node:path';
 import { applyEdits } from '../../core/edits';
 import { printable } from '../../core/escape';
 import { GRADE_VERDICT_LABELS, scoreText } from '../../core/grade';
 import { CloseError, planClose, type RetroInput } from '../../core/period-close';
-import { isPeriodFolderName } from '../../core/period-next';
 import { LineIndex } from '../../core/positions';
 import { type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
-import { displayPath } from './lint';
-import { readOkrFileOnDisk, resolvePeriodFile, writeOkrText } from './period-files';
+import { openPeriodFile, writeOkrText } from './period-files';
 
 const HELP = `Usage: okr close [file] [options]
 
@@ -60,13 +57,9 @@ export const closeCommand: Command = {
     const today = parseTodayOption(values.today, io);
     const retro: RetroInput = { wentWell: values['went-well'], wentBadly: values['went-badly'], tryNext: values['try-next'] };
     const hasRetro = Boolean(retro.wentWell?.length || retro.wentBadly?.length || retro.tryNext?.length);
-    const target = await resolvePeriodFile(positionals[0], 'close', io, (p) => !isPeriodFolderName(path.basename(path.dirname(p))));
-    const disk = await readOkrFileOnDisk(target, io);
-    const shown = printable(displayPath(io.cwd, target));
-    if (disk.syntaxErrors.length) {
-      io.stderr(`okr: ${shown} has YAML errors; fix them first (okr lint ${shown}): ${printable(disk.syntaxErrors[0])}\n`);
-      return 1;
-    }
+    const opened = await openPeriodFile(positionals[0], 'close', io);
+    if (!opened) return 1;
+    const { target, disk, shown } = opened;
     let plan;
     try {
       plan = planClose(disk.file, today, hasRetro ? retro : undefined);

@@ -2,15 +2,14 @@
 // chosen unfinished key results over, and keeps the closed one beside it.
 
 import { promises as fs } from 'node:fs';
-import * as path from 'node:path';
 import { printable } from '../../core/escape';
 import { collectDefinitions } from '../../core/lint';
-import { isPeriodFolderName, NextPeriodError, planNextPeriod } from '../../core/period-next';
+import { NextPeriodError, planNextPeriod } from '../../core/period-next';
 import { findOkrFiles, readOkrSources } from '../../core/fs/okr-files';
 import { lintSources } from '../../core/workspace';
 import { type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
 import { displayPath } from './lint';
-import { readOkrFileOnDisk, resolvePeriodFile, writeOkrText } from './period-files';
+import { openPeriodFile, writeOkrText } from './period-files';
 import { parseOkr } from '../../core/parse';
 import { LineIndex } from '../../core/positions';
 
@@ -82,13 +81,9 @@ export const nextPeriodCommand: Command = {
       carry = ids.length === 1 && ids[0].toLowerCase() === 'none' ? [] : ids;
       if (ids.length === 0) throw new UsageError('--carry needs key-result ids, such as PLAT-KR1,PLAT-KR3 (or none)');
     }
-    const target = await resolvePeriodFile(positionals[0], 'next-period', io, (p) => !isPeriodFolderName(path.basename(path.dirname(p))));
-    const disk = await readOkrFileOnDisk(target, io);
-    const shown = printable(displayPath(io.cwd, target));
-    if (disk.syntaxErrors.length) {
-      io.stderr(`okr: ${shown} has YAML errors; fix them first (okr lint ${shown}): ${printable(disk.syntaxErrors[0])}\n`);
-      return 1;
-    }
+    const opened = await openPeriodFile(positionals[0], 'next-period', io);
+    if (!opened) return 1;
+    const { target, disk, shown } = opened;
     // Every id of the workspace, so the new ones are unique across it.
     const found = await findOkrFiles(['.'], io.cwd);
     const others = await readOkrSources(found.files.filter((f) => f !== target));

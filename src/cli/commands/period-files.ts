@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { printable } from '../../core/escape';
 import { MAX_FILE_BYTES, parseOkr } from '../../core/parse';
 import type { OkrFile } from '../../core/model';
+import { isPeriodFolderName } from '../../core/period-next';
 import { describeFsError, findOkrFiles } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { type CliIO, UsageError } from '../io';
@@ -52,20 +53,38 @@ export async function writeOkrText(absolute: string, text: string, bom: boolean,
   await fs.writeFile(absolute, (bom ? '\uFEFF' : '') + text, { encoding: 'utf8', flag: options.exclusive ? 'wx' : 'w' });
 }
 
+/** The period file a command edits, read, and its path as messages show it (escaped). */
+export interface PeriodFile {
+  /** Absolute path. */
+  target: string;
+  disk: OkrFileOnDisk;
+  shown: string;
+}
+
+/**
+ * The file a period command edits (see `resolvePeriodFile`), read; undefined, after saying
+ * so on stderr, when it has YAML errors: nothing is planned or written from a file half read.
+ */
+export async function openPeriodFile(named: string | undefined, command: string, io: CliIO): Promise<PeriodFile | undefined> {
+  const target = await resolvePeriodFile(named, command, io);
+  const disk = await readOkrFileOnDisk(target, io);
+  const shown = printable(displayPath(io.cwd, target));
+  if (disk.syntaxErrors.length) {
+    io.stderr(`okr: ${shown} has YAML errors; fix them first (okr lint ${shown}): ${printable(disk.syntaxErrors[0])}\n`);
+    return undefined;
+  }
+  return { target, disk, shown };
+}
+
 /**
  * The file a period command acts on: the one named, or the only OKR file under the
  * current folder that is not in a closed period's folder. Otherwise a usage error
  * that lists the candidates.
  */
-export async function resolvePeriodFile(
-  named: string | undefined,
-  command: string,
-  io: CliIO,
-  isCandidate: (absolute: string) => boolean,
-): Promise<string> {
+async function resolvePeriodFile(named: string | undefined, command: string, io: CliIO): Promise<string> {
   if (named !== undefined) return path.resolve(io.cwd, named);
   const found = await findOkrFiles(['.'], io.cwd);
-  const candidates = found.files.filter(isCandidate);
+  const candidates = found.files.filter((p) => !isPeriodFolderName(path.basename(path.dirname(p))));
   if (candidates.length === 1) return candidates[0];
   if (candidates.length === 0)
     throw new UsageError(`no OKR file here to ${command} (looked for ${OKR_FILE_GLOBS.join(', ')}); name one: okr ${command} <file>`);
