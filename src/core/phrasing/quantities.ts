@@ -61,12 +61,13 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
 
   const out: Quantity[] = [];
   const versionAt = new Set<number>();
+  const scale = gradingScale(tokens);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     const prev = tokens[i - 1];
     const next = tokens[i + 1];
     if (t.kind === 'number') {
-      if (inDate(t)) continue;
+      if (inDate(t) || scale.has(i)) continue;
       if (prev?.text === '#') continue;
       // "Postgres 13 to 16", "from iOS 17 to 18": a number after a version word, or after
       // "to"/"from"/"and" that follows another version, is a version too.
@@ -151,6 +152,29 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
     }
   }
   return out;
+}
+
+/**
+ * The tokens of a grading scale in parentheses, "(0.0 → 1.0)", "(0–1)": how the key result will
+ * be scored at the end of the period, not a quantity it states.
+ */
+function gradingScale(tokens: readonly Token[]): Set<number> {
+  const at = new Set<number>();
+  for (let i = 0; i + 2 < tokens.length; i++) {
+    if (tokens[i].text !== '(') continue;
+    const a = tokens[i + 1];
+    if (/^0(?:\.0)?[-–]1(?:\.0)?$/.test(a.text) && tokens[i + 2].text === ')') at.add(i + 1);
+    else if (
+      /^0(?:\.0)?$/.test(a.text) &&
+      /^(→|->|-|–|to)$/.test(tokens[i + 2].text) &&
+      /^1(?:\.0)?$/.test(tokens[i + 3]?.text ?? '') &&
+      tokens[i + 4]?.text === ')'
+    ) {
+      at.add(i + 1);
+      at.add(i + 3);
+    }
+  }
+  return at;
 }
 
 /** The deadline a title names ("by March", "by the end of Q3", "by 2026-12-01"), if any. */
