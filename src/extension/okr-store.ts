@@ -725,10 +725,17 @@ export class OkrFileStore implements OkrStoreWithStats {
       (item) => item !== undefined,
     );
     const found = new Map<string, vscode.Uri>();
-    // Known files under a path created or deleted: read again (a deleted folder's files leave).
-    for (const { uri } of outermost) {
-      for (const entry of this.entries.values()) if (entry.uri.path.startsWith(`${uri.path}/`)) found.set(entry.uri.toString(), entry.uri);
+    // Known files under a path created or deleted: read again (a deleted folder's files leave). Looked up by
+    // their folders, so a build that deletes thousands of files costs one lookup each.
+    const knownUnder = new Map<string, vscode.Uri[]>();
+    for (const entry of this.entries.values()) {
+      for (let up = path.posix.dirname(entry.uri.path); up.length > 1; up = path.posix.dirname(up)) {
+        let list = knownUnder.get(up);
+        if (!list) knownUnder.set(up, (list = []));
+        list.push(entry.uri);
+      }
     }
+    for (const { uri } of outermost) for (const known of knownUnder.get(uri.path) ?? []) found.set(known.toString(), known);
     for (const { uri, folder } of folders) {
       const glob = folderSettings(folder).files;
       let uris: vscode.Uri[] = [];
