@@ -57,7 +57,8 @@ async function pickFolder(given: string | undefined, cliPath: string): Promise<s
 export async function installCli(context: vscode.ExtensionContext, dirArg?: unknown): Promise<InstallCliResult | undefined> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showErrorMessage(
-      "OKR Lens: Install 'okr' Command in PATH writes a program to your disk, which OKR Lens does not do in Restricted Mode. Trust this workspace to use it.",
+      "OKR Lens: Install 'okr' Command in PATH writes a program to your disk, which OKR Lens does not do in Restricted Mode. Trust this " +
+        'workspace to use it.',
     );
     return undefined;
   }

@@ -61,9 +61,8 @@ export function registerUpdateFromSources(store: OkrStore): vscode.Disposable {
         try {
           await writeAtomically(read, applyEdits(read.text, plan.edits));
         } catch (err) {
-          problem(
-            `${shown}: ${err instanceof FileChangedError ? 'changed while it was read' : ((err as NodeJS.ErrnoException).code ?? String(err))}; nothing recorded`,
-          );
+          const why = err instanceof FileChangedError ? 'changed while it was read' : ((err as NodeJS.ErrnoException).code ?? String(err));
+          problem(`${shown}: ${why}; nothing recorded`);
           plan = { ...plan, recorded: [] };
         }
       }
@@ -90,7 +89,8 @@ export function registerUpdateFromSources(store: OkrStore): vscode.Disposable {
   const update = async (): Promise<UpdateFromSourcesResult | undefined> => {
     if (!vscode.workspace.isTrusted) {
       void vscode.window.showInformationMessage(
-        "OKR Lens: Update From Sources reads the workspace's metrics files and writes check-ins to its OKR files, which OKR Lens does not do in Restricted Mode. Trust this workspace to update from sources.",
+        "OKR Lens: Update From Sources reads the workspace's metrics files and writes check-ins to its OKR files, which OKR Lens does " +
+          'not do in Restricted Mode. Trust this workspace to update from sources.',
       );
       return undefined;
     }

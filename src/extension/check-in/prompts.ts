@@ -29,7 +29,8 @@ export function valuePrompt(file: OkrFile, o: Objective, kr: KeyResult, today: s
   const asked = paceValue(file, o, kr, today);
   if (asked !== undefined) parts.push(`the pace asks for ${asked}${unit} today`);
   const current = effectiveCurrent(kr);
-  return `${parts.length ? `${parts.join('; ')}. ` : ''}${current !== undefined ? `Latest: ${current}${unit}. ` : ''}The value on ${today}.`;
+  const latest = current !== undefined ? `Latest: ${current}${unit}. ` : '';
+  return `${parts.length ? `${parts.join('; ')}. ` : ''}${latest}The value on ${today}.`;
 }
 
 /** Google's grading: 0.7 to 1.0 is green, 0.4 to 0.6 yellow, 0.0 to 0.3 red. */

@@ -24,7 +24,10 @@ import {
   type ReminderMemory,
 } from './reminders-model';
 
-/** Hidden command for the in-host suites: what the reminders show now (status bar items and notifications cannot be read through the API). */
+/**
+ * Hidden command for the in-host suites: what the reminders show now (status bar items and
+ * notifications cannot be read through the API).
+ */
 export const REMINDERS_COMMAND = '_okr.reminders';
 /** Hidden command for the in-host suites: answers the notification on show, as a click on one of its buttons would. */
 export const REMINDER_ANSWER_COMMAND = '_okr.reminderAnswer';

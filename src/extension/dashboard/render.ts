@@ -38,7 +38,10 @@ export function filterChoices(report: ReportData): { teams: string[]; owners: st
 function bar(progress: number | null, health: Health, label: string): string {
   const p = progress === null ? 0 : Math.round(Math.max(0, Math.min(1, progress)) * 100);
   // Width by class in steps of 5: an inline style would need 'unsafe-inline'.
-  return `<div class="bar health-${health}" role="progressbar" aria-label="${x(label)}" aria-valuemin="0" aria-valuemax="100" aria-valuenow="${p}"><span class="w${Math.round(p / 5) * 5}"></span></div>`;
+  return (
+    `<div class="bar health-${health}" role="progressbar" aria-label="${x(label)}" aria-valuemin="0" aria-valuemax="100" ` +
+    `aria-valuenow="${p}"><span class="w${Math.round(p / 5) * 5}"></span></div>`
+  );
 }
 
 /** Linked commits per week of the period, as a small bar chart. */
@@ -51,10 +54,19 @@ function weeksSvg(weeks: number[], periodStart: string, idPrefix: string, name: 
     .map((n, i) => {
       const bh = Math.round((n / max) * (h - 4));
       const start = new Date(Date.parse(`${periodStart}T00:00:00Z`) + i * 7 * 86_400_000).toISOString().slice(0, 10);
-      return `<rect class="okr-week" x="${i * (w + 2)}" y="${h - bh}" width="${w}" height="${Math.max(bh, n > 0 ? 1 : 0)}" data-week="${start}" data-count="${n}"><title>${x(`Week of ${shortDate(start)}: ${n} commit${n === 1 ? '' : 's'}`)}</title></rect>`;
+      const title = x(`Week of ${shortDate(start)}: ${n} commit${n === 1 ? '' : 's'}`);
+      return (
+        `<rect class="okr-week" x="${i * (w + 2)}" y="${h - bh}" width="${w}" height="${Math.max(bh, n > 0 ? 1 : 0)}" ` +
+        `data-week="${start}" data-count="${n}"><title>${title}</title></rect>`
+      );
     })
     .join('');
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="okr-weeks" width="${weeks.length * (w + 2)}" height="${h}" viewBox="0 0 ${weeks.length * (w + 2)} ${h}" role="img" aria-labelledby="${idPrefix}-weeks"><title id="${idPrefix}-weeks">${x(`Linked commits per week of ${name}: ${total} in all`)}</title>${bars}</svg>`;
+  const width = weeks.length * (w + 2);
+  return (
+    `<svg xmlns="http://www.w3.org/2000/svg" class="okr-weeks" width="${width}" height="${h}" viewBox="0 0 ${width} ${h}" ` +
+    `role="img" aria-labelledby="${idPrefix}-weeks">` +
+    `<title id="${idPrefix}-weeks">${x(`Linked commits per week of ${name}: ${total} in all`)}</title>${bars}</svg>`
+  );
 }
 
 function chartFigure(svg: string, table: { headers: string[]; rows: string[][] }, caption: string): string {
@@ -62,9 +74,9 @@ function chartFigure(svg: string, table: { headers: string[]; rows: string[][] }
     '<figure class="chart">',
     `<figcaption>${x(caption)}</figcaption>`,
     svg,
-    `<details><summary>Numbers</summary><table><thead><tr>${table.headers.map((h) => `<th scope="col">${x(h)}</th>`).join('')}</tr></thead><tbody>${table.rows
-      .map((r) => `<tr>${r.map((c) => `<td>${x(c)}</td>`).join('')}</tr>`)
-      .join('')}</tbody></table></details>`,
+    `<details><summary>Numbers</summary><table><thead><tr>` +
+      `${table.headers.map((h) => `<th scope="col">${x(h)}</th>`).join('')}</tr></thead>` +
+      `<tbody>${table.rows.map((r) => `<tr>${r.map((c) => `<td>${x(c)}</td>`).join('')}</tr>`).join('')}</tbody></table></details>`,
     '</figure>',
   ].join('');
 }
@@ -101,7 +113,8 @@ function keyResultCard(
       : '',
     '</header>',
     bar(kr.progress, kr.health, `${name}: ${kr.progress === null ? 'no numbers' : percent(kr.progress)}`),
-    `<p class="facts"><span class="health health-${kr.health}">${x(facts[1])}</span> · ${x([facts[0], ...facts.slice(2)].join(' · '))}${owner ? ` · ${x(owner)}` : ''}</p>`,
+    `<p class="facts"><span class="health health-${kr.health}">${x(facts[1])}</span>` +
+      ` · ${x([facts[0], ...facts.slice(2)].join(' · '))}${owner ? ` · ${x(owner)}` : ''}</p>`,
   ];
   const series = seriesOfReport(kr, o.period);
   const charts: string[] = [];
@@ -115,7 +128,8 @@ function keyResultCard(
     );
   if (kr.commitsPerWeek && o.period && f.linked)
     charts.push(
-      `<figure class="chart weeks"><figcaption>Linked commits per week</figcaption>${weeksSvg(kr.commitsPerWeek, o.period.start, id, name)}</figure>`,
+      `<figure class="chart weeks"><figcaption>Linked commits per week</figcaption>` +
+        `${weeksSvg(kr.commitsPerWeek, o.period.start, id, name)}</figure>`,
     );
   if (charts.length) out.push(`<div class="charts">${charts.join('')}</div>`);
   out.push('</article>');
@@ -157,7 +171,8 @@ export function dashboardBody(report: ReportData, options: DashboardOptions): st
     return out.join('');
   }
   out.push(
-    `<details class="indicators-box" open><summary>Leading indicators</summary>${indicatorsHtml(report).replace(/<h2 id="indicators">Leading indicators<\/h2>/, '')}</details>`,
+    `<details class="indicators-box" open><summary>Leading indicators</summary>` +
+      `${indicatorsHtml(report).replace(/<h2 id="indicators">Leading indicators<\/h2>/, '')}</details>`,
   );
   report.files.forEach((f, i) => {
     const period = f.period ? (f.period.label ?? `${f.period.start} to ${f.period.end}`) : 'no period';
@@ -171,33 +186,45 @@ export function dashboardBody(report: ReportData, options: DashboardOptions): st
 }
 
 export const DASHBOARD_CSS = `
-body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 1rem 2rem; }
-h1 { font-size: 1.4em; margin: .8rem 0 .4rem; } h2 { font-size: 1.2em; margin-top: 1.6rem; border-bottom: 1px solid var(--vscode-panel-border, transparent); } h3 { font-size: 1.05em; margin: 1rem 0 .3rem; }
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family);
+  font-size: var(--vscode-font-size); padding: 0 1rem 2rem; }
+h1 { font-size: 1.4em; margin: .8rem 0 .4rem; }
+h2 { font-size: 1.2em; margin-top: 1.6rem; border-bottom: 1px solid var(--vscode-panel-border, transparent); }
+h3 { font-size: 1.05em; margin: 1rem 0 .3rem; }
 .muted { color: var(--vscode-descriptionForeground); font-weight: normal; }
-.toolbar { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; position: sticky; top: 0; padding: .5rem 0; background: var(--vscode-editor-background); z-index: 1; }
-select, button { font: inherit; color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background); border: 1px solid var(--vscode-dropdown-border, transparent); padding: 2px 6px; }
-button.check-in { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: 1px solid var(--vscode-button-border, transparent); cursor: pointer; }
+.toolbar { display: flex; gap: 1rem; align-items: center; flex-wrap: wrap; position: sticky; top: 0; padding: .5rem 0;
+  background: var(--vscode-editor-background); z-index: 1; }
+select, button { font: inherit; color: var(--vscode-dropdown-foreground); background: var(--vscode-dropdown-background);
+  border: 1px solid var(--vscode-dropdown-border, transparent); padding: 2px 6px; }
+button.check-in { color: var(--vscode-button-foreground); background: var(--vscode-button-background);
+  border: 1px solid var(--vscode-button-border, transparent); cursor: pointer; }
 button.check-in:hover { background: var(--vscode-button-hoverBackground); }
-button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; text-align: left; font-weight: 600; }
+button.link { background: none; border: none; padding: 0; color: var(--vscode-textLink-foreground); cursor: pointer; text-align: left;
+  font-weight: 600; }
 button.link:hover { text-decoration: underline; }
 :focus-visible { outline: 1px solid var(--vscode-focusBorder); outline-offset: 2px; }
-.kr { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, rgba(128,128,128,.35))); border-radius: 4px; padding: .5rem .75rem; margin: .5rem 0; }
+.kr { border: 1px solid var(--vscode-panel-border, var(--vscode-contrastBorder, rgba(128,128,128,.35))); border-radius: 4px;
+  padding: .5rem .75rem; margin: .5rem 0; }
 .kr header { display: flex; justify-content: space-between; gap: 1rem; align-items: baseline; }
 .facts { margin: .3rem 0; }
-.bar { height: 6px; max-width: 24rem; background: var(--vscode-progressBar-background, #0e70c0); background: color-mix(in srgb, var(--vscode-foreground) 15%, transparent); border-radius: 3px; margin: .3rem 0; }
+.bar { height: 6px; max-width: 24rem; background: var(--vscode-progressBar-background, #0e70c0);
+  background: color-mix(in srgb, var(--vscode-foreground) 15%, transparent); border-radius: 3px; margin: .3rem 0; }
 .bar > span { display: block; height: 100%; border-radius: 3px; background: var(--vscode-charts-blue); }
 .bar.health-on-track > span, .bar.health-done > span { background: var(--vscode-charts-green); }
 .bar.health-at-risk > span { background: var(--vscode-charts-yellow); }
 .bar.health-off-track > span { background: var(--vscode-charts-red); }
 .bar.health-dropped > span, .bar.health-unknown > span, .bar.health-not-started > span { background: var(--vscode-disabledForeground); }
 .health { font-weight: 600; }
-.health-on-track, .health-done { color: var(--vscode-charts-green); } .health-at-risk { color: var(--vscode-charts-yellow); } .health-off-track { color: var(--vscode-charts-red); }
+.health-on-track, .health-done { color: var(--vscode-charts-green); } .health-at-risk { color: var(--vscode-charts-yellow); }
+.health-off-track { color: var(--vscode-charts-red); }
 .health-dropped, .health-unknown, .health-not-started { color: var(--vscode-descriptionForeground); }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
 figure { margin: .3rem 0; } figcaption { color: var(--vscode-descriptionForeground); margin-bottom: .2rem; }
 .okr-week { fill: var(--vscode-charts-blue); }
-table { border-collapse: collapse; margin: .3rem 0 .8rem; } th, td { border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); padding: 2px 6px; text-align: left; }
-.notice { padding: .4rem .6rem; border-left: 3px solid var(--vscode-editorWarning-foreground); background: var(--vscode-textBlockQuote-background); }
+table { border-collapse: collapse; margin: .3rem 0 .8rem; }
+th, td { border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); padding: 2px 6px; text-align: left; }
+.notice { padding: .4rem .6rem; border-left: 3px solid var(--vscode-editorWarning-foreground);
+  background: var(--vscode-textBlockQuote-background); }
 .hidden { display: none !important; }
 body.vscode-high-contrast .kr, body.vscode-high-contrast-light .kr { border-color: var(--vscode-contrastBorder); }
 `;

@@ -239,7 +239,8 @@ export class GitCommands {
     return this.run('Tag Commit', async () => {
       if (!vscode.workspace.isTrusted) {
         throw new UserError(
-          'Tag Commit writes in the Source Control input box of the git extension, which does not run in Restricted Mode. Trust this workspace to use it.',
+          'Tag Commit writes in the Source Control input box of the git extension, which does not run in Restricted Mode. Trust this ' +
+            'workspace to use it.',
         );
       }
       const repo = await this.repository(repoArg, 'Tag Commit with Key Result');
@@ -343,7 +344,9 @@ export class GitCommands {
     };
     const name = await vscode.window.showInputBox({
       title: `OKR: Start Work on ${kr.id}`,
-      prompt: `Branch to create from HEAD and link to ${kr.id}${kr.title ? `: ${kr.title}` : ''} (Enter to create and switch, Escape to cancel)`,
+      prompt:
+        `Branch to create from HEAD and link to ${kr.id}${kr.title ? `: ${kr.title}` : ''} (Enter to create and switch, Escape ` +
+        `to cancel)`,
       value: proposed,
       ignoreFocusOut: true,
       validateInput: validate,

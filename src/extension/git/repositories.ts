@@ -407,7 +407,9 @@ export class RepositoryTracker implements vscode.Disposable {
         repo.historyError = undefined;
         if (result.full) {
           this.options.log.info(
-            `${repo.root}: read ${index.commits.length} commits${index.shallow ? ' (a shallow clone: older commits are not in it)' : ''}${index.head === undefined ? ' (no commits yet)' : ''}`,
+            `${repo.root}: read ${index.commits.length} commits` +
+              (index.shallow ? ' (a shallow clone: older commits are not in it)' : '') +
+              (index.head === undefined ? ' (no commits yet)' : ''),
           );
         }
         this.historyEmitter.fire();

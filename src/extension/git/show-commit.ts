@@ -47,7 +47,10 @@ export class CommitContentProvider implements vscode.TextDocumentContentProvider
       return (await runGit({ cwd: root }, showArgs(sha))).stdout;
     } catch (err) {
       // History rewritten since the tree was drawn (rebase, force-push), or the repository moved.
-      return `OKR Lens could not show commit ${sha} of ${root}:\n${(err as Error).message}\n\nIf the history was rewritten (a rebase or a force-push), the commit may no longer exist.`;
+      return (
+        `OKR Lens could not show commit ${sha} of ${root}:\n${(err as Error).message}\n\n` +
+        `If the history was rewritten (a rebase or a force-push), the commit may no longer exist.`
+      );
     }
   }
 }

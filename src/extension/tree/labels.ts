@@ -316,7 +316,8 @@ export interface KeyResultTooltipInput {
 function gradeLine(grade: ShownGrade | undefined, kind: Objective['kind']): string | undefined {
   if (!grade) return undefined;
   const expected = kind === 'committed' ? 'committed: expected 1.0' : 'aspirational: about 0.7 is a success';
-  return `${icon('mortar-board')} ${grade.score === undefined ? 'Not graded: no numbers to grade by' : `Grade ${scoreText(grade.score)}`} (${expected})`;
+  const graded = grade.score === undefined ? 'Not graded: no numbers to grade by' : `Grade ${scoreText(grade.score)}`;
+  return `${icon('mortar-board')} ${graded} (${expected})`;
 }
 
 export function keyResultTooltip(input: KeyResultTooltipInput): string {
@@ -396,7 +397,8 @@ export function objectiveTooltip(input: ObjectiveTooltipInput): string {
     healthLine(a),
     bullets([
       o.description ? escapeMarkdown(o.description) : undefined,
-      `${o.keyResults.length === 1 ? '1 key result' : `${o.keyResults.length} key results`}${activeKrs !== o.keyResults.length ? ` (${activeKrs} active)` : ''}` +
+      (o.keyResults.length === 1 ? '1 key result' : `${o.keyResults.length} key results`) +
+        (activeKrs !== o.keyResults.length ? ` (${activeKrs} active)` : '') +
         (o.initiatives.length ? `, ${o.initiatives.length === 1 ? '1 initiative' : `${o.initiatives.length} initiatives`}` : ''),
       o.parent ? `Aligns with ${inlineCode(o.parent)}` : undefined,
       o.due ? `Due ${o.due}` : undefined,

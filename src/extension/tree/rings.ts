@@ -62,7 +62,8 @@ export function ringSvg(name: string, theme: RingTheme): string {
     case 'done':
       parts.push(
         circle(`stroke="${colour}" stroke-width="2.5"`),
-        `<path d="M5.4 8.2l1.8 1.8 3.4-3.6" fill="none" stroke="${colour}" stroke-width="1.6" stroke-linecap="round" stroke-linejoin="round"/>`,
+        `<path d="M5.4 8.2l1.8 1.8 3.4-3.6" fill="none" stroke="${colour}" stroke-width="1.6" stroke-linecap="round" ` +
+          `stroke-linejoin="round"/>`,
       );
       break;
     case 'dropped':
