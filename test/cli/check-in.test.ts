@@ -51,7 +51,8 @@ describe('okr check-in', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.equal(
       r.stdout,
-      'okr: checked in PLAT-KR1 on 2026-11-27: 6 incidents (was 4 incidents), confidence 0.7 (was 0.5); current: and confidence: kept in step (platform.okr.yaml:9)\n',
+      'okr: checked in PLAT-KR1 on 2026-11-27: 6 incidents (was 4 incidents), confidence 0.7 (was 0.5); current: and confidence: kept ' +
+        'in step (platform.okr.yaml:9)\n',
     );
     assert.equal(
       file(),
@@ -59,7 +60,8 @@ describe('okr check-in', () => {
         .replace('confidence: 0.5\n        check_ins', 'confidence: 0.7\n        check_ins')
         .replace(
           'value: 4, confidence: 0.5 }\n',
-          'value: 4, confidence: 0.5 }\n          - { date: 2026-11-27, value: 6, confidence: 0.7, note: "canary: everywhere # at last" }\n',
+          'value: 4, confidence: 0.5 }\n          - { date: 2026-11-27, value: 6, confidence: 0.7, note: "canary: everywhere # at ' +
+            'last" }\n',
         ),
     );
     const list = await okr(['list', '--format', 'json', '--today', '2026-11-28'], { cwd: dir });

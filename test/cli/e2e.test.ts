@@ -36,8 +36,10 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(r.stderr, '');
     assert.equal(r.code, 1);
     assert.deepEqual(r.stdout.trimEnd().split('\n'), [
-      `${path.join('test', 'fixtures', 'cli', 'small', 'roadmap.okr.yaml')}:10:13  warning  Objective GRO-O1 is dropped without a \`reason:\`; say why, so the team learns from it.  dropped-without-reason`,
-      `${path.join('test', 'fixtures', 'cli', 'small', 'roadmap.okr.yaml')}:16:21  error    \`confidence\` in key result GRO-KR1 must be between 0 and 1 (0.7 means 70% sure), not 1.4.  schema`,
+      `${path.join('test', 'fixtures', 'cli', 'small', 'roadmap.okr.yaml')}:10:13  warning  Objective GRO-O1 is dropped without a ` +
+        `\`reason:\`; say why, so the team learns from it.  dropped-without-reason`,
+      `${path.join('test', 'fixtures', 'cli', 'small', 'roadmap.okr.yaml')}:16:21  error    \`confidence\` in key result GRO-KR1 must ` +
+        `be between 0 and 1 (0.7 means 70% sure), not 1.4.  schema`,
       '',
       '✖ 2 problems (1 error, 1 warning, 0 info)',
     ]);

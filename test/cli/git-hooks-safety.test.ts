@@ -189,7 +189,8 @@ describe('okr hook install among other hooks', function () {
       const hooks = path.join(repo.dir, '.git', 'hooks');
       const dispatcher = repo.write(
         '../dispatch.sh',
-        '#!/bin/sh\ncase "$(basename "$0")" in commit-msg) echo "X-Checked-By: $(basename "$0") in $(basename "$(dirname "$0")")" >> "$1" ;; *) echo "unknown hook $0" >&2; exit 1 ;; esac\n',
+        '#!/bin/sh\ncase "$(basename "$0")" in commit-msg) echo "X-Checked-By: $(basename "$0") in $(basename "$(dirname "$0")")" >> ' +
+          '"$1" ;; *) echo "unknown hook $0" >&2; exit 1 ;; esac\n',
         0o755,
       );
       symlinkSync(dispatcher, path.join(hooks, 'commit-msg'));

@@ -126,7 +126,8 @@ describe('okr against hostile files (real process, time and memory limits)', fun
       assert.equal(r.code, 2, command);
       assert.equal(
         r.stderr,
-        'okr: team.okr.yaml: its size on disk says 0 bytes but it reads longer, as files under /proc and /sys do: OKR Lens reads only regular files\n',
+        'okr: team.okr.yaml: its size on disk says 0 bytes but it reads longer, as files under /proc and /sys do: OKR Lens reads only ' +
+          'regular files\n',
         command,
       );
     }

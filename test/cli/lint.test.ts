@@ -9,7 +9,8 @@ const TODAY = ['--today', '2026-11-28'];
 const SMALL = path.join(FIXTURES, 'small');
 
 const SMALL_TEXT = [
-  'roadmap.okr.yaml:10:13  warning  Objective GRO-O1 is dropped without a `reason:`; say why, so the team learns from it.  dropped-without-reason',
+  'roadmap.okr.yaml:10:13  warning  Objective GRO-O1 is dropped without a `reason:`; say why, so the team learns from it.  ' +
+    'dropped-without-reason',
   'roadmap.okr.yaml:16:21  error    `confidence` in key result GRO-KR1 must be between 0 and 1 (0.7 means 70% sure), not 1.4.  schema',
   '',
   '✖ 2 problems (1 error, 1 warning, 0 info)',

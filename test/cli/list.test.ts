@@ -9,9 +9,11 @@ const CLEAN_TEXT = [
   `${path.join('clean', 'payments.okr.yaml')}: Payments, 2026-Q4 (2026-10-01 to 2026-12-31)`,
   '  PAY-O1      65%  on track  Merchants get paid faster and more predictably  (owner amira)',
   '    PAY-KR1   67%  on track  Cut median payout delay from 72 to 24 hours  40 hours (from 72, target 24), confidence 0.7, owner amira',
-  '    PAY-KR2   63%  on track  Raise payouts settled on the first attempt from 91% to 99%  96% (from 91%, target 99%), confidence 0.8, owner jon',
+  '    PAY-KR2   63%  on track  Raise payouts settled on the first attempt from 91% to 99%  96% (from 91%, target 99%), confidence 0.8, ' +
+    'owner jon',
   '  PAY-O2      57%  on track  Checkout feels instant to shoppers on mobile  (owner li)',
-  '    PAY-KR3   58%  on track  Reduce p95 checkout latency on mobile from 1800 to 600 milliseconds  1100 ms (from 1800, target 600), confidence 0.7, owner li',
+  '    PAY-KR3   58%  on track  Reduce p95 checkout latency on mobile from 1800 to 600 milliseconds  1100 ms (from 1800, target 600), ' +
+    'confidence 0.7, owner li',
   '    PAY-KR4   56%  on track  Grow mobile checkout conversion from 2.1% to 3.0%  2.6% (from 2.1%, target 3%), confidence 0.7, owner li',
 ];
 
@@ -57,7 +59,8 @@ describe('okr list', () => {
             '    title: Search results are trusted',
             '    kind: committed',
             '    key_results:',
-            '      - { id: S-KR1, title: Cut zero-result searches from 8% to 2%, start: 8, target: 2, unit: "%", check_ins: [{ date: 2026-11-20, value: 5, confidence: 0.3 }] }',
+            '      - { id: S-KR1, title: Cut zero-result searches from 8% to 2%, start: 8, target: 2, unit: "%", check_ins: [{ date: ' +
+              '2026-11-20, value: 5, confidence: 0.3 }] }',
             '  - id: S-O2',
             '    title: Typeahead everywhere',
             '    status: dropped',
@@ -96,10 +99,12 @@ describe('okr list', () => {
             '  - id: O-1',
             '    title: Customers can rely on us',
             '    key_results:',
-            '      - { id: KR-1, title: Reduce P1 incidents from 12 to 3, start: 12, target: 3, current: 7, unit: incidents, confidence: 0.7 }',
+            '      - { id: KR-1, title: Reduce P1 incidents from 12 to 3, start: 12, target: 3, current: 7, unit: incidents, ' +
+              'confidence: 0.7 }',
             '      - { id: KR-2, title: Keep every release under 3 rollbacks, target: 3, current: 1, unit: rollbacks }',
             // No current and no check-in with a value: a low confidence guessed at planning is not a measurement.
-            '      - { id: KR-3, title: Cut pages per week from 40 to 10, start: 40, target: 10, unit: pages, confidence: 0.1, check_ins: [{ date: 2026-11-27, confidence: 0.1 }] }',
+            '      - { id: KR-3, title: Cut pages per week from 40 to 10, start: 40, target: 10, unit: pages, confidence: 0.1, ' +
+              'check_ins: [{ date: 2026-11-27, confidence: 0.1 }] }',
             '',
           ].join('\n'),
         );
@@ -127,7 +132,8 @@ describe('okr list', () => {
         assert.equal(r.code, 0);
         assert.deepEqual(r.lines.slice(0, 3), [
           'huge.okr.yaml: no team, no period',
-          '  note: listed as far as it could be read. Line 1: This file is 3.0 MiB; OKR files over 2 MiB are not read. Split it by team or period.',
+          '  note: listed as far as it could be read. Line 1: This file is 3.0 MiB; OKR files over 2 MiB are not read. Split it by team ' +
+            'or period.',
           '  (no objectives)',
         ]);
       } finally {

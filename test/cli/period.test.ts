@@ -22,14 +22,16 @@ const PLATFORM = [
   '        current: 6',
   '        check_ins:',
   '          - { date: 2026-12-15, value: 6 }',
-  '      - { id: PLAT-KR2, title: Raise uptime of core services from 99.5% to 99.95%, start: 99.5, target: 99.95, current: 99.95, unit: "%" }',
+  '      - { id: PLAT-KR2, title: Raise uptime of core services from 99.5% to 99.95%, start: 99.5, target: 99.95, current: 99.95, ' +
+    'unit: "%" }',
   '      - id: PLAT-KR3',
   '        title: Cut the deploy time from 40 to 10 minutes',
   '        start: 40',
   '        target: 10',
   '        current: 25',
   '        unit: minutes',
-  '      - { id: PLAT-KR9, title: Raise docs coverage from 10 to 50 pages, start: 10, target: 50, current: 12, status: dropped, reason: team moved }',
+  '      - { id: PLAT-KR9, title: Raise docs coverage from 10 to 50 pages, start: 10, target: 50, current: 12, status: dropped, reason: ' +
+    'team moved }',
   '',
 ].join('\n');
 
@@ -89,7 +91,8 @@ describe('okr close', () => {
         'closed: 2027-01-04',
         'retro: { went_well: "Canary deploys: everywhere", try_next: ["Fewer KRs", "Weekly check-ins"] }',
         '        score: 0.67',
-        '      - { id: PLAT-KR2, title: Raise uptime of core services from 99.5% to 99.95%, start: 99.5, target: 99.95, current: 99.95, unit: "%", score: 1 }',
+        '      - { id: PLAT-KR2, title: Raise uptime of core services from 99.5% to 99.95%, start: 99.5, target: 99.95, current: 99.95, ' +
+          'unit: "%", score: 1 }',
         '        score: 0.5',
       ]);
       assert.equal(after.replace(/\n(closed|retro| {8}score): [^\n]*/g, '').replace(', score: 1 }', ' }'), PLATFORM);
@@ -133,7 +136,8 @@ describe('okr close', () => {
       assert.equal(early.code, 1);
       assert.equal(
         early.stderr,
-        'okr: cannot close okrs/platform.okr.yaml: the period runs until 2026-12-31; it can be closed from 14 days before its end (or pass --today)\n',
+        'okr: cannot close okrs/platform.okr.yaml: the period runs until 2026-12-31; it can be closed from 14 days before its end (or ' +
+          'pass --today)\n',
       );
       const which = await okr(['close', '--today', '2027-01-04'], { cwd: ws.dir });
       assert.equal(which.code, 2);
@@ -263,7 +267,8 @@ describe('okr next-period', () => {
       // does not count as support of the company's new period. The new one does: its objective
       // still names CO-O1, which the company's new period calls CO-O2, so CO-O2 has no support yet.
       assert.deepEqual(messages, [
-        'okrs/company.okr.yaml: unsupported-objective: No team objective names CO-O2 as its `parent:` (1 file aligns to this one): a team takes it on, or it is not a priority this period.',
+        'okrs/company.okr.yaml: unsupported-objective: No team objective names CO-O2 as its `parent:` (1 file aligns to this one): a ' +
+          'team takes it on, or it is not a priority this period.',
         'okrs/platform.okr.yaml: unknown-parent: `parent: CO-O1` names no objective of okrs/company.okr.yaml. Did you mean `CO-O2`?',
       ]);
       // Without the company's closed copy, the closed file's link is broken, and says why.
@@ -291,7 +296,8 @@ describe('okr next-period', () => {
       assert.equal(bad.code, 1);
       assert.equal(
         bad.stderr,
-        'okr: cannot start the next period of okrs/2026-Q4/platform.okr.yaml: PLAT-KR2 was met (1.0): only unfinished key results are carried over\n',
+        'okr: cannot start the next period of okrs/2026-Q4/platform.okr.yaml: PLAT-KR2 was met (1.0): only unfinished key results are ' +
+          'carried over\n',
       );
       const unknown = await okr(['next-period', 'okrs/2026-Q4/platform.okr.yaml', '--carry', 'PLAT-KR77', '--today', '2027-01-04'], {
         cwd: tmp.dir,

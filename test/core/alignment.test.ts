@@ -10,7 +10,8 @@ const company = (from = 'aligned') =>
   src(
     '/w/company.okr.yaml',
     `team: Company\nperiod: 2026-Q4\nobjectives:\n  - id: CO-1\n    title: A\n    progress_from: ${from}\n` +
-      `    key_results:\n      - { id: CO-KR1, title: Raise x from 0 to 10, start: 0, target: 10, current: 10 }\n  - { id: CO-2, title: B }\n`,
+      `    key_results:\n      - { id: CO-KR1, title: Raise x from 0 to 10, start: 0, target: 10, current: 10 }\n` +
+      `  - { id: CO-2, title: B }\n`,
   );
 const team = (path: string, name: string, objectives: string) =>
   src(path, `team: ${name}\nperiod: 2026-Q4\naligns_with: ../company.okr.yaml\nobjectives:\n${objectives}`);

@@ -75,7 +75,8 @@ describe("source: where a key result's metric comes from", () => {
   const kr = (source: string) =>
     file(
       '',
-      `  - id: O1\n    title: A\n    key_results:\n      - id: K1\n        title: Raise coverage from 60% to 80%\n        source: ${source}\n`,
+      `  - id: O1\n    title: A\n    key_results:\n      - id: K1\n        title: Raise coverage from 60% to 80%\n` +
+        `        source: ${source}\n`,
     );
 
   it('reads `file` and an RFC 6901 `pointer`, with spans for messages', () => {

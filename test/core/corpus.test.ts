@@ -113,7 +113,8 @@ describe('phrasing rules on the realistic corpus', () => {
     const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
     console.log(`      ${label}: ${names.length} files, ${expectedCount} expected findings, ${foundCount} found`);
     console.log(
-      `      misses: ${misses.length}/${expectedCount} = ${pct(missRate)}; false alarms: ${falseAlarms.length}/${foundCount} = ${pct(falseAlarmRate)}`,
+      `      misses: ${misses.length}/${expectedCount} = ${pct(missRate)}; false alarms: ${falseAlarms.length}/${foundCount} ` +
+        `= ${pct(falseAlarmRate)}`,
     );
     for (const [rule, t] of [...perRule].sort()) {
       console.log(`        ${rule.padEnd(22)} expected ${t.expected}, missed ${t.misses}; found ${t.found}, false alarms ${t.falseAlarms}`);

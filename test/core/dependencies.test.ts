@@ -10,7 +10,8 @@ describe('depends_on and progress_from in the parser', () => {
   it('reads a flow list, a block list and a single id, with the span of each id', () => {
     const text =
       `${head}  - id: O1\n    title: A\n    depends_on: [SEC-KR2, "WEB-O2"]\n` +
-      `    key_results:\n      - id: KR1\n        title: Cut x from 3 to 1\n        depends_on:\n          - MOB-KR1\n      - { id: KR2, title: Cut y from 3 to 1, depends_on: SEC-O1 }\n`;
+      `    key_results:\n      - id: KR1\n        title: Cut x from 3 to 1\n        depends_on:\n          - MOB-KR1\n` +
+      `      - { id: KR2, title: Cut y from 3 to 1, depends_on: SEC-O1 }\n`;
     const { file, findings } = parse(text);
     assert.deepEqual(findings, []);
     const o = file.objectives[0];
@@ -68,12 +69,14 @@ describe('DependencyGraph', () => {
   ).file;
   const mob = parse(
     `version: 1\nteam: Mobile\nperiod: 2026-Q4\n` +
-      `objectives:\n  - id: MOB-O1\n    title: B\n    key_results:\n      - { id: MOB-KR1, title: Cut y from 3 to 1, depends_on: [SEC-KR2, SEC-KR2, NOPE] }\n`,
+      `objectives:\n  - id: MOB-O1\n    title: B\n    key_results:\n` +
+      `      - { id: MOB-KR1, title: Cut y from 3 to 1, depends_on: [SEC-KR2, SEC-KR2, NOPE] }\n`,
     'mob.okr.yaml',
   ).file;
   const sec = parse(
     `version: 1\nteam: Security\nperiod: 2026-Q4\n` +
-      `objectives:\n  - id: SEC-O1\n    title: C\n    key_results:\n      - { id: SEC-KR2, title: Cut z from 10 to 0, start: 10, target: 0, current: 10, confidence: 0.1 }\n`,
+      `objectives:\n  - id: SEC-O1\n    title: C\n    key_results:\n` +
+      `      - { id: SEC-KR2, title: Cut z from 10 to 0, start: 10, target: 0, current: 10, confidence: 0.1 }\n`,
     'sec.okr.yaml',
   ).file;
   const graph = new DependencyGraph([web, mob, sec], TODAY);

@@ -33,7 +33,8 @@ describe('leading indicators', () => {
     assert.equal(checkInCadenceDays(parse('  - { id: O1, title: A }\n')), DEFAULT_CHECK_IN_DAYS);
     assert.equal(DEFAULT_CHECK_IN_DAYS, 14);
     const weekly = parseOkr(
-      'team: T\nperiod: 2026-Q4\ncheck_in_every: weekly\nobjectives:\n  - { id: O1, title: A, key_results: [{ id: K, title: B, check_ins: [{ date: 2026-10-10 }] }] }\n',
+      'team: T\nperiod: 2026-Q4\ncheck_in_every: weekly\nobjectives:\n' +
+        '  - { id: O1, title: A, key_results: [{ id: K, title: B, check_ins: [{ date: 2026-10-10 }] }] }\n',
       'x',
     ).file;
     assert.equal(checkInCadenceDays(weekly), 7);

@@ -87,7 +87,9 @@ describe('lint engine', () => {
 
   it("passes the context to the rules: today, other files' ids, the aligned file", () => {
     const text =
-      'team: T\nperiod: 2026-Q4\naligns_with: company.okr.yaml\nobjectives:\n  - { id: O1, title: A, parent: CO-9, key_results: [{ id: K1, title: B, start: 1, target: 2 }, { id: K2, title: C, start: 1, target: 2 }] }\n';
+      'team: T\nperiod: 2026-Q4\naligns_with: company.okr.yaml\nobjectives:\n' +
+      '  - { id: O1, title: A, parent: CO-9, key_results: [{ id: K1, title: B, start: 1, target: 2 }, { id: K2, title: C, start: 1, ' +
+      'target: 2 }] }\n';
     const company = parseOkr('team: C\nobjectives:\n  - { id: CO-1, title: X }\n', 'company.okr.yaml').file;
     const found = lintText(text, 't.okr.yaml', {
       today: '2026-10-05',

@@ -59,7 +59,8 @@ describe('no spread of an array into call arguments in src/', () => {
     assert.equal(
       spreadArguments(
         'x.ts',
-        'const w = Math.max(...rows.map((r) => r.length));\nout.push(...defs);\nfunction f(...a: number[]) { return g(...a); }\nargs.push(x, ...(y ? [y] : []));\n',
+        'const w = Math.max(...rows.map((r) => r.length));\nout.push(...defs);\nfunction f(...a: number[]) { return g(...a); }\n' +
+          'args.push(x, ...(y ? [y] : []));\n',
       ).length,
       2,
     );

@@ -41,7 +41,8 @@ describe('progress', () => {
 
   it('latestCheckIn and effectiveConfidence', () => {
     const k = kr(
-      'confidence: 0.9, check_ins: [{ date: 2026-11-20, confidence: 0.4 }, { date: 2026-11-25, note: x }, { date: 2026-10-01, confidence: 0.8 }]',
+      'confidence: 0.9, check_ins: [{ date: 2026-11-20, confidence: 0.4 }, { date: 2026-11-25, note: x }, { date: 2026-10-01, ' +
+        'confidence: 0.8 }]',
     );
     assert.equal(latestCheckIn(k)?.date, '2026-11-25');
     assert.equal(effectiveConfidence(k), 0.4);

@@ -17,7 +17,8 @@ function one(fields: string, today = '2026-11-15') {
 describe('series', () => {
   it('a key result starts at its start value on the first day, then each check-in by date', () => {
     const s = one(
-      'start: 10, target: 30, check_ins: [{ date: 2026-11-01, value: 20, confidence: 0.6, note: half way }, { date: 2026-10-15, value: 14 }]',
+      'start: 10, target: 30, check_ins: [{ date: 2026-11-01, value: 20, confidence: 0.6, note: half way }, { date: 2026-10-15, ' +
+        'value: 14 }]',
     );
     assert.deepEqual(
       s.points.map((p) => [p.date, p.value, p.kind]),
@@ -108,7 +109,8 @@ describe('series', () => {
 
   it('an objective with `due` runs to its due date', () => {
     const file = parse(
-      '  - { id: O1, title: A, due: 2026-11-30, key_results: [{ id: K, title: B, target: 10, check_ins: [{ date: 2026-10-31, value: 5 }] }] }\n',
+      '  - { id: O1, title: A, due: 2026-11-30, key_results: [{ id: K, title: B, target: 10, check_ins: [{ date: 2026-10-31, value: 5 ' +
+        '}] }] }\n',
     );
     const s = objectiveSeries(file, file.objectives[0], '2026-11-01');
     assert.equal(s.pace?.to.date, '2026-11-30');

@@ -47,7 +47,9 @@ describe('suppression comment edits', () => {
 
     it('silences the finding in the core', () => {
       const text =
-        'team: T\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Migrate the billing service to Kubernetes\n    key_results:\n      - { id: K1, title: Raise NPS from 20 to 40, start: 20, target: 40 }\n      - { id: K2, title: Cut churn from 5 to 3 percent, start: 5, target: 3 }\n';
+        'team: T\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Migrate the billing service to Kubernetes\n    key_results:\n' +
+        '      - { id: K1, title: Raise NPS from 20 to 40, start: 20, target: 40 }\n' +
+        '      - { id: K2, title: Cut churn from 5 to 3 percent, start: 5, target: 3 }\n';
       const before = lintText(text, 'a.okr.yaml', { today: '2026-11-01' }).findings.map((f) => f.ruleId);
       assert.ok(before.includes('objective-is-task'), before.join());
       const fixed = apply(text, disableForLineEdit(text, at(text, 'Migrate'), 'objective-is-task'));

@@ -18,7 +18,8 @@ function okrText(team: string, ids: string[], extra = ''): string {
     'objectives:',
     ...ids.map(
       (id) =>
-        `  - { id: ${id}, title: Customers in ${team} notice we got better, key_results: [{ id: ${id}-KR, title: Cut churn from 9% to 4%, start: 9, target: 4 }] }`,
+        `  - { id: ${id}, title: Customers in ${team} notice we got better, key_results: [{ id: ${id}-KR, title: Cut churn from 9% to ` +
+        `4%, start: 9, target: 4 }] }`,
     ),
     '',
   ]

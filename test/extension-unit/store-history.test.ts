@@ -11,7 +11,8 @@ import { on } from '../helpers/history-fixture';
 
 const Q4 = { label: '2026-Q4', start: '2026-10-01', end: '2026-12-31' };
 const okr = (target: number) =>
-  `version: 1\nteam: Platform\nperiod: 2026-Q4\nobjectives:\n  - id: PLAT-O1\n    title: Customers rely on us\n    key_results:\n      - { id: PLAT-KR1, title: Cut incidents, start: 12, target: ${target} }\n`;
+  `version: 1\nteam: Platform\nperiod: 2026-Q4\nobjectives:\n  - id: PLAT-O1\n    title: Customers rely on us\n    key_results:\n` +
+  `      - { id: PLAT-KR1, title: Cut incidents, start: 12, target: ${target} }\n`;
 
 /** A log channel that keeps what it was told. */
 function logSink(): { log: vscode.LogOutputChannel; lines: string[] } {

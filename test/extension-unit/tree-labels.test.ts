@@ -80,7 +80,8 @@ describe('tree labels', () => {
       assert.equal(p.contextValue, 'keyResult');
       assert.equal(
         p.accessibilityLabel,
-        'Key result Reduce P1 incidents from twelve to three per quarter, at risk, 33% · PLAT-KR1 · behind pace by 17% · 60% confident · dana',
+        'Key result Reduce P1 incidents from twelve to three per quarter, at risk, 33% · PLAT-KR1 · behind pace by 17% · 60% ' +
+          'confident · dana',
       );
     });
 
@@ -125,7 +126,8 @@ describe('tree labels', () => {
     it('a key result with a target and a confidence but nothing measured is "no data", neutral, never red', () => {
       const starter = parseOkr(
         'period: 2026-Q4\nobjectives:\n  - id: T-O1\n    title: A\n    key_results:\n' +
-          '      - { id: T-KR1, title: Cut tickets from 120 to 40, start: 120, target: 40, confidence: 0.2, check_ins: [{ date: 2026-11-14, confidence: 0.2 }] }\n',
+          '      - { id: T-KR1, title: Cut tickets from 120 to 40, start: 120, target: 40, confidence: 0.2, check_ins: [{ date: ' +
+          '2026-11-14, confidence: 0.2 }] }\n',
         '/w/.okr.yaml',
       ).file;
       const [o] = starter.objectives;

@@ -58,7 +58,8 @@ describe('Check In through the quick input', function () {
       .replace('confidence: 0.5\n        check_ins', 'confidence: 0.7\n        check_ins')
       .replace(
         'value: 9, confidence: 0.5 }\n',
-        'value: 9, confidence: 0.5 }\n          - { date: 2026-11-28, value: 6, confidence: 0.7, note: "canary deploys: everywhere # at last" }\n',
+        'value: 9, confidence: 0.5 }\n          - { date: 2026-11-28, value: 6, confidence: 0.7, note: "canary deploys: everywhere # at ' +
+          'last" }\n',
       );
     assert.equal(document.getText(), expected);
     await waitUntil('the file on disk has the check-in', () => fs.readFileSync(workspaceFile(FILE).fsPath, 'utf8') === expected);
@@ -97,7 +98,10 @@ describe('Check In through the quick input', function () {
     assert.ok(await running);
     assert.equal(
       document.getText(),
-      `# unsaved note\n${original.replace('start: 40, target: 10 }', 'start: 40, target: 10, check_ins: [{ date: 2026-11-28, value: 30, confidence: 0.4 }] }')}`,
+      `# unsaved note\n${original.replace(
+        'start: 40, target: 10 }',
+        'start: 40, target: 10, check_ins: [{ date: 2026-11-28, value: 30, confidence: 0.4 }] }',
+      )}`,
     );
     assert.ok(document.isDirty, "unsaved work stays the user's to save");
     assert.equal(fs.readFileSync(workspaceFile(FILE).fsPath, 'utf8'), original);

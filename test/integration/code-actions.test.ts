@@ -121,8 +121,10 @@ describe('Quick fixes', function () {
   it("moves a milestone key result to its objective's initiatives:", async () => {
     const fix = await action(24, 'kr-is-milestone', "Move SRCH-KR3 to the objective's `initiatives:`");
     const moved = expected(
-      '          - { date: 2026-11-10, value: 9, confidence: 0.7 }\n      - id: SRCH-KR3\n        title: Launch typo-tolerant search   # expect: kr-is-milestone\n        owner: ben\n        target: 1\n',
-      '          - { date: 2026-11-10, value: 9, confidence: 0.7 }\n    initiatives:\n      - { id: SRCH-KR3, title: Launch typo-tolerant search, owner: ben, status: planned }\n',
+      '          - { date: 2026-11-10, value: 9, confidence: 0.7 }\n      - id: SRCH-KR3\n' +
+        '        title: Launch typo-tolerant search   # expect: kr-is-milestone\n        owner: ben\n        target: 1\n',
+      '          - { date: 2026-11-10, value: 9, confidence: 0.7 }\n    initiatives:\n' +
+        '      - { id: SRCH-KR3, title: Launch typo-tolerant search, owner: ben, status: planned }\n',
     );
     assert.equal(await apply(fix), moved);
   });

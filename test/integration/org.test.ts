@@ -137,12 +137,14 @@ describe('organisation scale', function () {
         const id = `T${t}-${year}Q${quarter}`;
         const krs = [1, 2, 3].map(
           (k) =>
-            `      - { id: ${id}-KR${k}, title: Cut P1 incidents from ${10 + k} to ${k}, start: ${10 + k}, target: ${k}, current: ${5 + k} }`,
+            `      - { id: ${id}-KR${k}, title: Cut P1 incidents from ${10 + k} to ${k}, start: ${10 + k}, target: ${k}, ` +
+            `current: ${5 + k} }`,
         );
         fs.mkdirSync(path.join(dir, `team-${t}`), { recursive: true });
         fs.writeFileSync(
           path.join(dir, `team-${t}`, `${year}-q${quarter}.okr.yaml`),
-          `version: 1\nteam: Team ${t}\nperiod: ${year}-Q${quarter}\nobjectives:\n  - id: ${id}-O1\n    title: Customers rely on team ${t}\n    key_results:\n${krs.join('\n')}\n`,
+          `version: 1\nteam: Team ${t}\nperiod: ${year}-Q${quarter}\nobjectives:\n  - id: ${id}-O1\n` +
+            `    title: Customers rely on team ${t}\n    key_results:\n${krs.join('\n')}\n`,
         );
       }
     }

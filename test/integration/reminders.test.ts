@@ -170,7 +170,8 @@ describe('Check-in reminders', function () {
       before.replace(
         '          - { date: 2026-11-01, value: 9, confidence: 0.5 }\n',
         '          - { date: 2026-11-01, value: 9, confidence: 0.5 }\n' +
-          '          - { date: 2026-11-28, value: 7, confidence: 0.6, note: "Page the on-call only for customer-facing alerts; Retry the payment client once" }\n',
+          '          - { date: 2026-11-28, value: 7, confidence: 0.6, note: "Page the on-call only for customer-facing alerts; Retry ' +
+          'the payment client once" }\n',
       ),
       'REM-KR1 checked in with the prefilled note, REM-KR3 untouched',
     );

@@ -63,7 +63,9 @@ describe('The OKR file store', function () {
     const created = fileUri('teams/search.okr.yaml');
     fs.writeFileSync(
       created.fsPath,
-      'version: 1\nteam: Search\nperiod: 2026-Q4\nobjectives:\n  - id: SRCH-O1\n    title: Shoppers find what they came for\n    key_results:\n      - { id: SRCH-KR1, title: Raise search conversion from 8% to 12%, start: 8, target: 12 }\n      - { id: SRCH-KR2, title: Cut searches with no result from 9% to 4%, start: 9, target: 4 }\n',
+      'version: 1\nteam: Search\nperiod: 2026-Q4\nobjectives:\n  - id: SRCH-O1\n    title: Shoppers find what they came for\n' +
+        '    key_results:\n      - { id: SRCH-KR1, title: Raise search conversion from 8% to 12%, start: 8, target: 12 }\n' +
+        '      - { id: SRCH-KR2, title: Cut searches with no result from 9% to 4%, start: 9, target: 4 }\n',
     );
     await waitFor(store, 'the created file', () => relativePaths(store).includes('teams/search.okr.yaml'));
     assert.equal(store.findDefinition('SRCH-KR1')?.state.uri.toString(), created.toString());
@@ -85,7 +87,8 @@ describe('The OKR file store', function () {
     // A file written right after its new folder can escape the file watcher (the folder's own watch is
     // not in place yet): the store looks into each new folder. Files under okr.exclude stay out.
     const okr = (team: string, id: string) =>
-      `version: 1\nteam: ${team}\nperiod: 2026-Q4\nobjectives:\n  - id: ${id}-O1\n    title: Shoppers find what they came for\n    key_results:\n      - { id: ${id}-KR1, title: Raise search conversion from 8% to 12%, start: 8, target: 12 }\n`;
+      `version: 1\nteam: ${team}\nperiod: 2026-Q4\nobjectives:\n  - id: ${id}-O1\n    title: Shoppers find what they came for\n` +
+      `    key_results:\n      - { id: ${id}-KR1, title: Raise search conversion from 8% to 12%, start: 8, target: 12 }\n`;
     const written = [
       ['growth/growth.okr.yaml', 'Growth', 'GRO'],
       ['growth/squads/seo.okr.yaml', 'SEO', 'SEO'],

@@ -15,7 +15,8 @@ describe('generated files', () => {
     const once = withOptionsTable(page, 'TABLE 1');
     assert.equal(
       once,
-      '# r\n\n## Options\n\n<!-- generated: options table (npm run generate) -->\nTABLE 1\n<!-- end of generated options table -->\n\n```yaml\nlint: { r: { a: 2 } }\n```\n\n## Fix\n\nNone.\n',
+      '# r\n\n## Options\n\n<!-- generated: options table (npm run generate) -->\nTABLE 1\n<!-- end of generated options table -->\n\n' +
+        '```yaml\nlint: { r: { a: 2 } }\n```\n\n## Fix\n\nNone.\n',
     );
     const twice = withOptionsTable(once, 'TABLE 2');
     assert.equal(twice, once.replace('TABLE 1', 'TABLE 2'));

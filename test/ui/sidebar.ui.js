@@ -89,7 +89,8 @@ test('the OKR Lens icon opens the Objectives view with every objective and key r
   const kr1 = rows.find((r) => r.label === 'Reduce P1 incidents from twelve to four per quarter');
   assert.equal(
     kr1.ariaLabel,
-    'Key result Reduce P1 incidents from twelve to four per quarter, at risk, 38% · PLAT-KR1 · behind pace by 12% · 60% confident · dana · 2 commits · 3d ago',
+    'Key result Reduce P1 incidents from twelve to four per quarter, at risk, 38% · PLAT-KR1 · behind pace by 12% · 60% confident · ' +
+      'dana · 2 commits · 3d ago',
   );
   // Objectives start expanded; key results with linked commits are collapsed, the others are leaves.
   assert.equal(rows.find((r) => r.label === 'Customers can rely on our platform').expanded, true);

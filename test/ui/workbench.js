@@ -107,7 +107,10 @@ class Workbench {
     return this.page.locator(`${SELECTORS.quickInputRow} .label-name`).evaluateAll((els) => els.map((e) => (e.textContent || '').trim()));
   }
 
-  /** Waits for a picker titled `title` (a quick pick a command opened), types `filter` and picks the row whose aria-label contains `rowText`. */
+  /**
+   * Waits for a picker titled `title` (a quick pick a command opened), types `filter` and picks
+   * the row whose aria-label contains `rowText`.
+   */
   async pick({ title, filter, rowText }) {
     await this.page.locator(SELECTORS.quickInputTitle, { hasText: exactly(title) }).waitFor({ state: 'visible' });
     await this.page.locator(SELECTORS.quickInputBox).fill(filter);
@@ -230,7 +233,8 @@ class Workbench {
     } catch {
       const labels = (await this.treeRows()).map((r) => r.label);
       throw new Error(
-        `the Objectives view shows no row "${label}"; it shows ${labels.length ? labels.map((l) => `"${l}"`).join(', ') : 'no rows at all'}`,
+        `the Objectives view shows no row "${label}"; it ` +
+          `shows ${labels.length ? labels.map((l) => `"${l}"`).join(', ') : 'no rows at all'}`,
       );
     }
     return row.first();

@@ -245,7 +245,8 @@ async function runWindowOnDesktop({ workspaceName, suites, runDir, grep }) {
   } catch (err) {
     if (!fs.existsSync(results)) {
       throw new Error(
-        `desktop VS Code did not run (${err.message}). @vscode/test-electron downloads VS Code; on machines without that download, run the default code-server launcher.`,
+        `desktop VS Code did not run (${err.message}). @vscode/test-electron downloads VS Code; on machines without that download, run ` +
+          `the default code-server launcher.`,
       );
     }
   }
@@ -280,7 +281,8 @@ async function main() {
     onCleanup(() => browser.close());
   }
   console.log(
-    `in-host suites: ${suites.length} file(s) in ${byWorkspace.size} workspace(s), ${args.desktop ? 'desktop VS Code' : 'code-server'}; logs in ${runDir}`,
+    `in-host suites: ${suites.length} file(s) in ${byWorkspace.size} workspace(s), ${args.desktop ? 'desktop VS Code' : 'code-server'}; ` +
+      `logs in ${runDir}`,
   );
 
   let passes = 0;
@@ -300,7 +302,8 @@ async function main() {
         const ranNothing = results.tests.length === 0 && !args.grep && !results.loadError;
         if (ranNothing) {
           failures += 1;
-          console.log(`    ${red('✖')} no test ran in the ${workspaceName} window: ${group.map((s) => s.stem).join(', ')} registered none`);
+          const stems = group.map((s) => s.stem).join(', ');
+          console.log(`    ${red('✖')} no test ran in the ${workspaceName} window: ${stems} registered none`);
         }
         if (results.failures > 0 || results.loadError || ranNothing) problems.push(workspaceName);
         console.log(dim(`    (${workspaceName}: ${((Date.now() - windowStarted) / 1000).toFixed(1)} s)`));

@@ -83,7 +83,8 @@ function installVsix({ entry, vsix, extensionsDir, userDataDir }) {
   const installed = path.join(extensionsDir, `${publisher}.${name}-${version}`);
   if (!fs.existsSync(path.join(installed, 'package.json')) || !fs.existsSync(path.join(installed, 'dist', 'extension.js'))) {
     throw new Error(
-      `installing ${vsix} did not give ${installed} with package.json and dist/extension.js; the extensions dir has: ${fs.readdirSync(extensionsDir).join(', ')}`,
+      `installing ${vsix} did not give ${installed} with package.json and dist/extension.js; the extensions dir ` +
+        `has: ${fs.readdirSync(extensionsDir).join(', ')}`,
     );
   }
   return installed;
@@ -163,7 +164,8 @@ async function main() {
         .waitFor({ state: 'visible', timeout: WORKBENCH_TIMEOUT_MS });
     } catch {
       throw new Error(
-        `the workbench showed no OKR Lens icon in the activity bar within ${WORKBENCH_TIMEOUT_MS / 1000} s (is the extension installed in ${extensionsDir}?)`,
+        `the workbench showed no OKR Lens icon in the activity bar within ${WORKBENCH_TIMEOUT_MS / 1000} s (is the extension installed ` +
+          `in ${extensionsDir}?)`,
       );
     }
     console.log(dim(`  workbench ready in ${seconds(Date.now() - loadStarted)} (${seconds(Date.now() - started)} since start)`));
@@ -197,9 +199,8 @@ async function main() {
   if (setupError)
     console.log(`\n  ${red('✖')} ${setupError.message}\n      screenshot: ${path.join(ARTIFACTS_DIR, 'failure-workbench.png')}`);
   const passes = results.length - failed.length;
-  console.log(
-    `\n  ${green(`${passes} passing`)}${failed.length || setupError ? `, ${red(`${failed.length + (setupError ? 1 : 0)} failing`)}` : ''} (${seconds(Date.now() - started)})`,
-  );
+  const failing = failed.length || setupError ? `, ${red(`${failed.length + (setupError ? 1 : 0)} failing`)}` : '';
+  console.log(`\n  ${green(`${passes} passing`)}${failing} (${seconds(Date.now() - started)})`);
   if (written.length) console.log(`  README screenshots: ${written.map((f) => path.relative(REPO_ROOT, f)).join(', ')}`);
 
   if (failed.length || setupError) {

@@ -29,7 +29,11 @@ function kr1(text: string) {
 
 describe('planCheckIn: a check-in as a minimal text edit', () => {
   it("the issue's case: a block KR with `current: 4` and a flow check-in list gets the entry and `current: 6`", () => {
-    const text = `${HEAD}  - id: O1\n    title: Customers can rely on us\n    key_results:\n      - id: KR1\n        title: Cut P1 incidents from 12 to 3\n        start: 12\n        target: 3\n        current: 4             # as of the last check-in\n        confidence: 0.5\n        check_ins:\n          - { date: 2026-11-13, value: 4, confidence: 0.5 }\n      - id: KR2\n        title: Other\n        current: 4\n`;
+    const text =
+      `${HEAD}  - id: O1\n    title: Customers can rely on us\n    key_results:\n      - id: KR1\n` +
+      `        title: Cut P1 incidents from 12 to 3\n        start: 12\n        target: 3\n` +
+      `        current: 4             # as of the last check-in\n        confidence: 0.5\n        check_ins:\n` +
+      `          - { date: 2026-11-13, value: 4, confidence: 0.5 }\n      - id: KR2\n        title: Other\n        current: 4\n`;
     const out = checkIn(text, { confidence: 0.7, note: 'canary deploys' });
     assert.equal(
       out,
@@ -51,7 +55,8 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
     const two = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 9 to 3   # the title\n`;
     assert.equal(checkIn(two), `${two}        check_ins:\n          - { date: 2026-11-27, value: 6 }\n`);
     const four =
-      'version: 1\nteam: P\nperiod: 2026-Q4\nobjectives:\n    -   id: O1\n        title: A\n        key_results:\n            -   id: KR1\n                title: Cut x from 9 to 3\n';
+      'version: 1\nteam: P\nperiod: 2026-Q4\nobjectives:\n    -   id: O1\n        title: A\n        key_results:\n' +
+      '            -   id: KR1\n                title: Cut x from 9 to 3\n';
     assert.equal(checkIn(four), `${four}                check_ins:\n                    - { date: 2026-11-27, value: 6 }\n`);
     const compact = `${HEAD}- id: O1\n  title: A\n  key_results:\n  - id: KR1\n    title: Cut x\n  - id: KR2\n    title: Other\n`;
     assert.equal(
@@ -62,27 +67,36 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
   });
 
   it('flow KRs stay one valid flow mapping', () => {
-    const text = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, current: 9 }   # a comment\n      - { id: KR2, title: b }\n`;
+    const text =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n` +
+      `      - { id: KR1, title: Cut x from 9 to 3, current: 9 }   # a comment\n      - { id: KR2, title: b }\n`;
     const out = checkIn(text, { note: 'a: b, c # d' });
     assert.equal(out, text.replace('current: 9 }', 'current: 6, check_ins: [{ date: 2026-11-27, value: 6, note: "a: b, c # d" }] }'));
     assert.equal(kr1(out).checkIns[0].note, 'a: b, c # d');
-    const withList = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: t, check_ins: [{ date: 2026-11-01, value: 2 }] }\n`;
+    const withList =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n` +
+      `      - { id: KR1, title: t, check_ins: [{ date: 2026-11-01, value: 2 }] }\n`;
     assert.equal(checkIn(withList), withList.replace('value: 2 }]', 'value: 2 }, { date: 2026-11-27, value: 6 }]'));
     const empty = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: t, check_ins: [] }\n`;
     assert.equal(checkIn(empty), empty.replace('check_ins: []', 'check_ins: [{ date: 2026-11-27, value: 6 }]'));
-    const multiLine = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - {\n          id: KR1,\n          title: t   # why\n        }\n`;
+    const multiLine =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - {\n          id: KR1,\n          title: t   # why\n` + `        }\n`;
     assert.equal(kr1(checkIn(multiLine)).checkIns.length, 1);
   });
 
   it("block check-in lists of block mappings get a block mapping, keys aligned with the last entry's", () => {
-    const text = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        check_ins:\n          -   date: 2026-11-01\n              value: 2\n              note: first   # hand-written\n`;
+    const text =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        check_ins:\n` +
+      `          -   date: 2026-11-01\n              value: 2\n              note: first   # hand-written\n`;
     const out = checkIn(text, { note: 'two\nlines' });
     assert.equal(out, `${text}          -   date: 2026-11-27\n              value: 6\n              note: "two\\nlines"\n`);
     assert.equal(kr1(out).checkIns[1].note, 'two\nlines');
   });
 
   it('`check_ins:` with no value, or `~`, becomes a list', () => {
-    const empty = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        check_ins:   # none yet\n        owner: li\n`;
+    const empty =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n` +
+      `        check_ins:   # none yet\n        owner: li\n`;
     assert.equal(
       checkIn(empty),
       empty.replace('check_ins:   # none yet\n', 'check_ins:   # none yet\n          - { date: 2026-11-27, value: 6 }\n'),
@@ -104,7 +118,9 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
   });
 
   it('a backfilled older check-in leaves `current:` at the latest one', () => {
-    const text = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        current: 5\n        check_ins:\n          - { date: 2026-11-20, value: 5 }\n`;
+    const text =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        current: 5\n` +
+      `        check_ins:\n          - { date: 2026-11-20, value: 5 }\n`;
     const out = checkIn(text, { date: '2026-11-10', value: 3 });
     assert.match(out, /current: 5\n/);
     assert.equal(effectiveCurrent(kr1(out)), 5);
@@ -145,7 +161,8 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
   });
 
   it('refuses, with one clear message and no edit: YAML errors, unknown ids (with the closest), bad numbers and dates', () => {
-    const text = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n      - id: KR12\n        title: u\n`;
+    const text =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n      - id: KR12\n` + `        title: u\n`;
     assert.match(refused(`${text}  bad: [\n`), /^p\.okr\.yaml:\d+:\d+: the file has a YAML error, so nothing was changed: /);
     assert.equal(refused(text, { krId: 'KR13' }), 'KR13 is not a key result in p.okr.yaml (did you mean KR1, KR12?)');
     assert.equal(refused(text, { krId: 'O1' }).startsWith('O1 is not a key result'), true);

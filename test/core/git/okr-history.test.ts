@@ -50,7 +50,8 @@ describe('history rules over real repositories', () => {
         assert.match(
           moved[0].message,
           new RegExp(
-            `moved from 3 to 5 after the period's first 14 days \\(it was 3 in ${planned.slice(0, 7)} of 2026-10-03; changed in ${lowered.slice(0, 7)} on 2026-11-12\\), with no \`reason:\``,
+            `moved from 3 to 5 after the period's first 14 days \\(it was 3 in ${planned.slice(0, 7)} of 2026-10-03; changed ` +
+              `in ${lowered.slice(0, 7)} on 2026-11-12\\), with no \`reason:\``,
           ),
         );
         const fixed = applyEdits(text, moved[0].fixes![0].edits);
@@ -241,7 +242,8 @@ describe('history rules over real repositories', () => {
         assert.match(
           sb[0].message,
           new RegExp(
-            `Platform's aspirational objectives were all graded 1\\.0 in each of the last two periods: 2026-Q3 \\(1\\.0; git ${q3end.slice(0, 7)}\\) and 2026-Q2 \\(1\\.0; git [0-9a-f]{7}\\)`,
+            `Platform's aspirational objectives were all graded 1\\.0 in each of the last two periods: 2026-Q3 \\(1\\.0; ` +
+              `git ${q3end.slice(0, 7)}\\) and 2026-Q2 \\(1\\.0; git [0-9a-f]{7}\\)`,
           ),
         );
         // A period that fell short breaks the streak.
@@ -299,7 +301,10 @@ describe('history rules over real repositories', () => {
   it('parses the log: renames, additions, malformed records skipped', () => {
     const a = 'a'.repeat(40);
     const b = 'b'.repeat(40);
-    const out = `\x1e${a}\x1f2026-11-01T10:00:00+00:00\0\n:100644 100644 ${'1'.repeat(40)} ${'2'.repeat(40)} R100\0old.okr.yaml\0new.okr.yaml\0\x1enot-a-sha\x1fx\0\x1e${b}\x1f2026-10-01T10:00:00+00:00\0\n:000000 100644 ${'0'.repeat(40)} ${'3'.repeat(40)} A\0old.okr.yaml\0`;
+    const out =
+      `\x1e${a}\x1f2026-11-01T10:00:00+00:00\0\n:100644 100644 ${'1'.repeat(40)} ${'2'.repeat(40)} ` +
+      `R100\0old.okr.yaml\0new.okr.yaml\0\x1enot-a-sha\x1fx\0\x1e${b}\x1f2026-10-01T10:00:00+00:00\0\n` +
+      `:000000 100644 ${'0'.repeat(40)} ${'3'.repeat(40)} A\0old.okr.yaml\0`;
     const commits = parseHistoryLog(out);
     assert.equal(commits.length, 2);
     assert.deepEqual(commits[0].changes, [{ status: 'R', blob: '2'.repeat(40), from: 'old.okr.yaml', path: 'new.okr.yaml' }]);

@@ -38,7 +38,9 @@ describe('git trailers: parsing', () => {
   });
 
   it('ignores comments, the scissors line and everything after it', () => {
-    const m = `Subject\n\nKey-Result: PLAT-KR1\n\n# Please enter the commit message\n${SCISSORS_LINE}\n# Do not modify\ndiff --git a/x b/x\n\nKey-Result: PLAT-KR9\n`;
+    const m =
+      `Subject\n\nKey-Result: PLAT-KR1\n\n# Please enter the commit message\n${SCISSORS_LINE}\n# Do not modify\n` +
+      `diff --git a/x b/x\n\nKey-Result: PLAT-KR9\n`;
     assert.deepEqual(parseTrailers(m, KEY), ['PLAT-KR1']);
     assert.deepEqual(parseTrailers('Subject\n\nKey-Result: PLAT-KR1\n; comment\n', KEY, { commentChar: ';' }), ['PLAT-KR1']);
   });

@@ -17,7 +17,8 @@ function lintTwo(web: string, sec: string) {
 }
 const web = (deps: string, head = 'team: Web\nperiod: 2026-Q4\n') =>
   okrFile(
-    `  - id: WEB-O1\n    title: A\n    key_results:\n      - { id: WEB-KR1, title: Cut x from 3 to 1, start: 3, target: 1, current: 1.5, depends_on: [${deps}] }\n`,
+    `  - id: WEB-O1\n    title: A\n    key_results:\n      - { id: WEB-KR1, title: Cut x from 3 to 1, start: 3, target: 1, current: ` +
+      `1.5, depends_on: [${deps}] }\n`,
     head,
   );
 const sec = (kr: string, head = 'team: Security\nperiod: 2026-Q4\n') =>
@@ -37,7 +38,8 @@ describe('blocked-dependency', () => {
     assert.equal(spanText(text, f.span), 'SEC-KR2');
     assert.equal(
       f.message,
-      'Key result WEB-KR1 depends on key result SEC-KR2 (Security), which is off track: agree on a plan with its owner, or change the dependency.',
+      'Key result WEB-KR1 depends on key result SEC-KR2 (Security), which is off track: agree on a plan with its owner, or change the ' +
+        'dependency.',
     );
     assert.equal(f.related?.[0].path, '/w/sec.okr.yaml');
     assert.equal(spanText(secText, f.related[0].span), 'SEC-KR2');

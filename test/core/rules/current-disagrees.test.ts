@@ -17,7 +17,8 @@ describe('current-disagrees', () => {
 
   it('is a warning at the value left behind, and says which number the tree shows', () => {
     const text = okrFile(
-      '  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 9 to 3\n        current: 9\n        check_ins:\n          - { date: 2026-11-24, value: 6 }\n',
+      '  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 9 to 3\n        current: 9\n' +
+        '        check_ins:\n          - { date: 2026-11-24, value: 6 }\n',
     );
     const [f] = findings(text);
     assert.equal(f.severity, 'warning');
@@ -50,7 +51,8 @@ describe('current-disagrees', () => {
 
   it('a comment column is kept when the new value is longer or shorter', () => {
     const text = okrFile(
-      '  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 900 to 3\n        current: 900      # as of October\n        check_ins:\n          - { date: 2026-11-24, value: 6.25 }\n',
+      '  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: Cut x from 900 to 3\n' +
+        '        current: 900      # as of October\n        check_ins:\n          - { date: 2026-11-24, value: 6.25 }\n',
     );
     const fixed = applyEdits(text, findings(text)[0].fixes![0].edits);
     assert.match(fixed, /\n {8}current: 6\.25 {5}# as of October\n/);
@@ -66,14 +68,16 @@ describe('current-disagrees', () => {
     assert.deepEqual(
       findings(
         okrFile(
-          '  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, check_ins: [{ date: 2026-11-01, value: 4 }] }\n',
+          '  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, check_ins: [{ date: 2026-11-01, ' +
+            'value: 4 }] }\n',
         ),
       ),
       [],
     );
     const quoted = findings(
       okrFile(
-        '  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, current: "9", check_ins: [{ date: 2026-11-01, value: 4 }] }\n',
+        '  - id: O1\n    title: A\n    key_results:\n      - { id: KR1, title: Cut x from 9 to 3, current: "9", check_ins: [{ date: ' +
+          '2026-11-01, value: 4 }] }\n',
       ),
     );
     assert.equal(quoted.length, 1);

@@ -17,7 +17,8 @@ describe('dependency-cycle', () => {
       '  - id: A-O1\n    title: A\n    key_results:\n      - { id: A-KR1, title: Cut x from 3 to 1, depends_on: [B-KR1] }\n',
     );
     const b = okrFile(
-      '  - id: B-O1\n    title: B\n    depends_on: [A-KR1]\n    key_results:\n      - { id: B-KR1, title: Cut y from 3 to 1, depends_on: [B-O1] }\n',
+      '  - id: B-O1\n    title: B\n    depends_on: [A-KR1]\n    key_results:\n' +
+        '      - { id: B-KR1, title: Cut y from 3 to 1, depends_on: [B-O1] }\n',
     );
     const result = lintSources(
       [
@@ -40,7 +41,8 @@ describe('dependency-cycle', () => {
 
   it('negatives: a chain, a diamond and a dependency on the own objective are no cycles', () => {
     const text = okrFile(
-      '  - id: O1\n    title: A\n    depends_on: [O2, O3]\n    key_results:\n      - { id: KR1, title: Cut x from 3 to 1, depends_on: [O1] }\n' +
+      '  - id: O1\n    title: A\n    depends_on: [O2, O3]\n    key_results:\n' +
+        '      - { id: KR1, title: Cut x from 3 to 1, depends_on: [O1] }\n' +
         '  - { id: O2, title: B, depends_on: [O4] }\n  - { id: O3, title: C, depends_on: [O4] }\n  - { id: O4, title: D }\n',
     );
     const result = lintSources([{ path: '/w/a.okr.yaml', text }], { today: TODAY });

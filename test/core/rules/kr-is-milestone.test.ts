@@ -105,7 +105,8 @@ describe('kr-is-milestone', () => {
 
     it('can be suppressed for one line', () => {
       const text = okr(
-        '      # okr-lint-disable-next-line kr-is-milestone -- the auditor needs the date\n      - { id: KR1, title: Submit the report by 2026-12-01 }\n      - { id: KR2, title: Launch the portal }\n',
+        '      # okr-lint-disable-next-line kr-is-milestone -- the auditor needs the date\n' +
+          '      - { id: KR1, title: Submit the report by 2026-12-01 }\n      - { id: KR2, title: Launch the portal }\n',
       );
       const found = findings(text);
       assert.equal(found.length, 1);
@@ -229,7 +230,8 @@ describe('kr-is-milestone', () => {
         );
       const entry = '{ id: KR1, title: Launch the portal, owner: sam, status: planned }';
       const expected = (initiatives: string) =>
-        `${HEAD}  - id: O1\n    title: Customers can rely on our platform\n    key_results:\n      - { id: KR2, title: Cut churn from 3% to 2% }\n    initiatives: ${initiatives}\n`;
+        `${HEAD}  - id: O1\n    title: Customers can rely on our platform\n    key_results:\n` +
+        `      - { id: KR2, title: Cut churn from 3% to 2% }\n    initiatives: ${initiatives}\n`;
       assert.equal(fixed(text('[ { id: I1, title: Backstage spike } ]')), expected(`[ { id: I1, title: Backstage spike }, ${entry} ]`));
       assert.equal(fixed(text('[ { id: I1, title: Backstage spike }, ]')), expected(`[ { id: I1, title: Backstage spike }, ${entry} ]`));
     });
@@ -241,15 +243,19 @@ describe('kr-is-milestone', () => {
       assert.equal(
         fixed(text),
         okr('      - { id: KR2, title: Cut churn from 3% to 2% }\n') +
-          '    initiatives:   # none yet\n      - { id: KR1, title: Launch the portal, status: planned }\n  - id: O2\n    title: Grow self-serve signups\n',
+          '    initiatives:   # none yet\n      - { id: KR1, title: Launch the portal, status: planned }\n  - id: O2\n' +
+          '    title: Grow self-serve signups\n',
       );
     });
 
     it('a whole objective in flow style gains an `initiatives:` entry', () => {
-      const text = `${HEAD}  - { id: O1, title: Offline mode customers can count on, key_results: [ { id: K1, title: Ship offline mode } ], owner: li }\n`;
+      const text =
+        `${HEAD}  - { id: O1, title: Offline mode customers can count on, key_results: [ { id: K1, title: Ship offline mode ` +
+        `} ], owner: li }\n`;
       assert.equal(
         fixed(text),
-        `${HEAD}  - { id: O1, title: Offline mode customers can count on, key_results: [], initiatives: [{ id: K1, title: Ship offline mode, status: planned }], owner: li }\n`,
+        `${HEAD}  - { id: O1, title: Offline mode customers can count on, key_results: [], initiatives: [{ id: K1, title: Ship offline ` +
+          `mode, status: planned }], owner: li }\n`,
       );
     });
 
@@ -260,7 +266,8 @@ describe('kr-is-milestone', () => {
       assert.equal(
         fixed(crlf),
         okr(
-          '      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n      - { id: KR2, title: Launch the portal, status: planned }\n',
+          '      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n' +
+            '      - { id: KR2, title: Launch the portal, status: planned }\n',
         ).replace(/\n/g, '\r\n'),
       );
       const noFinalBreak = okr(
@@ -269,7 +276,8 @@ describe('kr-is-milestone', () => {
       assert.equal(
         fixed(noFinalBreak),
         okr(
-          '      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n      - { id: KR2, title: Launch the portal, status: planned }',
+          '      - id: KR1\n        title: Cut churn from 3% to 2%\n    initiatives:\n' +
+            '      - { id: KR2, title: Launch the portal, status: planned }',
         ),
       );
     });
@@ -315,7 +323,10 @@ describe('kr-is-milestone', () => {
       noFix(okr('      - { id: KR1, title: Launch the portal, description: for partners }\n'), 'a description');
       noFix(okr('      - { id: KR1, title: Launch the portal, check_ins: [ { date: 2026-11-01, value: 0 } ] }\n'), 'check-ins');
       noFix(okr('      - &portal { id: KR1, title: Launch the portal }\n'), 'an anchor other nodes may use');
-      const aliased = `${HEAD}  - id: O1\n    title: Customers can rely on our platform\n    key_results:\n      - &portal { id: KR1, title: Launch the portal }\n  - id: O2\n    title: Partners self-serve\n    key_results:\n      - *portal\n`;
+      const aliased =
+        `${HEAD}  - id: O1\n    title: Customers can rely on our platform\n    key_results:\n` +
+        `      - &portal { id: KR1, title: Launch the portal }\n  - id: O2\n    title: Partners self-serve\n    key_results:\n` +
+        `      - *portal\n`;
       // The alias reports at the anchored text (the parser shares its spans); how many times is the engine's business.
       const both = findings(aliased);
       assert.ok(both.length > 0);
@@ -338,7 +349,8 @@ describe('kr-is-milestone', () => {
 
     it('every fix on a file leaves a file whose only change is the move', () => {
       const text = okr(
-        '      - { id: KR1, title: Launch the portal }\n      - { id: KR2, title: Ship SSO by March }\n      - { id: KR3, title: Cut churn from 3% to 2% }\n',
+        '      - { id: KR1, title: Launch the portal }\n      - { id: KR2, title: Ship SSO by March }\n' +
+          '      - { id: KR3, title: Cut churn from 3% to 2% }\n',
       );
       const found = findings(text);
       assert.equal(found.length, 2);

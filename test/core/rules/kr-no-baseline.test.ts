@@ -5,7 +5,10 @@ import { assertFixture } from './rule-fixture';
 const ID = 'kr-no-baseline';
 
 function okr(keyResults: string, objectiveExtra = ''): string {
-  return `version: 1\nteam: SRE\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Customers can rely on our platform\n${objectiveExtra}    key_results:\n${keyResults}`;
+  return (
+    `version: 1\nteam: SRE\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n` +
+    `    title: Customers can rely on our platform\n${objectiveExtra}    key_results:\n${keyResults}`
+  );
 }
 function findings(text: string) {
   return lintText(text, 'sre.okr.yaml', { today: '2026-11-28' }).findings.filter((f) => f.ruleId === ID);
@@ -32,7 +35,8 @@ describe('kr-no-baseline', () => {
     assert.deepEqual(findings(okr('      - { id: KR1, title: "Increase NPS, up from 31, to 45", target: 45 }\n')), []);
     assert.deepEqual(findings(okr('      - { id: KR1, title: Achieve 99.95% uptime }\n')), []);
     const folded = okr(
-      '      - id: KR1\n        title: >-\n          Increase API adoption from fifty to two hundred\n          external integrations\n        target: 200\n',
+      '      - id: KR1\n        title: >-\n          Increase API adoption from fifty to two hundred\n          external integrations\n' +
+        '        target: 200\n',
     );
     assert.deepEqual(findings(folded), []);
   });
@@ -53,7 +57,8 @@ describe('kr-no-baseline', () => {
 
   it('can be suppressed for the rest of the file', () => {
     const text = okr(
-      '      # okr-lint-disable kr-no-baseline\n      - { id: KR1, title: Achieve 99.95% uptime, target: 99.95 }\n      - { id: KR2, title: Cut churn to 2%, target: 2 }\n',
+      '      # okr-lint-disable kr-no-baseline\n      - { id: KR1, title: Achieve 99.95% uptime, target: 99.95 }\n' +
+        '      - { id: KR2, title: Cut churn to 2%, target: 2 }\n',
     );
     assert.deepEqual(findings(text), []);
   });

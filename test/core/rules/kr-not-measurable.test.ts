@@ -6,7 +6,10 @@ const ID = 'kr-not-measurable';
 
 /** A file with one active objective holding the given key result lines. */
 function okr(keyResults: string, objectiveExtra = ''): string {
-  return `version: 1\nteam: DX\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Engineers get fast feedback\n${objectiveExtra}    key_results:\n${keyResults}`;
+  return (
+    `version: 1\nteam: DX\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n` +
+    `    title: Engineers get fast feedback\n${objectiveExtra}    key_results:\n${keyResults}`
+  );
 }
 function kr(title: string, extra = ''): string {
   return `      - id: KR1\n        title: ${title}\n${extra}`;
@@ -71,7 +74,8 @@ describe('kr-not-measurable', () => {
 
   it('can be suppressed for one line in flow style', () => {
     const text = okr(
-      '      # okr-lint-disable-next-line kr-not-measurable\n      - { id: KR1, title: Improve developer experience }\n      - { id: KR2, title: Improve onboarding }\n',
+      '      # okr-lint-disable-next-line kr-not-measurable\n      - { id: KR1, title: Improve developer experience }\n' +
+        '      - { id: KR2, title: Improve onboarding }\n',
     );
     const found = findings(text);
     assert.equal(found.length, 1);

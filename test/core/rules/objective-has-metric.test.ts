@@ -5,7 +5,10 @@ import { assertFixture } from './rule-fixture';
 const ID = 'objective-has-metric';
 
 function okr(title: string, extra = ''): string {
-  return `version: 1\nteam: Growth\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: ${title}\n${extra}    key_results:\n      - { id: KR1, title: Grow EMEA revenue from €8M to €9.6M, start: 8, target: 9.6 }\n`;
+  return (
+    `version: 1\nteam: Growth\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: ${title}\n${extra}    key_results:\n` +
+    `      - { id: KR1, title: Grow EMEA revenue from €8M to €9.6M, start: 8, target: 9.6 }\n`
+  );
 }
 function findings(text: string) {
   return lintText(text, 'growth.okr.yaml', { today: '2026-11-28' }).findings.filter((f) => f.ruleId === ID);

@@ -10,7 +10,10 @@ function okr(objectives: string, lint = ''): string {
   return `version: 1\nteam: Platform\nperiod: 2026-Q4\n${lint}objectives:\n${objectives}`;
 }
 function objective(title: string, extra = ''): string {
-  return `  - id: O1\n    title: ${title}\n${extra}    key_results:\n      - { id: KR1, title: Reduce P1 incidents from twelve to three, start: 12, target: 3 }\n`;
+  return (
+    `  - id: O1\n    title: ${title}\n${extra}    key_results:\n` +
+    `      - { id: KR1, title: Reduce P1 incidents from twelve to three, start: 12, target: 3 }\n`
+  );
 }
 function findings(text: string, settings?: RuleSettings) {
   return lintText(text, 'platform.okr.yaml', { today: '2026-11-28', settings }).findings.filter((f) => f.ruleId === ID);

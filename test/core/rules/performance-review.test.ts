@@ -44,7 +44,8 @@ describe('performance-review', () => {
 
   it('reads descriptions too, pointing at the description when the title is clean', () => {
     const text = okr(
-      '  - id: O1\n    title: Grow self-serve signups\n    description: Half of the growth team bonus depends on this objective.\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
+      '  - id: O1\n    title: Grow self-serve signups\n    description: Half of the growth team bonus depends on this objective.\n' +
+        '    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
     );
     const [f] = findings(text);
     assert.equal(text.slice(f.span.start, f.span.end), 'Half of the growth team bonus depends on this objective.');
@@ -61,7 +62,8 @@ describe('performance-review', () => {
 
   it('gives one finding per item when title and description both match', () => {
     const text = okr(
-      '  - id: O1\n    title: Bonus tied to OKRs\n    description: The bonus pool follows the score.\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
+      '  - id: O1\n    title: Bonus tied to OKRs\n    description: The bonus pool follows the score.\n    key_results:\n' +
+        '      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
     );
     assert.equal(findings(text).length, 1);
   });
@@ -79,7 +81,8 @@ describe('performance-review', () => {
 
   it('can be suppressed for one line', () => {
     const text = okr(
-      '  - id: O1\n    # okr-lint-disable-next-line performance-review -- agreed with HR\n    title: Bonus tied to OKRs\n    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
+      '  - id: O1\n    # okr-lint-disable-next-line performance-review -- agreed with HR\n    title: Bonus tied to OKRs\n' +
+        '    key_results:\n      - { id: KR1, title: Increase weekly signups from 1200 to 2000 }\n',
     );
     assert.deepEqual(findings(text), []);
   });

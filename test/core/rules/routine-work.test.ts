@@ -5,7 +5,10 @@ import { assertFixture } from './rule-fixture';
 const ID = 'routine-work';
 
 function okr(objectiveTitle: string, keyResults: string, objectiveExtra = ''): string {
-  return `version: 1\nteam: SRE\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: ${objectiveTitle}\n${objectiveExtra}    key_results:\n${keyResults}`;
+  return (
+    `version: 1\nteam: SRE\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n` +
+    `    title: ${objectiveTitle}\n${objectiveExtra}    key_results:\n${keyResults}`
+  );
 }
 function findings(text: string) {
   return lintText(text, 'sre.okr.yaml', { today: '2026-11-28' }).findings.filter((f) => f.ruleId === ID);
@@ -20,7 +23,8 @@ describe('routine-work', () => {
   it('flags business-as-usual objectives and key results, at their titles, as info', () => {
     const text = okr(
       'Keep the lights on for legacy services',
-      '      - { id: KR1, title: Fix all open reconciliation bugs }\n      - { id: KR2, title: Staff the weekend on-call rotation }\n      - { id: KR3, title: Patch every host within 14 days of a critical CVE }\n',
+      '      - { id: KR1, title: Fix all open reconciliation bugs }\n      - { id: KR2, title: Staff the weekend on-call rotation }\n' +
+        '      - { id: KR3, title: Patch every host within 14 days of a critical CVE }\n',
     );
     const found = findings(text);
     assert.deepEqual(
@@ -42,7 +46,9 @@ describe('routine-work', () => {
   it('leaves improvements of routine work alone', () => {
     const text = okr(
       'Reduce alert fatigue for on-call engineers',
-      '      - { id: KR1, title: Reduce pages per on-call shift from 25 to 5 }\n      - { id: KR2, title: Automate dependency upgrades for all repositories }\n      - { id: KR3, title: Cut time spent on maintenance from 40% to 20% }\n',
+      '      - { id: KR1, title: Reduce pages per on-call shift from 25 to 5 }\n' +
+        '      - { id: KR2, title: Automate dependency upgrades for all repositories }\n' +
+        '      - { id: KR3, title: Cut time spent on maintenance from 40% to 20% }\n',
     );
     assert.deepEqual(findings(text), []);
   });

@@ -39,7 +39,8 @@ describe('sandbagging', () => {
 
   it('uses the latest check-in when `current:` is absent', () => {
     const kr =
-      '{ id: KR3, title: Raise wallet share from 10% to 30%, start: 10, target: 30, check_ins: [{ date: 2026-12-20, value: 31 }, { date: 2026-11-01, value: 12 }] }';
+      '{ id: KR3, title: Raise wallet share from 10% to 30%, start: 10, target: 30, check_ins: [{ date: 2026-12-20, value: 31 }, { ' +
+      'date: 2026-11-01, value: 12 }] }';
     assert.equal(findings(objective([REACHED[0], kr])).length, 1);
   });
 

@@ -9,7 +9,8 @@ function findings(text: string, today: string) {
 }
 function kr(checkIns: string, objectiveExtra = ''): string {
   return okrFile(
-    `  - id: O1\n    title: Analysts trust our numbers\n${objectiveExtra}    key_results:\n      - id: KR1\n        title: Raise owned tables from 40% to 90%\n        start: 40\n        target: 90\n${checkIns}`,
+    `  - id: O1\n    title: Analysts trust our numbers\n${objectiveExtra}    key_results:\n      - id: KR1\n` +
+      `        title: Raise owned tables from 40% to 90%\n        start: 40\n        target: 90\n${checkIns}`,
   );
 }
 

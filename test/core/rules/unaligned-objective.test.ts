@@ -29,7 +29,8 @@ describe('unaligned-objective', () => {
 
   it('can be disabled for one objective with a comment', () => {
     const text =
-      'team: P\nperiod: 2026-Q4\naligns_with: c.okr.yaml\nobjectives:\n  # okr-lint-disable-next-line unaligned-objective -- our own initiative\n  - { id: O1, title: A }\n  - { id: O2, title: B }\n';
+      'team: P\nperiod: 2026-Q4\naligns_with: c.okr.yaml\nobjectives:\n' +
+      '  # okr-lint-disable-next-line unaligned-objective -- our own initiative\n  - { id: O1, title: A }\n  - { id: O2, title: B }\n';
     assert.deepEqual(
       findings(text).map((f) => spanText(text, f.span)),
       ['B'],

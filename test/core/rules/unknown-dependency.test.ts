@@ -17,7 +17,8 @@ describe('unknown-dependency', () => {
 
   it('is an error at the id, with the closest ids and a fix for a difference of case only', () => {
     const text = okrFile(
-      '  - id: O1\n    title: A\n    key_results:\n      - { id: KR-ONE, title: Cut x from 3 to 1, depends_on: [kr-two] }\n      - { id: KR-TWO, title: Cut y from 3 to 1 }\n',
+      '  - id: O1\n    title: A\n    key_results:\n      - { id: KR-ONE, title: Cut x from 3 to 1, depends_on: [kr-two] }\n' +
+        '      - { id: KR-TWO, title: Cut y from 3 to 1 }\n',
     );
     const [f, ...rest] = only(lintText(text, '/w/a.okr.yaml', { today: TODAY }).findings);
     assert.equal(rest.length, 0);

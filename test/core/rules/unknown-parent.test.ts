@@ -15,7 +15,8 @@ function findings(text: string, alignedFile: OkrFile | null | undefined, aligned
   );
 }
 const file = (parent: string, head = 'aligns_with: ../company.okr.yaml\n') =>
-  `version: 1\nteam: Platform\nperiod: 2026-Q4\n${head}objectives:\n  - id: O1\n    title: Customers can rely on our platform\n    parent: ${parent}\n`;
+  `version: 1\nteam: Platform\nperiod: 2026-Q4\n${head}objectives:\n  - id: O1\n    title: Customers can rely on our platform\n` +
+  `    parent: ${parent}\n`;
 
 describe('unknown-parent', () => {
   it('flags parents that name no objective of the aligned file', () => {
