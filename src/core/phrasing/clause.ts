@@ -12,6 +12,7 @@ import {
   DETERMINERS,
   EVALUATIVE,
   EXPERIENCE_VERBS,
+  IMPROVING_VERBS,
   MULTIPLIERS,
   OUTCOME_METRICS,
   OUTCOME_OBJECTS,
@@ -209,7 +210,17 @@ function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbL
     return undefined;
   const next = tokens[lead + 1];
   if (!next) return undefined;
+  // "Renegotiate supplier contracts", "Operationalize KPI exports": a verbal suffix (-ize, -yze,
+  // -ify, -ate) marks a verb even before a bare noun, where a noun phrase could start.
+  const verbalSuffix =
+    /^\p{L}{3,}(?:ize|yze|ify|ate)$/u.test(w) &&
+    !ATE_NOUNS.has(w) &&
+    next.kind === 'word' &&
+    !PHRASE_STOPS.has(next.lower) &&
+    !next.lower.endsWith('ly') &&
+    !ADVERBIAL_NEXT.has(next.lower);
   const startsObject =
+    verbalSuffix ||
     (DETERMINERS.has(next.lower) && next.lower !== 'no') ||
     next.lower === 'new' ||
     SMALL_NUMBERS.has(next.lower) ||
@@ -235,6 +246,18 @@ function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbL
   return { base: w, text: first.text, next: lead + 1 };
 }
 
+/** Words in -ate (and names in -ify) that are not verbs: "Private beta", "Corporate site", "Shopify app". */
+const ATE_NOUNS = new Set(
+  `private corporate separate accurate adequate ultimate immediate intermediate appropriate delicate literate
+   candidate template certificate climate estate senate mandate debate graduate affiliate associate advocate
+   delegate duplicate estimate aggregate alternate approximate collaborate deliberate elaborate moderate
+   passionate fortunate considerate desperate innate ornate magistrate syndicate doctorate directorate
+   electorate update state rate date late plate legitimate intricate inaccurate articulate compassionate
+   shopify spotify netlify`
+    .trim()
+    .split(/\s+/),
+);
+
 /** Heads of an object that name a place in a market, which a team wins rather than builds. */
 const MARKET_POSITIONS = new Set([
   'market',
@@ -255,6 +278,7 @@ const BOUNDS = new Set(['within', 'under', 'below', 'above', 'sla', 'slas', 'slo
 /** Word lists that know a word as something other than a task verb. */
 const KNOWN_WORD: readonly ReadonlySet<string>[] = [
   DETERMINERS,
+  IMPROVING_VERBS,
   SMALL_NUMBERS,
   MULTIPLIERS,
   OUTCOME_VERBS,
@@ -291,7 +315,9 @@ const NOT_VERBS = new Set(
    unlike except until since because although unless whether as not very quite rather such you it everyone everybody
    anyone someone nobody
    foster inspire encourage nurture engage excite impress thrill satisfy please wow unlock enhance deepen broaden widen
-   tighten sharpen elevate ensure enrich energize energise motivate reward`
+   tighten sharpen elevate ensure enrich energize energise motivate reward
+   stabilize stabilise differentiate democratize democratise revitalize galvanize incentivize mobilize capitalize
+   maximize maximise minimize minimise prioritize prioritise dominate conquer outpace outperform outgrow outsell`
     .trim()
     .split(/\s+/)
     .concat(COMPARATIVE_LEAD.source.replace(/[\^$()]/g, '').split('|')),

@@ -456,6 +456,17 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
       // "Every issue gets triaged": a habitual passive is a standing rule for what comes in, not a delivery.
       return /^\p{L}{3,}(ed|en)$/u.test(next) ? { kind: 'experience', verb: t } : undefined;
     }
+    // A verb in the present after a singular subject: "GraphSync learns to distribute IPLD paths"
+    // (a thing that learns gains a capability; people who learn are an outcome), "The planning
+    // identifies our next area of focus" (a listed task verb's -s form before its object).
+    const prior = tokens[i - 1];
+    if (prior.kind === 'word' && !prior.lower.endsWith('s') && !PHRASE_STOPS.has(prior.lower) && !DETERMINERS.has(prior.lower)) {
+      const subject = tokens.slice(lead, i);
+      if (w === 'learns' && next === 'to' && !subject.some((s) => PEOPLE.has(s.lower) || OUTCOME_PEOPLE.has(s.lower)))
+        return { kind: 'delivered', verb: t };
+      if (thirdPersonOfTaskVerb(w) && DETERMINERS.has(next) && next !== 'no')
+        return OUTCOME_VERBS.has(w) ? { kind: 'experience', verb: t } : { kind: 'delivered', verb: t };
+    }
     // A verb in the present after a plural subject, heading its own complement: "Members speak on
     // our initiatives", "all elements (files, texts) build up history". A word that ends the
     // subject's noun phrase and is followed by a preposition, particle or determiner is its verb.
@@ -471,12 +482,22 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
       (PHRASE_STOPS.has(next) || DETERMINERS.has(next) || PARTICLES.has(next))
     ) {
       if (OUTCOME_VERBS.has(w) || ADVERBIAL_NEXT.has(next)) return { kind: 'experience', verb: t };
+      // "Support engineers learn to deploy": people who learn are an outcome.
+      if (w === 'learn' && tokens.slice(lead, i).some((s) => PEOPLE.has(s.lower) || OUTCOME_PEOPLE.has(s.lower)))
+        return { kind: 'experience', verb: t };
       return { kind: 'delivered', verb: t };
     }
     // The subject may be coordinated: "go and js are interoperable", "Opt-in or access controls exist".
     if ((PHRASE_STOPS.has(w) && w !== 'and' && w !== 'or') || DETERMINERS.has(w)) return undefined;
   }
   return undefined;
+}
+
+/** Whether a word is the -s form of a listed task verb: "publishes", "identifies", "ships". */
+function thirdPersonOfTaskVerb(w: string): boolean {
+  if (!/[^s]s$/.test(w)) return false;
+  const bases = [w.slice(0, -1), /(?:sh|ch|x|z|ss)es$/.test(w) ? w.slice(0, -2) : '', w.endsWith('ies') ? `${w.slice(0, -3)}y` : ''];
+  return bases.some((b) => b !== '' && TASK_LEXICON.standalone.has(b) && TASK_LEXICON.forms.get(b) === b);
 }
 
 /** Particles and prepositions that can open a verb's complement (besides the phrase stops). */
