@@ -123,7 +123,7 @@ function scanProgress(io: CliIO, repositories: number): { enabled: boolean; upda
 
 /** The key results of several repositories' OKR files together; each file read once. */
 async function knownIdsOfRepos(sessions: readonly RepoSession[]): Promise<LoadedKnownIds> {
-  const all = await Promise.all(sessions.map((s) => knownIdsForRepo(s.ctx, s.root)));
+  const all = await Promise.all(sessions.map((s) => knownIdsForRepo(s.ctx, s.root, s.okrFiles)));
   if (all.length === 1) return all[0];
   const files = [...new Set(all.flatMap((a) => a.files))];
   const definitions = all.flatMap((a) => a.known.definitions);

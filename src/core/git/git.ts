@@ -246,26 +246,25 @@ export interface RepoInfo {
 }
 
 export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
-  // Both questions at once: `--show-toplevel` fails in a bare repository, so it is asked apart, side by side.
-  const topLevel = runGit(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel'], { okCodes: [128] }).catch(() => undefined);
-  const lines = (
-    await gitOutput(ctx, [
-      'rev-parse',
-      '--path-format=absolute',
-      '--is-bare-repository',
-      '--is-shallow-repository',
-      '--git-dir',
-      '--git-common-dir',
-    ])
-  ).split('\n');
+  // One git call for all of it: `--show-toplevel` comes last because it fails in a bare
+  // repository (and in a .git folder) once the answers before it are printed.
+  const args = [
+    'rev-parse',
+    '--path-format=absolute',
+    '--is-bare-repository',
+    '--is-shallow-repository',
+    '--git-dir',
+    '--git-common-dir',
+    '--show-toplevel',
+  ];
+  const r = await runGit(ctx, args, { okCodes: [128] });
+  const lines = r.stdout.split('\n');
+  if (lines.length < 4 || (r.code !== 0 && /not a git repository/i.test(r.stderr))) throw classify(args, ctx.cwd, r.code, r.stderr);
   const bare = lines[0] === 'true';
   const info: RepoInfo = { bare, shallow: lines[1] === 'true', gitDir: lines[2], commonDir: lines[3] };
   if (!bare) {
-    const top = await topLevel;
-    info.root =
-      top?.code === 0 ? top.stdout.replace(/\n$/, '') : await gitOutput(ctx, ['rev-parse', '--path-format=absolute', '--show-toplevel']);
-  } else {
-    await topLevel;
+    if (r.code !== 0 || !lines[4]) throw classify(args, ctx.cwd, r.code === 0 ? 128 : r.code, r.stderr);
+    info.root = lines[4];
   }
   return info;
 }
@@ -358,7 +357,11 @@ export class GitSettingError extends Error {}
 
 /** The trailer key from git config, checked; DEFAULT_TRAILER_KEY when not set. */
 export async function configuredTrailerKey(ctx: GitContext): Promise<string> {
-  const key = (await gitConfigGet(ctx, TRAILER_CONFIG_KEY))?.trim();
+  return checkedTrailerKey(await gitConfigGet(ctx, TRAILER_CONFIG_KEY));
+}
+
+function checkedTrailerKey(value: string | undefined): string {
+  const key = value?.trim();
   if (key === undefined || key === '') return DEFAULT_TRAILER_KEY;
   const problem = trailerKeyProblem(key);
   if (problem !== undefined) throw new GitSettingError(`git config ${TRAILER_CONFIG_KEY} is "${key}": ${problem}`);
@@ -378,17 +381,37 @@ export interface RepoSession {
   /** The working tree's root (the git folder of a bare repository). */
   root: string;
   trailerKey: string;
+  /** `git config okr.files`: where the OKR files are, as configured (empty when not set). */
+  okrFiles: string[];
+}
+
+/** `okr.trailer` (the last value) and every `okr.files` value, in one git call. */
+async function okrConfig(ctx: GitContext): Promise<{ trailer?: string; files: string[] }> {
+  const r = await runGit(ctx, ['config', '-z', '--get-regexp', '^okr\\.(trailer|files)$'], { okCodes: [1] });
+  const config: { trailer?: string; files: string[] } = { files: [] };
+  if (r.code !== 0) return config;
+  // -z: each entry is "name\nvalue\0", or "name\0" for a key written without a value.
+  for (const entry of r.stdout.split('\0')) {
+    if (entry === '') continue;
+    const newline = entry.indexOf('\n');
+    const name = newline < 0 ? entry : entry.slice(0, newline);
+    const value = newline < 0 ? '' : entry.slice(newline + 1);
+    if (name === TRAILER_CONFIG_KEY) config.trailer = value;
+    else if (name === OKR_FILES_CONFIG_KEY && value !== '') config.files.push(value);
+  }
+  return config;
 }
 
 /** Opens the repository `ctx.cwd` is in; GitError when it is none. */
 export async function openRepo(ctx: GitContext): Promise<RepoSession> {
-  // The trailer key is read from the same repository wherever in it `cwd` is: ask at the same time.
-  const trailerKey = configuredTrailerKey(ctx);
-  trailerKey.catch(() => undefined); // awaited below, or moot when the folder is no repository
+  // The settings are read from the same repository wherever in it `cwd` is: ask at the same time.
+  const config = okrConfig(ctx);
+  config.catch(() => undefined); // awaited below, or moot when the folder is no repository
   const info = await repoInfo(ctx);
   const root = info.root ?? info.gitDir;
   const rooted = { ...ctx, cwd: root };
-  return { ctx: rooted, info, root, trailerKey: await trailerKey };
+  const { trailer, files } = await config;
+  return { ctx: rooted, info, root, trailerKey: checkedTrailerKey(trailer), okrFiles: files };
 }
 
 /**

@@ -108,8 +108,9 @@ export async function loadKnownIds(targets: readonly string[], cwd: string): Pro
  * or not but not ignored. Asking git (its index) keeps this fast in a large
  * repository, which matters in a commit hook.
  */
-export async function knownIdsForRepo(ctx: GitContext, root: string): Promise<LoadedKnownIds> {
-  const configured = await gitConfigGetAll(ctx, OKR_FILES_CONFIG_KEY);
+export async function knownIdsForRepo(ctx: GitContext, root: string, okrFiles?: readonly string[]): Promise<LoadedKnownIds> {
+  // `okrFiles`: the setting, when the caller has read it already (RepoSession.okrFiles).
+  const configured = okrFiles ?? (await gitConfigGetAll(ctx, OKR_FILES_CONFIG_KEY));
   if (configured.length > 0)
     return loadKnownIds(
       configured.map((p) => path.resolve(root, p)),
