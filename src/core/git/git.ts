@@ -226,11 +226,6 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
   });
 }
 
-/** git's standard output, without the final newline. */
-export async function gitOutput(ctx: GitContext, args: readonly string[], options?: RunGitOptions): Promise<string> {
-  return (await runGit(ctx, args, options)).stdout.replace(/\n$/, '');
-}
-
 // ---------------------------------------------------------------------------
 // Questions about a repository
 
