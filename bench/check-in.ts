@@ -60,7 +60,8 @@ export async function runCheckInBench(): Promise<boolean> {
     console.log(`  read + parseOkr (bare parse)     ${ms(bare)}`);
     console.log(`  read + check-in + atomic write   ${ms(full)}`);
     console.log(
-      `  ratio check-in/parse             ${ratio.toFixed(2)}  (target <= ${CHECK_IN_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'}); of the fastest runs ${(full.min / bare.min).toFixed(2)}`,
+      `  ratio check-in/parse             ${ratio.toFixed(2)}  (target <= ${CHECK_IN_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'}); of ` +
+        `the fastest runs ${(full.min / bare.min).toFixed(2)}`,
     );
     return ok;
   } finally {

@@ -151,7 +151,8 @@ export function report(results: readonly PartResult[], showHeldOut = false): str
     for (const [rule, t] of r.perRule) {
       if (t.tp + t.fp + t.fn === 0) continue;
       out.push(
-        `  ${rule.padEnd(22)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}`,
+        `  ${rule.padEnd(22)} ${String(t.tp).padStart(4)} ${String(t.fp).padStart(4)} ${String(t.fn).padStart(4)}  ` +
+          `${ratio(t.tp, t.tp + t.fp).padStart(9)}  ${ratio(t.tp, t.tp + t.fn).padStart(6)}`,
       );
     }
     if (!r.part.heldOut || showHeldOut) {

@@ -38,7 +38,8 @@ function fastImportStream(commits: number): Buffer {
   for (let i = 1; i <= commits; i++) {
     const when = `${start + i * 600} +0000`;
     const author = authors[i % authors.length];
-    let message = `Change ${i}: adjust the retry policy of service ${i % 97}\n\nThe retries of service ${i % 97} back off exponentially now.\n`;
+    let message =
+      `Change ${i}: adjust the retry policy of service ${i % 97}\n\nThe retries of service ${i % 97} back off ` + `exponentially now.\n`;
     if (i % 10 === 0) message += `\nSigned-off-by: ${author}\nKey-Result: BENCH-KR${i % 40}\n`;
     const content = `value ${i}\n`;
     parts.push(
@@ -147,7 +148,8 @@ export async function benchGit(): Promise<boolean> {
   const ratioOk = r.ratio <= GIT_SCAN_RATIO_TARGET;
   const incrementalOk = median(r.incremental) < GIT_INCREMENTAL_TARGET_MS;
   console.log(
-    `git: history scan of ${r.commits} commits (${r.commits / 10} with Key-Result trailers), ${(r.outputBytes / 1024 / 1024).toFixed(1)} MiB of log`,
+    `git: history scan of ${r.commits} commits (${r.commits / 10} with Key-Result trailers), ` +
+      `${(r.outputBytes / 1024 / 1024).toFixed(1)} MiB of log`,
   );
   console.log(`  git log with the scan's format alone   ${ms(r.gitLog)}`);
   console.log(`  full scan (CommitIndex.update)        ${ms(r.fullScan)}`);
@@ -155,7 +157,8 @@ export async function benchGit(): Promise<boolean> {
     `  ratio scan/git log                    ${r.ratio.toFixed(2)}  (target <= ${GIT_SCAN_RATIO_TARGET}: ${ratioOk ? 'met' : 'NOT MET'})`,
   );
   console.log(
-    `  incremental update after 1 commit     ${ms(r.incremental)}  (target < ${GIT_INCREMENTAL_TARGET_MS} ms: ${incrementalOk ? 'met' : 'NOT MET'})`,
+    `  incremental update after 1 commit     ${ms(r.incremental)}  (target < ${GIT_INCREMENTAL_TARGET_MS} ms: ` +
+      `${incrementalOk ? 'met' : 'NOT MET'})`,
   );
   return ratioOk && incrementalOk;
 }

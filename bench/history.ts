@@ -38,8 +38,12 @@ function okrText(ms: number): string {
   const share = Math.min(1, (ms - q.start) / (q.end - q.start));
   const day = new Date(ms).toISOString().slice(0, 10);
   const kr = (n: number, from: number, to: number) =>
-    `      - id: PLAT-KR${n}\n        title: Reduce P1 incidents from ${from} to ${to} per quarter\n        start: ${from}\n        target: ${to}\n        check_ins:\n          - { date: ${day}, value: ${Math.round(from - (from - to) * share * 0.8)} }\n`;
-  return `version: 1\nteam: Platform\nperiod: ${q.label}\nobjectives:\n  - id: PLAT-O1\n    title: Customers can rely on our platform\n    key_results:\n${kr(1, 12, 3)}${kr(2, 40, 10)}`;
+    `      - id: PLAT-KR${n}\n        title: Reduce P1 incidents from ${from} to ${to} per quarter\n        start: ${from}\n` +
+    `        target: ${to}\n        check_ins:\n          - { date: ${day}, value: ${Math.round(from - (from - to) * share * 0.8)} }\n`;
+  return (
+    `version: 1\nteam: Platform\nperiod: ${q.label}\nobjectives:\n  - id: PLAT-O1\n    title: Customers can rely on our ` +
+    `platform\n    key_results:\n${kr(1, 12, 3)}${kr(2, 40, 10)}`
+  );
 }
 
 /** 50,000 commits over the last 8 quarters and a half; every 50th changes the OKR file. */
@@ -132,7 +136,8 @@ export async function benchHistory(): Promise<boolean> {
     console.log(`  git log over that file alone (process)   ${ms(gitRuns)}`);
     console.log(`  okr lint --history (process)             ${ms(lintRuns)}`);
     console.log(
-      `  git log --since as okr bounds it         ${ms(boundedRuns)}  (for the record: lint/bounded ${(median(lintRuns) / median(boundedRuns)).toFixed(2)})`,
+      `  git log --since as okr bounds it         ${ms(boundedRuns)}  (for the record: lint/bounded ` +
+        `${(median(lintRuns) / median(boundedRuns)).toFixed(2)})`,
     );
     console.log(
       `  ratio lint/git log                       ${ratio.toFixed(2)}  (target <= ${HISTORY_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`,

@@ -106,13 +106,15 @@ export async function runManyFilesBench(): Promise<boolean> {
   const root = mkdtempSync(path.join(tmpdir(), 'okr-bench-many-'));
   try {
     console.log(
-      `many files: ${MANY_FILES.toLocaleString('en')} small files (2 objectives x 2 key results, aligned with one company file) linted together`,
+      `many files: ${MANY_FILES.toLocaleString('en')} small files (2 objectives x 2 key results, aligned with one company file) ` +
+        `linted together`,
     );
     // Linear means the cost per file stays flat as the count grows.
     for (const count of [1_000, 5_000]) {
       const r = compare(sources(count, root), 3);
       console.log(
-        `  ${String(count).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms (${((r.lint / count) * 1000).toFixed(0)} µs a file), ratio ${(r.lint / r.parse).toFixed(2)}`,
+        `  ${String(count).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms ` +
+          `(${((r.lint / count) * 1000).toFixed(0)} µs a file), ratio ${(r.lint / r.parse).toFixed(2)}`,
       );
     }
     const all = sources(MANY_FILES, root);
@@ -120,7 +122,8 @@ export async function runManyFilesBench(): Promise<boolean> {
     const ratio = r.lint / r.parse;
     const ok = ratio < MANY_FILES_RATIO_TARGET;
     console.log(
-      `  ${String(MANY_FILES).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms (${((r.lint / MANY_FILES) * 1000).toFixed(0)} µs a file), ${r.findings} findings`,
+      `  ${String(MANY_FILES).padStart(6)} files: parse ${r.parse.toFixed(0)} ms, lint ${r.lint.toFixed(0)} ms ` +
+        `(${((r.lint / MANY_FILES) * 1000).toFixed(0)} µs a file), ${r.findings} findings`,
     );
     console.log(`  ratio lint/parse          ${ratio.toFixed(2)}  (target < ${MANY_FILES_RATIO_TARGET}: ${ok ? 'met' : 'NOT MET'})`);
 
@@ -129,7 +132,8 @@ export async function runManyFilesBench(): Promise<boolean> {
     for (const s of all) writeFileSync(s.path, s.text);
     const p = await wholeProcess(root);
     console.log(
-      `  whole process, okr list (read + parse) ${p.list.toFixed(0)} ms, okr lint ${p.lint.toFixed(0)} ms: ratio ${(p.lint / p.list).toFixed(2)}`,
+      `  whole process, okr list (read + parse) ${p.list.toFixed(0)} ms, okr lint ${p.lint.toFixed(0)} ms: ratio ` +
+        (p.lint / p.list).toFixed(2),
     );
     return ok;
   } finally {

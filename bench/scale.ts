@@ -94,7 +94,8 @@ async function buildRepo(name: string, commits: number, firstSeconds: number, sp
   for (let i = 1; i <= commits; i++) {
     const when = `${firstSeconds + i * spacingSeconds} +0000`;
     const author = authors[i % authors.length];
-    let message = `Change ${i}: adjust the retry policy of service ${i % 97}\n\nThe retries of service ${i % 97} back off exponentially now.\n`;
+    let message =
+      `Change ${i}: adjust the retry policy of service ${i % 97}\n\nThe retries of service ${i % 97} back off ` + `exponentially now.\n`;
     if (i % 10 === 0) message += `\nKey-Result: BENCH-KR${i % 40}\n`;
     batch.push(
       'commit refs/heads/main',
@@ -217,13 +218,15 @@ export async function benchLargeRepo(): Promise<boolean> {
   const ratio = median(okrTimes) / median(gitTimes);
   const ok = ratio <= LARGE_REPO_RATIO_TARGET && median(okrTimes) < full / 5;
   console.log(
-    `scale: ${commits.toLocaleString('en-US')} commits, about ${inside.toLocaleString('en-US')} in the OKR period (from ${start})${built > 2000 ? `; built in ${(built / 1000).toFixed(0)} s, cached in .cache/bench` : ''}`,
+    `scale: ${commits.toLocaleString('en-US')} commits, about ${inside.toLocaleString('en-US')} in the OKR period (from ` +
+      `${start})${built > 2000 ? `; built in ${(built / 1000).toFixed(0)} s, cached in .cache/bench` : ''}`,
   );
   console.log(`  git log --since=<period start>       ${ms(gitTimes)}`);
   console.log(`  okr links --format json              ${ms(okrTimes)}  (reads from a week before the period)`);
   console.log(`  git log of the whole history         ${full.toFixed(0)} ms (once)`);
   console.log(
-    `  ratio                                ${ratio.toFixed(2)}  (target <= ${LARGE_REPO_RATIO_TARGET}, and under a fifth of the full history: ${ok ? 'met' : 'NOT MET'})`,
+    `  ratio                                ${ratio.toFixed(2)}  (target <= ${LARGE_REPO_RATIO_TARGET}, and under a fifth of the ` +
+      `full history: ${ok ? 'met' : 'NOT MET'})`,
   );
   return ok;
 }
@@ -351,7 +354,8 @@ export async function benchIndexMemory(): Promise<boolean> {
   const ok = m.heap / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB && m.restRss / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB;
   console.log(`scale: memory of the commit index of ${m.commits} commits (with its key-result map), after GC, in its own process`);
   console.log(
-    `  live heap of the index ${mib(m.heap)} MiB, RSS growth at rest ${mib(m.restRss)} MiB (target < ${INDEX_MEMORY_TARGET_MIB} MiB each: ${ok ? 'met' : 'NOT MET'})`,
+    `  live heap of the index ${mib(m.heap)} MiB, RSS growth at rest ${mib(m.restRss)} MiB (target < ${INDEX_MEMORY_TARGET_MIB} ` +
+      `MiB each: ${ok ? 'met' : 'NOT MET'})`,
   );
   console.log(
     `  RSS growth right after the scan ${mib(m.rss)} MiB; at rest after ${m.restSeconds.toFixed(1)} s, process RSS ${mib(m.totalRss)} MiB`,

@@ -134,7 +134,8 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions): string {
   const id = escapeXml(options.idPrefix);
   const out: string[] = [];
   out.push(
-    `<svg xmlns="http://www.w3.org/2000/svg" class="okr-chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="okr-chart" viewBox="0 0 ${width} ${height}" width="${width}" ` +
+      `height="${height}" role="img" aria-labelledby="${id}-title ${id}-desc">`,
     `<title id="${id}-title">${escapeXml(spec.title)}</title>`,
     `<desc id="${id}-desc">${escapeXml(spec.summary)}</desc>`,
   );
@@ -159,14 +160,18 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions): string {
   out.push('</g>');
   out.push(
     `<line class="okr-axis" x1="${margin.left}" x2="${margin.left}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#888888"/>`,
-    `<line class="okr-axis" x1="${margin.left}" x2="${margin.left + plotW}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" stroke="#888888"/>`,
-    `<text class="okr-axis-label" x="${n(margin.left + plotW / 2)}" y="${height - 22}" text-anchor="middle" fill="#333333">${escapeXml(spec.xLabel)}</text>`,
-    `<text class="okr-axis-label" x="12" y="${n(margin.top + plotH / 2)}" text-anchor="middle" fill="#333333" transform="rotate(-90 12 ${n(margin.top + plotH / 2)})">${escapeXml(spec.yLabel)}</text>`,
+    `<line class="okr-axis" x1="${margin.left}" x2="${margin.left + plotW}" y1="${margin.top + plotH}" y2="${margin.top + plotH}" ` +
+      `stroke="#888888"/>`,
+    `<text class="okr-axis-label" x="${n(margin.left + plotW / 2)}" y="${height - 22}" text-anchor="middle" ` +
+      `fill="#333333">${escapeXml(spec.xLabel)}</text>`,
+    `<text class="okr-axis-label" x="12" y="${n(margin.top + plotH / 2)}" text-anchor="middle" fill="#333333" ` +
+      `transform="rotate(-90 12 ${n(margin.top + plotH / 2)})">${escapeXml(spec.yLabel)}</text>`,
   );
   if (spec.today && spec.today >= spec.from && spec.today <= spec.to) {
     const xx = n(x(spec.today));
     out.push(
-      `<line class="okr-today" x1="${xx}" x2="${xx}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#c0392b" stroke-width="1" stroke-dasharray="1 2" data-date="${spec.today}"><title>Today, ${shortDate(spec.today)}</title></line>`,
+      `<line class="okr-today" x1="${xx}" x2="${xx}" y1="${margin.top}" y2="${margin.top + plotH}" stroke="#c0392b" ` +
+        `stroke-width="1" stroke-dasharray="1 2" data-date="${spec.today}"><title>Today, ${shortDate(spec.today)}</title></line>`,
     );
   }
   for (const line of spec.lines) {
@@ -176,13 +181,16 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions): string {
     out.push(`<g class="okr-series okr-series-${line.kind}" data-kind="${line.kind}">`);
     out.push(`<title>${escapeXml(line.name)}</title>`);
     out.push(
-      `<polyline class="okr-line-${line.kind}" points="${pts}" fill="none" stroke="${DEFAULT_COLOURS[line.kind]}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+      `<polyline class="okr-line-${line.kind}" points="${pts}" fill="none" stroke="${DEFAULT_COLOURS[line.kind]}" ` +
+        `stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
     );
     if (line.markers) {
       for (const p of line.points) {
         const tip = (p.label ?? [`${shortDate(p.date)}: ${percent(p.y)}`]).map(escapeXml).join('\n');
         out.push(
-          `<circle class="okr-point okr-point-${line.kind}" cx="${n(x(p.date))}" cy="${n(y(p.y))}" r="4" fill="${DEFAULT_COLOURS[line.kind]}" data-date="${p.date}" data-value="${n(p.y)}" tabindex="0" role="img" aria-label="${tip.replace(/\n/g, '. ')}"><title>${tip}</title></circle>`,
+          `<circle class="okr-point okr-point-${line.kind}" cx="${n(x(p.date))}" cy="${n(y(p.y))}" r="4" ` +
+            `fill="${DEFAULT_COLOURS[line.kind]}" data-date="${p.date}" data-value="${n(p.y)}" tabindex="0" role="img" ` +
+            `aria-label="${tip.replace(/\n/g, '. ')}"><title>${tip}</title></circle>`,
         );
       }
     }
@@ -195,7 +203,8 @@ export function renderChartSvg(spec: ChartSpec, options: SvgOptions): string {
     if (line.points.length === 0) continue;
     const dash = DASHES[line.kind];
     out.push(
-      `<line class="okr-line-${line.kind}" x1="${lx}" x2="${lx + 18}" y1="${height - 7}" y2="${height - 7}" stroke="${DEFAULT_COLOURS[line.kind]}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
+      `<line class="okr-line-${line.kind}" x1="${lx}" x2="${lx + 18}" y1="${height - 7}" y2="${height - 7}" ` +
+        `stroke="${DEFAULT_COLOURS[line.kind]}" stroke-width="2"${dash ? ` stroke-dasharray="${dash}"` : ''}/>`,
       `<text x="${lx + 22}" y="${height - 7}" dominant-baseline="middle" fill="#333333">${escapeXml(line.name)}</text>`,
     );
     lx += 30 + line.name.length * 6;

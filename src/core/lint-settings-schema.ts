@@ -63,7 +63,10 @@ export function optionsTable(rule: AnyRule): string {
             .filter(Boolean)
             .join(', ')
         : '';
-    return `| \`${name}\` | ${type}${limits ? ` (${limits})` : ''} | \`${JSON.stringify(defaults[name])}\` | ${cell(schema?.description ?? '')} |`;
+    return (
+      `| \`${name}\` | ${type}${limits ? ` (${limits})` : ''} | \`${JSON.stringify(defaults[name])}\` | ` +
+      `${cell(schema?.description ?? '')} |`
+    );
   });
   return ['| Option | Type | Default | Meaning |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }

@@ -116,7 +116,8 @@ async function runBranch(
     const linked = await branchLink(repo.ctx, name);
     if (linked !== undefined && !sameId(linked, definition.id)) {
       io.stderr(
-        `okr: branch ${printable(name)} exists and is linked to ${printable(linked)} (git config ${printable(branchLinkKey(name))}); not changed\n`,
+        `okr: branch ${printable(name)} exists and is linked to ${printable(linked)} (git config ` +
+          `${printable(branchLinkKey(name))}); not changed\n`,
       );
       return 1;
     }
@@ -133,7 +134,8 @@ async function runBranch(
   } else if ((await resolveCommit(repo.ctx)) === undefined) {
     if (!options.checkout) {
       io.stderr(
-        'okr: the repository has no commits yet, so there is nothing to branch from: make a first commit, or use --checkout to start the branch here\n',
+        'okr: the repository has no commits yet, so there is nothing to branch from: make a first commit, or use --checkout to ' +
+          'start the branch here\n',
       );
       return 2;
     }

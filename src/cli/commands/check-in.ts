@@ -140,7 +140,8 @@ async function checkInOne(io: CliIO, paths: readonly string[], input: CheckInInp
     read = await readForEdit(definition.path);
   } catch (err) {
     io.stderr(
-      `okr: ${printable(displayPath(io.cwd, definition.path))}: cannot be read (${printable((err as NodeJS.ErrnoException).code ?? String(err))})\n`,
+      `okr: ${printable(displayPath(io.cwd, definition.path))}: cannot be read ` +
+        `(${printable((err as NodeJS.ErrnoException).code ?? String(err))})\n`,
     );
     return 2;
   }
@@ -160,7 +161,9 @@ async function checkInOne(io: CliIO, paths: readonly string[], input: CheckInInp
       : '';
   const verb = dryRun ? 'would check in' : 'checked in';
   (dryRun ? io.stderr : io.stdout)(
-    `okr: ${verb} ${printable(kr.id ?? input.krId)} on ${input.date}: ${formatNumber(input.value, kr.unit)} (was ${formatNumber(plan.previous.value, kr.unit)})${confidence}${kept} (${printable(show)}:${line})${dryRun ? '; nothing written' : ''}\n`,
+    `okr: ${verb} ${printable(kr.id ?? input.krId)} on ${input.date}: ${formatNumber(input.value, kr.unit)} (was ` +
+      `${formatNumber(plan.previous.value, kr.unit)})${confidence}${kept} ` +
+      `(${printable(show)}:${line})${dryRun ? '; nothing written' : ''}\n`,
   );
   return 0;
 }
@@ -190,7 +193,8 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
     const edits = plan.edits;
     const done = plan.recorded.map(
       ({ keyResult: kr, value, previous }) =>
-        `${printable(kr.id)}: ${formatNumber(value, kr.unit)} (was ${formatNumber(previous, kr.unit)}) from ${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`,
+        `${printable(kr.id)}: ${formatNumber(value, kr.unit)} (was ${formatNumber(previous, kr.unit)}) from ` +
+        `${printable(kr.source!.file!)}${kr.source!.pointer ? ` ${printable(kr.source!.pointer)}` : ''}`,
     );
     const written = edits.length > 0 && (await write(io, read, edits, dryRun));
     // Where the source: is in the file after this run: below the check-ins when they were written.

@@ -72,7 +72,8 @@ export const closeCommand: Command = {
     const period = disk.file.period?.label ?? `${disk.file.period?.start} to ${disk.file.period?.end}`;
     const out: string[] = [];
     out.push(
-      `${values['dry-run'] ? 'Would close' : plan.reclosed ? 'Closed again' : 'Closed'} ${shown} (${printable(disk.file.team ?? 'no team')}, ${printable(period)}) on ${today}:`,
+      `${values['dry-run'] ? 'Would close' : plan.reclosed ? 'Closed again' : 'Closed'} ${shown} ` +
+        `(${printable(disk.file.team ?? 'no team')}, ${printable(period)}) on ${today}:`,
     );
     for (const g of plan.grades) {
       const o = g.objective;
@@ -83,7 +84,8 @@ export const closeCommand: Command = {
             ? 'not graded'
             : `${scoreText(g.score)}  ${GRADE_VERDICT_LABELS[g.verdict!]}`;
       out.push(
-        `  ${printable(o.id ?? '(no id)')}  ${grade}  ${printable(o.title ?? '')}${o.kind === 'committed' ? '  (committed: expected 1.0)' : ''}`,
+        `  ${printable(o.id ?? '(no id)')}  ${grade}  ` +
+          `${printable(o.title ?? '')}${o.kind === 'committed' ? '  (committed: expected 1.0)' : ''}`,
       );
       for (const k of g.keyResults) {
         const kr = k.keyResult;
@@ -98,7 +100,8 @@ export const closeCommand: Command = {
     }
     const changed = new LineIndex(newText).lineCount - new LineIndex(disk.text).lineCount;
     out.push(
-      `${values['dry-run'] ? 'Would write' : 'Wrote'} score: on ${countScores(plan)} key result(s), closed: ${today}${hasRetro ? ', retro:' : ''} (${changed >= 0 ? '+' : ''}${changed} lines).`,
+      `${values['dry-run'] ? 'Would write' : 'Wrote'} score: on ${countScores(plan)} key result(s), closed: ` +
+        `${today}${hasRetro ? ', retro:' : ''} (${changed >= 0 ? '+' : ''}${changed} lines).`,
     );
     if (plan.ungraded.length)
       out.push(`Not graded (no start, target and current): ${plan.ungraded.map((kr) => printable(kr.id ?? kr.title ?? '?')).join(', ')}.`);

@@ -76,7 +76,8 @@ async function runDue(io: CliIO, paths: readonly string[], format: 'text' | 'jso
   for (const r of rows) {
     const last = r.lastCheckIn ? `last check-in ${r.lastCheckIn}` : 'no check-in this period';
     io.stdout(
-      `${printable(r.path)}:${r.line}  ${printable(r.keyResult.id ?? '(no id)')}  ${r.keyResult.title ? quoteTitle(r.keyResult.title) : ''}  ${lateness(r.daysLate)} (${last}; ${cadenceWords(r.cadence)})\n`,
+      `${printable(r.path)}:${r.line}  ${printable(r.keyResult.id ?? '(no id)')}  ` +
+        `${r.keyResult.title ? quoteTitle(r.keyResult.title) : ''}  ${lateness(r.daysLate)} (${last}; ${cadenceWords(r.cadence)})\n`,
     );
   }
   io.stdout(`${rows.length} key result${rows.length === 1 ? '' : 's'} due for a check-in on ${today}: okr check-in <kr-id> <value>\n`);

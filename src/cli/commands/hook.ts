@@ -140,7 +140,9 @@ async function install(ctx: GitContext, io: CliIO): Promise<number> {
     let chained = '';
     if (h.chained && h.chainedIsOurs) chained = `; ${shown(io, h.chained)} is another OKR Lens hook: kept, never run`;
     else if (h.chained)
-      chained = `; runs your own hook first${h.chainedManager ? ` (${h.chainedManager}'s)` : ''}, under its own name (${shown(io, h.chained)})`;
+      chained =
+        `; runs your own hook first${h.chainedManager ? ` (${h.chainedManager}'s)` : ''}, under its own name ` +
+        `(${shown(io, h.chained)})`;
     io.stdout(`${h.hook}: ${verb} in ${shown(io, result.hooksDir)}${chained}\n`);
   }
   const hooksPath = await gitConfigGet(ctx, 'core.hooksPath');
@@ -192,14 +194,16 @@ async function status(ctx: GitContext, io: CliIO): Promise<number> {
   }
   if (result.manager) {
     io.stdout(
-      `\n${printable(result.manager.name)} manages the hooks here (${shown(io, result.manager.evidence)}). To add OKR Lens:\n${printableLines(result.manager.advice)}\n`,
+      `\n${printable(result.manager.name)} manages the hooks here (${shown(io, result.manager.evidence)}). To add OKR ` +
+        `Lens:\n${printableLines(result.manager.advice)}\n`,
     );
   }
   if (result.hooks.some((h) => h.state === 'installed' && !h.outdated)) {
     if (result.cli) io.stdout(`the hooks run ${shown(io, result.cli.cli)} (${CLI_SOURCE[result.cli.source]})\n`);
     else {
       io.stdout(
-        `the hooks find no okr (not on the PATH, no OKR Lens extension installed${result.installedFrom ? `, ${shown(io, result.installedFrom)} is gone` : ''}): ` +
+        `the hooks find no okr (not on the PATH, no OKR Lens extension ` +
+          `installed${result.installedFrom ? `, ${shown(io, result.installedFrom)} is gone` : ''}): ` +
           'commits go ahead without trailers. Put okr on the PATH, or run okr hook install again.\n',
       );
     }

@@ -300,7 +300,8 @@ export const linksCommand: Command = {
 
     const style = styleFor(useColor(io));
     const line = (l: LinkedCommit) =>
-      `    ${style.yellow(l.commit.sha.slice(0, 10))}  ${l.commit.date.slice(0, 10)}  ${printable(l.commit.author)}  ${printable(l.commit.subject)}${repos.length > 1 ? style.dim(`  (${printable(l.repository)})`) : ''}`;
+      `    ${style.yellow(l.commit.sha.slice(0, 10))}  ${l.commit.date.slice(0, 10)}  ${printable(l.commit.author)}  ` +
+      `${printable(l.commit.subject)}${repos.length > 1 ? style.dim(`  (${printable(l.repository)})`) : ''}`;
     for (const r of repos) {
       if (r.index.head === undefined) io.stdout(`${style.dim(`${printable(label(r.session))}: no commits yet`)}\n`);
       if (r.index.shallow)

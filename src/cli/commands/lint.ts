@@ -237,7 +237,8 @@ async function readHistories(parsed: readonly ParsedSource[], asked: boolean, io
       .map((p) => printable(displayPath(io.cwd, p)))
       .join(', ');
     io.stderr(
-      `okr: note: not committed yet, so no history to compare with: ${names}${untracked.length > 3 ? ` and ${untracked.length - 3} more` : ''}\n`,
+      `okr: note: not committed yet, so no history to compare with: ` +
+        `${names}${untracked.length > 3 ? ` and ${untracked.length - 3} more` : ''}\n`,
     );
   }
   if (read.shallow)

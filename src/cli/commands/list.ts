@@ -438,7 +438,8 @@ export function formatListText(
     blocks.push(out.join('\n'));
   }
   const summary = style.dim(
-    `${plural(parsed.length, 'file', 'files')}, ${plural(objectiveCount, 'objective', 'objectives')}, ${plural(keyResultCount, 'key result', 'key results')}; health as of ${today}`,
+    `${plural(parsed.length, 'file', 'files')}, ${plural(objectiveCount, 'objective', 'objectives')}, ` +
+      `${plural(keyResultCount, 'key result', 'key results')}; health as of ${today}`,
   );
   return `${blocks.join('\n\n')}\n\n${summary}\n`;
 }

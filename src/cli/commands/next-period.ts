@@ -115,12 +115,14 @@ export const nextPeriodCommand: Command = {
     out.push(`${values['dry-run'] ? 'Would write' : 'Wrote'} ${label} to ${newShown}`);
     for (const c of plan.carried) {
       out.push(
-        `  ${printable(c.from.id ?? '')} -> ${printable(c.newId)} (in ${printable(c.newObjectiveId)}): start ${c.start ?? 'not set'}, target ${c.from.target ?? 'not set'}`,
+        `  ${printable(c.from.id ?? '')} -> ${printable(c.newId)} (in ${printable(c.newObjectiveId)}): start ` +
+          `${c.start ?? 'not set'}, target ${c.from.target ?? 'not set'}`,
       );
     }
     for (const c of plan.carriedInitiatives) {
       out.push(
-        `  ${printable(c.from.id ?? c.from.title ?? 'an initiative')}${c.newId !== undefined ? ` -> ${printable(c.newId)}` : ''} (in ${printable(c.newObjectiveId)}): initiative, ${c.from.status.replace('_', ' ')}`,
+        `  ${printable(c.from.id ?? c.from.title ?? 'an initiative')}${c.newId !== undefined ? ` -> ${printable(c.newId)}` : ''} ` +
+          `(in ${printable(c.newObjectiveId)}): initiative, ${c.from.status.replace('_', ' ')}`,
       );
     }
     if (plan.carried.length === 0) out.push('  nothing carried over');

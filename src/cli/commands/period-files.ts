@@ -90,6 +90,7 @@ async function resolvePeriodFile(named: string | undefined, command: string, io:
     throw new UsageError(`no OKR file here to ${command} (looked for ${OKR_FILE_GLOBS.join(', ')}); name one: okr ${command} <file>`);
   const shown = candidates.slice(0, 8).map((c) => printable(displayPath(io.cwd, c)));
   throw new UsageError(
-    `${candidates.length} OKR files here: name the one to ${command} (okr ${command} <file>): ${shown.join(', ')}${candidates.length > 8 ? ', ...' : ''}`,
+    `${candidates.length} OKR files here: name the one to ${command} (okr ${command} <file>): ` +
+      `${shown.join(', ')}${candidates.length > 8 ? ', ...' : ''}`,
   );
 }

@@ -43,7 +43,10 @@ export function alignmentText(tree: AlignmentTree, color: boolean, show: (absolu
       details.push(`progress from ${n.progressFrom === 'both' ? 'key results and aligned objectives' : 'aligned objectives'}`);
     const label = HEALTH_LABELS[n.health];
     const health = tint(n.health)(label) + ' '.repeat(healthWidth - label.length);
-    return `${depth === 0 ? style.bold(id) : id}  ${progress.padStart(4)}  ${health}  ${printable(n.objective.title ?? '(no title)')}  ${style.dim(`(${printable(details.join(', '))})`)}`;
+    return (
+      `${depth === 0 ? style.bold(id) : id}  ${progress.padStart(4)}  ${health}  ` +
+      `${printable(n.objective.title ?? '(no title)')}  ${style.dim(`(${printable(details.join(', '))})`)}`
+    );
   };
   const out = rows.slice(0, firstUnaligned).map(line);
   if (firstUnaligned === 0)

@@ -16,7 +16,9 @@ function severityStyle(style: Style, severity: Severity): (s: string) => string 
 export function summaryLine(counts: Counts, fileCount: number, style: Style): string {
   const total = counts.errors + counts.warnings + counts.infos;
   if (total === 0) return style.green(`No problems in ${plural(fileCount, 'file', 'files')}`);
-  const text = `✖ ${plural(total, 'problem', 'problems')} (${plural(counts.errors, 'error', 'errors')}, ${plural(counts.warnings, 'warning', 'warnings')}, ${counts.infos} info)`;
+  const text =
+    `✖ ${plural(total, 'problem', 'problems')} (${plural(counts.errors, 'error', 'errors')}, ` +
+    `${plural(counts.warnings, 'warning', 'warnings')}, ${counts.infos} info)`;
   const colour = counts.errors ? style.red : counts.warnings ? style.yellow : style.blue;
   return style.bold(colour(text));
 }

@@ -123,7 +123,9 @@ function refusal(parsed: ParseResult, input: CheckInInput, lines: () => LineInde
     if (daysBetween(file.period.end, input.date) > cadence) {
       return {
         ok: false,
-        message: `${input.date} is past the end of the period (${file.period.end}) by more than the check-in cadence (${cadence} days): a check-in belongs to the period it measures; start the next period's file for this one`,
+        message:
+          `${input.date} is past the end of the period (${file.period.end}) by more than the check-in cadence (${cadence} ` +
+          `days): a check-in belongs to the period it measures; start the next period's file for this one`,
       };
     }
   }
@@ -229,7 +231,9 @@ export function planCheckIn(text: string, path: string, input: CheckInInput, par
     const near = closestMatches(input.krId, ids, 3);
     return {
       ok: false,
-      message: `${shownValue(input.krId)} is not a key result in ${parsed.file.path}${near.length ? ` (did you mean ${near.join(', ')}?)` : ids.length ? '' : ': it has no key results'}`,
+      message:
+        `${shownValue(input.krId)} is not a key result in ` +
+        `${parsed.file.path}${near.length ? ` (did you mean ${near.join(', ')}?)` : ids.length ? '' : ': it has no key results'}`,
     };
   }
   const { objective, keyResult: kr } = found;

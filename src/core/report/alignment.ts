@@ -29,7 +29,8 @@ export function markdownAlignment(a: AlignmentJson): string {
     const indent = '↳ '.repeat(depth);
     const label = depth === 0 ? `**${md(name(node))}**` : md(name(node));
     out.push(
-      `| ${indent}${label} | ${progressText(node)} | ${HEALTH_LABELS[node.health]} | ${depth === 0 ? teamsText(node) : md(node.team ?? '')} | ${md(node.file)} |`,
+      `| ${indent}${label} | ${progressText(node)} | ${HEALTH_LABELS[node.health]} | ` +
+        `${depth === 0 ? teamsText(node) : md(node.team ?? '')} | ${md(node.file)} |`,
     );
   }
   if (a.unaligned.length) out.push('', `Not aligned to any objective above: ${a.unaligned.map((n) => md(n.id ?? '(no id)')).join(', ')}.`);

@@ -109,7 +109,11 @@ export function seriesOfReport(kr: ReportKeyResult, period: { start: string; end
 
 function headerHtml(report: ReportData): string {
   const s = reportSummary(report);
-  return `<header><h1>OKR progress report</h1><p class="muted">As of ${x(report.today)}: ${s.files} file${s.files === 1 ? '' : 's'}, ${s.objectives} objective${s.objectives === 1 ? '' : 's'}, ${s.keyResults} key result${s.keyResults === 1 ? '' : 's'}.</p></header>`;
+  return (
+    `<header><h1>OKR progress report</h1><p class="muted">As of ${x(report.today)}: ${s.files} ` +
+    `file${s.files === 1 ? '' : 's'}, ${s.objectives} objective${s.objectives === 1 ? '' : 's'}, ${s.keyResults} key ` +
+    `result${s.keyResults === 1 ? '' : 's'}.</p></header>`
+  );
 }
 
 const plainTableHtml = (t: PlainTable): string =>

@@ -29,7 +29,8 @@ export function markdownHeader(report: ReportData): string {
   return [
     '# OKR progress report',
     '',
-    `As of ${report.today}: ${plural(s.files, 'file', 'files')}, ${plural(s.objectives, 'objective', 'objectives')}, ${plural(s.keyResults, 'key result', 'key results')}.`,
+    `As of ${report.today}: ${plural(s.files, 'file', 'files')}, ${plural(s.objectives, 'objective', 'objectives')}, ` +
+      `${plural(s.keyResults, 'key result', 'key results')}.`,
   ].join('\n');
 }
 
@@ -115,7 +116,8 @@ export function markdownObjective(o: ReportObjective, report: ReportData): strin
     const chart = mermaidBurnUp(kr, o.period);
     if (!chart) continue;
     const projection = kr.projection
-      ? ` At this rate: ${percent(kr.projection.progress)} by ${kr.projection.date}${kr.projection.value !== null ? ` (${md(formatQuantity(Number(kr.projection.value.toPrecision(3)), kr.unit ?? undefined))})` : ''}.`
+      ? ` At this rate: ${percent(kr.projection.progress)} by ` +
+        `${kr.projection.date}${kr.projection.value !== null ? ` (${md(formatQuantity(Number(kr.projection.value.toPrecision(3)), kr.unit ?? undefined))})` : ''}.`
       : '';
     out.push('', `Burn-up of ${md(keyResultName(kr))}: the first line is progress, the second the pace.${projection}`, '', chart);
   }

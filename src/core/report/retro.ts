@@ -82,14 +82,17 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
     const expected = o.kind === 'committed' ? scoreText(EXPECTED_SCORE.committed) : `about ${scoreText(EXPECTED_SCORE.aspirational)}`;
     const name = `**${cell(o.id ?? '(no id)')}** ${cell(o.title ?? '')}`;
     out.push(
-      `| ${name} | ${o.kind} | ${o.status === 'dropped' ? 'dropped' : score === undefined ? '-' : scoreText(score)} | ${expected} | ${o.status === 'dropped' ? 'dropped' : verdictCell(o.kind, score)} |`,
+      `| ${name} | ${o.kind} | ${o.status === 'dropped' ? 'dropped' : score === undefined ? '-' : scoreText(score)} | ${expected} ` +
+        `| ${o.status === 'dropped' ? 'dropped' : verdictCell(o.kind, score)} |`,
     );
     for (const kr of o.keyResults) {
       const s = keyResultScore(kr);
       const dropped = kr.status === 'dropped' || o.status === 'dropped';
       const carried = kr.carriedFrom ? ` (carried from ${cell(kr.carriedFrom)})` : '';
       out.push(
-        `| ↳ ${cell(kr.id ?? '(no id)')} ${cell(kr.title ?? '')}${carried} | | ${dropped ? 'dropped' : s === undefined ? '-' : scoreText(s)} | | ${dropped ? '' : s === undefined ? 'not graded: no numbers' : ''} |`,
+        `| ↳ ${cell(kr.id ?? '(no id)')} ${cell(kr.title ?? '')}${carried} | | ` +
+          `${dropped ? 'dropped' : s === undefined ? '-' : scoreText(s)} | | ` +
+          `${dropped ? '' : s === undefined ? 'not graded: no numbers' : ''} |`,
       );
     }
   }
@@ -134,7 +137,8 @@ function fileRetro(path: string, file: OkrFile, reportKrs: ReportKeyResult[], da
     for (const ini of o.initiatives)
       if (ini.status === 'dropped')
         dropped.push(
-          `- Initiative ${cell(ini.id ?? '(no id)')} ${cell(ini.title ?? '')}: ${ini.reason?.trim() ? cell(ini.reason) : '*no reason given*'}`,
+          `- Initiative ${cell(ini.id ?? '(no id)')} ${cell(ini.title ?? '')}: ` +
+            (ini.reason?.trim() ? cell(ini.reason) : '*no reason given*'),
         );
   }
   pushAll(out, ['## Dropped', ''].concat(dropped.length ? dropped : ['Nothing was dropped.'], ''));

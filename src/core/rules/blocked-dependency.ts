@@ -37,7 +37,10 @@ export const blockedDependency: Rule<NoOptions> = {
           },
         ];
         reports.push({
-          message: `${capitalized(nodeWhere(n))} depends on ${nodeWhere(target)}${target.file.team ? ` (${shownValue(target.file.team)})` : ''}, which ${reasons.join(' and ')}: agree on a plan with its owner, or change the dependency.`,
+          message:
+            `${capitalized(nodeWhere(n))} depends on ` +
+            `${nodeWhere(target)}${target.file.team ? ` (${shownValue(target.file.team)})` : ''}, which ${reasons.join(' and ')}: ` +
+            `agree on a plan with its owner, or change the dependency.`,
           span: need.ref.span,
           related,
         });

@@ -28,7 +28,8 @@ export const committedMissed: Rule<NoOptions> = {
           if (kr.score >= REACHED) continue;
           reports.push({
             message:
-              `Committed ${name} was graded ${scoreText(keyResultScore(kr) ?? kr.score)} when the period closed; committed key results are expected at 1.0. ` +
+              `Committed ${name} was graded ${scoreText(keyResultScore(kr) ?? kr.score)} when the period closed; committed key ` +
+              `results are expected at 1.0. ` +
               `Note in the retrospective what got in the way, and whether the commitment was realistic.`,
             span: kr.spans.values.score ?? kr.spans.node,
           });
@@ -44,8 +45,10 @@ export const committedMissed: Rule<NoOptions> = {
           kr.spans.node;
         reports.push({
           message:
-            `Committed ${name} ended at ${percent(clamp01(raw))} of its target (at ${current}; start ${kr.start ?? 0}, target ${kr.target}). ` +
-            `Committed objectives are meant to be met in full: note in the retrospective what got in the way, and whether the commitment was realistic.`,
+            `Committed ${name} ended at ${percent(clamp01(raw))} of its target (at ${current}; start ${kr.start ?? 0}, target ` +
+            `${kr.target}). ` +
+            `Committed objectives are meant to be met in full: note in the retrospective what got in the way, and whether the ` +
+            `commitment was realistic.`,
           span,
         });
       }

@@ -20,7 +20,8 @@ export const dependencyCycle: Rule<NoOptions> = {
         const message =
           cycle.length === 1
             ? `${capitalized(nodeWhere(n))} depends on itself; remove \`${n.id}\` from its \`depends_on\`.`
-            : `${capitalized(nodeWhere(n))} is in a dependency cycle: ${[...cycle, n].map((c) => shownValue(c.id)).join(' -> ')}. Each waits for the next, so none can finish first: remove one of these dependencies.`;
+            : `${capitalized(nodeWhere(n))} is in a dependency cycle: ${[...cycle, n].map((c) => shownValue(c.id)).join(' -> ')}. ` +
+              `Each waits for the next, so none can finish first: remove one of these dependencies.`;
         reports.push({
           message,
           span: ref.span,

@@ -49,7 +49,9 @@ export const duplicateId: Rule<NoOptions> = {
       const other = context.firstDefinitionElsewhere(d.id);
       if (other) {
         reports.push({
-          message: `Duplicate id \`${shownValue(d.id)}\`: ${printable(other.path)} already uses it for ${describe(other)}. Ids must be unique across the workspace; rename this one.`,
+          message:
+            `Duplicate id \`${shownValue(d.id)}\`: ${printable(other.path)} already uses it for ${describe(other)}. Ids ` +
+            `must be unique across the workspace; rename this one.`,
           span: d.span,
           related: [{ path: other.path, span: other.span, message: `\`${shownValue(d.id)}\` is first defined here.` }],
         });
@@ -63,7 +65,9 @@ export const duplicateId: Rule<NoOptions> = {
       lines ??= new LineIndex(file.text);
       const line = lines.positionAt(first.span.start).line + 1;
       reports.push({
-        message: `Duplicate id \`${shownValue(d.id)}\`: line ${line} already uses it for ${describe(first)}. Ids must be unique; rename this one.`,
+        message:
+          `Duplicate id \`${shownValue(d.id)}\`: line ${line} already uses it for ${describe(first)}. Ids must be unique; ` +
+          `rename this one.`,
         span: d.span,
         related: [{ path: file.path, span: first.span, message: `\`${shownValue(d.id)}\` is first defined here.` }],
       });

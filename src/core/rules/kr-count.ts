@@ -26,7 +26,8 @@ export const krCount: Rule<CountRange> = {
       if (count < options.min && o.progressFrom !== 'aligned') {
         reports.push({
           message:
-            `${name} has ${count === 0 ? 'no' : `only ${count}`} active key result${count === 1 ? '' : 's'}; give it ${options.min} to ${options.max}. ` +
+            `${name} has ${count === 0 ? 'no' : `only ${count}`} active key result${count === 1 ? '' : 's'}; give it ` +
+            `${options.min} to ${options.max}. ` +
             `Key results are how you will know, unambiguously, whether the objective was reached.`,
           span,
         });

@@ -40,7 +40,8 @@ export const notTimeBound: Rule<NoOptions> = {
       reports.push({
         message:
           `${name} is not time-bound: the file has no \`period:\` and the objective no \`due:\`. ` +
-          `Objectives should be time-bound, typically quarterly: add \`period: ${quarter}\` at the top of the file, or a \`due:\` date here.`,
+          `Objectives should be time-bound, typically quarterly: add \`period: ${quarter}\` at the top of the file, or a \`due:\` ` +
+          `date here.`,
         span,
         fixes,
       });

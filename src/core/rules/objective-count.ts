@@ -24,7 +24,8 @@ export const objectiveCount: Rule<CountRange> = {
     if (active > options.max) {
       reports.push({
         message:
-          `This file has ${active} active objectives; keep it to ${options.max} or fewer (the guide advises three to five). More dilutes focus: ` +
+          `This file has ${active} active objectives; keep it to ${options.max} or fewer (the guide advises three to five). More ` +
+          `dilutes focus: ` +
           `prioritise more aggressively, or turn some objectives into key results under a broader one.`,
         span,
       });

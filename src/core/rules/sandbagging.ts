@@ -17,7 +17,8 @@ const REACHED = 1 - 1e-9;
 export const sandbagging: Rule<NoOptions> = {
   id: 'sandbagging',
   description:
-    'Aspirational objectives stretch: not every key result reaches 100% (nor in each of the last two periods), and no target equals its start.',
+    'Aspirational objectives stretch: not every key result reaches 100% (nor in each of the last two periods), and no target ' +
+    'equals its start.',
   defaultSeverity: 'warning',
   defaultOptions: {},
   check({ file, context }) {
@@ -30,7 +31,8 @@ export const sandbagging: Rule<NoOptions> = {
         const name = kr.id ? `Key result ${shownValue(kr.id)}` : 'This key result';
         reports.push({
           message:
-            `${name} has \`target: ${kr.target}\`, the same as its \`start:\`: it asks for no change, so it is met before any work is done. ` +
+            `${name} has \`target: ${kr.target}\`, the same as its \`start:\`: it asks for no change, so it is met before any work ` +
+            `is done. ` +
             `Set a target that stretches the team.`,
           span: kr.spans.values.target ?? kr.spans.node,
         });
@@ -43,8 +45,10 @@ export const sandbagging: Rule<NoOptions> = {
         const name = o.id ? `objective ${shownValue(o.id)}` : 'this objective';
         reports.push({
           message:
-            `Every key result of aspirational ${name} was graded ${scoreText(1)} when the period closed: the goals were not ambitious enough. ` +
-            `Stretch goals are met at about 0.7; set next period's targets higher, or mark the objective \`kind: committed\` if it was meant to be met in full.`,
+            `Every key result of aspirational ${name} was graded ${scoreText(1)} when the period closed: the goals were not ` +
+            `ambitious enough. ` +
+            `Stretch goals are met at about 0.7; set next period's targets higher, or mark the objective \`kind: committed\` if it ` +
+            `was meant to be met in full.`,
           span: o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start },
         });
         continue;
@@ -56,8 +60,10 @@ export const sandbagging: Rule<NoOptions> = {
       const name = o.id ? `objective ${shownValue(o.id)}` : 'this objective';
       reports.push({
         message:
-          `Every key result of aspirational ${name} reached 100% or more (the lowest ${percent(lowest)}): the goals were not ambitious enough. ` +
-          `Stretch goals are met at about 70%; set next period's targets higher, or mark the objective \`kind: committed\` if it was meant to be met in full.`,
+          `Every key result of aspirational ${name} reached 100% or more (the lowest ${percent(lowest)}): the goals were not ` +
+          `ambitious enough. ` +
+          `Stretch goals are met at about 70%; set next period's targets higher, or mark the objective \`kind: committed\` if it ` +
+          `was meant to be met in full.`,
         span: o.spans.values.title ?? o.spans.values.id ?? { start: o.spans.node.start, end: o.spans.node.start },
       });
     }
@@ -80,7 +86,8 @@ function acrossPeriods(file: OkrFile, past: readonly PastPeriod[] | undefined): 
   return [
     {
       message:
-        `${team}'s aspirational objectives were all graded 1.0 in each of the last two periods: ${describe(last)} and ${describe(before)}. ` +
+        `${team}'s aspirational objectives were all graded 1.0 in each of the last two periods: ${describe(last)} and ` +
+        `${describe(before)}. ` +
         `A team that always reaches 100% is sandbagging: set this period's stretch targets so that about 0.7 is a success.`,
       span: file.spans.values.period ?? file.spans.values.team ?? { start: 0, end: 0 },
     },

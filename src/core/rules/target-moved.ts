@@ -56,7 +56,8 @@ export const targetMoved: Rule<TargetMovedOptions> = {
           const when = moved ? `changed in ${moved.commit.slice(0, 7)} on ${moved.date}` : 'changed since the last commit';
           reports.push({
             message:
-              `The ${field} of key result ${shownValue(kr.id)} moved from ${formatNumber(old)} to ${formatNumber(now)} after the period's first ${options.days} days ` +
+              `The ${field} of key result ${shownValue(kr.id)} moved from ${formatNumber(old)} to ${formatNumber(now)} after the ` +
+              `period's first ${options.days} days ` +
               `(it was ${formatNumber(old)} in ${baseline.commit.slice(0, 7)} of ${baseline.date}; ${when}), with no \`reason:\`. ` +
               'Say why it moved, so reviewers see targets change rather than find out at the end.',
             span: kr.spans.values[field] ?? kr.spans.node,

@@ -24,7 +24,9 @@ export const unknownDependency: Rule<NoOptions> = {
         const id = shownValue(ref.id);
         if (other === 'initiative' || graph.isInitiative(ref.id)) {
           reports.push({
-            message: `\`${id}\` in the \`depends_on\` of ${nodeWhere(n)} is an initiative; \`depends_on\` names the key result or objective whose outcome this one waits for.`,
+            message:
+              `\`${id}\` in the \`depends_on\` of ${nodeWhere(n)} is an initiative; \`depends_on\` names the key result or ` +
+              `objective whose outcome this one waits for.`,
             span: ref.span,
           });
           continue;

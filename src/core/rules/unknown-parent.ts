@@ -56,7 +56,9 @@ export const unknownParent: Rule<NoOptions> = {
       const other = otherIds.get(parent);
       let message: string;
       if (other) {
-        message = `\`parent: ${shownValue(parent)}\` is ${other} in ${shownPath}, not an objective; \`parent:\` names the objective this one contributes to.`;
+        message =
+          `\`parent: ${shownValue(parent)}\` is ${other} in ${shownPath}, not an objective; \`parent:\` names the ` +
+          `objective this one contributes to.`;
       } else {
         const near = closestMatch(parent, objectiveIds);
         message =

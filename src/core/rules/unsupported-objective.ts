@@ -22,7 +22,9 @@ export const unsupportedObjective: Rule<NoOptions> = {
       if (index.alignedChildren(o).some((c) => c.objective.status !== 'dropped')) continue;
       const files = `${aligned.length} file${aligned.length === 1 ? '' : 's'} align${aligned.length === 1 ? 's' : ''} to this one`;
       reports.push({
-        message: `No team objective names ${shownValue(o.id)} as its \`parent:\` (${files}): a team takes it on, or it is not a priority this period.`,
+        message:
+          `No team objective names ${shownValue(o.id)} as its \`parent:\` (${files}): a team takes it on, or it is not a ` +
+          `priority this period.`,
         span: o.spans.values.id ?? o.spans.node,
       });
     }
