@@ -7,7 +7,15 @@ import { AlignmentIndex } from '../../core/alignment';
 import { DependencyGraph, needsLine, neededByLine } from '../../core/dependencies';
 import { alignmentJson, alignmentText, TREE_MODES, type TreeMode } from '../format/alignment';
 import type { KeyResult, Objective, OkrFile } from '../../core/model';
-import { assessKeyResult, assessObjective, effectiveCurrent, HEALTH_LABELS, percent, type Health } from '../../core/progress';
+import {
+  assessKeyResult,
+  assessObjective,
+  effectiveCurrent,
+  HEALTH_LABELS,
+  percent,
+  type Assessment,
+  type Health,
+} from '../../core/progress';
 import { itemFields, keyResultValues, orNull } from '../../core/json-fields';
 import {
   type GradeColour,
@@ -132,7 +140,16 @@ export function parseListArgs(args: string[], io: CliIO): ListArgs {
 // ---------------------------------------------------------------------------
 // JSON: the documented, stable shape
 
-export interface ListKeyResult {
+/** Where an objective or key result stands: written after its own fields, before its score. */
+interface ListStanding {
+  progress: number | null;
+  expected: number | null;
+  health: Health;
+  dependsOn: ListDependency[];
+  neededBy: string[];
+}
+
+export interface ListKeyResult extends ListStanding {
   id: string | null;
   title: string | null;
   owner: string | null;
@@ -143,11 +160,6 @@ export interface ListKeyResult {
   current: number | null;
   unit: string | null;
   confidence: number | null;
-  progress: number | null;
-  expected: number | null;
-  health: Health;
-  dependsOn: ListDependency[];
-  neededBy: string[];
   /** The grade once the period is over (or the file closed), else null. */
   score: number | null;
 }
@@ -159,7 +171,7 @@ export interface ListDependency {
   health: Health | null;
 }
 
-export interface ListObjective {
+export interface ListObjective extends ListStanding {
   id: string | null;
   title: string | null;
   owner: string | null;
@@ -168,11 +180,6 @@ export interface ListObjective {
   parent: string | null;
   due: string | null;
   line: number;
-  progress: number | null;
-  expected: number | null;
-  health: Health;
-  dependsOn: ListDependency[];
-  neededBy: string[];
   score: number | null;
   verdict: GradeVerdict | null;
   keyResults: ListKeyResult[];
@@ -193,14 +200,17 @@ export interface ListOutput {
   files: ListFile[];
 }
 
-/** The `depends_on` of an item and what depends on it, from the graph of all the listed files. */
-function dependencyFields(
-  graph: DependencyGraph | undefined,
-  item: Objective | KeyResult,
-): { dependsOn: ListDependency[]; neededBy: string[] } {
+/**
+ * Where an item stands: its assessment, the `depends_on` of the item and what depends on it
+ * (from the graph of all the listed files).
+ */
+function standing(assessment: Assessment, graph: DependencyGraph | undefined, item: Objective | KeyResult): ListStanding {
+  const measured = { progress: orNull(assessment.progress), expected: orNull(assessment.expected), health: assessment.health };
   const node = graph?.nodeOf(item);
-  if (!graph || !node) return { dependsOn: item.dependsOn.map((d) => ({ id: d.id, found: false, health: null })), neededBy: [] };
+  if (!graph || !node)
+    return { ...measured, dependsOn: item.dependsOn.map((d) => ({ id: d.id, found: false, health: null })), neededBy: [] };
   return {
+    ...measured,
     dependsOn: graph.needs(node).map((d) => ({ id: d.ref.id, found: d.node !== undefined, health: d.health ?? null })),
     neededBy: graph.neededBy(node).map((n) => n.id),
   };
@@ -233,10 +243,7 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
         parent: orNull(o.parent),
         due: orNull(o.due),
         line: lineOf(o.spans.node.start),
-        progress: orNull(a.progress),
-        expected: orNull(a.expected),
-        health: a.health,
-        ...dependencyFields(graph, o),
+        ...standing(a, graph, o),
         score: orNull(score),
         verdict: score === undefined ? null : gradeVerdict(o.kind, score),
         keyResults: o.keyResults.map<ListKeyResult>((kr) => {
@@ -247,10 +254,7 @@ export function listFile(parsed: ParsedSource, today: string, graph?: Dependency
             line: lineOf(kr.spans.node.start),
             ...keyResultValues(kr),
             confidence: orNull(k.confidence),
-            progress: orNull(k.progress),
-            expected: orNull(k.expected),
-            health: k.health,
-            ...dependencyFields(graph, kr),
+            ...standing(k, graph, kr),
             score: orNull(graded ? keyResultScore(kr) : undefined),
           };
         }),
