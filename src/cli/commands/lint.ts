@@ -252,7 +252,5 @@ export const lintCommand: Command = {
   name: 'lint',
   summary: 'lint OKR files for anti-patterns (text, JSON or SARIF output)',
   help: HELP,
-  async run(args, io) {
-    return runLint(parseLintArgs(args, io), io);
-  },
+  run: async (args, io) => runLint(parseLintArgs(args, io), io),
 };

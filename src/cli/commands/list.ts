@@ -477,7 +477,5 @@ export const listCommand: Command = {
   name: 'list',
   summary: 'list objectives and key results with progress and health',
   help: HELP,
-  async run(args, io) {
-    return runList(parseListArgs(args, io), io);
-  },
+  run: async (args, io) => runList(parseListArgs(args, io), io),
 };

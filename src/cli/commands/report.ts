@@ -130,39 +130,40 @@ export const reportCommand: Command = {
   name: 'report',
   summary: 'write a progress report (Markdown, HTML or JSON) with burn-up charts',
   help: HELP,
-  async run(args, io) {
-    const options = parseReportArgs(args, io);
-    const loaded = await loadSources(options.paths, io.cwd);
-    if (reportLoadProblems(loaded, io)) return 2;
-    const show = (p: string) => displayPath(io.cwd, p);
-    const parsed = parseSources(loaded.sources, { displayPath: show });
-    const repositories = await readRepositories(options, io);
-    if (repositories === null) return 2;
-    const input = {
-      files: parsed.map((p) => ({ path: show(p.source.path), file: p.file })),
-      today: options.today,
-      repositories,
-    };
-    const report = buildReport(input);
-    if (options.tree === 'alignment') {
-      report.alignment = alignmentJson(
-        new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today),
-        show,
-      );
-    }
-    const text = options.retro ? renderRetro(input) : renderReport(report, options.format);
-    if (options.out === undefined) {
-      io.stdout(text);
-      return 0;
-    }
-    const target = path.resolve(io.cwd, options.out);
-    try {
-      await fs.writeFile(target, text, 'utf8');
-    } catch (err) {
-      io.stderr(`okr: cannot write ${printable(show(target))}: ${printable((err as Error).message)}\n`);
-      return 2;
-    }
-    io.stderr(`okr: wrote ${printable(show(target))}\n`);
-    return 0;
-  },
+  run: async (args, io) => runReport(parseReportArgs(args, io), io),
 };
+
+async function runReport(options: ReportArgs, io: CliIO): Promise<number> {
+  const loaded = await loadSources(options.paths, io.cwd);
+  if (reportLoadProblems(loaded, io)) return 2;
+  const show = (p: string) => displayPath(io.cwd, p);
+  const parsed = parseSources(loaded.sources, { displayPath: show });
+  const repositories = await readRepositories(options, io);
+  if (repositories === null) return 2;
+  const input = {
+    files: parsed.map((p) => ({ path: show(p.source.path), file: p.file })),
+    today: options.today,
+    repositories,
+  };
+  const report = buildReport(input);
+  if (options.tree === 'alignment') {
+    report.alignment = alignmentJson(
+      new AlignmentIndex(parsed.map((p) => ({ path: p.source.path, file: p.file }))).tree(options.today),
+      show,
+    );
+  }
+  const text = options.retro ? renderRetro(input) : renderReport(report, options.format);
+  if (options.out === undefined) {
+    io.stdout(text);
+    return 0;
+  }
+  const target = path.resolve(io.cwd, options.out);
+  try {
+    await fs.writeFile(target, text, 'utf8');
+  } catch (err) {
+    io.stderr(`okr: cannot write ${printable(show(target))}: ${printable((err as Error).message)}\n`);
+    return 2;
+  }
+  io.stderr(`okr: wrote ${printable(show(target))}\n`);
+  return 0;
+}
