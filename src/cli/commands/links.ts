@@ -137,204 +137,231 @@ async function knownIdsOfRepos(sessions: readonly RepoSession[]): Promise<Loaded
   };
 }
 
+interface LinksArgs {
+  /** OKR files or folders named on the command line; none: each repository's own. */
+  paths: string[];
+  format: (typeof FORMATS)[number];
+  since: string | undefined;
+  /** Whether a commit is authored on or after --since. */
+  keep: (c: CommitRecord) => boolean;
+  allHistory: boolean;
+  repoDirs: string[];
+  limit: number;
+  cache: boolean;
+}
+
+function parseLinksArgs(args: string[]): LinksArgs {
+  const { values, positionals } = parseCommandArgs('links', args, {
+    format: { type: 'string', short: 'f' },
+    since: { type: 'string' },
+    repo: { type: 'string', multiple: true },
+    limit: { type: 'string' },
+    'all-history': { type: 'boolean' },
+    cache: { type: 'boolean' },
+  });
+  if (values['all-history'] && values.since !== undefined) throw new UsageError('--since and --all-history cannot be used together');
+  const format = choiceOption('--format', values.format, FORMATS, 'text');
+  const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
+  if (!Number.isInteger(limit) || limit < 0)
+    throw new UsageError(`--limit must be a whole number, 0 or more (0 lists all), not "${values.limit}"`);
+  return {
+    paths: positionals,
+    format,
+    since: values.since,
+    keep: sinceFilter(values.since),
+    allHistory: Boolean(values['all-history']),
+    repoDirs: values.repo && values.repo.length > 0 ? values.repo : ['.'],
+    limit,
+    cache: Boolean(values.cache),
+  };
+}
+
 export const linksCommand: Command = {
   name: 'links',
   summary: 'list the commits that support each key result',
   help: HELP,
-  async run(args, io) {
-    const { values, positionals } = parseCommandArgs('links', args, {
-      format: { type: 'string', short: 'f' },
-      since: { type: 'string' },
-      repo: { type: 'string', multiple: true },
-      limit: { type: 'string' },
-      'all-history': { type: 'boolean' },
-      cache: { type: 'boolean' },
-    });
-    if (values['all-history'] && values.since !== undefined) throw new UsageError('--since and --all-history cannot be used together');
-    const format = choiceOption('--format', values.format, FORMATS, 'text');
-    const limit = values.limit === undefined ? DEFAULT_LIMIT : Number(values.limit);
-    if (!Number.isInteger(limit) || limit < 0)
-      throw new UsageError(`--limit must be a whole number, 0 or more (0 lists all), not "${values.limit}"`);
-    const keep = sinceFilter(values.since);
-
-    const repoDirs = values.repo && values.repo.length > 0 ? values.repo : ['.'];
-    let failed = false;
-    const fail = (err: unknown) => {
-      const message = gitFailureMessage(err);
-      if (message === undefined) throw err;
-      io.stderr(`okr: ${printable(message)}\n`);
-      failed = true;
-    };
-    // The repositories and (with paths given) the OKR files are independent: read them side by side.
-    const explicitIds = positionals.length > 0 ? loadKnownIds(positionals, io.cwd) : undefined;
-    const opened = await Promise.all(repoDirs.map((dir) => openRepo(repoContext(io, dir)).catch((err: unknown) => (fail(err), undefined))));
-    const sessions: RepoSession[] = [];
-    for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
-    if (sessions.length === 0) return 2;
-    const progress = scanProgress(io, sessions.length);
-    const cacheFiles = sessions.map((s) => (values.cache ? indexCachePath(s.info.commonDir, 'HEAD', s.trailerKey) : undefined));
-    const cached = await Promise.all(
-      cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : Promise.resolve(undefined))),
-    );
-    // Each index asks for its head while the OKR files are read.
-    const indexes = sessions.map(
-      (session, i) =>
-        new CommitIndex(session.ctx, {
-          trailerKey: session.trailerKey,
-          state: cached[i],
-          onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined,
-        }),
-    );
-    for (const index of indexes) index.prepare();
-
-    const loaded = explicitIds ? await explicitIds : await knownIdsOfRepos(sessions);
-    if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
-
-    // The scan reads from the periods on (or --since), never the whole history unless asked.
-    const window = values.since ?? (values['all-history'] ? undefined : scanWindowStart(loaded.periodStarts));
-    const repos: { session: RepoSession; index: CommitIndex; read: number; full: boolean }[] = [];
-    await Promise.all(
-      sessions.map(async (session, i) => {
-        const index = indexes[i];
-        index.setWindow(window);
-        try {
-          const result = await index.update();
-          repos[i] = { session, index, read: result.added, full: result.full };
-          const file = cacheFiles[i];
-          if (file && (result.added > 0 || result.full || cached[i] === undefined)) {
-            await writeIndexCache(file, index.state()).catch((err: unknown) =>
-              io.stderr(`okr: could not keep the commits in ${printable(file)}: ${printable((err as Error).message)}\n`),
-            );
-          }
-        } catch (err) {
-          fail(err);
-        }
-      }),
-    );
-    progress.done();
-    const found = repos.filter((r) => r !== undefined);
-    repos.length = 0;
-    pushAll(repos, found);
-    if (repos.length === 0) return 2;
-
-    const labels = new Map(repos.map(({ session: s }) => [s, repos.length === 1 ? path.relative(io.cwd, s.root) || '.' : s.root]));
-    const label = (s: RepoSession) => labels.get(s)!;
-    const byId = new Map<string, LinkedCommit[]>(loaded.known.ids.map((id) => [id, []]));
-    const unknown: { value: string; key: string; suggestions: string[]; linked: LinkedCommit }[] = [];
-    for (const { session, index } of repos) {
-      const repository = label(session);
-      for (const commit of index.commits) {
-        // Most commits name nothing: they are passed over before anything else is asked.
-        if (commit.keyResults.length === 0 || !keep(commit)) continue;
-        const seen = commit.keyResults.length > 1 ? new Set<string>() : undefined;
-        for (const value of commit.keyResults) {
-          const definition = loaded.known.resolve(value);
-          if (!definition) {
-            unknown.push({
-              value,
-              key: session.trailerKey,
-              suggestions: loaded.known.suggest(value),
-              linked: { repository, commit },
-            });
-          } else if (!seen?.has(definition.id)) {
-            seen?.add(definition.id);
-            byId.get(definition.id)!.push({ repository, commit });
-          }
-        }
-      }
-    }
-    for (const [id, list] of byId)
-      byId.set(
-        id,
-        newestFirst(list, (l) => l),
-      );
-    const unknownSorted = newestFirst(unknown, (u) => u.linked);
-    unknown.length = 0;
-    pushAll(unknown, unknownSorted);
-
-    const summaries = loaded.known.ids.map((id) => {
-      const definition = loaded.known.resolve(id)!;
-      const commits = byId.get(id)!;
-      const authorCounts = new Map<string, number>();
-      for (const c of commits) authorCounts.set(c.commit.author, (authorCounts.get(c.commit.author) ?? 0) + 1);
-      const authors = [...authorCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
-      return {
-        id,
-        title: definition.title ?? null,
-        dropped: Boolean(definition.dropped),
-        file: definition.path,
-        count: commits.length,
-        authors,
-        firstDate: commits.length ? commits[commits.length - 1].commit.date : null,
-        lastDate: commits.length ? commits[0].commit.date : null,
-        commits,
-      };
-    });
-
-    if (format === 'json') {
-      const commitJson = (l: LinkedCommit) => ({
-        repository: l.repository,
-        sha: l.commit.sha,
-        subject: l.commit.subject,
-        author: l.commit.author,
-        email: l.commit.email,
-        date: l.commit.date,
-      });
-      const json = {
-        since: values.since ?? null,
-        window: window ?? null,
-        repositories: repos.map((r) => ({
-          root: r.session.root,
-          head: r.index.head ?? null,
-          shallow: r.index.shallow,
-          commits: r.index.commits.length,
-          read: r.read,
-          full: r.full,
-        })),
-        keyResults: summaries.map((s) => ({ ...s, commits: s.commits.map(commitJson) })),
-        unknown: unknown.map((u) => ({ value: u.value, suggestions: u.suggestions, ...commitJson(u.linked) })),
-      };
-      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
-      return failed ? 2 : 0;
-    }
-
-    const style = styleFor(useColor(io));
-    const line = (l: LinkedCommit) =>
-      `    ${style.yellow(l.commit.sha.slice(0, 10))}  ${l.commit.date.slice(0, 10)}  ${printable(l.commit.author)}  ` +
-      `${printable(l.commit.subject)}${repos.length > 1 ? style.dim(`  (${printable(l.repository)})`) : ''}`;
-    for (const r of repos) {
-      if (r.index.head === undefined) io.stdout(`${style.dim(`${printable(label(r.session))}: no commits yet`)}\n`);
-      if (r.index.shallow)
-        io.stdout(`${style.dim(`${printable(label(r.session))}: a shallow clone: older commits are not in it (git fetch --unshallow)`)}\n`);
-    }
-    for (const s of summaries) {
-      // A dropped key result is history: worth a line only when commits name it.
-      if (s.dropped && s.count === 0) continue;
-      const title = s.title ? printable(s.title) : style.dim('(no title)');
-      io.stdout(`${style.bold(printable(s.id))}  ${title}${s.dropped ? `  ${style.dim('(dropped)')}` : ''}\n`);
-      if (s.count === 0) {
-        io.stdout(`  ${style.dim('no commits')}\n`);
-        continue;
-      }
-      const shownAuthors =
-        s.authors.slice(0, 3).map(printable).join(', ') + (s.authors.length > 3 ? ` and ${s.authors.length - 3} more` : '');
-      const span =
-        s.firstDate!.slice(0, 10) === s.lastDate!.slice(0, 10)
-          ? `on ${s.firstDate!.slice(0, 10)}`
-          : `${s.firstDate!.slice(0, 10)} to ${s.lastDate!.slice(0, 10)}`;
-      io.stdout(`  ${s.count} commit${s.count === 1 ? '' : 's'} by ${shownAuthors}, ${span}\n`);
-      const listed = limit === 0 ? s.commits : s.commits.slice(0, limit);
-      for (const l of listed) io.stdout(`${line(l)}\n`);
-      if (listed.length < s.commits.length)
-        io.stdout(`    ${style.dim(`... and ${s.commits.length - listed.length} more (--limit 0 lists all)`)}\n`);
-    }
-    if (unknown.length > 0) {
-      io.stdout(`\n${style.red(`Trailers naming no known key result (${unknown.length}):`)}\n`);
-      for (const u of unknown) {
-        const hint = u.suggestions.length ? `; did you mean ${u.suggestions.join(', ')}?` : '';
-        io.stdout(`${line(u.linked)}\n      ${printable(`${u.key}: ${u.value}`)}${hint}\n`);
-      }
-    }
-    return failed ? 2 : 0;
-  },
+  run: async (args, io) => runLinks(parseLinksArgs(args), io),
 };
+
+async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
+  let failed = false;
+  const fail = (err: unknown) => {
+    const message = gitFailureMessage(err);
+    if (message === undefined) throw err;
+    io.stderr(`okr: ${printable(message)}\n`);
+    failed = true;
+  };
+  // The repositories and (with paths given) the OKR files are independent: read them side by side.
+  const explicitIds = options.paths.length > 0 ? loadKnownIds(options.paths, io.cwd) : undefined;
+  const opened = await Promise.all(
+    options.repoDirs.map((dir) => openRepo(repoContext(io, dir)).catch((err: unknown) => (fail(err), undefined))),
+  );
+  const sessions: RepoSession[] = [];
+  for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
+  if (sessions.length === 0) return 2;
+  const progress = scanProgress(io, sessions.length);
+  const cacheFiles = sessions.map((s) => (options.cache ? indexCachePath(s.info.commonDir, 'HEAD', s.trailerKey) : undefined));
+  const cached = await Promise.all(
+    cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : Promise.resolve(undefined))),
+  );
+  // Each index asks for its head while the OKR files are read.
+  const indexes = sessions.map(
+    (session, i) =>
+      new CommitIndex(session.ctx, {
+        trailerKey: session.trailerKey,
+        state: cached[i],
+        onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined,
+      }),
+  );
+  for (const index of indexes) index.prepare();
+
+  const loaded = explicitIds ? await explicitIds : await knownIdsOfRepos(sessions);
+  if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
+
+  // The scan reads from the periods on (or --since), never the whole history unless asked.
+  const window = options.since ?? (options.allHistory ? undefined : scanWindowStart(loaded.periodStarts));
+  const repos: { session: RepoSession; index: CommitIndex; read: number; full: boolean }[] = [];
+  await Promise.all(
+    sessions.map(async (session, i) => {
+      const index = indexes[i];
+      index.setWindow(window);
+      try {
+        const result = await index.update();
+        repos[i] = { session, index, read: result.added, full: result.full };
+        const file = cacheFiles[i];
+        if (file && (result.added > 0 || result.full || cached[i] === undefined)) {
+          await writeIndexCache(file, index.state()).catch((err: unknown) =>
+            io.stderr(`okr: could not keep the commits in ${printable(file)}: ${printable((err as Error).message)}\n`),
+          );
+        }
+      } catch (err) {
+        fail(err);
+      }
+    }),
+  );
+  progress.done();
+  const found = repos.filter((r) => r !== undefined);
+  repos.length = 0;
+  pushAll(repos, found);
+  if (repos.length === 0) return 2;
+
+  const labels = new Map(repos.map(({ session: s }) => [s, repos.length === 1 ? path.relative(io.cwd, s.root) || '.' : s.root]));
+  const label = (s: RepoSession) => labels.get(s)!;
+  const byId = new Map<string, LinkedCommit[]>(loaded.known.ids.map((id) => [id, []]));
+  const unknown: { value: string; key: string; suggestions: string[]; linked: LinkedCommit }[] = [];
+  for (const { session, index } of repos) {
+    const repository = label(session);
+    for (const commit of index.commits) {
+      // Most commits name nothing: they are passed over before anything else is asked.
+      if (commit.keyResults.length === 0 || !options.keep(commit)) continue;
+      const seen = commit.keyResults.length > 1 ? new Set<string>() : undefined;
+      for (const value of commit.keyResults) {
+        const definition = loaded.known.resolve(value);
+        if (!definition) {
+          unknown.push({
+            value,
+            key: session.trailerKey,
+            suggestions: loaded.known.suggest(value),
+            linked: { repository, commit },
+          });
+        } else if (!seen?.has(definition.id)) {
+          seen?.add(definition.id);
+          byId.get(definition.id)!.push({ repository, commit });
+        }
+      }
+    }
+  }
+  for (const [id, list] of byId)
+    byId.set(
+      id,
+      newestFirst(list, (l) => l),
+    );
+  const unknownSorted = newestFirst(unknown, (u) => u.linked);
+  unknown.length = 0;
+  pushAll(unknown, unknownSorted);
+
+  const summaries = loaded.known.ids.map((id) => {
+    const definition = loaded.known.resolve(id)!;
+    const commits = byId.get(id)!;
+    const authorCounts = new Map<string, number>();
+    for (const c of commits) authorCounts.set(c.commit.author, (authorCounts.get(c.commit.author) ?? 0) + 1);
+    const authors = [...authorCounts.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([name]) => name);
+    return {
+      id,
+      title: definition.title ?? null,
+      dropped: Boolean(definition.dropped),
+      file: definition.path,
+      count: commits.length,
+      authors,
+      firstDate: commits.length ? commits[commits.length - 1].commit.date : null,
+      lastDate: commits.length ? commits[0].commit.date : null,
+      commits,
+    };
+  });
+
+  if (options.format === 'json') {
+    const commitJson = (l: LinkedCommit) => ({
+      repository: l.repository,
+      sha: l.commit.sha,
+      subject: l.commit.subject,
+      author: l.commit.author,
+      email: l.commit.email,
+      date: l.commit.date,
+    });
+    const json = {
+      since: options.since ?? null,
+      window: window ?? null,
+      repositories: repos.map((r) => ({
+        root: r.session.root,
+        head: r.index.head ?? null,
+        shallow: r.index.shallow,
+        commits: r.index.commits.length,
+        read: r.read,
+        full: r.full,
+      })),
+      keyResults: summaries.map((s) => ({ ...s, commits: s.commits.map(commitJson) })),
+      unknown: unknown.map((u) => ({ value: u.value, suggestions: u.suggestions, ...commitJson(u.linked) })),
+    };
+    io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    return failed ? 2 : 0;
+  }
+
+  const style = styleFor(useColor(io));
+  const line = (l: LinkedCommit) =>
+    `    ${style.yellow(l.commit.sha.slice(0, 10))}  ${l.commit.date.slice(0, 10)}  ${printable(l.commit.author)}  ` +
+    `${printable(l.commit.subject)}${repos.length > 1 ? style.dim(`  (${printable(l.repository)})`) : ''}`;
+  for (const r of repos) {
+    if (r.index.head === undefined) io.stdout(`${style.dim(`${printable(label(r.session))}: no commits yet`)}\n`);
+    if (r.index.shallow)
+      io.stdout(`${style.dim(`${printable(label(r.session))}: a shallow clone: older commits are not in it (git fetch --unshallow)`)}\n`);
+  }
+  for (const s of summaries) {
+    // A dropped key result is history: worth a line only when commits name it.
+    if (s.dropped && s.count === 0) continue;
+    const title = s.title ? printable(s.title) : style.dim('(no title)');
+    io.stdout(`${style.bold(printable(s.id))}  ${title}${s.dropped ? `  ${style.dim('(dropped)')}` : ''}\n`);
+    if (s.count === 0) {
+      io.stdout(`  ${style.dim('no commits')}\n`);
+      continue;
+    }
+    const shownAuthors =
+      s.authors.slice(0, 3).map(printable).join(', ') + (s.authors.length > 3 ? ` and ${s.authors.length - 3} more` : '');
+    const span =
+      s.firstDate!.slice(0, 10) === s.lastDate!.slice(0, 10)
+        ? `on ${s.firstDate!.slice(0, 10)}`
+        : `${s.firstDate!.slice(0, 10)} to ${s.lastDate!.slice(0, 10)}`;
+    io.stdout(`  ${s.count} commit${s.count === 1 ? '' : 's'} by ${shownAuthors}, ${span}\n`);
+    const listed = options.limit === 0 ? s.commits : s.commits.slice(0, options.limit);
+    for (const l of listed) io.stdout(`${line(l)}\n`);
+    if (listed.length < s.commits.length)
+      io.stdout(`    ${style.dim(`... and ${s.commits.length - listed.length} more (--limit 0 lists all)`)}\n`);
+  }
+  if (unknown.length > 0) {
+    io.stdout(`\n${style.red(`Trailers naming no known key result (${unknown.length}):`)}\n`);
+    for (const u of unknown) {
+      const hint = u.suggestions.length ? `; did you mean ${u.suggestions.join(', ')}?` : '';
+      io.stdout(`${line(u.linked)}\n      ${printable(`${u.key}: ${u.value}`)}${hint}\n`);
+    }
+  }
+  return failed ? 2 : 0;
+}
