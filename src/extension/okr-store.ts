@@ -34,6 +34,7 @@ import { maxOf } from '../core/arrays';
 import { StoreHistory } from './store-history';
 import { KeyedDebounce } from './keyed-debounce';
 import { existsOnDisk } from './workspace-fs';
+import { diskTextVersion, readAfterChange, readsEditorText } from './store-reads';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -194,10 +195,9 @@ export class OkrFileStore implements OkrStoreWithStats {
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (!this.isTracked(e.document.uri)) return;
-        if (e.contentChanges.length > 0) this.schedule(e.document.uri, this.delay());
-        // Turned clean with no change to its text (saved, or reverted): the disk says what the file is. A revert can
-        // leave the edit in a clean document (VS Code reverts softly when the reload fails), or change only line endings.
-        else if (!e.document.isDirty) this.schedule(e.document.uri, 0, { fromDisk: true });
+        const read = readAfterChange(e.contentChanges.length, e.document.isDirty);
+        if (read === 'editor') this.schedule(e.document.uri, this.delay());
+        else if (read === 'disk') this.schedule(e.document.uri, 0, { fromDisk: true });
       }),
       vscode.workspace.onDidSaveTextDocument((document) => {
         if (this.isTracked(document.uri)) this.refreshHistory();
@@ -379,11 +379,14 @@ export class OkrFileStore implements OkrStoreWithStats {
     fromDisk = false,
   ): Promise<{ source: OkrSource; version?: number; unreadable?: string } | 'gone'> {
     const document = openDocument(uri);
-    if (document && !(fromDisk && !document.isDirty)) {
+    if (document && readsEditorText(document, fromDisk)) {
       return { source: { path: uri.fsPath, text: document.getText() }, version: document.version };
     }
     const read = await readOkrSource(uri.fsPath);
-    if (!isProblem(read)) return document?.getText() === read.text ? { source: read, version: document.version } : { source: read };
+    if (!isProblem(read)) {
+      const version = diskTextVersion(document && { text: document.getText(), version: document.version }, read.text);
+      return version !== undefined ? { source: read, version } : { source: read };
+    }
     // Deleted, or replaced by a folder: gone from the workspace. Anything else (no permission, a FIFO) is said on the file.
     if (read.code === 'missing' || read.code === 'not-a-file') return 'gone';
     return { source: { path: uri.fsPath, text: '' }, unreadable: read.reason };

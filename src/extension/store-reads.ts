@@ -1,0 +1,29 @@
+// Where the store takes a file's text from, decided apart from VS Code: after an open
+// document changes, and when it reads. Pure: unit-tested in test/extension-unit/store-reads.test.ts.
+
+/** An open document, as far as these decisions look at it. */
+export interface OpenDocumentState {
+  isDirty: boolean;
+  text: string;
+  version: number;
+}
+
+/** What the store reads after an open document's change event: the editor's text, the disk's, or nothing. */
+export type ReadAfterChange = 'editor' | 'disk' | 'nothing';
+
+export function readAfterChange(contentChanges: number, isDirty: boolean): ReadAfterChange {
+  if (contentChanges > 0) return 'editor';
+  // Turned clean with no change to its text (saved, or reverted): the disk says what the file is. A revert can
+  // leave the edit in a clean document (VS Code reverts softly when the reload fails), or change only line endings.
+  return isDirty ? 'nothing' : 'disk';
+}
+
+/** Does a read take the open document's text? Yes, unless asked for the disk's and the document has no unsaved edits. */
+export function readsEditorText(document: Pick<OpenDocumentState, 'isDirty'> | undefined, fromDisk: boolean): boolean {
+  return document !== undefined && !(fromDisk && !document.isDirty);
+}
+
+/** The document version a text read from disk stands for: the open document's only when its text is the disk's. */
+export function diskTextVersion(document: Omit<OpenDocumentState, 'isDirty'> | undefined, diskText: string): number | undefined {
+  return document?.text === diskText ? document.version : undefined;
+}

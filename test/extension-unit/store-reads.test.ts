@@ -1,0 +1,41 @@
+import assert from 'node:assert/strict';
+import { diskTextVersion, readAfterChange, readsEditorText } from '../../src/extension/store-reads';
+
+describe('Store: where a file is read from', () => {
+  it('an edit is read from the editor; a document turned clean with no change (saved, reverted) from disk; else nothing', () => {
+    assert.equal(readAfterChange(1, true), 'editor');
+    assert.equal(readAfterChange(2, false), 'editor'); // an undo back to the saved text
+    assert.equal(readAfterChange(0, false), 'disk');
+    assert.equal(readAfterChange(0, true), 'nothing');
+  });
+
+  it('a read takes the editor text unless asked for the disk and the document has no unsaved edits', () => {
+    assert.equal(readsEditorText({ isDirty: true }, false), true);
+    assert.equal(readsEditorText({ isDirty: false }, false), true);
+    assert.equal(readsEditorText({ isDirty: true }, true), true); // unsaved work is what the user sees
+    assert.equal(readsEditorText({ isDirty: false }, true), false);
+    assert.equal(readsEditorText(undefined, false), false);
+  });
+
+  it("a text read from disk keeps the document's version only when the texts are the same", () => {
+    assert.equal(diskTextVersion({ text: 'a: 1\n', version: 7 }, 'a: 1\n'), 7);
+    assert.equal(diskTextVersion({ text: 'a: 2\n', version: 7 }, 'a: 1\n'), undefined);
+    assert.equal(diskTextVersion({ text: 'a: 1\r\n', version: 7 }, 'a: 1\n'), undefined);
+    assert.equal(diskTextVersion(undefined, 'a: 1\n'), undefined);
+  });
+
+  it('a soft revert (the edit stays in a clean document) is read from disk, with no version, so the disk text is linted', () => {
+    const document = { isDirty: false, text: 'title: edited\n', version: 9 };
+    const disk = 'title: saved\n';
+    assert.equal(readAfterChange(0, document.isDirty), 'disk');
+    assert.equal(readsEditorText(document, true), false);
+    assert.equal(diskTextVersion(document, disk), undefined);
+  });
+
+  it('after a save the disk text is the document text: same version, nothing to lint again', () => {
+    const document = { isDirty: false, text: 'title: saved\n', version: 10 };
+    assert.equal(readAfterChange(0, document.isDirty), 'disk');
+    assert.equal(readsEditorText(document, true), false);
+    assert.equal(diskTextVersion(document, 'title: saved\n'), 10);
+  });
+});
