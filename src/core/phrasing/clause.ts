@@ -352,8 +352,14 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   if (last && tokens.indexOf(last) > verb.next && MANNER.test(last.lower)) return undefined;
   // The object is the outcome when it is judged ("a world-class experience", "flawless
   // products") or is a quality ("Deliver platform reliability").
-  if (object.some((t) => EVALUATIVE.has(t.lower))) return undefined;
   const head = object[object.length - 1];
+  // Unless a clause says what the judged thing does: "Build a robust backend that connects the
+  // pipeline to the frontend" specifies a thing to build, "a sticky experience that users love" does not.
+  if (
+    object.some((t) => EVALUATIVE.has(t.lower)) &&
+    !(head && !QUALITY_NOUNS.has(head.lower) && doesWork(tokens, tokens.indexOf(head) + 1))
+  )
+    return undefined;
   if (head && QUALITY_NOUNS.has(head.lower) && !SOFT_QUALITY.has(head.lower)) return undefined;
   // Verbs that act on people make an outcome in them: "Enable teams to ship", "Align the organization".
   if ((verb.base === 'enable' || verb.base === 'align') && object.some((t) => PEOPLE.has(t.lower))) return undefined;
@@ -377,6 +383,24 @@ function objectWords(tokens: readonly Token[], from: number): Token[] {
   const at = tokens.indexOf(stop);
   const rest = phraseWords(tokens, at + 1).words;
   return rest.length > 0 && rest[0].kind === 'word' && !DETERMINERS.has(rest[0].lower) ? [...words, ...rest] : words;
+}
+
+/**
+ * Whether a relative clause at `at` says what a thing does: "that ingests ...", "which
+ * automates ...", a verb in the present right after "that/which" (not one of how people take it).
+ */
+function doesWork(tokens: readonly Token[], at: number): boolean {
+  if (!/^(that|which)$/.test(tokens[at]?.lower ?? '')) return false;
+  const verb = tokens[at + 1];
+  return (
+    verb?.kind === 'word' &&
+    /[^s]s$/.test(verb.lower) &&
+    !EXPERIENCE_VERBS.has(verb.lower) &&
+    !OUTCOME_VERBS.has(verb.lower) &&
+    !PEOPLE.has(verb.lower) &&
+    !OUTCOME_METRICS.has(verb.lower) &&
+    !/^(is|has|was|does)$/.test(verb.lower)
+  );
 }
 
 /** Quality nouns that are also things one ships: "Ship the new onboarding experience". */

@@ -270,6 +270,36 @@ function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: Ve
   return undefined;
 }
 
+/**
+ * A verb's -able adjective after its noun, closing the phrase: "Real matches playable online",
+ * "Invoices downloadable as PDF" say the thing can now be played, downloaded: a delivered
+ * capability, as "Users can export reports" is. Adjectives of quality ("reliable", "scalable")
+ * judge rather than report.
+ */
+function capabilityAdjective(tokens: readonly Token[], lead: number): Token | undefined {
+  for (let i = lead + 1; i < tokens.length && i <= lead + 6; i++) {
+    const t = tokens[i];
+    const before = tokens[i - 1];
+    if (t.kind !== 'word' || before.kind !== 'word' || DETERMINERS.has(before.lower) || PHRASE_STOPS.has(before.lower)) continue;
+    if (!/^\p{L}{4,}(?:able|ible)$/u.test(t.lower) || QUALITY_ABLE.has(t.lower) || EVALUATIVE.has(t.lower)) continue;
+    const next = tokens[i + 1];
+    if (!next || next.kind === 'symbol' || PHRASE_STOPS.has(next.lower) || /^(online|offline|locally|anywhere|as|again)$/.test(next.lower))
+      return t;
+  }
+  return undefined;
+}
+
+/** -able adjectives that name a quality, not a capability delivered. */
+const QUALITY_ABLE = new Set(
+  `reliable sustainable scalable maintainable predictable dependable profitable affordable comfortable valuable
+   capable responsible possible impossible visible flexible accessible compatible suitable acceptable notable
+   reasonable measurable actionable viable enjoyable lovable favorable favourable considerable remarkable
+   vulnerable variable available unavailable portable durable reproducible credible sensible feasible
+   accountable observable testable readable usable`
+    .trim()
+    .split(/\s+/),
+);
+
 /** After "There is/are/will be": where the subject starts and where its noun phrase ends. */
 function existentialSubject(tokens: readonly Token[], lead: number): { at: number; end: number } | undefined {
   // "Having a brand carved out", "Having 1,000 people engaged": a gerund of possession says what exists.
@@ -646,6 +676,8 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (predicate && quantities.length === 0) return { kind: 'state', words: predicate.verb.text };
   const state = deliveredParticiple(tokens, lead, lexicon, quantities.length === 0);
   if (state) return { kind: 'state', words: state.text };
+  const capability = quantities.length === 0 ? capabilityAdjective(tokens, lead) : undefined;
+  if (capability) return { kind: 'state', words: capability.text };
   const phrase = STATE_PHRASES.exec(title.toLowerCase());
   if (phrase) return { kind: 'state', words: title.slice(phrase.index, phrase.index + phrase[0].length) };
   // A verbless name of a thing to build: "Cost dashboards for every team", "Server-side rendering".
