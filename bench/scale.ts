@@ -349,16 +349,16 @@ export async function benchIndexMemory(): Promise<boolean> {
   if (r.status !== 0) throw new Error(`the memory probe failed: ${r.stderr}`);
   const m = JSON.parse(r.stdout) as { commits: number; heap: number; rss: number; restRss: number; restSeconds: number; totalRss: number };
   const mib = (b: number) => (b / 1024 / 1024).toFixed(1);
-  // Both the live heap and the RSS at rest must stay under the target; the RSS right after the
-  // scan is reported beside them (it includes the young generation V8 gives back when idle).
-  const ok = m.heap / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB && m.restRss / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB;
+  // The live heap, the RSS right after the scan (which includes the young generation V8 grew
+  // for the scan and gives back when idle) and the RSS at rest must all stay under the target.
+  const ok = [m.heap, m.rss, m.restRss].every((bytes) => bytes / 1024 / 1024 < INDEX_MEMORY_TARGET_MIB);
   console.log(`scale: memory of the commit index of ${m.commits} commits (with its key-result map), after GC, in its own process`);
   console.log(
     `  live heap of the index ${mib(m.heap)} MiB, RSS growth at rest ${mib(m.restRss)} MiB (target < ${INDEX_MEMORY_TARGET_MIB} ` +
       `MiB each: ${ok ? 'met' : 'NOT MET'})`,
   );
   console.log(
-    `  RSS growth right after the scan ${mib(m.rss)} MiB; at rest after ${m.restSeconds.toFixed(1)} s, process RSS ${mib(m.totalRss)} MiB`,
+    `  RSS growth right after the scan ${mib(m.rss)} MiB (target < ${INDEX_MEMORY_TARGET_MIB} MiB too); at rest after ${m.restSeconds.toFixed(1)} s, process RSS ${mib(m.totalRss)} MiB`,
   );
   return ok;
 }
