@@ -48,7 +48,8 @@ export function alignmentHtml(a: AlignmentJson): string {
     const cell =
       depth === 0 ? `<strong>${x(name(node))}</strong>` : `<span style="padding-left:${depth * 1.5}em">↳ ${x(name(node))}</span>`;
     out.push(
-      `<tr><td>${cell}</td><td>${progressText(node)}</td><td>${HEALTH_LABELS[node.health]}</td><td>${depth === 0 ? teamsText(node) : x(node.team ?? '')}</td><td>${x(node.file)}</td></tr>`,
+      `<tr><td>${cell}</td><td>${progressText(node)}</td><td>${HEALTH_LABELS[node.health]}</td>` +
+        `<td>${depth === 0 ? teamsText(node) : x(node.team ?? '')}</td><td>${x(node.file)}</td></tr>`,
     );
   }
   out.push('</tbody>', '</table>');

@@ -142,7 +142,9 @@ export function indicatorsHtml(report: ReportData): string {
   out.push(
     ind.confidenceFalling.length === 0
       ? '<p>None.</p>'
-      : `<ul>${ind.confidenceFalling.map((r) => `<li>${x(keyResultName(r))} <span class="muted">(${x(r.file)})</span></li>`).join('')}</ul>`,
+      : `<ul>${ind.confidenceFalling
+          .map((r) => `<li>${x(keyResultName(r))} <span class="muted">(${x(r.file)})</span></li>`)
+          .join('')}</ul>`,
   );
   out.push('</section>');
   return out.join('');
@@ -162,7 +164,8 @@ export function objectiveHtml(o: ReportObjective, file: ReportFile, report: Repo
     `<section class="objective" aria-labelledby="o${index}">`,
     `<h2 id="o${index}">${x(name)}</h2>`,
     `<p>${bar(o.progress, o.health)}${healthBadge(o.health)} · ${x(meta.join(' · '))}</p>`,
-    `<p class="muted">${x(file.path)}${file.team ? ` · ${x(file.team)}` : ''}${file.period ? ` · ${x(file.period.label ?? `${file.period.start} to ${file.period.end}`)}` : ''}</p>`,
+    `<p class="muted">${x(file.path)}${file.team ? ` · ${x(file.team)}` : ''}` +
+      `${file.period ? ` · ${x(file.period.label ?? `${file.period.start} to ${file.period.end}`)}` : ''}</p>`,
   ];
   if (o.keyResults.length === 0) out.push('<p>No key results.</p>');
   else {

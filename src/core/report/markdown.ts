@@ -97,7 +97,9 @@ function objectiveHeading(o: ReportObjective): string {
   const parts = [o.progress === null ? 'no numbers' : percent(o.progress), HEALTH_LABELS[o.health]];
   const gap = paceText(o.paceGap ?? undefined);
   if (gap) parts.push(gap);
-  return `### ${name}\n\n${parts.join(' · ')}${o.owner ? ` · owner ${md(o.owner)}` : ''}${o.projection ? ` · at this rate ${percent(o.projection.progress)} by ${o.projection.date}` : ''}`;
+  const owner = o.owner ? ` · owner ${md(o.owner)}` : '';
+  const projection = o.projection ? ` · at this rate ${percent(o.projection.progress)} by ${o.projection.date}` : '';
+  return `### ${name}\n\n${parts.join(' · ')}${owner}${projection}`;
 }
 
 export function markdownObjective(o: ReportObjective, report: ReportData): string {
@@ -115,10 +117,9 @@ export function markdownObjective(o: ReportObjective, report: ReportData): strin
   for (const kr of o.keyResults) {
     const chart = mermaidBurnUp(kr, o.period);
     if (!chart) continue;
-    const projection = kr.projection
-      ? ` At this rate: ${percent(kr.projection.progress)} by ` +
-        `${kr.projection.date}${kr.projection.value !== null ? ` (${md(formatQuantity(Number(kr.projection.value.toPrecision(3)), kr.unit ?? undefined))})` : ''}.`
-      : '';
+    const projected = kr.projection?.value;
+    const value = projected != null ? ` (${md(formatQuantity(Number(projected.toPrecision(3)), kr.unit ?? undefined))})` : '';
+    const projection = kr.projection ? ` At this rate: ${percent(kr.projection.progress)} by ${kr.projection.date}${value}.` : '';
     out.push('', `Burn-up of ${md(keyResultName(kr))}: the first line is progress, the second the pace.${projection}`, '', chart);
   }
   return out.join('\n');
@@ -133,5 +134,11 @@ export function markdownFile(f: ReportFile, report: ReportData): string {
 }
 
 export function renderMarkdown(report: ReportData): string {
-  return `${[markdownHeader(report), markdownIndicators(report), ...(report.alignment ? [markdownAlignment(report.alignment)] : []), ...report.files.map((f) => markdownFile(f, report))].join('\n\n')}\n`;
+  const sections = [
+    markdownHeader(report),
+    markdownIndicators(report),
+    ...(report.alignment ? [markdownAlignment(report.alignment)] : []),
+    ...report.files.map((f) => markdownFile(f, report)),
+  ];
+  return `${sections.join('\n\n')}\n`;
 }

@@ -17,11 +17,10 @@ export const droppedWithoutReason: Rule<NoOptions> = {
       if (item.status !== 'dropped' || (item.reason && item.reason.trim() !== '')) return;
       const span = item.spans.values.status ?? item.spans.node;
       reports.push({
-        message:
-          `${what} ${item.id === undefined ? '' : shownValue(item.id)} is dropped without a \`reason:\`; say why, so the team learns from it.`.replace(
-            '  ',
-            ' ',
-          ),
+        message: (
+          `${what} ${item.id === undefined ? '' : shownValue(item.id)} is dropped without a \`reason:\`; ` +
+          `say why, so the team learns from it.`
+        ).replace('  ', ' '),
         span,
         // With an empty `reason:` already there, a second key would be a duplicate: the user fills in the first.
         ...(item.spans.keys.reason ? {} : { fixes: [insertFieldFix(file.text, item.spans, 'reason', '', 'Add `reason:`', 'status')] }),
