@@ -30,7 +30,7 @@ import {
 } from '../core/workspace';
 import { onDidChangeSettings, settingsFor } from './settings/settings';
 import { localDate } from '../core/dates';
-import { maxOf } from '../core/arrays';
+import { mapLimited, maxOf } from '../core/arrays';
 import { StoreHistory } from './store-history';
 import { KeyedDebounce } from './keyed-debounce';
 import { existsOnDisk } from './workspace-fs';
@@ -589,7 +589,7 @@ export class OkrFileStore implements OkrStoreWithStats {
       let parseMs = 0;
       // Reads side by side (each is a few file system calls that wait on the disk), parsed in the order found.
       const targets = [...found.values()];
-      const reads = await mapConcurrently(targets, SCAN_READS_AT_ONCE, ({ uri }) => this.readSource(uri));
+      const reads = await mapLimited(targets, SCAN_READS_AT_ONCE, ({ uri }) => this.readSource(uri));
       for (const [i, { uri, folder }] of targets.entries()) {
         const read = reads[i];
         if (read === 'gone') continue;
@@ -782,20 +782,6 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
 
 /** How many files a scan reads at once. */
 const SCAN_READS_AT_ONCE = 16;
-
-/** `map` of an async function with at most `limit` calls running at once; results in input order. */
-async function mapConcurrently<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await map(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);

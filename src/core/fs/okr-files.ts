@@ -8,6 +8,7 @@
 
 import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
+import { mapLimited } from '../arrays';
 import { MAX_FILE_BYTES, oversizeMessage } from '../parse';
 import {
   alignedTargets,
@@ -191,20 +192,6 @@ function sourceOf(absolutePath: string, read: ReadResult): OkrSource | Workspace
 
 export function isProblem(x: OkrSource | WorkspaceProblem): x is WorkspaceProblem {
   return (x as WorkspaceProblem).reason !== undefined;
-}
-
-/** Runs `task` over `items` with at most `limit` at a time, keeping the order of results. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await task(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
 }
 
 /** Parallel reads, but never thousands of open files at once. */
