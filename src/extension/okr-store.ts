@@ -724,9 +724,10 @@ export class OkrFileStore implements OkrStoreWithStats {
       return true;
     });
     const candidates = outermost.filter(({ uri, folder }) => !excludesAllUnder(folder, path.posix.relative(folder.uri.path, uri.path)));
-    const folders = (await Promise.all(candidates.map(async (item) => ((await isFolder(item.uri)) ? item : undefined)))).filter(
-      (item) => item !== undefined,
-    );
+    // A build writing thousands of files into an existing folder reports each one: stat them a few at a time.
+    const folders = (
+      await mapLimited(candidates, SCAN_READS_AT_ONCE, async (item) => ((await isFolder(item.uri)) ? item : undefined))
+    ).filter((item) => item !== undefined);
     const found = new Map<string, vscode.Uri>();
     // Known files under a path created or deleted: read again (a deleted folder's files leave). Looked up by
     // their folders, so a build that deletes thousands of files costs one lookup each.
