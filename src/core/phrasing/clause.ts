@@ -86,6 +86,15 @@ export function matchVerb(tokens: readonly Token[], i: number, lexicon: VerbLexi
       return { base: `${base} ${next.lower}`, text: `${t.text} ${next.text}`, next: i + 2 };
     return lexicon.standalone.has(base) ? { base, text: t.text, next: i + 1 } : undefined;
   }
+  // "launch/test", "design/build": task verbs joined by a slash are one coordinated verb.
+  if (t.lower.includes('/')) {
+    const parts = t.lower.split('/');
+    const bases = parts.flatMap((p) => {
+      const b = lexicon.forms.get(p);
+      return b !== undefined && lexicon.standalone.has(b) ? [b] : [];
+    });
+    if (bases.length === parts.length) return { base: bases[0], text: t.text, next: i + 1 };
+  }
   // "set-up", "rolled-out": a verb and its particle written as one word.
   const dash = t.lower.indexOf('-');
   if (dash > 0) {
@@ -345,7 +354,11 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   // "Design system", "Build times", "Release notes": the verb is the first half of a noun.
   if (next && verb.next === lead + 1 && COMPOUND_NOUNS.get(verb.base)?.has(next.lower)) return undefined;
   const object = objectWords(tokens, verb.next);
-  if (object.some((t) => OUTCOME_OBJECTS.has(t.lower))) return undefined;
+  // "Build trust", "Establish a culture of ownership"; but "Publish 20 thought leadership pieces":
+  // a thing the team produces as the head makes the outcome word a modifier of it.
+  const objectHead = object[object.length - 1]?.lower ?? '';
+  const producedHead = (WORK_NOUNS.has(objectHead) || ARTIFACT_NOUNS.has(objectHead)) && !OUTCOME_OBJECTS.has(objectHead);
+  if (!producedHead && object.some((t) => OUTCOME_OBJECTS.has(t.lower))) return undefined;
   // "Summit the mountain safely": a clause that ends on how it is done makes the manner the outcome.
   const words = tokens.filter((t) => t.kind === 'word');
   const last = words[words.length - 1];

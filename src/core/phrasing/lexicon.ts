@@ -233,7 +233,7 @@ export const OUTCOME_METRICS = set(`
   activation dau wau mau traffic installs downloads rating ratings integrations requests seats visitors buyers
   deals win-rate utilization utilisation coverage accuracy precision recall leads mqls sqls followers mentions views
   visits registrations registrants members contributors readers attendees participants bookings orders purchases
-  renewals upsells
+  renewals upsells partnerships testimonials logos sponsors sponsorships endorsements
 `);
 export const PERCENTILE = /^p\d{2,3}$/;
 
@@ -406,5 +406,5 @@ export const WORK_NOUNS = set(`
   campaign campaigns experiment experiments course courses training trainings video videos episode episodes newsletter
   newsletters study studies call calls meeting meetings hackathon hackathons project projects initiative initiatives
   prototype prototypes pilot pilots spike spikes rfc rfcs proposal proposals improvements fixes repositories repos
-  confs conferences items tasks stories
+  confs conferences items tasks stories piece pieces
 `);

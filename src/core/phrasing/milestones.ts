@@ -81,7 +81,9 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
   }
   // Whether the direct object's count is itself a result ("Close 40 deals", "Sign 25 merchants"): not
   // when the verb only reaches people ("Interview 20 customers", "Call 50 users"), which counts the work.
-  const countedIsResult = counted >= 0 && !(verb !== undefined && CONTACT_VERBS.has(verb)) && countsOutcome(tokens, counted);
+  // Hiring counts the team's own growth, the work itself: "Hire 15 new team members".
+  const countedIsResult =
+    counted >= 0 && !(verb !== undefined && (CONTACT_VERBS.has(verb) || STAFFING_VERBS.has(verb))) && countsOutcome(tokens, counted);
   const isQuantityToken = (i: number) => quantities.find((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -184,6 +186,29 @@ const CONTACT_VERBS = new Set([
   'host',
   'demo',
 ]);
+
+/** Verbs that staff the team: the people they count are the team's own output, not a result. */
+const STAFFING_VERBS = new Set(['hire', 'recruit', 'staff']);
+
+/** The team's own people: onboarding them staffs the team ("Onboard 3 new engineers to the on-call rotation"). */
+const STAFF = new Set(
+  'engineer engineers hire hires employee employees staff teammates interns sres designers salespeople recruits'.split(' '),
+);
+
+/**
+ * Whether a leading "Onboard" counts the team's own new people ("Onboard 3 new engineers"),
+ * not people won over ("Onboard 300 resellers", "Onboard 4 new contributors": a result).
+ */
+function onboardsStaff(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): boolean {
+  if (!/^(onboard|onboarding)$/.test(tokens[lead]?.lower ?? '')) return false;
+  let i = lead + 1;
+  if (/^(at|the)$/.test(tokens[i]?.lower ?? '')) i++;
+  if (tokens[i]?.lower === 'least') i++;
+  if (!tokens[i] || !quantities.some((q) => q.start === tokens[i].start)) return false;
+  const { words } = phraseWords(tokens, i + 1);
+  const head = words[words.length - 1]?.lower ?? '';
+  return STAFF.has(head) || (head === 'members' && words[words.length - 2]?.lower === 'team');
+}
 
 /**
  * Whether the work recurs: "Reindex nightly", "Review all IAM roles quarterly". A
@@ -355,7 +380,9 @@ function deliveredCount(tokens: readonly Token[], lead: number, quantities: read
         (t.lower.length >= 5 && t.lower.endsWith('ed') && !OUTCOME_PARTICIPLES.has(t.lower) && !DESCRIPTIVE_ED.has(t.lower)));
     // The participle closes the phrase ("generated", "live ("); before a noun it is an adjective ("qualified leads").
     const closes = !tokens[i + 1] || tokens[i + 1].kind === 'symbol' || PHRASE_STOPS.has(tokens[i + 1].lower);
-    if (delivered && closes) return PEOPLE.has(counted.lower) || OUTCOME_PEOPLE.has(counted.lower) ? undefined : t;
+    // Nor what others give ("30+ testimonials collected", "5 partnerships signed"): a result won.
+    if (delivered && closes)
+      return PEOPLE.has(counted.lower) || OUTCOME_PEOPLE.has(counted.lower) || WON.has(counted.lower) ? undefined : t;
   }
   return undefined;
 }
@@ -389,6 +416,9 @@ function countedHead(
       }
     : undefined;
 }
+
+/** Things others give the team, counted: results won, not output ("Establish 3 strategic partnerships"). */
+const WON = new Set(['partnerships', 'testimonials', 'logos', 'sponsors', 'sponsorships', 'endorsements']);
 
 /** Adjectives of a verdict others give: "25 positive reviews", "10 five-star ratings". */
 const JUDGED_BY_OTHERS = new Set(['positive', 'favourable', 'favorable', 'five-star', '5-star', 'glowing', 'good']);
@@ -637,6 +667,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // Any other verb in the imperative names work too: "Elevate 1 process", "Amplify and celebrate 20 announcements".
   // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.
   // Its number has to count work items, though: "Sign 25 merchants" and "Cover 100% of shifts" measure results.
+  if (onboardsStaff(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) return { kind: 'verb', words: first.text };
   if (!TASK_LEXICON.forms.has(first.lower) && imperativeAt(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) {
     return countsWorkItems(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1)
       ? { kind: 'verb', words: first.text }
