@@ -94,10 +94,13 @@ export function hookScript(hook: HookName, runner: HookRunner): string {
     '\tIFS= read -r okr_first < "$okr_chained" || :',
     '\tokr_shell=',
     '\tcase $okr_first in',
-    '\t\'#!\'*) okr_shell=$(set -f; set -- ${okr_first#??}; if [ "${1-}" = /usr/bin/env ] || [ "${1-}" = /bin/env ]; then shift; fi; case ${1##*/} in sh | bash | dash | ksh | zsh | ash | mksh | yash) echo "$*" ;; esac) ;;',
+    "\t'#!'*) okr_shell=$(set -f; set -- ${okr_first#??}; " +
+      'if [ "${1-}" = /usr/bin/env ] || [ "${1-}" = /bin/env ]; then shift; fi; ' +
+      'case ${1##*/} in sh | bash | dash | ksh | zsh | ash | mksh | yash) echo "$*" ;; esac) ;;',
     '\tesac',
     '\tif [ -n "$okr_shell" ]; then',
-    '\t\tOKR_LENS_CHAINED_RUN=$okr_hook OKR_LENS_CHAINED_FILE=$okr_chained $okr_shell -c \'. "$OKR_LENS_CHAINED_FILE"\' "$0" "$@" || exit $?',
+    '\t\tOKR_LENS_CHAINED_RUN=$okr_hook OKR_LENS_CHAINED_FILE=$okr_chained ' +
+      '$okr_shell -c \'. "$OKR_LENS_CHAINED_FILE"\' "$0" "$@" || exit $?',
     '\telse',
     '\t\tOKR_LENS_CHAINED_RUN=$okr_hook "$okr_chained" "$@" || exit $?',
     '\tfi',
@@ -313,7 +316,8 @@ export async function installHooks(
   if (manager?.refuse) {
     throw new HookManagerError(
       `${manager.name} manages the hooks of this repository (${manager.evidence}); OKR Lens installs no hook beside it, ` +
-        `which ${manager.name} would overwrite or delete. Nothing was installed: add OKR Lens to the configuration of ${manager.name} instead ` +
+        `which ${manager.name} would overwrite or delete. ` +
+        `Nothing was installed: add OKR Lens to the configuration of ${manager.name} instead ` +
         '(see "Commit hooks and hook managers" in the OKR Lens README).',
       manager,
     );
@@ -332,7 +336,8 @@ export async function installHooks(
       const ours = stat ? await hookIsOurs(target) : false;
       if (stat && !ours && chainedExists) {
         throw new HookInstallError(
-          `both ${target} and ${chained} exist: OKR Lens will not move one over the other. Move one of them away and install again; nothing was installed`,
+          `both ${target} and ${chained} exist: OKR Lens will not move one over the other. ` +
+            'Move one of them away and install again; nothing was installed',
         );
       }
       plans.push({ hook, target, chained, ours, exists: stat !== undefined, chainedExists });
