@@ -3,7 +3,7 @@
 import { leadIndex } from './clause';
 import { IMPROVING_VERBS } from './lexicon';
 import { findQuantities } from './quantities';
-import { MAX_DESCRIPTION, MAX_TITLE, tokenize } from './tokens';
+import { MAX_DESCRIPTION, MAX_TITLE, tokenize, type Token } from './tokens';
 
 // Each cue is a list of patterns that must all match. Every pattern is linear (no
 // unbounded gap between two words), so a hostile title cannot make matching slow.
@@ -64,6 +64,27 @@ function firstMatch(cues: readonly Cue[], text: string): string | undefined {
   return undefined;
 }
 
+/** Words of a level compared or measured: "an above average diversity percentage", "a downward trend". */
+const LEVEL_WORDS =
+  /^(above|below|under|over|average|median|trend|trends|downward|upward|percentage|percentages|rate|rates|ratio|ratios|share|score|scores)$/;
+
+/**
+ * Whether what follows "Maintain" is a level to hold rather than a thing to look after:
+ * a comparison or a measure ("Maintain an above average diversity percentage", "Maintain a
+ * clear downward trend"). Holding a level is a guardrail, not routine work.
+ */
+export function holdsLevel(tokens: readonly Token[], from: number, compared = false): boolean {
+  for (let i = from; i < tokens.length && i < from + 8; i++) {
+    const t = tokens[i];
+    if (t.kind === 'symbol' && t.text !== '-') break;
+    // A comparison with a reference can be checked; a trend or a bare measure says only a direction.
+    if (COMPARED.test(t.lower) || /^(above|below)-/.test(t.lower)) return true;
+    if (!compared && LEVEL_WORDS.test(t.lower)) return true;
+  }
+  return false;
+}
+const COMPARED = /^(above|below|under|over)$/;
+
 /** Adjectives that make routine work lighter: "for efficient maintenance", "for easier upgrades". */
 const EASING = /^(efficient|easy|easier|simple|simpler|cheap|cheaper|fast|faster|less|lower|reduced|minimal|painless|smooth|smoother)$/;
 
@@ -78,7 +99,12 @@ export function routineCue(title: string): string | undefined {
     tokens[lead] &&
     /^(maintain|maintaining|upkeep)$/.test(tokens[lead].lower) &&
     findQuantities(title).length === 0 &&
-    !tokens.some((t) => t.text.includes('%'))
+    !tokens.some((t) => t.text.includes('%')) &&
+    !holdsLevel(tokens, lead + 1) &&
+    !(
+      /^(and|&)$/.test(tokens[lead + 1]?.lower ?? '') &&
+      /^(strengthen|improve|grow|deepen|expand|extend|enhance)$/.test(tokens[lead + 2]?.lower ?? '')
+    )
   )
     return 'maintenance';
   // Securing or hardening what the team already runs: "Secure the build pipeline", "Harden our

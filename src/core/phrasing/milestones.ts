@@ -40,7 +40,7 @@ import {
   TIME_SUFFIX,
   TIME_UNITS,
 } from './lexicon';
-import { routineCue } from './cues';
+import { holdsLevel, routineCue } from './cues';
 import { findDeadline, findQuantities, statesBaseline, type Quantity } from './quantities';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { type VerbLexicon } from './word-forms';
@@ -765,6 +765,8 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   const first = tokens[lead];
   if (first?.kind !== 'word') return false;
   const w = first.lower;
+  // "Maintain an above average diversity percentage": a level held by comparison is a guardrail.
+  if (/^(maintain|maintains|sustain|sustains|hold|holds|keep|keeps)$/.test(w) && holdsLevel(tokens, lead + 1, true)) return false;
   if (
     CHANGE_VERBS.has(w) ||
     (OUTCOME_PARTICIPLES.has(w) &&
