@@ -199,7 +199,7 @@ export const OUTCOME_OBJECTS = set(`
   leadership advocacy
   trust confidence culture cultures reputation loyalty momentum credibility relationship relationships habit habits
   excellence awareness community love delight demand value engagement alignment ownership expertise resilience
-  mastery visibility transparency clarity focus gap gaps loop loops brand brands moat moats
+  mastery visibility transparency clarity focus gap gaps loop loops brand brands moat moats understanding voice
 `);
 
 /** People after "enable": "Enable teams to ship on their own" is an outcome, "Enable SSO" is not. */
@@ -320,7 +320,7 @@ export const ARTIFACT_NOUNS = set(`
   report reports widget widgets library libraries framework frameworks website site sites prototype prototypes poc mvp
   card cards catalog catalogue registry checklist workshop workshops training trainings audit audits rollout migration
   launch release integration version redesign rewrite spike pilot beta alpha v1 v2 v3 mode flow flows wizard screen
-  screens editor endpoint endpoints connector connectors support
+  screens editor endpoint endpoints connector connectors support strategy strategies
 `);
 
 export const DETERMINERS = set('the a an all every each our their its any some no this these those my your');
