@@ -54,7 +54,10 @@ export function corpusParts(): Part[] {
     { name: 'public blind2 held-out (read)', heldOut: true, files: inDir('corpus-public/heldout-blind2') },
     // Gathered and labelled on 2026-12-01 (~20:10-20:30 UTC) from 20 new sources before the linter was run on
     // it; wired in and measured once, when issue 14's fourth round was final (never tuned on).
-    { name: 'public blind3 held-out', heldOut: true, files: inDir('corpus-public/heldout-blind3') },
+    { name: 'public blind3 held-out (read)', heldOut: true, files: inDir('corpus-public/heldout-blind3') },
+    // Gathered and labelled on 2026-12-01 (~21:37-21:47 UTC) from 14 new sources before any linter run; wired in
+    // and measured once, when issue 14's fifth round was final (never tuned on; its mismatches read after).
+    { name: 'public blind4 held-out (read)', heldOut: true, files: inDir('corpus-public/heldout-blind4') },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3 (read)', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
   ];
