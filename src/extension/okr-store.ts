@@ -9,7 +9,7 @@
 // only it unless its ids changed or other files point at it (duplicate ids, aligns_with).
 
 import * as path from 'node:path';
-import { Minimatch, minimatch } from 'minimatch';
+import { Minimatch } from 'minimatch';
 import * as vscode from 'vscode';
 import { resolveRules } from '../core/config';
 import { collectDefinitions, type LintResult } from '../core/lint';
@@ -139,11 +139,19 @@ function folderSettings(folder: vscode.WorkspaceFolder | undefined): { files: st
 interface FolderGlobs {
   files: Minimatch;
   exclude: Minimatch[];
+  /** The okr.exclude globs ending in `/**`, each as itself and as the folder it names: what leaves out a whole folder. */
+  excludeFolder: Minimatch[];
 }
 
 function compiledGlobs(folder: vscode.WorkspaceFolder): FolderGlobs {
   const { files, exclude } = folderSettings(folder);
-  return { files: new Minimatch(files, { dot: true }), exclude: exclude.map((glob) => new Minimatch(glob, { dot: true })) };
+  return {
+    files: new Minimatch(files, { dot: true }),
+    exclude: exclude.map((glob) => new Minimatch(glob, { dot: true })),
+    excludeFolder: exclude
+      .filter((glob) => glob.endsWith('/**'))
+      .flatMap((glob) => [new Minimatch(glob, { dot: true }), new Minimatch(glob.slice(0, -3), { dot: true })]),
+  };
 }
 
 /**
@@ -349,6 +357,14 @@ export class OkrFileStore implements OkrStoreWithStats {
     return settings;
   }
 
+  /** The folder's okr.files and okr.exclude, compiled once until settings or folders change. */
+  private globsOf(folder: vscode.WorkspaceFolder): FolderGlobs {
+    const key = folder.uri.toString();
+    let globs = this.globs.get(key);
+    if (!globs) this.globs.set(key, (globs = compiledGlobs(folder)));
+    return globs;
+  }
+
   /** Is this uri one of the workspace's OKR files under the folder's okr.files / okr.exclude? */
   private isOkrUri(uri: vscode.Uri): { folder?: vscode.WorkspaceFolder } | undefined {
     if (uri.scheme !== 'file') return undefined;
@@ -358,9 +374,7 @@ export class OkrFileStore implements OkrStoreWithStats {
       return isOkrFileName(path.basename(uri.fsPath)) ? {} : undefined;
     }
     const relative = path.posix.relative(folder.uri.path, uri.path);
-    const key = folder.uri.toString();
-    let globs = this.globs.get(key);
-    if (!globs) this.globs.set(key, (globs = compiledGlobs(folder)));
+    const globs = this.globsOf(folder);
     if (!globs.files.match(relative)) return undefined;
     if (globs.exclude.some((glob) => glob.match(relative))) return undefined;
     return { folder };
@@ -723,7 +737,11 @@ export class OkrFileStore implements OkrStoreWithStats {
       for (let up = path.posix.dirname(uri.path); up.length > 1; up = path.posix.dirname(up)) if (paths.has(up)) return false;
       return true;
     });
-    const candidates = outermost.filter(({ uri, folder }) => !excludesAllUnder(folder, path.posix.relative(folder.uri.path, uri.path)));
+    // okr.exclude may leave out a whole new folder (`dist/**`): not even looked at.
+    const candidates = outermost.filter(({ uri, folder }) => {
+      const relative = path.posix.relative(folder.uri.path, uri.path);
+      return !this.globsOf(folder).excludeFolder.some((glob) => glob.match(relative));
+    });
     // A build writing thousands of files into an existing folder reports each one: stat them a few at a time.
     const folders = (
       await mapLimited(candidates, SCAN_READS_AT_ONCE, async (item) => ((await isFolder(item.uri)) ? item : undefined))
@@ -764,13 +782,6 @@ export class OkrFileStore implements OkrStoreWithStats {
  */
 function globUnder(files: string): string {
   return /^\*\*\/[^/]+$/.test(files) ? files : '**/*';
-}
-
-/** Does `okr.exclude` leave out everything under this folder (a glob ending in `/**` that covers it)? */
-function excludesAllUnder(folder: vscode.WorkspaceFolder, relative: string): boolean {
-  return folderSettings(folder).exclude.some(
-    (glob) => glob.endsWith('/**') && (minimatch(relative, glob, { dot: true }) || minimatch(relative, glob.slice(0, -3), { dot: true })),
-  );
 }
 
 async function isFolder(uri: vscode.Uri): Promise<boolean> {
