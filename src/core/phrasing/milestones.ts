@@ -239,15 +239,63 @@ function countsWorkItems(tokens: readonly Token[], quantities: readonly Quantity
   return false;
 }
 
-/** Whether the noun a number counts is an outcome ("500 customers", "9/10 score"), skipping modifiers ("5 new"). */
-function countsOutcome(tokens: readonly Token[], at: number): boolean {
-  for (let k = at + 1; k < tokens.length && k <= at + 4; k++) {
-    const w = tokens[k].lower;
-    if (tokens[k].kind === 'symbol' || PHRASE_STOPS.has(w)) return false;
-    // "Close 1 customer": the singular counts as the plural does.
-    if (OUTCOME_METRICS.has(w) || OUTCOME_METRICS.has(`${w}s`) || PERCENTILE.test(w)) return true;
+/**
+ * After a verb the lexicon does not know ("Read 12 books", "Watch at least one talk per week"):
+ * whether its number counts the things the doer does or makes, the work itself. Not a result
+ * others give (people, accounts, partnerships, an outcome metric: "Sign 25 merchants"), a share
+ * ("Cover 100% of shifts", "3 of 5"), or an amount in a unit ("Lose 5 kg").
+ */
+function countsDoneThings(tokens: readonly Token[], quantities: readonly Quantity[], from: number): boolean {
+  // Holding or yielding is no work: "have 15 repeat customers", "Generate 10 inbound calls from content".
+  if (YIELD_VERBS.has(tokens[from - 1]?.lower ?? '')) return false;
+  for (let i = from; i < tokens.length && i <= from + 3; i++) {
+    const q = quantities.find((x) => tokens[i].start === x.start);
+    if (!q) continue;
+    // A share, or a count held at zero ("Cover 100% of support shifts", "Ensure zero leaks"): measured.
+    if (/[%/]/.test(q.text) || /^(0|zero)$/.test(q.text.toLowerCase()) || tokens[i + 1]?.lower === 'of') return false;
+    if (countsWorkItems(tokens, quantities, from)) return true;
+    // The counted phrase, past a parenthesis inside it: "15 repeat (3+ times) repo customers".
+    const phrase = phraseWords(tokens, i + 1);
+    let words = phrase.words;
+    if (phrase.stop?.text === '(') {
+      const close = tokens.findIndex((c, k) => k > i && c.text === ')');
+      if (close > 0) words = [...words, ...phraseWords(tokens, close + 1).words];
+    }
+    const head = words[words.length - 1]?.lower;
+    if (head === undefined) return false;
+    return !(
+      wonResult(head) ||
+      OUTCOME_METRICS.has(head) ||
+      OUTCOME_METRICS.has(`${head}s`) ||
+      TIME_UNITS.has(head) ||
+      AMOUNT_UNITS.has(head) ||
+      /\p{L}{3,}(ers|ors|ists|ants|ents)$/u.test(head)
+    );
   }
   return false;
+}
+
+/** Verbs of holding or yielding: what they count is had or won, not done. */
+const YIELD_VERBS = new Set('have has get gets generate generates yield yields bring brings'.split(' '));
+
+/** Units of an amount rather than things counted: "Lose 5 kg", "Run 100 miles". */
+const AMOUNT_UNITS = new Set('kg kgs kilos kilograms lb lbs pounds km kms kilometres kilometers miles steps points pts percent'.split(' '));
+
+/**
+ * Whether the noun a number counts is an outcome ("500 customers", "9/10 score"), skipping modifiers
+ * ("5 new"). A thing produced after the outcome word is the head it modifies: "15 customer discovery
+ * calls" counts calls, work done.
+ */
+function countsOutcome(tokens: readonly Token[], at: number): boolean {
+  let outcome = false;
+  for (let k = at + 1; k < tokens.length && k <= at + 4; k++) {
+    const w = tokens[k].lower;
+    if (tokens[k].kind === 'symbol' || PHRASE_STOPS.has(w)) break;
+    // "Close 1 customer": the singular counts as the plural does.
+    if (OUTCOME_METRICS.has(w) || OUTCOME_METRICS.has(`${w}s`) || PERCENTILE.test(w)) outcome = true;
+    else if (outcome && (WORK_NOUNS.has(w) || ARTIFACT_NOUNS.has(w))) return false;
+  }
+  return outcome;
 }
 
 /** The head of a leading noun phrase when it names a deliverable (an artifact, or a feature in -ing). */
@@ -381,8 +429,7 @@ function deliveredCount(tokens: readonly Token[], lead: number, quantities: read
     // The participle closes the phrase ("generated", "live ("); before a noun it is an adjective ("qualified leads").
     const closes = !tokens[i + 1] || tokens[i + 1].kind === 'symbol' || PHRASE_STOPS.has(tokens[i + 1].lower);
     // Nor what others give ("30+ testimonials collected", "5 partnerships signed"): a result won.
-    if (delivered && closes)
-      return PEOPLE.has(counted.lower) || OUTCOME_PEOPLE.has(counted.lower) || WON.has(counted.lower) ? undefined : t;
+    if (delivered && closes) return wonResult(counted.lower) ? undefined : t;
   }
   return undefined;
 }
@@ -431,12 +478,27 @@ function countsPeopleAtLead(tokens: readonly Token[], lead: number, quantities: 
   let head: Token | undefined;
   for (let i = lead + 1; i < tokens.length && i <= lead + 5; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || PHRASE_STOPS.has(t.lower) || STATE_VERBS.has(t.lower) || COPULAS.has(t.lower) || STATE_WORDS.has(t.lower))
+    if (
+      t.kind !== 'word' ||
+      PHRASE_STOPS.has(t.lower) ||
+      STATE_VERBS.has(t.lower) ||
+      COPULAS.has(t.lower) ||
+      STATE_WORDS.has(t.lower) ||
+      DETERMINERS.has(t.lower)
+    )
       break;
     if (i > lead + 1 && t.lower.endsWith('ed')) break;
     head = t;
   }
-  return head !== undefined && (PEOPLE.has(head.lower) || OUTCOME_PEOPLE.has(head.lower));
+  return head !== undefined && wonResult(head.lower);
+}
+
+/**
+ * Whether a counted noun is a result others give the team (people won over, accounts, partnerships),
+ * also in the singular: "1 association partnership signed", "5 design-partner accounts signed".
+ */
+function wonResult(noun: string): boolean {
+  return [noun, `${noun}s`].some((w) => PEOPLE.has(w) || OUTCOME_PEOPLE.has(w) || WON.has(w));
 }
 
 /** Counted nouns that are people won over, whatever is done to them: "500 users onboarded". */
@@ -460,6 +522,9 @@ const OUTCOME_PEOPLE = new Set([
   'builders',
   'developers',
   'partners',
+  'accounts',
+  'clients',
+  'affiliates',
 ]);
 
 /**
@@ -614,6 +679,8 @@ function imperativeAt(tokens: readonly Token[], lead: number, quantities: readon
     return quantities.some((q) => t.start === q.start) && !/^\d+\.\d+$/.test(t.text);
   };
   if (startsObject(lead + 1)) return true;
+  // "Watch at least one talk per week": a bound before the number.
+  if (tokens[lead + 1]?.lower === 'at' && tokens[lead + 2]?.lower === 'least' && startsObject(lead + 3)) return true;
   return tokens[lead + 1]?.lower === 'and' && tokens[lead + 2]?.kind === 'word' && startsObject(lead + 3);
 }
 
@@ -636,10 +703,14 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   const tokens = tokenize(title);
   const quantities = findQuantities(title, tokens);
   if (statesBaseline(title, tokens, quantities)) return undefined;
-  if (recursAsAdverb(title)) return undefined;
+  // Work that recurs with no number is standing work (kr-not-measurable's); a number with it counts
+  // the work done on that schedule ("Publish 1 blog post every day"), read below.
+  if (recursAsAdverb(title) && quantities.length === 0) return undefined;
   const lead = leadIndex(tokens);
   const first = tokens[lead];
   if (!first) return undefined;
+  // "0 PII violations in production", "Zero P1 incidents": a count held at zero is a measured absence.
+  if (/^(0|zero)$/.test(first.lower) && tokens[lead + 1]?.kind === 'word') return undefined;
 
   // A verb outside the lexicon, known by its form, when no number is there to weigh (those go below).
   const verb = leadingTaskVerb(tokens, lexicon, quantities.length === 0);
@@ -669,7 +740,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // Its number has to count work items, though: "Sign 25 merchants" and "Cover 100% of shifts" measure results.
   if (onboardsStaff(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) return { kind: 'verb', words: first.text };
   if (!TASK_LEXICON.forms.has(first.lower) && imperativeAt(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) {
-    return countsWorkItems(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1)
+    return countsDoneThings(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1)
       ? { kind: 'verb', words: first.text }
       : undefined;
   }
