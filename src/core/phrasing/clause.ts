@@ -48,12 +48,12 @@ export function leadIndex(tokens: readonly Token[]): number {
     const w = tokens[i].lower;
     if (tokens[i].kind === 'symbol' && tokens[i].text !== '#') i++;
     else if (
-      (w === 'we' || w === "we'll" || w === 'our') &&
+      (w === 'we' || w === "we'll" || w === 'our' || w === 'i') &&
       i + 1 < tokens.length &&
       /^(will|shall|must|should|are|need|want|plan|aim|intend)$/.test(tokens[i + 1].lower)
     )
       i += 2;
-    else if (w === "we'll" || w === "let's" || w === 'lets') i++;
+    else if (w === "we'll" || w === "i'll" || w === "let's" || w === 'lets') i++;
     else if (w === 'let' && tokens[i + 1]?.lower === 'us') i += 2;
     else if (
       (w === 'going' || w === 'need' || w === 'plan' || w === 'aim' || w === 'intend' || w === 'want') &&
@@ -159,8 +159,9 @@ function coordinatedImperative(tokens: readonly Token[], lead: number, lexicon: 
     return undefined;
   for (let i = lead + 1; i < tokens.length && i <= lead + 5; i++) {
     const t = tokens[i];
-    if (t.kind === 'symbol') return undefined;
-    if (t.lower !== 'and') continue;
+    // "sanitize, publish and archive the results": a list of verbs, each conjunct after a comma or "and".
+    if (t.kind === 'symbol' && t.text !== ',') return undefined;
+    if (t.lower !== 'and' && t.text !== ',') continue;
     const second = tokens[i + 1];
     // The second conjunct in its base form, leading its own object ("and provide additional controls").
     if (
@@ -206,11 +207,16 @@ const DETERMINERS_LEAD = new Set([
  */
 function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
   const first = tokens[lead];
-  if (first?.kind !== 'word' || !/^\p{Lu}?\p{Ll}{2,}$/u.test(first.text)) return undefined;
+  // "Re-engineer GetTor": the prefix re- makes a verb of what follows.
+  const prefixed = first?.kind === 'word' && /^re-\p{Ll}{3,}$/u.test(first.lower) && !/(tion|ment|s)$/.test(first.lower);
+  if (first?.kind !== 'word' || (!prefixed && !/^\p{Lu}?\p{Ll}{2,}$/u.test(first.text))) return undefined;
   const w = first.lower;
   // A built-in verb a team chose to ignore stays ignored; a listed one was matched already.
   if (TASK_LEXICON.forms.has(w) || lexicon.forms.has(w)) return undefined;
-  if (KNOWN_WORD.some((s) => s.has(w)) || NOT_VERBS.has(w)) return undefined;
+  // After "I want to", "We will", "To" a verb must come: a word the lists know as a noun ("share",
+  // "focus") is that verb here, unless it is a verb of effect or of how people take something.
+  const framed = lead > 0 && /^(to|will|shall|must|should|i'll|we'll)$/.test(tokens[lead - 1].lower);
+  if ((framed ? FRAMED_NOT_TASK : KNOWN_WORD).some((s) => s.has(w)) || NOT_VERBS.has(w)) return undefined;
   if (
     /(?<!s)s$|ed$|(?<=[aeiouy]\p{L}*)ing$|(?<!p)ly$|(tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|hood|dom|ics|ful|ous|ive|able|ible)$/u.test(
       w,
@@ -222,7 +228,7 @@ function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbL
   // "Renegotiate supplier contracts", "Operationalize KPI exports": a verbal suffix (-ize, -yze,
   // -ify, -ate) marks a verb even before a bare noun, where a noun phrase could start.
   const verbalSuffix =
-    /^\p{L}{3,}(?:ize|yze|ify|ate)$/u.test(w) &&
+    (prefixed || /^\p{L}{3,}(?:ize|yze|ify|ate)$/u.test(w)) &&
     !ATE_NOUNS.has(w) &&
     next.kind === 'word' &&
     !PHRASE_STOPS.has(next.lower) &&
@@ -311,6 +317,18 @@ const KNOWN_WORD: readonly ReadonlySet<string>[] = [
   ADVERBIAL_NEXT,
 ];
 
+/** After a frame that a verb must follow, the lists that still rule a word out as a task verb. */
+const FRAMED_NOT_TASK: readonly ReadonlySet<string>[] = [
+  DETERMINERS,
+  IMPROVING_VERBS,
+  OUTCOME_VERBS,
+  EXPERIENCE_VERBS,
+  OUTCOME_OBJECTS,
+  EVALUATIVE,
+  PHRASE_STOPS,
+  ADVERBIAL_NEXT,
+];
+
 /**
  * Words that lead a title without being a verb ("Top 10 customers", "Only the core team",
  * "Nearly all teams"), and verbs of effect whose object is the outcome ("Foster a culture",
@@ -322,15 +340,22 @@ const NOT_VERBS = new Set(
    mobile global internal external annual final main core key new old full open public private
    beyond toward towards among between against behind like along despite inside outside beside throughout upon amid
    unlike except until since because although unless whether as not very quite rather such you it everyone everybody
-   anyone someone nobody
-   foster inspire encourage nurture engage excite impress thrill satisfy please wow unlock enhance deepen broaden widen
-   tighten sharpen elevate ensure enrich energize energise motivate reward
-   stabilize stabilise differentiate democratize democratise revitalize galvanize incentivize mobilize capitalize
-   maximize maximise minimize minimise prioritize prioritise dominate conquer outpace outperform outgrow outsell`
+   anyone someone nobody`
     .trim()
     .split(/\s+/)
     .concat(COMPARATIVE_LEAD.source.replace(/[\^$()]/g, '').split('|')),
 );
+
+/** Verbs of effect, whose object is the outcome: "Foster a culture", "Ensure commitments from providers". */
+export const EFFECT_VERBS = new Set(
+  `foster inspire encourage nurture engage excite impress thrill satisfy please wow unlock enhance deepen broaden widen
+   tighten sharpen elevate ensure enrich energize energise motivate reward
+   stabilize stabilise differentiate democratize democratise revitalize galvanize incentivize mobilize capitalize
+   maximize maximise minimize minimise prioritize prioritise dominate conquer outpace outperform outgrow outsell`
+    .trim()
+    .split(/\s+/),
+);
+for (const w of EFFECT_VERBS) NOT_VERBS.add(w);
 
 /** The verb leading a title when it names work (`migrate`), not an outcome ("Build trust", "Ship with confidence"). */
 export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon = TASK_LEXICON, byForm = false): VerbMatch | undefined {
@@ -350,7 +375,15 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
     after?.kind === 'word' &&
     !PHRASE_STOPS.has(after.lower) &&
     !/^(and|or|instead)$/.test(after.lower);
-  if (next && ADVERBIAL_NEXT.has(next.lower) && !describesNoun) return undefined;
+  // "Add more user metrics": "more"/"less" before a noun counts the object; "Ship more often" is adverbial.
+  const quantifiesNoun =
+    /^(more|less|fewer)$/.test(next?.lower ?? '') &&
+    after?.kind === 'word' &&
+    !PHRASE_STOPS.has(after.lower) &&
+    !ADVERBIAL_NEXT.has(after.lower) &&
+    !/^(than|and|or|often|frequently|ly)$/.test(after.lower) &&
+    !after.lower.endsWith('ly');
+  if (next && ADVERBIAL_NEXT.has(next.lower) && !describesNoun && !quantifiesNoun) return undefined;
   // "Design system", "Build times", "Release notes": the verb is the first half of a noun.
   if (next && verb.next === lead + 1 && COMPOUND_NOUNS.get(verb.base)?.has(next.lower)) return undefined;
   const object = objectWords(tokens, verb.next);
@@ -448,11 +481,15 @@ export function sharesClauseWithOutcome(tokens: readonly Token[], from: number):
 export function namesWork(noun: string, lexicon: VerbLexicon = TASK_LEXICON): boolean {
   if (QUALITY_NOUNS.has(noun) || OUTCOME_METRICS.has(noun) || OUTCOME_OBJECTS.has(noun) || ENTITIES.test(noun)) return false;
   const singular = noun.endsWith('s') && !noun.endsWith('ss') ? noun.slice(0, -1) : noun;
-  const m = /^(.{3,}?)(ation|ition|ion|ment)$/.exec(singular) ?? /^(.{3,}er)(y)$/.exec(noun.replace(/ies$/, 'y'));
-  if (!m) return false;
-  const stem = m[1];
-  const candidates = [stem, `${stem}e`, stem.replace(/at$/, 'ate'), stem.replace(/ific$/, 'ify'), stem.replace(/(.)\1$/, '$1')];
-  return candidates.some((c) => lexicon.standalone.has(c) || WORK_VERBS_FOR_NOUNS.has(c));
+  // Every split of the suffix is tried: "creation" is "create" + "ion", not "cre" + "ation".
+  const stems = [/^(.{3,})(ation)$/, /^(.{3,})(ition)$/, /^(.{3,})(ion)$/, /^(.{3,})(ment)$/].flatMap((re) => re.exec(singular)?.[1] ?? []);
+  const y = /^(.{3,}er)(y)$/.exec(noun.replace(/ies$/, 'y'));
+  if (y) stems.push(y[1]);
+  return stems.some((stem) =>
+    [stem, `${stem}e`, stem.replace(/at$/, 'ate'), stem.replace(/ific$/, 'ify'), stem.replace(/(.)\1$/, '$1')].some(
+      (c) => lexicon.standalone.has(c) || WORK_VERBS_FOR_NOUNS.has(c),
+    ),
+  );
 }
 
 /** Nominalizations that name a body of people, not work: "Sales organization". */

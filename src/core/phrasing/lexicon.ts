@@ -149,6 +149,7 @@ export const TASK_VERBS: readonly string[] = [
   'recruit',
   'interview',
   'use',
+  'experiment with',
 ];
 
 /**
@@ -200,6 +201,7 @@ export const OUTCOME_OBJECTS = set(`
   trust confidence culture cultures reputation loyalty momentum credibility relationship relationships habit habits
   excellence awareness community love delight demand value engagement alignment ownership expertise resilience
   mastery visibility transparency clarity focus gap gaps loop loops brand brands moat moats understanding voice
+  authority
 `);
 
 /** People after "enable": "Enable teams to ship on their own" is an outcome, "Enable SSO" is not. */
@@ -362,7 +364,7 @@ export const EVALUATIVE = set(`
   world-class best-in-class first-class excellent exceptional outstanding stellar great delightful delightful flawless
   healthy maintainable high-quality high-performing rock-solid reliable resilient trustworthy sticky helpful seamless
   effortless frictionless joyful lovable loved amazing awesome superb superior winning thriving vibrant sustainable
-  robust predictable dependable painless happy engaged
+  predictable dependable painless happy engaged engaging compelling inspiring
 `);
 
 /** Verbs a task verb may share its clause with that make the clause an outcome: "Add and retain 5 members". */

@@ -1,6 +1,6 @@
 // Key results: whether a title names a deliverable or a date rather than a measured outcome.
 
-import { TASK_LEXICON, leadIndex, leadingTaskVerb, namesWork, phraseWords, sharesClauseWithOutcome } from './clause';
+import { EFFECT_VERBS, TASK_LEXICON, leadIndex, leadingTaskVerb, namesWork, phraseWords, sharesClauseWithOutcome } from './clause';
 import {
   ADVERBIAL_NEXT,
   WORK_NOUNS,
@@ -320,6 +320,44 @@ function deliverableHead(tokens: readonly Token[], lead: number): Token | undefi
   if (phrase.words.length >= 2 && head.lower.length >= 6 && head.lower.endsWith('ing') && !head.lower.includes('-')) return head;
   return undefined;
 }
+
+/**
+ * A verbless key result with no number that names a thing ("CI on every PR", "Runbook + DR plan",
+ * "R2 mirror of canonical artifacts", "Self-service password reset for all staff"): a noun phrase
+ * states no change, so what it names is a deliverable, unless its head is a measure, a quality,
+ * an outcome or people ("Checkout reliability", "Customer trust"), or something judges it. Reached
+ * only when no verb, predicate, participle or state was found; what reads as an unmeasured outcome
+ * or standing work is left to kr-not-measurable.
+ */
+function namedThing(title: string, tokens: readonly Token[], lead: number): Token | undefined {
+  const first = tokens[lead];
+  if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower) || EFFECT_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower))
+    return undefined;
+  if (DETERMINERS.has(tokens[lead + 1]?.lower ?? '') || readsAsUnmeasuredOutcome(title)) return undefined;
+  const phrase = phraseWords(tokens, lead);
+  if (phrase.stop && (STATE_VERBS.has(phrase.stop.lower) || COPULAS.has(phrase.stop.lower))) return undefined;
+  const head = phrase.words[phrase.words.length - 1];
+  if (head?.kind !== 'word' || phrase.words.length === 8) return undefined;
+  const h = head.lower;
+  if (
+    QUALITY_NOUNS.has(h) ||
+    OUTCOME_METRICS.has(h) ||
+    OUTCOME_OBJECTS.has(h) ||
+    PEOPLE.has(h) ||
+    OUTCOME_PEOPLE.has(h) ||
+    /(ly|ed|ness|ity|ous|ful)$/.test(h) ||
+    // "Checkout service scalable across regions": an adjective of quality closing the phrase judges.
+    QUALITY_ABLE.has(h) ||
+    // A judgement, a sentence, an absence ("No one on the team ...": measured) or a direction of change.
+    tokens.some(
+      (t) => judges(t) || MODALS.has(t.lower) || COPULAS.has(t.lower) || STATE_VERBS.has(t.lower) || ABSENCE_OR_DIRECTION.test(t.lower),
+    )
+  )
+    return undefined;
+  return head;
+}
+
+const ABSENCE_OR_DIRECTION = /^(no|not|never|none|zero|without|positive|negative|upward|downward|direction|trend|trends|trending)$/;
 
 /** A past participle reporting delivery in a verbless title: "GPU cluster provisioned", "Personalised ranking". */
 function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: VerbLexicon, anyVerb: boolean): Token | undefined {
@@ -785,6 +823,8 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // A verbless name of a thing to build: "Cost dashboards for every team", "Server-side rendering".
   const artifact = quantities.length === 0 ? deliverableHead(tokens, lead) : undefined;
   if (artifact) return { kind: 'deliverable', words: artifact.text };
+  const named = quantities.length === 0 && numbers.target === undefined ? namedThing(title, tokens, lead) : undefined;
+  if (named) return { kind: 'deliverable', words: named.text };
   if (
     quantities.length === 0 &&
     numbers.target === 1 &&

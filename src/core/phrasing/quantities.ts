@@ -164,6 +164,8 @@ function gradingScale(tokens: readonly Token[]): Set<number> {
     if (tokens[i].text !== '(') continue;
     const a = tokens[i + 1];
     if (/^0(?:\.0)?[-–]1(?:\.0)?$/.test(a.text) && tokens[i + 2].text === ')') at.add(i + 1);
+    // A tally closing the title, done of planned: "Weekly date nights (13/13)" is scored, not measured.
+    else if (i + 3 === tokens.length && tokens[i + 2].text === ')' && tallies(a.text)) at.add(i + 1);
     else if (
       /^0(?:\.0)?$/.test(a.text) &&
       /^(→|->|-|–|to)$/.test(tokens[i + 2].text) &&
@@ -175,6 +177,11 @@ function gradingScale(tokens: readonly Token[]): Set<number> {
     }
   }
   return at;
+}
+
+function tallies(text: string): boolean {
+  const m = /^(\d+)\/(\d+)$/.exec(text);
+  return m !== null && Number(m[1]) <= Number(m[2]) && Number(m[2]) > 1;
 }
 
 /** The deadline a title names ("by March", "by the end of Q3", "by 2026-12-01"), if any. */
