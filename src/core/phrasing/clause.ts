@@ -32,6 +32,7 @@ import {
 import { type Token } from './tokens';
 import { buildVerbLexicon, type VerbLexicon } from './word-forms';
 
+const MANNER_ADVERB = /^\p{L}{4,}(?:ally|ively|ously|ently|antly|fully|lessly)$/u;
 const LEAD_ADVERB = /^(successfully|fully|finally|completely|properly|officially|formally|also|then|first|quickly|actually)$/;
 
 /**
@@ -61,6 +62,9 @@ export function leadIndex(tokens: readonly Token[]): number {
     )
       i += 2;
     else if (w === 'to' || w === 'will' || w === 'must' || w === 'should' || LEAD_ADVERB.test(w)) i++;
+    // "Effectively communicate our outlook", "Proactively monitor ...": an adverb of manner before a verb.
+    else if (MANNER_ADVERB.test(w) && (TASK_LEXICON.forms.has(tokens[i + 1]?.lower ?? '') || OUTCOME_VERBS.has(tokens[i + 1]?.lower ?? '')))
+      i++;
     else break;
   }
   return i;

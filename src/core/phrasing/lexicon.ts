@@ -393,7 +393,7 @@ export const MODALS = set('can could');
 export const DELIVERED_ADJECTIVES = set('live available private public interoperable compatible enabled supported open-source');
 
 /** Outcome connectors: a number after them measures what the work yields ("with 100% participation", "generating 10 hires"). */
-export const RESULT_CONNECTORS = set('with generating achieving reaching resulting yielding bringing driving leading so');
+export const RESULT_CONNECTORS = set('with generating achieving reaching resulting yielding bringing driving leading so scoring');
 export const THRESHOLD_WORDS = set('< > <= >= ≤ ≥ under below above over least most within than');
 
 /**

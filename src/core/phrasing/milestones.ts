@@ -170,6 +170,20 @@ function statesResult(tokens: readonly Token[], quantities: readonly Quantity[])
   return false;
 }
 
+/**
+ * "Fix the ergonomics setup (eliminate back pain)": the work states its result, a cut to zero of
+ * something that happens. Not the removal of one thing ("to eliminate the legacy cron").
+ */
+function cutsToZero(tokens: readonly Token[], from: number): boolean {
+  return tokens.some(
+    (t, i) =>
+      i >= from &&
+      /^(eliminate|eliminates|eliminating)$/.test(t.lower) &&
+      tokens[i + 1]?.kind === 'word' &&
+      !DETERMINERS.has(tokens[i + 1].lower),
+  );
+}
+
 /** Verbs that reach people without making them a result: their count is the work done. */
 const CONTACT_VERBS = new Set([
   'interview',
@@ -357,7 +371,8 @@ function namedThing(title: string, tokens: readonly Token[], lead: number): Toke
   return head;
 }
 
-const ABSENCE_OR_DIRECTION = /^(no|not|never|none|zero|without|positive|negative|upward|downward|direction|trend|trends|trending)$/;
+const ABSENCE_OR_DIRECTION =
+  /^(no|not|never|none|zero|without|positive|negative|upward|downward|direction|trend|trends|trending|growth|increase|increases|decrease|decreases|reduction|reductions|decline|uplift|rise|gain|gains|fit)$/;
 
 /** A past participle reporting delivery in a verbless title: "GPU cluster provisioned", "Personalised ranking". */
 function deliveredParticiple(tokens: readonly Token[], lead: number, lexicon: VerbLexicon, anyVerb: boolean): Token | undefined {
@@ -493,10 +508,12 @@ function countedHead(
   }
   // The count is the whole key result, or ends at a preposition or a parenthesis: not "12 posts get 1000 views".
   const after = tokens[i];
+  // A time frame after the count does not change what is counted: "4 speaking engagements this quarter".
+  const timeFrame = /^(this|next|each|every|a)$/.test(after?.lower ?? '') && PERIODS.has(tokens[i + 1]?.lower ?? '');
   return head
     ? {
         head,
-        closes: !after || after.kind === 'symbol' || /^(to|for|of|in|on|at|with|about|across|per|by)$/.test(after.lower),
+        closes: !after || after.kind === 'symbol' || timeFrame || /^(to|for|of|in|on|at|with|about|across|per|by)$/.test(after.lower),
         judged,
       }
     : undefined;
@@ -752,7 +769,10 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
 
   // A verb outside the lexicon, known by its form, when no number is there to weigh (those go below).
   const verb = leadingTaskVerb(tokens, lexicon, quantities.length === 0);
-  if (verb) return measuresOutcome(tokens, quantities, verb.next, verb.base) ? undefined : { kind: 'verb', words: verb.text };
+  if (verb)
+    return measuresOutcome(tokens, quantities, verb.next, verb.base) || cutsToZero(tokens, verb.next)
+      ? undefined
+      : { kind: 'verb', words: verb.text };
   // "There is a public roadmap", "There are at least 10 builders": an existential clause; what
   // follows the copula is its subject, and it exists. A thing that exists was delivered unless a
   // number measures it ("at least 10 builders": people, an outcome).
