@@ -1,9 +1,11 @@
 // `okr links` reads from the OKR periods on: older commits are not read unless
 // --all-history; --since is passed to git; a long scan shows progress on a terminal.
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { PLATFORM_OKR, TempRepo } from '../helpers/git-repo';
+
+const FIXTURES = path.resolve(__dirname, '..', 'fixtures');
 import { okr } from './cli-harness';
 
 const at = (iso: string) => ({ GIT_AUTHOR_DATE: iso, GIT_COMMITTER_DATE: iso });
@@ -32,6 +34,33 @@ describe('okr links: the history window', function () {
     assert.equal(out.window, '2026-09-24');
     assert.equal(out.repositories[0].commits, 2);
     assert.deepEqual(subjects(r.stdout).sort(), ['Quarter work', 'Warm-up']);
+  });
+
+  it('starts from the periods pre-read; a file the pre-read gets wrong still gives the window of the parse', async () => {
+    // Alone, the unclosed quote would have the scan start on 2026-01-01 less a week; its parse has no period.
+    repo.remove();
+    repo = TempRepo.create();
+    repo.write('okr/platform.okr.yaml', PLATFORM_OKR);
+    repo.write('okr/broken.okr.yaml', readFileSync(path.join(FIXTURES, 'period-preread', 'unclosed-quote.okr.yaml'), 'utf8'));
+    repo.git(['add', '.']);
+    repo.git(['commit', '-q', '-m', 'Old work\n\nKey-Result: PLAT-KR1'], { env: at('2024-05-01T10:00:00+00:00') });
+    // Inside the window the pre-read would give, not inside the real one.
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Spring work\n\nKey-Result: PLAT-KR1'], { env: at('2026-03-02T10:00:00+00:00') });
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Warm-up\n\nKey-Result: PLAT-KR1'], { env: at('2026-09-27T10:00:00+00:00') });
+    repo.git(['commit', '-q', '--allow-empty', '-m', 'Quarter work\n\nKey-Result: PLAT-KR2'], { env: at('2026-11-02T10:00:00+00:00') });
+    const r = await run([]);
+    assert.equal(r.code, 0, r.stderr);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.window, '2026-09-24');
+    assert.deepEqual([out.repositories[0].commits, out.repositories[0].read], [2, 2]);
+    assert.deepEqual(subjects(r.stdout).sort(), ['Quarter work', 'Warm-up']);
+    // The same with the files named on the command line, and in text.
+    const named = await run(['okr/platform.okr.yaml', 'okr/broken.okr.yaml']);
+    assert.equal(JSON.parse(named.stdout).window, '2026-09-24');
+    assert.deepEqual(subjects(named.stdout).sort(), ['Quarter work', 'Warm-up']);
+    const text = await okr(['links', '--limit', '0'], { cwd: repo.dir, env: repo.env });
+    assert.doesNotMatch(text.stdout, /Spring work|Old work/);
+    assert.match(text.stdout, /Warm-up/);
   });
 
   it('--all-history reads everything; --since bounds the read itself', async () => {

@@ -8,10 +8,11 @@ import * as path from 'node:path';
 import { type CommitRecord, CommitIndex, SCAN_SLACK_DAYS, scanWindowStart } from '../../core/git/history';
 import { indexCachePath, readIndexCache, writeIndexCache } from '../../core/git/index-cache';
 import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, type RepoSession, TRAILER_CONFIG_KEY } from '../../core/git/git';
-import { KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
+import { type BeforeParse, KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
+import { prereadScanWindow, WindowedScan } from '../../core/git/windowed-scan';
 import { NOTES_REF } from '../../core/git/notes';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
-import { OKR_FILE_GLOBS } from '../../core/workspace';
+import { OKR_FILE_GLOBS, type OkrSource } from '../../core/workspace';
 import { styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { repoContext } from '../repo';
@@ -19,6 +20,8 @@ import { reportLoadProblems } from './lint';
 import { pushAll } from '../../core/arrays';
 
 const FORMATS = ['text', 'json'] as const;
+/** The scan's window is the periods' (known once the OKR files are read). */
+const PERIODS = Symbol('the periods');
 const DEFAULT_LIMIT = 10;
 
 const HELP = `Usage: okr links [paths...] [options]
@@ -122,8 +125,8 @@ function scanProgress(io: CliIO, repositories: number): { enabled: boolean; upda
 }
 
 /** The key results of several repositories' OKR files together; each file read once. */
-async function knownIdsOfRepos(sessions: readonly RepoSession[]): Promise<LoadedKnownIds> {
-  const all = await Promise.all(sessions.map((s) => knownIdsForRepo(s.ctx, s.root, s.okrFiles)));
+async function knownIdsOfRepos(sessions: readonly RepoSession[], beforeParse?: BeforeParse): Promise<LoadedKnownIds> {
+  const all = await Promise.all(sessions.map((s) => knownIdsForRepo(s.ctx, s.root, s.okrFiles, beforeParse)));
   if (all.length === 1) return all[0];
   const files = [...new Set(all.flatMap((a) => a.files))];
   const definitions = all.flatMap((a) => a.known.definitions);
@@ -192,41 +195,66 @@ async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
     failed = true;
   };
   // The repositories and (with paths given) the OKR files are independent: read them side by side.
-  const explicitIds = options.paths.length > 0 ? loadKnownIds(options.paths, io.cwd) : undefined;
+  let explicitIds: ((beforeParse?: BeforeParse) => Promise<LoadedKnownIds>) | undefined;
+  if (options.paths.length > 0) {
+    // The files are read now; their parse waits for the scans' window (beforeParse), given once the repositories are open.
+    let release!: (beforeParse: BeforeParse | undefined) => void;
+    const given = new Promise<BeforeParse | undefined>((resolve) => (release = resolve));
+    const loading = loadKnownIds(options.paths, io.cwd, async (sources) => (await given)?.(sources));
+    loading.catch(() => undefined);
+    explicitIds = (beforeParse) => (release(beforeParse), loading);
+  }
   const opened = await Promise.all(
     options.repoDirs.map((dir) => openRepo(repoContext(io, dir)).catch((err: unknown) => (fail(err), undefined))),
   );
   const sessions: RepoSession[] = [];
   for (const s of opened) if (s && !sessions.some((x) => x.root === s.root)) sessions.push(s);
-  if (sessions.length === 0) return 2;
+  if (sessions.length === 0) {
+    explicitIds?.(undefined).catch(() => undefined);
+    return 2;
+  }
   const progress = scanProgress(io, sessions.length);
   const cacheFiles = sessions.map((s) => (options.cache ? indexCachePath(s.info.commonDir, 'HEAD', s.trailerKey) : undefined));
   const cached = await Promise.all(
     cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : Promise.resolve(undefined))),
   );
   // Each index asks for its head while the OKR files are read.
-  const indexes = sessions.map(
-    (session, i) =>
-      new CommitIndex(session.ctx, {
-        trailerKey: session.trailerKey,
+  const scan = new WindowedScan(
+    (i) =>
+      new CommitIndex(sessions[i].ctx, {
+        trailerKey: sessions[i].trailerKey,
         state: cached[i],
         onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined,
       }),
+    sessions.length,
   );
-  for (const index of indexes) index.prepare();
+  // The scan reads from the periods on (or --since), never the whole history unless asked. A window
+  // known now starts the scan now; else it starts from the periods pre-read, beside the parse, and
+  // runs again should the parse say otherwise.
+  const givenWindow = options.since ?? (options.allHistory ? undefined : PERIODS);
+  if (givenWindow !== PERIODS) scan.begin(givenWindow).catch(() => undefined);
+  const beforeParse =
+    givenWindow === PERIODS && (explicitIds !== undefined || sessions.length === 1)
+      ? async (sources: readonly OkrSource[]) => {
+          const guess = prereadScanWindow(sources.map((s) => s.text));
+          if (guess !== undefined) await scan.begin(guess);
+        }
+      : undefined;
 
-  const loaded = explicitIds ? await explicitIds : await knownIdsOfRepos(sessions);
-  if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
+  const loaded = explicitIds ? await explicitIds(beforeParse) : await knownIdsOfRepos(sessions, beforeParse);
+  if (reportLoadProblems(loaded, io) && loaded.files.length === 0) {
+    await scan.stop();
+    return 2;
+  }
 
-  // The scan reads from the periods on (or --since), never the whole history unless asked.
-  const window = options.since ?? (options.allHistory ? undefined : scanWindowStart(loaded.periodStarts));
+  const window = givenWindow !== PERIODS ? givenWindow : scanWindowStart(loaded.periodStarts);
+  const updates = await scan.finish(window);
   const repos: { session: RepoSession; index: CommitIndex; read: number; full: boolean }[] = [];
   await Promise.all(
     sessions.map(async (session, i) => {
-      const index = indexes[i];
-      index.setWindow(window);
+      const index = scan.indexes[i];
       try {
-        const result = await index.update();
+        const result = await updates[i];
         repos[i] = { session, index, read: result.added, full: result.full };
         const file = cacheFiles[i];
         if (file && (result.added > 0 || result.full || cached[i] === undefined)) {

@@ -40,6 +40,8 @@ export interface RunGitOptions {
   okCodes?: readonly number[];
   /** Stops git (SIGKILL) when aborted: the caller no longer needs what it would say. */
   signal?: AbortSignal;
+  /** Called once git has been started (the caller may then do other work beside it). */
+  onSpawn?: () => void;
 }
 
 export interface GitResult {
@@ -158,6 +160,7 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
       stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
       windowsHide: true,
     });
+    options.onSpawn?.();
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outBytes = 0;

@@ -88,6 +88,10 @@ export interface ReadCommitsOptions {
   since?: string;
   /** Called as commits arrive, with the number read so far. */
   onProgress?: (commits: number) => void;
+  /** Stops the scan (git is killed, the read rejects) when aborted. */
+  signal?: AbortSignal;
+  /** Called once git has been started. */
+  onStart?: () => void;
 }
 
 /** Days of slack before the earliest period start: work often starts just before a quarter does. */
@@ -253,7 +257,7 @@ export async function readCommits(
   revisions: readonly string[],
   options?: ReadCommitsOptions,
 ): Promise<CommitRecord[]> {
-  return scanLog(ctx, logArgs(trailerKey, revisions, options), options?.onProgress);
+  return scanLog(ctx, logArgs(trailerKey, revisions, options), options);
 }
 
 /** How often a long scan reports progress. */
@@ -271,7 +275,9 @@ const READ_CHUNK_BYTES = 1024 * 1024;
  * and no copy of the whole log is ever held; it is removed at the end, whatever
  * happens.
  */
-async function scanLog(ctx: GitContext, args: string[], onProgress?: (commits: number) => void): Promise<CommitRecord[]> {
+async function scanLog(ctx: GitContext, args: string[], options: ReadCommitsOptions = {}): Promise<CommitRecord[]> {
+  const { onProgress, signal } = options;
+  signal?.throwIfAborted();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'okr-log-'));
   const file = path.join(dir, 'log');
   const at = args.indexOf('--end-of-options');
@@ -284,13 +290,15 @@ async function scanLog(ctx: GitContext, args: string[], onProgress?: (commits: n
       args,
     );
   const stop = new AbortController();
+  const abort = () => stop.abort();
+  signal?.addEventListener('abort', abort, { once: true });
   let handle: import('node:fs/promises').FileHandle | undefined;
   try {
     // Created here, before git truncates and fills it: the reader can open it at once.
     handle = await fs.open(file, 'w+', 0o600);
     let exited = false;
     let wake: (() => void) | undefined;
-    const git = runGit(ctx, withOutput, { timeoutMs: 0, signal: stop.signal }).finally(() => {
+    const git = runGit(ctx, withOutput, { timeoutMs: 0, signal: stop.signal, onSpawn: options.onStart }).finally(() => {
       exited = true;
       wake?.();
     });
@@ -327,6 +335,7 @@ async function scanLog(ctx: GitContext, args: string[], onProgress?: (commits: n
     onProgress?.(commits.length);
     return commits;
   } finally {
+    signal?.removeEventListener('abort', abort);
     stop.abort();
     await handle?.close().catch(() => undefined);
     // The file, then the folder: cheaper than a recursive removal, which loads a module of its own.
@@ -348,6 +357,14 @@ export interface UpdateResult {
   added: number;
   /** Whether the whole history was read (first scan, rewritten history, or a changed setting). */
   full: boolean;
+}
+
+/** For one `CommitIndex.update`: how to stop its `git log`, and when it has started. */
+export interface ScanHooks {
+  /** Stops the read (the update rejects, the index keeps what it held). */
+  signal?: AbortSignal;
+  /** Called once `git log` has been started, if this update reads any commits. */
+  onStart?: () => void;
 }
 
 export interface CommitIndexOptions {
@@ -452,21 +469,31 @@ export class CommitIndex {
    * when the last indexed head is an ancestor of it, else the whole history.
    * Calls made while one runs wait for it (never two scans at once).
    */
-  update(): Promise<UpdateResult> {
+  update(scan: ScanHooks = {}): Promise<UpdateResult> {
     const step = () => {
-      // The notes ref is asked about while the history is read, not after.
-      const tip = notesTip(this.ctx);
+      // The notes ref is asked about while the history is read, not after; but once `git log`
+      // has started, which matters more (or when no log is read).
+      let ask!: () => void;
+      const asked = new Promise<void>((resolve) => (ask = resolve));
+      const tip = asked.then(() => notesTip(this.ctx));
       tip.catch(() => undefined);
-      return this.doUpdate().then((r) => this.mergeNotes(r, tip));
+      const onStart = () => {
+        ask();
+        scan.onStart?.();
+      };
+      return this.doUpdate({ ...scan, onStart })
+        .finally(ask)
+        .then((r) => this.mergeNotes(r, tip));
     };
     const run = this.pending.then(step, step);
     this.pending = run.catch(() => undefined);
     return run;
   }
 
-  private async doUpdate(): Promise<UpdateResult> {
+  private async doUpdate(scan: ScanHooks): Promise<UpdateResult> {
     const probe = await (this.probed ?? this.probe());
     this.probed = undefined;
+    scan.signal?.throwIfAborted();
     // Commits held from a later day than now asked for are not enough: read again.
     if (!covers(this.readSince, this.since)) this.reset([], undefined, this.isShallow);
     const [shallowLine, headLine] = probe.stdout.split('\n');
@@ -488,8 +515,10 @@ export class CommitIndex {
       const added = await readCommits(this.ctx, this.trailerKey, [`${old}..${head}`], {
         since: this.readSince,
         onProgress: this.onProgress,
+        ...scan,
       }).catch((err: unknown) => {
-        if (err instanceof GitError && err.kind === 'failed') return undefined; // the old head is gone
+        // The old head is gone, unless the read was stopped.
+        if (err instanceof GitError && err.kind === 'failed' && !scan.signal?.aborted) return undefined;
         throw err;
       });
       if (added?.some((c) => c.parents.includes(old))) {
@@ -497,7 +526,7 @@ export class CommitIndex {
         return { added: added.length, full: false };
       }
     }
-    const all = await readCommits(this.ctx, this.trailerKey, [head], { since: this.since, onProgress: this.onProgress });
+    const all = await readCommits(this.ctx, this.trailerKey, [head], { since: this.since, onProgress: this.onProgress, ...scan });
     this.reset(all, head, shallow);
     this.readSince = this.since;
     return { added: all.length, full: true };

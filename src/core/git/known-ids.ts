@@ -8,7 +8,7 @@ import { collectDefinitions } from '../lint';
 import type { IdDefinition } from '../model';
 import { closestMatches } from '../edit-distance';
 import { loadSources, readOkrSources, type WorkspaceProblem } from '../fs/okr-files';
-import { OKR_FILE_GLOBS, parseSources, SKIPPED_FOLDERS } from '../workspace';
+import { OKR_FILE_GLOBS, type OkrSource, parseSources, SKIPPED_FOLDERS } from '../workspace';
 import { MAX_FILE_BYTES } from '../parse';
 import { GitError, type GitContext, gitConfigGetAll, OKR_FILES_CONFIG_KEY, resolveCommit, runGit } from './git';
 
@@ -83,13 +83,20 @@ export interface LoadedKnownIds {
   periodStarts: string[];
 }
 
+/**
+ * Called with the OKR files' texts once they are read, before they are parsed; the parse
+ * waits for it (`okr links` starts the history scan from the periods it pre-reads).
+ */
+export type BeforeParse = (sources: readonly OkrSource[]) => Promise<void> | void;
+
 function periodStartsOf(parsed: readonly { file: { period?: { start: string } } }[]): string[] {
   return parsed.flatMap((p) => (p.file.period ? [p.file.period.start] : []));
 }
 
 /** Reads the OKR files under `targets` (relative to `cwd`) and collects their ids. */
-export async function loadKnownIds(targets: readonly string[], cwd: string): Promise<LoadedKnownIds> {
+export async function loadKnownIds(targets: readonly string[], cwd: string, beforeParse?: BeforeParse): Promise<LoadedKnownIds> {
   const loaded = await loadSources(targets, cwd);
+  await beforeParse?.(loaded.sources);
   const parsed = parseSources(loaded.sources);
   const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
   return {
@@ -108,13 +115,19 @@ export async function loadKnownIds(targets: readonly string[], cwd: string): Pro
  * or not but not ignored. Asking git (its index) keeps this fast in a large
  * repository, which matters in a commit hook.
  */
-export async function knownIdsForRepo(ctx: GitContext, root: string, okrFiles?: readonly string[]): Promise<LoadedKnownIds> {
+export async function knownIdsForRepo(
+  ctx: GitContext,
+  root: string,
+  okrFiles?: readonly string[],
+  beforeParse?: BeforeParse,
+): Promise<LoadedKnownIds> {
   // `okrFiles`: the setting, when the caller has read it already (RepoSession.okrFiles).
   const configured = okrFiles ?? (await gitConfigGetAll(ctx, OKR_FILES_CONFIG_KEY));
   if (configured.length > 0)
     return loadKnownIds(
       configured.map((p) => path.resolve(root, p)),
       root,
+      beforeParse,
     );
   const listed = await runGit(
     { ...ctx, cwd: root },
@@ -122,7 +135,7 @@ export async function knownIdsForRepo(ctx: GitContext, root: string, okrFiles?: 
     { okCodes: [128] },
   );
   if (listed.code !== 0) {
-    if (listed.stderr.includes('must be run in a work tree')) return knownIdsAtHead(ctx, root);
+    if (listed.stderr.includes('must be run in a work tree')) return knownIdsAtHead(ctx, root, beforeParse);
     throw new GitError(`git ls-files failed: ${listed.stderr.trim().split('\n')[0]}`, 'failed', ['ls-files'], listed.stderr, listed.code);
   }
   const { stdout } = listed;
@@ -135,6 +148,7 @@ export async function knownIdsForRepo(ctx: GitContext, root: string, okrFiles?: 
     await Promise.all(files.map(async (f) => ((await fs.stat(f).catch(() => undefined))?.isFile() ? f : undefined)))
   ).filter((f): f is string => f !== undefined);
   const read = await readOkrSources(existing);
+  await beforeParse?.(read.sources);
   const parsed = parseSources(read.sources);
   const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
   return {
@@ -150,7 +164,7 @@ export async function knownIdsForRepo(ctx: GitContext, root: string, okrFiles?: 
  * A bare repository has no working tree: its OKR files are those of the commit
  * HEAD points at (none before the first commit), read from git's objects.
  */
-async function knownIdsAtHead(ctx: GitContext, gitDir: string): Promise<LoadedKnownIds> {
+async function knownIdsAtHead(ctx: GitContext, gitDir: string, beforeParse?: BeforeParse): Promise<LoadedKnownIds> {
   const at = { ...ctx, cwd: gitDir };
   const empty = { known: new KnownIds([]), files: [], problems: [], empty: [gitDir], periodStarts: [] };
   if ((await resolveCommit(at, 'HEAD')) === undefined) return empty;
@@ -168,6 +182,7 @@ async function knownIdsAtHead(ctx: GitContext, gitDir: string): Promise<LoadedKn
     if (blob?.code === 0) sources.push({ path: path.join(gitDir, name), text: blob.stdout });
   }
   if (sources.length === 0) return empty;
+  await beforeParse?.(sources);
   const parsed = parseSources(sources);
   const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
   return {
