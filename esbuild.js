@@ -1,5 +1,6 @@
 // Builds the bundles: the extension (vscode external), the `okr` CLI, the benchmark
-// and the dashboard page's script. `--production` minifies for packaging; `--watch` rebuilds on change.
+// and the dashboard page's script, then the CLI's code cache (scripts/code-cache.js, read by bin/okr.js). `--production`
+// minifies for packaging; `--watch` rebuilds on change (and leaves the code cache unused).
 // Type checking is separate: `npm run typecheck`.
 const esbuild = require('esbuild');
 
@@ -39,6 +40,8 @@ async function main() {
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
+  // The CLI's code cache, made by this Node (bin/okr.js uses it only for this very bundle).
+  require('./scripts/code-cache.js').writeCodeCache(require('node:path').join(__dirname, 'dist', 'cli.js'));
 }
 
 main().catch((err) => {
