@@ -39,13 +39,10 @@ function requireCached(file) {
   return mod.exports;
 }
 
-module.exports = { requireCached };
-
-if (require.main === module) {
-  const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
-  if (!fs.existsSync(bundle)) {
-    process.stderr.write('okr: the CLI is not built yet; run `npm run build` in ' + path.join(__dirname, '..') + '\n');
-    process.exit(2);
-  }
-  requireCached(bundle).main();
+// Run as a program, or required (the git hooks' locator requires the CLI it finds).
+const bundle = path.join(__dirname, '..', 'dist', 'cli.js');
+if (!fs.existsSync(bundle)) {
+  process.stderr.write('okr: the CLI is not built yet; run `npm run build` in ' + path.join(__dirname, '..') + '\n');
+  process.exit(2);
 }
+requireCached(bundle).main();
