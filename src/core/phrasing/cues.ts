@@ -25,7 +25,7 @@ const ROUTINE_CUES: readonly Cue[] = [
   ],
   [
     [
-      /\b(?:keep(?:s|ing)?|kept)\b[^.;]{0,40}?\b(?:running|alive|green|healthy|patched|up[- ]to[- ]date|online|current|updated|supported)\b/,
+      /\b(?:keep(?:s|ing)?|kept)\b[^.;]{0,40}?\b(?:running|alive|green|healthy|patched|up[- ]to[- ]date|online|current|updated|supported|organi[sz]ed|tidy|in order|in sync)\b/,
     ],
     'keeping things running',
   ],
