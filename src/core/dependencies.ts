@@ -175,7 +175,9 @@ export class DependencyGraph {
     // Iterative Tarjan: a long chain of dependencies must not overflow the call stack.
     const nodes = this.nodes.filter((n) => this.byId.get(n.id) === n);
     for (const root of nodes) {
-      if (index.has(root)) continue;
+      // Most items name no dependency: nothing leaves them, so no cycle passes through
+      // them, and a walk started there would find nothing (one reached from another is still walked).
+      if (root.dependsOn.length === 0 || index.has(root)) continue;
       const work: { node: DependencyNode; next: number; edges: DependencyNode[] }[] = [];
       const enter = (node: DependencyNode) => {
         index.set(node, counter);

@@ -40,56 +40,96 @@ export function docsPath(ruleId: string): string {
 
 /** Lints already-parsed text; see `lintText` for the usual entry point. */
 export function lintParsed(file: OkrFile, parseFindings: Finding[], options: LintOptions): LintResult {
+  const run = startLint(file, parseFindings, options);
+  run.runRules('all', options);
+  return run.finish();
+}
+
+/**
+ * Lints already-parsed text in two passes: the rules that do not read history now,
+ * then, once git's history is read, those that do (`finish`). The CLI lints a
+ * workspace while its git log runs. The findings are those of `lintParsed` with the
+ * same options: both passes sort the same list.
+ */
+export function lintParsedBeforeHistory(
+  file: OkrFile,
+  parseFindings: Finding[],
+  options: Omit<LintOptions, 'history' | 'pastPeriods'>,
+): { finish(history: Pick<LintOptions, 'history' | 'pastPeriods'>): LintResult } {
+  const run = startLint(file, parseFindings, options);
+  run.runRules('without-history', options);
+  return {
+    finish(history) {
+      run.runRules('history', { ...options, ...history });
+      return run.finish();
+    },
+  };
+}
+
+/** Which of the enabled rules a pass runs: all, those that read history (`Rule.readsHistory`), or the others. */
+type RulePass = 'all' | 'history' | 'without-history';
+
+function startLint(file: OkrFile, parseFindings: Finding[], base: LintOptions) {
   const lines = new LineIndex(file.text);
-  const { resolved, problems, byId } = resolvedRules(options.settings, file.lint);
+  const { resolved, problems, byId } = resolvedRules(base.settings, file.lint);
   const raw: Finding[] = [...parseFindings];
   // Problems in the file's own lint block point at it; those of editor settings are the adapter's to show.
   const lintSpan = file.spans.keys.lint ?? { start: 0, end: 0 };
   for (const p of problems[1]) raw.push({ ruleId: 'schema', severity: 'error', message: p.message, span: lintSpan });
 
-  const index = options.definitions ?? new DefinitionIndex([options.otherDefinitions ?? []]);
-  const given = options.definitions ? undefined : (options.otherDefinitions ?? []);
+  const index = base.definitions ?? new DefinitionIndex([base.otherDefinitions ?? []]);
+  const given = base.definitions ? undefined : (base.otherDefinitions ?? []);
   let outside: readonly IdDefinition[] | undefined;
-  const context: LintContext = {
-    today: options.today,
-    // Built on first use only: a list of every other file's ids, per file, is what made linting n files quadratic.
-    get otherDefinitions() {
-      return (outside ??= given ?? index.outside(file.path));
-    },
-    firstDefinitionElsewhere: (id) => index.firstOutside(id, file.path),
-    alignedFile: options.alignedFile,
-    alignedPath: options.alignedPath,
-    dependencies: options.dependencies,
-    alignment: options.alignment,
-    history: options.history,
-    pastPeriods: options.pastPeriods,
-    ...(options.alignedProblem !== undefined ? { alignedProblem: options.alignedProblem } : {}),
-  };
-  // The phrasing rules share the tokens of the file's titles.
-  withTokenCache(() => {
-    for (const r of resolved) {
-      if (!r.enabled) continue;
-      let reports;
-      try {
-        reports = r.rule.check({ file, options: r.options, context });
-      } catch (err) {
-        // A rule bug must not hide the other rules' findings, nor crash the editor.
-        reports = [{ message: `Rule ${r.rule.id} failed on this file: ${(err as Error).message}`, span: { start: 0, end: 0 } }];
-      }
-      for (const rep of reports) raw.push({ ruleId: r.rule.id, severity: r.severity, ...rep });
-    }
-  });
+  const otherDefinitions = () => (outside ??= given ?? index.outside(file.path));
 
-  const suppressions = findSuppressions(file.text, lines);
-  const findings: Finding[] = [];
-  for (const f of raw) {
-    const r = byId.get(f.ruleId);
-    if (r && !r.enabled) continue;
-    if (suppressions.isSuppressed(f.ruleId, f.span.start)) continue;
-    findings.push({ ...f, severity: r ? r.severity : f.severity, docsPath: docsPath(f.ruleId) });
+  function runRules(pass: RulePass, options: LintOptions): void {
+    const context: LintContext = {
+      today: options.today,
+      // Built on first use only: a list of every other file's ids, per file, is what made linting n files quadratic.
+      get otherDefinitions() {
+        return otherDefinitions();
+      },
+      firstDefinitionElsewhere: (id) => index.firstOutside(id, file.path),
+      alignedFile: options.alignedFile,
+      alignedPath: options.alignedPath,
+      dependencies: options.dependencies,
+      alignment: options.alignment,
+      history: options.history,
+      pastPeriods: options.pastPeriods,
+      ...(options.alignedProblem !== undefined ? { alignedProblem: options.alignedProblem } : {}),
+    };
+    // The phrasing rules share the tokens of the file's titles.
+    withTokenCache(() => {
+      for (const r of resolved) {
+        if (!r.enabled) continue;
+        if (pass !== 'all' && (r.rule.readsHistory === true) !== (pass === 'history')) continue;
+        let reports;
+        try {
+          reports = r.rule.check({ file, options: r.options, context });
+        } catch (err) {
+          // A rule bug must not hide the other rules' findings, nor crash the editor.
+          reports = [{ message: `Rule ${r.rule.id} failed on this file: ${(err as Error).message}`, span: { start: 0, end: 0 } }];
+        }
+        for (const rep of reports) raw.push({ ruleId: r.rule.id, severity: r.severity, ...rep });
+      }
+    });
   }
-  findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
-  return { file, findings: withoutRepeats(findings), lines };
+
+  function finish(): LintResult {
+    const suppressions = findSuppressions(file.text, lines);
+    const findings: Finding[] = [];
+    for (const f of raw) {
+      const r = byId.get(f.ruleId);
+      if (r && !r.enabled) continue;
+      if (suppressions.isSuppressed(f.ruleId, f.span.start)) continue;
+      findings.push({ ...f, severity: r ? r.severity : f.severity, docsPath: docsPath(f.ruleId) });
+    }
+    // The order is the same whichever pass a rule ran in: ties of place are broken by rule id, and one rule's findings keep their order.
+    findings.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+    return { file, findings: withoutRepeats(findings), lines };
+  }
+
+  return { runRules, finish };
 }
 
 const NO_SETTINGS: RuleSettings = {};

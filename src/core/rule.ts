@@ -79,6 +79,11 @@ export interface Rule<O extends object = Record<string, unknown>> {
   optionsSchema?: OptionsSchema<O>;
   /** True when the rule can offer fixes (checked by a meta-test against what it reports). */
   fixable?: boolean;
+  /**
+   * True when the rule reads `context.history` or `context.pastPeriods`: the CLI runs it
+   * once git's history is read, and the other rules while git runs.
+   */
+  readsHistory?: boolean;
   check(input: RuleCheckInput<O>): RuleReport[];
 }
 

@@ -11,7 +11,7 @@ import * as path from 'node:path';
 import { AlignmentIndex } from './alignment';
 import { DependencyGraph } from './dependencies';
 import { DefinitionIndex } from './definitions';
-import { collectDefinitions, docsPath, lintParsed, type LintResult } from './lint';
+import { collectDefinitions, docsPath, lintParsedBeforeHistory, type LintResult } from './lint';
 import type { Finding, IdDefinition, OkrFile, RuleSettings, Severity } from './model';
 import { type FileHistory, pastPeriodsOf, teamKey } from './history';
 import { reparseOkr } from './incremental';
@@ -207,12 +207,34 @@ function withOverrides(lint: RuleSettings, overrides: Readonly<Record<string, 'o
  * one of them, else from `options.aligned`.
  */
 export function lintParsedSources(parsed: readonly ParsedSource[], options: SourcesLintOptions): WorkspaceLint {
+  const pending = lintBeforeHistory(parsed, options);
+  return { files: pending.map((finish) => finish(options.historyFor)) };
+}
+
+/**
+ * As `lintParsedSources`, with the history still being read: the rules that do not
+ * read it run at once (while git runs, for the CLI), the others once `historyFor`
+ * resolves. The same findings as `lintParsedSources` given the resolved `historyFor`.
+ */
+export async function lintParsedSourcesAwaitingHistory(
+  parsed: readonly ParsedSource[],
+  options: Omit<SourcesLintOptions, 'historyFor'>,
+  historyFor: Promise<SourcesLintOptions['historyFor']>,
+): Promise<WorkspaceLint> {
+  const pending = lintBeforeHistory(parsed, options);
+  const history = await historyFor;
+  return { files: pending.map((finish) => finish(history)) };
+}
+
+type PendingLint = (historyFor: SourcesLintOptions['historyFor']) => SourceLint;
+
+/** Each source to lint, with the rules that do not read history run; the rest runs when the history is given. */
+function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<SourcesLintOptions, 'historyFor'>): PendingLint[] {
   const display = options.displayPath ?? ((p: string) => p);
   const definitions = parsed.map((p) => collectDefinitions(p.file));
   // Built once for the run: each file looks its ids up here (linear), instead of getting a list of every other file's.
   const index = new DefinitionIndex(definitions);
   const bySourcePath = new Map(parsed.map((p) => [p.source.path, p]));
-  const history = (sourcePath: string) => options.historyFor?.(sourcePath);
   // Earlier periods of a team, for sandbagging across periods: the run's other files.
   const teamFiles = new Map<string, { source: string; file: OkrFile }[]>();
   for (const p of parsed) {
@@ -257,19 +279,19 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
   const alignment = new AlignmentIndex(
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => ({ path: p.source.path, file: p.file })),
   );
-  const files: SourceLint[] = [];
+  const pending: PendingLint[] = [];
   parsed.forEach((p, at) => {
     if (options.only && !options.only.has(p.source.path)) return;
-    files.push(lintOne(p, at));
+    pending.push(lintOne(p, at));
   });
-  return { files };
+  return pending;
 
-  function lintOne(p: ParsedSource, at: number): SourceLint {
+  function lintOne(p: ParsedSource, at: number): PendingLint {
     const own = definitions[at];
     if (p.source.oversizeBytes !== undefined) {
       // Not linted: there is nothing to lint, and a rule must not report on an empty stand-in.
       const findings = p.findings.map((f) => ({ ...f, docsPath: docsPath(f.ruleId) }));
-      return { path: p.source.path, result: { file: p.file, findings, lines: new LineIndex('') }, definitions: own };
+      return () => ({ path: p.source.path, result: { file: p.file, findings, lines: new LineIndex('') }, definitions: own });
     }
     const target = alignedPathOf(p.source.path, p.file);
     const aligned = target === undefined ? undefined : alignedFile(target);
@@ -277,7 +299,7 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
       options.overrides && Object.keys(options.overrides).length
         ? { ...p.file, lint: withOverrides(p.file.lint, options.overrides) }
         : p.file;
-    const result = lintParsed(file, p.findings, {
+    const run = lintParsedBeforeHistory(file, p.findings, {
       today: options.today,
       settings: options.settingsFor?.(p.source.path) ?? options.settings,
       definitions: index,
@@ -286,10 +308,15 @@ export function lintParsedSources(parsed: readonly ParsedSource[], options: Sour
       dependencies,
       alignment,
       ...(aligned?.problem !== undefined ? { alignedProblem: aligned.problem } : {}),
-      history: history(p.source.path),
-      pastPeriods: pastPeriodsOf(p.file, teamFiles.get(teamKey(p.file) ?? '') ?? [], history(p.source.path), options.today),
     });
-    return { path: p.source.path, result: { ...result, file: p.file }, definitions: own };
+    return (historyFor) => {
+      const history = historyFor?.(p.source.path);
+      const result = run.finish({
+        history,
+        pastPeriods: pastPeriodsOf(p.file, teamFiles.get(teamKey(p.file) ?? '') ?? [], history, options.today),
+      });
+      return { path: p.source.path, result: { ...result, file: p.file }, definitions: own };
+    };
   }
 }
 

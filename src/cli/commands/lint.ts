@@ -8,7 +8,7 @@ import type { Severity } from '../../core/model';
 import { rules, ruleById } from '../../core/rules';
 import { closestMatch } from '../../core/edit-distance';
 import { loadSources, readAlignedTexts, type LoadedSources } from '../../core/fs/okr-files';
-import { OKR_FILE_GLOBS, alignedTargets, lintParsedSources, parseSources, type ParsedSource } from '../../core/workspace';
+import { OKR_FILE_GLOBS, alignedTargets, lintParsedSourcesAwaitingHistory, parseSources, type ParsedSource } from '../../core/workspace';
 import { gitFailureMessage } from '../../core/git/git';
 import { type HistoriesRead, MAX_HISTORY_COMMITS, readFileHistories } from '../../core/git/okr-history';
 import type { FileHistory } from '../../core/history';
@@ -171,15 +171,15 @@ export async function runLint(options: LintArgs, io: CliIO): Promise<number> {
     return d;
   };
   const parsed = parseSources(loaded.sources, { displayPath: show });
+  // git reads the history while the rules that do not need it run.
+  const histories = options.history === false ? Promise.resolve(undefined) : readHistories(parsed, options.history === true, io);
+  histories.catch(() => undefined); // awaited below; not an unhandled rejection meanwhile
   const aligned = await readAlignedTexts(alignedTargets(parsed));
-  const histories = options.history === false ? undefined : await readHistories(parsed, options.history === true, io);
-  const linted = lintParsedSources(parsed, {
-    today: options.today,
-    overrides: options.overrides,
-    aligned,
-    displayPath: show,
-    historyFor: histories && ((p) => histories.get(p)),
-  });
+  const linted = await lintParsedSourcesAwaitingHistory(
+    parsed,
+    { today: options.today, overrides: options.overrides, aligned, displayPath: show },
+    histories.then((read) => read && ((p: string) => read.get(p))),
+  );
 
   const report: LintReport = {
     cwd: io.cwd,

@@ -20,6 +20,7 @@ export const sandbagging: Rule<NoOptions> = {
     'Aspirational objectives stretch: not every key result reaches 100% (nor in each of the last two periods), and no target ' +
     'equals its start.',
   defaultSeverity: 'warning',
+  readsHistory: true,
   defaultOptions: {},
   check({ file, context }) {
     const reports: RuleReport[] = [];

@@ -21,6 +21,7 @@ export const targetMoved: Rule<TargetMovedOptions> = {
   id: 'target-moved',
   description: "A key result's target or start changed after the period's first two weeks says why in `reason:` (reads git history).",
   defaultSeverity: 'warning',
+  readsHistory: true,
   defaultOptions: { days: 14 },
   optionsSchema: {
     days: {

@@ -2,6 +2,7 @@ import { shownValue } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
 import { closestMatch } from '../edit-distance';
 import { periodLabel } from '../history';
+import type { OkrFile } from '../model';
 
 // The guide: "Start by understanding the company-level OKRs and working backward to
 // determine how your engineering team can contribute." A `parent:` is that line of
@@ -39,13 +40,7 @@ export const unknownParent: Rule<NoOptions> = {
       });
       return reports;
     }
-    const objectiveIds = aligned.objectives.map((o) => o.id).filter((id): id is string => !!id);
-    const known = new Set(objectiveIds);
-    const otherIds = new Map<string, string>();
-    for (const o of aligned.objectives) {
-      for (const kr of o.keyResults) if (kr.id) otherIds.set(kr.id, 'a key result');
-      for (const i of o.initiatives) if (i.id) otherIds.set(i.id, 'an initiative');
-    }
+    const { objectiveIds, known } = objectiveIdsOf(aligned);
     // The parent file has started a later period (both rolled over): this file's `parent:`
     // ids are of the parent's earlier period, which its closed copy in the workspace keeps.
     const parentMovedOn = file.period !== undefined && aligned.period !== undefined && aligned.period.start > file.period.end;
@@ -53,7 +48,7 @@ export const unknownParent: Rule<NoOptions> = {
       const parent = o.parent!.trim();
       if (known.has(parent)) continue;
       if (parentMovedOn && context.firstDefinitionElsewhere(parent)?.kind === 'objective') continue;
-      const other = otherIds.get(parent);
+      const other = otherIdsOf(aligned).get(parent);
       let message: string;
       if (other) {
         message =
@@ -80,3 +75,26 @@ export const unknownParent: Rule<NoOptions> = {
     return reports;
   },
 };
+
+// A company file is the `aligns_with` parent of every team file: its ids are gathered
+// once per run (per parsed file), not once per team file.
+const objectiveIdsCache = new WeakMap<OkrFile, { objectiveIds: string[]; known: ReadonlySet<string> }>();
+
+function objectiveIdsOf(aligned: OkrFile): { objectiveIds: string[]; known: ReadonlySet<string> } {
+  let ids = objectiveIdsCache.get(aligned);
+  if (!ids) {
+    const objectiveIds = aligned.objectives.map((o) => o.id).filter((id): id is string => !!id);
+    objectiveIdsCache.set(aligned, (ids = { objectiveIds, known: new Set(objectiveIds) }));
+  }
+  return ids;
+}
+
+/** The ids of the file's key results and initiatives, for saying what a wrong `parent:` names instead. */
+function otherIdsOf(aligned: OkrFile): ReadonlyMap<string, string> {
+  const otherIds = new Map<string, string>();
+  for (const o of aligned.objectives) {
+    for (const kr of o.keyResults) if (kr.id) otherIds.set(kr.id, 'a key result');
+    for (const i of o.initiatives) if (i.id) otherIds.set(i.id, 'an initiative');
+  }
+  return otherIds;
+}
