@@ -1,6 +1,5 @@
 // Builds the bundles: the extension (vscode external), the `okr` CLI, the benchmark
-// and the dashboard page's script, then the CLI's code cache (scripts/code-cache.js, read by bin/okr.js). `--production`
-// minifies for packaging; `--watch` rebuilds on change (and leaves the code cache unused).
+// and the dashboard page's script. `--production` minifies for packaging; `--watch` rebuilds on change.
 // Type checking is separate: `npm run typecheck`.
 const esbuild = require('esbuild');
 
@@ -40,8 +39,6 @@ async function main() {
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  // The CLI's code cache, made by this Node (bin/okr.js uses it only for this very bundle).
-  require('./scripts/code-cache.js').writeCodeCache(require('node:path').join(__dirname, 'dist', 'cli.js'));
 }
 
 main().catch((err) => {
