@@ -5,8 +5,10 @@
 // a floor there would be tuning on it.
 
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { corpusParts, judgePart, summary } from '../../bench/corpus';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { corpusParts, judgePart, secondReviewerAgreement, summary } from '../../bench/corpus';
 import { parseOkr } from '../../src/core/parse';
 import { LineIndex } from '../../src/core/positions';
 import { readExpectations } from '../helpers/fixtures';
@@ -76,5 +78,52 @@ describe('phrasing rules on the public corpus', () => {
       console.log(`      ${part.name}: recall ${recall.toFixed(3)}, titles with a false alarm ${(falseAlarmRate * 100).toFixed(1)}%`);
       assert.ok(heldOut.titles > 40);
     }
+  });
+});
+
+describe('a second reviewer against a part', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'okr-second-'));
+  after(() => rmSync(dir, { recursive: true, force: true }));
+  const fixture = join(dir, 'part.okr.yaml');
+  writeFileSync(
+    fixture,
+    [
+      'version: 1',
+      'team: T',
+      'period: 2026-Q4',
+      'objectives:',
+      '  - id: T-O1',
+      '    title: Ship the portal   # expect: objective-is-task',
+      '    key_results:',
+      '      - id: T-KR1',
+      '        title: Launch the portal   # expect: kr-is-milestone, routine-work',
+      '      - { id: T-KR2, title: Grow weekly users from 10 to 50 }   # expect: none',
+      '      - id: T-KR3',
+      '        title: Keep the wiki tidy   # expect: none',
+      '',
+    ].join('\n'),
+  );
+  const part = { name: 'p', heldOut: true, files: [fixture] };
+
+  it('counts titles with the same labels, the recall of the reviewer, and titles where the reviewer adds a label', () => {
+    const tsv = join(dir, 'second.tsv');
+    writeFileSync(
+      tsv,
+      [
+        'id\tkind\tlabels\ttitle',
+        'T-O1\tobjective\tobjective-is-task\tShip the portal',
+        'T-KR1\tkr\tkr-is-milestone\tLaunch the portal',
+        'T-KR2\tkr\tnone\tGrow weekly users from 10 to 50',
+        'T-KR3\tkr\troutine-work\tKeep the wiki tidy',
+        '# T-KR3: hard: upkeep or an outcome?',
+      ].join('\n'),
+    );
+    assert.deepEqual(secondReviewerAgreement(part, tsv), { titles: 4, sameLabels: 2, recall: 2 / 3, titlesWithAddedLabel: 1 });
+  });
+
+  it('names the title the reviewer left out', () => {
+    const tsv = join(dir, 'short.tsv');
+    writeFileSync(tsv, 'id\tkind\tlabels\ttitle\nT-O1\tobjective\tnone\tShip the portal\n');
+    assert.throws(() => secondReviewerAgreement(part, tsv), /did not label T-KR1/);
   });
 });
