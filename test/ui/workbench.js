@@ -123,7 +123,9 @@ class Workbench {
       );
     }
     await target.click();
-    await this.page.locator(SELECTORS.quickInput).waitFor({ state: 'hidden' });
+    // This picker is gone once no visible picker bears its title: a command may reuse the widget at
+    // once for its next step (an input box), so the widget itself need not hide in between.
+    await this.page.locator(SELECTORS.quickInputTitle, { hasText: exactly(title) }).waitFor({ state: 'hidden' });
   }
 
   /** Opens a workspace file with Quick Open (Ctrl+P), as a user types its name. */
