@@ -9,6 +9,7 @@ import type { FileHistory } from '../../src/core/history';
 import { parseOkr } from '../../src/core/parse';
 import type { AnyRule, LintContext } from '../../src/core/rule';
 import { rules } from '../../src/core/rules';
+import { withRulesRegistered } from '../helpers/registered-rules';
 import { lintParsedSources, lintParsedSourcesAwaitingHistory, parseSources, type OkrSource } from '../../src/core/workspace';
 
 const TODAY = '2026-11-28';
@@ -51,19 +52,7 @@ function withProbes<T>(fn: (calls: Call[]) => T): T {
   });
   // The history probe's id sorts first, though it runs last: the sort must put it back.
   const added = [probe('zz-plain-probe', false), probe('aa-history-probe', true)];
-  const registry = rules as AnyRule[];
-  registry.push(...added);
-  const remove = () => added.forEach((r) => registry.splice(registry.indexOf(r), 1));
-  let result: T;
-  try {
-    result = fn(calls);
-  } catch (err) {
-    remove();
-    throw err;
-  }
-  if (result instanceof Promise) return result.finally(remove) as T;
-  remove();
-  return result;
+  return withRulesRegistered(added, () => fn(calls));
 }
 
 describe('lint in two passes (history read meanwhile)', () => {

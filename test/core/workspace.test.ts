@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { closeSync, chmodSync, ftruncateSync, mkdirSync, openSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AnyRule, LintContext } from '../../src/core/rule';
-import { rules } from '../../src/core/rules';
+import { withRulesRegistered } from '../helpers/registered-rules';
 import { findOkrFiles, isProblem, lintPaths, readAlignedTexts, readOkrSource } from '../../src/core/fs/okr-files';
 import { alignedTargets, isOkrFileName, lintSources, parseSources, type OkrSource } from '../../src/core/workspace';
 import { FIXTURES, tempFolder } from '../cli/cli-harness';
@@ -40,20 +40,8 @@ function withProbe<T>(fn: (calls: { path: string; context: LintContext; options:
       return [{ message: 'probe', span: { start: 0, end: 0 } }];
     },
   };
-  const registry = rules as AnyRule[];
-  registry.push(probe);
-  const remove = () => registry.splice(registry.indexOf(probe), 1);
-  let result: T;
-  try {
-    result = fn(calls);
-  } catch (err) {
-    remove();
-    throw err;
-  }
   // An async test keeps the probe until it settles.
-  if (result instanceof Promise) return result.finally(remove) as T;
-  remove();
-  return result;
+  return withRulesRegistered([probe], () => fn(calls));
 }
 
 describe('workspace', () => {
