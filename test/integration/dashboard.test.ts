@@ -19,6 +19,23 @@ function report(name: string, value: unknown): void {
   if (file) fs.appendFileSync(file, `${JSON.stringify({ suite: 'dashboard', name, value })}\n`);
 }
 
+/**
+ * Reverts an edited document to its text on disk and waits until it is: the revert command acts
+ * on the active editor in some versions, whatever URI it is given, and a document left dirty
+ * would show its edit to every later test of the workspace.
+ */
+async function revertToDisk(document: vscode.TextDocument): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
+  if (document.isDirty) {
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  }
+  const onDisk = fs.readFileSync(document.uri.fsPath, 'utf8');
+  await waitFor(`${path.basename(document.uri.fsPath)} as on disk`, () =>
+    !document.isDirty && document.getText() === onDisk ? true : undefined,
+  );
+}
+
 describe('dashboard', () => {
   let dashboard: DashboardHandle;
 
@@ -110,7 +127,7 @@ describe('dashboard', () => {
           : undefined,
       );
     } finally {
-      await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+      await revertToDisk(document);
     }
     // The revert is followed too, so the next tests see the file as on disk.
     await waitFor('a render with the title as on disk', () =>
@@ -139,7 +156,7 @@ describe('dashboard', () => {
       edit.insert(uri, document.positionAt(0), '# touched\n');
       await vscode.workspace.applyEdit(edit);
       await waitFor('a render with check-in buttons', () => (dashboard.lastRender!.renderId > before && buttons() > 0 ? true : undefined));
-      await vscode.commands.executeCommand('workbench.action.files.revert', uri);
+      await revertToDisk(document);
       assert.match(
         dashboard.lastRender!.html,
         /<button type="button" class="check-in" data-action="checkIn" data-file="teams\/platform\.okr\.yaml" data-id="PLAT-KR1" aria-label="Check in on PLAT-KR1 /,
