@@ -390,7 +390,9 @@ export const EXPERIENCE_PARTICIPLES = set(
 export const COPULAS = set('is are was were be been');
 export const MODALS = set('can could');
 /** Adjectives after "is/are" that report a delivered property: "Peerpad is private", "go and js are interoperable". */
-export const DELIVERED_ADJECTIVES = set('live available private public interoperable compatible enabled supported open-source');
+export const DELIVERED_ADJECTIVES = set(
+  'live available private public interoperable compatible enabled supported open-source complete done functional operational default',
+);
 
 /** Outcome connectors: a number after them measures what the work yields ("with 100% participation", "generating 10 hires"). */
 export const RESULT_CONNECTORS = set('with generating achieving reaching resulting yielding bringing driving leading so scoring');

@@ -621,6 +621,8 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     )
       return { kind: 'experience', verb: t };
     if (COPULAS.has(w)) {
+      const state = copulaComplement(tokens, i + 1);
+      if (state) return { kind: state, verb: t };
       if (EXPERIENCE_PARTICIPLES.has(next) || /^(a|an|the|seen|known|joy)$/.test(next)) return { kind: 'experience', verb: t };
       if (DELIVERED_ADJECTIVES.has(next) || STATE_WORDS.has(next) || (/^in$/.test(next) && tokens[i + 2]?.lower === 'place'))
         return { kind: 'delivered', verb: t };
@@ -672,6 +674,54 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
   }
   return undefined;
 }
+
+/**
+ * What the complement after "is/are" reports, where its form decides: a finished state ("The
+ * refactoring is complete", "Rust IPLD is feature complete", "is now live", "A slide deck is made
+ * available"), how a thing is built ("The spec is path based"), or a thing it now is ("X is a usable
+ * replacement for Y", "Okta is the only way into ..."): delivered. A place others give it ("is the
+ * market leader", "is the go-to tool") or a judgement ("is a joy", "is a viable ...") is how people
+ * take it. Undefined when the form says neither.
+ */
+function copulaComplement(tokens: readonly Token[], at: number): 'delivered' | 'experience' | undefined {
+  let i = at;
+  if (/^(now|fully|finally|already)$/.test(tokens[i]?.lower ?? '')) i++;
+  const t = tokens[i];
+  if (t?.kind !== 'word') return undefined;
+  const after = tokens[i + 1];
+  const closes = !after || after.kind === 'symbol' || PHRASE_STOPS.has(after.lower) || /^(rather|and|or)$/.test(after.lower);
+  // "made available", "made public", "made the default": the causative of a delivered state.
+  if (t.lower === 'made' && after && (DELIVERED_ADJECTIVES.has(after.lower) || STATE_WORDS.has(after.lower))) return 'delivered';
+  if (t.lower === 'made' && /^(the|a)$/.test(after?.lower ?? '') && tokens[i + 2]?.lower === 'default') return 'delivered';
+  if (i > at && (DELIVERED_ADJECTIVES.has(t.lower) || STATE_WORDS.has(t.lower))) return 'delivered';
+  // "feature complete", "code complete"; "path based", "CRDT-based".
+  if (/^(feature|code|spec)$/.test(t.lower) && after?.lower === 'complete') return 'delivered';
+  if (/^\p{L}[\p{L}\p{N}]*-based$/u.test(t.lower) && closes && !judges(t)) return 'delivered';
+  if (after?.lower === 'based' && !DETERMINERS.has(t.lower) && (tokens[i + 2] === undefined || !/^(on|in)$/.test(tokens[i + 2].lower)))
+    return 'delivered';
+  if (!DETERMINERS.has(t.lower) || /^(no|all|every|each|any|some)$/.test(t.lower)) return undefined;
+  // A noun phrase: what it is now, unless a judgement or a standing among others.
+  const phrase = phraseWords(tokens, i + 1).words;
+  const head = phrase[phrase.length - 1];
+  if (head?.kind !== 'word') return undefined;
+  if (
+    phrase.some((p) => judges(p) || STANDING.has(p.lower) || OUTCOME_OBJECTS.has(p.lower)) ||
+    QUALITY_NOUNS.has(head.lower) ||
+    PEOPLE.has(head.lower) ||
+    OUTCOME_PEOPLE.has(head.lower) ||
+    OUTCOME_METRICS.has(head.lower)
+  )
+    return 'experience';
+  return 'delivered';
+}
+
+/** Words of a standing others give or a judgement after "is a/the": "the market leader", "a joy to use". */
+const STANDING = new Set(
+  `joy pleasure delight leader leaders leading go-to favorite favourite favourites favorites choice preferred standard
+   benchmark priority success hit viable mature growing top best first advantage edge differentiator`
+    .trim()
+    .split(/\s+/),
+);
 
 /** Whether a word is the -s form of a listed task verb: "publishes", "identifies", "ships". */
 function thirdPersonOfTaskVerb(w: string): boolean {
