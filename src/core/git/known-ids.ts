@@ -89,23 +89,28 @@ export interface LoadedKnownIds {
  */
 export type BeforeParse = (sources: readonly OkrSource[]) => Promise<void> | void;
 
-function periodStartsOf(parsed: readonly { file: { period?: { start: string } } }[]): string[] {
-  return parsed.flatMap((p) => (p.file.period ? [p.file.period.start] : []));
+/**
+ * The ids of OKR files read, however they were found: `beforeParse` is awaited, the
+ * sources parsed, their definitions and period starts collected.
+ */
+async function knownIdsOf(
+  sources: readonly OkrSource[],
+  found: Pick<LoadedKnownIds, 'files' | 'problems' | 'empty'>,
+  beforeParse: BeforeParse | undefined,
+): Promise<LoadedKnownIds> {
+  await beforeParse?.(sources);
+  const parsed = parseSources(sources);
+  return {
+    known: new KnownIds(parsed.flatMap((p) => collectDefinitions(p.file))),
+    ...found,
+    periodStarts: parsed.flatMap((p) => (p.file.period ? [p.file.period.start] : [])),
+  };
 }
 
 /** Reads the OKR files under `targets` (relative to `cwd`) and collects their ids. */
 export async function loadKnownIds(targets: readonly string[], cwd: string, beforeParse?: BeforeParse): Promise<LoadedKnownIds> {
   const loaded = await loadSources(targets, cwd);
-  await beforeParse?.(loaded.sources);
-  const parsed = parseSources(loaded.sources);
-  const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
-  return {
-    known: new KnownIds(definitions),
-    files: loaded.files,
-    problems: loaded.problems,
-    empty: loaded.empty,
-    periodStarts: periodStartsOf(parsed),
-  };
+  return knownIdsOf(loaded.sources, { files: loaded.files, problems: loaded.problems, empty: loaded.empty }, beforeParse);
 }
 
 /**
@@ -148,16 +153,7 @@ export async function knownIdsForRepo(
     await Promise.all(files.map(async (f) => ((await fs.stat(f).catch(() => undefined))?.isFile() ? f : undefined)))
   ).filter((f): f is string => f !== undefined);
   const read = await readOkrSources(existing);
-  await beforeParse?.(read.sources);
-  const parsed = parseSources(read.sources);
-  const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
-  return {
-    known: new KnownIds(definitions),
-    files: existing,
-    problems: read.problems,
-    empty: existing.length === 0 ? [root] : [],
-    periodStarts: periodStartsOf(parsed),
-  };
+  return knownIdsOf(read.sources, { files: existing, problems: read.problems, empty: existing.length === 0 ? [root] : [] }, beforeParse);
 }
 
 /**
@@ -182,14 +178,5 @@ async function knownIdsAtHead(ctx: GitContext, gitDir: string, beforeParse?: Bef
     if (blob?.code === 0) sources.push({ path: path.join(gitDir, name), text: blob.stdout });
   }
   if (sources.length === 0) return empty;
-  await beforeParse?.(sources);
-  const parsed = parseSources(sources);
-  const definitions = parsed.flatMap((p) => collectDefinitions(p.file));
-  return {
-    known: new KnownIds(definitions),
-    files: sources.map((s) => s.path),
-    problems: [],
-    empty: [],
-    periodStarts: periodStartsOf(parsed),
-  };
+  return knownIdsOf(sources, { files: sources.map((s) => s.path), problems: [], empty: [] }, beforeParse);
 }
