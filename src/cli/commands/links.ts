@@ -224,6 +224,8 @@ async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
       new CommitIndex(sessions[i].ctx, {
         trailerKey: sessions[i].trailerKey,
         state: cached[i],
+        // Without --cache nothing is kept: only the commits that name a key result are decoded.
+        linkedOnly: !options.cache,
         onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined,
       }),
     sessions.length,
@@ -346,7 +348,7 @@ async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
         root: r.session.root,
         head: r.index.head ?? null,
         shallow: r.index.shallow,
-        commits: r.index.commits.length,
+        commits: r.index.size,
         read: r.read,
         full: r.full,
       })),

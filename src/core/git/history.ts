@@ -14,7 +14,7 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DEFAULT_GIT_MAX_BUFFER, type GitContext, GitError, type GitResult, runGit } from './git';
-import { applyNoteLinks, notesTip, readNoteLinks } from './notes';
+import { applyNoteLinks, type NoteLinks, notesTip, readNoteLinks } from './notes';
 import { DEFAULT_TRAILER_KEY, isValidTrailerKey, sameId } from './trailers';
 import { addDays } from '../dates';
 
@@ -134,23 +134,49 @@ export function parseLog(output: string | Buffer): CommitRecord[] {
 }
 
 const FIELD_BYTE = FIELD.charCodeAt(0);
+const VALUE_BYTE = VALUE.charCodeAt(0);
 const SHA = /^[0-9a-f]{40,64}$/;
 /** Shared by every commit without a trailer (most of them); frozen, so nothing can add to all of them at once. */
 const NO_KEY_RESULTS = Object.freeze([]) as unknown as string[];
+
+/** Is `start..end` a lowercase hex hash of 40 to 64 digits (`SHA`), read from the bytes? */
+function isShaBytes(buf: Buffer, start: number, end: number): boolean {
+  const length = end - start;
+  if (length < 40 || length > 64) return false;
+  for (let i = start; i < end; i++) {
+    const b = buf[i];
+    if (!((b >= 0x30 && b <= 0x39) || (b >= 0x61 && b <= 0x66))) return false;
+  }
+  return true;
+}
+
+/** Which records a `LogParser` decodes into `CommitRecord`s. */
+interface LinkedOnly {
+  /** Commits whose OKR Lens note names a key result: kept even without a trailer. */
+  noted: ReadonlySet<string>;
+}
 
 /**
  * Parses the log as it arrives, chunk by chunk: complete records are parsed at
  * once and only an unfinished one is kept (copied) for the next chunk, so the
  * bytes read need not stay alive, and the reader's buffer can be reused.
+ *
+ * `linkedOnly`: only the commits that name a key result (a trailer value, or a note
+ * in `noted`) are decoded and kept; the others are counted from their bytes, never
+ * made into strings (most commits name nothing, and decoding them was most of the parse).
  */
 class LogParser {
   readonly commits: CommitRecord[] = [];
+  /** The well-formed records parsed, kept or not. */
+  count = 0;
   private carry: Buffer | undefined;
   private readonly bounds = new Array<number>(6);
   /** Author and email byte ranges seen before, by a hash of their bytes: one pair of strings each. */
   private readonly people = new Map<number, { bytes: Buffer; author: string; email: string }[]>();
   /** The first parent of the last commit parsed: in a linear stretch, the next record's own hash. */
   private lastParent = '';
+
+  constructor(private readonly linkedOnly?: LinkedOnly) {}
 
   /** Parses the complete records of `chunk`; the bytes are not used after it returns. */
   push(chunk: Buffer): void {
@@ -193,8 +219,14 @@ class LogParser {
       bounds[n] = next;
       at = next + 1;
     }
+    if (this.linkedOnly && !this.namesKeyResult(buf, start, bounds[0], bounds[4] + 1, bounds[5])) {
+      if (isShaBytes(buf, start, bounds[0])) this.count++;
+      this.lastParent = '';
+      return;
+    }
     const sha = this.sameAs(this.lastParent, buf, start, bounds[0]) ? this.lastParent : buf.toString('latin1', start, bounds[0]);
     if (!SHA.test(sha)) return;
+    this.count++;
     const parentsEnd = bounds[1];
     const parentsStart = bounds[0] + 1;
     let parents: string[];
@@ -205,14 +237,7 @@ class LogParser {
     this.lastParent = parents.length > 0 ? parents[0] : '';
     const person = this.person(buf, bounds[1] + 1, bounds[2], bounds[3]);
     const trailers = bounds[5] > bounds[4] + 1 ? buf.toString('utf8', bounds[4] + 1, bounds[5]) : '';
-    let keyResults = NO_KEY_RESULTS;
-    if (trailers !== '') {
-      const values = trailers
-        .split(VALUE)
-        .map((v) => v.trim())
-        .filter((v) => v !== '');
-      if (values.length > 0) keyResults = values;
-    }
+    const keyResults = trailerValues(trailers);
     this.commits.push({
       sha,
       parents,
@@ -222,6 +247,23 @@ class LogParser {
       subject: buf.toString('utf8', at, end),
       keyResults,
     });
+  }
+
+  /**
+   * Does the record name a key result: a trailer value that is not blank (bytes
+   * `trailersStart..trailersEnd`), or a note? Asked from the bytes; the hash is
+   * decoded only when some commit has a note.
+   */
+  private namesKeyResult(buf: Buffer, shaStart: number, shaEnd: number, trailersStart: number, trailersEnd: number): boolean {
+    for (let i = trailersStart; i < trailersEnd; i++) {
+      // Anything but the separator and ASCII blanks may make a value; trailerValues decides exactly.
+      const b = buf[i];
+      if (b !== VALUE_BYTE && b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) {
+        return trailerValues(buf.toString('utf8', trailersStart, trailersEnd)).length > 0;
+      }
+    }
+    const noted = this.linkedOnly!.noted;
+    return noted.size > 0 && noted.has(buf.toString('latin1', shaStart, shaEnd));
   }
 
   /** Do the bytes `start..end` spell `text` (ASCII)? */
@@ -250,6 +292,16 @@ class LogParser {
   }
 }
 
+/** The values of a `%(trailers:...,separator=%x1d)` field, trimmed, blanks left out. */
+function trailerValues(field: string): string[] {
+  if (field === '') return NO_KEY_RESULTS;
+  const values = field
+    .split(VALUE)
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+  return values.length > 0 ? values : NO_KEY_RESULTS;
+}
+
 /** Reads the commits of the given revisions (`okr check-commits` uses ranges). */
 export async function readCommits(
   ctx: GitContext,
@@ -257,7 +309,22 @@ export async function readCommits(
   revisions: readonly string[],
   options?: ReadCommitsOptions,
 ): Promise<CommitRecord[]> {
-  return scanLog(ctx, logArgs(trailerKey, revisions, options), options);
+  return (await scanLog(ctx, logArgs(trailerKey, revisions, options), options)).commits;
+}
+
+/**
+ * Reads the commits of the given revisions, but keeps only those that name a key
+ * result, by a trailer or by a note of `noted` (awaited before the parse starts; git
+ * runs meanwhile); `count` is every commit read.
+ */
+async function readLinkedCommits(
+  ctx: GitContext,
+  trailerKey: string,
+  revisions: readonly string[],
+  options: ReadCommitsOptions,
+  noted: Promise<ReadonlySet<string>>,
+): Promise<{ commits: CommitRecord[]; count: number }> {
+  return scanLog(ctx, logArgs(trailerKey, revisions, options), options, noted);
 }
 
 /** How often a long scan reports progress. */
@@ -275,14 +342,19 @@ const READ_CHUNK_BYTES = 1024 * 1024;
  * and no copy of the whole log is ever held; it is removed at the end, whatever
  * happens.
  */
-async function scanLog(ctx: GitContext, args: string[], options: ReadCommitsOptions = {}): Promise<CommitRecord[]> {
+async function scanLog(
+  ctx: GitContext,
+  args: string[],
+  options: ReadCommitsOptions = {},
+  linkedOnlyNoted?: Promise<ReadonlySet<string>>,
+): Promise<{ commits: CommitRecord[]; count: number }> {
   const { onProgress, signal } = options;
   signal?.throwIfAborted();
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'okr-log-'));
   const file = path.join(dir, 'log');
   const at = args.indexOf('--end-of-options');
   const withOutput = [...args.slice(0, at), `--output=${file}`, ...args.slice(at)];
-  const parser = new LogParser();
+  let parser = new LogParser();
   const tooLarge = () =>
     new GitError(
       `git log printed more than ${Math.round(DEFAULT_GIT_MAX_BUFFER / 1024 / 1024)} MiB and was stopped`,
@@ -303,6 +375,7 @@ async function scanLog(ctx: GitContext, args: string[], options: ReadCommitsOpti
       wake?.();
     });
     git.catch(() => undefined);
+    if (linkedOnlyNoted) parser = new LogParser({ noted: await linkedOnlyNoted });
     const chunk = Buffer.allocUnsafe(READ_CHUNK_BYTES);
     let offset = 0;
     let reported = Date.now();
@@ -319,7 +392,7 @@ async function scanLog(ctx: GitContext, args: string[], options: ReadCommitsOpti
         parser.push(chunk.subarray(0, bytesRead));
         if (onProgress && Date.now() - reported >= PROGRESS_INTERVAL_MS) {
           reported = Date.now();
-          onProgress(parser.commits.length);
+          onProgress(parser.count);
         }
         if (bytesRead === chunk.length) continue;
       }
@@ -332,8 +405,8 @@ async function scanLog(ctx: GitContext, args: string[], options: ReadCommitsOpti
     }
     await git;
     const commits = parser.end();
-    onProgress?.(commits.length);
-    return commits;
+    onProgress?.(parser.count);
+    return { commits, count: parser.count };
   } finally {
     signal?.removeEventListener('abort', abort);
     stop.abort();
@@ -381,6 +454,13 @@ export interface CommitIndexOptions {
   since?: string;
   /** Called as a full or incremental read goes, with the commits read so far. */
   onProgress?: (commits: number) => void;
+  /**
+   * Hold only the commits that name a key result (by a trailer or a note); the others
+   * are counted (`size`), never decoded. For a one-off read (`okr links`): such an
+   * index takes no `state`, gives none, and has no `untaggedSince`; each update that
+   * finds a new head reads the window again in full.
+   */
+  linkedOnly?: boolean;
 }
 
 /** The unique-ish key under which ids compare. */
@@ -394,6 +474,9 @@ export class CommitIndex {
   private isShallow = false;
   private byKeyResult: Map<string, CommitRecord[]> | undefined;
   private pending: Promise<unknown> = Promise.resolve();
+  private readonly linkedOnly: boolean;
+  /** In a linked-only index, the commits read, held or not. */
+  private counted = 0;
 
   constructor(
     private readonly ctx: GitContext,
@@ -404,6 +487,8 @@ export class CommitIndex {
     this.ref = options.ref ?? 'HEAD';
     this.since = options.since;
     this.onProgress = options.onProgress;
+    this.linkedOnly = Boolean(options.linkedOnly);
+    if (this.linkedOnly && options.state) throw new RangeError('a linked-only commit index cannot start from a saved state');
     const s = options.state;
     // Whether it reaches back far enough is checked when it is used (`setWindow` may still move the window).
     if (s?.version === 1 && s.trailerKey === this.trailerKey && s.ref === this.ref && Array.isArray(s.commits)) {
@@ -459,9 +544,14 @@ export class CommitIndex {
     return this.isShallow;
   }
 
-  /** Every indexed commit, newest first. */
+  /** Every indexed commit, newest first (in a linked-only index, those that name a key result). */
   get commits(): readonly CommitRecord[] {
     return this.commitList;
+  }
+
+  /** How many commits the index read into its window, held or (linked-only) just counted. */
+  get size(): number {
+    return this.linkedOnly ? this.counted : this.commitList.length;
   }
 
   /**
@@ -481,16 +571,23 @@ export class CommitIndex {
         ask();
         scan.onStart?.();
       };
-      return this.doUpdate({ ...scan, onStart })
+      // A linked-only read must know the noted commits before it parses: the notes are read while git log runs.
+      const links = this.linkedOnly ? tip.then((t) => this.readNotes(t)) : undefined;
+      links?.catch(() => undefined);
+      return this.doUpdate({ ...scan, onStart }, links)
         .finally(ask)
-        .then((r) => this.mergeNotes(r, tip));
+        .then((r) => this.mergeNotes(r, tip, links));
     };
     const run = this.pending.then(step, step);
     this.pending = run.catch(() => undefined);
     return run;
   }
 
-  private async doUpdate(scan: ScanHooks): Promise<UpdateResult> {
+  private readNotes(tip: string | undefined): Promise<NoteLinks> {
+    return tip === undefined ? Promise.resolve({ bySha: new Map() }) : readNoteLinks(this.ctx, this.trailerKey, tip);
+  }
+
+  private async doUpdate(scan: ScanHooks, links?: Promise<NoteLinks>): Promise<UpdateResult> {
     const probe = await (this.probed ?? this.probe());
     this.probed = undefined;
     scan.signal?.throwIfAborted();
@@ -502,12 +599,28 @@ export class CommitIndex {
     if (head === undefined) {
       // No commits yet (or the ref does not exist): HEAD is the only ref allowed to be unborn.
       if (this.ref !== 'HEAD') throw new GitError(`"${this.ref}" is not a commit in this repository`, 'failed', ['rev-parse', this.ref]);
-      const had = this.commitList.length > 0;
+      const had = this.size > 0;
       this.reset([], undefined, shallow);
+      this.counted = 0;
       return { added: 0, full: had };
     }
     // A shallow clone can be deepened without its head moving: then older commits appear.
     if (head === this.currentHead && shallow === this.isShallow) return { added: 0, full: false };
+    if (links) {
+      // Linked-only: the commits not held cannot tell whether the old head is an ancestor; the window is read again.
+      const noted = links.then((l) => new Set(l.bySha.keys()));
+      const read = await readLinkedCommits(
+        this.ctx,
+        this.trailerKey,
+        [head],
+        { since: this.since, onProgress: this.onProgress, ...scan },
+        noted,
+      );
+      this.reset(read.commits, head, shallow);
+      this.counted = read.count;
+      this.readSince = this.since;
+      return { added: read.count, full: true };
+    }
     const old = this.currentHead;
     if (old !== undefined && head !== old && shallow === this.isShallow) {
       // The old head is an ancestor of the new one exactly when some commit in old..head
@@ -535,12 +648,16 @@ export class CommitIndex {
   private notesAt: string | undefined;
 
   /** Links recorded as git notes (notes.ts), merged after the scan: re-read only when the notes ref moved or commits were read. */
-  private async mergeNotes(result: UpdateResult, tipAsked: Promise<string | undefined>): Promise<UpdateResult> {
+  private async mergeNotes(
+    result: UpdateResult,
+    tipAsked: Promise<string | undefined>,
+    linksRead: Promise<NoteLinks> | undefined,
+  ): Promise<UpdateResult> {
     const tip = await tipAsked;
     if (tip === this.notesAt && result.added === 0 && !result.full) return result;
     // No notes now, and none merged before: every record stays as it is.
     if (tip === undefined && this.notesAt === undefined) return result;
-    const links = tip === undefined ? { bySha: new Map<string, string[]>() } : await readNoteLinks(this.ctx, this.trailerKey, tip);
+    const links = await (linksRead ?? this.readNotes(tip));
     this.commitList = applyNoteLinks(this.commitList, links);
     this.notesAt = tip;
     this.byKeyResult = undefined;
@@ -598,6 +715,7 @@ export class CommitIndex {
    * indexed commits: call `update` first.
    */
   async untaggedSince(base: string): Promise<CommitRecord[]> {
+    if (this.linkedOnly) throw new Error('a linked-only commit index does not hold the untagged commits');
     if (this.currentHead === undefined) return [];
     const { stdout } = await runGit(this.ctx, ['rev-list', '--end-of-options', `${base}..${this.currentHead}`, '--']);
     const wanted = new Set(stdout.split('\n').filter((l) => l !== ''));
@@ -611,6 +729,7 @@ export class CommitIndex {
 
   /** A JSON-safe snapshot to pass back as `options.state` later. */
   state(): CommitIndexState {
+    if (this.linkedOnly) throw new Error('a linked-only commit index has no state to save');
     return {
       version: 1,
       trailerKey: this.trailerKey,
