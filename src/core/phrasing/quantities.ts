@@ -7,6 +7,7 @@ import {
   ONE_BEFORE,
   OUTCOME_METRICS,
   PERIODS,
+  PHRASE_STOPS,
   SCALE_OR_UNIT,
   SMALL_NUMBERS,
   TIME_UNITS,
@@ -96,6 +97,9 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
         !(next?.kind === 'word' && (TIME_UNITS.has(next.lower) || SCALE_OR_UNIT.has(next.lower)))
       )
         continue;
+      if (versionBeforeNoun(t, prev, next)) continue;
+      // "reporting 2022-2023", "the 2024/25 season": a span of years names a period, not an amount.
+      if (YEAR_SPAN.test(t.text)) continue;
       if (t.text.includes('/')) {
         // "9/10", "4.5/5", "8/8": a fraction; "15/month", "3x/week": a rate. "24/7" is a name.
         if (SLASH_QUANTITY.test(t.lower) && t.lower !== '24/7') out.push({ text: t.text, start: t.start, end: t.end });
@@ -153,6 +157,35 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
   }
   return out;
 }
+
+/** Two years, or a year and the next one's last digits: "2022-2023", "2024/25". */
+const YEAR_SPAN = /^(?:19|20)\d\d[-/](?:(?:19|20)\d\d|\d\d)$/;
+
+/** Words after a decimal that make it an amount, not a version: "4.5 stars", "0.5 FTE". */
+const AMOUNT_AFTER = set('star stars point points pt pts fte ftes kg lb km mile miles grade gpa multiple times');
+
+/**
+ * "finish the 0.1 language", "Launch the 2.0 release", "Migrate to the 2.0 API": a decimal
+ * written as a version (a dot, no unit) right before a singular noun that is no unit, measure or
+ * metric, and not after a word that sets a level ("to 4.5", "by 2.5", "a 4.5 rating"), names what
+ * it qualifies. Plurals are counted ("1.5 million", "2.5 seconds").
+ */
+function versionBeforeNoun(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
+  if (!/^\d{1,2}\.\d{1,2}$/.test(t.text) || next?.kind !== 'word') return false;
+  const w = next.lower;
+  if (
+    w.endsWith('s') ||
+    PHRASE_STOPS.has(w) ||
+    TIME_UNITS.has(w) ||
+    SCALE_OR_UNIT.has(w) ||
+    OUTCOME_METRICS.has(w) ||
+    OUTCOME_METRICS.has(`${w}s`) ||
+    AMOUNT_AFTER.has(w)
+  )
+    return false;
+  return !(prev && (prev.kind !== 'word' || LEVEL_BEFORE.has(prev.lower)));
+}
+const LEVEL_BEFORE = set('a an to by from under below above over at of than about around nearly almost least most per with');
 
 /**
  * The tokens of a grading scale in parentheses, "(0.0 → 1.0)", "(0–1)": how the key result will
