@@ -212,7 +212,10 @@ const DETERMINERS_LEAD = new Set([
 function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
   const first = tokens[lead];
   // "Re-engineer GetTor": the prefix re- makes a verb of what follows.
-  const prefixed = first?.kind === 'word' && /^re-\p{Ll}{3,}$/u.test(first.lower) && !/(tion|ment|s)$/.test(first.lower);
+  const prefixed =
+    first?.kind === 'word' &&
+    (/^re-\p{Ll}{3,}$/u.test(first.lower) || reListed(first.lower, lexicon)) &&
+    !/(tion|ment|s)$/.test(first.lower);
   if (first?.kind !== 'word' || (!prefixed && !/^\p{Lu}?\p{Ll}{2,}$/u.test(first.text))) return undefined;
   const w = first.lower;
   // A built-in verb a team chose to ignore stays ignored; a listed one was matched already.
@@ -232,8 +235,9 @@ function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbL
   // "Renegotiate supplier contracts", "Operationalize KPI exports": a verbal suffix (-ize, -yze,
   // -ify, -ate) marks a verb even before a bare noun, where a noun phrase could start.
   const verbalSuffix =
-    (prefixed || /^\p{L}{3,}(?:ize|yze|ify|ate)$/u.test(w)) &&
+    (prefixed || /^\p{L}{3,}(?:ize|yze|ify|ate|ise)$/u.test(w)) &&
     !ATE_NOUNS.has(w) &&
+    !ISE_NOUNS.has(w) &&
     next.kind === 'word' &&
     !PHRASE_STOPS.has(next.lower) &&
     !next.lower.endsWith('ly') &&
@@ -276,6 +280,20 @@ const ATE_NOUNS = new Set(
     .trim()
     .split(/\s+/),
 );
+
+/** Words in -ise that are no verbs (the British -ise of -ize verbs is one): "Enterprise plan", "Expertise". */
+const ISE_NOUNS = new Set(
+  'enterprise expertise exercise franchise merchandise premise promise compromise otherwise paradise concise precise noise cruise praise surprise raise rise wise'.split(
+    ' ',
+  ),
+);
+
+/** "Relaunch", "Redeploy", "Reconfigure": re- before a listed task verb does that work again. */
+function reListed(w: string, lexicon: VerbLexicon): boolean {
+  if (!/^re\p{Ll}{4,}$/u.test(w)) return false;
+  const rest = w.slice(2);
+  return lexicon.standalone.has(rest) && lexicon.forms.get(rest) === rest;
+}
 
 /** Heads of an object that name a place in a market, which a team wins rather than builds. */
 const MARKET_POSITIONS = new Set([
@@ -395,7 +413,7 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   // a thing the team produces as the head makes the outcome word a modifier of it.
   const objectHead = object[object.length - 1]?.lower ?? '';
   const producedHead = (WORK_NOUNS.has(objectHead) || ARTIFACT_NOUNS.has(objectHead)) && !OUTCOME_OBJECTS.has(objectHead);
-  if (!producedHead && object.some((t) => OUTCOME_OBJECTS.has(t.lower))) return undefined;
+  if (!producedHead && !TOPIC_VERBS.has(verb.base) && object.some((t) => OUTCOME_OBJECTS.has(t.lower))) return undefined;
   // "Summit the mountain safely": a clause that ends on how it is done makes the manner the outcome.
   const words = tokens.filter((t) => t.kind === 'word');
   const last = words[words.length - 1];
@@ -410,17 +428,38 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
     !(head && !QUALITY_NOUNS.has(head.lower) && doesWork(tokens, tokens.indexOf(head) + 1))
   )
     return undefined;
-  if (head && QUALITY_NOUNS.has(head.lower) && !SOFT_QUALITY.has(head.lower)) return undefined;
+  if (head && QUALITY_NOUNS.has(head.lower) && !SOFT_QUALITY.has(head.lower) && !TOPIC_VERBS.has(verb.base)) return undefined;
   // Verbs that act on people make an outcome in them: "Enable teams to ship", "Align the organization".
   if ((verb.base === 'enable' || verb.base === 'align') && object.some((t) => PEOPLE.has(t.lower))) return undefined;
   // "Optimize infrastructure costs": optimizing a measure is improving it.
   if (verb.base === 'optimize' && head && OUTCOME_METRICS.has(head.lower)) return undefined;
+  // "Optimize for organic discovery": what one optimizes for is the goal, an outcome.
+  if (verb.base === 'optimize' && tokens[verb.next]?.lower === 'for') return undefined;
   // "Continue to grow revenue": the verb after "to" carries the meaning.
   if (verb.base === 'continue' && tokens[verb.next]?.lower === 'to' && OUTCOME_VERBS.has(tokens[verb.next + 1]?.lower ?? ''))
     return undefined;
   if (sharesClauseWithOutcome(tokens, verb.next)) return undefined;
   return verb;
 }
+
+/**
+ * Verbs whose object is a topic studied or a structure put up, whatever it names: "Validate
+ * product-market fit", "Understand customer trust", "Set up a community of writers". An outcome
+ * word after them is what the work is about, not what it wins.
+ */
+const TOPIC_VERBS = new Set([
+  'validate',
+  'verify',
+  'understand',
+  'research',
+  'investigate',
+  'explore',
+  'evaluate',
+  'set up',
+  'setup',
+  'stand up',
+  'spin up',
+]);
 
 /** Adverbs of manner that can close a clause: "safely", "reliably", "sustainably". */
 const MANNER =
@@ -439,7 +478,7 @@ function objectWords(tokens: readonly Token[], from: number): Token[] {
  * Whether a relative clause at `at` says what a thing does: "that ingests ...", "which
  * automates ...", a verb in the present right after "that/which" (not one of how people take it).
  */
-function doesWork(tokens: readonly Token[], at: number): boolean {
+export function doesWork(tokens: readonly Token[], at: number): boolean {
   if (!/^(that|which)$/.test(tokens[at]?.lower ?? '')) return false;
   const verb = tokens[at + 1];
   return (

@@ -201,7 +201,7 @@ export const OUTCOME_OBJECTS = set(`
   trust confidence culture cultures reputation loyalty momentum credibility relationship relationships habit habits
   excellence awareness community love delight demand value engagement alignment ownership expertise resilience
   mastery visibility transparency clarity focus gap gaps loop loops brand brands moat moats understanding voice
-  authority
+  authority fit
 `);
 
 /** People after "enable": "Enable teams to ship on their own" is an outcome, "Enable SSO" is not. */
@@ -215,7 +215,8 @@ export const PEOPLE = set(`
 export const TASK_NOUNS = new Set(
   `migration implementation rewrite re-write rollout roll-out build-out buildout setup set-up upgrade refactor refactoring
    overhaul replatforming re-platforming decommissioning deprecation installation rebuild redesign integration launch
-   release deployment consolidation modernization rearchitecture re-architecture project revamp`
+   release deployment consolidation modernization rearchitecture re-architecture project revamp outreach cleanup clean-up
+   prep preparation`
     .trim()
     .split(/\s+/)
     .flatMap(spellings),

@@ -1,7 +1,8 @@
 // Objectives: whether a title names a task rather than an outcome.
 
-import { TASK_LEXICON, leadIndex, leadingTaskVerb, namesWork, phraseWords } from './clause';
+import { TASK_LEXICON, doesWork as worksClause, leadIndex, leadingTaskVerb, namesWork, phraseWords } from './clause';
 import {
+  ADVERBIAL_NEXT,
   ARTIFACT_NOUNS,
   COMPARATIVE_LEAD,
   DETERMINERS,
@@ -10,6 +11,7 @@ import {
   OUTCOME_OBJECTS,
   OUTCOME_VERBS,
   PEOPLE,
+  PHRASE_STOPS,
   QUALITY_NOUNS,
   STATE_VERBS,
   TASK_NOUNS,
@@ -31,6 +33,10 @@ export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXI
   if (verb) return winsBusiness(tokens, verb.next, lexicon) ? undefined : { words: verb.text, kind: 'verb' };
   const lead = leadIndex(tokens);
   const first = tokens[lead];
+  const preparing = preparation(tokens, lead);
+  if (preparing) return { words: preparing, kind: 'verb' };
+  const built = thingThatWorks(tokens, lead);
+  if (built) return { words: built.text, kind: 'noun' };
   if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower)) return undefined;
   const held = heldThing(tokens, lead);
   if (held) return { words: first.text, kind: 'verb' };
@@ -67,9 +73,26 @@ function winsBusiness(tokens: readonly Token[], from: number, lexicon: VerbLexic
   let at = from;
   // "Build and activate the revenue engine": the object follows the second verb.
   if (/^(and|&)$/.test(tokens[at]?.lower ?? '') && tokens[at + 1]?.kind === 'word' && !DETERMINERS.has(tokens[at + 1].lower)) at += 2;
-  const words = phraseWords(tokens, at).words.filter((t) => !DETERMINERS.has(t.lower));
+  // "a Sales and Marketing team": coordinated modifiers; the head closes the last conjunct.
+  let phrase = phraseWords(tokens, at);
+  let guard = 0;
+  while (/^(and|&)$/.test(phrase.stop?.lower ?? '') && guard++ < 3) {
+    const after = tokens.indexOf(phrase.stop!) + 1;
+    if (tokens[after]?.kind !== 'word' || DETERMINERS.has(tokens[after].lower) || lexicon.forms.has(tokens[after].lower)) break;
+    const more = phraseWords(tokens, after);
+    phrase = { words: [...phrase.words, ...more.words], stop: more.stop };
+  }
+  const words = phrase.words.filter((t) => !DETERMINERS.has(t.lower));
   const head = words[words.length - 1]?.lower;
-  if (!head || WORK_NOUNS.has(head) || (ARTIFACT_NOUNS.has(head) && !/^pipelines?$/.test(head)) || lexicon.forms.has(head)) return false;
+  // "Build a Sales and Marketing team": a team is staffed, work; not a capability that wins business.
+  if (
+    !head ||
+    PEOPLE.has(head) ||
+    WORK_NOUNS.has(head) ||
+    (ARTIFACT_NOUNS.has(head) && !/^pipelines?$/.test(head)) ||
+    lexicon.forms.has(head)
+  )
+    return false;
   return words.some((t) => COMMERCIAL.has(t.lower) || COMMERCIAL.has(`${t.lower}s`));
 }
 
@@ -99,4 +122,48 @@ function heldThing(tokens: readonly Token[], lead: number): Token | undefined {
   )
     return undefined;
   return head;
+}
+
+/**
+ * "Learn how to swim", "Learn about our users", "get ready to evaluate ...", "Prepare to launch":
+ * learning and getting ready are work done before an outcome, as understanding is. Not "Learn
+ * faster" (a manner) nor a subject that learns ("Support engineers learn to deploy").
+ */
+function preparation(tokens: readonly Token[], lead: number): string | undefined {
+  const first = tokens[lead];
+  const next = tokens[lead + 1];
+  if (first?.kind !== 'word' || !next) return undefined;
+  if (first.lower === 'learn' && next.kind === 'word' && !ADVERBIAL_NEXT.has(next.lower)) return first.text;
+  if (/^(get|getting|be)$/.test(first.lower) && next.lower === 'ready' && tokens[lead + 2]?.lower === 'to')
+    return `${first.text} ${next.text}`;
+  return undefined;
+}
+
+/**
+ * "a working toolchain that supports C++ interop", "A CLI which automates releases": a verbless
+ * objective naming a thing by what it does (a relative clause with a verb of work) names a thing
+ * to build. Not people ("A team that ships weekly"), a quality or an outcome, nor a judged thing.
+ */
+function thingThatWorks(tokens: readonly Token[], lead: number): Token | undefined {
+  let at = lead;
+  if (/^(a|an|the)$/.test(tokens[at]?.lower ?? '')) at++;
+  if (tokens[at]?.kind !== 'word' || TASK_LEXICON.forms.has(tokens[at].lower) || OUTCOME_VERBS.has(tokens[at].lower)) return undefined;
+  const phrase = phraseWords(tokens, at);
+  const head = phrase.words[phrase.words.length - 1];
+  if (head?.kind !== 'word' || !phrase.stop || !/^(that|which)$/.test(phrase.stop.lower)) return undefined;
+  if (
+    PEOPLE.has(head.lower) ||
+    QUALITY_NOUNS.has(head.lower) ||
+    OUTCOME_OBJECTS.has(head.lower) ||
+    OUTCOME_METRICS.has(head.lower) ||
+    phrase.words.some((t) => EVALUATIVE.has(t.lower) || COMPARATIVE_LEAD.test(t.lower))
+  )
+    return undefined;
+  // The relative verb acts on something ("that supports C++ interop"); alone it reports a result
+  // ("Checkout that converts", "A platform that scales").
+  const rel = tokens.indexOf(phrase.stop);
+  const object = tokens[rel + 2];
+  if (object?.kind !== 'word' || PHRASE_STOPS.has(object.lower) || ADVERBIAL_NEXT.has(object.lower) || object.lower.endsWith('ly'))
+    return undefined;
+  return worksClause(tokens, rel) ? head : undefined;
 }
