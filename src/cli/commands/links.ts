@@ -218,7 +218,7 @@ async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
   const cached = await Promise.all(
     cacheFiles.map((f, i) => (f ? readIndexCache(f, 'HEAD', sessions[i].trailerKey) : Promise.resolve(undefined))),
   );
-  // Each index asks for its head while the OKR files are read.
+  // Each index knows its head from opening the repository (or, in a bare one, asks for it while the OKR files are read).
   const scan = new WindowedScan(
     (i) =>
       new CommitIndex(sessions[i].ctx, {
@@ -226,6 +226,8 @@ async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
         state: cached[i],
         // Without --cache nothing is kept: only the commits that name a key result are decoded.
         linkedOnly: !options.cache,
+        // Opening the repository asked for HEAD already (not in a bare one).
+        probed: sessions[i].info.head && { head: sessions[i].info.head.commit, shallow: sessions[i].info.shallow },
         onProgress: progress.enabled ? (n) => progress.update(i, n) : undefined,
       }),
     sessions.length,

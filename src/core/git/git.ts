@@ -3,7 +3,7 @@
 // git repository", "git is not installed"). Plus the few questions about a
 // repository the rest of the git code asks.
 
-import { spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_TRAILER_KEY, trailerKeyProblem } from './trailers';
@@ -133,16 +133,23 @@ function classify(args: readonly string[], cwd: string, code: number, stderr: st
   return new GitError(`git ${args.find((a) => !a.startsWith('-')) ?? args[0] ?? ''} failed: ${detail}`, 'failed', args, stderr, code);
 }
 
+/**
+ * Why spawn failed: spawn reports a missing cwd as a missing program, so the folder is
+ * looked at when it fails (not before every call: that cost a round trip each).
+ */
+async function spawnFailure(ctx: GitContext, args: readonly string[], e: NodeJS.ErrnoException, thrown: boolean): Promise<Error> {
+  const stat = await fs.stat(ctx.cwd).catch(() => undefined);
+  if (!stat) return new GitError(`${ctx.cwd} does not exist`, 'no-folder', args);
+  if (!stat.isDirectory()) return new GitError(`${ctx.cwd} is not a folder`, 'no-folder', args);
+  // Thrown with a good folder: bad arguments (a NUL in one), a bug of the caller's.
+  if (thrown) return e;
+  return e.code === 'ENOENT'
+    ? new GitError('git is not installed, or not on the PATH', 'not-installed', args)
+    : new GitError(`could not run git: ${e.message}`, 'failed', args);
+}
+
 /** Runs git in `ctx.cwd`; rejects with a GitError unless it exits 0 (or with one of `okCodes`). */
-export async function runGit(ctx: GitContext, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
-  // spawn reports a missing cwd as a missing program: tell them apart first.
-  try {
-    const stat = await fs.stat(ctx.cwd);
-    if (!stat.isDirectory()) throw new GitError(`${ctx.cwd} is not a folder`, 'no-folder', args);
-  } catch (err) {
-    if (err instanceof GitError) throw err;
-    throw new GitError(`${ctx.cwd} does not exist`, 'no-folder', args);
-  }
+export function runGit(ctx: GitContext, args: readonly string[], options: RunGitOptions = {}): Promise<GitResult> {
   const timeoutMs = options.timeoutMs ?? DEFAULT_GIT_TIMEOUT_MS;
   const maxBuffer = options.maxBuffer ?? DEFAULT_GIT_MAX_BUFFER;
   return new Promise<GitResult>((resolve, reject) => {
@@ -154,13 +161,22 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
       options.signal?.removeEventListener('abort', abort);
       fn();
     };
-    const child = spawn('git', args as string[], {
-      cwd: ctx.cwd,
-      env: gitEnv(ctx),
-      stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-      windowsHide: true,
-    });
-    options.onSpawn?.();
+    let child: ChildProcess;
+    try {
+      child = spawn('git', args as string[], {
+        cwd: ctx.cwd,
+        env: gitEnv(ctx),
+        stdio: [options.input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+        windowsHide: true,
+      });
+    } catch (e) {
+      // Some failures throw at once (a cwd that is a file: ENOTDIR), others come as an 'error' event.
+      settled = true;
+      void spawnFailure(ctx, args, e as NodeJS.ErrnoException, true).then(reject);
+      return;
+    }
+    // No pid: it failed to start (the 'error' event says why).
+    if (child.pid !== undefined) options.onSpawn?.();
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     let outBytes = 0;
@@ -203,15 +219,8 @@ export async function runGit(ctx: GitContext, args: readonly string[], options: 
       if (errBytes < 64 * 1024) err.push(chunk);
       errBytes += chunk.length;
     });
-    child.on('error', (e: NodeJS.ErrnoException) => {
-      finish(() =>
-        reject(
-          e.code === 'ENOENT'
-            ? new GitError('git is not installed, or not on the PATH', 'not-installed', args)
-            : new GitError(`could not run git: ${e.message}`, 'failed', args),
-        ),
-      );
-    });
+    // Settled at once, so that nothing else (a close, the timer) settles it while the folder is looked at.
+    child.on('error', (e: NodeJS.ErrnoException) => finish(() => void spawnFailure(ctx, args, e, false).then(reject)));
     child.on('close', (code, signal) => {
       finish(() => {
         const stdout = Buffer.concat(out).toString('utf8');
@@ -241,11 +250,17 @@ export interface RepoInfo {
   commonDir: string;
   bare: boolean;
   shallow: boolean;
+  /**
+   * The commit HEAD points at when asked (`commit` undefined before the first one);
+   * absent where it is not asked: a bare repository, a .git folder.
+   */
+  head?: { commit: string | undefined };
 }
 
 export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
-  // One git call for all of it: `--show-toplevel` comes last because it fails in a bare
-  // repository (and in a .git folder) once the answers before it are printed.
+  // One git call for all of it: `--show-toplevel` comes after the rest because it fails in
+  // a bare repository (and in a .git folder) once the answers before it are printed; HEAD's
+  // commit comes last (git exits 1, quietly, before the first commit).
   const args = [
     'rev-parse',
     '--path-format=absolute',
@@ -254,15 +269,20 @@ export async function repoInfo(ctx: GitContext): Promise<RepoInfo> {
     '--git-dir',
     '--git-common-dir',
     '--show-toplevel',
+    '--verify',
+    '--quiet',
+    '--end-of-options',
+    'HEAD^{commit}',
   ];
-  const r = await runGit(ctx, args, { okCodes: [128] });
+  const r = await runGit(ctx, args, { okCodes: [1, 128] });
   const lines = r.stdout.split('\n');
   if (lines.length < 4 || (r.code !== 0 && /not a git repository/i.test(r.stderr))) throw classify(args, ctx.cwd, r.code, r.stderr);
   const bare = lines[0] === 'true';
   const info: RepoInfo = { bare, shallow: lines[1] === 'true', gitDir: lines[2], commonDir: lines[3] };
   if (!bare) {
-    if (r.code !== 0 || !lines[4]) throw classify(args, ctx.cwd, r.code === 0 ? 128 : r.code, r.stderr);
+    if (r.code === 128 || !lines[4]) throw classify(args, ctx.cwd, 128, r.stderr);
     info.root = lines[4];
+    info.head = { commit: r.code === 0 && lines[5] ? lines[5] : undefined };
   }
   return info;
 }

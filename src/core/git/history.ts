@@ -13,7 +13,7 @@ import { closestMatches } from '../edit-distance';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { DEFAULT_GIT_MAX_BUFFER, type GitContext, GitError, type GitResult, runGit } from './git';
+import { DEFAULT_GIT_MAX_BUFFER, type GitContext, GitError, runGit } from './git';
 import { applyNoteLinks, type NoteLinks, notesTip, readNoteLinks } from './notes';
 import { DEFAULT_TRAILER_KEY, isValidTrailerKey, sameId } from './trailers';
 import { addDays } from '../dates';
@@ -461,6 +461,18 @@ export interface CommitIndexOptions {
    * finds a new head reads the window again in full.
    */
   linkedOnly?: boolean;
+  /**
+   * The ref's commit (undefined: none yet) and whether the clone is shallow, as the
+   * caller has just asked git (`RepoInfo.head` for HEAD): the first update uses them
+   * instead of asking again; later ones ask.
+   */
+  probed?: { head: string | undefined; shallow: boolean };
+}
+
+/** What an update needs to know first: the ref's commit, and whether the clone is shallow. */
+interface Probe {
+  head: string | undefined;
+  shallow: boolean;
 }
 
 /** The unique-ish key under which ids compare. */
@@ -488,6 +500,7 @@ export class CommitIndex {
     this.since = options.since;
     this.onProgress = options.onProgress;
     this.linkedOnly = Boolean(options.linkedOnly);
+    if (options.probed) this.probed = Promise.resolve({ ...options.probed });
     if (this.linkedOnly && options.state) throw new RangeError('a linked-only commit index cannot start from a saved state');
     const s = options.state;
     // Whether it reaches back far enough is checked when it is used (`setWindow` may still move the window).
@@ -502,7 +515,7 @@ export class CommitIndex {
 
   /** The first day asked for; undefined: the whole history. */
   private since: string | undefined;
-  private probed: Promise<GitResult> | undefined;
+  private probed: Promise<Probe> | undefined;
 
   /** The first day to read from; a held state that does not reach back that far is dropped. */
   setWindow(since: string | undefined): void {
@@ -519,11 +532,15 @@ export class CommitIndex {
     this.probed.catch(() => undefined);
   }
 
-  private probe(): Promise<GitResult> {
+  private async probe(): Promise<Probe> {
     // One git call for both: each spawn costs more than git's own work here.
-    return runGit(this.ctx, ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${this.ref}^{commit}`], {
-      okCodes: [1],
-    });
+    const r = await runGit(
+      this.ctx,
+      ['rev-parse', '--is-shallow-repository', '--verify', '--quiet', '--end-of-options', `${this.ref}^{commit}`],
+      { okCodes: [1] },
+    );
+    const [shallowLine, headLine] = r.stdout.split('\n');
+    return { shallow: shallowLine === 'true', head: r.code === 0 ? headLine : undefined };
   }
   /** The first day the commits held were read from (a saved state may reach further back than asked). */
   private readSince: string | undefined;
@@ -588,14 +605,11 @@ export class CommitIndex {
   }
 
   private async doUpdate(scan: ScanHooks, links?: Promise<NoteLinks>): Promise<UpdateResult> {
-    const probe = await (this.probed ?? this.probe());
+    const { head, shallow } = await (this.probed ?? this.probe());
     this.probed = undefined;
     scan.signal?.throwIfAborted();
     // Commits held from a later day than now asked for are not enough: read again.
     if (!covers(this.readSince, this.since)) this.reset([], undefined, this.isShallow);
-    const [shallowLine, headLine] = probe.stdout.split('\n');
-    const shallow = shallowLine === 'true';
-    const head = probe.code === 0 ? headLine : undefined;
     if (head === undefined) {
       // No commits yet (or the ref does not exist): HEAD is the only ref allowed to be unborn.
       if (this.ref !== 'HEAD') throw new GitError(`"${this.ref}" is not a commit in this repository`, 'failed', ['rev-parse', this.ref]);

@@ -41,6 +41,14 @@ describe('running git', function () {
 
   it('tells a missing folder from a missing git', async () => {
     await rejectsWith(runGit({ cwd: path.join(repo.root, 'nope'), env: repo.env }, ['status']), 'no-folder', /nope does not exist/);
+    // The folder is looked at only once spawn has failed: a file, and a missing folder with git missing too.
+    const file = repo.write('notes.txt', 'text\n');
+    await rejectsWith(runGit({ cwd: file, env: repo.env }, ['status']), 'no-folder', /notes\.txt is not a folder/);
+    await rejectsWith(
+      runGit({ cwd: path.join(repo.root, 'nope'), env: { ...repo.env, PATH: path.join(repo.root, 'empty-bin') } }, ['status']),
+      'no-folder',
+      /nope does not exist/,
+    );
     await rejectsWith(
       runGit({ cwd: repo.dir, env: { ...repo.env, PATH: path.join(repo.root, 'empty-bin') } }, ['status']),
       'not-installed',
@@ -81,6 +89,28 @@ describe('running git', function () {
     assert.equal(info.root, repo.dir);
     assert.equal(info.bare, false);
     assert.equal(info.shallow, false);
+    assert.deepEqual(info.head, { commit: two });
+  });
+
+  it("tells HEAD's commit with the rest, none before the first commit, and does not ask in a bare repository", async () => {
+    assert.deepEqual((await repoInfo(repo.ctx)).head, { commit: undefined });
+    assert.equal((await repoInfo(repo.ctx)).root, repo.dir);
+    // A file named like the revision changes nothing (--end-of-options, --verify).
+    repo.write('HEAD^{commit}', 'x');
+    const one = repo.commit('One');
+    assert.deepEqual(await repoInfo({ cwd: path.join(repo.dir, '.'), env: repo.env }), {
+      bare: false,
+      shallow: false,
+      gitDir: path.join(repo.dir, '.git'),
+      commonDir: path.join(repo.dir, '.git'),
+      root: repo.dir,
+      head: { commit: one },
+    });
+    const bare = path.join(repo.root, 'bare.git');
+    repo.git(['clone', '-q', '--bare', repo.dir, bare]);
+    const info = await repoInfo({ cwd: bare, env: repo.env });
+    assert.deepEqual([info.bare, info.root, info.head], [true, undefined, undefined]);
+    await assert.rejects(repoInfo({ cwd: path.join(repo.dir, '.git'), env: repo.env }), GitError);
   });
 
   it('finds the hooks folder as git does: core.hooksPath relative to the root, absolute, or .git/hooks', async () => {

@@ -39,6 +39,20 @@ describe('CommitIndex', function () {
     assert.deepEqual(index.commitsFor('PLAT-KR9'), []);
   });
 
+  it('takes the head it is given for its first update, and asks git for later ones', async () => {
+    const one = repo.commit('One\n\nKey-Result: PLAT-KR1\n');
+    const two = repo.commit('Two\n\nKey-Result: PLAT-KR1\n');
+    const index = new CommitIndex(repo.ctx, { probed: { head: one, shallow: false } });
+    assert.deepEqual(await index.update(), { added: 1, full: true });
+    assert.equal(index.head, one);
+    assert.deepEqual(await index.update(), { added: 1, full: false });
+    assert.equal(index.head, two);
+    // Told there are no commits yet: none are read.
+    const unborn = new CommitIndex(repo.ctx, { probed: { head: undefined, shallow: false }, linkedOnly: true });
+    assert.deepEqual(await unborn.update(), { added: 0, full: false });
+    assert.equal(unborn.size, 0);
+  });
+
   it('reads only the new commits after the first scan', async () => {
     repo.commit('One\n\nKey-Result: PLAT-KR1\n');
     const index = new CommitIndex(repo.ctx);
