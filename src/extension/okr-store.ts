@@ -34,7 +34,7 @@ import { mapLimited, maxOf } from '../core/arrays';
 import { StoreHistory } from './store-history';
 import { KeyedDebounce } from './keyed-debounce';
 import { existsOnDisk } from './workspace-fs';
-import { diskTextVersion, readAfterChange, readsEditorText } from './store-reads';
+import { diskTextVersion, readAfterChange, readEachThen, readsEditorText } from './store-reads';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -601,15 +601,26 @@ export class OkrFileStore implements OkrStoreWithStats {
       const next = new Map<string, Entry>();
       this.alignedCache = new Map();
       let parseMs = 0;
-      // Reads side by side (each is a few file system calls that wait on the disk), parsed in the order found.
+      // Reads side by side (each is a few file system calls that wait on the disk), each parsed as soon as it is
+      // read: the parse of one file and the reads of the next overlap (on 500 files, the reads were a fifth of
+      // the scan when they all came first). Entered in the order found.
       const targets = [...found.values()];
-      const reads = await mapLimited(targets, SCAN_READS_AT_ONCE, ({ uri }) => this.readSource(uri));
+      const reads = await readEachThen(
+        targets,
+        SCAN_READS_AT_ONCE,
+        ({ uri }) => this.readSource(uri),
+        (read) => {
+          if (read === 'gone') return read;
+          const t = performance.now();
+          const parsed = this.parse(read);
+          parseMs += performance.now() - t;
+          return { read, parsed };
+        },
+      );
       for (const [i, { uri, folder }] of targets.entries()) {
-        const read = reads[i];
-        if (read === 'gone') continue;
-        const t = performance.now();
-        const parsed = this.parse(read);
-        parseMs += performance.now() - t;
+        const done = reads[i];
+        if (done === 'gone') continue;
+        const { read, parsed } = done;
         next.set(uri.toString(), {
           uri,
           folder,

@@ -1,6 +1,8 @@
 // Where the store takes a file's text from, decided apart from VS Code: after an open
 // document changes, and when it reads. Pure: unit-tested in test/extension-unit/store-reads.test.ts.
 
+import { mapLimited } from '../core/arrays';
+
 /** An open document, as far as these decisions look at it. */
 export interface OpenDocumentState {
   isDirty: boolean;
@@ -26,4 +28,19 @@ export function readsEditorText(document: Pick<OpenDocumentState, 'isDirty'> | u
 /** The document version a text read from disk stands for: the open document's only when its text is the disk's. */
 export function diskTextVersion(document: Omit<OpenDocumentState, 'isDirty'> | undefined, diskText: string): number | undefined {
   return document?.text === diskText ? document.version : undefined;
+}
+
+/**
+ * Reads items side by side (at most `limit` at once) and hands each to `use` as soon as its read
+ * is done, while the other reads still wait on the disk: a scan parses one file as the next ones
+ * are read, instead of reading them all first. `use` runs once per item, in the order the reads
+ * finish; the results come back in the items' order.
+ */
+export async function readEachThen<T, R, U>(
+  items: readonly T[],
+  limit: number,
+  read: (item: T) => Promise<R>,
+  use: (result: R, item: T) => U,
+): Promise<U[]> {
+  return mapLimited(items, limit, async (item) => use(await read(item), item));
 }

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diskTextVersion, readAfterChange, readsEditorText } from '../../src/extension/store-reads';
+import { diskTextVersion, readAfterChange, readEachThen, readsEditorText } from '../../src/extension/store-reads';
 
 describe('Store: where a file is read from', () => {
   it('an edit is read from the editor; a document turned clean with no change (saved, reverted) from disk; else nothing', () => {
@@ -37,5 +37,32 @@ describe('Store: where a file is read from', () => {
     assert.equal(readAfterChange(0, document.isDirty), 'disk');
     assert.equal(readsEditorText(document, true), false);
     assert.equal(diskTextVersion(document, 'title: saved\n'), 10);
+  });
+
+  it('a scan uses each file as soon as it is read, while later reads still wait, and keeps the order found', async () => {
+    // Reads that finish only when the test says so: file 0 is used before the last read is done.
+    const pending = new Map<number, () => void>();
+    const events: string[] = [];
+    const read = (n: number) =>
+      new Promise<number>((resolve) => {
+        events.push(`read ${n}`);
+        pending.set(n, () => resolve(n * 10));
+      });
+    const scan = readEachThen([0, 1, 2, 3], 2, read, (text, n) => {
+      events.push(`use ${n}`);
+      return `${n}:${text}`;
+    });
+    const settle = async (n: number) => {
+      await new Promise((r) => setImmediate(r));
+      pending.get(n)!();
+      await new Promise((r) => setImmediate(r));
+    };
+    await settle(1);
+    await settle(0);
+    await settle(3);
+    await settle(2);
+    assert.deepEqual(await scan, ['0:0', '1:10', '2:20', '3:30']);
+    // Two reads at once; each used when its read is done, before the reads after it finish.
+    assert.deepEqual(events, ['read 0', 'read 1', 'use 1', 'read 2', 'use 0', 'read 3', 'use 3', 'use 2']);
   });
 });
