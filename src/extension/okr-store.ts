@@ -15,7 +15,7 @@ import { resolveRules } from '../core/config';
 import { collectDefinitions, type LintResult } from '../core/lint';
 import type { IdDefinition, KeyResult, Objective, RuleSettings } from '../core/model';
 import { rules } from '../core/rules';
-import { isProblem, readAlignedTexts, readOkrSource } from '../core/fs/okr-files';
+import { isProblem, readAlignedTexts, readOkrSource, readOkrSourceSync, type WorkspaceProblem } from '../core/fs/okr-files';
 import {
   alignedPathOf,
   alignedTargets,
@@ -34,7 +34,7 @@ import { mapLimited, maxOf } from '../core/arrays';
 import { StoreHistory } from './store-history';
 import { KeyedDebounce } from './keyed-debounce';
 import { existsOnDisk } from './workspace-fs';
-import { diskTextVersion, readAfterChange, readEachThen, readsEditorText } from './store-reads';
+import { diskTextVersion, readAfterChange, readEachBlockingWhileQuick, readsEditorText } from './store-reads';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -388,22 +388,17 @@ export class OkrFileStore implements OkrStoreWithStats {
    * The file's text: from its editor when open (unsaved edits count), else from disk. `fromDisk`: from disk
    * unless the document has unsaved edits; the document's version counts only when its text is the disk's.
    */
-  private async readSource(
-    uri: vscode.Uri,
-    fromDisk = false,
-  ): Promise<{ source: OkrSource; version?: number; unreadable?: string } | 'gone'> {
+  private async readSource(uri: vscode.Uri, fromDisk = false): Promise<SourceRead | 'gone'> {
     const document = openDocument(uri);
-    if (document && readsEditorText(document, fromDisk)) {
-      return { source: { path: uri.fsPath, text: document.getText() }, version: document.version };
-    }
-    const read = await readOkrSource(uri.fsPath);
-    if (!isProblem(read)) {
-      const version = diskTextVersion(document && { text: document.getText(), version: document.version }, read.text);
-      return version !== undefined ? { source: read, version } : { source: read };
-    }
-    // Deleted, or replaced by a folder: gone from the workspace. Anything else (no permission, a FIFO) is said on the file.
-    if (read.code === 'missing' || read.code === 'not-a-file') return 'gone';
-    return { source: { path: uri.fsPath, text: '' }, unreadable: read.reason };
+    if (document && readsEditorText(document, fromDisk)) return editorRead(uri, document);
+    return diskRead(uri, document, await readOkrSource(uri.fsPath));
+  }
+
+  /** `readSource` with a blocking read from disk, for a scan (see readEachBlockingWhileQuick). */
+  private readSourceNow(uri: vscode.Uri): SourceRead | 'gone' {
+    const document = openDocument(uri);
+    if (document && readsEditorText(document, false)) return editorRead(uri, document);
+    return diskRead(uri, document, readOkrSourceSync(uri.fsPath));
   }
 
   private parse(read: { source: OkrSource; unreadable?: string }, previous?: ParsedSource): ParsedSource {
@@ -601,14 +596,20 @@ export class OkrFileStore implements OkrStoreWithStats {
       const next = new Map<string, Entry>();
       this.alignedCache = new Map();
       let parseMs = 0;
-      // Reads side by side (each is a few file system calls that wait on the disk), each parsed as soon as it is
-      // read: the parse of one file and the reads of the next overlap (on 500 files, the reads were a fifth of
-      // the scan when they all came first). Entered in the order found.
+      // Blocking reads while they are quick, each file parsed as soon as it is read, with a yield to the event loop
+      // every few milliseconds; promise-based reads side by side once one is slow. Entered in the order found.
       const targets = [...found.values()];
-      const reads = await readEachThen(
+      const reads = await readEachBlockingWhileQuick(
         targets,
-        SCAN_READS_AT_ONCE,
-        ({ uri }) => this.readSource(uri),
+        {
+          readNow: ({ uri }) => this.readSourceNow(uri),
+          readLater: ({ uri }) => this.readSource(uri),
+          limit: SCAN_READS_AT_ONCE,
+          slowReadMs: SLOW_SCAN_READ_MS,
+          sliceMs: SCAN_SLICE_MS,
+          now: () => performance.now(),
+          yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
+        },
         (read) => {
           if (read === 'gone') return read;
           const t = performance.now();
@@ -805,6 +806,31 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
 
 /** How many files a scan reads at once. */
 const SCAN_READS_AT_ONCE = 16;
+/** A blocking read of an OKR file takes well under a millisecond from a local disk; this long, the disk is not one. */
+const SLOW_SCAN_READ_MS = 50;
+/** A scan's blocking reads and parses between two yields to the event loop. */
+const SCAN_SLICE_MS = 20;
+
+/** What a read of an OKR file gave: its text, the editor's version the text stands for, or why it could not be read. */
+interface SourceRead {
+  source: OkrSource;
+  version?: number;
+  unreadable?: string;
+}
+
+function editorRead(uri: vscode.Uri, document: vscode.TextDocument): SourceRead {
+  return { source: { path: uri.fsPath, text: document.getText() }, version: document.version };
+}
+
+function diskRead(uri: vscode.Uri, document: vscode.TextDocument | undefined, read: OkrSource | WorkspaceProblem): SourceRead | 'gone' {
+  if (!isProblem(read)) {
+    const version = diskTextVersion(document && { text: document.getText(), version: document.version }, read.text);
+    return version !== undefined ? { source: read, version } : { source: read };
+  }
+  // Deleted, or replaced by a folder: gone from the workspace. Anything else (no permission, a FIFO) is said on the file.
+  if (read.code === 'missing' || read.code === 'not-a-file') return 'gone';
+  return { source: { path: uri.fsPath, text: '' }, unreadable: read.reason };
+}
 
 function openDocument(uri: vscode.Uri): vscode.TextDocument | undefined {
   return vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString() && !d.isClosed);

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { diskTextVersion, readAfterChange, readEachThen, readsEditorText } from '../../src/extension/store-reads';
+import {
+  diskTextVersion,
+  readAfterChange,
+  readEachBlockingWhileQuick,
+  readEachThen,
+  readsEditorText,
+} from '../../src/extension/store-reads';
 
 describe('Store: where a file is read from', () => {
   it('an edit is read from the editor; a document turned clean with no change (saved, reverted) from disk; else nothing', () => {
@@ -64,5 +70,78 @@ describe('Store: where a file is read from', () => {
     assert.deepEqual(await scan, ['0:0', '1:10', '2:20', '3:30']);
     // Two reads at once; each used when its read is done, before the reads after it finish.
     assert.deepEqual(events, ['read 0', 'read 1', 'use 1', 'read 2', 'use 0', 'read 3', 'use 3', 'use 2']);
+  });
+
+  describe('a scan reads blocking while the reads are quick', () => {
+    /** A clock the reads move: each read costs what `costs` says, each use 2 ms. */
+    function scanOf(costs: number[]) {
+      let clock = 0;
+      const events: string[] = [];
+      const reads = {
+        readNow: (n: number) => {
+          events.push(`now ${n}`);
+          clock += costs[n];
+          return n * 10;
+        },
+        readLater: async (n: number) => {
+          events.push(`later ${n}`);
+          await new Promise((r) => setImmediate(r));
+          return n * 10;
+        },
+        limit: 2,
+        slowReadMs: 50,
+        sliceMs: 5,
+        now: () => clock,
+        yieldNow: async () => {
+          events.push('yield');
+          await new Promise((r) => setImmediate(r));
+        },
+      };
+      const use = (text: number, n: number) => {
+        events.push(`use ${n}`);
+        clock += 2;
+        return `${n}:${text}`;
+      };
+      return { run: () => readEachBlockingWhileQuick([0, 1, 2, 3, 4], reads, use), events };
+    }
+
+    it('quick reads: all blocking, each used at once, a yield after every 5 ms of work, the order kept', async () => {
+      const { run, events } = scanOf([1, 1, 1, 1, 1]);
+      assert.deepEqual(await run(), ['0:0', '1:10', '2:20', '3:30', '4:40']);
+      assert.deepEqual(events, [
+        'now 0',
+        'use 0',
+        'now 1',
+        'use 1',
+        'yield',
+        'now 2',
+        'use 2',
+        'now 3',
+        'use 3',
+        'yield',
+        'now 4',
+        'use 4',
+      ]);
+    });
+
+    it('after one slow read the rest are promise-based, side by side; each item read and used once, in order', async () => {
+      const { run, events } = scanOf([1, 60, 1, 1, 1]);
+      assert.deepEqual(await run(), ['0:0', '1:10', '2:20', '3:30', '4:40']);
+      assert.deepEqual(events.slice(0, 4), ['now 0', 'use 0', 'now 1', 'use 1']);
+      assert.deepEqual(
+        events.filter((e) => e.startsWith('now')),
+        ['now 0', 'now 1'],
+      );
+      assert.deepEqual(
+        events.filter((e) => e.startsWith('later')),
+        ['later 2', 'later 3', 'later 4'],
+      );
+      assert.deepEqual(
+        events.filter((e) => e.startsWith('use')),
+        ['use 0', 'use 1', 'use 2', 'use 3', 'use 4'],
+      );
+      assert.equal(events[4], 'later 2');
+      assert.equal(events[5], 'later 3'); // two at once
+    });
   });
 });

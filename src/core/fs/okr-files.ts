@@ -177,6 +177,11 @@ export async function readOkrSource(absolutePath: string): Promise<OkrSource | W
   return sourceOf(absolutePath, await readTextFile(absolutePath, MAX_FILE_BYTES));
 }
 
+/** `readOkrSource` with blocking calls (the same checks, in the same order). */
+export function readOkrSourceSync(absolutePath: string): OkrSource | WorkspaceProblem {
+  return sourceOf(absolutePath, readTextFileSync(absolutePath, MAX_FILE_BYTES));
+}
+
 function sourceOf(absolutePath: string, read: ReadResult): OkrSource | WorkspaceProblem {
   switch (read.kind) {
     case 'text':
