@@ -207,29 +207,41 @@ function withOverrides(lint: RuleSettings, overrides: Readonly<Record<string, 'o
  * one of them, else from `options.aligned`.
  */
 export function lintParsedSources(parsed: readonly ParsedSource[], options: SourcesLintOptions): WorkspaceLint {
-  const pending = lintBeforeHistory(parsed, options);
-  return { files: pending.map((finish) => finish(options.historyFor)) };
+  const starts = lintBeforeHistory(parsed, options);
+  return { files: starts.map((start) => start()(options.historyFor)) };
 }
+
+/** Files linted between two yields to the event loop while the history is read (see below). */
+export const FILES_BETWEEN_YIELDS = 20;
 
 /**
  * As `lintParsedSources`, with the history still being read: the rules that do not
  * read it run at once (while git runs, for the CLI), the others once `historyFor`
  * resolves. The same findings as `lintParsedSources` given the resolved `historyFor`.
+ * The event loop runs every FILES_BETWEEN_YIELDS files: git's first call ends while
+ * the rules run, and the next must be started then, not after them.
  */
 export async function lintParsedSourcesAwaitingHistory(
   parsed: readonly ParsedSource[],
   options: Omit<SourcesLintOptions, 'historyFor'>,
   historyFor: Promise<SourcesLintOptions['historyFor']>,
 ): Promise<WorkspaceLint> {
-  const pending = lintBeforeHistory(parsed, options);
+  const pending: PendingLint[] = [];
+  for (const start of lintBeforeHistory(parsed, options)) {
+    pending.push(start());
+    if (pending.length % FILES_BETWEEN_YIELDS === 0) await new Promise((resolve) => setImmediate(resolve));
+  }
   const history = await historyFor;
   return { files: pending.map((finish) => finish(history)) };
 }
 
 type PendingLint = (historyFor: SourcesLintOptions['historyFor']) => SourceLint;
 
-/** Each source to lint, with the rules that do not read history run; the rest runs when the history is given. */
-function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<SourcesLintOptions, 'historyFor'>): PendingLint[] {
+/**
+ * Per source to lint, in order: a call that runs the rules that do not read history and
+ * returns what runs the rest when the history is given.
+ */
+function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<SourcesLintOptions, 'historyFor'>): (() => PendingLint)[] {
   const display = options.displayPath ?? ((p: string) => p);
   const definitions = parsed.map((p) => collectDefinitions(p.file));
   // Built once for the run: each file looks its ids up here (linear), instead of getting a list of every other file's.
@@ -279,12 +291,12 @@ function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<Source
   const alignment = new AlignmentIndex(
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => ({ path: p.source.path, file: p.file })),
   );
-  const pending: PendingLint[] = [];
+  const starts: (() => PendingLint)[] = [];
   parsed.forEach((p, at) => {
     if (options.only && !options.only.has(p.source.path)) return;
-    pending.push(lintOne(p, at));
+    starts.push(() => lintOne(p, at));
   });
-  return pending;
+  return starts;
 
   function lintOne(p: ParsedSource, at: number): PendingLint {
     const own = definitions[at];

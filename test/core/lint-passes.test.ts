@@ -10,7 +10,13 @@ import { parseOkr } from '../../src/core/parse';
 import type { AnyRule, LintContext } from '../../src/core/rule';
 import { rules } from '../../src/core/rules';
 import { withRulesRegistered } from '../helpers/registered-rules';
-import { lintParsedSources, lintParsedSourcesAwaitingHistory, parseSources, type OkrSource } from '../../src/core/workspace';
+import {
+  FILES_BETWEEN_YIELDS,
+  lintParsedSources,
+  lintParsedSourcesAwaitingHistory,
+  parseSources,
+  type OkrSource,
+} from '../../src/core/workspace';
 
 const TODAY = '2026-11-28';
 const HISTORY: FileHistory = { versions: [] };
@@ -157,6 +163,28 @@ describe('workspace lint awaiting the history', () => {
           ['c.okr.yaml', true],
         ],
       );
+      assert.deepEqual(linted, expected);
+    }));
+
+  it('lets the event loop run between slices of files while the rules run (git is started meanwhile)', async () =>
+    withProbes(async (calls) => {
+      const many = Array.from({ length: 2 * FILES_BETWEEN_YIELDS + 5 }, (_, i) =>
+        src(`t${String(i).padStart(3, '0')}.okr.yaml`, team(`T${i}`, `T${i}`, '')),
+      );
+      const expected = lintParsedSources(parseSources(many), { today: TODAY, historyFor: () => undefined });
+      calls.length = 0;
+      // What the event loop does meanwhile: here, noting how many files had their rules by then.
+      const seen: number[] = [];
+      const note = () => seen.push(calls.filter((c) => c.rule === 'zz-plain-probe').length);
+      setImmediate(note);
+      const linted = await lintParsedSourcesAwaitingHistory(
+        parseSources(many),
+        { today: TODAY },
+        Promise.resolve(() => undefined),
+      );
+      // One slice had its rules when the event loop ran; all of them, one pass each, by the end.
+      assert.deepEqual(seen, [FILES_BETWEEN_YIELDS]);
+      assert.equal(calls.filter((c) => c.rule === 'zz-plain-probe').length, many.length);
       assert.deepEqual(linted, expected);
     }));
 });
