@@ -84,4 +84,28 @@ describe('A multi-root workspace', function () {
       describe: shown,
     });
   });
+
+  it("publishes each file's diagnostics under its own folder's okr.lint.enabled", async () => {
+    const api = folderFile('api', '.okr.yaml');
+    const apiFolder = vscode.workspace.workspaceFolders!.find((f) => f.name === 'api')!;
+    const webFolder = vscode.workspace.workspaceFolders!.find((f) => f.name === 'web')!;
+    const lint = (folder: vscode.WorkspaceFolder) => vscode.workspace.getConfiguration('okr.lint', folder.uri);
+    const apiShown = () => vscode.languages.getDiagnostics(api).some((d) => codeOf(d) === 'kr-no-baseline');
+    await waitUntil('the api diagnostics', apiShown);
+    try {
+      // Off in the other folder: api's stay, through a full re-publish.
+      await lint(webFolder).update('enabled', false, vscode.ConfigurationTarget.WorkspaceFolder);
+      await store.refresh();
+      await waitUntil('the store re-published', () => store.files().length === 2);
+      assert.ok(apiShown(), 'okr.lint.enabled off in web leaves the api diagnostics');
+      // Off in api's own folder: its diagnostics go, its findings stay in the store.
+      await lint(apiFolder).update('enabled', false, vscode.ConfigurationTarget.WorkspaceFolder);
+      await waitUntil('the api diagnostics gone', () => vscode.languages.getDiagnostics(api).length === 0);
+      assert.ok(store.get(api)?.result.findings.some((f) => f.ruleId === 'kr-no-baseline'));
+    } finally {
+      await lint(webFolder).update('enabled', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+      await lint(apiFolder).update('enabled', undefined, vscode.ConfigurationTarget.WorkspaceFolder);
+    }
+    await waitUntil('the api diagnostics back', apiShown);
+  });
 });

@@ -42,10 +42,26 @@ export function registerDiagnostics(context: vscode.ExtensionContext, store: Okr
   /** The state each file's diagnostics were made from: a state the store did not replace needs no update. */
   const published = new Map<string, OkrFileState>();
 
-  const publish = (state: OkrFileState) => {
-    published.set(state.uri.toString(), state);
-    if (lintEnabled(state.uri)) collection.set(state.uri, toDiagnostics(state, linesOf));
-    else collection.delete(state.uri);
+  /**
+   * Publishes files' diagnostics in one call: one message to the editor and one change event
+   * for all of them, not one per file (500 files at a scan).
+   */
+  const publish = (states: readonly OkrFileState[]) => {
+    // A file's okr.lint.enabled is its workspace folder's (or the window's): read once per folder, not per file.
+    const enabledIn = new Map<string, boolean>();
+    const enabled = (uri: vscode.Uri) => {
+      const key = uri.scheme === 'file' ? (vscode.workspace.getWorkspaceFolder(uri)?.uri.toString() ?? 'file') : '';
+      let on = enabledIn.get(key);
+      if (on === undefined) enabledIn.set(key, (on = lintEnabled(uri)));
+      return on;
+    };
+    const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+    for (const state of states) {
+      published.set(state.uri.toString(), state);
+      if (enabled(state.uri)) entries.push([state.uri, toDiagnostics(state, linesOf)]);
+      else collection.delete(state.uri);
+    }
+    if (entries.length > 0) collection.set(entries);
   };
 
   const remove = (key: string, uri: vscode.Uri) => {
@@ -68,7 +84,7 @@ export function registerDiagnostics(context: vscode.ExtensionContext, store: Okr
     });
     for (const uri of gone) remove(uri.toString(), uri);
     for (const key of [...published.keys()]) if (!live.has(key)) published.delete(key);
-    for (const state of files) if (force || published.get(state.uri.toString()) !== state) publish(state);
+    publish(files.filter((state) => force || published.get(state.uri.toString()) !== state));
   };
 
   context.subscriptions.push(
