@@ -1,5 +1,8 @@
 import { strict as assert } from 'node:assert';
 import { CommitIndex, type CommitIndexState, parseLog, readCommits } from '../../../src/core/git/history';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { TempRepo } from '../../helpers/git-repo';
 
 describe('CommitIndex', function () {
@@ -252,5 +255,42 @@ describe('CommitIndex', function () {
         ['日本', 'n@example.org', 'merge\x1fwith a separator in the subject', [], 2],
       ],
     );
+  });
+});
+
+describe("the history scan's temporary log file", function () {
+  this.timeout(60_000);
+  let repo: TempRepo;
+  let tmp: string;
+  let savedTmp: string | undefined;
+  beforeEach(() => {
+    repo = TempRepo.create();
+    // git log writes to a file in os.tmpdir(): a folder of the test's own, to see what is left in it.
+    tmp = mkdtempSync(path.join(os.tmpdir(), 'okr-history-tmp-'));
+    savedTmp = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+  });
+  afterEach(() => {
+    if (savedTmp === undefined) delete process.env.TMPDIR;
+    else process.env.TMPDIR = savedTmp;
+    rmSync(tmp, { recursive: true, force: true });
+    repo.remove();
+  });
+
+  it('is removed after a scan, a linked-only scan, a failed one and a stopped one', async () => {
+    repo.commit('One\n\nKey-Result: PLAT-KR1\n');
+    repo.commit('Two');
+    assert.equal((await readCommits(repo.ctx, 'Key-Result', ['HEAD'])).length, 2);
+    assert.deepEqual(readdirSync(tmp), []);
+    const linked = new CommitIndex(repo.ctx, { linkedOnly: true });
+    await linked.update();
+    assert.equal(linked.size, 2);
+    assert.deepEqual(readdirSync(tmp), []);
+    await assert.rejects(readCommits(repo.ctx, 'Key-Result', ['no-such-branch']));
+    assert.deepEqual(readdirSync(tmp), []);
+    const stop = new AbortController();
+    const stopped = readCommits(repo.ctx, 'Key-Result', ['HEAD'], { signal: stop.signal, onStart: () => stop.abort() });
+    await assert.rejects(stopped);
+    assert.deepEqual(readdirSync(tmp), []);
   });
 });
