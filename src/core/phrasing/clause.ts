@@ -43,7 +43,13 @@ export function leadIndex(tokens: readonly Token[]): number {
   let i = 0;
   // A label of up to three words before a colon: "Q3: Migrate search", "Payouts: fix bugs".
   const colon = tokens.findIndex((t) => t.text === ':');
-  if (colon > 0 && colon <= 3 && colon < tokens.length - 1) i = colon + 1;
+  // "1:1 meetings" is a name written with a colon between digits, not a label.
+  const inName =
+    colon > 0 &&
+    tokens[colon - 1].end === tokens[colon].start &&
+    /\d$/.test(tokens[colon - 1].text) &&
+    /^\d/.test(tokens[colon + 1]?.text ?? '');
+  if (colon > 0 && colon <= 3 && colon < tokens.length - 1 && !inName) i = colon + 1;
   let guard = 0;
   while (i < tokens.length && guard++ < 6) {
     const w = tokens[i].lower;

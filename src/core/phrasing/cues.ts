@@ -52,6 +52,23 @@ const ROUTINE_CUES: readonly Cue[] = [
   ],
   // Repairing what should work: "Fix the release workflow so nightly runs succeed".
   [[/\bfix(?:es|ed|ing)?\b[^.;]{0,40}?\bso\b[^.;]{0,40}?\b(?:succeed|succeeds|pass|passes|works?|go green|goes green)\b/], 'bug fixing'],
+  // Handling what comes in, by a rule or as it arrives: "Resolve all critical security alerts within 7 days",
+  // "Resolve or address new GitHub issues". Not fixing a chosen few ("Resolve the top 30 warnings").
+  [
+    [
+      /\b(?:resolve|remediate|address|close|fix|answer|handle|respond to)\b[^.;%]{0,60}?\b(?:alerts|issues|tickets|requests|vulnerabilities|incidents|questions|reports)\b/,
+      /\b(?:within|new|incoming|inbound|incoming)\b/,
+    ],
+    'support and alert handling',
+  ],
+  // Recurring meetings held: "Host monthly community calls", "Hold bi-weekly 1:1 meetings". Not a meeting
+  // introduced ("Start weekly demos") nor counted ("12 monthly sessions"): those are deliverables.
+  [
+    [
+      /^(?:host|hold|run|attend|undertake|have|facilitate|chair)\b[^.;]{0,20}?\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|regular)\b[^.;]{0,25}?\b(?:calls?|meetings?|1:1s?|one-on-ones?|syncs?|stand-?ups?|check-ins?|office hours|reviews?)\b/,
+    ],
+    'recurring meetings',
+  ],
   // A standing rule for what comes in: "Issues with medium risk or higher are resolved within three working days".
   [
     [/\b(?:resolved|fixed|patched|answered|handled|acknowledged|acked|remediated|triaged)\b[^.;%]{0,20}?\bwithin\b/],

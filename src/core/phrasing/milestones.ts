@@ -233,7 +233,8 @@ function recursAsAdverb(title: string): boolean {
   const lower = title.toLowerCase();
   const re = new RegExp(RECURRING.source, 'g');
   for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
-    const after = /^[\s]*([\p{L}][\p{L}-]*)/u.exec(lower.slice(m.index + m[0].length));
+    // "bi-weekly 1:1 meetings": the one-on-one is the noun the frequency describes.
+    const after = /^[\s]*(1:1s?|[\p{L}][\p{L}-]*)/u.exec(lower.slice(m.index + m[0].length));
     if (!after || PHRASE_STOPS.has(after[1]) || DETERMINERS.has(after[1]) || /^(and|or|instead|rather|basis)$/.test(after[1])) return true;
   }
   return false;
@@ -842,6 +843,16 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   const held = quantities.length === 0 ? heldThing(tokens, lead) : undefined;
   if (held) return { kind: 'state', words: title.slice(first.start, held.end) };
   if (CERTIFICATION_VERBS.has(first.lower)) return undefined;
+  // "Hold bi-weekly 1:1 meetings", "Hold 4 design workshops": holding an event is doing the work, not
+  // holding a level ("Hold churn below 2%").
+  // A rule for each occurrence ("Hold a retro after each incident") is standing work, read below.
+  if (
+    /^(hold|holds)$/.test(first.lower) &&
+    holdsEvent(tokens, lead) &&
+    !tokens.some((t, i) => /^(for|after)$/.test(t.lower) && /^(every|each)$/.test(tokens[i + 1]?.lower ?? '')) &&
+    !measuresOutcome(tokens, quantities, lead + 1)
+  )
+    return { kind: 'verb', words: first.text };
   if (OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower)) return undefined;
   // Any other verb in the imperative names work too: "Elevate 1 process", "Amplify and celebrate 20 announcements".
   // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.
@@ -904,6 +915,17 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
     return { kind: 'binary-target', words: 'target: 1' };
   }
   return undefined;
+}
+
+/** Whether the object after "Hold" is an event the team runs: its head is a meeting, call, workshop... */
+function holdsEvent(tokens: readonly Token[], lead: number): boolean {
+  // The head closes the phrase, past names written with digits and symbols ("bi-weekly 1:1 meetings").
+  let head = '';
+  for (let i = lead + 1; i < tokens.length && i <= lead + 7 && !PHRASE_STOPS.has(tokens[i].lower); i++)
+    if (tokens[i].kind === 'word') head = tokens[i].lower;
+  return /^(meetings?|calls?|workshops?|events?|sessions?|meetups?|webinars?|hackathons?|retrospectives?|retros?|reviews?|town-?halls?|all-hands|offsites?|summits?|conferences?)$/.test(
+    head,
+  );
 }
 
 /** Outcome verbs that name a direction of change, not a task: "Improve onboarding", "Retain our top accounts". */

@@ -17,6 +17,7 @@ import {
   TASK_NOUNS,
   WORK_NOUNS,
 } from './lexicon';
+import { routineCue } from './cues';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { type VerbLexicon } from './word-forms';
 
@@ -29,6 +30,8 @@ export interface TaskCue {
 /** Why an objective reads as a task, if it does. */
 export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXICON): TaskCue | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
+  const handled = handlingWork(title, tokens);
+  if (handled) return { words: handled.text, kind: 'verb' };
   const verb = leadingTaskVerb(tokens, lexicon, true);
   if (verb) return winsBusiness(tokens, verb.next, lexicon) ? undefined : { words: verb.text, kind: 'verb' };
   const lead = leadIndex(tokens);
@@ -167,3 +170,15 @@ function thingThatWorks(tokens: readonly Token[], lead: number): Token | undefin
     return undefined;
   return worksClause(tokens, rel) ? head : undefined;
 }
+
+/**
+ * "Resolve or address new GitHub issues", "Fix all open bugs", "Triage incoming requests": an
+ * objective that handles what comes in is routine work and, led by the verb, work to do.
+ */
+function handlingWork(title: string, tokens: readonly Token[]): Token | undefined {
+  const first = tokens[leadIndex(tokens)];
+  if (first?.kind !== 'word' || !HANDLING_VERBS.has(first.lower)) return undefined;
+  const cue = routineCue(title);
+  return cue === 'support and alert handling' || cue === 'bug fixing' || cue === 'triage' ? first : undefined;
+}
+const HANDLING_VERBS = new Set('resolve address handle answer fix triage close respond process clear patch remediate'.split(' '));

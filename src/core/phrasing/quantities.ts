@@ -98,6 +98,8 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
       )
         continue;
       if (versionBeforeNoun(t, prev, next)) continue;
+      // "1:1 meetings": a one-on-one, a name; a ratio to measure has other terms ("LTV:CAC above 3:1").
+      if (t.text === '1' && oneToOne(tokens, i)) continue;
       // "reporting 2022-2023", "the 2024/25 season": a span of years names a period, not an amount.
       if (YEAR_SPAN.test(t.text)) continue;
       if (t.text.includes('/')) {
@@ -156,6 +158,13 @@ export function findQuantities(title: string, tokens: readonly Token[] = tokeniz
     }
   }
   return out;
+}
+
+function oneToOne(tokens: readonly Token[], i: number): boolean {
+  const joined = (a: number, b: number) => tokens[a]?.end !== undefined && tokens[a].end === tokens[b]?.start;
+  const first = tokens[i + 1]?.text === ':' && tokens[i + 2]?.text === '1' && joined(i, i + 1) && joined(i + 1, i + 2);
+  const second = tokens[i - 1]?.text === ':' && tokens[i - 2]?.text === '1' && joined(i - 1, i) && joined(i - 2, i - 1);
+  return first || second;
 }
 
 /** Two years, or a year and the next one's last digits: "2022-2023", "2024/25". */
