@@ -261,7 +261,10 @@ function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbL
   // so do a quality, an outcome or a market position ("Own the developer experience", "Outpace
   // our competitors", "Dominate the mid-market segment": aspirational objectives, not work),
   // and a bound anywhere ("within SLA", "under budget") a level to hold.
-  const object = phraseWords(tokens, lead + 1).words;
+  const objectPhrase = phraseWords(tokens, lead + 1);
+  // "Multiformat API's are easier to use": a verb after the phrase makes it the subject, no object.
+  if (objectPhrase.stop && /^(is|are|can|will|has|have|gets|get)$/.test(objectPhrase.stop.lower)) return undefined;
+  const object = objectPhrase.words;
   const head = object[object.length - 1]?.lower ?? '';
   if (
     PEOPLE.has(head) ||

@@ -631,7 +631,12 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
         return { kind: 'delivered', verb: tokens[i + 1] };
       return { kind: 'experience', verb: t };
     }
-    if (MODALS.has(w)) return EXPERIENCE_VERBS.has(next) ? { kind: 'experience', verb: t } : { kind: 'delivered', verb: t };
+    // "Users can perform common tasks in less time compared to the CLI": a capability compared with
+    // no number is an unmeasured outcome; "Users can export reports" is delivered.
+    if (MODALS.has(w))
+      return EXPERIENCE_VERBS.has(next) || comparesWithoutNumber(tokens, i + 1)
+        ? { kind: 'experience', verb: t }
+        : { kind: 'delivered', verb: t };
     if (EXPERIENCE_VERBS.has(w)) return { kind: 'experience', verb: t };
     if (CAPABILITY_VERBS.has(w)) return { kind: 'delivered', verb: t };
     if (w === 'gets' || w === 'get') {
@@ -723,6 +728,20 @@ const STANDING = new Set(
     .trim()
     .split(/\s+/),
 );
+
+/** Whether the clause from `from` compares ("in less time", "faster", "compared to the CLI") with no number. */
+function comparesWithoutNumber(tokens: readonly Token[], from: number): boolean {
+  if (findQuantities(tokens.map((t) => t.text).join(' ')).length > 0) return false;
+  return tokens.some(
+    (t, i) =>
+      i >= from &&
+      t.kind === 'word' &&
+      // "learn more about": "more" before a preposition is no comparison.
+      ((COMPARATIVE_AFTER.test(t.lower) && !(/^(more|less)$/.test(t.lower) && /^(about|of|on|in|to)$/.test(tokens[i + 1]?.lower ?? ''))) ||
+        JUDGING.has(t.lower) ||
+        (/^(compared|relative)$/.test(t.lower) && /^(to|with)$/.test(tokens[i + 1]?.lower ?? ''))),
+  );
+}
 
 /** Whether a word is the -s form of a listed task verb: "publishes", "identifies", "ships". */
 function thirdPersonOfTaskVerb(w: string): boolean {
