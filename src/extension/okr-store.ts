@@ -122,6 +122,28 @@ interface Entry {
   /** The ids (and kinds) the file defines, to tell whether other files must be re-linted. */
   idsKey: string;
   state?: OkrFileState;
+  /** Why the file could not be read, when it could not (then its text is empty). */
+  unreadable?: string;
+}
+
+/**
+ * Does a new read of a file give what the store holds and has linted: the same text from the
+ * same place (the editor's version, or the disk with no version), read or not read alike?
+ * Then there is nothing to parse or lint again: a checkout or a build reports files whose
+ * text did not change, and a scan has often read the files of a folder just created.
+ */
+function sameRead(previous: Entry | undefined, read: SourceRead, folder: vscode.WorkspaceFolder | undefined): boolean {
+  if (previous?.state === undefined) return false;
+  const before = previous.parsed.source;
+  const now = read.source;
+  return (
+    previous.version === read.version &&
+    previous.folder === folder &&
+    previous.unreadable === read.unreadable &&
+    before.text === now.text &&
+    before.oversizeBytes === now.oversizeBytes &&
+    before.invalidUtf8 === now.invalidUtf8
+  );
 }
 
 function idsKeyOf(parsed: ParsedSource): string {
@@ -527,14 +549,21 @@ export class OkrFileStore implements OkrStoreWithStats {
           }
           continue;
         }
-        if (previous?.version !== undefined && previous.version === read.version && previous.parsed.source.text === read.source.text)
-          continue;
+        if (sameRead(previous, read, match.folder)) continue;
         const started = performance.now();
         const parsed = this.parse(read, previous?.parsed);
         parseMs += performance.now() - started;
         const idsKey = idsKeyOf(parsed);
         if (previous?.idsKey !== idsKey) idsChanged = true;
-        this.entries.set(key, { uri, folder: match.folder, version: read.version, parsed, idsKey, state: previous?.state });
+        this.entries.set(key, {
+          uri,
+          folder: match.folder,
+          version: read.version,
+          parsed,
+          idsKey,
+          state: previous?.state,
+          ...(read.unreadable !== undefined ? { unreadable: read.unreadable } : {}),
+        });
         changed.add(uri.fsPath);
         done.push(uri);
       }
@@ -629,6 +658,7 @@ export class OkrFileStore implements OkrStoreWithStats {
           parsed,
           idsKey: idsKeyOf(parsed),
           state: this.entries.get(uri.toString())?.state,
+          ...(read.unreadable !== undefined ? { unreadable: read.unreadable } : {}),
         });
       }
       this.entries.clear();

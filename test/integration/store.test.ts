@@ -4,6 +4,7 @@
 // diagnostics and completion show comes from here.
 
 import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -276,5 +277,42 @@ describe('The OKR file store', function () {
       });
     }
     await waitFor(store, 'the file to leave', () => !relativePaths(store).includes('late.okr.yaml'));
+  });
+
+  it('reads a file again without parsing or linting it when its text is what the store holds', async () => {
+    const uri = fileUri('same.okr.yaml');
+    const text = 'version: 1\nteam: Same\nperiod: 2026-Q4\nobjectives:\n  - id: SAME-O1\n    title: Ship the thing\n    key_results: []\n';
+    fs.writeFileSync(uri.fsPath, text);
+    try {
+      await store.reread([uri]);
+      const linted = store.get(uri);
+      assert.ok(linted, 'the store has the new file');
+      // The same text on disk again (a checkout, a build touching it): the same state, not linted again.
+      fs.writeFileSync(uri.fsPath, text);
+      await store.reread([uri]);
+      assert.equal(store.get(uri), linted);
+      // Another text: parsed and linted again.
+      fs.writeFileSync(uri.fsPath, text.replace('Ship the thing', 'Customers trust the thing'));
+      await store.reread([uri]);
+      assert.notEqual(store.get(uri), linted);
+      assert.equal(store.get(uri)?.result.file.objectives[0].title, 'Customers trust the thing');
+      // An empty file, then a named pipe in its place (never read, so its text is empty too): not the same read.
+      fs.writeFileSync(uri.fsPath, '');
+      await store.reread([uri]);
+      const empty = store.get(uri);
+      assert.deepEqual(
+        empty?.result.findings.map((f) => f.ruleId),
+        ['schema'],
+      );
+      fs.unlinkSync(uri.fsPath);
+      execFileSync('mkfifo', [uri.fsPath]);
+      await store.reread([uri]);
+      assert.notEqual(store.get(uri), empty);
+      assert.match(store.get(uri)?.result.findings[0]?.message ?? '', /could not read this file: .*named pipe/);
+    } finally {
+      fs.unlinkSync(uri.fsPath);
+    }
+    await store.reread([uri]);
+    assert.equal(store.get(uri), undefined);
   });
 });
