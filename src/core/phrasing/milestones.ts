@@ -93,6 +93,7 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     if (counted >= 0 && i > counted && !countedIsResult && (t.text.includes('/') || /^(for|over|during)$/.test(tokens[i - 1]?.lower ?? '')))
       continue;
     if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(next.lower))) return true;
+    if (holdsBound(tokens, i)) return true;
     // "40% less JavaScript", "2x faster builds", "twice as many as last year": a change measured against today.
     if (next && (COMPARATIVE_AFTER.test(next.lower) || next.lower === 'as')) return true;
     if (MULTIPLIERS.has(t.lower)) return true;
@@ -132,6 +133,19 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
   return tokens.some(
     (t, i) => t.kind === 'word' && !(i >= objectAt && i < objectEnd) && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)),
   );
+}
+
+/**
+ * "to maintain treasury above CHF 20,000", "keep cash reserves above USD 2M": a level held within a
+ * bound is a measure kept (a guardrail), whatever leads the title. A currency code may sit between.
+ */
+function holdsBound(tokens: readonly Token[], at: number): boolean {
+  let k = at - 1;
+  if (/^(chf|usd|eur|gbp|jpy|cad|aud|inr|sek|nok|dkk)$/.test(tokens[k]?.lower ?? '')) k--;
+  if (!/^(above|below|under|over)$/.test(tokens[k]?.lower ?? '')) return false;
+  for (let j = k - 1; j >= 0 && j >= k - 6; j--)
+    if (/^(maintain|maintains|keep|keeps|hold|holds|stay|stays|remain|remains|sustain)$/.test(tokens[j].lower)) return true;
+  return false;
 }
 
 /** Verbs of a result clause: "an algorithm that outperforms the baseline by 15%". */
