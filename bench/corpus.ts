@@ -70,6 +70,16 @@ export function corpusParts(): Part[] {
       files: inDir('corpus-public/heldout-blind5'),
       secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind5.tsv'),
     },
+    // Gathered and labelled on 2026-12-02 (~04:04-04:17 UTC) from 18 new source groups before any linter run; labelled a
+    // second time, blind to those labels, by another engineer (second-reviewer/); wired in and measured once, when
+    // issue 14's seventh round was final (never tuned on; that round was told not to open it); its mismatches read
+    // after that measurement.
+    {
+      name: 'public blind6 held-out (read)',
+      heldOut: true,
+      files: inDir('corpus-public/heldout-blind6'),
+      secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind6.tsv'),
+    },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3 (read)', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
   ];
