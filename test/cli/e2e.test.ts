@@ -3,17 +3,18 @@
 
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const ROOT = path.resolve(__dirname, '..', '..');
 
-async function okrBinary(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+async function okrBinary(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin', 'okr.js'), ...args], {
       cwd: ROOT,
-      env: { ...process.env, NO_COLOR: '1' },
+      env: { ...process.env, NO_COLOR: '1', ...env },
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -53,5 +54,20 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(bad.code, 2);
     assert.equal(bad.stdout, '');
     assert.equal(bad.stderr, 'okr: unknown option "--no-such-flag" (see okr lint --help)\n');
+  });
+
+  it("ignores the yaml library's debug switches in the environment (LOG_TOKENS, LOG_STREAM)", async () => {
+    // yaml prints every token, unescaped, to stdout when they are set: JSON output would be broken and a
+    // file's text would reach the terminal raw. The build turns them off (esbuild.js), in every bundle.
+    const args = ['lint', 'test/fixtures/cli/small', '--today', '2026-11-28', '--format', 'json'];
+    const plain = await okrBinary(args);
+    const switched = await okrBinary(args, { LOG_TOKENS: '1', LOG_STREAM: '1' });
+    assert.equal(switched.stdout, plain.stdout);
+    assert.equal(switched.stderr, plain.stderr);
+    assert.equal(switched.code, plain.code);
+    assert.equal(JSON.parse(switched.stdout).length, 1);
+    for (const bundle of ['cli.js', 'extension.js', 'bench-parse.js']) {
+      assert.doesNotMatch(readFileSync(path.join(ROOT, 'dist', bundle), 'utf8'), /env\.LOG_(TOKENS|STREAM)/, bundle);
+    }
   });
 });
