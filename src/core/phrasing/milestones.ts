@@ -238,6 +238,9 @@ function onboardsStaff(tokens: readonly Token[], lead: number, quantities: reado
   return STAFF.has(head) || (head === 'members' && words[words.length - 2]?.lower === 'team');
 }
 
+/** RECURRING, global, made once (recursAsAdverb resets it; nothing else uses it). */
+const RECURRING_ALL = new RegExp(RECURRING.source, 'g');
+
 /**
  * Whether the work recurs: "Reindex nightly", "Review all IAM roles quarterly". A
  * frequency word before a noun describes the noun instead ("daily web browsing",
@@ -245,7 +248,8 @@ function onboardsStaff(tokens: readonly Token[], lead: number, quantities: reado
  */
 function recursAsAdverb(title: string): boolean {
   const lower = title.toLowerCase();
-  const re = new RegExp(RECURRING.source, 'g');
+  const re = RECURRING_ALL;
+  re.lastIndex = 0;
   for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
     // "bi-weekly 1:1 meetings": the one-on-one is the noun the frequency describes.
     const after = /^[\s]*(1:1s?|[\p{L}][\p{L}-]*)/u.exec(lower.slice(m.index + m[0].length));
@@ -844,7 +848,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (statesBaseline(title, tokens, quantities)) return undefined;
   // Work that recurs with no number is standing work (kr-not-measurable's); a number with it counts
   // the work done on that schedule ("Publish 1 blog post every day"), read below.
-  if (recursAsAdverb(title) && quantities.length === 0) return undefined;
+  if (quantities.length === 0 && recursAsAdverb(title)) return undefined;
   const lead = leadIndex(tokens);
   const first = tokens[lead];
   if (!first) return undefined;

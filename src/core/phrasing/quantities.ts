@@ -52,9 +52,22 @@ function numberWordParts(lower: string): boolean {
  * standards ("iOS 18", "SOC 2", "PCI DSS 4.0", "Postgres 13 to 16"), names with
  * digits ("P1", "S3", "3-D Secure", "24/7", "day-7", "3DS2") and ranks ("#1").
  */
-export function findQuantities(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE))): Quantity[] {
-  const dateRanges: [number, number][] = [];
+export function findQuantities(title: string, tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE))): readonly Quantity[] {
   const analysed = title.slice(0, MAX_TITLE);
+  const known = quantitiesOfTokens.get(tokens);
+  if (known?.text === analysed) return known.quantities;
+  const quantities = quantitiesIn(title, analysed, tokens);
+  quantitiesOfTokens.set(tokens, { text: analysed, quantities });
+  return quantities;
+}
+
+// Several rules ask for the quantities of the same title (kr-is-milestone, kr-not-measurable,
+// kr-no-baseline). The token arrays are shared per linted file (`withTokenCache`), so the
+// quantities are kept beside them, as long as the file's tokens live: nothing outlives the file.
+const quantitiesOfTokens = new WeakMap<readonly Token[], { text: string; quantities: readonly Quantity[] }>();
+
+function quantitiesIn(title: string, analysed: string, tokens: readonly Token[]): readonly Quantity[] {
+  const dateRanges: [number, number][] = [];
   DATE_ANYWHERE.lastIndex = 0;
   for (let m = DATE_ANYWHERE.exec(analysed); m !== null; m = DATE_ANYWHERE.exec(analysed))
     dateRanges.push([m.index, m.index + m[0].length]);

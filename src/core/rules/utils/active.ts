@@ -15,7 +15,13 @@ export function activeKeyResultsOf(objective: Objective): KeyResult[] {
 
 /** Each active key result of each active objective, with its objective and its index in `key_results`. */
 export function activeKeyResults(file: OkrFile): { objective: Objective; keyResult: KeyResult; index: number }[] {
-  return activeObjectives(file).flatMap((objective) =>
-    objective.keyResults.flatMap((keyResult, index) => (keyResult.status === 'active' ? [{ objective, keyResult, index }] : [])),
-  );
+  // Plain loops: this runs for each rule on each file, and nested flatMaps build two arrays per key result.
+  const out: { objective: Objective; keyResult: KeyResult; index: number }[] = [];
+  for (const objective of file.objectives) {
+    if (objective.status !== 'active') continue;
+    const keyResults = objective.keyResults;
+    for (let index = 0; index < keyResults.length; index++)
+      if (keyResults[index].status === 'active') out.push({ objective, keyResult: keyResults[index], index });
+  }
+  return out;
 }
