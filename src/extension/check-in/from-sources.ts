@@ -12,6 +12,7 @@ import { planFromSources, type FromSourcesPlan } from '../../core/from-sources';
 import { FileChangedError, readForEdit, writeAtomically } from '../../core/fs/atomic-write';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';
+import { beforeEdit, savesAfterEdit } from './save-policy';
 
 export interface UpdateFromSourcesResult {
   /** Key results with a `source:` in the workspace's OKR files. */
@@ -37,16 +38,21 @@ export function registerUpdateFromSources(store: OkrStore): vscode.Disposable {
     };
     let plan: FromSourcesPlan;
     if (document) {
-      plan = await planFromSources(document.getText(), shown, uri.fsPath, root, date);
-      if (plan.edits.length > 0) {
-        const wasDirty = document.isDirty;
+      const planned = document.getText();
+      plan = await planFromSources(planned, shown, uri.fsPath, root, date);
+      const before = plan.edits.length > 0 ? await beforeEdit(document, (u) => vscode.workspace.fs.readFile(u)) : undefined;
+      // The edits' offsets are in the text they were planned on.
+      if (before && document.getText() !== planned) {
+        problem(`${shown}: changed while it was read; nothing recorded`);
+        plan = { ...plan, recorded: [] };
+      } else if (before) {
         const edit = new vscode.WorkspaceEdit();
         for (const e of plan.edits)
           edit.replace(uri, new vscode.Range(document.positionAt(e.start), document.positionAt(e.end)), e.newText);
         if (!(await vscode.workspace.applyEdit(edit))) {
           problem(`${shown}: the editor refused the edit; nothing recorded`);
           plan = { ...plan, recorded: [] };
-        } else if (!wasDirty) await document.save();
+        } else if (savesAfterEdit(before)) await document.save();
       }
     } else {
       let read;
