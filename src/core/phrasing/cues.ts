@@ -56,7 +56,7 @@ const ROUTINE_CUES: readonly Cue[] = [
   // "Resolve or address new GitHub issues". Not fixing a chosen few ("Resolve the top 30 warnings").
   [
     [
-      /\b(?:resolve|remediate|address|close|fix|answer|handle|respond to)\b[^.;%]{0,60}?\b(?:alerts|issues|tickets|requests|vulnerabilities|incidents|questions|reports)\b/,
+      /\b(?:resolve|remediate|address|close|fix|answer|handle|respond to)\b[^.;%]{0,60}?\b(?:alerts|issues|tickets|requests|vulnerabilities|incidents|questions|reports|p[0-4]s?|blockers)\b/,
       /\b(?:within|new|incoming|inbound|incoming)\b/,
     ],
     'support and alert handling',

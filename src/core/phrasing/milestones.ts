@@ -258,6 +258,17 @@ function recursAsAdverb(title: string): boolean {
   return false;
 }
 
+/** Whether "within <N> releases/sprints" bounds the work: a time limit counted in the team's cycles. */
+function limitInCycles(tokens: readonly Token[], quantities: readonly Quantity[]): boolean {
+  return tokens.some(
+    (t, i) =>
+      t.lower === 'within' &&
+      tokens[i + 1] !== undefined &&
+      quantities.some((q) => q.start === tokens[i + 1].start) &&
+      /^(releases?|sprints?|iterations?|cycles?)$/.test(tokens[i + 2]?.lower ?? ''),
+  );
+}
+
 /** Whether the number right after the verb counts work items: "Elevate 1 process", "celebrate 20 announcements". */
 function countsWorkItems(tokens: readonly Token[], quantities: readonly Quantity[], from: number, reach = 3): boolean {
   for (let i = from; i < tokens.length && i <= from + reach; i++) {
@@ -854,6 +865,9 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (!first) return undefined;
   // "0 PII violations in production", "Zero P1 incidents": a count held at zero is a measured absence.
   if (/^(0|zero)$/.test(first.lower) && tokens[lead + 1]?.kind === 'word') return undefined;
+  // A time limit in releases or sprints on handling what comes in ("Fix all new P1 bug reports within
+  // one release") measures the routine work as "within 7 days" does: routine-work's, not a deliverable.
+  if (limitInCycles(tokens, quantities) && routineCue(title)) return undefined;
 
   // A verb outside the lexicon, known by its form, when no number is there to weigh (those go below).
   const verb = leadingTaskVerb(tokens, lexicon, quantities.length === 0);
