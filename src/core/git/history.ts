@@ -219,10 +219,14 @@ class LogParser {
       bounds[n] = next;
       at = next + 1;
     }
-    if (this.linkedOnly && !this.namesKeyResult(buf, start, bounds[0], bounds[4] + 1, bounds[5])) {
-      if (isShaBytes(buf, start, bounds[0])) this.count++;
-      this.lastParent = '';
-      return;
+    let keyResults: string[] | undefined;
+    if (this.linkedOnly) {
+      keyResults = this.linkedKeyResults(buf, start, bounds[0], bounds[4] + 1, bounds[5]);
+      if (keyResults === undefined) {
+        if (isShaBytes(buf, start, bounds[0])) this.count++;
+        this.lastParent = '';
+        return;
+      }
     }
     const sha = this.sameAs(this.lastParent, buf, start, bounds[0]) ? this.lastParent : buf.toString('latin1', start, bounds[0]);
     if (!SHA.test(sha)) return;
@@ -236,8 +240,7 @@ class LogParser {
     }
     this.lastParent = parents.length > 0 ? parents[0] : '';
     const person = this.person(buf, bounds[1] + 1, bounds[2], bounds[3]);
-    const trailers = bounds[5] > bounds[4] + 1 ? buf.toString('utf8', bounds[4] + 1, bounds[5]) : '';
-    const keyResults = trailerValues(trailers);
+    keyResults ??= trailerValues(bounds[5] > bounds[4] + 1 ? buf.toString('utf8', bounds[4] + 1, bounds[5]) : '');
     this.commits.push({
       sha,
       parents,
@@ -250,20 +253,31 @@ class LogParser {
   }
 
   /**
-   * Does the record name a key result: a trailer value that is not blank (bytes
-   * `trailersStart..trailersEnd`), or a note? Asked from the bytes; the hash is
-   * decoded only when some commit has a note.
+   * For a linked-only parse: the record's trailer values (bytes `trailersStart..trailersEnd`)
+   * when it names a key result, by a trailer value that is not blank or by a note; else
+   * undefined. Asked from the bytes: the values are decoded only when a byte could make one,
+   * the hash only when some commit has a note.
    */
-  private namesKeyResult(buf: Buffer, shaStart: number, shaEnd: number, trailersStart: number, trailersEnd: number): boolean {
+  private linkedKeyResults(
+    buf: Buffer,
+    shaStart: number,
+    shaEnd: number,
+    trailersStart: number,
+    trailersEnd: number,
+  ): string[] | undefined {
+    let values = NO_KEY_RESULTS;
     for (let i = trailersStart; i < trailersEnd; i++) {
       // Anything but the separator and ASCII blanks may make a value; trailerValues decides exactly.
       const b = buf[i];
       if (b !== VALUE_BYTE && b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0b && b !== 0x0c) {
-        return trailerValues(buf.toString('utf8', trailersStart, trailersEnd)).length > 0;
+        values = trailerValues(buf.toString('utf8', trailersStart, trailersEnd));
+        break;
       }
     }
+    if (values.length > 0) return values;
+    // No value (a blank one too, "Key-Result: " and a non-ASCII space): a note may still link the commit.
     const noted = this.linkedOnly!.noted;
-    return noted.size > 0 && noted.has(buf.toString('latin1', shaStart, shaEnd));
+    return noted.size > 0 && noted.has(buf.toString('latin1', shaStart, shaEnd)) ? values : undefined;
   }
 
   /** Do the bytes `start..end` spell `text` (ASCII)? */

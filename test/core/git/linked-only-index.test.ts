@@ -76,21 +76,25 @@ describe('CommitIndex, linked-only', function () {
     repo.commit('Unrelated');
     const both1 = repo.commit('Ship it\n\nKey-Result: PLAT-KR1\n');
     const otherKey = repo.commit('Noted with another key');
+    // A trailer whose value is blank (a non-ASCII space), linked by its note: the note decides.
+    const blankNoted = repo.commit('Half a trailer, noted\n\nKey-Result: \u00a0\n');
+    await addNoteLink(repo.ctx, blankNoted, 'Key-Result', 'PLAT-KR4');
     await addNoteLink(repo.ctx, noted, 'Key-Result', 'PLAT-KR2');
     await addNoteLink(repo.ctx, both1, 'Key-Result', 'PLAT-KR3');
     await addNoteLink(repo.ctx, otherKey, 'Objective', 'PLAT-O1');
 
     const { full, linked, linkedResult } = await both();
-    assert.deepEqual(linkedResult, { added: 4, full: true });
+    assert.deepEqual(linkedResult, { added: 5, full: true });
     assert.deepEqual(linked.commits, naming(full.commits));
     assert.deepEqual(
       linked.commits.map((c) => [c.sha, c.keyResults]),
       [
+        [blankNoted, ['PLAT-KR4']],
         [both1, ['PLAT-KR1', 'PLAT-KR3']],
         [noted, ['PLAT-KR2']],
       ],
     );
-    assert.deepEqual(linked.commits[1].notedKeyResults, ['PLAT-KR2']);
+    assert.deepEqual(linked.commits[2].notedKeyResults, ['PLAT-KR2']);
   });
 
   it('counts only the commits of its window', async () => {
