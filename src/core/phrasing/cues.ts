@@ -57,7 +57,7 @@ const ROUTINE_CUES: readonly Cue[] = [
   [
     [
       /\b(?:resolve|remediate|address|close|fix|answer|handle|respond to)\b[^.;%]{0,60}?\b(?:alerts|issues|tickets|requests|vulnerabilities|incidents|questions|reports|p[0-4]s?|blockers)\b/,
-      /\b(?:within|new|incoming|inbound|incoming)\b/,
+      /\b(?:within|new|incoming|inbound)\b/,
     ],
     'support and alert handling',
   ],
