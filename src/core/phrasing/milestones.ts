@@ -83,7 +83,9 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
   // when the verb only reaches people ("Interview 20 customers", "Call 50 users"), which counts the work.
   // Hiring counts the team's own growth, the work itself: "Hire 15 new team members".
   const countedIsResult =
-    counted >= 0 && !(verb !== undefined && (CONTACT_VERBS.has(verb) || STAFFING_VERBS.has(verb))) && countsOutcome(tokens, counted);
+    counted >= 0 &&
+    ((!(verb !== undefined && (CONTACT_VERBS.has(verb) || STAFFING_VERBS.has(verb))) && countsOutcome(tokens, counted)) ||
+      countsGiven(tokens, counted, verb));
   const isQuantityToken = (i: number) => quantities.find((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -171,6 +173,10 @@ function statesResult(tokens: readonly Token[], quantities: readonly Quantity[])
     const w = tokens[i].lower;
     if (/^(target|goal)$/.test(w) && tokens[i + 1].text === ':' && quantityFrom(i)) return true;
     if (/^(that|which)$/.test(w) && RESULT_CLAUSE_VERBS.has(tokens[i + 1].lower) && quantityFrom(i)) return true;
+    // "... and surpass it by >10%": a margin over a reference, wherever the verb of surpassing stands.
+    if (i > 0 && SURPASSING.test(w) && marginAfter(tokens, quantities, i + 1)) return true;
+    // "with a variance in MAE of less than 10%": a ceiling stated for a property names its level.
+    if (w === 'of' && i > 0 && tokens[i - 1].kind === 'word' && ceilingAt(tokens, quantities, i + 1)) return true;
     const share = quantities.find((q) => q.start === tokens[i].start && q.text.endsWith('%'));
     if (share && tokens[i + 1].lower === 'of') {
       for (let k = i + 2; k < tokens.length && k <= i + 6; k++) {
@@ -182,6 +188,31 @@ function statesResult(tokens: readonly Token[], quantities: readonly Quantity[])
     }
   }
   return false;
+}
+
+/** Verbs of surpassing a reference: their margin ("by 10%") is the result measured. */
+const SURPASSING = /^(surpass|surpasses|exceed|exceeds|beat|beats|outperform|outperforms|outdo|outdoes)$/;
+
+/** Whether "by <number>" follows within a few words: "surpass it by >10%", "beat the baseline by 5 points". */
+function marginAfter(tokens: readonly Token[], quantities: readonly Quantity[], from: number): boolean {
+  for (let k = from; k < tokens.length && k <= from + 4; k++) {
+    if (tokens[k].lower !== 'by') continue;
+    const next = tokens[k + 1];
+    return next !== undefined && quantities.some((q) => q.start <= next.start && next.end <= q.end);
+  }
+  return false;
+}
+
+/** Whether an upper bound and a number start at `at`: "less than 10%", "under 2%", "at most 3", "< 5". */
+function ceilingAt(tokens: readonly Token[], quantities: readonly Quantity[], at: number): boolean {
+  let k = at;
+  const w = tokens[k]?.lower ?? '';
+  if (/^(less|fewer)$/.test(w) && tokens[k + 1]?.lower === 'than') k += 2;
+  else if (w === 'at' && tokens[k + 1]?.lower === 'most') k += 2;
+  else if (/^(under|below)$/.test(w)) k += 1;
+  else if (!/^(<|<=|≤)$/.test(w) && !/^(<|<=|≤)/.test(tokens[k]?.text ?? '')) return false;
+  const t = tokens[k];
+  return t !== undefined && quantities.some((q) => q.start <= t.start && t.end <= q.end);
 }
 
 /**
@@ -214,6 +245,32 @@ const CONTACT_VERBS = new Set([
   'host',
   'demo',
 ]);
+
+/** Verbs of receiving: what they count is given by others ("Collect 50 nominations", "Receive 100 applications"). */
+const RECEIVING_VERBS = new Set(['collect', 'receive', 'gather', 'garner', 'attract', 'solicit', 'obtain', 'win', 'earn', 'get']);
+
+/**
+ * Nouns of an act someone else performs, named from its verb ("nominations", "applications",
+ * "submissions", "referrals", "pledges"): received, each counts a person who acted.
+ */
+const ACT_OF_OTHERS =
+  /^(?:\p{L}{3,}(?:ations|itions|issions|ptions|ctions)|\p{L}{3,}(?:als|ses)|votes|pledges|signatures|replies|entries|rsvps|endorsements|testimonials)$/u;
+
+/** Units of distance or weight: an amount of one's own activity measured, not things made ("Run 250 miles"). */
+const MEASURED_AMOUNT = new Set('kg kgs kilos kilograms lb lbs pounds km kms kilometres kilometers miles steps'.split(' '));
+
+/**
+ * Whether the direct object's count is given by others, not made by the team: acts received
+ * ("Collect 50 nominations"), people won over by recruiting ("Recruit 50 members", not "Recruit 5
+ * engineers": staff), or an amount in a unit of one's own activity ("Run 250 miles", as "Lose 5 kg").
+ */
+function countsGiven(tokens: readonly Token[], counted: number, verb: string | undefined): boolean {
+  const head = phraseWords(tokens, counted + 1).words.at(-1)?.lower ?? '';
+  if (MEASURED_AMOUNT.has(tokens[counted + 1]?.lower ?? '')) return true;
+  if (verb === undefined) return false;
+  if (RECEIVING_VERBS.has(verb)) return ACT_OF_OTHERS.test(head);
+  return verb === 'recruit' && !STAFF.has(head) && (wonResult(head) || head === 'volunteers');
+}
 
 /** Verbs that staff the team: the people they count are the team's own output, not a result. */
 const STAFFING_VERBS = new Set(['hire', 'recruit', 'staff']);
@@ -297,6 +354,8 @@ function countsDoneThings(tokens: readonly Token[], quantities: readonly Quantit
     if (!q) continue;
     // A share, or a count held at zero ("Cover 100% of support shifts", "Ensure zero leaks"): measured.
     if (/[%/]/.test(q.text) || /^(0|zero)$/.test(q.text.toLowerCase()) || tokens[i + 1]?.lower === 'of') return false;
+    // Acts of others received ("Collect 50 nominations", "Gather 200 survey responses"): a result.
+    if (countsGiven(tokens, i, tokens[from - 1]?.lower)) return false;
     if (countsWorkItems(tokens, quantities, from)) return true;
     // The counted phrase, past a parenthesis inside it: "15 repeat (3+ times) repo customers".
     const phrase = phraseWords(tokens, i + 1);
@@ -522,7 +581,7 @@ function countedHead(
   tokens: readonly Token[],
   lead: number,
   quantities: readonly Quantity[],
-): { head: Token; closes: boolean; judged: boolean } | undefined {
+): { head: Token; closes: boolean; judged: boolean; repeats: boolean } | undefined {
   const first = tokens[lead];
   if (!first || !quantities.some((q) => q.start === first.start)) return undefined;
   let head: Token | undefined;
@@ -540,11 +599,16 @@ function countedHead(
   const after = tokens[i];
   // A time frame after the count does not change what is counted: "4 speaking engagements this quarter".
   const timeFrame = /^(this|next|each|every|a)$/.test(after?.lower ?? '') && PERIODS.has(tokens[i + 1]?.lower ?? '');
+  // "20 pushups each day", "10 pullups each work day": the count is done again in every period.
+  const period = /^(work|working|week|school)$/.test(tokens[i + 1]?.lower ?? '') ? tokens[i + 2] : tokens[i + 1];
+  const repeats =
+    /^(each|every)$/.test(after?.lower ?? '') && /^(day|days|night|morning|evening|weekday|workday)$/.test(period?.lower ?? '');
   return head
     ? {
         head,
         closes: !after || after.kind === 'symbol' || timeFrame || /^(to|for|of|in|on|at|with|about|across|per|by)$/.test(after.lower),
         judged,
+        repeats,
       }
     : undefined;
 }
@@ -572,7 +636,8 @@ function countsPeopleAtLead(tokens: readonly Token[], lead: number, quantities: 
       DETERMINERS.has(t.lower)
     )
       break;
-    if (i > lead + 1 && t.lower.endsWith('ed')) break;
+    // A participle closes the counted phrase, irregular ones too: "120 companies built on ...".
+    if (i > lead + 1 && (t.lower.endsWith('ed') || TASK_LEXICON.participles.has(t.lower))) break;
     head = t;
   }
   return head !== undefined && wonResult(head.lower);
@@ -583,7 +648,8 @@ function countsPeopleAtLead(tokens: readonly Token[], lead: number, quantities: 
  * also in the singular: "1 association partnership signed", "5 design-partner accounts signed".
  */
 function wonResult(noun: string): boolean {
-  return [noun, `${noun}s`].some((w) => PEOPLE.has(w) || OUTCOME_PEOPLE.has(w) || WON.has(w));
+  // "300 companies": a plural in -ies counts as its singular ("company") does.
+  return [noun, `${noun}s`, noun.replace(/ies$/, 'y')].some((w) => PEOPLE.has(w) || OUTCOME_PEOPLE.has(w) || WON.has(w));
 }
 
 /** Counted nouns that are people won over, whatever is done to them: "500 users onboarded". */
@@ -610,6 +676,8 @@ const OUTCOME_PEOPLE = new Set([
   'accounts',
   'clients',
   'affiliates',
+  'businesses',
+  'startups',
 ]);
 
 /**
@@ -930,6 +998,18 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
     !counted.judged &&
     (WORK_NOUNS.has(counted.head.lower) || namesWork(counted.head.lower)) &&
     counted.closes
+  )
+    return { kind: 'deliverable', words: title.slice(first.start, counted.head.end) };
+  // A count the doer repeats each day ("20 pushups each day"): a schedule of one's own activity, as
+  // "Bike to work 3 times per week"; not people or a measure counted daily ("500 signups each day").
+  if (
+    counted?.repeats &&
+    !counted.judged &&
+    !OUTCOME_METRICS.has(counted.head.lower) &&
+    !OUTCOME_METRICS.has(`${counted.head.lower}s`) &&
+    !wonResult(counted.head.lower) &&
+    !TIME_UNITS.has(counted.head.lower) &&
+    !MEASURED_AMOUNT.has(counted.head.lower)
   )
     return { kind: 'deliverable', words: title.slice(first.start, counted.head.end) };
   // A subject doing counted work: "Members speak on our initiatives at 10 conferences".
