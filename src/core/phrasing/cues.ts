@@ -15,6 +15,15 @@ const ROUTINE_CUES: readonly Cue[] = [
   [[/\bbug[- ]?fix(?:es|ing)?\b|\bbug (?:bash|backlog|queue)\b/], 'bug fixing'],
   [[/\bfix(?:es|ed|ing)?\b/, /\bbugs?\b/], 'bug fixing'],
   [[/\b(?:resolve|close|clear|squash|burn down|triage|backlog of)[sd]?\b/, /\bbugs\b/], 'bug fixing'],
+  // Fixing defects of the product, a named one or a set: "Fix top starred issues", "Close all P1
+  // blockers", "Fix the name caching problem". Not requests handled ("Address the top 5 customer requests"),
+  // nor the fixing made better ("Resolve customer issues faster").
+  [
+    [
+      /\b(?:fix|resolve|close|squash)(?:es|ed|ing|s|d)?\b[^.;]{0,40}?\b(?:issues?|problems?|blockers?|p[0-4]s?|defects?|crash(?:es|ers?)?|leaks?|glitches)\b(?![^.;]{0,30}\b(?:faster|quicker|sooner|better|more)\b)/,
+    ],
+    'bug fixing',
+  ],
   [[/\btriag(?:e|es|ed|ing)\b/], 'triage'],
   [[/\bmaintenance\b|\bhousekeeping\b|\bpatch(?:es|ed|ing)?\b/], 'maintenance'],
   [

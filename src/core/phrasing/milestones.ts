@@ -972,6 +972,12 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
     !measuresOutcome(tokens, quantities, lead + 1)
   )
     return { kind: 'verb', words: first.text };
+  // "Resolve all memory leak issues", "Triage and address P2s": fixing or triaging defects with no
+  // number is work to do (and routine-work's), not the outcome "resolve" names in "Resolve 90% of tickets".
+  if (quantities.length === 0 && /^(resolve|close|triage)$/.test(first.lower)) {
+    const routine = routineCue(title);
+    if (routine === 'bug fixing' || routine === 'triage') return { kind: 'verb', words: first.text };
+  }
   if (OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower)) return undefined;
   // Any other verb in the imperative names work too: "Elevate 1 process", "Amplify and celebrate 20 announcements".
   // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.
