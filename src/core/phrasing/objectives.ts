@@ -5,6 +5,7 @@ import {
   ADVERBIAL_NEXT,
   ARTIFACT_NOUNS,
   COMPARATIVE_LEAD,
+  DELIVERED_ADJECTIVES,
   DETERMINERS,
   EVALUATIVE,
   OUTCOME_METRICS,
@@ -51,6 +52,8 @@ export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXI
   if (phrase.stop && STATE_VERBS.has(phrase.stop.lower)) return undefined;
   const head = phrase.words[phrase.words.length - 1];
   if (head && (TASK_NOUNS.has(head.lower) || namesWork(head.lower, lexicon))) return { words: head.text, kind: 'noun' };
+  const deliverable = deliverableNamed(phrase.words, lexicon);
+  if (deliverable) return { words: deliverable.text, kind: 'noun' };
   // Work named by a task verb's gerund after what it is done to: "Rapid hypothesis testing in ...";
   // a short phrase no verb leads, whose head is no outcome ("Build organization-wide understanding").
   if (
@@ -64,6 +67,36 @@ export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXI
   )
     return { words: head.text, kind: 'noun' };
   return undefined;
+}
+
+/**
+ * A verbless heading that names a deliverable: an artefact or a capability ("Canvas color space
+ * support", "Misc features"), or one reported done ("OffscreenCanvas feature complete"). One word
+ * names an area ("Documentation"), as does a thing for people or for business ("Customer support",
+ * "Developer tools", "Sales pipeline"); a judged thing is an outcome ("World-class tools").
+ * (A phrase with a verb in it is a clause the verb analysis reads.)
+ */
+function deliverableNamed(words: readonly Token[], lexicon: VerbLexicon): Token | undefined {
+  const content = words.filter((t) => !DETERMINERS.has(t.lower));
+  const head = content[content.length - 1];
+  if (head?.kind !== 'word' || content.length < 2) return undefined;
+  // A verb before the head makes it a clause, not a heading: "further improve the library api".
+  if (content.slice(0, -1).some((t) => OUTCOME_VERBS.has(t.lower) || lexicon.forms.has(t.lower))) return undefined;
+  if (
+    content.some(
+      (t) =>
+        PEOPLE.has(t.lower) ||
+        EVALUATIVE.has(t.lower) ||
+        OUTCOME_OBJECTS.has(t.lower) ||
+        COMMERCIAL.has(t.lower) ||
+        QUALITY_NOUNS.has(t.lower) ||
+        COMPARATIVE_LEAD.test(t.lower),
+    )
+  )
+    return undefined;
+  if (ARTIFACT_NOUNS.has(head.lower)) return head;
+  const before = content[content.length - 2].lower;
+  return DELIVERED_ADJECTIVES.has(head.lower) && ARTIFACT_NOUNS.has(before) ? head : undefined;
 }
 
 /**

@@ -121,6 +121,8 @@ function quantitiesIn(title: string, analysed: string, tokens: readonly Token[])
         continue;
       }
       if (/-\p{L}/u.test(t.text)) continue; // 3-D, 30-day
+      // "2D canvas", "3D printing": a capital D after a small digit names dimensions, not days ("30d").
+      if (/^[234]D$/.test(t.text)) continue;
       const suffix = /^[$€£¥]?[\d.,]+\s?(%|\p{L}[\p{L}\p{N}]*)?/u.exec(t.lower)?.[1];
       if (suffix !== undefined && !UNIT_SUFFIXES.has(suffix)) continue; // 3ds2, 2fa, 5g, 1st
       if (!suffix && !/^[$€£¥]/.test(t.text) && !t.text.includes(',') && isYear(t, next)) continue;
