@@ -437,7 +437,7 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
     !(head && !QUALITY_NOUNS.has(head.lower) && doesWork(tokens, tokens.indexOf(head) + 1))
   )
     return undefined;
-  if (head && QUALITY_NOUNS.has(head.lower) && !SOFT_QUALITY.has(head.lower) && !TOPIC_VERBS.has(verb.base)) return undefined;
+  if (head && namesQuality(head) && !SOFT_QUALITY.has(head.lower) && !TOPIC_VERBS.has(verb.base)) return undefined;
   // Verbs that act on people make an outcome in them: "Enable teams to ship", "Align the organization".
   if ((verb.base === 'enable' || verb.base === 'align') && object.some((t) => PEOPLE.has(t.lower))) return undefined;
   // "Optimize infrastructure costs": optimizing a measure is improving it.
@@ -464,6 +464,10 @@ const TOPIC_VERBS = new Set([
   'investigate',
   'explore',
   'evaluate',
+  'assess',
+  'examine',
+  'analyse',
+  'analyze',
   'set up',
   'setup',
   'stand up',
@@ -503,6 +507,19 @@ export function doesWork(tokens: readonly Token[], at: number): boolean {
 
 /** Quality nouns that are also things one ships: "Ship the new onboarding experience". */
 const SOFT_QUALITY = new Set(['experience', 'onboarding', 'thing', 'things', 'ux', 'dx']);
+
+/**
+ * Whether a noun names a quality: a listed one, or an abstract noun in -ness or -ity ("fitness",
+ * "creativity", "maintainability"), not a name, except the ones that name a thing, a body or an activity
+ * ("business", "harness", "community", "functionality", "priority").
+ */
+function namesQuality(t: Token): boolean {
+  if (QUALITY_NOUNS.has(t.lower)) return true;
+  // A capital inside the word makes it a name: "Ship ImageSmoothingQuality".
+  return /\p{L}{3,}(?:ness|ity)$/u.test(t.lower) && !/\p{Lu}/u.test(t.text.slice(1)) && !THINGS_IN_NESS_OR_ITY.test(t.lower);
+}
+const THINGS_IN_NESS_OR_ITY =
+  /(?:business|harness|witness|wilderness|city|charity|community|entity|facility|utility|university|activity|identity|authority|priority|opportunity|property|commodity|functionality|capacity|parity|celebrity|society|fraternity|sorority|municipality|locality)$/;
 
 /**
  * Whether a task verb shares its clause with an outcome verb: "Add and retain 5 members",

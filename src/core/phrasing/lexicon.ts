@@ -164,7 +164,7 @@ export const OUTCOME_VERBS = set(`
   maintain maintains sustain sustains hold holds protect protects strengthen strengthens simplify simplifies expand expands
   expanding scale scales scaling reach reaches achieve achieves drive drives double doubles doubling triple triples halve
   halves halving minimize minimise minimizes minimises maximize maximise eliminate eliminates shrink shrinks shorten
-  shortens help helps empower empowers earn earns gain gains get gets secure secures attract retain
+  shortens help helps empower empowers earn earns gain gains lose loses get gets secure secures attract retain
   retains recover recovers save saves lift lifts acquire acquires activate activates retain prevent prevents avoid avoids
   detect detects resolve resolves serve serves
 `);
