@@ -35,11 +35,21 @@ import { buildVerbLexicon, type VerbLexicon } from './word-forms';
 const MANNER_ADVERB = /^\p{L}{4,}(?:ally|ively|ously|ently|antly|fully|lessly)$/u;
 const LEAD_ADVERB = /^(successfully|fully|finally|completely|properly|officially|formally|also|then|first|quickly|actually)$/;
 
+// Each phrasing rule asks for the lead of the same title's tokens (shared per file, see tokenize):
+// found once per token list. Token lists are read-only, so the index cannot go stale.
+const leadOfTokens = new WeakMap<readonly Token[], number>();
+
 /**
  * The index of the first word that carries meaning: after a short label ("Q3:",
  * "Payouts:"), "We will", "To", "Let's" and adverbs such as "Successfully".
  */
 export function leadIndex(tokens: readonly Token[]): number {
+  let lead = leadOfTokens.get(tokens);
+  if (lead === undefined) leadOfTokens.set(tokens, (lead = findLeadIndex(tokens)));
+  return lead;
+}
+
+function findLeadIndex(tokens: readonly Token[]): number {
   let i = 0;
   // A label of up to three words before a colon: "Q3: Migrate search", "Payouts: fix bugs".
   const colon = tokens.findIndex((t) => t.text === ':');
