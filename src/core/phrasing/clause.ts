@@ -227,19 +227,18 @@ const DETERMINERS_LEAD = new Set([
  */
 function imperativeByForm(tokens: readonly Token[], lead: number, lexicon: VerbLexicon = TASK_LEXICON): VerbMatch | undefined {
   const first = tokens[lead];
-  // "Re-engineer GetTor": the prefix re- makes a verb of what follows.
-  const prefixed =
-    first?.kind === 'word' &&
-    (/^re-\p{Ll}{3,}$/u.test(first.lower) || reListed(first.lower, lexicon)) &&
-    !/(tion|ment|s)$/.test(first.lower);
-  if (first?.kind !== 'word' || (!prefixed && !/^\p{Lu}?\p{Ll}{2,}$/u.test(first.text))) return undefined;
+  if (first?.kind !== 'word') return undefined;
   const w = first.lower;
+  // The checks that end here without a verb go cheapest first (set lookups before patterns).
   // A built-in verb a team chose to ignore stays ignored; a listed one was matched already.
   if (TASK_LEXICON.forms.has(w) || lexicon.forms.has(w)) return undefined;
   // After "I want to", "We will", "To" a verb must come: a word the lists know as a noun ("share",
   // "focus") is that verb here, unless it is a verb of effect or of how people take something.
   const framed = lead > 0 && /^(to|will|shall|must|should|i'll|we'll)$/.test(tokens[lead - 1].lower);
   if ((framed ? FRAMED_NOT_TASK : KNOWN_WORD).some((s) => s.has(w)) || NOT_VERBS.has(w)) return undefined;
+  // "Re-engineer GetTor": the prefix re- makes a verb of what follows.
+  const prefixed = (/^re-\p{Ll}{3,}$/u.test(w) || reListed(w, lexicon)) && !/(tion|ment|s)$/.test(w);
+  if (!prefixed && !/^\p{Lu}?\p{Ll}{2,}$/u.test(first.text)) return undefined;
   if (
     /(?<!s)s$|ed$|(?<=[aeiouy]\p{L}*)ing$|(?<!p)ly$|(tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|hood|dom|ics|ful|ous|ive|able|ible)$/u.test(
       w,

@@ -68,9 +68,11 @@ const quantitiesOfTokens = new WeakMap<readonly Token[], { text: string; quantit
 
 function quantitiesIn(title: string, analysed: string, tokens: readonly Token[]): readonly Quantity[] {
   const dateRanges: [number, number][] = [];
+  // Every date DATE_ANYWHERE knows has a digit ("March 3", "Q3 2025", "week 12"): most titles need no scan.
   DATE_ANYWHERE.lastIndex = 0;
-  for (let m = DATE_ANYWHERE.exec(analysed); m !== null; m = DATE_ANYWHERE.exec(analysed))
-    dateRanges.push([m.index, m.index + m[0].length]);
+  if (/\d/.test(analysed))
+    for (let m = DATE_ANYWHERE.exec(analysed); m !== null; m = DATE_ANYWHERE.exec(analysed))
+      dateRanges.push([m.index, m.index + m[0].length]);
   const inDate = (t: Token) => dateRanges.some(([s, e]) => t.start >= s && t.end <= e);
 
   const out: Quantity[] = [];
@@ -258,8 +260,9 @@ export function statesBaseline(
   tokens: readonly Token[] = tokenize(title.slice(0, MAX_TITLE)),
   quantities: readonly Quantity[] = findQuantities(title, tokens),
 ): boolean {
-  if (statesFrequencyChange(title)) return true;
-  if (quantities.length === 0) return false;
+  // A change of frequency ("from weekly to daily") states one too; its pattern is read last, when
+  // no quantity after "from" or around an arrow has settled it.
+  if (quantities.length === 0) return statesFrequencyChange(title);
   const isQuantityAt = (i: number) =>
     tokens[i] !== undefined && quantities.some((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
   for (let i = 0; i < tokens.length; i++) {
@@ -272,7 +275,7 @@ export function statesBaseline(
     }
     if ((w === '→' || w === '->') && isQuantityAt(i - 1) && isQuantityAt(i + 1)) return true;
   }
-  return false;
+  return statesFrequencyChange(title);
 }
 
 /** How often, in words or as a rate: "daily", "every sprint", "twice a week", "3x/week", "on demand". */
