@@ -55,8 +55,22 @@ export function totalCounts(report: LintReport): Counts {
 
 /** A related location with its position, when its file is one of the report's (else it cannot be placed). */
 export function placeRelated(report: LintReport, related: RelatedLocation): { file: ReportFile; region: Region } | undefined {
-  const file = filesByPath(report).get(path.resolve(report.cwd, related.path)) ?? filesByPath(report).get(related.path);
+  const file = fileNamed(report, related.path);
   return file ? { file, region: regionOf(file.lines, related.span) } : undefined;
+}
+
+/** Per report, the file each related path names (or null): many findings point at the same few files, and `path.resolve` is not free. */
+const FILE_NAMED = new WeakMap<LintReport, Map<string, ReportFile | null>>();
+
+function fileNamed(report: LintReport, relatedPath: string): ReportFile | undefined {
+  let named = FILE_NAMED.get(report);
+  if (!named) FILE_NAMED.set(report, (named = new Map()));
+  let file = named.get(relatedPath);
+  if (file === undefined) {
+    file = filesByPath(report).get(path.resolve(report.cwd, relatedPath)) ?? filesByPath(report).get(relatedPath) ?? null;
+    named.set(relatedPath, file);
+  }
+  return file ?? undefined;
 }
 
 /** A report's files by absolute and by display path, built once per report: a search per related location is quadratic. */

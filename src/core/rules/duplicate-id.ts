@@ -12,21 +12,23 @@ const KIND_NAMES: Record<IdDefinition['kind'], string> = {
 /** This file's ids in document order (not lint.ts's collectDefinitions: rules must not import the engine). */
 function definitionsOf(file: OkrFile): IdDefinition[] {
   const out: IdDefinition[] = [];
-  const add = (
-    id: string | undefined,
-    kind: IdDefinition['kind'],
-    spans: { node: { start: number; end: number }; values: Record<string, { start: number; end: number }> },
-    title?: string,
-  ) => {
-    if (id !== undefined && id !== '') out.push({ id, kind, path: file.path, span: spans.values.id ?? spans.node, title });
+  let ordered = true;
+  const add = (id: string | undefined, kind: IdDefinition['kind'], spans: Spans, title?: string) => {
+    if (id === undefined || id === '') return;
+    const span = spans.values.id ?? spans.node;
+    if (out.length > 0 && out[out.length - 1].span.start > span.start) ordered = false;
+    out.push({ id, kind, path: file.path, span, title });
   };
   for (const o of file.objectives) {
     add(o.id, 'objective', o.spans, o.title);
     for (const kr of o.keyResults) add(kr.id, 'key-result', kr.spans, kr.title);
     for (const i of o.initiatives) add(i.id, 'initiative', i.spans, i.title);
   }
-  return out.sort((a, b) => a.span.start - b.span.start);
+  // Usually written in order already; the sort is stable, so skipping it then changes nothing.
+  return ordered ? out : out.sort((a, b) => a.span.start - b.span.start);
 }
+
+type Spans = { node: { start: number; end: number }; values: Record<string, { start: number; end: number }> };
 
 function describe(d: IdDefinition): string {
   return d.title ? `${KIND_NAMES[d.kind]} "${shownValue(d.title)}"` : `a ${KIND_NAMES[d.kind]}`;
