@@ -64,7 +64,7 @@ const FILE_NAMED = new WeakMap<LintReport, Map<string, ReportFile | null>>();
 
 function fileNamed(report: LintReport, relatedPath: string): ReportFile | undefined {
   let named = FILE_NAMED.get(report);
-  if (!named) FILE_NAMED.set(report, (named = new Map()));
+  if (!named) FILE_NAMED.set(report, (named = new Map<string, ReportFile | null>()));
   let file = named.get(relatedPath);
   if (file === undefined) {
     file = filesByPath(report).get(path.resolve(report.cwd, relatedPath)) ?? filesByPath(report).get(relatedPath) ?? null;

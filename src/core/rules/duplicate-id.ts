@@ -28,7 +28,10 @@ function definitionsOf(file: OkrFile): IdDefinition[] {
   return ordered ? out : out.sort((a, b) => a.span.start - b.span.start);
 }
 
-type Spans = { node: { start: number; end: number }; values: Record<string, { start: number; end: number }> };
+interface Spans {
+  node: { start: number; end: number };
+  values: Record<string, { start: number; end: number }>;
+}
 
 function describe(d: IdDefinition): string {
   return d.title ? `${KIND_NAMES[d.kind]} "${shownValue(d.title)}"` : `a ${KIND_NAMES[d.kind]}`;
