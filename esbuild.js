@@ -57,23 +57,6 @@ async function main() {
     return;
   }
   await Promise.all(builds.map((b) => esbuild.build(b)));
-  writeCliCodeCache();
-}
-
-// The V8 code cache of the CLI bundle, read by bin/okr.js: compiling the bundle from source took
-// 25-40 ms of every `okr` run, before its first git call. Made after loading the bundle as
-// bin/okr.js does (same wrapper, so V8 accepts it), so the functions run at load are in it too;
-// loading runs no command.
-function writeCliCodeCache() {
-  const fs = require('node:fs');
-  const path = require('node:path');
-  const vm = require('node:vm');
-  const Module = require('node:module');
-  const bundle = path.resolve(__dirname, 'dist', 'cli.js');
-  const script = new vm.Script(Module.wrap(fs.readFileSync(bundle, 'utf8')), { filename: bundle });
-  const mod = new Module(bundle, module);
-  script.runInThisContext().call(mod.exports, mod.exports, Module.createRequire(bundle), mod, bundle, path.dirname(bundle));
-  fs.writeFileSync(`${bundle}.cache`, script.createCachedData());
 }
 
 main().catch((err) => {

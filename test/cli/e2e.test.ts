@@ -3,11 +3,8 @@
 
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
-import Module from 'node:module';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import * as vm from 'node:vm';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
@@ -71,38 +68,6 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(JSON.parse(switched.stdout).length, 1);
     for (const bundle of ['cli.js', 'extension.js', 'bench-parse.js']) {
       assert.doesNotMatch(readFileSync(path.join(ROOT, 'dist', bundle), 'utf8'), /env\.LOG_(TOKENS|STREAM)/, bundle);
-    }
-  });
-  it('the build writes a V8 code cache of the bundle that V8 accepts, compiled as bin/okr.js compiles it', () => {
-    const bundle = path.join(ROOT, 'dist', 'cli.js');
-    const script = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), {
-      filename: bundle,
-      cachedData: readFileSync(`${bundle}.cache`),
-    });
-    assert.equal(script.cachedDataRejected, false);
-  });
-
-  it('runs from an installed copy whose code cache is foreign, stale or missing, compiling the bundle from source', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'okr-cache-'));
-    try {
-      mkdirSync(path.join(dir, 'bin'));
-      mkdirSync(path.join(dir, 'dist'));
-      copyFileSync(path.join(ROOT, 'bin', 'okr.js'), path.join(dir, 'bin', 'okr.js'));
-      copyFileSync(path.join(ROOT, 'dist', 'cli.js'), path.join(dir, 'dist', 'cli.js'));
-      copyFileSync(path.join(ROOT, 'package.json'), path.join(dir, 'package.json'));
-      const version = `${(JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { version: string }).version}\n`;
-      const okrVersion = () => run(process.execPath, [path.join(dir, 'bin', 'okr.js'), '--version'], { cwd: dir });
-      const cache = path.join(dir, 'dist', 'cli.js.cache');
-      assert.equal((await okrVersion()).stdout, version, 'no cache');
-      // Not a code cache at all (another Node's, or damaged): V8 rejects it.
-      writeFileSync(cache, Buffer.alloc(4096, 7));
-      assert.equal((await okrVersion()).stdout, version, 'a foreign cache');
-      // The real cache, but older than the bundle (rebuilt since): not used.
-      copyFileSync(path.join(ROOT, 'dist', 'cli.js.cache'), cache);
-      utimesSync(cache, new Date(2020, 0, 1), new Date(2020, 0, 1));
-      assert.equal((await okrVersion()).stdout, version, 'a stale cache');
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
