@@ -381,8 +381,8 @@ function countsDoneThings(tokens: readonly Token[], quantities: readonly Quantit
 /** Verbs of holding or yielding: what they count is had or won, not done. */
 const YIELD_VERBS = new Set('have has get gets generate generates yield yields bring brings'.split(' '));
 
-/** Units of an amount rather than things counted: "Lose 5 kg", "Run 100 miles". */
-const AMOUNT_UNITS = new Set('kg kgs kilos kilograms lb lbs pounds km kms kilometres kilometers miles steps points pts percent'.split(' '));
+/** Units of an amount rather than things counted: "Lose 5 kg", "Run 100 miles", "Gain 20 points". */
+const AMOUNT_UNITS = new Set([...MEASURED_AMOUNT, 'points', 'pts', 'percent']);
 
 /**
  * Whether the noun a number counts is an outcome ("500 customers", "9/10 score"), skipping modifiers
