@@ -34,6 +34,7 @@ import {
   QUALITY_NOUNS,
   RATE_WORDS,
   RECURRING,
+  SMALL_NUMBERS,
   STATE_PHRASES,
   STATE_VERBS,
   STATE_WORDS,
@@ -41,9 +42,9 @@ import {
   TIME_UNITS,
 } from './lexicon';
 import { holdsLevel, routineCue } from './cues';
-import { findDeadline, findQuantities, statesBaseline, type Quantity } from './quantities';
+import { findDeadline, findQuantities, rateUnit, statesBaseline, type Quantity } from './quantities';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
-import { type VerbLexicon } from './word-forms';
+import { set, type VerbLexicon } from './word-forms';
 
 export type MilestoneKind = 'verb' | 'deliverable' | 'deadline' | 'state' | 'certification' | 'binary-target';
 
@@ -94,7 +95,7 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     // The schedule of counted work is no measure of its effect: "Publish 12 posts (3/week for 4 weeks)".
     if (counted >= 0 && i > counted && !countedIsResult && (t.text.includes('/') || /^(for|over|during)$/.test(tokens[i - 1]?.lower ?? '')))
       continue;
-    if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(next.lower))) return true;
+    if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(rateUnit(next.lower)))) return true;
     if (holdsBound(tokens, i)) return true;
     // "40% less JavaScript", "2x faster builds", "twice as many as last year": a change measured against today.
     if (next && (COMPARATIVE_AFTER.test(next.lower) || next.lower === 'as')) return true;
@@ -266,7 +267,7 @@ const MEASURED_AMOUNT = new Set('kg kgs kilos kilograms lb lbs pounds km kms kil
  */
 function countsGiven(tokens: readonly Token[], counted: number, verb: string | undefined): boolean {
   const head = phraseWords(tokens, counted + 1).words.at(-1)?.lower ?? '';
-  if (MEASURED_AMOUNT.has(tokens[counted + 1]?.lower ?? '')) return true;
+  if (MEASURED_AMOUNT.has(rateUnit(tokens[counted + 1]?.lower ?? ''))) return true;
   if (verb === undefined) return false;
   if (RECEIVING_VERBS.has(verb)) return ACT_OF_OTHERS.test(head);
   return verb === 'recruit' && !STAFF.has(head) && (wonResult(head) || head === 'volunteers');
@@ -305,6 +306,8 @@ const RECURRING_ALL = new RegExp(RECURRING.source, 'g');
  */
 function recursAsAdverb(title: string): boolean {
   const lower = title.toLowerCase();
+  // A day of the week, or a run of them, is a weekly schedule: "Meal prep on Saturday", "Go for a run M-F".
+  if (WEEKDAY_SCHEDULE.test(lower)) return true;
   const re = RECURRING_ALL;
   re.lastIndex = 0;
   for (let m = re.exec(lower); m !== null; m = re.exec(lower)) {
@@ -314,6 +317,86 @@ function recursAsAdverb(title: string): boolean {
   }
   return false;
 }
+
+/** Words that name an occasion a count repeats: "3 times per week", "6 days a week", "2 sessions a week". */
+const OCCASIONS = set('time times day days night nights morning mornings evening evenings session sessions');
+/** Counts that carry their occasion: "once a week", "twice a day". */
+const REPEAT_WORDS = /^(once|twice|thrice)$/;
+/** A period a repetition is counted in, singular or plural: "a week", "every two weeks", "/night". */
+const periodWord = (w: string | undefined) =>
+  w !== undefined && (PERIODS.has(w) || PERIODS.has(w.replace(/s$/, '')) || /^(weekday|weekend|workday)s?$/.test(w));
+/** The period after the slash of a word written as a rate ("days/week", "drinking/week"). */
+const slashPeriod = (w: string | undefined) => w !== undefined && w.includes('/') && periodWord(w.slice(w.lastIndexOf('/') + 1));
+
+/**
+ * Where a title counts how often its activity is repeated in a period: "Lift weights 3 days/week",
+ * "Bike to work at least 3 times per week", "Do yoga a minimum of 2x a week", "once per month",
+ * "One day or less of drinking/week", "1x every two weeks". The number counts occasions of the
+ * doing, not an amount it yields ("Sleep 7.5 hours/night", "Lose 5 pounds per month": amounts).
+ * Returns the index of the count.
+ */
+function repetitionCount(tokens: readonly Token[], quantities: readonly Quantity[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const repeatWord = REPEAT_WORDS.test(t.lower);
+    if (!repeatWord && !quantities.some((q) => q.start === t.start)) continue;
+    // "4x/week", "3x/week": the multiplier is the occasion, the slash the period.
+    if (/^\d+x\//.test(t.lower) && slashPeriod(t.lower)) return i;
+    let k = i + 1;
+    // "once per month", "2x a week": the period follows at once ("twice as many ... per quarter" compares).
+    const implicit = repeatWord || /^\d+x$/.test(t.lower);
+    if (implicit && !RATE_WORDS.has(tokens[k]?.lower ?? '')) continue;
+    if (!implicit) {
+      const w = tokens[k]?.lower ?? '';
+      if (OCCASIONS.has(w)) k++;
+      else if (slashPeriod(w) && OCCASIONS.has(w.slice(0, w.indexOf('/')))) return i;
+      else continue;
+    }
+    // The period: "a week", "per month", "every (two) weeks", or a rate closing a short phrase ("or less of drinking/week").
+    for (let j = k; j < tokens.length && j <= k + 4; j++) {
+      const w = tokens[j].lower;
+      if (RATE_WORDS.has(w)) {
+        const n = tokens[j + 1]?.lower;
+        if (periodWord(n) || ((SMALL_NUMBERS.has(n ?? '') || n === 'other' || /^\d+$/.test(n ?? '')) && periodWord(tokens[j + 2]?.lower)))
+          return i;
+        break;
+      }
+      if (slashPeriod(w)) return i;
+      if (tokens[j].kind === 'symbol' || (PHRASE_STOPS.has(w) && !/^(of|or|and)$/.test(w) && w !== 'less' && w !== 'more')) break;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Whether a repetition counted at `at` is the doer's own activity on a schedule, not a measure moved or
+ * others' doing: no share ("40% of users ... 3 days a week"), no people or metric before the count
+ * ("Users log in 3 days a week"), and no level the count is moved to ("Reduce pages to 2 times a week").
+ */
+function ownRepetition(tokens: readonly Token[], lead: number, at: number): boolean {
+  if (tokens.some((t) => t.text.includes('%'))) return false;
+  const before = tokens[at - 1]?.lower ?? '';
+  if (/^(to|by|from|under|below|above|than)$/.test(before)) return false;
+  for (let i = lead; i < at; i++) {
+    const w = tokens[i].lower;
+    // People as subject or as the ones counted ("200 active publishers, ... publishing once per month").
+    if (PEOPLE.has(w) || OUTCOME_PEOPLE.has(w) || OUTCOME_METRICS.has(w) || PERCENTILE.test(w) || /\p{L}{3,}(ers|ors)$/u.test(w))
+      return false;
+  }
+  // Handling what comes in on a cadence ("Triage the IT queue twice a day") is a standing rule, as
+  // "within 24 hours" is: routine-work's, not a deliverable.
+  const routine = routineCue(tokens.map((t) => t.text).join(' '));
+  return routine !== 'triage' && routine !== 'support and alert handling';
+}
+
+const WEEKDAY = '(?:mon|tues|wednes|thurs|fri|satur|sun)day';
+/**
+ * A schedule by days of the week, with no date: "on Saturday(s)", "every Monday", "M-F", "Mon-Fri",
+ * "Monday to Friday", "on weekdays". With no number it says when the work recurs, not what it yields.
+ */
+const WEEKDAY_SCHEDULE = new RegExp(
+  `\\b(?:(?:on|every|each) ${WEEKDAY}s?\\b(?! \\d)|${WEEKDAY}s? (?:to|through|-) ${WEEKDAY}\\b|(?:m-f|mon-fri|mon-sun|on weekdays|on weekends|every weekday)\\b)`,
+);
 
 /** Whether "within <N> releases/sprints" bounds the work: a time limit counted in the team's cycles. */
 function limitInCycles(tokens: readonly Token[], quantities: readonly Quantity[]): boolean {
@@ -364,8 +447,10 @@ function countsDoneThings(tokens: readonly Token[], quantities: readonly Quantit
       const close = tokens.findIndex((c, k) => k > i && c.text === ')');
       if (close > 0) words = [...words, ...phraseWords(tokens, close + 1).words];
     }
-    const head = words[words.length - 1]?.lower;
-    if (head === undefined) return false;
+    const last = words[words.length - 1]?.lower;
+    if (last === undefined) return false;
+    // "8 hours/night": a unit written as a rate is judged by its unit.
+    const head = rateUnit(last);
     return !(
       wonResult(head) ||
       OUTCOME_METRICS.has(head) ||
@@ -925,12 +1010,20 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   const tokens = tokenize(title);
   const quantities = findQuantities(title, tokens);
   if (statesBaseline(title, tokens, quantities)) return undefined;
-  // Work that recurs with no number is standing work (kr-not-measurable's); a number with it counts
-  // the work done on that schedule ("Publish 1 blog post every day"), read below.
-  if (quantities.length === 0 && recursAsAdverb(title)) return undefined;
   const lead = leadIndex(tokens);
   const first = tokens[lead];
   if (!first) return undefined;
+  // A count of how often one's own activity is repeated is a schedule of the work, as a count of
+  // posts is: "Lift weights 3 days/week", "Do a daily fast once per month" (the README's "3 times per week").
+  const repeated = repetitionCount(tokens, quantities);
+  if (repeated !== undefined && ownRepetition(tokens, lead, repeated)) {
+    return repeated === lead
+      ? { kind: 'deliverable', words: title.slice(first.start, tokens[Math.min(repeated + 1, tokens.length - 1)].end) }
+      : { kind: 'verb', words: first.text };
+  }
+  // Work that recurs with no number is standing work (kr-not-measurable's); a number with it counts
+  // the work done on that schedule ("Publish 1 blog post every day"), read below.
+  if (quantities.length === 0 && recursAsAdverb(title)) return undefined;
   // "0 PII violations in production", "Zero P1 incidents": a count held at zero is a measured absence.
   if (/^(0|zero)$/.test(first.lower) && tokens[lead + 1]?.kind === 'word') return undefined;
   // A time limit in releases or sprints on handling what comes in ("Fix all new P1 bug reports within
@@ -1120,6 +1213,8 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   if (/^(make|makes|get|gets|keep|keeps)$/.test(w) && tokens.slice(lead + 1, lead + 8).some(judges)) return true;
   if (subjectPredicate(tokens, lead)?.kind === 'experience') return true;
   if (recursAsAdverb(title) || routineCue(title) !== undefined) return true;
+  // "Some form of regular cardio": "regular" says the work recurs but not how often, standing work.
+  if (tokens.some((t) => t.lower === 'regular') && findQuantities(title, tokens).length === 0) return true;
   return tokens.some(
     (t, i) =>
       /^(within|sla|slas|slo|slos)$/.test(t.lower) || (/^(for|after)$/.test(t.lower) && /^(every|each)$/.test(tokens[i + 1]?.lower ?? '')),

@@ -198,7 +198,8 @@ const AMOUNT_AFTER = set('star stars point points pt pts fte ftes kg lb km mile 
  */
 function versionBeforeNoun(t: Token, prev: Token | undefined, next: Token | undefined): boolean {
   if (!/^\d{1,2}\.\d{1,2}$/.test(t.text) || next?.kind !== 'word') return false;
-  const w = next.lower;
+  // "7.5 hours/night": a unit written as a rate is judged by its unit.
+  const w = rateUnit(next.lower);
   if (
     w.endsWith('s') ||
     PHRASE_STOPS.has(w) ||
@@ -211,6 +212,12 @@ function versionBeforeNoun(t: Token, prev: Token | undefined, next: Token | unde
     return false;
   return !(prev && (prev.kind !== 'word' || LEVEL_BEFORE.has(prev.lower)));
 }
+/** The unit of a word written as a rate over a period ("hours/night" -> "hours"); the word itself otherwise. */
+export function rateUnit(w: string): string {
+  const slash = w.indexOf('/');
+  return slash > 0 && PERIODS.has(w.slice(slash + 1).replace(/s$/, '')) ? w.slice(0, slash) : w;
+}
+
 const LEVEL_BEFORE = set('a an to by from under below above over at of than about around nearly almost least most per with');
 
 /**
