@@ -114,6 +114,36 @@ const COMPARED = /^(above|below|under|over)$/;
 /** Adjectives that make routine work lighter: "for efficient maintenance", "for easier upgrades". */
 const EASING = /^(efficient|easy|easier|simple|simpler|cheap|cheaper|fast|faster|less|lower|reduced|minimal|painless|smooth|smoother)$/;
 
+/** Modals of obligation: a title with one states a rule to keep. */
+const OBLIGATION = /^(should|must|shall)$/;
+/** Nouns of what arrives or happens to a team, case by case: the occurrences a standing rule is applied to. */
+const OCCURRENCES = new Set(
+  `situation situations request requests incident incidents outage outages alert alerts ticket tickets bug bugs issue
+   issues failure failures escalation escalations case cases question questions complaint complaints`
+    .trim()
+    .split(/\s+/),
+);
+
+/**
+ * A standing rule applied to each case that comes in, with no number: "Every situation you come across
+ * should be the subject of a post-mortem", "SREs should prepare test plans for every feature request
+ * made by customers". Kept or broken case by case, it is how the work is done, not an outcome.
+ * The quantified noun may carry modifiers ("every feature request", "each customer-facing incident").
+ */
+function standingRuleForEach(tokens: readonly Token[], title: string): boolean {
+  if (!tokens.some((t) => OBLIGATION.test(t.lower))) return false;
+  if (findQuantities(title, tokens).length > 0) return false;
+  return tokens.some((t, i) => {
+    if (!/^(every|each|any)$/.test(t.lower)) return false;
+    for (let k = i + 1; k < tokens.length && k <= i + 3; k++) {
+      if (tokens[k].kind !== 'word' || PHRASE_STOPS_FOR_RULES.has(tokens[k].lower)) return false;
+      if (OCCURRENCES.has(tokens[k].lower)) return true;
+    }
+    return false;
+  });
+}
+const PHRASE_STOPS_FOR_RULES = new Set('to for of in on with at by from and or that which who should must shall is are'.split(' '));
+
 /** What routine work (bug fixing, on-call, maintenance) a title describes, if any. */
 export function routineCue(title: string): string | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
@@ -142,6 +172,7 @@ export function routineCue(title: string): string | undefined {
     findQuantities(title).length === 0
   )
     return 'maintenance';
+  if (standingRuleForEach(tokens, title)) return 'handling what comes in';
   // A purpose that improves the routine work: "Mitigate false alerts to reduce on-call costs".
   if (tokens.some((t, i) => t.lower === 'to' && i > lead && IMPROVING_VERBS.has(tokens[i + 1]?.lower ?? ''))) return undefined;
   // Routine work as what the thing makes easier: "automated testing for efficient maintenance".
