@@ -1009,6 +1009,15 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   title = title.slice(0, MAX_TITLE);
   const tokens = tokenize(title);
   const quantities = findQuantities(title, tokens);
+  // An example in brackets illustrates the key result, it is not the key result: the clause before it
+  // decides, unless the example gives a number, which states the measure ("(E.g. 50% of agenda items ...)").
+  const example = exampleAt(tokens);
+  if (example !== undefined) {
+    if (quantities.some((q) => q.start >= tokens[example].start)) return undefined;
+    return milestoneCue(title.slice(0, tokens[example].start), numbers, lexicon);
+  }
+  // "Put people over process": a preference between two goods cannot be delivered, nor checked.
+  if (preferencePrinciple(tokens, leadIndex(tokens))) return undefined;
   if (statesBaseline(title, tokens, quantities)) return undefined;
   const lead = leadIndex(tokens);
   const first = tokens[lead];
@@ -1147,6 +1156,40 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   return undefined;
 }
 
+/** Where an example in brackets starts: "(E.g. ...", "(e.g., ...", "(for example ...", "(such as ...". */
+function exampleAt(tokens: readonly Token[]): number | undefined {
+  for (let i = 1; i < tokens.length - 1; i++) {
+    if (tokens[i].text !== '(') continue;
+    const w = tokens[i + 1].lower;
+    if (
+      /^(e\.g|eg|e\.g\.)$/.test(w) ||
+      (w === 'for' && tokens[i + 2]?.lower === 'example') ||
+      (w === 'such' && tokens[i + 2]?.lower === 'as')
+    )
+      return i;
+  }
+  return undefined;
+}
+
+/** Verbs that rank one thing above another: "Put people over process", "Value outcomes over output". */
+const RANKING_VERBS = new Set('put place value prefer favour favor choose prioritise prioritize'.split(' '));
+
+/**
+ * Whether a title states a preference between two things ("Put people over process", "Value
+ * listening over speaking", "Choose simplicity over features"): a principle, a comparison with no
+ * reference point, never delivered and not checkable without a number.
+ */
+function preferencePrinciple(tokens: readonly Token[], lead: number): boolean {
+  if (!RANKING_VERBS.has(tokens[lead]?.lower ?? '')) return false;
+  for (let i = lead + 2; i < tokens.length && i <= lead + 5; i++) {
+    const w = tokens[i].lower;
+    if (w === 'over' || (w === 'rather' && tokens[i + 1]?.lower === 'than') || (w === 'ahead' && tokens[i + 1]?.lower === 'of'))
+      return tokens[i + 1]?.kind === 'word';
+    if (tokens[i].kind !== 'word') return false;
+  }
+  return false;
+}
+
 /** Whether the object after "Hold" is an event the team runs: its head is a meeting, call, workshop... */
 function holdsEvent(tokens: readonly Token[], lead: number): boolean {
   // The head closes the phrase, past names written with digits and symbols ("bi-weekly 1:1 meetings").
@@ -1194,7 +1237,11 @@ function judges(t: Token): boolean {
 export function readsAsUnmeasuredOutcome(title: string): boolean {
   title = title.slice(0, MAX_TITLE);
   const tokens = tokenize(title);
+  // The clause before an example in brackets is what is judged (see milestoneCue).
+  const example = exampleAt(tokens);
+  if (example !== undefined) return readsAsUnmeasuredOutcome(title.slice(0, tokens[example].start));
   const lead = leadIndex(tokens);
+  if (preferencePrinciple(tokens, lead)) return true;
   const first = tokens[lead];
   if (first?.kind !== 'word') return false;
   const w = first.lower;
