@@ -206,10 +206,27 @@ const PERFORMANCE_CUES: readonly Cue[] = [
   [[/\b(?:get|gets|got|getting|be|been|being|is|are) promoted\b|\bpromoted to\b/], 'promotions'],
   // "promotion" alone is also marketing ("a Black Friday promotion"): only with a career word.
   [[/\bpromotions?\b/, CAREER], 'promotions'],
+  // Promoting a person is a career step, not marketing ("Promote the new pricing to existing customers"):
+  // "Help promote 1 of your direct reports to the next level". The person is the object, not where a
+  // thing is promoted to ("Promote the portal to engineers"), and closes it.
+  [
+    [
+      /\bpromot(?:e|es|ed|ing) (?:(?!to\b)[^ .;]+ ){0,5}?(?:direct reports?|reports|engineers?|employees?|team members?|teammates?|ics|individuals?|someone|staff members?)\b(?= (?:to|into|this|by|in|within|before)\b|$)/,
+    ],
+    'promotions',
+  ],
+  // A rating of individuals as the target: "Ensure no engineering team member is low performing",
+  // "Exit underperformers". A team's aim ("a team of high performing engineers") rates no one.
+  [
+    [
+      /\b(?:low|under|poor|non)[- ]?performers?\b|\bperformance improvement plans?\b|\b(?:low|under|poor|poorly|non)[- ]?performing (?:engineers?|employees?|staff|people|team members?|teammates?|reports|individuals?|hires)\b|\b(?:engineers?|employees?|staff|people|member|members|teammates?|reports?|individuals?|hires?|anyone|one) (?:is|are|be|remains?) (?:low|under|poor|poorly|non)[- ]?performing\b/,
+    ],
+    'performance ratings',
+  ],
 ];
 
 /** A word each of PERFORMANCE_CUES needs (the cues match lower-cased tokens, so any case here). */
-const PERFORMANCE_WORDS = /bonus|review|rating|apprais|evaluat|compensat|salar|pay|merit|promot/i;
+const PERFORMANCE_WORDS = /bonus|review|rating|apprais|evaluat|compensat|salar|pay|merit|promot|perform/i;
 
 /** What part of pay or performance evaluation a text ties OKRs to, if any. */
 export function performanceCue(text: string): string | undefined {
