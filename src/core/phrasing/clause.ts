@@ -441,14 +441,22 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   const head = object[object.length - 1];
   // Unless a clause says what the judged thing does: "Build a robust backend that connects the
   // pipeline to the frontend" specifies a thing to build, "a sticky experience that users love" does not.
+  // A collective is judged by its members: "Build a team of high performing engineers".
+  const judged =
+    head && COLLECTIVES.has(head.lower) && tokens[tokens.indexOf(head) + 1]?.lower === 'of'
+      ? [...object, ...phraseWords(tokens, tokens.indexOf(head) + 2).words]
+      : object;
   if (
-    object.some((t) => EVALUATIVE.has(t.lower)) &&
+    judged.some((t, k) => EVALUATIVE.has(t.lower) || EVALUATIVE.has(`${t.lower}-${judged[k + 1]?.lower ?? ''}`)) &&
     !(head && !QUALITY_NOUNS.has(head.lower) && doesWork(tokens, tokens.indexOf(head) + 1))
   )
     return undefined;
   if (head && namesQuality(head) && !SOFT_QUALITY.has(head.lower) && !TOPIC_VERBS.has(verb.base)) return undefined;
   // Verbs that act on people make an outcome in them: "Enable teams to ship", "Align the organization".
   if ((verb.base === 'enable' || verb.base === 'align') && object.some((t) => PEOPLE.has(t.lower))) return undefined;
+  // Verbs that grow people, also coordinated, make the people's growth the outcome: "Coach and develop
+  // the team", "Mentor the support engineers". Not a team put together ("Build a Sales and Marketing team").
+  if (growsPeople(tokens, verb, lexicon)) return undefined;
   // "Optimize infrastructure costs": optimizing a measure is improving it.
   if (verb.base === 'optimize' && head && OUTCOME_METRICS.has(head.lower)) return undefined;
   // "Optimize for organic discovery": what one optimizes for is the goal, an outcome.
@@ -458,6 +466,30 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
     return undefined;
   if (sharesClauseWithOutcome(tokens, verb.next)) return undefined;
   return verb;
+}
+
+/** Verbs that grow people: their object's growth is what they are for. */
+const GROWING_PEOPLE = new Set(['coach', 'develop', 'mentor', 'nurture', 'upskill']);
+/** Nouns of a group whose members can be judged: "a team of high performing engineers". */
+const COLLECTIVES = new Set(['team', 'teams', 'group', 'groups', 'organization', 'organisation', 'org', 'community', 'squad', 'squads']);
+
+/** Whether the leading verbs ("Coach and develop") include one that grows people and their object's head is people. */
+function growsPeople(tokens: readonly Token[], verb: VerbMatch, lexicon: VerbLexicon): boolean {
+  let grows = GROWING_PEOPLE.has(verb.base);
+  let at = verb.next;
+  for (let guard = 0; guard < 3 && /^(and|&)$/.test(tokens[at]?.lower ?? ''); guard++) {
+    const base = lexicon.forms.get(tokens[at + 1]?.lower ?? '') ?? tokens[at + 1]?.lower ?? '';
+    if (!lexicon.forms.has(tokens[at + 1]?.lower ?? '') && !GROWING_PEOPLE.has(base)) break;
+    grows ||= GROWING_PEOPLE.has(base);
+    at += 2;
+  }
+  if (!grows) return false;
+  const { words, stop } = phraseWords(tokens, at);
+  const head = words[words.length - 1]?.lower ?? '';
+  // The people close the clause, or what they grow into follows: "develop engineers into leads". A
+  // subject taught ("Coach the team on the new CRM") makes it training, work to do.
+  if (stop && !/^(to|into)$/.test(stop.lower)) return false;
+  return PEOPLE.has(head) || /^(reports|leaders|managers|juniors|interns|hires)$/.test(head);
 }
 
 /**
