@@ -17,6 +17,7 @@ import { type FileHistory, pastPeriodsOf, teamKey } from './history';
 import { reparseOkr } from './incremental';
 import { emptyOkrFile, MAX_FILE_BYTES, oversizeMessage, parseOkr } from './parse';
 import { LineIndex } from './positions';
+import type { TokenCache } from './phrasing';
 
 export { oversizeMessage };
 
@@ -288,6 +289,8 @@ function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<Source
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => p.file),
     options.today,
   );
+  // One run's titles tokenized once, whichever file they are in (tokens are read-only).
+  const tokens: TokenCache = new Map();
   const alignment = new AlignmentIndex(
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => ({ path: p.source.path, file: p.file })),
   );
@@ -319,6 +322,7 @@ function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<Source
       alignedPath: target === undefined ? undefined : display(target),
       dependencies,
       alignment,
+      tokens,
       ...(aligned?.problem !== undefined ? { alignedProblem: aligned.problem } : {}),
     });
     return (historyFor) => {

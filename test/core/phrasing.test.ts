@@ -16,6 +16,7 @@ import {
   stringList,
   taskLexicon,
   tokenize,
+  type TokenCache,
   withTokenCache,
 } from '../../src/core/phrasing';
 
@@ -367,6 +368,21 @@ describe('phrasing', () => {
       assert.equal(tokenize(title), first);
     });
     assert.notEqual(tokenize(title), tokenize(title));
+  });
+
+  it('shares tokens across withTokenCache calls given the same cache (the files of one lint run)', () => {
+    const title = 'Cut P1 incidents from 12 to 3';
+    const shared: TokenCache = new Map();
+    const first = withTokenCache(() => tokenize(title), shared);
+    assert.equal(
+      withTokenCache(() => tokenize(title.slice(0)), shared),
+      first,
+    );
+    assert.equal(shared.get(title), first);
+    assert.notEqual(
+      withTokenCache(() => tokenize(title)),
+      first,
+    );
   });
 
   describe('performanceCue', () => {
