@@ -37,6 +37,8 @@ const common = {
 const builds = [
   { ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js' },
+  // `okr links` alone (bin/okr.js picks it): what the command uses, not the whole CLI, to load sooner.
+  { ...common, entryPoints: ['src/cli/links-main.ts'], outfile: 'dist/okr-links.js' },
   { ...common, entryPoints: ['bench/index.ts'], outfile: 'dist/bench.js', minify: false },
   { ...common, entryPoints: ['bench/probe.ts'], outfile: 'dist/bench-parse.js', minify: false },
   // The dashboard page's script: a browser bundle of its own, no Node, no vscode.

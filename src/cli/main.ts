@@ -1,6 +1,7 @@
 // The `okr` command: a thin dispatcher over the commands in commands/.
 
-import { type CliIO, PACKAGE, nodeIO, usageMessage } from './io';
+import { type CliIO, PACKAGE } from './io';
+import { reportFailure, runCommand, runProcess } from './run';
 import { commands } from './commands';
 import { printable } from '../core/escape';
 import { maxOf } from '../core/arrays';
@@ -29,18 +30,8 @@ function mainHelp(): string {
   ].join('\n');
 }
 
-/** `--help` or `-h` among a command's options (not after `--`, where it would be a path). */
-function asksForHelp(args: readonly string[]): boolean {
-  for (const a of args) {
-    if (a === '--') return false;
-    if (a === '--help' || a === '-h') return true;
-  }
-  return false;
-}
-
 export async function runCli(argv: string[], io: CliIO): Promise<number> {
   const [first, ...rest] = argv;
-  let commandName: string | undefined;
   try {
     if (first === undefined) {
       // A bare `okr` is a usage mistake, but the help is what the user needs to see.
@@ -70,40 +61,13 @@ export async function runCli(argv: string[], io: CliIO): Promise<number> {
       io.stderr(`okr: unknown ${what} "${printable(first)}" (see okr --help)\n`);
       return 2;
     }
-    commandName = command.name;
-    if (asksForHelp(rest)) {
-      io.stdout(command.help);
-      return 0;
-    }
-    return await command.run(rest, io);
+    return await runCommand(command, rest, io);
   } catch (err) {
-    const usage = usageMessage(err, commandName);
-    if (usage !== undefined) {
-      io.stderr(`okr: ${printable(usage)}\n`);
-      return 2;
-    }
-    // A bug of ours: one line, no stack trace; OKR_DEBUG=1 shows the stack for a bug report.
-    io.stderr(`okr: internal error: ${printable((err as Error)?.message ?? String(err))}\n`);
-    if (io.env.OKR_DEBUG && (err as Error)?.stack) io.stderr(`${(err as Error).stack}\n`);
-    return 2;
+    return reportFailure(err, undefined, io);
   }
 }
 
 /** Entry point of bin/okr.js. */
 export function main(): void {
-  // `okr list | head` closes the pipe early: that is the reader's choice, not an error.
-  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
-    if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-    process.stderr.write(`okr: cannot write the output: ${err.message}\n`);
-    process.exit(2);
-  });
-  runCli(process.argv.slice(2), nodeIO()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (err: unknown) => {
-      process.stderr.write(`okr: internal error: ${printable((err as Error)?.message ?? String(err))}\n`);
-      process.exitCode = 2;
-    },
-  );
+  runProcess(runCli);
 }

@@ -56,6 +56,38 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(bad.stderr, 'okr: unknown option "--no-such-flag" (see okr lint --help)\n');
   });
 
+  it('okr links runs from its own bundle (dist/okr-links.js) exactly as from the whole CLI', async () => {
+    // The whole CLI's bundle, run as bin/okr.js would run it for any other command.
+    const wholeCli = async (args: string[]) => {
+      try {
+        const script = `require(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))}).main()`;
+        const { stdout, stderr } = await run(process.execPath, ['-e', script, 'okr', ...args], {
+          cwd: ROOT,
+          env: { ...process.env, NO_COLOR: '1' },
+        });
+        return { code: 0, stdout, stderr };
+      } catch (err) {
+        const e = err as { code?: number; stdout?: string; stderr?: string };
+        if (typeof e.code !== 'number') throw err;
+        return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+      }
+    };
+    for (const args of [
+      ['links', '--format', 'json'],
+      ['links', '--limit', '0'],
+      ['links', '--help'],
+      ['links', '--no-such-flag'],
+      ['links', '--since', 'soon'],
+    ]) {
+      const own = await okrBinary(args);
+      assert.deepEqual(own, await wholeCli(args), args.join(' '));
+    }
+    const json = await okrBinary(['links', '--format', 'json']);
+    assert.equal(json.code, 0);
+    assert.ok(Array.isArray(JSON.parse(json.stdout).keyResults));
+    assert.equal((await okrBinary(['links', '--no-such-flag'])).stderr, 'okr: unknown option "--no-such-flag" (see okr links --help)\n');
+  });
+
   it("ignores the yaml library's debug switches in the environment (LOG_TOKENS, LOG_STREAM)", async () => {
     // yaml prints every token, unescaped, to stdout when they are set: JSON output would be broken and a
     // file's text would reach the terminal raw. The build turns them off (esbuild.js), in every bundle.
@@ -66,7 +98,7 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(switched.stderr, plain.stderr);
     assert.equal(switched.code, plain.code);
     assert.equal(JSON.parse(switched.stdout).length, 1);
-    for (const bundle of ['cli.js', 'extension.js', 'bench-parse.js']) {
+    for (const bundle of ['cli.js', 'okr-links.js', 'extension.js', 'bench-parse.js']) {
       assert.doesNotMatch(readFileSync(path.join(ROOT, 'dist', bundle), 'utf8'), /env\.LOG_(TOKENS|STREAM)/, bundle);
     }
   });

@@ -51,6 +51,7 @@ describe('the okr npm package', function () {
       'package/README.md',
       'package/bin/okr.js',
       'package/dist/cli.js',
+      'package/dist/okr-links.js',
       'package/package.json',
     ]);
     const manifest = JSON.parse(execFileSync('tar', ['-xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<
