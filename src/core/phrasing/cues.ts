@@ -72,9 +72,12 @@ const ROUTINE_CUES: readonly Cue[] = [
   ],
   // Recurring meetings held: "Host monthly community calls", "Hold bi-weekly 1:1 meetings". Not a meeting
   // introduced ("Start weekly demos") nor counted ("12 monthly sessions"): those are deliverables.
+  // Also on a rate: "Have at least one career conversation with each report per month". A share of
+  // others reached ("with 80 percent of strategic accounts") measures the reach, not the routine.
   [
     [
-      /^(?:host|hold|run|attend|undertake|have|facilitate|chair)\b[^.;]{0,20}?\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|regular)\b[^.;]{0,25}?\b(?:calls?|meetings?|1:1s?|one-on-ones?|syncs?|stand-?ups?|check-ins?|office hours|reviews?)\b/,
+      /^(?:host|hold|run|attend|undertake|have|facilitate|chair)\b(?:[^.;]{0,20}?\b(?:daily|weekly|bi-?weekly|fortnightly|monthly|quarterly|regular)\b[^.;]{0,25}?\b(?:calls?|meetings?|conversations?|1:1s?|one-on-ones?|syncs?|stand-?ups?|check-ins?|office hours|reviews?)\b|[^.;]{0,25}?\b(?:calls?|meetings?|conversations?|1:1s?|one-on-ones?|syncs?|stand-?ups?|check-ins?|office hours|sessions?)\b[^.;]{0,30}?\b(?:per|a|every|each) (?:week|month|quarter|sprint|fortnight)\b)/,
+      /^(?![^]*(?:%|\bpercent\b))/,
     ],
     'recurring meetings',
   ],

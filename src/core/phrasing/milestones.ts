@@ -320,6 +320,11 @@ function recursAsAdverb(title: string): boolean {
 
 /** Words that name an occasion a count repeats: "3 times per week", "6 days a week", "2 sessions a week". */
 const OCCASIONS = set('time times day days night nights morning mornings evening evenings session sessions');
+/** Events one takes part in, counted as occasions after their modifiers: "one career conversation ... per month". */
+const EVENTS = set(`
+  conversation conversations meeting meetings call calls check-in check-ins 1:1 1:1s one-on-one one-on-ones workout
+  workouts class classes lesson lessons session sessions
+`);
 /** Counts that carry their occasion: "once a week", "twice a day". */
 const REPEAT_WORDS = /^(once|twice|thrice)$/;
 /** A period a repetition is counted in, singular or plural: "a week", "every two weeks", "/night". */
@@ -350,20 +355,50 @@ function repetitionCount(tokens: readonly Token[], quantities: readonly Quantity
       const w = tokens[k]?.lower ?? '';
       if (OCCASIONS.has(w)) k++;
       else if (slashPeriod(w) && OCCASIONS.has(w.slice(0, w.indexOf('/')))) return i;
-      else continue;
+      else {
+        // An event after up to two modifiers: "one career conversation", "2 coaching sessions".
+        let e = k;
+        while (e < k + 2 && tokens[e]?.kind === 'word' && !EVENTS.has(tokens[e].lower) && !PHRASE_STOPS.has(tokens[e].lower)) e++;
+        if (!EVENTS.has(tokens[e]?.lower ?? '')) continue;
+        k = e + 1;
+      }
     }
     // The period: "a week", "per month", "every (two) weeks", or a rate closing a short phrase ("or less of drinking/week").
-    for (let j = k; j < tokens.length && j <= k + 4; j++) {
+    for (let j = k; j < tokens.length && j <= k + 5; j++) {
       const w = tokens[j].lower;
       if (RATE_WORDS.has(w)) {
         const n = tokens[j + 1]?.lower;
         if (periodWord(n) || ((SMALL_NUMBERS.has(n ?? '') || n === 'other' || /^\d+$/.test(n ?? '')) && periodWord(tokens[j + 2]?.lower)))
           return i;
-        break;
+        // "with each report per month": "each" before a noun that is no period distributes, the rate follows.
+        if (!/^(each|every)$/.test(w)) break;
       }
       if (slashPeriod(w)) return i;
-      if (tokens[j].kind === 'symbol' || (PHRASE_STOPS.has(w) && !/^(of|or|and)$/.test(w) && w !== 'less' && w !== 'more')) break;
+      // Who or where it is done with may come first: "with each report per month".
+      if (tokens[j].kind === 'symbol' || (PHRASE_STOPS.has(w) && !/^(of|or|and|with|at|in|on)$/.test(w))) break;
     }
+  }
+  return undefined;
+}
+
+/**
+ * Where a title with a number repeats its activity on every day or week: "Work out each day of the week
+ * at least 30 minutes each", "Write 500 words every weekday". The number is what is done each time (a
+ * rate with no repetition word, "Sleep 7.5 hours/night", is an amount). An amount of weight or distance
+ * ("Lose 1 pound every week", "Run 5 miles every day") is measured, as "Lose 5 kg" is. Returns the index
+ * of "each"/"every".
+ */
+function distributiveSchedule(tokens: readonly Token[], quantities: readonly Quantity[]): number | undefined {
+  const counts = quantities.filter((q) => !/^(0|zero)$/i.test(q.text));
+  if (counts.length === 0) return undefined;
+  for (const q of counts) {
+    const at = tokens.findIndex((t) => t.start === q.start);
+    const unit = rateUnit(tokens[at + 1]?.lower ?? '');
+    if (at >= 0 && (MEASURED_AMOUNT.has(unit) || MEASURED_AMOUNT.has(`${unit}s`))) return undefined;
+  }
+  for (let i = 0; i < tokens.length - 1; i++) {
+    if (!/^(each|every)$/.test(tokens[i].lower)) continue;
+    if (/^(day|night|morning|evening|weekday|workday|week)$/.test(tokens[i + 1].lower)) return i;
   }
   return undefined;
 }
@@ -1024,7 +1059,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (!first) return undefined;
   // A count of how often one's own activity is repeated is a schedule of the work, as a count of
   // posts is: "Lift weights 3 days/week", "Do a daily fast once per month" (the README's "3 times per week").
-  const repeated = repetitionCount(tokens, quantities);
+  const repeated = repetitionCount(tokens, quantities) ?? distributiveSchedule(tokens, quantities);
   if (repeated !== undefined && ownRepetition(tokens, lead, repeated)) {
     return repeated === lead
       ? { kind: 'deliverable', words: title.slice(first.start, tokens[Math.min(repeated + 1, tokens.length - 1)].end) }
