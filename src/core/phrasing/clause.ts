@@ -72,7 +72,12 @@ function findLeadIndex(tokens: readonly Token[]): number {
       i += 2;
     else if (w === "we'll" || w === "i'll" || w === "let's" || w === 'lets') i++;
     else if (w === 'let' && tokens[i + 1]?.lower === 'us') i += 2;
-    else if (
+    // "Based on feedback, evolve ...": an introductory phrase of what the work rests on, up to its comma.
+    else if (i === 0 && /^(based|building|drawing|depending)$/.test(w) && /^(on|upon)$/.test(tokens[1]?.lower ?? '')) {
+      const comma = tokens.findIndex((t, k) => k > 1 && k <= 7 && t.text === ',');
+      if (comma < 0 || comma === tokens.length - 1) break;
+      i = comma + 1;
+    } else if (
       (w === 'going' || w === 'need' || w === 'plan' || w === 'aim' || w === 'intend' || w === 'want') &&
       tokens[i + 1]?.lower === 'to'
     )

@@ -389,7 +389,10 @@ function repetitionCount(tokens: readonly Token[], quantities: readonly Quantity
  * of "each"/"every".
  */
 function distributiveSchedule(tokens: readonly Token[], quantities: readonly Quantity[]): number | undefined {
-  const counts = quantities.filter((q) => !/^(0|zero)$/i.test(q.text));
+  // Not zero, nor the length of a period ("every three weeks": countedPeriod's).
+  const counts = quantities.filter(
+    (q) => !/^(0|zero)$/i.test(q.text) && tokens[tokens.findIndex((t) => t.start === q.start) - 1]?.lower !== 'every',
+  );
   if (counts.length === 0) return undefined;
   for (const q of counts) {
     const at = tokens.findIndex((t) => t.start === q.start);
@@ -398,7 +401,31 @@ function distributiveSchedule(tokens: readonly Token[], quantities: readonly Qua
   }
   for (let i = 0; i < tokens.length - 1; i++) {
     if (!/^(each|every)$/.test(tokens[i].lower)) continue;
-    if (/^(day|night|morning|evening|weekday|workday|week)$/.test(tokens[i + 1].lower)) return i;
+    if (/^(day|night|morning|evening|weekday|workday|week)$/.test(tokens[i + 1].lower)) return tokens.indexOf(firstCount(tokens, counts)!);
+  }
+  // "evolve at least 1 program component annually": a count done again at a frequency after the work.
+  if (recursAsAdverb(tokens.map((t) => t.text).join(' '))) return tokens.indexOf(firstCount(tokens, counts)!);
+  return undefined;
+}
+
+function firstCount(tokens: readonly Token[], counts: readonly Quantity[]): Token | undefined {
+  return tokens.find((t) => t.start === counts[0].start);
+}
+
+/**
+ * "Send community update newsletters every 4-6 weeks", "Release every 2 weeks": a schedule whose
+ * period is counted, a repetition with a number. Returns the index of "every".
+ */
+function countedPeriod(tokens: readonly Token[]): number | undefined {
+  for (let i = 0; i < tokens.length - 2; i++) {
+    // "Release weekly instead of every three weeks": the counted period is the baseline of a change.
+    if (tokens[i].lower !== 'every' || /^(of|from|than)$/.test(tokens[i - 1]?.lower ?? '')) continue;
+    const n = tokens[i + 1];
+    const counted =
+      (n.kind === 'number' && /^\d+(?:[-–]\d+)?$/.test(n.text)) ||
+      SMALL_NUMBERS.has(n.lower) ||
+      /^(two|three|four|six)-(three|four|six|eight)$/.test(n.lower);
+    if (counted && /^(days|weeks|months|sprints|releases)$/.test(tokens[i + 2].lower)) return i;
   }
   return undefined;
 }
@@ -412,12 +439,19 @@ function ownRepetition(tokens: readonly Token[], lead: number, at: number): bool
   if (tokens.some((t) => t.text.includes('%'))) return false;
   const before = tokens[at - 1]?.lower ?? '';
   if (/^(to|by|from|under|below|above|than)$/.test(before)) return false;
-  for (let i = lead; i < at; i++) {
-    const w = tokens[i].lower;
-    // People as subject or as the ones counted ("200 active publishers, ... publishing once per month").
-    if (PEOPLE.has(w) || OUTCOME_PEOPLE.has(w) || OUTCOME_METRICS.has(w) || PERCENTILE.test(w) || /\p{L}{3,}(ers|ors)$/u.test(w))
-      return false;
-  }
+  // People as subject or as the ones counted ("200 active publishers, ... publishing once per month"),
+  // or a measure or result counted ("Reach 100 signups weekly").
+  // An event or occasion counted is the doing ("2 office hours sessions"), not a measure of users' sessions.
+  const measureOrPeople = (w: string) =>
+    !EVENTS.has(w) &&
+    !OCCASIONS.has(w) &&
+    (PEOPLE.has(w) || OUTCOME_PEOPLE.has(w) || OUTCOME_METRICS.has(w) || PERCENTILE.test(w) || wonResult(w));
+  // An agent noun counted is people ("200 active publishers"); uncounted it may be a thing ("newsletters").
+  const countedAgent = (i: number) =>
+    /\p{L}{3,}(ers|ors)$/u.test(tokens[i].lower) && tokens.slice(Math.max(0, i - 3), i).some((t) => t.kind === 'number');
+  for (let i = lead; i < at; i++) if (measureOrPeople(tokens[i].lower) || countedAgent(i)) return false;
+  for (let i = at + 1; i < tokens.length && i <= at + 4 && tokens[i].kind === 'word' && !PHRASE_STOPS.has(tokens[i].lower); i++)
+    if (measureOrPeople(tokens[i].lower)) return false;
   // Handling what comes in on a cadence ("Triage the IT queue twice a day") is a standing rule, as
   // "within 24 hours" is: routine-work's, not a deliverable.
   const routine = routineCue(tokens.map((t) => t.text).join(' '));
@@ -1059,7 +1093,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (!first) return undefined;
   // A count of how often one's own activity is repeated is a schedule of the work, as a count of
   // posts is: "Lift weights 3 days/week", "Do a daily fast once per month" (the README's "3 times per week").
-  const repeated = repetitionCount(tokens, quantities) ?? distributiveSchedule(tokens, quantities);
+  const repeated = repetitionCount(tokens, quantities) ?? distributiveSchedule(tokens, quantities) ?? countedPeriod(tokens);
   if (repeated !== undefined && ownRepetition(tokens, lead, repeated)) {
     return repeated === lead
       ? { kind: 'deliverable', words: title.slice(first.start, tokens[Math.min(repeated + 1, tokens.length - 1)].end) }
