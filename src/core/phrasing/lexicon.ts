@@ -254,6 +254,7 @@ export const CERTIFICATION_NOUNS = set(`
 /** Units that may follow a number directly ("12s", "€40M", "10x"); anything else ("3DS2", "5G", "2FA") is a name. */
 export const UNIT_SUFFIXES = set(`
   % k m mm b bn x s sec secs ms min mins h hr hrs d w gb mb tb kb pb gbps mbps rps qps tps pp bps pts
+  kg kgs lb lbs km kms
 `);
 
 /** Words after which a number is a name (version, level, standard, label): "SOC 2", "iOS 18", "Tier 1", "region 12". */

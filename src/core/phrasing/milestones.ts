@@ -267,10 +267,16 @@ const MEASURED_AMOUNT = new Set('kg kgs kilos kilograms lb lbs pounds km kms kil
  */
 function countsGiven(tokens: readonly Token[], counted: number, verb: string | undefined): boolean {
   const head = phraseWords(tokens, counted + 1).words.at(-1)?.lower ?? '';
-  if (MEASURED_AMOUNT.has(rateUnit(tokens[counted + 1]?.lower ?? ''))) return true;
+  if (MEASURED_AMOUNT.has(rateUnit(tokens[counted + 1]?.lower ?? '')) || MEASURED_AMOUNT.has(unitSuffix(tokens[counted].lower)))
+    return true;
   if (verb === undefined) return false;
   if (RECEIVING_VERBS.has(verb)) return ACT_OF_OTHERS.test(head);
   return verb === 'recruit' && !STAFF.has(head) && (wonResult(head) || head === 'volunteers');
+}
+
+/** The unit written onto a number ("40km" -> "km", "5lbs" -> "lbs"), or "". */
+function unitSuffix(text: string): string {
+  return /^[\d.,]+(\p{L}+)$/u.exec(text)?.[1] ?? '';
 }
 
 /** Verbs that staff the team: the people they count are the team's own output, not a result. */
@@ -397,7 +403,8 @@ function distributiveSchedule(tokens: readonly Token[], quantities: readonly Qua
   for (const q of counts) {
     const at = tokens.findIndex((t) => t.start === q.start);
     const unit = rateUnit(tokens[at + 1]?.lower ?? '');
-    if (at >= 0 && (MEASURED_AMOUNT.has(unit) || MEASURED_AMOUNT.has(`${unit}s`))) return undefined;
+    if (at >= 0 && (MEASURED_AMOUNT.has(unit) || MEASURED_AMOUNT.has(`${unit}s`) || MEASURED_AMOUNT.has(unitSuffix(q.text.toLowerCase()))))
+      return undefined;
   }
   for (let i = 0; i < tokens.length - 1; i++) {
     if (!/^(each|every)$/.test(tokens[i].lower)) continue;

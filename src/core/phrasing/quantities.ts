@@ -310,6 +310,9 @@ export function impliesMeasure(title: string, tokens: readonly Token[] = tokeniz
   const first = words[0];
   if (first === undefined || tokens.length < 2) return false;
   if (TO_ZERO.test(first.lower)) return true;
+  // "Avoid eating anything left in the breakroom", "Prevent any regressions from reaching stable":
+  // avoiding every case of something holds its count at zero, a guardrail.
+  if (/^(avoid|prevent)$/.test(first.lower) && words.slice(1, 4).some((t) => /^(any|anything|all|every)$/.test(t.lower))) return true;
   // A standing absence is a count held at zero, a guardrail: "No one on the team experiences a
   // major injury", "None of the releases slips", "There are no open P1 bugs".
   if (ABSENCE.test(first.lower) && words.length > 1) return true;
