@@ -385,6 +385,30 @@ describe('phrasing', () => {
     );
   });
 
+  it('gives a title shared by the files of a run the verdict of its own numbers and lexicon', () => {
+    const shared: TokenCache = new Map();
+    const spike = taskLexicon(['spike'], []);
+    const run = () => [
+      milestoneCue('Partner integrations with the CRM', {}),
+      milestoneCue('Partner integrations with the CRM', { target: 1 }),
+      milestoneCue('Partner integrations with the CRM', { target: 1, start: 0, unit: 'users' }),
+      objectiveTaskCue('Spike the new cache'),
+      objectiveTaskCue('Spike the new cache', spike),
+      routineCue('Fix bugs reported by customers'),
+    ];
+    const alone = run();
+    assert.deepEqual(withTokenCache(run, shared), alone);
+    assert.deepEqual(withTokenCache(run, shared), alone);
+    assert.deepEqual(alone.slice(0, 5), [
+      undefined,
+      { kind: 'binary-target', words: 'target: 1' },
+      undefined,
+      undefined,
+      { words: 'Spike', kind: 'verb' },
+    ]);
+    assert.notEqual(alone[5], undefined);
+  });
+
   describe('performanceCue', () => {
     it('finds bonuses, pay, ratings and promotions', () => {
       for (const [text, cue] of [
