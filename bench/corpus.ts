@@ -90,6 +90,16 @@ export function corpusParts(): Part[] {
       files: inDir('corpus-public/heldout-blind7'),
       secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind7.tsv'),
     },
+    // Gathered and labelled on 2026-12-03 (~06:31-06:41 UTC) from 21 new source groups before any linter run; labelled a
+    // second time, blind to those labels, by another engineer (second-reviewer/); wired in and measured once, when
+    // issue 14's tenth round was final (never tuned on; that round was told not to open it); its mismatches read
+    // after that measurement.
+    {
+      name: 'public blind8 held-out (read)',
+      heldOut: true,
+      files: inDir('corpus-public/heldout-blind8'),
+      secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind8.tsv'),
+    },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3 (read)', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
   ];
