@@ -127,6 +127,9 @@ const OCCURRENCES = new Set(
     .split(/\s+/),
 );
 
+/** Words that end the noun phrase after every/each/any before an occurrence noun is reached. */
+const PHRASE_STOPS_FOR_RULES = new Set('to for of in on with at by from and or that which who should must shall is are'.split(' '));
+
 /**
  * A standing rule applied to each case that comes in, with no number: "Every situation you come across
  * should be the subject of a post-mortem", "SREs should prepare test plans for every feature request
@@ -145,7 +148,6 @@ function standingRuleForEach(tokens: readonly Token[], title: string): boolean {
     return false;
   });
 }
-const PHRASE_STOPS_FOR_RULES = new Set('to for of in on with at by from and or that which who should must shall is are'.split(' '));
 
 // The files of a lint run share a title's token list (withTokenCache): a title repeated across
 // them (a team's periods) is read once. Titles over MAX_TITLE are read afresh: tokens stop there.
