@@ -95,8 +95,10 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     // The schedule of counted work is no measure of its effect: "Publish 12 posts (3/week for 4 weeks)".
     if (counted >= 0 && i > counted && !countedIsResult && (t.text.includes('/') || /^(for|over|during)$/.test(tokens[i - 1]?.lower ?? '')))
       continue;
-    if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(rateUnit(next.lower)))) return true;
+    if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(rateUnit(next.lower))) || clockDuration(tokens, i)) return true;
     if (holdsBound(tokens, i)) return true;
+    // "make $1 from someone", "earn $500 in sales": money others pay is a result, not output.
+    if (/^[$€£¥]/.test(t.text) && EARNING_VERBS.has(tokens[i - 1]?.lower ?? '')) return true;
     // "40% less JavaScript", "2x faster builds", "twice as many as last year": a change measured against today.
     if (next && (COMPARATIVE_AFTER.test(next.lower) || next.lower === 'as')) return true;
     if (MULTIPLIERS.has(t.lower)) return true;
@@ -137,6 +139,24 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     (t, i) => t.kind === 'word' && !(i >= objectAt && i < objectEnd) && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)),
   );
 }
+
+/**
+ * "Run a 17:59 5K", "a 1:20:59 half": minutes and seconds written with colons are a time taken, a
+ * level reached, not a count. Not a time of day ("by 17:00", "at 9:30 am") nor a name ("1:1").
+ */
+function clockDuration(tokens: readonly Token[], at: number): boolean {
+  const colon = tokens[at + 1];
+  const seconds = tokens[at + 2];
+  if (tokens[at].kind !== 'number' || colon?.text !== ':' || seconds?.kind !== 'number') return false;
+  if (colon.start !== tokens[at].end || seconds.start !== colon.end || !/^[0-5]\d$/.test(seconds.text)) return false;
+  if (/^(at|by|before|until|till|after|from|around)$/.test(tokens[at - 1]?.lower ?? '')) return false;
+  let end = at + 2;
+  while (tokens[end + 1]?.text === ':' && /^[0-5]\d$/.test(tokens[end + 2]?.text ?? '')) end += 2;
+  return !/^(am|pm|utc|gmt|cet|est|pst|o'clock)$/.test(tokens[end + 1]?.lower ?? '');
+}
+
+/** Verbs of money coming in: the amount they take is paid by others. */
+const EARNING_VERBS = new Set('make makes made earn earns earned raise raises raised'.split(' '));
 
 /**
  * "to maintain treasury above CHF 20,000", "keep cash reserves above USD 2M": a level held within a
@@ -250,6 +270,9 @@ const CONTACT_VERBS = new Set([
 /** Verbs of receiving: what they count is given by others ("Collect 50 nominations", "Receive 100 applications"). */
 const RECEIVING_VERBS = new Set(['collect', 'receive', 'gather', 'garner', 'attract', 'solicit', 'obtain', 'win', 'earn', 'get']);
 
+/** Receiving verbs whose object is by their sense given by someone else (unlike "collect data", "get docs"). */
+const GIVEN_VERBS = new Set(['receive', 'solicit', 'garner', 'attract']);
+
 /**
  * Nouns of an act someone else performs, named from its verb ("nominations", "applications",
  * "submissions", "referrals", "pledges"): received, each counts a person who acted.
@@ -270,6 +293,8 @@ function countsGiven(tokens: readonly Token[], counted: number, verb: string | u
   if (MEASURED_AMOUNT.has(rateUnit(tokens[counted + 1]?.lower ?? '')) || MEASURED_AMOUNT.has(unitSuffix(tokens[counted].lower)))
     return true;
   if (verb === undefined) return false;
+  // Asking for or being given a thing ("Solicit 3 term sheets", "Receive 5 offers"): others give it, whatever it is.
+  if (GIVEN_VERBS.has(verb)) return true;
   if (RECEIVING_VERBS.has(verb)) return ACT_OF_OTHERS.test(head);
   return verb === 'recruit' && !STAFF.has(head) && (wonResult(head) || head === 'volunteers');
 }
@@ -699,7 +724,8 @@ function existentialSubject(tokens: readonly Token[], lead: number): { at: numbe
  * and "Get promoted" are none).
  */
 function heldThing(tokens: readonly Token[], lead: number): Token | undefined {
-  if (!/^(have|has|get)$/.test(tokens[lead]?.lower ?? '')) return undefined;
+  // "Obtain a scale": obtaining a thing is getting it.
+  if (!/^(have|has|get|obtain)$/.test(tokens[lead]?.lower ?? '')) return undefined;
   const phrase = phraseWords(tokens, lead + 1);
   const words = phrase.words;
   if (words.length === 0 || words[0].kind !== 'word') return undefined;
@@ -1354,7 +1380,8 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   if (subjectPredicate(tokens, lead)?.kind === 'experience') return true;
   if (recursAsAdverb(title) || routineCue(title) !== undefined) return true;
   // "Some form of regular cardio": "regular" says the work recurs but not how often, standing work.
-  if (tokens.some((t) => t.lower === 'regular') && findQuantities(title, tokens).length === 0) return true;
+  // "Eat from the garden regularly" too.
+  if (tokens.some((t) => t.lower === 'regular' || t.lower === 'regularly') && findQuantities(title, tokens).length === 0) return true;
   return tokens.some(
     (t, i) =>
       /^(within|sla|slas|slo|slos)$/.test(t.lower) || (/^(for|after)$/.test(t.lower) && /^(every|each)$/.test(tokens[i + 1]?.lower ?? '')),
