@@ -10,10 +10,34 @@ export type { OkrSettings, SettingName } from './schema';
 /** Only file URIs scope settings to a folder; other schemes (untitled, the SCM input) read the window's. */
 const scopeOf = (uri: vscode.Uri | undefined): vscode.Uri | undefined => (uri?.scheme === 'file' ? uri : undefined);
 
-function read(scope: vscode.Uri | undefined) {
-  const resource = vscode.workspace.getConfiguration(undefined, scopeOf(scope));
+function readNow(scope: vscode.Uri | undefined) {
+  const resource = vscode.workspace.getConfiguration(undefined, scope);
   const window = vscode.workspace.getConfiguration();
   return readSettings((key, settingScope) => (settingScope === 'window' ? window : resource).get<unknown>(key));
+}
+
+/**
+ * The settings as read, per workspace folder (a file's resource settings are its folder's), until the
+ * configuration or the folders change. The tree asks for "today" and the staleness setting for every
+ * item it shows (thousands after a scan of 500 files), and each fresh read is two getConfiguration
+ * calls of the extension host: ~1.5 s of the host's time in the in-host 504-file scan.
+ */
+const cache = new Map<string, ReturnType<typeof readSettings>>();
+let clearing: vscode.Disposable | undefined;
+
+function read(scope: vscode.Uri | undefined) {
+  // Cleared before any listener reads again: here for every listener, and first thing in onDidChangeSettings.
+  clearing ??= vscode.Disposable.from(
+    vscode.workspace.onDidChangeConfiguration(() => cache.clear()),
+    vscode.workspace.onDidChangeWorkspaceFolders(() => cache.clear()),
+  );
+  const resource = scopeOf(scope);
+  const folder = resource && vscode.workspace.getWorkspaceFolder(resource);
+  // Files outside every folder: keyed apart from the window's, though they read the same today.
+  const key = folder ? folder.uri.toString() : resource ? 'outside' : 'window';
+  let settings = cache.get(key);
+  if (!settings) cache.set(key, (settings = readNow(folder ? folder.uri : resource)));
+  return settings;
 }
 
 /** Every setting as it applies to `scope` (a file or folder; none: the window's). */
@@ -40,6 +64,8 @@ export interface SettingsChange {
 /** Fires once per configuration change that touches any `okr.*` setting. */
 export function onDidChangeSettings(listener: (change: SettingsChange) => void): vscode.Disposable {
   return vscode.workspace.onDidChangeConfiguration((e) => {
+    // Listeners run in the order they were made: this one may come before the cache's own.
+    cache.clear();
     if (!e.affectsConfiguration('okr')) return;
     listener({ affects: (name, scope) => e.affectsConfiguration(SETTINGS[name].key, scopeOf(scope)) });
   });
