@@ -208,6 +208,11 @@ export class OkrFileStore implements OkrStoreWithStats {
   /** Paths created or deleted on disk since the last look into them (see lookIntoCreated). */
   private created = new Map<string, { uri: vscode.Uri; folder: vscode.WorkspaceFolder }>();
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Scans asked for and not finished: what they read, the history and the look into new folders wait for. */
+  private scansPending = 0;
+  /** Uris to read at the next update, in one batch: a checkout or a build reports hundreds of files at once. */
+  private readSoon = new Map<string, vscode.Uri>();
+  private readSoonQueued = false;
   private readonly history: StoreHistory;
   private queue: Promise<unknown> = Promise.resolve();
   // The git history of the OKR files, read off the update queue: an edit never waits
@@ -352,6 +357,7 @@ export class OkrFileStore implements OkrStoreWithStats {
     clearTimeout(this.createdTimer);
     this.settleHistory?.();
     this.reads.clear();
+    this.readSoon.clear();
     for (const w of this.watchers) w.dispose();
     for (const d of this.disposables) d.dispose();
   }
@@ -416,11 +422,22 @@ export class OkrFileStore implements OkrStoreWithStats {
     return diskRead(uri, document, await readOkrSource(uri.fsPath));
   }
 
-  /** `readSource` with a blocking read from disk, for a scan (see readEachBlockingWhileQuick). */
-  private readSourceNow(uri: vscode.Uri): SourceRead | 'gone' {
+  /** `readSource` with a blocking read from disk, for a scan or a batch of file events (see readEachBlockingWhileQuick). */
+  private readSourceNow(uri: vscode.Uri, fromDisk = false): SourceRead | 'gone' {
     const document = openDocument(uri);
-    if (document && readsEditorText(document, false)) return editorRead(uri, document);
+    if (document && readsEditorText(document, fromDisk)) return editorRead(uri, document);
     return diskRead(uri, document, readOkrSourceSync(uri.fsPath));
+  }
+
+  /** How a scan or a batch of reads paces itself (see readEachBlockingWhileQuick). */
+  private scanReads() {
+    return {
+      limit: SCAN_READS_AT_ONCE,
+      slowReadMs: SLOW_SCAN_READ_MS,
+      sliceMs: SCAN_SLICE_MS,
+      now: () => performance.now(),
+      yieldNow: () => new Promise<void>((resolve) => setImmediate(resolve)),
+    };
   }
 
   private parse(read: { source: OkrSource; unreadable?: string }, previous?: ParsedSource): ParsedSource {
@@ -518,29 +535,40 @@ export class OkrFileStore implements OkrStoreWithStats {
     return relinted;
   }
 
-  /** Re-reads the given files (from their editors or disk) and re-lints. */
-  private update(uris: vscode.Uri[]): Promise<void> {
+  /** Re-reads the given files (from their editors or disk) and re-lints; `uris` as a function: the files as the update starts. */
+  private update(which: vscode.Uri[] | (() => vscode.Uri[])): Promise<void> {
     return this.enqueue(async () => {
+      const uris = typeof which === 'function' ? which() : which;
       if (this.disposed) return;
       const changed = new Set<string>();
       const done: vscode.Uri[] = [];
       let idsChanged = false;
       let parseMs = 0;
+      const toRead: { uri: vscode.Uri; key: string; generation: number; folder?: vscode.WorkspaceFolder; fromDisk: boolean }[] = [];
       for (const uri of uris) {
         const key = uri.toString();
-        const generation = this.generations.get(key) ?? 0;
         const match = this.isOkrUri(uri);
-        const previous = this.entries.get(key);
-        if (!match) {
-          if (previous) {
-            this.entries.delete(key);
-            idsChanged = true;
-            done.push(uri);
-          }
-          continue;
+        if (match) {
+          toRead.push({ uri, key, generation: this.generations.get(key) ?? 0, folder: match.folder, fromDisk: this.fromDisk.delete(key) });
+        } else if (this.entries.delete(key)) {
+          idsChanged = true;
+          done.push(uri);
         }
-        const read = await this.readSource(uri, this.fromDisk.delete(key));
+      }
+      // Read as a scan reads (blocking while quick): a batch of file events can be hundreds of files.
+      const reads = await readEachBlockingWhileQuick(
+        toRead,
+        {
+          ...this.scanReads(),
+          readNow: ({ uri, fromDisk }) => this.readSourceNow(uri, fromDisk),
+          readLater: ({ uri, fromDisk }) => this.readSource(uri, fromDisk),
+        },
+        (read) => read,
+      );
+      for (const [i, { uri, key, generation, folder }] of toRead.entries()) {
+        const read = reads[i];
         if ((this.generations.get(key) ?? 0) !== generation) continue; // a newer read is on its way
+        const previous = this.entries.get(key);
         if (read === 'gone') {
           if (previous) {
             this.entries.delete(key);
@@ -549,7 +577,7 @@ export class OkrFileStore implements OkrStoreWithStats {
           }
           continue;
         }
-        if (sameRead(previous, read, match.folder)) continue;
+        if (sameRead(previous, read, folder)) continue;
         const started = performance.now();
         const parsed = this.parse(read, previous?.parsed);
         parseMs += performance.now() - started;
@@ -557,7 +585,7 @@ export class OkrFileStore implements OkrStoreWithStats {
         if (previous?.idsKey !== idsKey) idsChanged = true;
         this.entries.set(key, {
           uri,
-          folder: match.folder,
+          folder,
           version: read.version,
           parsed,
           idsKey,
@@ -581,13 +609,34 @@ export class OkrFileStore implements OkrStoreWithStats {
     else this.fromDisk.delete(key);
     this.changedAt.set(key, performance.now());
     this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
-    this.reads.schedule(key, delayMs, () => void this.update([uri]));
+    if (delayMs > 0) {
+      this.readSoon.delete(key);
+      this.reads.schedule(key, delayMs, () => void this.update([uri]));
+      return;
+    }
+    // Reads due now go in one update with every other read due by the time it starts (500 file events
+    // after a checkout: one lint of the workspace, not 500 updates each linting all files).
+    this.reads.cancel(key);
+    this.readSoon.set(key, uri);
+    if (this.readSoonQueued) return;
+    this.readSoonQueued = true;
+    setTimeout(
+      () =>
+        void this.update(() => {
+          const uris = [...this.readSoon.values()];
+          this.readSoon.clear();
+          this.readSoonQueued = false;
+          return uris;
+        }),
+      0,
+    );
   }
 
   private forget(uri: vscode.Uri): Promise<void> {
     return this.enqueue(async () => {
       const key = uri.toString();
       this.reads.cancel(key);
+      this.readSoon.delete(key);
       this.generations.set(key, (this.generations.get(key) ?? 0) + 1);
       if (!this.entries.delete(key)) return;
       await this.relint('all', true, 0, [uri]);
@@ -597,77 +646,83 @@ export class OkrFileStore implements OkrStoreWithStats {
 
   /** Finds every OKR file of every folder, plus open OKR documents, and lints them all. */
   private scan(): Promise<void> {
+    this.scansPending++;
     return this.enqueue(async () => {
-      const started = performance.now();
-      const found = new Map<string, { uri: vscode.Uri; folder?: vscode.WorkspaceFolder }>();
-      for (const folder of vscode.workspace.workspaceFolders ?? []) {
-        if (folder.uri.scheme !== 'file') continue;
-        const settings = folderSettings(folder);
-        let uris: vscode.Uri[] = [];
-        try {
-          uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.files));
-        } catch (err) {
-          this.log?.error(`could not search ${folder.name} for OKR files (okr.files: ${settings.files})`, err);
-        }
-        for (const uri of uris) {
-          const match = this.isOkrUri(uri);
-          if (match) found.set(uri.toString(), { uri, folder: match.folder });
-        }
+      try {
+        await this.scanNow();
+      } finally {
+        this.scansPending--;
+        // Asked for by file events during the scan too (see refreshHistory).
+        this.refreshHistory();
       }
-      for (const document of vscode.workspace.textDocuments) {
-        const match = !document.isUntitled && this.isOkrUri(document.uri);
-        if (match && !found.has(document.uri.toString()) && (!match.folder || (await existsOnDisk(document.uri)))) {
-          found.set(document.uri.toString(), { uri: document.uri, folder: match.folder });
-        }
-      }
-      // Read into a new map and swap it in at once, keeping the old results until the new
-      // ones are linted: during a rescan the store never looks empty.
-      const next = new Map<string, Entry>();
-      this.alignedCache = new Map();
-      let parseMs = 0;
-      // Blocking reads while they are quick, each file parsed as soon as it is read, with a yield to the event loop
-      // every few milliseconds; promise-based reads side by side once one is slow. Entered in the order found.
-      const targets = [...found.values()];
-      const reads = await readEachBlockingWhileQuick(
-        targets,
-        {
-          readNow: ({ uri }) => this.readSourceNow(uri),
-          readLater: ({ uri }) => this.readSource(uri),
-          limit: SCAN_READS_AT_ONCE,
-          slowReadMs: SLOW_SCAN_READ_MS,
-          sliceMs: SCAN_SLICE_MS,
-          now: () => performance.now(),
-          yieldNow: () => new Promise((resolve) => setImmediate(resolve)),
-        },
-        (read) => {
-          if (read === 'gone') return read;
-          const t = performance.now();
-          const parsed = this.parse(read);
-          parseMs += performance.now() - t;
-          return { read, parsed };
-        },
-      );
-      for (const [i, { uri, folder }] of targets.entries()) {
-        const done = reads[i];
-        if (done === 'gone') continue;
-        const { read, parsed } = done;
-        next.set(uri.toString(), {
-          uri,
-          folder,
-          version: read.version,
-          parsed,
-          idsKey: idsKeyOf(parsed),
-          state: this.entries.get(uri.toString())?.state,
-          ...(read.unreadable !== undefined ? { unreadable: read.unreadable } : {}),
-        });
-      }
-      this.entries.clear();
-      for (const [key, entry] of next) this.entries.set(key, entry);
-      await this.relint('all', true, parseMs, []);
-      this.log?.info(`found ${this.entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
-      this.emitter.fire({ uris: [] });
-      this.refreshHistory();
     });
+  }
+
+  private async scanNow(): Promise<void> {
+    const started = performance.now();
+    const found = new Map<string, { uri: vscode.Uri; folder?: vscode.WorkspaceFolder }>();
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      if (folder.uri.scheme !== 'file') continue;
+      const settings = folderSettings(folder);
+      let uris: vscode.Uri[] = [];
+      try {
+        uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.files));
+      } catch (err) {
+        this.log?.error(`could not search ${folder.name} for OKR files (okr.files: ${settings.files})`, err);
+      }
+      for (const uri of uris) {
+        const match = this.isOkrUri(uri);
+        if (match) found.set(uri.toString(), { uri, folder: match.folder });
+      }
+    }
+    for (const document of vscode.workspace.textDocuments) {
+      const match = !document.isUntitled && this.isOkrUri(document.uri);
+      if (match && !found.has(document.uri.toString()) && (!match.folder || (await existsOnDisk(document.uri)))) {
+        found.set(document.uri.toString(), { uri: document.uri, folder: match.folder });
+      }
+    }
+    // Read into a new map and swap it in at once, keeping the old results until the new
+    // ones are linted: during a rescan the store never looks empty.
+    const next = new Map<string, Entry>();
+    this.alignedCache = new Map();
+    let parseMs = 0;
+    // Blocking reads while they are quick, each file parsed as soon as it is read, with a yield to the event loop
+    // every few milliseconds; promise-based reads side by side once one is slow. Entered in the order found.
+    const targets = [...found.values()];
+    const reads = await readEachBlockingWhileQuick(
+      targets,
+      {
+        ...this.scanReads(),
+        readNow: ({ uri }) => this.readSourceNow(uri),
+        readLater: ({ uri }) => this.readSource(uri),
+      },
+      (read) => {
+        if (read === 'gone') return read;
+        const t = performance.now();
+        const parsed = this.parse(read);
+        parseMs += performance.now() - t;
+        return { read, parsed };
+      },
+    );
+    for (const [i, { uri, folder }] of targets.entries()) {
+      const done = reads[i];
+      if (done === 'gone') continue;
+      const { read, parsed } = done;
+      next.set(uri.toString(), {
+        uri,
+        folder,
+        version: read.version,
+        parsed,
+        idsKey: idsKeyOf(parsed),
+        state: this.entries.get(uri.toString())?.state,
+        ...(read.unreadable !== undefined ? { unreadable: read.unreadable } : {}),
+      });
+    }
+    this.entries.clear();
+    for (const [key, entry] of next) this.entries.set(key, entry);
+    await this.relint('all', true, parseMs, []);
+    this.log?.info(`found ${this.entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
+    this.emitter.fire({ uris: [] });
   }
 
   private delay(): number {
@@ -707,6 +762,8 @@ export class OkrFileStore implements OkrStoreWithStats {
   refreshHistory(): void {
     if (this.disposed) return;
     if (!this.settleHistory) this.historyIdle = new Promise((resolve) => (this.settleHistory = resolve));
+    // A scan asks once it is done: git's history is read for the files it found, not beside its reads.
+    if (this.scansPending > 0) return;
     clearTimeout(this.historyTimer);
     this.historyTimer = setTimeout(() => {
       this.historyTimer = undefined;
@@ -765,8 +822,18 @@ export class OkrFileStore implements OkrStoreWithStats {
     // At most one look per 200 ms, however many files a build or a checkout writes.
     this.createdTimer ??= setTimeout(() => {
       this.createdTimer = undefined;
-      this.lookIntoCreated().catch((err: unknown) => this.log?.error('OKR Lens could not look into new folders', err));
+      this.afterScans()
+        .then(() => this.lookIntoCreated())
+        .catch((err: unknown) => this.log?.error('OKR Lens could not look into new folders', err));
     }, 200);
+  }
+
+  /**
+   * Resolves once no scan is asked for or running. A scan reads everything it finds; the look into new
+   * folders (a search per folder) waits for it instead of searching beside it.
+   */
+  private async afterScans(): Promise<void> {
+    while (this.scansPending > 0 && !this.disposed) await this.queue;
   }
 
   /** Reads the OKR files under the folders created or deleted since the last look: new ones, and known ones again. */
