@@ -3,7 +3,6 @@
 // usage errors, colour, and "today".
 
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import packageJson from '../../package.json';
 import { isValidDate, localDate } from '../core/dates';
 import { printable } from '../core/escape';
 import { pushAll } from '../core/arrays';
@@ -153,20 +152,4 @@ export function parseTodayOption(value: string | undefined, io: CliIO): string {
   if (value === undefined) return localToday(io);
   if (!isValidDate(value)) throw new UsageError(`--today must be a date written YYYY-MM-DD, not "${value}"`);
   return value;
-}
-
-/** What the CLI says about itself, from package.json. */
-export const PACKAGE: { version: string; homepage?: string } = {
-  version: packageJson.version,
-  // No public home yet: SARIF then carries the docs path relative to the repository root.
-  homepage: repositoryHome((packageJson as { repository?: unknown }).repository),
-};
-
-function repositoryHome(repository: unknown): string | undefined {
-  const url = typeof repository === 'string' ? repository : (repository as { url?: unknown } | undefined)?.url;
-  if (typeof url !== 'string' || !/^(git\+)?https?:\/\//.test(url)) return undefined;
-  return url
-    .replace(/^git\+/, '')
-    .replace(/\.git$/, '')
-    .replace(/\/$/, '');
 }

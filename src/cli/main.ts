@@ -1,6 +1,7 @@
 // The `okr` command: a thin dispatcher over the commands in commands/.
 
-import { type CliIO, PACKAGE } from './io';
+import { type CliIO } from './io';
+import { PACKAGE } from './package-info';
 import { reportFailure, runCommand, runProcess } from './run';
 import { commands } from './commands';
 import { printable } from '../core/escape';

@@ -2,7 +2,7 @@
 // defined in another file?" in constant time, so linting n files together stays
 // linear (a list of every other file's ids per file made it quadratic).
 
-import type { IdDefinition } from './model';
+import type { IdDefinition, OkrFile } from './model';
 
 export class DefinitionIndex {
   private readonly byId = new Map<string, IdDefinition[]>();
@@ -32,4 +32,29 @@ export class DefinitionIndex {
   outside(path: string): IdDefinition[] {
     return this.all.filter((d) => d.path !== path);
   }
+}
+
+/** The ids a file defines, for duplicate-id across files, `parent:` and completion. */
+export function collectDefinitions(file: OkrFile): IdDefinition[] {
+  const out: IdDefinition[] = [];
+  for (const o of file.objectives) {
+    if (o.id) out.push({ id: o.id, kind: 'objective', path: file.path, span: o.spans.values.id ?? o.spans.node, title: o.title });
+    for (const kr of o.keyResults) {
+      if (kr.id) {
+        const dropped = kr.status === 'dropped' || o.status === 'dropped';
+        out.push({
+          id: kr.id,
+          kind: 'key-result',
+          path: file.path,
+          span: kr.spans.values.id ?? kr.spans.node,
+          title: kr.title,
+          ...(dropped ? { dropped } : {}),
+        });
+      }
+    }
+    for (const i of o.initiatives) {
+      if (i.id) out.push({ id: i.id, kind: 'initiative', path: file.path, span: i.spans.values.id ?? i.spans.node, title: i.title });
+    }
+  }
+  return out;
 }

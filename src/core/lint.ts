@@ -178,29 +178,7 @@ export function lintText(text: string, path: string, options: LintOptions): Lint
   return lintParsed(file, findings, options);
 }
 
-/** The ids a file defines, for duplicate-id across files, `parent:` and completion. */
-export function collectDefinitions(file: OkrFile): IdDefinition[] {
-  const out: IdDefinition[] = [];
-  for (const o of file.objectives) {
-    if (o.id) out.push({ id: o.id, kind: 'objective', path: file.path, span: o.spans.values.id ?? o.spans.node, title: o.title });
-    for (const kr of o.keyResults) {
-      if (kr.id) {
-        const dropped = kr.status === 'dropped' || o.status === 'dropped';
-        out.push({
-          id: kr.id,
-          kind: 'key-result',
-          path: file.path,
-          span: kr.spans.values.id ?? kr.spans.node,
-          title: kr.title,
-          ...(dropped ? { dropped } : {}),
-        });
-      }
-    }
-    for (const i of o.initiatives) {
-      if (i.id) out.push({ id: i.id, kind: 'initiative', path: file.path, span: i.spans.values.id ?? i.spans.node, title: i.title });
-    }
-  }
-  return out;
-}
+// Moved beside the definitions' index: what reads only ids (`okr links`) then loads no rule.
+export { collectDefinitions } from './definitions';
 
 export { ruleById };

@@ -3,7 +3,8 @@ import { closeSync, chmodSync, ftruncateSync, mkdirSync, openSync, symlinkSync, 
 import * as path from 'node:path';
 import type { AnyRule, LintContext } from '../../src/core/rule';
 import { withRulesRegistered } from '../helpers/registered-rules';
-import { findOkrFiles, isProblem, lintPaths, readAlignedTexts, readOkrSource } from '../../src/core/fs/okr-files';
+import { findOkrFiles, isProblem, readAlignedTexts, readOkrSource } from '../../src/core/fs/okr-files';
+import { lintPaths } from '../../src/core/fs/lint-paths';
 import { alignedTargets, isOkrFileName, lintSources, parseSources, type OkrSource } from '../../src/core/workspace';
 import { FIXTURES, tempFolder } from '../cli/cli-harness';
 

@@ -22,7 +22,7 @@ import { sameId } from '../../core/git/trailers';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { type CliIO, type Command, UsageError, parseCommandArgs } from '../io';
 import { exitOnGitFailure, repoContext } from '../repo';
-import { reportLoadProblems } from './lint';
+import { reportLoadProblems } from '../paths';
 
 const HELP = `Usage: okr branch <kr-id> [paths...] [options]
 

@@ -11,7 +11,7 @@ import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { exitOnGitFailure, repoContext } from '../repo';
-import { reportLoadProblems } from './lint';
+import { reportLoadProblems } from '../paths';
 
 const FORMATS = ['text', 'json'] as const;
 type Format = (typeof FORMATS)[number];

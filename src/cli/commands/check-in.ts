@@ -14,7 +14,7 @@ import { LineIndex } from '../../core/positions';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { unifiedDiff } from '../format/diff';
 import { type CliIO, type Command, UsageError, localToday, parseCommandArgs } from '../io';
-import { displayPath, reportLoadProblems } from './lint';
+import { displayPath, reportLoadProblems } from '../paths';
 
 const HELP = `Usage: okr check-in <kr-id> <value> [paths...] [options]
        okr check-in --from-sources [paths...] [options]

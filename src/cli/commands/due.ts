@@ -7,7 +7,7 @@ import { LineIndex } from '../../core/positions';
 import { readOkrSources } from '../../core/fs/okr-files';
 import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption } from '../io';
 import { okrFilesOfRun } from './check-in';
-import { displayPath, reportLoadProblems } from './lint';
+import { displayPath, reportLoadProblems } from '../paths';
 
 const HELP = `Usage: okr due [paths...] [options]
 

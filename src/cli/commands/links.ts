@@ -12,11 +12,11 @@ import { type BeforeParse, KnownIds, knownIdsForRepo, type LoadedKnownIds, loadK
 import { prereadScanWindow, WindowedScan } from '../../core/git/windowed-scan';
 import { NOTES_REF } from '../../core/git/notes';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
-import { OKR_FILE_GLOBS, type OkrSource } from '../../core/workspace';
+import { OKR_FILE_GLOBS, type OkrSource } from '../../core/okr-sources';
 import { styleFor } from '../format/ansi';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, useColor } from '../io';
 import { repoContext } from '../repo';
-import { reportLoadProblems } from './lint';
+import { reportLoadProblems } from '../paths';
 import { pushAll } from '../../core/arrays';
 
 const FORMATS = ['text', 'json'] as const;

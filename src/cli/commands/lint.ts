@@ -3,11 +3,10 @@
 // and exits 1 when there are errors or too many warnings.
 
 import { printable } from '../../core/escape';
-import * as path from 'node:path';
 import type { Severity } from '../../core/model';
 import { rules, ruleById } from '../../core/rules';
 import { closestMatch } from '../../core/edit-distance';
-import { loadSources, readAlignedTexts, type LoadedSources } from '../../core/fs/okr-files';
+import { loadSources, readAlignedTexts } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS, alignedTargets, lintParsedSourcesAwaitingHistory, parseSources, type ParsedSource } from '../../core/workspace';
 import { gitFailureMessage } from '../../core/git/git';
 import { type HistoriesRead, MAX_HISTORY_COMMITS, readFileHistories } from '../../core/git/okr-history';
@@ -17,8 +16,10 @@ import type { LintReport } from '../format/report';
 import { totalCounts } from '../format/report';
 import { formatSarif } from '../format/sarif';
 import { formatText } from '../format/text';
-import { choiceOption, type CliIO, type Command, PACKAGE, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
+import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption, useColor } from '../io';
+import { PACKAGE } from '../package-info';
 import { maxOf } from '../../core/arrays';
+import { displayPath, reportLoadProblems } from '../paths';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 type Format = (typeof FORMATS)[number];
@@ -140,23 +141,6 @@ export function parseLintArgs(args: string[], io: CliIO): LintArgs {
     quiet: Boolean(values.quiet),
     history: values['no-history'] ? false : values.history ? true : undefined,
   };
-}
-
-/** A path relative to the current folder, as users typed it; `.` never appears for a file. */
-export function displayPath(cwd: string, absolutePath: string): string {
-  return path.relative(cwd, absolutePath) || path.basename(absolutePath);
-}
-
-/**
- * Prints why the paths could not be used (one `okr: ...` line each) and returns
- * true, or returns false when every path was found and readable.
- */
-export function reportLoadProblems(loaded: Pick<LoadedSources, 'problems' | 'empty'>, io: CliIO): boolean {
-  for (const p of loaded.problems) io.stderr(`okr: ${printable(displayPath(io.cwd, p.path))}: ${printable(p.reason)}\n`);
-  for (const target of loaded.empty) {
-    io.stderr(`okr: no OKR files in ${printable(target)} (looked for ${OKR_FILE_GLOBS.join(', ')}; node_modules and .git are skipped)\n`);
-  }
-  return loaded.problems.length > 0 || loaded.empty.length > 0;
 }
 
 export async function runLint(options: LintArgs, io: CliIO): Promise<number> {

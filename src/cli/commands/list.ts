@@ -35,7 +35,7 @@ import { styleFor, type Style } from '../format/ansi';
 import { regionOf } from '../format/report';
 import { LineIndex } from '../../core/positions';
 import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption, useColor } from '../io';
-import { displayPath, reportLoadProblems } from './lint';
+import { displayPath, reportLoadProblems } from '../paths';
 import { formatNumber, formatQuantity, plural } from '../../core/wording';
 import { maxOf } from '../../core/arrays';
 

@@ -8,7 +8,7 @@ import { NextPeriodError, planNextPeriod } from '../../core/period-next';
 import { findOkrFiles, readOkrSources } from '../../core/fs/okr-files';
 import { lintSources } from '../../core/workspace';
 import { type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
-import { displayPath } from './lint';
+import { displayPath } from '../paths';
 import { openPeriodFile, writeOkrText } from './period-files';
 import { parseOkr } from '../../core/parse';
 import { LineIndex } from '../../core/positions';

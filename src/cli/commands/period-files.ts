@@ -10,7 +10,7 @@ import { isPeriodFolderName } from '../../core/period-next';
 import { describeFsError, findOkrFiles } from '../../core/fs/okr-files';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { type CliIO, UsageError } from '../io';
-import { displayPath } from './lint';
+import { displayPath } from '../paths';
 
 export interface OkrFileOnDisk {
   /** Absolute path. */

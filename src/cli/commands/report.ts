@@ -15,7 +15,7 @@ import { OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
 import { renderRetro } from '../../core/report/retro';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
 import { repoContext } from '../repo';
-import { displayPath, reportLoadProblems } from './lint';
+import { displayPath, reportLoadProblems } from '../paths';
 
 const HELP = `Usage: okr report [paths...] [options]
 

@@ -10,17 +10,7 @@ import { promises as fs, type Dirent } from 'node:fs';
 import * as path from 'node:path';
 import { mapLimited } from '../arrays';
 import { MAX_FILE_BYTES, oversizeMessage } from '../parse';
-import {
-  alignedTargets,
-  isOkrFileName,
-  lintParsedSources,
-  parseSources,
-  SKIPPED_FOLDERS,
-  type AlignedText,
-  type OkrSource,
-  type SourcesLintOptions,
-  type WorkspaceLint,
-} from '../workspace';
+import { isOkrFileName, SKIPPED_FOLDERS, type AlignedText, type OkrSource } from '../okr-sources';
 import {
   describeFsError,
   fsProblem,
@@ -245,21 +235,4 @@ export async function loadSources(targets: readonly string[], cwd: string, optio
   const found = await findOkrFiles(targets, cwd);
   const read = await readOkrSources(found.files, options);
   return { ...found, sources: read.sources, problems: found.problems.concat(read.problems) };
-}
-
-export interface PathsLintOptions extends Omit<SourcesLintOptions, 'aligned'> {
-  cwd: string;
-}
-
-export interface PathsLint extends WorkspaceLint {
-  problems: WorkspaceProblem[];
-  empty: string[];
-}
-
-/** Finds, reads and lints the OKR files under the given paths: the whole of `okr lint` but the output. */
-export async function lintPaths(targets: readonly string[], options: PathsLintOptions): Promise<PathsLint> {
-  const { sources, problems, empty } = await loadSources(targets, options.cwd);
-  const parsed = parseSources(sources, options);
-  const aligned = await readAlignedTexts(alignedTargets(parsed));
-  return { ...lintParsedSources(parsed, { ...options, aligned }), problems, empty };
 }

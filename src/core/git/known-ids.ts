@@ -4,11 +4,11 @@
 
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { collectDefinitions } from '../lint';
+import { collectDefinitions } from '../definitions';
 import type { IdDefinition } from '../model';
 import { closestMatches } from '../edit-distance';
 import { loadSources, readOkrSources, type WorkspaceProblem } from '../fs/okr-files';
-import { OKR_FILE_GLOBS, type OkrSource, parseSources, SKIPPED_FOLDERS } from '../workspace';
+import { OKR_FILE_GLOBS, type OkrSource, parseSources, SKIPPED_FOLDERS } from '../okr-sources';
 import { MAX_FILE_BYTES } from '../parse';
 import { GitError, type GitContext, gitConfigGetAll, OKR_FILES_CONFIG_KEY, resolveCommit, runGit } from './git';
 

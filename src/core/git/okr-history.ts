@@ -4,7 +4,7 @@
 // renamed in the period is followed; then the blobs needed, in one
 // `git cat-file --batch`, cached by blob id (a blob never changes).
 
-import { OKR_FILE_GLOBS } from '../workspace';
+import { OKR_FILE_GLOBS } from '../okr-sources';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { CommittedVersion, FileHistory } from '../history';
