@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { CommandId } from '../../src/extension/command-ids';
-import { diagnosticCode, okrStore, waitFor, waitUntil, workspaceFile } from './helpers';
+import { diagnosticCode, okrStore, revertToDisk, waitFor, waitUntil, workspaceFile } from './helpers';
 
 const FILE = 'fixes.okr.yaml';
 const codeOf = diagnosticCode;
@@ -66,14 +66,13 @@ describe('Quick fixes', function () {
   beforeEach(async () => {
     document = await vscode.workspace.openTextDocument(workspaceFile(FILE));
     await vscode.window.showTextDocument(document);
-    if (document.getText() !== original) await vscode.commands.executeCommand('workbench.action.files.revert');
+    if (document.getText() !== original) await revertToDisk(document);
     assert.equal(document.getText(), original);
   });
 
   afterEach(async () => {
-    await vscode.window.showTextDocument(document);
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-    await waitUntil('the file to be back as on disk', () => document.getText() === original && !document.isDirty);
+    await revertToDisk(document);
+    assert.equal(document.getText(), original, 'the file on disk is as before the suite');
   });
 
   after(async () => {

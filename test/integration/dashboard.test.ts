@@ -12,28 +12,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { renderReport } from '../../src/core/report';
 import type { DashboardHandle } from '../../src/extension/dashboard';
-import { okrLens, waitFor, workspaceFile } from './helpers';
+import { okrLens, revertToDisk, waitFor, workspaceFile } from './helpers';
 
 function report(name: string, value: unknown): void {
   const file = process.env.OKR_TEST_REPORT;
   if (file) fs.appendFileSync(file, `${JSON.stringify({ suite: 'dashboard', name, value })}\n`);
-}
-
-/**
- * Reverts an edited document to its text on disk and waits until it is: the revert command acts
- * on the active editor in some versions, whatever URI it is given, and a document left dirty
- * would show its edit to every later test of the workspace.
- */
-async function revertToDisk(document: vscode.TextDocument): Promise<void> {
-  await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
-  if (document.isDirty) {
-    await vscode.window.showTextDocument(document, { preview: false });
-    await vscode.commands.executeCommand('workbench.action.files.revert');
-  }
-  const onDisk = fs.readFileSync(document.uri.fsPath, 'utf8');
-  await waitFor(`${path.basename(document.uri.fsPath)} as on disk`, () =>
-    !document.isDirty && document.getText() === onDisk ? true : undefined,
-  );
 }
 
 describe('dashboard', () => {

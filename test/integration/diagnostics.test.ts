@@ -7,7 +7,7 @@ import { strict as assert } from 'node:assert';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { readExpectations } from '../helpers/fixtures';
-import { diagnosticCode, okrStore, waitUntil, workspaceFile } from './helpers';
+import { diagnosticCode, okrStore, revertToDisk, waitUntil, workspaceFile } from './helpers';
 import type { OkrStore } from '../../src/extension/okr-store';
 
 const FILES = ['teams/growth.okr.yaml', 'teams/mobile.okr.yaml', 'broken.okr.yaml', 'fixes.okr.yaml'];
@@ -142,7 +142,7 @@ describe('Diagnostics', function () {
     await diagnosticsBecome(relative, shifted, 'diagnostics of the edited text');
     assert.equal(fs.readFileSync(uri.fsPath, 'utf8'), original, 'nothing was written to disk');
 
-    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await revertToDisk(document);
     await diagnosticsBecome(relative, expectedKeys(original), 'diagnostics after the revert');
   });
 

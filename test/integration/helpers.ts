@@ -3,6 +3,8 @@
 // on a condition (never on a fixed sleep).
 
 import { strict as assert } from 'node:assert';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { OkrStore } from '../../src/extension/okr-store';
 
@@ -80,6 +82,23 @@ export async function waitFor<T>(what: string, check: () => T | undefined | Prom
       }
     });
   }
+}
+
+/**
+ * Reverts an edited document to its text on disk and waits until it is. The revert command acts on
+ * the active editor (in some versions whatever URI it is given), and on a loaded machine the editor
+ * just shown may not be active yet when it runs: so each try shows the document and reverts again,
+ * until it is clean. A document left dirty would show its edit to every later test of the workspace.
+ */
+export async function revertToDisk(document: vscode.TextDocument): Promise<void> {
+  const onDisk = fs.readFileSync(document.uri.fsPath, 'utf8');
+  const asOnDisk = () => !document.isDirty && document.getText() === onDisk;
+  await waitFor(`${path.basename(document.uri.fsPath)} as on disk`, async () => {
+    if (asOnDisk()) return true;
+    await vscode.window.showTextDocument(document, { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert', document.uri);
+    return asOnDisk() ? true : undefined;
+  });
 }
 
 /** `waitFor` for a yes/no condition. */

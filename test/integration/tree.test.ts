@@ -11,7 +11,7 @@ import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
 import type { LinkedWork, LinkedWorkSource, ShowCommitArgs } from '../../src/extension/tree/linked-work';
 import type { ObjectivesTreeNode, ObjectivesViewHandle } from '../../src/extension/tree/objectives-view';
-import { okrLens, waitFor as waitForCondition, workspaceFile } from './helpers';
+import { okrLens, revertToDisk, waitFor as waitForCondition, workspaceFile } from './helpers';
 
 const fileUri = workspaceFile;
 const viewHandle = () => okrLens<ObjectivesViewHandle>('_okr.objectivesView');
@@ -240,7 +240,7 @@ describe('Objectives view', function () {
       }
     } finally {
       sub.dispose();
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revertToDisk(document);
     }
     await waitFor(handle, 'PLAT-KR1 back at 33%', async () =>
       (await shown(handle, (await platformObjective(handle)).node))[0].description.includes('33%') ? true : undefined,
@@ -387,7 +387,7 @@ describe('Objectives view', function () {
       assert.ok(await vscode.workspace.applyEdit(edit));
       const message = await waitFor(handle, 'a message about the YAML error', async () => handle.treeView.message);
       assert.match(message, /^teams\/platform\.okr\.yaml has a YAML error on line \d+: .+ The tree shows what could be read\.$/);
-      await vscode.commands.executeCommand('workbench.action.files.revert');
+      await revertToDisk(document);
       await waitFor(handle, 'the message to go', async () => (handle.treeView.message === undefined ? true : undefined));
       await closeEditors();
 
