@@ -83,8 +83,13 @@ function findLeadIndex(tokens: readonly Token[]): number {
     )
       i += 2;
     else if (w === 'to' || w === 'will' || w === 'must' || w === 'should' || LEAD_ADVERB.test(w)) i++;
-    // "Effectively communicate our outlook", "Proactively monitor ...": an adverb of manner before a verb.
-    else if (MANNER_ADVERB.test(w) && (TASK_LEXICON.forms.has(tokens[i + 1]?.lower ?? '') || OUTCOME_VERBS.has(tokens[i + 1]?.lower ?? '')))
+    // "Effectively communicate our outlook", "Proactively monitor ...", "Ruthlessly prioritize": an adverb of manner before a verb.
+    else if (
+      MANNER_ADVERB.test(w) &&
+      (TASK_LEXICON.forms.has(tokens[i + 1]?.lower ?? '') ||
+        OUTCOME_VERBS.has(tokens[i + 1]?.lower ?? '') ||
+        EFFECT_VERBS.has(tokens[i + 1]?.lower ?? ''))
+    )
       i++;
     else break;
   }
@@ -462,6 +467,13 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   // Verbs that grow people, also coordinated, make the people's growth the outcome: "Coach and develop
   // the team", "Mentor the support engineers". Not a team put together ("Build a Sales and Marketing team").
   if (growsPeople(tokens, verb, lexicon)) return undefined;
+  // "Build Team", "Build our team": a team with no function named grows as people do; "Build a Sales
+  // and Marketing team" staffs one, work.
+  if (verb.base === 'build' && object.length > 0 && object.length <= 2 && COLLECTIVES.has(object[object.length - 1].lower)) {
+    if (object.length === 1 || /^(the|our|my|a|an|your|their)$/.test(object[0].lower)) {
+      if (!tokens[verb.next + object.length] || tokens[verb.next + object.length].kind === 'symbol') return undefined;
+    }
+  }
   // "Optimize infrastructure costs": optimizing a measure is improving it.
   if (verb.base === 'optimize' && head && OUTCOME_METRICS.has(head.lower)) return undefined;
   // "Optimize for organic discovery": what one optimizes for is the goal, an outcome.
@@ -555,15 +567,22 @@ export function doesWork(tokens: readonly Token[], at: number): boolean {
 const SOFT_QUALITY = new Set(['experience', 'onboarding', 'thing', 'things', 'ux', 'dx']);
 
 /**
- * Whether a noun names a quality: a listed one, or an abstract noun in -ness or -ity ("fitness",
+ * Whether a noun names a quality: a listed one, or an abstract noun in -ness, -ity, -ency or -ancy ("fitness",
  * "creativity", "maintainability"), not a name, except the ones that name a thing, a body or an activity
  * ("business", "harness", "community", "functionality", "priority").
  */
-function namesQuality(t: Token): boolean {
+export function namesQuality(t: Token): boolean {
   if (QUALITY_NOUNS.has(t.lower)) return true;
-  // A capital inside the word makes it a name: "Ship ImageSmoothingQuality".
-  return /\p{L}{3,}(?:ness|ity)$/u.test(t.lower) && !/\p{Lu}/u.test(t.text.slice(1)) && !THINGS_IN_NESS_OR_ITY.test(t.lower);
+  // A capital inside the word makes it a name: "Ship ImageSmoothingQuality". "-ency"/"-ancy" as in
+  // "consistency", "transparency", "redundancy".
+  return (
+    /\p{L}{3,}(?:ness|ity|ency|ancy)$/u.test(t.lower) &&
+    !/\p{Lu}/u.test(t.text.slice(1)) &&
+    !THINGS_IN_NESS_OR_ITY.test(t.lower) &&
+    !THINGS_IN_ENCY.test(t.lower)
+  );
 }
+const THINGS_IN_ENCY = /(?:agency|currency|dependency|emergency|contingency|tenancy|vacancy|constituency|presidency|residency|frequency)$/;
 const THINGS_IN_NESS_OR_ITY =
   /(?:business|harness|witness|wilderness|city|charity|community|entity|facility|utility|university|activity|identity|authority|priority|opportunity|property|commodity|functionality|capacity|parity|celebrity|society|fraternity|sorority|municipality|locality)$/;
 
@@ -602,7 +621,7 @@ export function namesWork(noun: string, lexicon: VerbLexicon = TASK_LEXICON): bo
   if (y) stems.push(y[1]);
   return stems.some((stem) =>
     [stem, `${stem}e`, stem.replace(/at$/, 'ate'), stem.replace(/ific$/, 'ify'), stem.replace(/(.)\1$/, '$1')].some(
-      (c) => lexicon.standalone.has(c) || WORK_VERBS_FOR_NOUNS.has(c),
+      (c) => lexicon.standalone.has(c) || (WORK_VERBS_FOR_NOUNS.has(c) && (noun !== singular || c === 'prepare')),
     ),
   );
 }
@@ -610,5 +629,8 @@ export function namesWork(noun: string, lexicon: VerbLexicon = TASK_LEXICON): bo
 /** Nominalizations that name a body of people, not work: "Sales organization". */
 const ENTITIES = /^(organi[sz]ations?|foundations?|administrations?|associations?|institutions?|governments?|departments?)$/;
 
-/** Verbs whose nouns name work though the verbs lead outcomes ("Improve X" is an outcome, "X improvements" are work items). */
+/**
+ * Verbs whose nouns name work though the verbs lead outcomes ("Improve X" is an outcome, "X improvements"
+ * are work items); in the singular the noun names the change itself ("Personal Improvement"), preparing aside.
+ */
 const WORK_VERBS_FOR_NOUNS = new Set(['improve', 'enhance', 'prepare']);

@@ -1,6 +1,16 @@
 // Key results: whether a title names a deliverable or a date rather than a measured outcome.
 
-import { EFFECT_VERBS, TASK_LEXICON, leadIndex, leadingTaskVerb, namesWork, phraseWords, sharesClauseWithOutcome } from './clause';
+import {
+  EFFECT_VERBS,
+  TASK_LEXICON,
+  leadIndex,
+  leadingTaskVerb,
+  namesQuality,
+  namesWork,
+  phraseWords,
+  sharesClauseWithOutcome,
+  type VerbMatch,
+} from './clause';
 import {
   ADVERBIAL_NEXT,
   WORK_NOUNS,
@@ -381,17 +391,19 @@ function repetitionCount(tokens: readonly Token[], quantities: readonly Quantity
     let k = i + 1;
     // "once per month", "2x a week": the period follows at once ("twice as many ... per quarter" compares).
     const implicit = repeatWord || /^\d+x$/.test(t.lower);
-    if (implicit && !RATE_WORDS.has(tokens[k]?.lower ?? '')) continue;
+    // "3x exercise sessions per week": a multiplier may count events named after it, as a number does.
+    const eventAfter = implicit && !RATE_WORDS.has(tokens[k]?.lower ?? '') && /^\d+x$/.test(t.lower) ? eventEnd(tokens, k) : undefined;
+    if (eventAfter !== undefined) k = eventAfter;
+    else if (implicit && !RATE_WORDS.has(tokens[k]?.lower ?? '')) continue;
     if (!implicit) {
       const w = tokens[k]?.lower ?? '';
       if (OCCASIONS.has(w)) k++;
       else if (slashPeriod(w) && OCCASIONS.has(w.slice(0, w.indexOf('/')))) return i;
       else {
         // An event after up to two modifiers: "one career conversation", "2 coaching sessions".
-        let e = k;
-        while (e < k + 2 && tokens[e]?.kind === 'word' && !EVENTS.has(tokens[e].lower) && !PHRASE_STOPS.has(tokens[e].lower)) e++;
-        if (!EVENTS.has(tokens[e]?.lower ?? '')) continue;
-        k = e + 1;
+        const e = eventEnd(tokens, k);
+        if (e === undefined) continue;
+        k = e;
       }
     }
     // The period: "a week", "per month", "every (two) weeks", or a rate closing a short phrase ("or less of drinking/week").
@@ -411,6 +423,64 @@ function repetitionCount(tokens: readonly Token[], quantities: readonly Quantity
   }
   return undefined;
 }
+
+/** The index after an event named from `k` past up to two modifiers ("career conversation", "exercise sessions"), if one is. */
+function eventEnd(tokens: readonly Token[], k: number): number | undefined {
+  let e = k;
+  while (e < k + 2 && tokens[e]?.kind === 'word' && !EVENTS.has(tokens[e].lower) && !PHRASE_STOPS.has(tokens[e].lower)) e++;
+  return EVENTS.has(tokens[e]?.lower ?? '') ? e + 1 : undefined;
+}
+
+/**
+ * Where a title gives time to its activity in every period: "Spend 1hr every week on personal
+ * projects", "60 mins guitar practice per week", "Meditate 10 minutes a day". The time is how much of
+ * the doing is scheduled, the work itself, as a count of sessions is. Not a rate written with a slash
+ * ("Sleep 7.5 hours/night", an amount), nor a bound ("under 4 hours per week": ownRepetition's).
+ * Returns the index of the time's number.
+ */
+function timeOnSchedule(tokens: readonly Token[], quantities: readonly Quantity[]): number | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (!quantities.some((q) => q.start === t.start)) continue;
+    const unit = TIME_SUFFIX.test(t.lower)
+      ? i
+      : TIME_UNITS.has(tokens[i + 1]?.lower ?? '') && !periodWord(tokens[i + 1].lower)
+        ? i + 1
+        : -1;
+    if (unit < 0 || tokens[unit].text.includes('/')) continue;
+    for (let j = unit + 1; j < tokens.length && j <= unit + 8; j++) {
+      const w = tokens[j];
+      if (w.kind === 'symbol' && !/^[&,]$/.test(w.text)) break;
+      if (RATE_WORDS.has(w.lower) && periodWord(tokens[j + 1]?.lower)) return i;
+    }
+  }
+  return undefined;
+}
+
+/** What happens to a team, counted per period as a measure ("3 incidents per month"), not work done. */
+const HAPPENINGS = set(`
+  incident incidents outage outages alert alerts page pages error errors failure failures bug bugs crash crashes
+  ticket tickets request requests complaint complaints escalation escalations regression regressions defect defects
+`);
+
+/**
+ * "Finish a track every month", "Learn a new tune each month", "Write a post weekly": the verb's object
+ * is one thing ("a", "an", "one") and a period follows it, so one is made in every period, a schedule
+ * of output. Not a place or a tool after a preposition ("Write in a journal weekly"), which counts nothing.
+ */
+function oneEachPeriod(tokens: readonly Token[], lexicon: VerbLexicon): VerbMatch | undefined {
+  const verb = leadingTaskVerb(tokens, lexicon, true);
+  if (!verb || !/^(a|an|one)$/.test(tokens[verb.next]?.lower ?? '')) return undefined;
+  for (let i = verb.next + 2; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if (/^(each|every)$/.test(w) && periodWord(tokens[i + 1]?.lower)) return verb;
+    if (/^(daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)$/.test(w)) return verb;
+  }
+  return undefined;
+}
+
+/** Verbs of a bodily state, whose time is an amount of it, not work: "Sleep 8 hours every night". */
+const BODILY_STATES = set('sleep rest nap fast');
 
 /**
  * Where a title with a number repeats its activity on every day or week: "Work out each day of the week
@@ -470,7 +540,7 @@ function countedPeriod(tokens: readonly Token[]): number | undefined {
 function ownRepetition(tokens: readonly Token[], lead: number, at: number): boolean {
   if (tokens.some((t) => t.text.includes('%'))) return false;
   const before = tokens[at - 1]?.lower ?? '';
-  if (/^(to|by|from|under|below|above|than)$/.test(before)) return false;
+  if (/^(to|by|from|under|below|above|than|within|over)$/.test(before)) return false;
   // People as subject or as the ones counted ("200 active publishers, ... publishing once per month"),
   // or a measure or result counted ("Reach 100 signups weekly").
   // An event or occasion counted is the doing ("2 office hours sessions"), not a measure of users' sessions.
@@ -481,7 +551,9 @@ function ownRepetition(tokens: readonly Token[], lead: number, at: number): bool
   // An agent noun counted is people ("200 active publishers"); uncounted it may be a thing ("newsletters").
   const countedAgent = (i: number) =>
     /\p{L}{3,}(ers|ors)$/u.test(tokens[i].lower) && tokens.slice(Math.max(0, i - 3), i).some((t) => t.kind === 'number');
-  for (let i = lead; i < at; i++) if (measureOrPeople(tokens[i].lower) || countedAgent(i)) return false;
+  // The leading verb right before its object is the doing, not a measure: "Spend 1hr every week" ("spend" is also a cost).
+  const verbLeads = at > lead && (at === lead + 1 || DETERMINERS.has(tokens[lead + 1]?.lower ?? '')) && tokens[lead].kind === 'word';
+  for (let i = verbLeads ? lead + 1 : lead; i < at; i++) if (measureOrPeople(tokens[i].lower) || countedAgent(i)) return false;
   for (let i = at + 1; i < tokens.length && i <= at + 4 && tokens[i].kind === 'word' && !PHRASE_STOPS.has(tokens[i].lower); i++)
     if (measureOrPeople(tokens[i].lower)) return false;
   // Handling what comes in on a cadence ("Triage the IT queue twice a day") is a standing rule, as
@@ -635,6 +707,7 @@ function namedThing(title: string, tokens: readonly Token[], lead: number): Toke
     PEOPLE.has(h) ||
     OUTCOME_PEOPLE.has(h) ||
     /(ly|ed|ness|ity|ous|ful)$/.test(h) ||
+    namesQuality(head) ||
     // "Checkout service scalable across regions": an adjective of quality closing the phrase judges.
     QUALITY_ABLE.has(h) ||
     // A judgement, a sentence, an absence ("No one on the team ...": measured) or a direction of change.
@@ -788,8 +861,10 @@ function countedHead(
   const timeFrame = /^(this|next|each|every|a)$/.test(after?.lower ?? '') && PERIODS.has(tokens[i + 1]?.lower ?? '');
   // "20 pushups each day", "10 pullups each work day": the count is done again in every period.
   const period = /^(work|working|week|school)$/.test(tokens[i + 1]?.lower ?? '') ? tokens[i + 2] : tokens[i + 1];
+  // "20 freelance pomodoros per week": a rate over a period repeats the count too.
   const repeats =
-    /^(each|every)$/.test(after?.lower ?? '') && /^(day|days|night|morning|evening|weekday|workday)$/.test(period?.lower ?? '');
+    (/^(each|every)$/.test(after?.lower ?? '') && /^(day|days|night|morning|evening|weekday|workday)$/.test(period?.lower ?? '')) ||
+    (/^(per|a|an|each|every)$/.test(after?.lower ?? '') && periodWord(tokens[i + 1]?.lower));
   return head
     ? {
         head,
@@ -906,6 +981,26 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     )
       return { kind: 'experience', verb: t };
     if (COPULAS.has(w)) {
+      const people = tokens.slice(lead, i).some((s) => PEOPLE.has(s.lower) || OUTCOME_PEOPLE.has(s.lower));
+      // "Kiwix is able to host ZIM on IPFS": a capability, as "can" is ("Users are able to find answers faster" compares).
+      if (next === 'able' && tokens[i + 2]?.lower === 'to')
+        return EXPERIENCE_VERBS.has(tokens[i + 3]?.lower ?? '') || comparesWithoutNumber(tokens, i + 3)
+          ? { kind: 'experience', verb: t }
+          : { kind: 'delivered', verb: tokens[i + 1] };
+      // "Bulk Data V2 is ready for publication": a thing made ready (people ready to buy are an outcome).
+      if (next === 'ready' && /^(for|to)$/.test(tokens[i + 2]?.lower ?? '') && !people) return { kind: 'delivered', verb: tokens[i + 1] };
+      // "issues are resolved and applied": participles joined share the clause; one of delivery makes it delivered.
+      const joined = tokens[i + 3]?.lower ?? '';
+      if (
+        OUTCOME_PARTICIPLES.has(next) &&
+        tokens[i + 2]?.lower === 'and' &&
+        /^\p{L}{3,}(ed|en)$/u.test(joined) &&
+        !OUTCOME_PARTICIPLES.has(joined) &&
+        !DESCRIPTIVE_ED_AFTER_BE.has(joined) &&
+        !EXPERIENCE_PARTICIPLES.has(joined) &&
+        !comparesWithoutNumber(tokens, i + 1)
+      )
+        return { kind: 'delivered', verb: tokens[i + 3] };
       const state = copulaComplement(tokens, i + 1);
       if (state) return { kind: state, verb: t };
       if (EXPERIENCE_PARTICIPLES.has(next) || /^(a|an|the|seen|known|joy)$/.test(next)) return { kind: 'experience', verb: t };
@@ -1143,12 +1238,16 @@ function findMilestoneCue(title: string, numbers: KeyResultNumbers, lexicon: Ver
   if (!first) return undefined;
   // A count of how often one's own activity is repeated is a schedule of the work, as a count of
   // posts is: "Lift weights 3 days/week", "Do a daily fast once per month" (the README's "3 times per week").
-  const repeated = repetitionCount(tokens, quantities) ?? distributiveSchedule(tokens, quantities) ?? countedPeriod(tokens);
+  const timed = BODILY_STATES.has(first.lower) ? undefined : timeOnSchedule(tokens, quantities);
+  const repeated = repetitionCount(tokens, quantities) ?? distributiveSchedule(tokens, quantities) ?? countedPeriod(tokens) ?? timed;
   if (repeated !== undefined && ownRepetition(tokens, lead, repeated)) {
     return repeated === lead
       ? { kind: 'deliverable', words: title.slice(first.start, tokens[Math.min(repeated + 1, tokens.length - 1)].end) }
       : { kind: 'verb', words: first.text };
   }
+  // "Finish a track every month": one thing made in every period is a count of the work, as "1 blog post a week".
+  const once = oneEachPeriod(tokens, lexicon);
+  if (once && !routineCue(title)) return { kind: 'verb', words: once.text };
   // Work that recurs with no number is standing work (kr-not-measurable's); a number with it counts
   // the work done on that schedule ("Publish 1 blog post every day"), read below.
   if (quantities.length === 0 && recursAsAdverb(title)) return undefined;
@@ -1236,7 +1335,8 @@ function findMilestoneCue(title: string, numbers: KeyResultNumbers, lexicon: Ver
     !OUTCOME_METRICS.has(`${counted.head.lower}s`) &&
     !wonResult(counted.head.lower) &&
     !TIME_UNITS.has(counted.head.lower) &&
-    !MEASURED_AMOUNT.has(counted.head.lower)
+    !AMOUNT_UNITS.has(counted.head.lower) &&
+    !HAPPENINGS.has(counted.head.lower)
   )
     return { kind: 'deliverable', words: title.slice(first.start, counted.head.end) };
   // A subject doing counted work: "Members speak on our initiatives at 10 conferences".
@@ -1378,6 +1478,18 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   // "Make the warehouse easier to use", "Get more people to buy our product": a judgement in the clause.
   if (/^(make|makes|get|gets|keep|keeps)$/.test(w) && tokens.slice(lead + 1, lead + 8).some(judges)) return true;
   if (subjectPredicate(tokens, lead)?.kind === 'experience') return true;
+  // "Mindless Project Consistency", "Model freshness": a heading whose head is a quality names no change to check.
+  const heading = phraseWords(tokens, lead);
+  const head = heading.words.at(-1);
+  if (
+    heading.stop === undefined &&
+    head !== undefined &&
+    heading.words.every((t) => t.kind === 'word') &&
+    !TASK_LEXICON.forms.has(w) &&
+    !EFFECT_VERBS.has(w) &&
+    namesQuality(head)
+  )
+    return true;
   if (recursAsAdverb(title) || routineCue(title) !== undefined) return true;
   // "Some form of regular cardio": "regular" says the work recurs but not how often, standing work.
   // "Eat from the garden regularly" too.

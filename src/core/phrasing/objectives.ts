@@ -1,15 +1,17 @@
 // Objectives: whether a title names a task rather than an outcome.
 
-import { TASK_LEXICON, doesWork as worksClause, leadIndex, leadingTaskVerb, namesWork, phraseWords } from './clause';
+import { EFFECT_VERBS, TASK_LEXICON, doesWork as worksClause, leadIndex, leadingTaskVerb, namesWork, phraseWords } from './clause';
 import {
   ADVERBIAL_NEXT,
   ARTIFACT_NOUNS,
   COMPARATIVE_LEAD,
+  COPULAS,
   DELIVERED_ADJECTIVES,
   DETERMINERS,
   EVALUATIVE,
   OUTCOME_METRICS,
   OUTCOME_OBJECTS,
+  OUTCOME_PARTICIPLES,
   OUTCOME_VERBS,
   PEOPLE,
   PHRASE_STOPS,
@@ -19,6 +21,7 @@ import {
   WORK_NOUNS,
 } from './lexicon';
 import { routineCue } from './cues';
+import { subjectPredicate } from './milestones';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { type VerbLexicon } from './word-forms';
 
@@ -55,12 +58,16 @@ function findTaskCue(title: string, lexicon: VerbLexicon): TaskCue | undefined {
   if (preparing) return { words: preparing, kind: 'verb' };
   const built = thingThatWorks(tokens, lead);
   if (built) return { words: built.text, kind: 'noun' };
+  const done = deliveredState(tokens, lead, lexicon);
+  if (done) return { words: done.text, kind: 'noun' };
   if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower)) return undefined;
   const held = heldThing(tokens, lead);
-  if (held) return { words: first.text, kind: 'verb' };
+  if (held) return { words: held.text, kind: 'verb' };
   // A task verb before a determiner leads a clause whose object was judged an outcome ("Build a
   // world-class sales organization"): no noun phrase to read.
   if (lexicon.forms.has(first.lower) && DETERMINERS.has(tokens[lead + 1]?.lower ?? '')) return undefined;
+  // A verb of effect on people's growth ("Nurture the development of a ... team"): the people's growth is the outcome.
+  if (EFFECT_VERBS.has(first.lower) && ofPeople(tokens, lead)) return undefined;
   // A verbless noun phrase whose head is a task: "Kubernetes migration", "Migration to Kubernetes".
   const phrase = phraseWords(tokens, lead);
   if (phrase.stop && STATE_VERBS.has(phrase.stop.lower)) return undefined;
@@ -148,15 +155,21 @@ function winsBusiness(tokens: readonly Token[], from: number, lexicon: VerbLexic
 
 /** What a go-to-market capability wins. */
 const COMMERCIAL = new Set(
-  'revenue revenues sales leads deals partnerships opportunities bookings arr mrr gtm go-to-market inbound'.split(' '),
+  `revenue revenues sales leads deals partnerships opportunities bookings arr mrr gtm go-to-market inbound retention
+   acquisition monetization monetisation upsell`
+    .trim()
+    .split(/\s+/),
 );
 
 /**
- * "Have well-defined roles and responsibilities", "We want to have more comprehensive metrics":
+ * The "have" of "Have well-defined roles and responsibilities", "We want to have more comprehensive metrics":
  * to have a thing built is a task; to have a result ("Have more users", "Have a healthy pipeline")
  * or a quality ("Have great reliability") is not.
  */
 function heldThing(tokens: readonly Token[], lead: number): Token | undefined {
+  // "We Have a Budget Plan", "Each team has a commitment around ...": a subject that has the thing.
+  const subject = /^(we|i|they)$/.test(tokens[lead]?.lower ?? '') ? 1 : /^(each|every)$/.test(tokens[lead]?.lower ?? '') ? 2 : 0;
+  lead += subject;
   if (!/^(have|has)$/.test(tokens[lead]?.lower ?? '')) return undefined;
   const phrase = phraseWords(tokens, lead + 1);
   let words = phrase.words;
@@ -171,7 +184,7 @@ function heldThing(tokens: readonly Token[], lead: number): Token | undefined {
     OUTCOME_METRICS.has(head.lower)
   )
     return undefined;
-  return head;
+  return tokens[lead];
 }
 
 /**
@@ -216,6 +229,45 @@ function thingThatWorks(tokens: readonly Token[], lead: number): Token | undefin
   if (object?.kind !== 'word' || PHRASE_STOPS.has(object.lower) || ADVERBIAL_NEXT.has(object.lower) || object.lower.endsWith('ly'))
     return undefined;
   return worksClause(tokens, rel) ? head : undefined;
+}
+
+/** Whether the phrase from `lead` goes on with "of" and a phrase whose head is people: "the development of our team". */
+function ofPeople(tokens: readonly Token[], lead: number): boolean {
+  const { stop } = phraseWords(tokens, lead);
+  if (stop?.lower !== 'of') return false;
+  let from = tokens.indexOf(stop) + 1;
+  // Adjectives listed with commas: "of a productive, high-performing, and fulfilled data engineering team".
+  let words: Token[] = [];
+  for (let guard = 0; guard < 4; guard++) {
+    const part = phraseWords(tokens, from);
+    words = part.words;
+    if (!part.stop || !/^(,|and)$/.test(part.stop.text.toLowerCase())) break;
+    from = tokens.indexOf(part.stop) + 1;
+    if (tokens[from]?.lower === 'and') from++;
+  }
+  const head = words.at(-1)?.lower ?? '';
+  return PEOPLE.has(head);
+}
+
+/**
+ * "SMART Web Messaging V1 is published", "Bulk Data V2 is ready for publication", "Ongoing browser
+ * collabs and grants are supported": a sentence that reports a thing delivered (the participle of a
+ * task verb, or made ready) names the work, as a key result's delivered state does. Not how people
+ * take it ("The docs are loved") nor people made ready ("Customers are ready to buy").
+ */
+function deliveredState(tokens: readonly Token[], lead: number, lexicon: VerbLexicon): Token | undefined {
+  const predicate = subjectPredicate(tokens, lead);
+  if (predicate?.kind !== 'delivered') return undefined;
+  const v = predicate.verb;
+  const at = tokens.indexOf(v);
+  // People made able ("Chapter leaders are enabled to foster ...") are an outcome, not a thing delivered.
+  if (tokens.slice(lead, at).some((t) => PEOPLE.has(t.lower) || /\p{L}{3,}(ers|ors)$/u.test(t.lower))) return undefined;
+  if (!COPULAS.has(tokens[at - 1]?.lower ?? '') && !COPULAS.has(v.lower)) return undefined;
+  const complement = COPULAS.has(v.lower) ? tokens[at + 1] : v;
+  if (complement?.kind !== 'word') return undefined;
+  if (complement.lower === 'ready' || (lexicon.participles.has(complement.lower) && !OUTCOME_PARTICIPLES.has(complement.lower)))
+    return complement;
+  return undefined;
 }
 
 /**
