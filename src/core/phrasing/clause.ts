@@ -187,6 +187,8 @@ function coordinatedImperative(tokens: readonly Token[], lead: number, lexicon: 
   const first = tokens[lead];
   if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower) || DETERMINERS_LEAD.has(first.lower) || /(s|ing|ed)$/.test(first.lower))
     return undefined;
+  // "Microsoft-internal teams review and provide ...": a compound with a hyphen is a modifier, unless a prefix makes a verb ("re-run", "co-host").
+  if (first.lower.includes('-') && !/^(re|co|pre|de|un)-/.test(first.lower)) return undefined;
   for (let i = lead + 1; i < tokens.length && i <= lead + 5; i++) {
     const t = tokens[i];
     // "sanitize, publish and archive the results": a list of verbs, each conjunct after a comma or "and".

@@ -107,6 +107,12 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
       continue;
     if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(rateUnit(next.lower))) || clockDuration(tokens, i)) return true;
     if (holdsBound(tokens, i)) return true;
+    // "drop-off at step 3 reduced by 50%", "latency cut by 30%": a change by an amount, wherever it is stated.
+    if (
+      tokens[i - 1]?.lower === 'by' &&
+      (OUTCOME_PARTICIPLES.has(tokens[i - 2]?.lower ?? '') || OUTCOME_VERBS.has(tokens[i - 2]?.lower ?? ''))
+    )
+      return true;
     // "make $1 from someone", "earn $500 in sales": money others pay is a result, not output.
     if (/^[$€£¥]/.test(t.text) && EARNING_VERBS.has(tokens[i - 1]?.lower ?? '')) return true;
     // "40% less JavaScript", "2x faster builds", "twice as many as last year": a change measured against today.
@@ -699,7 +705,10 @@ function namedThing(title: string, tokens: readonly Token[], lead: number): Toke
   if (phrase.stop && (STATE_VERBS.has(phrase.stop.lower) || COPULAS.has(phrase.stop.lower))) return undefined;
   const head = phrase.words[phrase.words.length - 1];
   if (head?.kind !== 'word' || phrase.words.length === 8) return undefined;
-  const h = head.lower;
+  // "sign ups", "check ins": a compound written apart names what the two words name together.
+  const h = OUTCOME_PEOPLE.has(`${phrase.words.at(-2)?.lower ?? ''}${head.lower}`)
+    ? `${phrase.words.at(-2)!.lower}${head.lower}`
+    : head.lower;
   if (
     QUALITY_NOUNS.has(h) ||
     OUTCOME_METRICS.has(h) ||
@@ -1046,6 +1055,9 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
       !DELIVERED_ADJECTIVES.has(w) &&
       !PHRASE_STOPS.has(w) &&
       !DETERMINERS.has(w) &&
+      // A copula after it makes the word the subject's head: "The analytics team is ..." ("analytics" modifies).
+      !COPULAS.has(next) &&
+      !MODALS.has(next) &&
       (PHRASE_STOPS.has(next) || DETERMINERS.has(next) || PARTICLES.has(next))
     ) {
       if (OUTCOME_VERBS.has(w) || ADVERBIAL_NEXT.has(next)) return { kind: 'experience', verb: t };
@@ -1430,6 +1442,27 @@ const CHANGE_VERBS = new Set(
   ),
 );
 
+/** "Generate public interest", "Collect sign ups": a verb that wins people's interest or people, the phrase closing the title. */
+function winsUnmeasured(tokens: readonly Token[], lead: number): boolean {
+  const w = tokens[lead]?.lower ?? '';
+  const { words, stop } = phraseWords(tokens, lead + 1);
+  if (stop?.kind === 'word') return false;
+  const head = words.at(-1)?.lower ?? '';
+  const compound = `${words.at(-2)?.lower ?? ''}${head}`;
+  if (RECEIVING_VERBS.has(w)) return OUTCOME_PEOPLE.has(head) || OUTCOME_PEOPLE.has(compound);
+  return /^(generate|create|build|drive|earn|win)$/.test(w) && OUTCOME_OBJECTS.has(head);
+}
+
+/**
+ * "Raise capital at a seed valuation", "Raise a seed round": raising money is a result investors give,
+ * done or not, not a direction of change.
+ */
+function raisesMoney(tokens: readonly Token[], lead: number): boolean {
+  if (!/^(raise|raises|raising)$/.test(tokens[lead]?.lower ?? '')) return false;
+  const head = phraseWords(tokens, lead + 1).words.at(-1)?.lower ?? '';
+  return /^(capital|funds|funding|money|round|seed|investment|financing|grant|grants)$/.test(head);
+}
+
 /** Comparatives and verbs of impression outside the comparative lists. */
 const JUDGING = new Set(
   'friendlier easier happier healthier speedier tidier sturdier handier lighter leaner nicer calmer kinder feel feels'.split(' '),
@@ -1467,7 +1500,7 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   // "Maintain an above average diversity percentage": a level held by comparison is a guardrail.
   if (/^(maintain|maintains|sustain|sustains|hold|holds|keep|keeps)$/.test(w) && holdsLevel(tokens, lead + 1, true)) return false;
   if (
-    CHANGE_VERBS.has(w) ||
+    (CHANGE_VERBS.has(w) && !raisesMoney(tokens, lead)) ||
     (OUTCOME_PARTICIPLES.has(w) &&
       !/^(made|become|been|held|reached|achieved|driven|expanded|earned|gained|got|gotten|secured|detected|resolved|served|acquired|activated)$/.test(
         w,
@@ -1478,6 +1511,9 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   // "Make the warehouse easier to use", "Get more people to buy our product": a judgement in the clause.
   if (/^(make|makes|get|gets|keep|keeps)$/.test(w) && tokens.slice(lead + 1, lead + 8).some(judges)) return true;
   if (subjectPredicate(tokens, lead)?.kind === 'experience') return true;
+  // "Generate public interest", "Collect sign ups": an outcome in people (their interest, trust, their
+  // signing up) won by the work, with no number to say how much.
+  if (winsUnmeasured(tokens, lead)) return true;
   // "Mindless Project Consistency", "Model freshness": a heading whose head is a quality names no change to check.
   const heading = phraseWords(tokens, lead);
   const head = heading.words.at(-1);
