@@ -231,17 +231,157 @@ export async function benchLargeRepo(): Promise<boolean> {
   return ok;
 }
 
-/** 50 teams x 10 periods of realistic files, in one folder tree. */
+// Every title of the monorepo is its own, as in a real organisation: teams do not write the
+// same key results across 50 teams and 10 periods. (The first version repeated 150 objective
+// and 9 key result titles over 1,500 and 4,500, so whatever was cached by title text looked
+// faster than any user would see it.) Each team owns one product area; its three objectives are
+// about its reliability, its speed and its adoption, each with three metrics of that kind whose
+// numbers come from a fixed seed. Ids, dependencies, alignment, file count and structure are as
+// before, and every key result is still halfway from start to target, so health is too.
+const AREAS = (
+  'checkout,search,billing,payments,notifications,identity,onboarding,catalog,recommendations,inventory,shipping,returns,' +
+  'pricing,reviews,messaging,analytics,reporting,ledger,fraud detection,customer support,mobile app,web storefront,' +
+  'partner API,data warehouse,feature flags,build system,CI pipeline,deploy tooling,observability,logging,alerting,' +
+  'service mesh,edge cache,image service,video transcoding,maps,scheduling,subscriptions,invoicing,tax engine,' +
+  'localization,accessibility,design system,admin console,access control,secrets manager,backups,object storage,' +
+  'event ingest,ML platform'
+).split(',');
+
+/** Objective titles of each concern (reliability, speed, adoption), for a team's area. */
+const OBJECTIVE_TITLES: ((area: string) => string)[][] = [
+  [
+    (a) => `Make ${a} reliable enough that customers stop noticing it`,
+    (a) => `Customers can count on ${a} during the holiday peak`,
+    (a) => `Earn back trust in ${a} after last quarter's outages`,
+    (a) => `Make on-call for ${a} calm and predictable`,
+    (a) => `Keep ${a} healthy while traffic keeps growing`,
+    (a) => `Catch ${a} regressions before our customers do`,
+    (a) => `Recover from ${a} failures without waking anyone up`,
+    (a) => `Run ${a} across 2 regions without customers noticing a failover`,
+    (a) => `Make ${a} boringly stable for the partners who build on it`,
+    (a) => `Know about every ${a} problem within minutes`,
+  ],
+  [
+    (a) => `Make ${a} the fastest part of the product`,
+    (a) => `Engineers ship changes to ${a} the day they are ready`,
+    (a) => `Remove the waiting from working on ${a}`,
+    (a) => `Make ${a} feel instant on a slow phone`,
+    (a) => `Give new engineers on ${a} a productive first week`,
+    (a) => `Turn ${a} releases into a non-event`,
+    (a) => `Make the ${a} codebase a pleasure to change`,
+    (a) => `Cut the toil out of operating ${a}`,
+    (a) => `Serve ${a} at 10x today's load without a rewrite`,
+    (a) => `Let product teams change ${a} without asking us first`,
+  ],
+  [
+    (a) => `Make ${a} the default choice for every product team`,
+    (a) => `Customers get more value out of ${a}`,
+    (a) => `Run ${a} at a cost the business is proud of`,
+    (a) => `Turn ${a} into a self-service platform`,
+    (a) => `Grow ${a} usage beyond our own teams`,
+    (a) => `Make ${a} data something teams trust and use`,
+    (a) => `Win back customers who gave up on ${a}`,
+    (a) => `Make ${a} easy to adopt for partners`,
+    (a) => `Spend less on ${a} infrastructure while serving more`,
+    (a) => `Make ${a} accessible to everyone who needs it`,
+  ],
+];
+
+/** A key result's metric: its title from start to target, whether it falls, where it starts, its decimals and ceiling. */
+interface Metric {
+  title: (area: string, from: string, to: string) => string;
+  falls: boolean;
+  low: number;
+  high: number;
+  decimals?: number;
+  max?: number;
+}
+
+/** Metrics of each concern, as OBJECTIVE_TITLES. */
+const METRICS: Metric[][] = [
+  [
+    { title: (a, f, t) => `Cut P1 incidents in ${a} from ${f} to ${t} per quarter`, falls: true, low: 6, high: 30 },
+    { title: (a, f, t) => `Reduce p95 latency of the ${a} API from ${f}ms to ${t}ms`, falls: true, low: 180, high: 1200 },
+    { title: (a, f, t) => `Raise ${a} availability from ${f}% to ${t}%`, falls: false, low: 99, high: 99.6, decimals: 2, max: 99.99 },
+    { title: (a, f, t) => `Bring mean time to recovery for ${a} down from ${f} to ${t} minutes`, falls: true, low: 25, high: 240 },
+    { title: (a, f, t) => `Lower the ${a} error rate from ${f}% to ${t}%`, falls: true, low: 0.8, high: 4.5, decimals: 1 },
+    { title: (a, f, t) => `Cut pages to the ${a} on-call rotation from ${f} to ${t} a week`, falls: true, low: 9, high: 45 },
+    { title: (a, f, t) => `Increase alert coverage of ${a} endpoints from ${f}% to ${t}%`, falls: false, low: 35, high: 70, max: 100 },
+  ],
+  [
+    { title: (a, f, t) => `Shrink the ${a} build from ${f} to ${t} minutes`, falls: true, low: 14, high: 55 },
+    { title: (a, f, t) => `Grow ${a} deploys per week from ${f} to ${t}`, falls: false, low: 3, high: 25 },
+    { title: (a, f, t) => `Cut lead time for ${a} changes from ${f} to ${t} hours`, falls: true, low: 30, high: 160 },
+    { title: (a, f, t) => `Raise test coverage of ${a} from ${f}% to ${t}%`, falls: false, low: 38, high: 72, max: 100 },
+    { title: (a, f, t) => `Reduce flaky tests in the ${a} suite from ${f} to ${t}`, falls: true, low: 12, high: 90 },
+    { title: (a, f, t) => `Reduce ${a} page load time on 3G from ${f}s to ${t}s`, falls: true, low: 3.2, high: 9.5, decimals: 1 },
+    { title: (a, f, t) => `Take a new ${a} engineer from ${f} to ${t} days to first deploy`, falls: true, low: 8, high: 30 },
+  ],
+  [
+    { title: (a, f, t) => `Grow the number of teams using ${a} from ${f} to ${t}`, falls: false, low: 4, high: 22 },
+    { title: (a, f, t) => `Increase weekly active users of ${a} from ${f} to ${t}`, falls: false, low: 1200, high: 48000 },
+    { title: (a, f, t) => `Lower monthly cloud spend on ${a} from $${f}k to $${t}k`, falls: true, low: 40, high: 380 },
+    { title: (a, f, t) => `Reduce the ${a} support ticket backlog from ${f} to ${t}`, falls: true, low: 60, high: 700 },
+    {
+      title: (a, f, t) => `Lift ${a} customer satisfaction from ${f} to ${t} out of 5`,
+      falls: false,
+      low: 3.1,
+      high: 3.9,
+      decimals: 1,
+      max: 5,
+    },
+    { title: (a, f, t) => `Grow ${a} API adoption from ${f} to ${t} external integrations`, falls: false, low: 5, high: 60 },
+    { title: (a, f, t) => `Cut open security findings in ${a} from ${f} to ${t}`, falls: true, low: 15, high: 120 },
+    {
+      title: (a, f, t) => `Raise the share of ${a} traffic on the new runtime from ${f}% to ${t}%`,
+      falls: false,
+      low: 10,
+      high: 45,
+      max: 100,
+    },
+  ],
+];
+
+/** A fixed sequence of numbers in [0, 1) (mulberry32), so that every build writes the same files. */
+function seeded(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let x = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    x = (x + Math.imul(x ^ (x >>> 7), 61 | x)) ^ x;
+    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Start, target and the value halfway of a metric, drawn from `random`. */
+function numbersOf(metric: Metric, random: () => number): { start: number; target: number; current: number } {
+  const round = (x: number) => Number(x.toFixed(metric.decimals ?? 0));
+  const start = round(metric.low + random() * (metric.high - metric.low));
+  const step = metric.max !== undefined ? (metric.max - start) * (0.3 + random() * 0.5) : start * (0.3 + random() * 0.6);
+  const target = round(metric.falls ? start - start * (0.3 + random() * 0.4) : start + step);
+  return { start, target: target === start ? start + (metric.falls ? -1 : 1) : target, current: round((start + target) / 2) };
+}
+
+const MONOREPO_VERSION = 'distinct titles';
+
+/** 50 teams x 10 periods of realistic files, in one folder tree; no title appears twice. */
 function buildMonorepo(): string {
   const dir = path.join(CACHE, 'monorepo-500');
   const marker = path.join(dir, '.built');
-  if (existsSync(marker)) return dir;
+  if (existsSync(marker) && readFileSync(marker, 'utf8') === MONOREPO_VERSION) return dir;
   rmSync(dir, { recursive: true, force: true });
+  const titles = new Set<string>();
+  const distinct = (title: string) => {
+    if (titles.has(title)) throw new Error(`monorepo bench: title written twice: ${title}`);
+    titles.add(title);
+    return title;
+  };
   for (let t = 1; t <= 50; t++) {
+    const area = AREAS[t - 1];
     for (let q = 0; q < 10; q++) {
       const year = 2024 + Math.floor(q / 4);
       const quarter = (q % 4) + 1;
       const id = `T${t}-${year}Q${quarter}`;
+      const random = seeded(t * 100 + q);
       const lines = [
         `version: 1`,
         `team: Team ${t}`,
@@ -250,22 +390,29 @@ function buildMonorepo(): string {
         'objectives:',
       ].filter(Boolean);
       for (let o = 1; o <= 3; o++) {
+        const objectiveTitles = OBJECTIVE_TITLES[o - 1];
         lines.push(
           `  - id: ${id}-O${o}`,
-          `    title: Customers in region ${o} rely on team ${t}`,
+          `    title: ${distinct(objectiveTitles[(q + t) % objectiveTitles.length](area))}`,
           ...(t > 1 ? [`    parent: T1-${year}Q${quarter}-O${o}`] : []),
           '    key_results:',
         );
         for (let k = 1; k <= 3; k++) {
+          const metrics = METRICS[o - 1];
+          const metric = metrics[(q * 3 + k + t) % metrics.length];
+          let numbers = numbersOf(metric, random);
+          // A team tracks the same metric in several periods; its numbers tell them apart.
+          while (titles.has(metric.title(area, String(numbers.start), String(numbers.target)))) numbers = numbersOf(metric, random);
+          const { start, target, current } = numbers;
           lines.push(
             `      - id: ${id}-KR${o}${k}`,
-            `        title: Cut P1 incidents in region ${o} from ${10 + k} to ${k}`,
-            `        start: ${10 + k}`,
-            `        target: ${k}`,
-            `        current: ${5 + k}`,
+            `        title: ${distinct(metric.title(area, String(start), String(target)))}`,
+            `        start: ${start}`,
+            `        target: ${target}`,
+            `        current: ${current}`,
             ...(k === 3 && t > 1 ? [`        depends_on: [T${t - 1}-${year}Q${quarter}-KR${o}1]`] : []),
             '        check_ins:',
-            `          - { date: ${year}-${String((quarter - 1) * 3 + 2).padStart(2, '0')}-10, value: ${5 + k}, confidence: 0.7 }`,
+            `          - { date: ${year}-${String((quarter - 1) * 3 + 2).padStart(2, '0')}-10, value: ${current}, confidence: 0.7 }`,
           );
         }
       }
@@ -274,7 +421,7 @@ function buildMonorepo(): string {
       writeFileSync(file, `${lines.join('\n')}\n`);
     }
   }
-  writeFileSync(marker, '500');
+  writeFileSync(marker, MONOREPO_VERSION);
   return dir;
 }
 
