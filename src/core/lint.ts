@@ -9,7 +9,7 @@ import { LineIndex } from './positions';
 import type { LintContext } from './rule';
 import { rules, ruleById } from './rules';
 import { findSuppressions } from './suppress';
-import { type TokenCache, withTokenCache } from './phrasing';
+import { withTokenCache } from './phrasing';
 
 /** What the caller read besides the file, handed to the rules as it is (documented on `LintContext`). */
 type ContextFromCaller = Pick<
@@ -25,11 +25,6 @@ export interface LintOptions extends ContextFromCaller {
   otherDefinitions?: readonly IdDefinition[];
   /** The ids of the other files as an index built once per run (see definitions.ts); wins over `otherDefinitions`. */
   definitions?: DefinitionIndex;
-  /**
-   * The tokens of titles, shared by the files of one run (see workspace.ts): the periods of
-   * a team repeat titles. Without it, each file's titles are tokenized for that file alone.
-   */
-  tokens?: TokenCache;
 }
 
 export interface LintResult {
@@ -117,7 +112,7 @@ function startLint(file: OkrFile, parseFindings: Finding[], base: LintOptions) {
         }
         for (const rep of reports) raw.push({ ruleId: r.rule.id, severity: r.severity, ...rep });
       }
-    }, base.tokens);
+    });
   }
 
   function finish(): LintResult {

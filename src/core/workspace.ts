@@ -17,7 +17,6 @@ import { type FileHistory, pastPeriodsOf, teamKey } from './history';
 import { reparseOkr } from './incremental';
 import { MAX_FILE_BYTES, oversizeMessage, parseOkr } from './parse';
 import { LineIndex } from './positions';
-import type { TokenCache } from './phrasing';
 
 export { oversizeMessage };
 // Which files are OKR files, and their parse, are a module of their own (what reads only ids needs no rule).
@@ -202,8 +201,6 @@ function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<Source
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => p.file),
     options.today,
   );
-  // One run's titles tokenized once, whichever file they are in (tokens are read-only).
-  const tokens: TokenCache = new Map();
   const alignment = new AlignmentIndex(
     parsed.filter((p) => p.source.oversizeBytes === undefined).map((p) => ({ path: p.source.path, file: p.file })),
   );
@@ -235,7 +232,6 @@ function lintBeforeHistory(parsed: readonly ParsedSource[], options: Omit<Source
       alignedPath: target === undefined ? undefined : display(target),
       dependencies,
       alignment,
-      tokens,
       ...(aligned?.problem !== undefined ? { alignedProblem: aligned.problem } : {}),
     });
     return (historyFor) => {

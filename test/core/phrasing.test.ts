@@ -16,7 +16,6 @@ import {
   stringList,
   taskLexicon,
   tokenize,
-  type TokenCache,
   withTokenCache,
 } from '../../src/core/phrasing';
 
@@ -368,45 +367,6 @@ describe('phrasing', () => {
       assert.equal(tokenize(title), first);
     });
     assert.notEqual(tokenize(title), tokenize(title));
-  });
-
-  it('shares tokens across withTokenCache calls given the same cache (the files of one lint run)', () => {
-    const title = 'Cut P1 incidents from 12 to 3';
-    const shared: TokenCache = new Map();
-    const first = withTokenCache(() => tokenize(title), shared);
-    assert.equal(
-      withTokenCache(() => tokenize(title.slice(0)), shared),
-      first,
-    );
-    assert.equal(shared.get(title), first);
-    assert.notEqual(
-      withTokenCache(() => tokenize(title)),
-      first,
-    );
-  });
-
-  it('gives a title shared by the files of a run the verdict of its own numbers and lexicon', () => {
-    const shared: TokenCache = new Map();
-    const spike = taskLexicon(['spike'], []);
-    const run = () => [
-      milestoneCue('Partner integrations with the CRM', {}),
-      milestoneCue('Partner integrations with the CRM', { target: 1 }),
-      milestoneCue('Partner integrations with the CRM', { target: 1, start: 0, unit: 'users' }),
-      objectiveTaskCue('Spike the new cache'),
-      objectiveTaskCue('Spike the new cache', spike),
-      routineCue('Fix bugs reported by customers'),
-    ];
-    const alone = run();
-    assert.deepEqual(withTokenCache(run, shared), alone);
-    assert.deepEqual(withTokenCache(run, shared), alone);
-    assert.deepEqual(alone.slice(0, 5), [
-      undefined,
-      { kind: 'binary-target', words: 'target: 1' },
-      undefined,
-      undefined,
-      { words: 'Spike', kind: 'verb' },
-    ]);
-    assert.notEqual(alone[5], undefined);
   });
 
   describe('performanceCue', () => {

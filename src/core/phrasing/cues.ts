@@ -149,20 +149,8 @@ function standingRuleForEach(tokens: readonly Token[], title: string): boolean {
   });
 }
 
-// The files of a lint run share a title's token list (withTokenCache): a title repeated across
-// them (a team's periods) is read once. Titles over MAX_TITLE are read afresh: tokens stop there.
-const routineOfTokens = new WeakMap<readonly Token[], { cue: string | undefined }>();
-
 /** What routine work (bug fixing, on-call, maintenance) a title describes, if any. */
 export function routineCue(title: string): string | undefined {
-  if (title.length > MAX_TITLE) return findRoutineCue(title);
-  const tokens = tokenize(title);
-  let known = routineOfTokens.get(tokens);
-  if (!known) routineOfTokens.set(tokens, (known = { cue: findRoutineCue(title) }));
-  return known.cue;
-}
-
-function findRoutineCue(title: string): string | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
   const lead = leadIndex(tokens);
   if (tokens[lead] && IMPROVING_VERBS.has(tokens[lead].lower)) return undefined;

@@ -17,7 +17,7 @@
 // results are measurable ("Reduce P1 incidents from twelve to three per quarter"),
 // not milestones ("Ship the new API by March").
 
-export { tokenize, withTokenCache, type Token, type TokenCache, type TokenKind } from './tokens';
+export { tokenize, withTokenCache, type Token, type TokenKind } from './tokens';
 export { buildVerbLexicon, inflections, type VerbLexicon } from './word-forms';
 export { TASK_VERBS } from './lexicon';
 export { findDeadline, findQuantities, impliesMeasure, statesBaseline, statesFrequencyChange, type Quantity } from './quantities';

@@ -1216,23 +1216,6 @@ function imperativeAt(tokens: readonly Token[], lead: number, quantities: readon
  */
 export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexicon: VerbLexicon = TASK_LEXICON): MilestoneCue | undefined {
   title = title.slice(0, MAX_TITLE);
-  // A title repeated across the files of a lint run (which share its token list) is read once
-  // per numbers and lexicon.
-  const { start, target, unit } = numbers;
-  const tokens = tokenize(title);
-  let known = milestoneOfTokens.get(tokens);
-  if (!known) milestoneOfTokens.set(tokens, (known = []));
-  let entry = known.find((k) => k.start === start && k.target === target && k.unit === unit && k.lexicon === lexicon);
-  if (!entry) known.push((entry = { start, target, unit, lexicon, cue: findMilestoneCue(title, { start, target, unit }, lexicon) }));
-  return entry.cue;
-}
-
-const milestoneOfTokens = new WeakMap<
-  readonly Token[],
-  { start?: number; target?: number; unit?: string; lexicon: VerbLexicon; cue: MilestoneCue | undefined }[]
->();
-
-function findMilestoneCue(title: string, numbers: KeyResultNumbers, lexicon: VerbLexicon): MilestoneCue | undefined {
   const tokens = tokenize(title);
   const quantities = findQuantities(title, tokens);
   // An example in brackets illustrates the key result, it is not the key result: the clause before it

@@ -31,22 +31,8 @@ export interface TaskCue {
   kind: 'verb' | 'noun';
 }
 
-// A title repeated across the files of a lint run (which share its token list) is read once per
-// lexicon; titles over MAX_TITLE are read afresh (their tokens stop there).
-const taskCueOfTokens = new WeakMap<readonly Token[], { lexicon: VerbLexicon; cue: TaskCue | undefined }[]>();
-
 /** Why an objective reads as a task, if it does. */
 export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXICON): TaskCue | undefined {
-  if (title.length > MAX_TITLE) return findTaskCue(title, lexicon);
-  const tokens = tokenize(title);
-  let known = taskCueOfTokens.get(tokens);
-  if (!known) taskCueOfTokens.set(tokens, (known = []));
-  let entry = known.find((k) => k.lexicon === lexicon);
-  if (!entry) known.push((entry = { lexicon, cue: findTaskCue(title, lexicon) }));
-  return entry.cue;
-}
-
-function findTaskCue(title: string, lexicon: VerbLexicon): TaskCue | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
   const handled = handlingWork(title, tokens);
   if (handled) return { words: handled.text, kind: 'verb' };

@@ -26,18 +26,12 @@ const TOKEN_PATTERN =
 
 // Several phrasing rules read the same title, and each tokenizes it. While a file is
 // linted (`withTokenCache`), a text's tokens are made once and shared (read-only).
-let cache: TokenCache | undefined;
+let cache: Map<string, readonly Token[]> | undefined;
 
-/** Tokens by text, to share beyond one `withTokenCache` call (the files of one lint run). */
-export type TokenCache = Map<string, readonly Token[]>;
-
-/**
- * Runs `fn` with the tokens of each text kept for its duration, or in `shared` when given
- * (so that later calls with it find them too); what `fn` returns is not cached.
- */
-export function withTokenCache<T>(fn: () => T, shared?: TokenCache): T {
+/** Runs `fn` with the tokens of each text kept for its duration; what it returns is not cached. */
+export function withTokenCache<T>(fn: () => T): T {
   const outer = cache;
-  cache = shared ?? new Map();
+  cache = new Map();
   try {
     return fn();
   } finally {
