@@ -7,8 +7,15 @@ import { printable } from '../../core/escape';
 import * as path from 'node:path';
 import { type CommitRecord, CommitIndex, SCAN_SLACK_DAYS, scanWindowStart } from '../../core/git/history';
 import { indexCachePath, readIndexCache, writeIndexCache } from '../../core/git/index-cache';
-import { gitFailureMessage, openRepo, OKR_FILES_CONFIG_KEY, type RepoSession, TRAILER_CONFIG_KEY } from '../../core/git/git';
-import { type BeforeParse, KnownIds, knownIdsForRepo, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
+import {
+  gitFailureMessage,
+  type GitResult,
+  openRepo,
+  OKR_FILES_CONFIG_KEY,
+  type RepoSession,
+  TRAILER_CONFIG_KEY,
+} from '../../core/git/git';
+import { type BeforeParse, KnownIds, knownIdsForRepo, listOkrFiles, type LoadedKnownIds, loadKnownIds } from '../../core/git/known-ids';
 import { prereadScanWindow, WindowedScan } from '../../core/git/windowed-scan';
 import { NOTES_REF } from '../../core/git/notes';
 import { DEFAULT_TRAILER_KEY } from '../../core/git/trailers';
@@ -124,9 +131,19 @@ function scanProgress(io: CliIO, repositories: number): { enabled: boolean; upda
   };
 }
 
-/** The key results of several repositories' OKR files together; each file read once. */
-async function knownIdsOfRepos(sessions: readonly RepoSession[], beforeParse?: BeforeParse): Promise<LoadedKnownIds> {
-  const all = await Promise.all(sessions.map((s) => knownIdsForRepo(s.ctx, s.root, s.okrFiles, beforeParse)));
+/**
+ * The key results of several repositories' OKR files together; each file read once.
+ * `early`: the OKR files listed in a folder before its repository was opened, used for
+ * the repository whose root that folder is.
+ */
+async function knownIdsOfRepos(
+  sessions: readonly RepoSession[],
+  beforeParse?: BeforeParse,
+  early?: { cwd: string; listing: Promise<GitResult> },
+): Promise<LoadedKnownIds> {
+  const all = await Promise.all(
+    sessions.map((s) => knownIdsForRepo(s.ctx, s.root, s.okrFiles, beforeParse, early?.cwd === s.root ? early.listing : undefined)),
+  );
   if (all.length === 1) return all[0];
   const files = [...new Set(all.flatMap((a) => a.files))];
   const definitions = all.flatMap((a) => a.known.definitions);
@@ -204,6 +221,14 @@ async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
     loading.catch(() => undefined);
     explicitIds = (beforeParse) => (release(beforeParse), loading);
   }
+  // One repository, its own OKR files: they are listed beside opening it, as the folder is
+  // usually its root (the listing is then the one knownIdsForRepo asks for; else it is dropped).
+  let early: { cwd: string; listing: Promise<GitResult> } | undefined;
+  if (options.paths.length === 0 && options.repoDirs.length === 1) {
+    const ctx = repoContext(io, options.repoDirs[0]);
+    early = { cwd: ctx.cwd, listing: listOkrFiles(ctx) };
+    early.listing.catch(() => undefined);
+  }
   const opened = await Promise.all(
     options.repoDirs.map((dir) => openRepo(repoContext(io, dir)).catch((err: unknown) => (fail(err), undefined))),
   );
@@ -245,7 +270,7 @@ async function runLinks(options: LinksArgs, io: CliIO): Promise<number> {
         }
       : undefined;
 
-  const loaded = explicitIds ? await explicitIds(beforeParse) : await knownIdsOfRepos(sessions, beforeParse);
+  const loaded = explicitIds ? await explicitIds(beforeParse) : await knownIdsOfRepos(sessions, beforeParse, early);
   if (reportLoadProblems(loaded, io) && loaded.files.length === 0) {
     await scan.stop();
     return 2;

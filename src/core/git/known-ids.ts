@@ -10,7 +10,7 @@ import { closestMatches } from '../edit-distance';
 import { loadSources, readOkrSources, type WorkspaceProblem } from '../fs/okr-files';
 import { OKR_FILE_GLOBS, type OkrSource, parseSources, SKIPPED_FOLDERS } from '../okr-sources';
 import { MAX_FILE_BYTES } from '../parse';
-import { GitError, type GitContext, gitConfigGetAll, OKR_FILES_CONFIG_KEY, resolveCommit, runGit } from './git';
+import { GitError, type GitContext, type GitResult, gitConfigGetAll, OKR_FILES_CONFIG_KEY, resolveCommit, runGit } from './git';
 
 export class KnownIds {
   private readonly keyResults = new Map<string, IdDefinition>();
@@ -114,6 +114,19 @@ export async function loadKnownIds(targets: readonly string[], cwd: string, befo
 }
 
 /**
+ * `git ls-files` of the OKR files under `ctx.cwd`, tracked or not but not ignored (exit
+ * code 128, outside a work tree, is the caller's to read): what knownIdsForRepo asks in the
+ * repository's root.
+ */
+export function listOkrFiles(ctx: GitContext): Promise<GitResult> {
+  return runGit(
+    ctx,
+    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', ...OKR_FILE_GLOBS.map((g) => `:(glob)**/${g}`)],
+    { okCodes: [128] },
+  );
+}
+
+/**
  * The key results a repository's commits may name: those of the OKR files under
  * the folders in `git config okr.files` (relative to the repository root, possibly
  * outside it), else those of every OKR file git sees in the working tree, tracked
@@ -125,6 +138,7 @@ export async function knownIdsForRepo(
   root: string,
   okrFiles?: readonly string[],
   beforeParse?: BeforeParse,
+  listing?: Promise<GitResult>,
 ): Promise<LoadedKnownIds> {
   // `okrFiles`: the setting, when the caller has read it already (RepoSession.okrFiles).
   const configured = okrFiles ?? (await gitConfigGetAll(ctx, OKR_FILES_CONFIG_KEY));
@@ -134,11 +148,8 @@ export async function knownIdsForRepo(
       root,
       beforeParse,
     );
-  const listed = await runGit(
-    { ...ctx, cwd: root },
-    ['ls-files', '-z', '--cached', '--others', '--exclude-standard', '--deduplicate', '--', ...OKR_FILE_GLOBS.map((g) => `:(glob)**/${g}`)],
-    { okCodes: [128] },
-  );
+  // `listing`: listOkrFiles in `root`, when the caller could start it before the root was known.
+  const listed = await (listing ?? listOkrFiles({ ...ctx, cwd: root }));
   if (listed.code !== 0) {
     if (listed.stderr.includes('must be run in a work tree')) return knownIdsAtHead(ctx, root, beforeParse);
     throw new GitError(`git ls-files failed: ${listed.stderr.trim().split('\n')[0]}`, 'failed', ['ls-files'], listed.stderr, listed.code);

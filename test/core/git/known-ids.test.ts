@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { KnownIds, knownIdsForRepo } from '../../../src/core/git/known-ids';
+import { KnownIds, knownIdsForRepo, listOkrFiles } from '../../../src/core/git/known-ids';
 import type { IdDefinition } from '../../../src/core/model';
 import { PLATFORM_OKR, TempRepo } from '../../helpers/git-repo';
 
@@ -67,6 +67,17 @@ describe('known key results', function () {
       repo.git(['config', '--add', 'okr.files', '../company-okrs']);
       const loaded = await knownIdsForRepo(repo.ctx, repo.dir);
       assert.deepEqual(loaded.known.ids, ['CO-KR1']);
+    });
+
+    it('reads the files of a listing the caller started in the root (okr links starts it beside opening the repository)', async () => {
+      repo.write('okr/platform.okr.yaml', PLATFORM_OKR);
+      const listing = listOkrFiles({ ...repo.ctx, cwd: repo.dir });
+      await listing;
+      // Written after the listing: not in it, so not read.
+      repo.write('.okr.yaml', 'version: 1\nobjectives:\n  - id: ROOT-O1\n    key_results:\n      - { id: ROOT-KR1 }\n');
+      const loaded = await knownIdsForRepo(repo.ctx, repo.dir, undefined, undefined, listing);
+      assert.deepEqual([...loaded.known.ids].sort(), ['PLAT-KR1', 'PLAT-KR12', 'PLAT-KR2']);
+      assert.deepEqual((await knownIdsForRepo(repo.ctx, repo.dir)).known.ids.includes('ROOT-KR1'), true);
     });
 
     it('says where it looked when there is no OKR file', async () => {
