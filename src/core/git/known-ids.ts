@@ -2,7 +2,7 @@
 // files, and the lookups the git features need (resolve a trailer's value, suggest
 // the closest ids for a typo, tell "that is an objective" from "that is unknown").
 
-import { promises as fs } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
 import { collectDefinitions } from '../definitions';
 import type { IdDefinition } from '../model';
@@ -159,12 +159,19 @@ export async function knownIdsForRepo(
     // As the folder search does: a dependency's OKR files are not the team's, even when committed.
     .filter((f) => !f.split('/').some((segment) => SKIPPED_FOLDERS.includes(segment)))
     .map((f) => path.join(root, f));
-  // A file deleted in the working tree but still in the index is simply not there.
-  const existing = (
-    await Promise.all(files.map(async (f) => ((await fs.stat(f).catch(() => undefined))?.isFile() ? f : undefined)))
-  ).filter((f): f is string => f !== undefined);
-  const read = await readOkrSources(existing);
+  // A file deleted in the working tree but still in the index is simply not there. Blocking calls:
+  // only command-line processes (okr, its git hooks) come here, and the history scan waits on them.
+  const existing = files.filter((f) => isFileSync(f));
+  const read = await readOkrSources(existing, { blocking: true });
   return knownIdsOf(read.sources, { files: existing, problems: read.problems, empty: existing.length === 0 ? [root] : [] }, beforeParse);
+}
+
+function isFileSync(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
 }
 
 /**
