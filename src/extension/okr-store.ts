@@ -21,6 +21,7 @@ import {
   alignedTargets,
   isOkrFileName,
   lintParsedSources,
+  OKR_FILES_GLOB,
   parseSources,
   reparseSource,
   type AlignedText,
@@ -28,12 +29,13 @@ import {
   type ParsedSource,
   type SourcesLintOptions,
 } from '../core/workspace';
-import { onDidChangeSettings, settingsFor } from './settings/settings';
+import { filesExclude, onDidChangeSettings, settingsFor } from './settings/settings';
 import { localDate } from '../core/dates';
 import { mapLimited, maxOf } from '../core/arrays';
 import { StoreHistory } from './store-history';
 import { KeyedDebounce } from './keyed-debounce';
 import { existsOnDisk } from './workspace-fs';
+import { excludeGlobs, walkFolder } from './folder-walk';
 import { diskTextVersion, readAfterChange, readEachBlockingWhileQuick, readsEditorText } from './store-reads';
 
 export interface OkrFileState {
@@ -664,11 +666,14 @@ export class OkrFileStore implements OkrStoreWithStats {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       if (folder.uri.scheme !== 'file') continue;
       const settings = folderSettings(folder);
-      let uris: vscode.Uri[] = [];
-      try {
-        uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.files));
-      } catch (err) {
-        this.log?.error(`could not search ${folder.name} for OKR files (okr.files: ${settings.files})`, err);
+      // Read from the disk when it can be; VS Code's file search otherwise, and when that found nothing.
+      let uris = this.walkFolder(folder, settings.files) ?? [];
+      if (uris.length === 0) {
+        try {
+          uris = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, settings.files));
+        } catch (err) {
+          this.log?.error(`could not search ${folder.name} for OKR files (okr.files: ${settings.files})`, err);
+        }
       }
       for (const uri of uris) {
         const match = this.isOkrUri(uri);
@@ -723,6 +728,18 @@ export class OkrFileStore implements OkrStoreWithStats {
     await this.relint('all', true, parseMs, []);
     this.log?.info(`found ${this.entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
     this.emitter.fire({ uris: [] });
+  }
+
+  /**
+   * The folder's OKR files read from the disk as findFiles finds them (see folder-walk.ts), when okr.files
+   * is the default (whose glob means the same to minimatch and to VS Code); undefined: ask findFiles.
+   */
+  private walkFolder(folder: vscode.WorkspaceFolder, files: string): vscode.Uri[] | undefined {
+    if (files !== OKR_FILES_GLOB) return undefined;
+    const exclude = excludeGlobs(filesExclude(folder.uri));
+    const found = exclude && walkFolder(folder.uri.fsPath, this.globsOf(folder).files, exclude);
+    if (!found) this.log?.debug(`searching ${folder.name} for OKR files with VS Code's file search`);
+    return found?.map((relative) => vscode.Uri.joinPath(folder.uri, relative));
   }
 
   private delay(): number {

@@ -155,6 +155,17 @@ describe('organisation scale', function () {
     assert.equal(store.files().length, 504);
     // Measured while the file watcher still reports the 500 files just written (the store looks into them too).
     report('first scan of 504 OKR files ms', Math.round(ms));
+    // The scan reads the folder from the disk (folder-walk.ts): the files VS Code's file search finds.
+    const searched = await vscode.workspace.findFiles(
+      new vscode.RelativePattern(vscode.workspace.workspaceFolders![0], '**/{.okr.yaml,*.okr.yaml,*.okr.yml}'),
+    );
+    assert.deepEqual(
+      store
+        .files()
+        .map((f) => f.uri.fsPath)
+        .sort(),
+      searched.map((u) => u.fsPath).sort(),
+    );
   });
 
   it('a scan of the 500-file monorepo once the file events for it are handled (reported)', async () => {

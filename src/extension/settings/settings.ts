@@ -56,6 +56,11 @@ export function vscodeSetting<T>(key: string, fallback: T): T {
   return value === undefined || typeof value !== typeof fallback ? fallback : (value as T);
 }
 
+/** `files.exclude` as it applies in a workspace folder: what VS Code's file search leaves out. */
+export function filesExclude(folder: vscode.Uri): unknown {
+  return vscode.workspace.getConfiguration('files', folder).get<unknown>('exclude');
+}
+
 export interface SettingsChange {
   /** Did the change touch this setting (for `scope`, when given)? */
   affects(name: SettingName, scope?: vscode.Uri): boolean;
