@@ -100,6 +100,16 @@ export function corpusParts(): Part[] {
       files: inDir('corpus-public/heldout-blind8'),
       secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind8.tsv'),
     },
+    // Gathered and labelled on 2026-12-03 (~12:01-12:17 UTC) from 17 new source groups before any linter run; labelled a
+    // second time, blind to those labels, by another engineer (second-reviewer/); kept outside the repository and
+    // measured once, when issue 14's eleventh round was final (never tuned on; that round was told not to open it);
+    // its mismatches read after that measurement.
+    {
+      name: 'public blind9 held-out (read)',
+      heldOut: true,
+      files: inDir('corpus-public/heldout-blind9'),
+      secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind9.tsv'),
+    },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3 (read)', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
   ];
