@@ -6,7 +6,8 @@
 // refused, bracket nesting is measured before yaml recurses into it, and aliases
 // are expanded against a budget ("billion laughs").
 
-import { isAlias, isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import type * as Yaml from 'yaml';
+import type { Document, Node, Pair, YAMLMap } from 'yaml';
 import type {
   CheckIn,
   DependencyRef,
@@ -30,6 +31,15 @@ import { isValidDate, quarterPeriod } from './dates';
 import { closestMatch } from './edit-distance';
 import { shownValue } from './escape';
 import { pushAll } from './arrays';
+
+// yaml (about 250 KB of code) is required at the first parse, not when a bundle loads: `okr links`
+// starts its `git log` before it parses a file, and its bundle keeps yaml in a file of its own
+// (dist/okr-yaml.js, see esbuild.js), so compiling yaml overlaps the log instead of delaying it.
+let yaml: typeof Yaml | undefined;
+function yamlLib(): typeof Yaml {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return (yaml ??= require('yaml') as typeof Yaml);
+}
 
 /** Files over this size are refused with one finding instead of parsed. */
 export const MAX_FILE_BYTES = 2 * 1024 * 1024;
@@ -162,6 +172,7 @@ interface Field {
 }
 
 class Parser {
+  private readonly yaml = yamlLib();
   readonly findings: Finding[] = [];
   private aliasCount = 0;
   private aliasChars = 0;
@@ -185,8 +196,8 @@ class Parser {
 
   /** A wrong value as a message names it: the scalar as written, quoted and escaped, or its kind. */
   written(v: Node): string {
-    if (isScalar(v)) return `"${shownValue(this.source(v) || String(v.value))}"`;
-    return isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'this value';
+    if (this.yaml.isScalar(v)) return `"${shownValue(this.source(v) || String(v.value))}"`;
+    return this.yaml.isMap(v) ? 'a mapping' : this.yaml.isSeq(v) ? 'a list' : 'this value';
   }
 
   /**
@@ -201,18 +212,18 @@ class Parser {
     while (stack.length) {
       const n = stack.pop();
       if (!n || typeof n !== 'object') continue;
-      if (isPair(n)) {
+      if (this.yaml.isPair(n)) {
         stack.push(n.value, n.key);
         continue;
       }
-      if (isAlias(n)) continue;
+      if (this.yaml.isAlias(n)) continue;
       const node = n as Node;
       if (node.anchor && node.range) {
         const list = anchors.get(node.anchor) ?? [];
         list.push({ start: node.range[0], node });
         anchors.set(node.anchor, list);
       }
-      if (isMap(node) || isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
+      if (this.yaml.isMap(node) || this.yaml.isSeq(node)) for (let i = node.items.length - 1; i >= 0; i--) stack.push(node.items[i]);
     }
     for (const list of anchors.values()) list.sort((a, b) => a.start - b.start);
     this.anchors = anchors;
@@ -221,7 +232,7 @@ class Parser {
 
   /** Follows an alias to its anchor, within the file's expansion budget. */
   deref(node: unknown): Node | null {
-    if (!isAlias(node)) return (node as Node | null) ?? null;
+    if (!this.yaml.isAlias(node)) return (node as Node | null) ?? null;
     const at = node.range?.[0] ?? 0;
     // YAML: an alias names the latest anchor of that name defined before it.
     const candidates = this.anchorIndex().get(node.source) ?? [];
@@ -270,20 +281,20 @@ class Parser {
   ): Map<string, { pair: Pair; value: Node | null; keySpan: Span }> {
     const out = new Map<string, { pair: Pair; value: Node | null; keySpan: Span }>();
     for (const pair of map.items) {
-      if (!isPair(pair)) continue;
+      if (!this.yaml.isPair(pair)) continue;
       const keyNode = pair.key as Node | null;
       const keySpan = nodeSpan(keyNode, { start: spans.node.start, end: spans.node.start });
-      if (isMap(pair.key) || isSeq(pair.key)) {
-        this.schema(keySpan, `A key in ${where} must be a plain word, not a ${isMap(pair.key) ? 'mapping' : 'list'}.`);
+      if (this.yaml.isMap(pair.key) || this.yaml.isSeq(pair.key)) {
+        this.schema(keySpan, `A key in ${where} must be a plain word, not a ${this.yaml.isMap(pair.key) ? 'mapping' : 'list'}.`);
         continue;
       }
-      const keyValue = isScalar(keyNode) ? keyNode.value : keyNode;
+      const keyValue = this.yaml.isScalar(keyNode) ? keyNode.value : keyNode;
       if (keyValue === null || keyValue === undefined || typeof keyValue === 'object') {
         this.schema(keySpan, `Unexpected key in ${where}: keys are plain words such as \`id\` or \`title\`.`);
         continue;
       }
       // A number or boolean key is read as written (`1.10`, not `1.1`).
-      const key = typeof keyValue === 'string' ? keyValue : isScalar(keyNode) ? this.source(keyNode) : '';
+      const key = typeof keyValue === 'string' ? keyValue : this.yaml.isScalar(keyNode) ? this.source(keyNode) : '';
       if (key === '<<') {
         this.schema(keySpan, `YAML merge keys (\`<<\`) are not supported in OKR files: write the fields of ${where} out.`);
         continue;
@@ -291,7 +302,8 @@ class Parser {
       if (!allowed.includes(key)) {
         const suggestion = closestMatch(key, allowed);
         if (suggestion) misspelled?.add(suggestion);
-        const taken = suggestion !== undefined && map.items.some((p) => isPair(p) && isScalar(p.key) && p.key.value === suggestion);
+        const taken =
+          suggestion !== undefined && map.items.some((p) => this.yaml.isPair(p) && this.yaml.isScalar(p.key) && p.key.value === suggestion);
         const fixes =
           suggestion && !taken
             ? [
@@ -313,7 +325,7 @@ class Parser {
       const value = this.deref(pair.value);
       out.set(key, { pair, value, keySpan });
       spans.keys[key] = keySpan;
-      spans.values[key] = nodeSpan(value && !isAlias(pair.value) ? value : (pair.value as Node | null), keySpan);
+      spans.values[key] = nodeSpan(value && !this.yaml.isAlias(pair.value) ? value : (pair.value as Node | null), keySpan);
     }
     return out;
   }
@@ -321,15 +333,15 @@ class Parser {
   str(field: Field | undefined, name: string, where: string): string | undefined {
     if (!field) return undefined;
     const v = field.value;
-    if (v === null || (isScalar(v) && v.value === null)) return undefined;
-    if (isScalar(v)) {
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return undefined;
+    if (this.yaml.isScalar(v)) {
       if (typeof v.value === 'string') return v.value;
       // Numbers, booleans and explicit `!!timestamp`s read as the user wrote them: `title: 2026`, `due: !!timestamp 2026-12-01`.
       if (typeof v.value === 'number' || typeof v.value === 'boolean' || v.value instanceof Date) return this.source(v);
     }
     this.schema(
       nodeSpan(v, field.keySpan),
-      `\`${name}\` in ${where} must be text, not ${isMap(v) ? 'a mapping' : isSeq(v) ? 'a list' : 'a value of another type'}.`,
+      `\`${name}\` in ${where} must be text, not ${this.yaml.isMap(v) ? 'a mapping' : this.yaml.isSeq(v) ? 'a list' : 'a value of another type'}.`,
     );
     return undefined;
   }
@@ -337,8 +349,8 @@ class Parser {
   num(field: Field | undefined, name: string, where: string): number | undefined {
     if (!field) return undefined;
     const v = field.value;
-    if (v === null || (isScalar(v) && v.value === null)) return undefined;
-    if (isScalar(v)) {
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return undefined;
+    if (this.yaml.isScalar(v)) {
       if (typeof v.value === 'number' && Number.isFinite(v.value)) return v.value;
       if (typeof v.value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?\s*$/.test(v.value)) return Number(v.value);
       if (typeof v.value === 'string' && /^\s*[-+]?(\d+\.?\d*|\.\d+)\s*%\s*$/.test(v.value)) {
@@ -413,7 +425,7 @@ class Parser {
 
   /** Where to point when a mapping lacks a field: its first key, not the whole (maybe huge) mapping. */
   anchorOf(map: YAMLMap, spans: NodeSpans): Span {
-    const first = map.items.find((p) => isPair(p) && (p.key as Node | null)?.range);
+    const first = map.items.find((p) => this.yaml.isPair(p) && (p.key as Node | null)?.range);
     if (first) return nodeSpan(first.key as Node, spans.node);
     const r = map.range;
     if (!r) return spans.node;
@@ -426,7 +438,7 @@ class Parser {
     if (s === undefined) {
       // `idd: X` already has its "did you mean `id`": saying the id is missing too would be noise.
       if (required && !field && !misspelled?.has('id')) this.schema(anchor, `${capitalize(where)} has no \`id\`.`);
-      else if (required && field && (field.value === null || isScalar(field.value)))
+      else if (required && field && (field.value === null || this.yaml.isScalar(field.value)))
         this.schema(field.keySpan, `${capitalize(where)} has an empty \`id\`.`);
       return undefined;
     }
@@ -442,7 +454,7 @@ class Parser {
   title(field: Field | undefined, where: string, anchor: Span, misspelled?: Set<string>): string | undefined {
     const s = this.str(field, 'title', where);
     if (s === undefined || s.trim() === '') {
-      if (field?.value != null && !isScalar(field.value)) return undefined; // str() said why
+      if (field?.value != null && !this.yaml.isScalar(field.value)) return undefined; // str() said why
       if (!field && misspelled?.has('title')) return undefined; // `titel:` has its own finding
       this.schema(field ? field.keySpan : anchor, `${capitalize(where)} has no \`title\`.`);
       return undefined;
@@ -457,16 +469,16 @@ class Parser {
   dependsOn(field: Field | undefined, where: string): DependencyRef[] {
     if (!field) return [];
     const v = field.value;
-    if (v === null || (isScalar(v) && v.value === null)) return [];
-    const items: Node[] = isSeq(v) ? this.seq(field, 'depends_on', where) : [v];
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return [];
+    const items: Node[] = this.yaml.isSeq(v) ? this.seq(field, 'depends_on', where) : [v];
     const out: DependencyRef[] = [];
     for (const item of items) {
       const span = nodeSpan(item, field.keySpan);
-      if (!isScalar(item) || item.value === null || typeof item.value === 'object') {
+      if (!this.yaml.isScalar(item) || item.value === null || typeof item.value === 'object') {
         this.schema(
           span,
           `Each entry of \`depends_on\` in ${where} must be the id of a key result or objective, not ` +
-            `${isMap(item) ? 'a mapping' : isSeq(item) ? 'a list' : 'an empty value'}.`,
+            `${this.yaml.isMap(item) ? 'a mapping' : this.yaml.isSeq(item) ? 'a list' : 'an empty value'}.`,
         );
         continue;
       }
@@ -487,8 +499,8 @@ class Parser {
   seq(field: Field | undefined, name: string, where: string): Node[] {
     if (!field) return [];
     const v = field.value;
-    if (v === null || (isScalar(v) && v.value === null)) return [];
-    if (!isSeq(v)) {
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return [];
+    if (!this.yaml.isSeq(v)) {
       this.schema(nodeSpan(v, field.keySpan), `\`${name}\` in ${where} must be a list (each item starting with "- ").`);
       return [];
     }
@@ -501,7 +513,7 @@ class Parser {
   }
 
   mapOf(node: Node, what: string, fallback: Span): YAMLMap | undefined {
-    if (isMap(node)) return node;
+    if (this.yaml.isMap(node)) return node;
     this.schema(nodeSpan(node, fallback), `Each item here must be ${what} (a mapping of fields such as \`id:\` and \`title:\`).`);
     return undefined;
   }
@@ -510,15 +522,15 @@ class Parser {
   plain(node: unknown, depth: number): unknown {
     const n = this.deref(node);
     if (n === null) return null;
-    if (isScalar(n)) return n.value instanceof Date || n.value instanceof Uint8Array ? this.source(n) : n.value;
+    if (this.yaml.isScalar(n)) return n.value instanceof Date || n.value instanceof Uint8Array ? this.source(n) : n.value;
     if (depth > 8) return null;
-    if (isSeq(n)) return n.items.map((i) => this.plain(i, depth + 1));
-    if (isMap(n)) {
+    if (this.yaml.isSeq(n)) return n.items.map((i) => this.plain(i, depth + 1));
+    if (this.yaml.isMap(n)) {
       const out: Record<string, unknown> = {};
       for (const p of n.items) {
-        if (!isPair(p)) continue;
+        if (!this.yaml.isPair(p)) continue;
         const k = this.deref(p.key);
-        if (!isScalar(k) || k.value === null || typeof k.value === 'object' || typeof k.value === 'function') continue;
+        if (!this.yaml.isScalar(k) || k.value === null || typeof k.value === 'object' || typeof k.value === 'function') continue;
         // defineProperty: a key named `__proto__` stays a key instead of replacing the prototype.
         Object.defineProperty(out, String(k.value as string | number | boolean | bigint | symbol), {
           value: this.plain(p.value, depth + 1),
@@ -537,13 +549,13 @@ class Parser {
     const whole: Span = { start: 0, end: this.text.length };
     const spans = emptySpans(whole);
     const file: OkrFile = { path, text: this.text, lint: {}, objectives: [], spans };
-    if (contents === null || (isScalar(contents) && contents.value === null)) {
+    if (contents === null || (this.yaml.isScalar(contents) && contents.value === null)) {
       if (this.doc.errors.length === 0)
         this.schema({ start: 0, end: 0 }, 'This OKR file is empty: it needs at least `team`, `period` and `objectives`.');
       return file;
     }
-    if (!isMap(contents)) {
-      const what = isSeq(contents) ? 'a list' : 'a single value';
+    if (!this.yaml.isMap(contents)) {
+      const what = this.yaml.isSeq(contents) ? 'a list' : 'a single value';
       this.schema(
         nodeSpan(contents, whole),
         `An OKR file must be a mapping with \`team\`, \`period\` and \`objectives\` at the top level, not ${what}.`,
@@ -562,8 +574,8 @@ class Parser {
     file.period = this.period(f.get('period'));
     file.checkInEvery = this.cadence(f.get('check_in_every'));
     const lint = f.get('lint');
-    if (lint?.value != null && !(isScalar(lint.value) && lint.value.value === null)) {
-      if (isMap(lint.value)) {
+    if (lint?.value != null && !(this.yaml.isScalar(lint.value) && lint.value.value === null)) {
+      if (this.yaml.isMap(lint.value)) {
         file.lint = this.plain(lint.value, 0) as Record<string, unknown>;
       } else {
         this.schema(nodeSpan(lint.value, lint.keySpan), '`lint` must be a mapping of rule ids to off, a severity, or options.');
@@ -587,8 +599,8 @@ class Parser {
   /** `retro: { went_well, went_badly, try_next }`, each a text or a list of texts. */
   retro(field: Field): Retro | undefined {
     const v = field.value;
-    if (v === null || (isScalar(v) && v.value === null)) return undefined;
-    if (!isMap(v)) {
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return undefined;
+    if (!this.yaml.isMap(v)) {
       this.schema(nodeSpan(v, field.keySpan), '`retro` must be a mapping with `went_well`, `went_badly` and `try_next`.');
       return undefined;
     }
@@ -596,8 +608,8 @@ class Parser {
     const f = this.fields(v, RETRO_KEYS, '`retro`', spans);
     const texts = (name: string): string[] => {
       const item = f.get(name);
-      if (item?.value == null || (isScalar(item.value) && item.value.value === null)) return [];
-      if (isSeq(item.value)) {
+      if (item?.value == null || (this.yaml.isScalar(item.value) && item.value.value === null)) return [];
+      if (this.yaml.isSeq(item.value)) {
         return this.seq(item, name, '`retro`')
           .map((n) => this.str({ value: n, keySpan: item.keySpan }, name, '`retro`'))
           .filter((s): s is string => s !== undefined && s.trim() !== '');
@@ -612,8 +624,8 @@ class Parser {
     if (!field) return undefined;
     const v = field.value;
     const span = nodeSpan(v, field.keySpan);
-    if (v === null || (isScalar(v) && v.value === null)) return undefined;
-    if (isScalar(v)) {
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return undefined;
+    if (this.yaml.isScalar(v)) {
       const written = typeof v.value === 'string' ? v.value : this.source(v);
       const p = quarterPeriod(written);
       if (!p)
@@ -623,7 +635,7 @@ class Parser {
         );
       return p;
     }
-    if (isMap(v)) {
+    if (this.yaml.isMap(v)) {
       const spans = emptySpans(span);
       const f = this.fields(v, PERIOD_KEYS, '`period`', spans);
       const start = this.date(f.get('start'), 'start', '`period`');
@@ -649,14 +661,18 @@ class Parser {
   cadence(field: Field | undefined): number | undefined {
     if (!field) return undefined;
     const v = field.value;
-    if (v === null || (isScalar(v) && v.value === null)) return undefined;
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return undefined;
     const span = nodeSpan(v, field.keySpan);
-    if (isScalar(v) && typeof v.value === 'string' && Object.prototype.hasOwnProperty.call(CADENCE_WORDS, v.value.trim().toLowerCase())) {
+    if (
+      this.yaml.isScalar(v) &&
+      typeof v.value === 'string' &&
+      Object.prototype.hasOwnProperty.call(CADENCE_WORDS, v.value.trim().toLowerCase())
+    ) {
       return CADENCE_WORDS[v.value.trim().toLowerCase()];
     }
-    if (isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= 366) return v.value;
+    if (this.yaml.isScalar(v) && typeof v.value === 'number' && Number.isInteger(v.value) && v.value >= 1 && v.value <= 366) return v.value;
     const written = this.written(v);
-    const days = isScalar(v) && typeof v.value === 'string' ? /^\s*(\d+)\s*days?\s*$/i.exec(v.value) : null;
+    const days = this.yaml.isScalar(v) && typeof v.value === 'string' ? /^\s*(\d+)\s*days?\s*$/i.exec(v.value) : null;
     const hint = days ? ` Write \`check_in_every: ${Number(days[1])}\`.` : '';
     this.schema(
       span,
@@ -669,9 +685,9 @@ class Parser {
   metricSource(field: Field | undefined, where: string): KeyResult['source'] {
     if (!field) return undefined;
     const v = field.value;
-    if (v === null || (isScalar(v) && v.value === null)) return undefined;
+    if (v === null || (this.yaml.isScalar(v) && v.value === null)) return undefined;
     const span = nodeSpan(v, field.keySpan);
-    if (!isMap(v)) {
+    if (!this.yaml.isMap(v)) {
       this.schema(span, `\`source\` in ${where} must be a mapping: { file: metrics/coverage.json, pointer: /total/lines/pct }.`);
       return undefined;
     }
@@ -682,7 +698,7 @@ class Parser {
     const file = this.str(fileField, 'file', `the \`source\` of ${where}`);
     if (file === undefined || file.trim() === '') {
       // A list or mapping as `file:` already has its finding from str().
-      if (fileField?.value == null || isScalar(fileField.value)) {
+      if (fileField?.value == null || this.yaml.isScalar(fileField.value)) {
         this.schema(
           spans.values.file ?? span,
           `The \`source\` of ${where} needs a \`file\`: the path of the metrics file, relative to this OKR file.`,
@@ -751,7 +767,7 @@ class Parser {
       spans,
     };
     const progressFrom = f.get('progress_from');
-    if (progressFrom?.value && !(isScalar(progressFrom.value) && progressFrom.value.value === null)) {
+    if (progressFrom?.value && !(this.yaml.isScalar(progressFrom.value) && progressFrom.value.value === null)) {
       o.progressFrom = this.oneOf<ProgressSource>(progressFrom, 'progress_from', where, ['key_results', 'aligned', 'both'], 'key_results');
     }
     const krField = f.get('key_results');
@@ -952,7 +968,7 @@ export function parseOkr(text: string, path: string): ParseResult {
         ],
       };
     }
-    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
+    const doc = yamlLib().parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true, keepSourceTokens: false });
     const parser = new Parser(doc, text);
     const file = parser.parseFile(path);
     return { file, findings: dedupe([...yamlFindings(doc, text), ...parser.findings]) };

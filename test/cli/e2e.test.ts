@@ -56,6 +56,14 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(bad.stderr, 'okr: unknown option "--no-such-flag" (see okr lint --help)\n');
   });
 
+  it('okr links keeps yaml out of its bundle, in dist/okr-yaml.js, required at the first parse', () => {
+    // Compiling yaml's code before `git log` starts would delay the log (esbuild.js, core/parse.ts).
+    const links = readFileSync(path.join(ROOT, 'dist', 'okr-links.js'), 'utf8');
+    assert.doesNotMatch(links, /Composer/);
+    assert.match(links, /require\("\.\/okr-yaml\.js"\)/);
+    assert.match(readFileSync(path.join(ROOT, 'dist', 'okr-yaml.js'), 'utf8'), /Composer/);
+  });
+
   it('okr links runs from its own bundle (dist/okr-links.js) exactly as from the whole CLI', async () => {
     // The whole CLI's bundle, run as bin/okr.js would run it for any other command.
     const wholeCli = async (args: string[]) => {
@@ -98,7 +106,7 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(switched.stderr, plain.stderr);
     assert.equal(switched.code, plain.code);
     assert.equal(JSON.parse(switched.stdout).length, 1);
-    for (const bundle of ['cli.js', 'okr-links.js', 'extension.js', 'bench-parse.js']) {
+    for (const bundle of ['cli.js', 'okr-links.js', 'okr-yaml.js', 'extension.js', 'bench-parse.js']) {
       assert.doesNotMatch(readFileSync(path.join(ROOT, 'dist', bundle), 'utf8'), /env\.LOG_(TOKENS|STREAM)/, bundle);
     }
   });
