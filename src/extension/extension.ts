@@ -13,7 +13,7 @@ import { registerFirstRun } from './first-run';
 import { registerGitFeatures } from './git';
 import { registerLintFeatures } from './lint';
 import { OkrFileStore, type OkrStoreUpdate } from './okr-store';
-import { reportSettingProblems } from './settings/settings';
+import { reportSettingProblems, settingsCache } from './settings/settings';
 import { registerObjectivesView } from './tree/objectives-view';
 
 /** What the in-host suites read to report in-editor speed (not a user command). */
@@ -38,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): void {
     log,
     store,
     reportSettingProblems(warnSettings),
+    settingsCache,
     vscode.commands.registerCommand(CommandId.Refresh, () => store.refresh()),
   );
 

@@ -33,12 +33,22 @@ function read(scope: vscode.Uri | undefined) {
   );
   const resource = scopeOf(scope);
   const folder = resource && vscode.workspace.getWorkspaceFolder(resource);
-  // Files outside every folder: keyed apart from the window's, though they read the same today.
-  const key = folder ? folder.uri.toString() : resource ? 'outside' : 'window';
+  // A file outside every folder has no folder settings: it reads the window's (user and workspace) values,
+  // read without a scope, so no one such file's URI stands for the others.
+  const key = folder ? folder.uri.toString() : 'window';
   let settings = cache.get(key);
-  if (!settings) cache.set(key, (settings = readNow(folder ? folder.uri : resource)));
+  if (!settings) cache.set(key, (settings = readNow(folder?.uri)));
   return settings;
 }
+
+/** Stops the cache's clearing listeners (the extension's deactivation); the next read starts them again. */
+export const settingsCache: vscode.Disposable = {
+  dispose() {
+    clearing?.dispose();
+    clearing = undefined;
+    cache.clear();
+  },
+};
 
 /** Every setting as it applies to `scope` (a file or folder; none: the window's). */
 export function settingsFor(scope?: vscode.Uri): OkrSettings {
