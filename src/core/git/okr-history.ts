@@ -263,19 +263,58 @@ export class OkrHistory {
     return this.walkWithEnd(commits, start).versions;
   }
 
+  /**
+   * Per path, the commits of `this.commits` that change it (their indexes, oldest last) and the change:
+   * built in one pass, so each file's walk costs its own commits, not every commit read. Extended when
+   * commits are appended (readBeforeWindow).
+   */
+  private readonly changesByPath = new Map<string, { at: number; change: RawChange }[]>();
+  private indexedCommits = 0;
+
+  private indexedChanges(name: string): readonly { at: number; change: RawChange }[] {
+    for (; this.indexedCommits < this.commits.length; this.indexedCommits++) {
+      const at = this.indexedCommits;
+      for (const change of this.commits[at].changes) {
+        let list = this.changesByPath.get(change.path);
+        if (!list) this.changesByPath.set(change.path, (list = []));
+        // The walk reads a commit's first change of a path, as `find` did.
+        if (list.at(-1)?.at !== at) list.push({ at, change });
+      }
+    }
+    return this.changesByPath.get(name) ?? [];
+  }
+
   /** `walk`, and whether it ended at an addition or deletion (rather than at the end of the commits read). */
   private walkWithEnd(commits: readonly RawCommit[], start: string): { versions: (FileVersion & { status: string })[]; ended: boolean } {
+    if (commits !== this.commits) {
+      // Another log (an old name's, once per rename): walked as it is.
+      let name = start;
+      const versions: (FileVersion & { status: string })[] = [];
+      for (const c of commits) {
+        const change = c.changes.find((ch) => ch.path === name);
+        if (!change) continue;
+        if (change.status === 'D') return { versions, ended: true };
+        versions.push({ commit: c.commit, date: c.date, path: name, blob: change.blob, status: change.status });
+        if (change.status === 'R' && change.from) name = change.from;
+        else if (change.status === 'A' || change.status === 'C') return { versions, ended: true };
+      }
+      return { versions, ended: false };
+    }
     let name = start;
+    let next = 0; // the first commit index not walked yet
     const versions: (FileVersion & { status: string })[] = [];
-    for (const c of commits) {
-      const change = c.changes.find((ch) => ch.path === name);
-      if (!change) continue;
+    for (;;) {
+      const changes = this.indexedChanges(name);
+      const i = firstAtOrAfter(changes, next);
+      if (i === changes.length) return { versions, ended: false };
+      const { at, change } = changes[i];
+      const c = this.commits[at];
       if (change.status === 'D') return { versions, ended: true };
       versions.push({ commit: c.commit, date: c.date, path: name, blob: change.blob, status: change.status });
       if (change.status === 'R' && change.from) name = change.from;
       else if (change.status === 'A' || change.status === 'C') return { versions, ended: true };
+      next = at + 1;
     }
-    return { versions, ended: false };
   }
 
   /** The repository-relative path of an absolute one, with `/`; undefined outside the tree. */
@@ -328,6 +367,18 @@ export class OkrHistory {
     }
     return new Map(blobs.map((b) => [b, this.blobs.get(b)]));
   }
+}
+
+/** The first index of `changes` (sorted by `at`) whose commit is at or after `at`: by bisection. */
+function firstAtOrAfter(changes: readonly { at: number }[], at: number): number {
+  let lo = 0;
+  let hi = changes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (changes[mid].at < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function toRelative(root: string, absolute: string): string | undefined {

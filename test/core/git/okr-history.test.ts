@@ -311,6 +311,47 @@ describe('history rules over real repositories', () => {
     assert.deepEqual(commits[1].changes, [{ status: 'A', blob: '3'.repeat(40), path: 'old.okr.yaml' }]);
   });
 
+  it("finds each file's own commits among many files: touched in different commits, renamed, deleted, never committed", async () => {
+    const repo = TempRepo.create();
+    try {
+      const q = (kr1: number) => quarterFile('2026-Q4', { kr1, kr2: 99.6 });
+      const c1 = repo.commit('Plan a and b', { files: { 'a.okr.yaml': q(11), 'b.okr.yaml': q(10) }, env: on('2026-10-01') });
+      const c2 = repo.commit('Check in a', { files: { 'a.okr.yaml': q(9) }, env: on('2026-10-02') });
+      const c3 = repo.commit('Plan c', { files: { 'team/c.okr.yaml': q(8), 'README.md': 'x\n' }, env: on('2026-10-03') });
+      repo.git(['mv', 'b.okr.yaml', 'b2.okr.yaml']);
+      const c4 = repo.commit('Rename b', { env: on('2026-10-04'), args: [] });
+      const c5 = repo.commit('Check in b2 and c', { files: { 'b2.okr.yaml': q(7), 'team/c.okr.yaml': q(6) }, env: on('2026-10-05') });
+      // d lives, is deleted, and comes back: only its second life is its history.
+      repo.commit('Plan d', { files: { 'd.okr.yaml': q(5) }, env: on('2026-10-06') });
+      repo.git(['rm', '-q', 'd.okr.yaml']);
+      repo.commit('Drop d', { env: on('2026-10-07'), args: [] });
+      const c8 = repo.commit('Plan d again', { files: { 'd.okr.yaml': q(4) }, env: on('2026-10-08') });
+      writeFileSync(path.join(repo.dir, 'e.okr.yaml'), q(3)); // never committed
+      const history = await OkrHistory.read(repo.ctx, {});
+      const seen = (file: string) => history.versionsOf(path.join(repo.dir, file)).map((v) => [v.commit, v.path]);
+      assert.deepEqual(seen('a.okr.yaml'), [
+        [c2, 'a.okr.yaml'],
+        [c1, 'a.okr.yaml'],
+      ]);
+      assert.deepEqual(seen('b2.okr.yaml'), [
+        [c5, 'b2.okr.yaml'],
+        [c4, 'b2.okr.yaml'],
+        [c1, 'b.okr.yaml'],
+      ]);
+      assert.deepEqual(seen('team/c.okr.yaml'), [
+        [c5, 'team/c.okr.yaml'],
+        [c3, 'team/c.okr.yaml'],
+      ]);
+      assert.deepEqual(seen('d.okr.yaml'), [[c8, 'd.okr.yaml']]);
+      assert.deepEqual(seen('b.okr.yaml'), [[c1, 'b.okr.yaml']]); // the old name: its life before the rename
+      assert.deepEqual(seen('e.okr.yaml'), []);
+      assert.equal(history.isTracked(path.join(repo.dir, 'e.okr.yaml')), false);
+      assert.equal(history.isTracked(path.join(repo.dir, 'a.okr.yaml')), true);
+    } finally {
+      repo.remove();
+    }
+  });
+
   it('reads each blob once: the cache answers the second time without git', async () => {
     const repo = TempRepo.create();
     try {
