@@ -73,7 +73,19 @@ export interface OkrStoreUpdate {
   sinceChangeMs?: number;
 }
 
+/** Where the last scan's time went (ms), for the in-host figures: the search, reads with parses, the lint, the listeners. */
+interface OkrScanPhases {
+  searchMs: number;
+  readParseMs: number;
+  parseMs: number;
+  lintMs: number;
+  listenersMs: number;
+  files: number;
+}
+
 export interface OkrStore extends vscode.Disposable {
+  /** The last scan's phases (see OkrScanPhases). */
+  lastScan(): OkrScanPhases | undefined;
   /** Fires after files were (re)linted, added or removed. */
   readonly onDidChange: vscode.Event<OkrStoreChange>;
   /** Resolves once the first scan of the workspace is done. */
@@ -212,6 +224,7 @@ export class OkrFileStore implements OkrStoreWithStats {
   private createdTimer: ReturnType<typeof setTimeout> | undefined;
   /** Scans asked for and not finished: what they read, the history and the look into new folders wait for. */
   private scansPending = 0;
+  private scanPhases: OkrScanPhases | undefined;
   /** Uris to read at the next update, in one batch: a checkout or a build reports hundreds of files at once. */
   private readSoon = new Map<string, vscode.Uri>();
   private readSoonQueued = false;
@@ -347,6 +360,10 @@ export class OkrFileStore implements OkrStoreWithStats {
 
   lastUpdate(): OkrStoreUpdate | undefined {
     return this.last;
+  }
+
+  lastScan(): OkrScanPhases | undefined {
+    return this.scanPhases;
   }
 
   historySettled(): Promise<void> {
@@ -686,6 +703,7 @@ export class OkrFileStore implements OkrStoreWithStats {
         found.set(document.uri.toString(), { uri: document.uri, folder: match.folder });
       }
     }
+    const searched = performance.now();
     // Read into a new map and swap it in at once, keeping the old results until the new
     // ones are linted: during a rescan the store never looks empty.
     const next = new Map<string, Entry>();
@@ -709,6 +727,7 @@ export class OkrFileStore implements OkrStoreWithStats {
         return { read, parsed };
       },
     );
+    const readAndParsed = performance.now();
     for (const [i, { uri, folder }] of targets.entries()) {
       const done = reads[i];
       if (done === 'gone') continue;
@@ -727,7 +746,16 @@ export class OkrFileStore implements OkrStoreWithStats {
     for (const [key, entry] of next) this.entries.set(key, entry);
     await this.relint('all', true, parseMs, []);
     this.log?.info(`found ${this.entries.size} OKR file(s) in ${(performance.now() - started).toFixed(0)} ms`);
+    const firing = performance.now();
     this.emitter.fire({ uris: [] });
+    this.scanPhases = {
+      searchMs: searched - started,
+      readParseMs: readAndParsed - searched,
+      parseMs,
+      lintMs: this.last?.lintMs ?? 0,
+      listenersMs: performance.now() - firing,
+      files: this.entries.size,
+    };
   }
 
   /**

@@ -155,6 +155,7 @@ describe('organisation scale', function () {
     assert.equal(store.files().length, 504);
     // Measured while the file watcher still reports the 500 files just written (the store looks into them too).
     report('first scan of 504 OKR files ms', Math.round(ms));
+    report('first scan phases ms', store.lastScan());
     // The scan reads the folder from the disk (folder-walk.ts): the files VS Code's file search finds.
     const searched = await vscode.workspace.findFiles(
       new vscode.RelativePattern(vscode.workspace.workspaceFolders![0], '**/{.okr.yaml,*.okr.yaml,*.okr.yml}'),
@@ -179,5 +180,6 @@ describe('organisation scale', function () {
     assert.equal(store.files().length, 504);
     // What a window opening on the folder meets (the code warm, nothing else arriving).
     report('scan of 504 OKR files, file events handled, ms', Math.round(ms));
+    report('scan phases, file events handled, ms', store.lastScan());
   });
 });
