@@ -1201,6 +1201,23 @@ function imperativeAt(tokens: readonly Token[], lead: number, quantities: readon
 }
 
 /**
+ * "Understand how nutrition impacts my health", "Understand the biology of my condition": knowledge
+ * to gain, an unmeasured outcome with nothing to ship. Not "Understand sharing a node across origins"
+ * or "Understand ways of leveraging X" (an approach to investigate, whose finding is the deliverable),
+ * nor "Understand how to deploy X" (know-how, learnt by doing the work).
+ */
+function gainsKnowledge(tokens: readonly Token[], lead: number): boolean {
+  if (!/^(understand|understands)$/.test(tokens[lead]?.lower ?? '')) return false;
+  const next = tokens[lead + 1];
+  if (next?.kind !== 'word') return false;
+  if (/^(how|why|what|where|when|which|who|whether)$/.test(next.lower)) return tokens[lead + 2]?.lower !== 'to';
+  return (
+    /^(the|our|my|their|your|its)$/.test(next.lower) &&
+    !/^(ways?|options?|approach(es)?|alternatives?)$/.test(tokens[lead + 2]?.lower ?? '')
+  );
+}
+
+/**
  * Why a key result reads as a milestone (a deliverable or a date) rather than a
  * measured outcome, if it does. Never one: a title that states a change from a
  * baseline ("from 20 to 8 minutes"), describes recurring work ("nightly"), or
@@ -1252,6 +1269,9 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // one release") measures the routine work as "within 7 days" does: routine-work's, not a deliverable.
   if (limitInCycles(tokens, quantities) && routineCue(title)) return undefined;
 
+  // "Understand the biology of my health condition": knowledge gained is an unmeasured outcome
+  // (kr-not-measurable's), no deliverable to ship; an objective so worded is still a task.
+  if (quantities.length === 0 && gainsKnowledge(tokens, lead)) return undefined;
   // A verb outside the lexicon, known by its form, when no number is there to weigh (those go below).
   const verb = leadingTaskVerb(tokens, lexicon, quantities.length === 0);
   if (verb)
@@ -1491,6 +1511,7 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   )
     return true;
   if (judges(first)) return true;
+  if (gainsKnowledge(tokens, lead)) return true;
   // "Make the warehouse easier to use", "Get more people to buy our product": a judgement in the clause.
   if (/^(make|makes|get|gets|keep|keeps)$/.test(w) && tokens.slice(lead + 1, lead + 8).some(judges)) return true;
   if (subjectPredicate(tokens, lead)?.kind === 'experience') return true;
