@@ -296,18 +296,36 @@ const GIVEN_VERBS = new Set(['receive', 'solicit', 'garner', 'attract']);
 const ACT_OF_OTHERS =
   /^(?:\p{L}{3,}(?:ations|itions|issions|ptions|ctions)|\p{L}{3,}(?:als|ses)|votes|pledges|signatures|replies|entries|rsvps|endorsements|testimonials)$/u;
 
-/** Units of distance or weight: an amount of one's own activity measured, not things made ("Run 250 miles"). */
-const MEASURED_AMOUNT = new Set('kg kgs kilos kilograms lb lbs pounds km kms kilometres kilometers miles steps'.split(' '));
+/** Units of distance or weight: an amount of one's own activity measured, not things made ("Run 250 miles", "Deadlift 5 plates"). */
+const MEASURED_AMOUNT = new Set('kg kgs kilos kilograms lb lbs pounds km kms kilometres kilometers miles steps plates'.split(' '));
+
+/** Exercises counted in one go: a level of the body reached ("Do 11 muscle ups"), as a weight lifted is. */
+const FEAT_REPETITIONS = new Set(
+  'ups pushups push-ups pullups pull-ups chinups chin-ups situps sit-ups squats burpees dips lunges reps'.split(' '),
+);
+
+/** "Run a 5k", "Finish a 10K race": a race by its distance is a level reached; not "a 10k record backfill". */
+function raceDistance(tokens: readonly Token[], at: number): boolean {
+  const next = tokens[at + 1];
+  return (
+    /^(a|an)$/.test(tokens[at - 1]?.lower ?? '') &&
+    /^[\d.]+k$/.test(tokens[at].lower) &&
+    (next === undefined || next.kind === 'symbol' || /^(race|run|swim|ride|row|in|under|without)$/.test(next.lower))
+  );
+}
 
 /**
  * Whether the direct object's count is given by others, not made by the team: acts received
  * ("Collect 50 nominations"), people won over by recruiting ("Recruit 50 members", not "Recruit 5
- * engineers": staff), or an amount in a unit of one's own activity ("Run 250 miles", as "Lose 5 kg").
+ * engineers": staff), an amount in a unit of one's own activity ("Run 250 miles", as "Lose 5 kg"), or a
+ * feat's level ("Do 11 muscle ups", "Run a 5k").
  */
 function countsGiven(tokens: readonly Token[], counted: number, verb: string | undefined): boolean {
   const head = phraseWords(tokens, counted + 1).words.at(-1)?.lower ?? '';
   if (MEASURED_AMOUNT.has(rateUnit(tokens[counted + 1]?.lower ?? '')) || MEASURED_AMOUNT.has(unitSuffix(tokens[counted].lower)))
     return true;
+  // A feat done in one go, with no schedule (a schedule makes it repeated work, read before this).
+  if (FEAT_REPETITIONS.has(head) || raceDistance(tokens, counted)) return true;
   if (verb === undefined) return false;
   // Asking for or being given a thing ("Solicit 3 term sheets", "Receive 5 offers"): others give it, whatever it is.
   if (GIVEN_VERBS.has(verb)) return true;
