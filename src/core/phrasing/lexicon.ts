@@ -412,5 +412,5 @@ export const WORK_NOUNS = set(`
   campaign campaigns experiment experiments course courses training trainings video videos episode episodes newsletter
   newsletters study studies call calls meeting meetings hackathon hackathons project projects initiative initiatives
   prototype prototypes pilot pilots spike spikes rfc rfcs proposal proposals improvements fixes repositories repos
-  confs conferences items tasks stories piece pieces
+  confs conferences items tasks stories piece pieces snippet snippets lesson lessons chapter chapters recipe recipes
 `);

@@ -1219,6 +1219,33 @@ function imperativeAt(tokens: readonly Token[], lead: number, quantities: readon
 }
 
 /**
+ * "Increase snippet collection to 650 snippets", "Have a total of 45 blog posts published": a total of
+ * the team's own content reached or held counts the work, as "Publish 45 posts" does. Not people or
+ * results ("Grow the newsletter to 5,000 subscribers"), a share, or a rate ("to 4 posts per month").
+ */
+function ownContentTotal(
+  tokens: readonly Token[],
+  lead: number,
+  quantities: readonly Quantity[],
+): { count: Token; noun: Token } | undefined {
+  const w = tokens[lead]?.lower ?? '';
+  let at = -1;
+  if (/^(increase|increases|grow|grows|expand|expands)$/.test(w)) at = tokens.findIndex((t, i) => i > lead && t.lower === 'to') + 1;
+  else if (/^(have|has)$/.test(w)) {
+    at = lead + 1;
+    if (tokens[at]?.lower === 'a' && tokens[at + 1]?.lower === 'total' && tokens[at + 2]?.lower === 'of') at += 3;
+  }
+  const q = at > 0 ? quantities.find((x) => x.start === tokens[at]?.start) : undefined;
+  if (!q || /[%/]/.test(q.text)) return undefined;
+  const { words, stop } = phraseWords(tokens, at + 1);
+  if (stop?.kind === 'word') return undefined;
+  const noun = words.map((t) => WORK_NOUNS.has(t.lower)).lastIndexOf(true);
+  // The content, then at most a participle of its delivery: "45 blog posts published".
+  if (noun < 0 || words.slice(noun + 1).some((t) => !/\p{L}{3,}ed$/u.test(t.lower))) return undefined;
+  return { count: tokens[at], noun: words[noun] };
+}
+
+/**
  * "Understand how nutrition impacts my health", "Understand the biology of my condition": knowledge
  * to gain, an unmeasured outcome with nothing to ship. Not "Understand sharing a node across origins"
  * or "Understand ways of leveraging X" (an approach to investigate, whose finding is the deliverable),
@@ -1290,6 +1317,10 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // "Understand the biology of my health condition": knowledge gained is an unmeasured outcome
   // (kr-not-measurable's), no deliverable to ship; an objective so worded is still a task.
   if (quantities.length === 0 && gainsKnowledge(tokens, lead)) return undefined;
+  // A total of own content reached or held ("Increase snippet collection to 650 snippets") counts the work.
+  const content = ownContentTotal(tokens, lead, quantities);
+  if (content && !measuresOutcome(tokens, quantities))
+    return { kind: 'deliverable', words: title.slice(content.count.start, content.noun.end) };
   // A verb outside the lexicon, known by its form, when no number is there to weigh (those go below).
   const verb = leadingTaskVerb(tokens, lexicon, quantities.length === 0);
   if (verb)
