@@ -189,6 +189,16 @@ function coordinatedImperative(tokens: readonly Token[], lead: number, lexicon: 
     return undefined;
   // "Microsoft-internal teams review and provide ...": a compound with a hyphen is a modifier, unless a prefix makes a verb ("re-run", "co-host").
   if (first.lower.includes('-') && !/^(re|co|pre|de|un)-/.test(first.lower)) return undefined;
+  // "Patch/Mitigate/Document all systems", "Remediate/Document exceptions": verbs joined by slashes, the
+  // last a task verb in its base form, share its mood as conjuncts after "and" do.
+  if (first.lower.includes('/')) {
+    const parts = first.lower.split('/');
+    const last = parts[parts.length - 1];
+    const plain = (p: string) => /^\p{L}{3,}$/u.test(p) && !OUTCOME_VERBS.has(p) && !/(s|ing|ed)$/.test(p);
+    return parts.every(plain) && lexicon.standalone.has(last) && lexicon.forms.get(last) === last && tokens[lead + 1]?.kind === 'word'
+      ? { base: last, text: first.text, next: lead + 1 }
+      : undefined;
+  }
   for (let i = lead + 1; i < tokens.length && i <= lead + 5; i++) {
     const t = tokens[i];
     // "sanitize, publish and archive the results": a list of verbs, each conjunct after a comma or "and".

@@ -52,6 +52,13 @@ const ROUTINE_CUES: readonly Cue[] = [
     'recurring upkeep',
   ],
   [[/\bapply\w*\b[^.;]{0,40}\b(?:updates|patches|upgrades|fixes)\b/], 'maintenance'],
+  // Remediating or patching what is vulnerable, and keeping everything on supported versions (the README's blind9
+  // call). Not making that work better ("Reduce time to remediate ...": an improving verb leads, read above).
+  [[/\b(?:remediat|patch|fix|resolv|clos)\w*\b[^.;]{0,60}?\bvulnerab(?:le|ility|ilities)\b/], 'maintenance'],
+  [
+    [/\bon (?:the )?(?:current|supported|latest|maintained)(?:\/(?:current|supported|latest|maintained))? (?:[\w-]+ )?versions?\b/],
+    'upgrades',
+  ],
   // Fixing what fails: "Fix failing tests", "Fix what breaks in the nightly build".
   [
     [

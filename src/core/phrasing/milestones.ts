@@ -105,7 +105,9 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     // The schedule of counted work is no measure of its effect: "Publish 12 posts (3/week for 4 weeks)".
     if (counted >= 0 && i > counted && !countedIsResult && (t.text.includes('/') || /^(for|over|during)$/.test(tokens[i - 1]?.lower ?? '')))
       continue;
-    if (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(rateUnit(next.lower))) || clockDuration(tokens, i)) return true;
+    // An age picks what is counted, it is no duration reached: "all vulnerabilities 90-180 days old".
+    const age = tokens[i + 2]?.lower === 'old';
+    if (!age && (TIME_SUFFIX.test(t.lower) || (next && TIME_UNITS.has(rateUnit(next.lower))) || clockDuration(tokens, i))) return true;
     if (holdsBound(tokens, i)) return true;
     // "drop-off at step 3 reduced by 50%", "latency cut by 30%": a change by an amount, wherever it is stated.
     if (
