@@ -36,7 +36,14 @@ import { StoreHistory } from './store-history';
 import { KeyedDebounce } from './keyed-debounce';
 import { existsOnDisk } from './workspace-fs';
 import { excludeGlobs, walkFolder } from './folder-walk';
-import { diskTextVersion, readAfterChange, readEachBlockingWhileQuick, readsEditorText } from './store-reads';
+import {
+  diskTextVersion,
+  readAfterChange,
+  readEachBlockingWhileQuick,
+  readsEditorText,
+  readsMarkingStart,
+  ScanUnread,
+} from './store-reads';
 
 export interface OkrFileState {
   uri: vscode.Uri;
@@ -80,7 +87,11 @@ interface OkrScanPhases {
   parseMs: number;
   lintMs: number;
   listenersMs: number;
+  /** Of readParseMs, the time the host spent on other work when the reads yielded to it. */
+  betweenSlicesMs: number;
   files: number;
+  /** File watcher reports left to the scan (for files it had still to read). */
+  reportsLeftToScan: number;
 }
 
 export interface OkrStore extends vscode.Disposable {
@@ -225,6 +236,8 @@ export class OkrFileStore implements OkrStoreWithStats {
   /** Scans asked for and not finished: what they read, the history and the look into new folders wait for. */
   private scansPending = 0;
   private scanPhases: OkrScanPhases | undefined;
+  /** The running scan's files not yet read: a watcher report for one is left to the scan (see ScanUnread). */
+  private readonly scanUnread = new ScanUnread<string, vscode.Uri>();
   /** Uris to read at the next update, in one batch: a checkout or a build reports hundreds of files at once. */
   private readSoon = new Map<string, vscode.Uri>();
   private readSoonQueued = false;
@@ -678,6 +691,18 @@ export class OkrFileStore implements OkrStoreWithStats {
   }
 
   private async scanNow(): Promise<void> {
+    let done = false;
+    try {
+      await this.scanFiles();
+      done = true;
+    } finally {
+      // Reports left to a scan that did not finish are read now: a change is never lost.
+      const left = this.scanUnread.end();
+      if (!done && !this.disposed) for (const uri of left) this.schedule(uri, 0);
+    }
+  }
+
+  private async scanFiles(): Promise<void> {
     const started = performance.now();
     const found = new Map<string, { uri: vscode.Uri; folder?: vscode.WorkspaceFolder }>();
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
@@ -709,16 +734,28 @@ export class OkrFileStore implements OkrStoreWithStats {
     const next = new Map<string, Entry>();
     this.alignedCache = new Map();
     let parseMs = 0;
+    let betweenSlicesMs = 0;
+    const scanReads = this.scanReads();
     // Blocking reads while they are quick, each file parsed as soon as it is read, with a yield to the event loop
     // every few milliseconds; promise-based reads side by side once one is slow. Entered in the order found.
     const targets = [...found.values()];
+    this.scanUnread.begin(targets.map(({ uri }) => [uri.toString(), uri]));
     const reads = await readEachBlockingWhileQuick(
       targets,
-      {
-        ...this.scanReads(),
-        readNow: ({ uri }) => this.readSourceNow(uri),
-        readLater: ({ uri }) => this.readSource(uri),
-      },
+      readsMarkingStart(
+        {
+          ...scanReads,
+          yieldNow: async () => {
+            const yielded = performance.now();
+            await scanReads.yieldNow();
+            betweenSlicesMs += performance.now() - yielded;
+          },
+          readNow: ({ uri }) => this.readSourceNow(uri),
+          readLater: ({ uri }) => this.readSource(uri),
+        },
+        this.scanUnread,
+        ({ uri }) => uri.toString(),
+      ),
       (read) => {
         if (read === 'gone') return read;
         const t = performance.now();
@@ -754,7 +791,9 @@ export class OkrFileStore implements OkrStoreWithStats {
       parseMs,
       lintMs: this.last?.lintMs ?? 0,
       listenersMs: performance.now() - firing,
+      betweenSlicesMs,
       files: this.entries.size,
+      reportsLeftToScan: this.scanUnread.coveredCount(),
     };
   }
 
@@ -812,6 +851,8 @@ export class OkrFileStore implements OkrStoreWithStats {
     clearTimeout(this.historyTimer);
     this.historyTimer = setTimeout(() => {
       this.historyTimer = undefined;
+      // Asked for before a scan that is now pending: the scan asks again once it is done.
+      if (this.scansPending > 0) return;
       if (this.historyRunning) {
         this.historyAgain = true;
         return;
@@ -838,12 +879,12 @@ export class OkrFileStore implements OkrStoreWithStats {
       this.watchers.push(
         watcher,
         watcher.onDidCreate((uri) => {
-          this.schedule(uri, 0);
+          if (!this.scanUnread.covers(uri.toString())) this.schedule(uri, 0);
           this.refreshHistory();
         }),
         // An open document is followed through its text; its file on disk changes on every save.
         watcher.onDidChange((uri) => {
-          if (!openDocument(uri)) this.schedule(uri, 0);
+          if (!openDocument(uri) && !this.scanUnread.covers(uri.toString())) this.schedule(uri, 0);
           this.refreshHistory();
         }),
         // A deleted file leaves the store even when its editor is still open (rename = delete + create).

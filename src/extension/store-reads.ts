@@ -88,3 +88,66 @@ export async function readEachBlockingWhileQuick<T, R, U>(
   }
   return out;
 }
+
+/**
+ * The files a running scan has yet to start reading, so that a file watcher's report (created, changed)
+ * for one of them needs no read of its own: the scan reads the file after the report came, so it reads
+ * what was reported. Once a file's read has started, a report may stand for a change that read missed:
+ * that file is read again. A checkout or a generator writing hundreds of files reports each one while
+ * the scan of them runs.
+ */
+export class ScanUnread<K, V> {
+  private unread = new Map<K, V>();
+  private covered: V[] = [];
+
+  /** A scan is about to read these items, by key. */
+  begin(items: Iterable<[K, V]>): void {
+    this.unread = new Map(items);
+    this.covered = [];
+  }
+
+  /** The item's read starts now: called before the read, never after it (a change during an awaited read is missed by it). */
+  reading(key: K): void {
+    this.unread.delete(key);
+  }
+
+  /** Does the running scan read this file later? Then the report is left to it (and kept, see `end`). */
+  covers(key: K): boolean {
+    const item = this.unread.get(key);
+    if (item === undefined) return false;
+    this.covered.push(item);
+    return true;
+  }
+
+  /** How many reports were left to the running scan. */
+  coveredCount(): number {
+    return this.covered.length;
+  }
+
+  /** The scan is over; returns the items whose reports were left to it (to read again if it did not finish). */
+  end(): V[] {
+    const covered = this.covered;
+    this.unread = new Map();
+    this.covered = [];
+    return covered;
+  }
+}
+
+/** `reads` telling `unread` as each item's read starts (see ScanUnread). */
+export function readsMarkingStart<T, R, K>(
+  reads: ScanReads<T, R>,
+  unread: Pick<ScanUnread<K, unknown>, 'reading'>,
+  keyOf: (item: T) => K,
+): ScanReads<T, R> {
+  return {
+    ...reads,
+    readNow: (item) => {
+      unread.reading(keyOf(item));
+      return reads.readNow(item);
+    },
+    readLater: (item) => {
+      unread.reading(keyOf(item));
+      return reads.readLater(item);
+    },
+  };
+}

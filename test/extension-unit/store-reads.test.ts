@@ -5,6 +5,8 @@ import {
   readEachBlockingWhileQuick,
   readEachThen,
   readsEditorText,
+  readsMarkingStart,
+  ScanUnread,
 } from '../../src/extension/store-reads';
 
 describe('Store: where a file is read from', () => {
@@ -142,6 +144,90 @@ describe('Store: where a file is read from', () => {
       );
       assert.equal(events[4], 'later 2');
       assert.equal(events[5], 'later 3'); // two at once
+    });
+  });
+
+  describe('file watcher reports during a scan: left to the scan when it has the file still to read, else read again', () => {
+    /**
+     * A scan of files a..e over a disk the test changes between the scan's slices (as a generator writes
+     * files while the store scans): the store's handling of a report is `covers` or a read of its own.
+     * Returns what the store holds once the scan and the reads the reports asked for are done.
+     */
+    async function scanWhileWriting(costs: Record<string, number>, write: (file: string) => boolean) {
+      const files = ['a', 'b', 'c', 'd', 'e'];
+      const disk = new Map(files.map((f) => [f, `${f}0`]));
+      const unread = new ScanUnread<string, string>();
+      const ownReads: string[] = [];
+      let clock = 0;
+      let slices = 0;
+      /** A file written now, and the watcher's report of it. */
+      const report = (file: string) => {
+        disk.set(file, `${file}1`);
+        if (!unread.covers(file)) ownReads.push(file);
+      };
+      const afterSlice = () => {
+        slices++;
+        for (const file of files) if (write(`${file}${slices}`)) report(file);
+      };
+      const reads = {
+        readNow: (f: string) => {
+          clock += costs[f] ?? 1;
+          return disk.get(f)!;
+        },
+        // What the disk held as the read started; the report comes while the read is still under way.
+        readLater: async (f: string) => {
+          const text = disk.get(f)!;
+          await new Promise((r) => setImmediate(r));
+          if (write(`${f} in flight`)) report(f);
+          return text;
+        },
+        limit: 2,
+        slowReadMs: 50,
+        sliceMs: 2,
+        now: () => clock,
+        yieldNow: async () => {
+          await new Promise((r) => setImmediate(r));
+          afterSlice();
+        },
+      };
+      unread.begin(files.map((f) => [f, f]));
+      const read = await readEachBlockingWhileQuick(
+        files,
+        readsMarkingStart(reads, unread, (f) => f),
+        (text, f) => [f, text] as const,
+      );
+      const left = unread.coveredCount();
+      unread.end();
+      const held = new Map(read);
+      for (const f of ownReads) held.set(f, disk.get(f)!);
+      return { held, disk, ownReads, left };
+    }
+
+    it('a file written before the scan read it is left to the scan; one written after its read is read again', async () => {
+      // Slices: a b | c d | e. After the first: a (read) and d (not yet) are written.
+      const { held, disk, ownReads, left } = await scanWhileWriting({}, (w) => w === 'a1' || w === 'd1');
+      assert.deepEqual(ownReads, ['a']);
+      assert.equal(left, 1);
+      assert.deepEqual([...held], [...disk]); // no change lost
+      assert.equal(held.get('d'), 'd1');
+    });
+
+    it('a file written while its promise-based read is under way is read again', async () => {
+      // b's blocking read is slow: c, d, e are read with promises; c changes while its read waits on the disk.
+      const { held, disk, ownReads } = await scanWhileWriting({ b: 60 }, (w) => w === 'c in flight');
+      assert.deepEqual(ownReads, ['c']);
+      assert.deepEqual([...held], [...disk]);
+      assert.equal(held.get('c'), 'c1');
+    });
+
+    it('reports for files outside the scan are read; after the scan, every report is', () => {
+      const unread = new ScanUnread<string, string>();
+      unread.begin([['a', 'A']]);
+      assert.equal(unread.covers('z'), false);
+      assert.equal(unread.covers('a'), true);
+      assert.deepEqual(unread.end(), ['A']); // what a scan that fails reads again
+      assert.equal(unread.covers('a'), false);
+      assert.equal(unread.coveredCount(), 0);
     });
   });
 });
