@@ -479,6 +479,9 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   // Verbs that grow people, also coordinated, make the people's growth the outcome: "Coach and develop
   // the team", "Mentor the support engineers". Not a team put together ("Build a Sales and Marketing team").
   if (growsPeople(tokens, verb, lexicon)) return undefined;
+  // "Reshape my body", "Develop my skills": the writer's own person changed is a life state, as people grown
+  // are; studying it ("Understand my body") stays a task.
+  if (object[0]?.lower === 'my' && head && OWN_PERSON.has(head.lower) && !TOPIC_VERBS.has(verb.base)) return undefined;
   // "Build Team", "Build our team": a team with no function named grows as people do; "Build a Sales
   // and Marketing team" staffs one, work.
   if (verb.base === 'build' && object.length > 0 && object.length <= 2 && COLLECTIVES.has(object[object.length - 1].lower)) {
@@ -496,6 +499,11 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
   if (sharesClauseWithOutcome(tokens, verb.next)) return undefined;
   return verb;
 }
+
+/** Aspects of one's own person: "my body", "my fitness", "my skills". */
+const OWN_PERSON = new Set(
+  'body health fitness mind physique strength stamina skills skillset habits wellbeing well-being confidence mindset self'.split(' '),
+);
 
 /** Verbs that grow people: their object's growth is what they are for. */
 const GROWING_PEOPLE = new Set(['coach', 'develop', 'mentor', 'nurture', 'upskill']);

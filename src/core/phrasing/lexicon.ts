@@ -166,7 +166,7 @@ export const OUTCOME_VERBS = set(`
   halves halving minimize minimise minimizes minimises maximize maximise eliminate eliminates shrink shrinks shorten
   shortens help helps empower empowers earn earns gain gains lose loses get gets secure secures attract retain
   retains recover recovers save saves lift lifts acquire acquires activate activates retain prevent prevents avoid avoids
-  detect detects resolve resolves serve serves
+  detect detects resolve resolves serve serves ease eases alleviate alleviates relieve relieves
 `);
 
 /** After a task verb these make it an outcome: "Ship with confidence", "Release weekly", "Move faster". */
@@ -366,7 +366,7 @@ export const EVALUATIVE = set(`
   world-class best-in-class first-class excellent exceptional outstanding stellar great delightful delightful flawless
   healthy maintainable high-quality high-performing rock-solid reliable resilient trustworthy sticky helpful seamless
   effortless frictionless joyful lovable loved amazing awesome superb superior winning thriving vibrant sustainable
-  predictable dependable painless happy engaged engaging compelling inspiring
+  predictable dependable painless happy engaged engaging compelling inspiring valuable meaningful effective
 `);
 
 /** Verbs a task verb may share its clause with that make the clause an outcome: "Add and retain 5 members". */
