@@ -903,7 +903,8 @@ export class OkrFileStore implements OkrStoreWithStats {
   }
 
   private noteFolderEvent(uri: vscode.Uri, folder: vscode.WorkspaceFolder): void {
-    if (this.disposed || this.isOkrUri(uri)) return; // an OKR file: its own watcher reports it
+    if (this.disposed) return;
+    // Which paths are OKR files is told at the look, after any scan: a generator's hundreds of reports cost the scan nothing.
     this.created.set(uri.toString(), { uri, folder });
     // At most one look per 200 ms, however many files a build or a checkout writes.
     this.createdTimer ??= setTimeout(() => {
@@ -924,8 +925,10 @@ export class OkrFileStore implements OkrStoreWithStats {
 
   /** Reads the OKR files under the folders created or deleted since the last look: new ones, and known ones again. */
   private async lookIntoCreated(): Promise<void> {
-    const batch = [...this.created.values()];
+    // An OKR file: its own watcher reports it.
+    const batch = [...this.created.values()].filter(({ uri }) => !this.isOkrUri(uri));
     this.created = new Map();
+    if (batch.length === 0) return;
     // Only the outermost new paths: a path with a new child is a new folder, searched with everything under it.
     const paths = new Set(batch.map((item) => item.uri.path));
     const outermost = batch.filter(({ uri }) => {
