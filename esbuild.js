@@ -23,7 +23,7 @@ const yamlDebugSwitchesOff = {
   },
 };
 
-// In the `okr links` bundle, `require('yaml')` loads dist/okr-yaml.js, beside it.
+// In the `okr links` and `okr lint` bundles, `require('yaml')` loads dist/okr-yaml.js, beside it.
 const yamlFromItsOwnFile = {
   name: 'yaml-from-its-own-file',
   setup(build) {
@@ -53,6 +53,13 @@ const builds = [
     plugins: [...common.plugins, yamlFromItsOwnFile],
     entryPoints: ['src/cli/links-main.ts'],
     outfile: 'dist/okr-links.js',
+  },
+  // `okr lint` alone, yaml beside it as for links: loading the other commands' code is time every lint pays.
+  {
+    ...common,
+    plugins: [...common.plugins, yamlFromItsOwnFile],
+    entryPoints: ['src/cli/lint-main.ts'],
+    outfile: 'dist/okr-lint.js',
   },
   { ...common, entryPoints: [require.resolve('yaml')], outfile: 'dist/okr-yaml.js' },
   { ...common, entryPoints: ['bench/index.ts'], outfile: 'dist/bench.js', minify: false },

@@ -24,6 +24,22 @@ async function okrBinary(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{
   }
 }
 
+/** The whole CLI's bundle, run as bin/okr.js runs it for a command without a bundle of its own. */
+async function wholeCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const script = `require(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))}).main()`;
+    const { stdout, stderr } = await run(process.execPath, ['-e', script, 'okr', ...args], {
+      cwd: ROOT,
+      env: { ...process.env, NO_COLOR: '1' },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (err) {
+    const e = err as { code?: number; stdout?: string; stderr?: string };
+    if (typeof e.code !== 'number') throw err;
+    return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
+  }
+}
+
 describe('bin/okr.js (end to end, built bundle)', function () {
   this.timeout(120_000);
 
@@ -65,21 +81,6 @@ describe('bin/okr.js (end to end, built bundle)', function () {
   });
 
   it('okr links runs from its own bundle (dist/okr-links.js) exactly as from the whole CLI', async () => {
-    // The whole CLI's bundle, run as bin/okr.js would run it for any other command.
-    const wholeCli = async (args: string[]) => {
-      try {
-        const script = `require(${JSON.stringify(path.join(ROOT, 'dist', 'cli.js'))}).main()`;
-        const { stdout, stderr } = await run(process.execPath, ['-e', script, 'okr', ...args], {
-          cwd: ROOT,
-          env: { ...process.env, NO_COLOR: '1' },
-        });
-        return { code: 0, stdout, stderr };
-      } catch (err) {
-        const e = err as { code?: number; stdout?: string; stderr?: string };
-        if (typeof e.code !== 'number') throw err;
-        return { code: e.code, stdout: e.stdout ?? '', stderr: e.stderr ?? '' };
-      }
-    };
     for (const args of [
       ['links', '--format', 'json'],
       ['links', '--limit', '0'],
@@ -96,6 +97,27 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal((await okrBinary(['links', '--no-such-flag'])).stderr, 'okr: unknown option "--no-such-flag" (see okr links --help)\n');
   });
 
+  it('okr lint runs from its own bundle (dist/okr-lint.js), yaml beside it, exactly as from the whole CLI', async () => {
+    const lint = readFileSync(path.join(ROOT, 'dist', 'okr-lint.js'), 'utf8');
+    assert.doesNotMatch(lint, /Composer/);
+    assert.match(lint, /require\("\.\/okr-yaml\.js"\)/);
+    const today = ['--today', '2026-11-28'];
+    for (const args of [
+      ['lint', 'test/fixtures/rules', ...today],
+      ['lint', 'test/fixtures/rules', ...today, '--format', 'json'],
+      ['lint', 'test/fixtures/rules', 'examples', ...today, '--format', 'sarif'],
+      ['lint', 'test/fixtures/rules', ...today, '--quiet', '--rule', 'routine-work=error'],
+      ['lint', 'test/fixtures/cli/clean', ...today, '--max-warnings', '0'],
+      ['lint', 'no/such/path'],
+      ['lint', '--help'],
+      ['lint', '--no-such-flag'],
+    ]) {
+      const own = await okrBinary(args);
+      assert.deepEqual(own, await wholeCli(args), args.join(' '));
+    }
+    assert.equal((await okrBinary(['lint', 'test/fixtures/rules', ...today])).code, 1);
+  });
+
   it("ignores the yaml library's debug switches in the environment (LOG_TOKENS, LOG_STREAM)", async () => {
     // yaml prints every token, unescaped, to stdout when they are set: JSON output would be broken and a
     // file's text would reach the terminal raw. The build turns them off (esbuild.js), in every bundle.
@@ -106,7 +128,7 @@ describe('bin/okr.js (end to end, built bundle)', function () {
     assert.equal(switched.stderr, plain.stderr);
     assert.equal(switched.code, plain.code);
     assert.equal(JSON.parse(switched.stdout).length, 1);
-    for (const bundle of ['cli.js', 'okr-links.js', 'okr-yaml.js', 'extension.js', 'bench-parse.js']) {
+    for (const bundle of ['cli.js', 'okr-links.js', 'okr-lint.js', 'okr-yaml.js', 'extension.js', 'bench-parse.js']) {
       assert.doesNotMatch(readFileSync(path.join(ROOT, 'dist', bundle), 'utf8'), /env\.LOG_(TOKENS|STREAM)/, bundle);
     }
   });

@@ -52,6 +52,7 @@ describe('the okr npm package', function () {
       'package/bin/okr.js',
       'package/dist/cli.js',
       'package/dist/okr-links.js',
+      'package/dist/okr-lint.js',
       'package/dist/okr-yaml.js',
       'package/package.json',
     ]);
