@@ -335,9 +335,13 @@ export const QUALITY_NOUNS = set(`
   usability ux dx morale wellbeing safety scalability hygiene posture trust onboarding thing things
 `);
 
+/** Adverbs of how often, one word each: the one list RECURRING, quantities' FREQUENCY and oneEachPeriod read. */
+export const FREQUENCY_ADVERBS = set('nightly daily weekly fortnightly monthly quarterly annually yearly');
+/** FREQUENCY_ADVERBS as a regular expression alternation. */
+export const FREQUENCY_ADVERB_PATTERN = [...FREQUENCY_ADVERBS].join('|');
+
 /** Recurring work ("nightly", "every month") is routine, not a deliverable. */
-export const RECURRING =
-  /\b(nightly|daily|weekly|fortnightly|monthly|quarterly|annually|yearly|every (?:day|night|week|month|quarter|sprint|release|year))\b/;
+export const RECURRING = new RegExp(`\\b(${FREQUENCY_ADVERB_PATTERN}|every (?:day|night|week|month|quarter|sprint|release|year))\\b`);
 
 /** Words ending in -ed that describe rather than report delivery ("trusted data", "unplanned downtime"). */
 export const DESCRIPTIVE_ED = set(`

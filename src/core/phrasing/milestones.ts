@@ -33,6 +33,7 @@ import {
   DESCRIPTIVE_ED,
   DETERMINERS,
   EVALUATIVE,
+  FREQUENCY_ADVERBS,
   IMPROVING_VERBS,
   OUTCOME_METRICS,
   OUTCOME_OBJECTS,
@@ -500,7 +501,7 @@ function oneEachPeriod(tokens: readonly Token[], lexicon: VerbLexicon): VerbMatc
   for (let i = verb.next + 2; i < tokens.length; i++) {
     const w = tokens[i].lower;
     if (/^(each|every)$/.test(w) && periodWord(tokens[i + 1]?.lower)) return verb;
-    if (/^(daily|nightly|weekly|fortnightly|monthly|quarterly|yearly|annually)$/.test(w)) return verb;
+    if (FREQUENCY_ADVERBS.has(w)) return verb;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
 import {
   DATE_ANYWHERE,
   DEADLINE,
+  FREQUENCY_ADVERB_PATTERN,
   MULTIPLIERS,
   ONE_BEFORE,
   OUTCOME_METRICS,
@@ -287,7 +288,7 @@ export function statesBaseline(
 
 /** How often, in words or as a rate: "daily", "every sprint", "twice a week", "3x/week", "on demand". */
 const FREQUENCY =
-  '(?:hourly|daily|nightly|weekly|fortnightly|bi-?weekly|monthly|quarterly|yearly|annually|on[- ]demand|continuously|' +
+  `(?:hourly|bi-?weekly|${FREQUENCY_ADVERB_PATTERN}|on[- ]demand|continuously|` +
   '(?:once|twice|\\d+x?) (?:a|an|per|every) (?:day|week|month|quarter|sprint|release)|every (?:\\w+ )?(?:days?|weeks?|months?|quarters?|sprints?|releases?|commits?|merges?)|' +
   '\\d+(?:[.,]\\d+)?x?\\/(?:day|week|month|quarter|sprint))';
 const FREQUENCY_CHANGE = new RegExp(`\\bfrom (?:about |around )?${FREQUENCY} to (?:at least )?${FREQUENCY}`, 'i');
