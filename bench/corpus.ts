@@ -110,6 +110,15 @@ export function corpusParts(): Part[] {
       files: inDir('corpus-public/heldout-blind9'),
       secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind9.tsv'),
     },
+    // Gathered and labelled on 2026-12-04 (~18:51-19:00 UTC) from 45 new source groups before any linter run, by two
+    // engineers (engineering; product and personal), from docs/rules/ and the corpus README only; labelled a second
+    // time, blind to those labels, by two other engineers (second-reviewer/); kept outside the repository until issue
+    // 14's twelfth round was final, then measured once; its mismatches read by the thirteenth round after that.
+    {
+      name: 'public blind10 held-out (read)',
+      heldOut: true,
+      files: inDir('corpus-public/heldout-blind10'),
+    },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3 (read)', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
   ];
