@@ -118,6 +118,7 @@ export function corpusParts(): Part[] {
       name: 'public blind10 held-out (read)',
       heldOut: true,
       files: inDir('corpus-public/heldout-blind10'),
+      secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind10.tsv'),
     },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3 (read)', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
