@@ -103,13 +103,8 @@ export function planClose(file: OkrFile, today: IsoDate, retro?: RetroInput): Cl
   edits.push(setTopLevel(file, 'closed', today, ['period', 'team', 'version']));
   const retroText = retro ? retroValue(retro) : undefined;
   if (retro && retroText) {
-    if (
-      file.retro &&
-      file.spans.values.retro &&
-      text.charAt(file.spans.values.retro.start) !== '{' &&
-      Object.keys(file.retro.spans.keys).length > 0
-    ) {
-      // A block `retro:` the team wrote by hand: set each part in it.
+    if (file.retro && file.spans.values.retro && Object.keys(file.retro.spans.keys).length > 0) {
+      // A `retro:` written before (by hand or by an earlier close): set each part given in it.
       const parts: [keyof RetroInput, string][] = [
         ['wentWell', 'went_well'],
         ['wentBadly', 'went_badly'],

@@ -110,6 +110,25 @@ describe('okr close', () => {
     }
   });
 
+  it('closing again with one part of the retro keeps the parts an earlier close wrote', async () => {
+    const ws = workspace();
+    try {
+      const file = 'okrs/platform.okr.yaml';
+      await okr(['close', file, '--today', '2027-01-04', '--went-well', 'Canary deploys', '--try-next', 'Fewer KRs'], { cwd: ws.dir });
+      const first = ws.read(file);
+      assert.match(first, /^retro: \{ went_well: "Canary deploys", try_next: "Fewer KRs" \}$/m);
+      const r = await okr(['close', file, '--today', '2027-01-05', '--went-badly', 'Late check-ins'], { cwd: ws.dir });
+      assert.equal(r.code, 0, r.stderr);
+      const again = ws.read(file);
+      assert.match(again, /^retro: \{ went_well: "Canary deploys", try_next: "Fewer KRs", went_badly: "Late check-ins" \}$/m);
+      // A part given again replaces that part only.
+      await okr(['close', file, '--today', '2027-01-05', '--try-next', 'Weekly check-ins'], { cwd: ws.dir });
+      assert.equal(ws.read(file), again.replace('"Fewer KRs"', '"Weekly check-ins"'));
+    } finally {
+      ws.remove();
+    }
+  });
+
   it('--dry-run writes nothing; CRLF and a byte-order mark survive a real close', async () => {
     const crlf = '\uFEFF' + PLATFORM.replace(/\n/g, '\r\n');
     const ws = workspace(crlf);
