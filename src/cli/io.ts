@@ -82,7 +82,7 @@ export function usageMessage(err: unknown, commandName?: string): string | undef
   if (typeof e?.code !== 'string' || !e.code.startsWith('ERR_PARSE_ARGS')) return undefined;
   const message = e.message ?? '';
   const see = commandName ? `okr ${commandName} --help` : 'okr --help';
-  const quoted = /'([^']*)'/.exec(message)?.[1] ?? '';
+  const quoted = (/'([^']*)'/.exec(message)?.[1] ?? '').replace(NEGATIVE, '');
   const option =
     quoted
       .split(/[\s,]+/)
@@ -104,8 +104,15 @@ export function usageMessage(err: unknown, commandName?: string): string | undef
 /**
  * `--limit -5` is a value, not an option: parseArgs would say "needs a value", so
  * a negative number after an option that takes a value is attached to it
- * (`--limit=-5`) and the command's own check names what is wrong with it.
+ * (`--limit=-5`) and the command's own check names what is wrong with it. A negative
+ * number anywhere else is an argument (`okr check-in NPS-KR1 -12`: no option is a
+ * digit): it is passed as NEGATIVE + the number, which parseArgs takes for a
+ * positional, and parseCommandArgs gives it back as written.
  */
+const NEGATIVE_NUMBER = /^-\.?\d/;
+/** Marks a negative number as a positional (no argument from a command line holds a NUL). */
+const NEGATIVE = '\u0000';
+
 function attachNegativeValues(args: readonly string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
   const takesValue = new Set<string>();
   for (const [name, o] of Object.entries(options)) {
@@ -121,9 +128,11 @@ function attachNegativeValues(args: readonly string[], options: NonNullable<Pars
       break;
     }
     const next = args[i + 1];
-    if (takesValue.has(a) && next !== undefined && /^-\d/.test(next)) {
+    if (takesValue.has(a) && next !== undefined && NEGATIVE_NUMBER.test(next)) {
       out.push(a.startsWith('--') ? `${a}=${next}` : `${a}${next}`);
       i++;
+    } else if (NEGATIVE_NUMBER.test(a)) {
+      out.push(NEGATIVE + a);
     } else {
       out.push(a);
     }
@@ -139,7 +148,8 @@ export function parseCommandArgs<T extends NonNullable<ParseArgsConfig['options'
   allowPositionals = true,
 ) {
   try {
-    return parseArgs({ args: attachNegativeValues(args, options), options, strict: true, allowPositionals });
+    const parsed = parseArgs({ args: attachNegativeValues(args, options), options, strict: true, allowPositionals });
+    return { ...parsed, positionals: parsed.positionals.map((p) => (p.startsWith(NEGATIVE) ? p.slice(NEGATIVE.length) : p)) };
   } catch (err) {
     const message = usageMessage(err, commandName);
     if (message !== undefined) throw new UsageError(message);

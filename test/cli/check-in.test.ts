@@ -70,6 +70,18 @@ describe('okr check-in', () => {
     assert.doesNotMatch(lint.stdout, /current-disagrees/);
   });
 
+  it('takes a negative value as the value, not as an option (a net score below zero)', async () => {
+    const r = await okr(['check-in', 'PLAT-KR3', '-12.5', '--note', '-3 since last week', '--date', '2026-11-27'], { cwd: dir });
+    assert.equal(r.stderr, '');
+    assert.equal(r.code, 0);
+    assert.match(file(), /check_ins: \[\{ date: 2026-11-27, value: -12\.5, note: "?-3 since last week"? \}\] \}\n/);
+    const bad = await okr(['check-in', 'PLAT-KR1', '-x'], { cwd: dir });
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, 'okr: unknown option "-x" (see okr check-in --help)\n');
+    const extra = await okr(['hook', 'status', '-5'], { cwd: dir });
+    assert.equal(extra.stderr, 'okr: unexpected argument "-5" (see okr hook --help)\n');
+  });
+
   it('defaults to today, and --dry-run prints a diff and writes nothing', async () => {
     const r = await okr(['check-in', 'plat-kr1', '5', '--dry-run'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);
