@@ -40,6 +40,11 @@ export interface FromSourcesPlan {
   problems: SourceProblem[];
 }
 
+/** A key result whose `source:` names a file, or would but for a problem reported per key result. */
+export function hasReadableSource(kr: KeyResult): boolean {
+  return kr.source?.file !== undefined || kr.source?.problem !== undefined;
+}
+
 /**
  * Plans the check-ins from the `source:` metrics of one OKR file. `okrPath` is the file's
  * path on disk (sources are relative to it), `shownPath` the name messages use, `root` the
@@ -56,7 +61,7 @@ export async function planFromSources(
   const plan: FromSourcesPlan = { sources: 0, edits: [], recorded: [], unchanged: 0, problems: [] };
   const krs = parsed.file.objectives
     .flatMap((o) => o.keyResults)
-    .filter((k): k is KeyResult & { id: string } => k.source?.file !== undefined && k.id !== undefined);
+    .filter((k): k is KeyResult & { id: string } => hasReadableSource(k) && k.id !== undefined);
   if (krs.length === 0) return plan;
   const failed: { keyResultId: string; offset: number; message: string }[] = [];
   const problem = (kr: KeyResult & { id: string }, message: string) => {

@@ -58,6 +58,11 @@ export interface MetricSource {
   file?: string;
   /** RFC 6901 JSON pointer into the file (`/total/lines/pct`); without it the file holds one number. */
   pointer?: string;
+  /**
+   * Why the metric cannot be read as written (an absolute `file`, a `pointer` that is no
+   * JSON pointer), in words for a message; lint reports it at its place.
+   */
+  problem?: string;
   /** Spans of `source:` itself (node) and of its `file`/`pointer` fields. */
   spans: NodeSpans;
 }

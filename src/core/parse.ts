@@ -710,22 +710,26 @@ class Parser {
         `The \`file\` of a \`source\` is relative to the OKR file (and inside the repository), not an absolute path: ` +
           `"${shownValue(file)}".`,
       );
+      source.problem = `the file ${shownValue(file.trim())} is an absolute path; a source is relative to the OKR file`;
     } else {
       source.file = file.trim();
     }
     const pointer = this.str(f.get('pointer'), 'pointer', `the \`source\` of ${where}`);
     if (pointer !== undefined) {
       if (pointer !== '' && !pointer.startsWith('/')) {
-        const fixed = `/${pointer.replace(/\./g, '/')}`;
+        // "#/total/lines/pct" is the pointer written as a URI fragment: its pointer is what follows the "#".
+        const fixed = pointer.startsWith('#/') ? pointer.slice(1) : `/${pointer.replace(/\./g, '/')}`;
         this.schema(
           spans.values.pointer,
           `\`pointer\` is a JSON pointer (RFC 6901): it starts with "/", as in "${shownValue(fixed)}", not "${shownValue(pointer)}".`,
         );
+        source.problem = `the pointer "${shownValue(pointer)}" does not start with "/" (write "${shownValue(fixed)}")`;
       } else if (/~(?![01])/.test(pointer)) {
         this.schema(
           spans.values.pointer,
           `In a JSON pointer "~" is written "~0" and "/" inside a key "~1": "${shownValue(pointer)}" has a "~" followed by something else.`,
         );
+        source.problem = `the pointer "${shownValue(pointer)}" has a "~" that is not "~0" or "~1"`;
       } else {
         source.pointer = pointer;
       }

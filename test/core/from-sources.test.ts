@@ -85,6 +85,39 @@ describe('planFromSources', () => {
     assert.deepEqual([again.recorded.length, again.unchanged, again.edits.length], [0, 3, 0]);
   });
 
+  it('reports a source it cannot read as written, never reading the whole file in its place', async () => {
+    fs.writeFileSync(path.join(dir, 'metrics', 'huge.json'), '{ "x": 1e400 }');
+    fs.writeFileSync(path.join(dir, 'bench', 'huge.txt'), '1e400\n');
+    const text = `version: 1
+period: 2026-Q4
+objectives:
+  - id: O1
+    title: Faster and safer
+    key_results:
+      - { id: KR1, title: Raise line coverage from 60% to 80%, target: 80, source: { file: metrics/coverage.json, pointer: total/lines/pct } }
+      - { id: KR2, title: Raise line coverage from 60% to 81%, target: 81, source: { file: metrics/coverage.json, pointer: "#/total/count" } }
+      - { id: KR3, title: Raise line coverage from 60% to 82%, target: 82, source: { file: /etc/passwd } }
+      - { id: KR4, title: Raise line coverage from 60% to 83%, target: 83, source: { file: metrics/huge.json, pointer: /x } }
+      - { id: KR5, title: Raise line coverage from 60% to 84%, target: 84, source: { file: bench/huge.txt } }
+`;
+    const plan = await planFromSources(text, 'team.okr.yaml', path.join(dir, 'team.okr.yaml'), dir, '2026-11-27');
+    assert.equal(plan.sources, 5);
+    assert.deepEqual(plan.recorded, []);
+    assert.deepEqual(
+      plan.problems.map((p) => [p.keyResultId, p.line, p.message]),
+      [
+        ['KR1', 7, 'the pointer "total/lines/pct" does not start with "/" (write "/total/lines/pct")'],
+        ['KR2', 8, 'the pointer "#/total/count" does not start with "/" (write "/total/count")'],
+        ['KR3', 9, 'the file /etc/passwd is an absolute path; a source is relative to the OKR file'],
+        ['KR4', 10, 'metrics/huge.json at /x is a number too large to record'],
+        ['KR5', 11, 'bench/huge.txt is a number too large to record'],
+      ],
+    );
+    // The lint finding suggests the same pointer.
+    const lint = parseOkr(text, 'team.okr.yaml').findings.map((f) => f.message);
+    assert.ok(lint.some((m) => m.includes('as in "/total/count", not "#/total/count"')));
+  });
+
   it('has nothing to do for a file without sources', async () => {
     const plan = await planFromSources('version: 1\nobjectives: []\n', 'x.okr.yaml', path.join(dir, 'x.okr.yaml'), dir, '2026-11-27');
     assert.deepEqual(plan, { sources: 0, edits: [], recorded: [], unchanged: 0, problems: [] });

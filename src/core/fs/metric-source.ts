@@ -39,6 +39,7 @@ export type MetricReading = { ok: true; value: number; path: string } | { ok: fa
  * repository's root, which the metrics file must be inside.
  */
 export async function readMetric(source: MetricSource, okrPath: string, root: string): Promise<MetricReading> {
+  if (source.problem !== undefined) return { ok: false, message: source.problem };
   if (!source.file) return { ok: false, message: 'the source has no `file`' };
   const shown = source.file;
   const resolved = path.resolve(path.dirname(okrPath), source.file);
@@ -71,11 +72,14 @@ export async function readMetric(source: MetricSource, okrPath: string, root: st
   }
   let value: unknown;
   if (source.pointer === undefined) {
-    if (NUMBER.test(text)) return { ok: true, value: Number(text), path: real };
-    try {
-      value = JSON.parse(text);
-    } catch {
-      return { ok: false, message: `${shown} does not hold one number (give a \`pointer\` into it if it is JSON)` };
+    if (NUMBER.test(text)) {
+      value = Number(text);
+    } else {
+      try {
+        value = JSON.parse(text);
+      } catch {
+        return { ok: false, message: `${shown} does not hold one number (give a \`pointer\` into it if it is JSON)` };
+      }
     }
   } else {
     let document: unknown;
@@ -92,8 +96,11 @@ export async function readMetric(source: MetricSource, okrPath: string, root: st
       };
     value = found.value;
   }
+  if (typeof value === 'string' && NUMBER.test(value)) value = Number(value);
   if (typeof value === 'number' && Number.isFinite(value)) return { ok: true, value, path: real };
-  if (typeof value === 'string' && NUMBER.test(value)) return { ok: true, value: Number(value), path: real };
+  // A number too large for a double (1e400) reads as Infinity.
+  if (typeof value === 'number')
+    return { ok: false, message: `${shown}${source.pointer ? ` at ${source.pointer}` : ''} is a number too large to record` };
   const what =
     value === null
       ? 'null'

@@ -8,7 +8,7 @@
 
 import * as vscode from 'vscode';
 import { applyEdits } from '../../core/edits';
-import { planFromSources, type FromSourcesPlan } from '../../core/from-sources';
+import { hasReadableSource, planFromSources, type FromSourcesPlan } from '../../core/from-sources';
 import { FileChangedError, readForEdit, writeAtomically } from '../../core/fs/atomic-write';
 import { CommandId } from '../command-ids';
 import type { OkrStore } from '../okr-store';
@@ -104,7 +104,7 @@ export function registerUpdateFromSources(store: OkrStore): vscode.Disposable {
     const date = store.today();
     const result: UpdateFromSourcesResult = { sources: 0, recorded: [], unchanged: 0, problems: [] };
     for (const state of store.files()) {
-      if (!state.result.file.objectives.some((o) => o.keyResults.some((k) => k.source?.file !== undefined))) continue;
+      if (!state.result.file.objectives.some((o) => o.keyResults.some(hasReadableSource))) continue;
       await updateFile(state.uri, date, result);
     }
     if (result.sources === 0) {
