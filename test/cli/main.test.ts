@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
 import { rules } from '../../src/core/rules';
 import { version } from '../../package.json';
-import { okr } from './cli-harness';
+import { okr, tempFolder } from './cli-harness';
 
 describe('okr (dispatcher and help)', () => {
   it('okr --help lists the commands, options, examples and exit codes', async () => {
@@ -62,6 +64,23 @@ describe('okr (dispatcher and help)', () => {
       'Examples:',
     ]) {
       assert.ok(r.stdout.includes(part), part);
+    }
+  });
+
+  it('okr list --help says what progress is measured from as list measures it: the latest check-in wins over current:', async () => {
+    const help = (await okr(['list', '--help'])).stdout.replace(/\s+/g, ' ');
+    assert.match(help, /its current value is its latest check-in's \(current: only when no check-in has a value\)/);
+    const tmp = tempFolder();
+    try {
+      writeFileSync(
+        path.join(tmp.dir, 'team.okr.yaml'),
+        'version: 1\nperiod: 2026-Q4\nobjectives:\n  - id: O1\n    title: Customers stay\n    key_results:\n' +
+          '      - { id: KR1, title: Raise retention from 0 to 10, target: 10, current: 8, check_ins: [{ date: 2026-11-01, value: 5 }] }\n',
+      );
+      const list = await okr(['list', '--format', 'json', '--today', '2026-11-02'], { cwd: tmp.dir });
+      assert.equal(JSON.parse(list.stdout).files[0].objectives[0].keyResults[0].progress, 0.5);
+    } finally {
+      tmp.remove();
     }
   });
 

@@ -62,8 +62,8 @@ Options:
   -h, --help           show this help
 
 Progress is (current - start) / (target - start), between 0% and 100%; a key result
-without start is measured from 0, and without current from its latest check-in. An
-objective's progress is the mean of its active key results'. Health compares progress
+without start is measured from 0, and its current value is its latest check-in's
+(current: only when no check-in has a value). An objective's progress is the mean of its active key results'. Health compares progress
 with the share of the period gone by, and the latest confidence (0.7 and up is on
 track, 0.4 to 0.6 at risk, lower off track); an objective is as healthy as its least
 healthy active key result. Health is one of: on track, at risk, off track, done,
