@@ -35,7 +35,11 @@ export function isPeriodFolderName(name: string): boolean {
   return QUARTER_LABEL.test(name) || DATES_LABEL.test(name);
 }
 
-/** The period after this one: the next quarter, or as many days again from the day after its end. */
+/**
+ * The period after this one: the next quarter; for a period of whole calendar months
+ * (the first of a month to the last day of a month: a half-year, a month) as many months
+ * again; else as many days again from the day after its end.
+ */
 export function followingPeriod(period: Period): Period {
   const m = period.label ? QUARTER_LABEL.exec(period.label) : null;
   if (m) {
@@ -43,9 +47,25 @@ export function followingPeriod(period: Period): Period {
     const q = Number(m[2]);
     return quarterPeriod(q === 4 ? `${year + 1}-Q1` : `${year}-Q${q + 1}`)!;
   }
+  const months = wholeMonths(period);
+  if (months !== undefined) {
+    // Months counted from year 0: the one after the period's last month, and the last of the next period.
+    const first = Number(period.end.slice(0, 4)) * 12 + Number(period.end.slice(5, 7));
+    const last = first + months - 1;
+    const year = (n: number) => String(Math.floor(n / 12)).padStart(4, '0');
+    const month = (n: number) => String((n % 12) + 1).padStart(2, '0');
+    return { start: `${year(first)}-${month(first)}-01`, end: addDays(`${year(last + 1)}-${month(last + 1)}-01`, -1) };
+  }
   const length = daysBetween(period.start, period.end);
   const start = addDays(period.end, 1);
   return { start, end: addDays(start, length) };
+}
+
+/** How many calendar months the period spans, when it is whole months; else undefined. */
+function wholeMonths(period: Period): number | undefined {
+  if (!period.start.endsWith('-01') || addDays(period.end, 1).slice(8) !== '01') return undefined;
+  const months = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
+  return months(period.end) - months(period.start) + 1;
 }
 
 /**

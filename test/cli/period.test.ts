@@ -351,4 +351,45 @@ describe('okr next-period', () => {
       tmp.remove();
     }
   });
+
+  it('after a half-year or a month, the next period is as many whole months; after other dates, as many days', async () => {
+    const cases: [string, string][] = [
+      ['{ start: 2026-01-01, end: 2026-06-30 }', 'period: { start: 2026-07-01, end: 2026-12-31 }'],
+      ['{ start: 2026-11-01, end: 2026-11-30 }', 'period: { start: 2026-12-01, end: 2026-12-31 }'],
+      ['{ start: 2026-12-01, end: 2027-02-28 }', 'period: { start: 2027-03-01, end: 2027-05-31 }'],
+      ['{ start: 2026-11-02, end: 2026-11-29 }', 'period: { start: 2026-11-30, end: 2026-12-27 }'],
+    ];
+    for (const [period, expected] of cases) {
+      const ws = workspace(PLATFORM.replace('period: 2026-Q4', `period: ${period}`));
+      try {
+        const r = await okr(['next-period', 'okrs/platform.okr.yaml', '--today', '2027-07-01', '--dry-run'], { cwd: ws.dir });
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, new RegExp(`^${expected.replace(/[{}]/g, '\\$&')}$`, 'm'), period);
+      } finally {
+        ws.remove();
+      }
+    }
+  });
+
+  it('a --period that is no quarter is bad usage (exit 2); what the user typed is escaped in every message', async () => {
+    const ws = workspace();
+    try {
+      const r = await okr(['next-period', 'okrs/platform.okr.yaml', '--period', '2027-H1\u001b[31m', '--today', '2027-01-04'], {
+        cwd: ws.dir,
+      });
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr, 'okr: --period must be a quarter such as 2027-Q1, not "2027-H1\\u001b[31m"\n');
+      const carry = await okr(['next-period', 'okrs/platform.okr.yaml', '--carry', 'X\u001b]0;t\u0007', '--today', '2027-01-04'], {
+        cwd: ws.dir,
+      });
+      assert.equal(carry.code, 1);
+      assert.equal(
+        carry.stderr,
+        'okr: cannot start the next period of okrs/platform.okr.yaml: --carry names X\\u001b]0;t\\u0007, which is not a key result of ' +
+          'this file\n',
+      );
+    } finally {
+      ws.remove();
+    }
+  });
 });

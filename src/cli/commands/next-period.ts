@@ -2,6 +2,7 @@
 // chosen unfinished key results over, and keeps the closed one beside it.
 
 import { promises as fs } from 'node:fs';
+import { quarterPeriod } from '../../core/dates';
 import { printable } from '../../core/escape';
 import { collectDefinitions } from '../../core/lint';
 import { NextPeriodError, planNextPeriod } from '../../core/period-next';
@@ -33,7 +34,9 @@ With no file, the one OKR file under the current folder outside period folders i
 Close the period first (okr close) to record its grades.
 
 Options:
-      --period <quarter>  the new period, such as 2027-Q1 (default: the next one)
+      --period <quarter>  the new period, such as 2027-Q1 (default: the next quarter;
+                          after { start, end } of whole months, as many months
+                          again, else as many days)
       --carry <ids>       key results to carry, comma-separated (default: every
                           unfinished one); --carry none carries nothing
       --today <date>      the day, for the first check-in, YYYY-MM-DD (default: today)
@@ -72,6 +75,8 @@ export const nextPeriodCommand: Command = {
     });
     if (positionals.length > 1) throw new UsageError('okr next-period takes one file (see okr next-period --help)');
     const today = parseTodayOption(values.today, io);
+    if (values.period !== undefined && !quarterPeriod(values.period))
+      throw new UsageError(`--period must be a quarter such as 2027-Q1, not "${values.period}"`);
     let carry: string[] | undefined;
     if (values.carry) {
       const ids = values.carry
@@ -95,7 +100,7 @@ export const nextPeriodCommand: Command = {
       plan = planNextPeriod({ file: disk.file, sourcePath: target, today, periodLabel: values.period, carry, takenIds });
     } catch (err) {
       if (!(err instanceof NextPeriodError)) throw err;
-      io.stderr(`okr: cannot start the next period of ${shown}: ${err.message}\n`);
+      io.stderr(`okr: cannot start the next period of ${shown}: ${printable(err.message)}\n`);
       return 1;
     }
     const newShown = printable(displayPath(io.cwd, plan.newPath));
