@@ -247,6 +247,31 @@ describe('okr due', () => {
       remove();
     }
   });
+
+  it('says where a file with YAML errors stops, instead of leaving its key results out unseen', async () => {
+    const { dir, remove } = tempFolder();
+    try {
+      // An unclosed quote: the objective's key results are not read.
+      writeFileSync(
+        path.join(dir, 'platform.okr.yaml'),
+        OKR.replace('title: Customers can rely on our platform', 'title: "Customers can rely'),
+      );
+      for (const format of ['text', 'json']) {
+        const r = await okr(['due', '--today', '2026-11-20', '--format', format], { cwd: dir });
+        assert.equal(r.code, 0);
+        assert.match(
+          r.stderr,
+          /^okr: note: platform\.okr\.yaml:\d+:\d+: .*; read only as far as it could be \(okr lint shows every problem\)\n$/,
+        );
+      }
+      // A report shows the same note beside what it could read.
+      const report = await okr(['report', '--no-git', '--today', '2026-11-20'], { cwd: dir });
+      assert.equal(report.code, 0);
+      assert.match(report.stderr, /^okr: note: platform\.okr\.yaml:\d+:\d+: .*; read only as far as it could be/);
+    } finally {
+      remove();
+    }
+  });
 });
 
 describe('okr check-in in a git repository', () => {

@@ -2,12 +2,12 @@
 
 import { cadenceDays, cadenceWords, dueKeyResults, lateness } from '../../core/check-ins';
 import { printable, quoteTitle } from '../../core/escape';
-import { parseOkr } from '../../core/parse';
 import { LineIndex } from '../../core/positions';
 import { readOkrSources } from '../../core/fs/okr-files';
+import { parseSources } from '../../core/okr-sources';
 import { choiceOption, type CliIO, type Command, parseCommandArgs, parseTodayOption } from '../io';
 import { okrFilesOfRun } from './check-in';
-import { displayPath, reportLoadProblems } from '../paths';
+import { displayPath, noteSyntaxErrors, reportLoadProblems } from '../paths';
 
 const HELP = `Usage: okr due [paths...] [options]
 
@@ -20,6 +20,9 @@ Options:
       --format <f>    text (default) or json
       --today <date>  the day to judge by, YYYY-MM-DD (default: today's local date)
   -h, --help          show this help
+
+A file with YAML errors is read as far as it can be, with a note on stderr saying
+where its first error is (okr lint shows every problem).
 
 Then: okr check-in <kr-id> <value>, or "OKR: Check In on Due Key Results..." in VS Code.
 
@@ -42,9 +45,10 @@ async function runDue(io: CliIO, paths: readonly string[], format: 'text' | 'jso
   const { loaded } = await okrFilesOfRun(io, paths);
   if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
   const { sources } = await readOkrSources(loaded.files);
-  const rows = sources.flatMap((source) => {
+  const parsed = parseSources(sources, { displayPath: (p) => displayPath(io.cwd, p) });
+  noteSyntaxErrors(parsed, io);
+  const rows = parsed.flatMap(({ source, file }) => {
     const show = displayPath(io.cwd, source.path);
-    const file = parseOkr(source.text, show).file;
     const lines = new LineIndex(source.text);
     return dueKeyResults(file, today).map((d) => ({
       ...d,

@@ -15,7 +15,7 @@ import { OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
 import { renderRetro } from '../../core/report/retro';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
 import { repoContext } from '../repo';
-import { displayPath, reportLoadProblems } from '../paths';
+import { displayPath, noteSyntaxErrors, reportLoadProblems } from '../paths';
 
 const HELP = `Usage: okr report [paths...] [options]
 
@@ -27,8 +27,10 @@ period's commits that carry a key-result trailer, key results with no linked wor
 and key results whose confidence fell at each of their last two check-ins.
 
 Each path is a file or a folder searched for OKR files (${OKR_FILE_GLOBS.join(', ')});
-with none, the current folder. Commits are read from the git repository the current
-folder is in (or each --repo); outside one, the report leaves commits out.
+with none, the current folder; a file with YAML errors is reported as far as it can
+be read, with a note on stderr saying where its first error is. Commits are read
+from the git repository the current folder is in (or each --repo); outside one, the
+report leaves commits out.
 
 Options:
   -f, --format <name>  md (default): Markdown with Mermaid charts, no raw HTML
@@ -138,6 +140,7 @@ async function runReport(options: ReportArgs, io: CliIO): Promise<number> {
   if (reportLoadProblems(loaded, io)) return 2;
   const show = (p: string) => displayPath(io.cwd, p);
   const parsed = parseSources(loaded.sources, { displayPath: show });
+  noteSyntaxErrors(parsed, io);
   const repositories = await readRepositories(options, io);
   if (repositories === null) return 2;
   const input = {
