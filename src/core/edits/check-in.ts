@@ -238,6 +238,10 @@ export function planCheckIn(text: string, path: string, input: CheckInInput, par
   }
   const { objective, keyResult: kr } = found;
   const list = objective.keyResultsSpan;
+  const at = () => {
+    const p = lines().positionAt(kr.spans.node.start);
+    return `${parsed.file.path}:${p.line + 1}:${p.character + 1}`;
+  };
   if (
     !list ||
     kr.spans.node.start < list.start ||
@@ -246,11 +250,11 @@ export function planCheckIn(text: string, path: string, input: CheckInInput, par
   ) {
     return {
       ok: false,
-      message: `key result ${shownValue(kr.id ?? input.krId)} is shared through a YAML anchor or alias; add this check-in by hand`,
+      message: `${at()}: key result ${shownValue(kr.id ?? input.krId)} is shared through a YAML anchor or alias; add this check-in by hand`,
     };
   }
   const append = appendEdit(text, lines(), objective, kr, input);
-  if (typeof append === 'string') return { ok: false, message: `key result ${shownValue(kr.id ?? input.krId)}: ${append}` };
+  if (typeof append === 'string') return { ok: false, message: `${at()}: key result ${shownValue(kr.id ?? input.krId)}: ${append}` };
   const edits: TextEdit[] = [append];
   const updated: PlannedCheckIn['updated'] = [];
   const added: CheckIn = {

@@ -118,8 +118,11 @@ export function appendToBlockListEdit(
   if (text[list.start] !== '-') return undefined;
   const indent = text.slice(lines.lineStart(lines.positionAt(list.start).line), list.start).replace(/^\uFEFF/, '');
   if (!/^[ \t]*$/.test(indent)) return undefined;
-  const lastLineEnd = lines.lineEnd(lines.positionAt(Math.max(list.start, list.end - 1)).line);
-  if (list.end < lastLineEnd && !/^[ \t]*(#.*)?$/.test(text.slice(list.end, lastLineEnd))) return undefined;
+  // A list whose last item ends in a comment runs on to the indentation of the next line: the list is what comes before.
+  let end = list.end;
+  while (end > list.start + 1 && /[ \t\r\n]/.test(text[end - 1])) end--;
+  const lastLineEnd = lines.lineEnd(lines.positionAt(end - 1).line);
+  if (end < lastLineEnd && !/^[ \t]*(#.*)?$/.test(text.slice(end, lastLineEnd))) return undefined;
   const eol = LineIndex.eol(text);
   const pad = ' '.repeat(indent.length + 1 + gap.length);
   return {

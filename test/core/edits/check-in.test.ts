@@ -93,6 +93,32 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
     assert.equal(kr1(out).checkIns[1].note, 'two\nlines');
   });
 
+  it('a block check-in list whose last entry ends in a comment line, with a key result or a field after it', () => {
+    for (const [dash, after] of [
+      ['          ', '      - id: KR2\n        title: u\n'],
+      ['          ', '        unit: deploys\n'],
+      ['        ', '      - id: KR2\n        title: u\n'], // the list at the indentation of its key
+    ]) {
+      const before =
+        `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n        check_ins:\n` +
+        `${dash}- date: 2026-11-01\n${dash}  value: 2\n${dash}  # from the dashboard\n`;
+      const out = checkIn(before + after);
+      assert.equal(out, `${before}${dash}- date: 2026-11-27\n${dash}  value: 6\n${after}`);
+      assert.deepEqual(
+        kr1(out).checkIns.map((c) => c.value),
+        [2, 6],
+      );
+    }
+    // What cannot be extended is refused with the key result's file:line.
+    const alias =
+      `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - { id: KR0, title: s, check_ins: &c [{ date: 2026-11-01, value: 2 }] }\n` +
+      `      - id: KR1\n        title: t\n        check_ins: *c\n`;
+    assert.equal(
+      refused(alias),
+      'p.okr.yaml:9:9: key result KR1: `check_ins` is an alias of a list elsewhere in the file; add this check-in by hand',
+    );
+  });
+
   it('`check_ins:` with no value, or `~`, becomes a list', () => {
     const empty =
       `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - id: KR1\n        title: t\n` +
