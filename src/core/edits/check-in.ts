@@ -246,6 +246,8 @@ export function planCheckIn(text: string, path: string, input: CheckInInput, par
     !list ||
     kr.spans.node.start < list.start ||
     kr.spans.node.end > list.end ||
+    // An alias (`- *kr1`) reads as the very node it names: the same key result twice.
+    parsed.file.objectives.some((o) => o.keyResults.some((k) => k !== kr && k.spans.node.start === kr.spans.node.start)) ||
     /(^|[\s[{,])&[^\s,[\]{}]/.test(text.slice(lines().lineStart(lines().positionAt(kr.spans.node.start).line), kr.spans.node.end))
   ) {
     return {

@@ -117,6 +117,9 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
       refused(alias),
       'p.okr.yaml:9:9: key result KR1: `check_ins` is an alias of a list elsewhere in the file; add this check-in by hand',
     );
+    // A key result anchored on its own line and listed again as an alias: one edit would change both.
+    const shared = `${HEAD}  - id: O1\n    title: A\n    key_results:\n      - &kr\n        id: KR1\n        title: t\n        target: 5\n      - *kr\n`;
+    assert.equal(refused(shared), 'p.okr.yaml:9:9: key result KR1 is shared through a YAML anchor or alias; add this check-in by hand');
   });
 
   it('`check_ins:` with no value, or `~`, becomes a list', () => {
