@@ -18,6 +18,7 @@ import {
   ARTIFACT_NOUNS,
   BINARY_UNITS,
   CAPABILITY_VERBS,
+  COORDINATED_OUTCOME,
   COPULAS,
   DELIVERED_ADJECTIVES,
   EXPERIENCE_PARTICIPLES,
@@ -999,7 +1000,18 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
         }
         continue;
       }
-      if (t.text === ',' || t.text === ')' || t.text === '&') continue;
+      // "Lead time, the time between code change and release, is shorter": an appositive between commas
+      // names the subject again; the verb after the second comma is the subject's.
+      if (t.text === ',') {
+        const close = tokens.findIndex((c, k) => k > i + 1 && k <= i + 10 && c.text === ',');
+        const after = tokens[close + 1]?.lower ?? '';
+        if (close > 0 && (COPULAS.has(after) || MODALS.has(after) || /^gets?$/.test(after))) {
+          reach += close - i;
+          i = close;
+        }
+        continue;
+      }
+      if (t.text === ')' || t.text === '&') continue;
       return undefined;
     }
     const w = t.lower;
@@ -1047,7 +1059,10 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
         ? { kind: 'experience', verb: t }
         : { kind: 'delivered', verb: t };
     if (EXPERIENCE_VERBS.has(w)) return { kind: 'experience', verb: t };
-    if (CAPABILITY_VERBS.has(w)) return { kind: 'delivered', verb: t };
+    // "All new products have a faster transaction time than those they replaced": a comparison with a
+    // reference and no number is an unmeasured outcome, not a capability delivered.
+    if (CAPABILITY_VERBS.has(w))
+      return comparesWithReference(tokens, i + 1) ? { kind: 'experience', verb: t } : { kind: 'delivered', verb: t };
     if (w === 'gets' || w === 'get') {
       if (DETERMINERS.has(next)) return { kind: 'delivered', verb: t };
       // "Every issue gets triaged": a habitual passive is a standing rule for what comes in, not a delivery.
@@ -1082,6 +1097,10 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
       (PHRASE_STOPS.has(next) || DETERMINERS.has(next) || PARTICLES.has(next))
     ) {
       if (OUTCOME_VERBS.has(w) || ADVERBIAL_NEXT.has(next)) return { kind: 'experience', verb: t };
+      // "Our platforms measure and improve the satisfaction of their users": a verb joined to one of
+      // change shares its clause, whose head is the change; a comparison with a reference compares.
+      if ((/^(and|&)$/.test(next) && COORDINATED_OUTCOME.has(tokens[i + 2]?.lower ?? '')) || comparesWithReference(tokens, i + 1))
+        return { kind: 'experience', verb: t };
       // "Support engineers learn to deploy": people who learn are an outcome.
       if (w === 'learn' && tokens.slice(lead, i).some((s) => PEOPLE.has(s.lower) || OUTCOME_PEOPLE.has(s.lower)))
         return { kind: 'experience', verb: t };
@@ -1153,6 +1172,24 @@ function comparesWithoutNumber(tokens: readonly Token[], from: number): boolean 
         JUDGING.has(t.lower) ||
         (/^(compared|relative)$/.test(t.lower) && /^(to|with)$/.test(tokens[i + 1]?.lower ?? ''))),
   );
+}
+
+/**
+ * Whether the clause from `from` compares with a reference and states no number: a comparative and,
+ * after it, "than" ("a faster transaction time than those they replaced"), or "compared to/with".
+ */
+function comparesWithReference(tokens: readonly Token[], from: number): boolean {
+  if (findQuantities(tokens.map((t) => t.text).join(' ')).length > 0) return false;
+  for (let i = from; i < tokens.length; i++) {
+    const w = tokens[i].lower;
+    if (/^(compared|relative)$/.test(w) && /^(to|with)$/.test(tokens[i + 1]?.lower ?? '')) return true;
+    if (!(COMPARATIVE_AFTER.test(w) || COMPARATIVE_LEAD.test(w) || JUDGING.has(w))) continue;
+    for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
+      if (tokens[k].lower === 'than') return true;
+      if (tokens[k].kind === 'symbol') break;
+    }
+  }
+  return false;
 }
 
 /** Whether a word is the -s form of a listed task verb: "publishes", "identifies", "ships". */
@@ -1518,6 +1555,20 @@ function raisesMoney(tokens: readonly Token[], lead: number): boolean {
   return /^(capital|funds|funding|money|round|seed|investment|financing|grant|grants)$/.test(head);
 }
 
+/** Whether a verb of trending after the subject says only where a measure goes: "trends in a positive direction", "moves upward". */
+function statesDirection(tokens: readonly Token[], lead: number): boolean {
+  for (let i = lead + 1; i < tokens.length - 1; i++) {
+    if (!/^(trends?|trending|moves?|moving|heads?|heading)$/.test(tokens[i].lower)) continue;
+    let k = i + 1;
+    if (/^(upward|upwards|downward|downwards)$/.test(tokens[k].lower)) return true;
+    if (tokens[k].lower !== 'in') return false;
+    k++;
+    if (/^(a|the)$/.test(tokens[k]?.lower ?? '')) k++;
+    return /^(positive|upward|downward|negative|right|good)$/.test(tokens[k]?.lower ?? '') && tokens[k + 1]?.lower === 'direction';
+  }
+  return false;
+}
+
 /** Comparatives and verbs of impression outside the comparative lists. */
 const JUDGING = new Set(
   'friendlier easier happier healthier speedier tidier sturdier handier lighter leaner nicer calmer kinder feel feels'.split(' '),
@@ -1567,6 +1618,9 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   // "Make the warehouse easier to use", "Get more people to buy our product": a judgement in the clause.
   if (/^(make|makes|get|gets|keep|keeps)$/.test(w) && tokens.slice(lead + 1, lead + 8).some(judges)) return true;
   if (subjectPredicate(tokens, lead)?.kind === 'experience') return true;
+  // "Platform user happiness trends in positive direction": a direction stated for a measure, with no
+  // number to say how far (a trend alone, as "Sustain an upward trend" is).
+  if (statesDirection(tokens, lead)) return true;
   // "Generate public interest", "Collect sign ups": an outcome in people (their interest, trust, their
   // signing up) won by the work, with no number to say how much.
   if (winsUnmeasured(tokens, lead)) return true;
