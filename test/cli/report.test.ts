@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { DOMParser } from '@xmldom/xmldom';
 import { okr, tempFolder } from './cli-harness';
@@ -211,6 +211,23 @@ describe('okr report', () => {
       assert.match(md.stdout, /Linked commits \|\n/);
     } finally {
       repo.remove();
+    }
+  });
+
+  it('never writes the report over an OKR file: an input, a link to one, or a new file named as one', async () => {
+    const tmp = workspace();
+    try {
+      symlinkSync('platform.okr.yaml', path.join(tmp.dir, 'progress.md'));
+      for (const out of ['platform.okr.yaml', 'progress.md', path.join('next', 'team.okr.yml')]) {
+        const r = await okr(['report', '--no-git', ...TODAY, '--out', out], { cwd: tmp.dir });
+        assert.equal(r.code, 2, out);
+        assert.equal(r.stderr, `okr: --out ${out} is an OKR file: the report is not written over it; name another file\n`);
+      }
+      assert.equal(readFileSync(path.join(tmp.dir, 'platform.okr.yaml'), 'utf8'), TEAM_FILE);
+      const ok = await okr(['report', '--no-git', ...TODAY, '--out', 'report.md'], { cwd: tmp.dir });
+      assert.equal(ok.code, 0, ok.stderr);
+    } finally {
+      tmp.remove();
     }
   });
 

@@ -11,7 +11,7 @@ import { CommitIndex } from '../../core/git/history';
 import { gitFailureMessage, openRepo } from '../../core/git/git';
 import { buildReport, REPORT_FORMATS, renderReport, type ReportFormat, type ReportRepository } from '../../core/report';
 import { loadSources } from '../../core/fs/okr-files';
-import { OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
+import { isOkrFileName, OKR_FILE_GLOBS, parseSources } from '../../core/workspace';
 import { renderRetro } from '../../core/report/retro';
 import { choiceOption, type CliIO, type Command, UsageError, parseCommandArgs, parseTodayOption } from '../io';
 import { repoContext } from '../repo';
@@ -52,7 +52,8 @@ Options:
   -h, --help           show this help
 
 Exit codes: 0 written; 2 bad usage, a path that does not exist or cannot be read,
-a --repo that is not a repository, or an --out file that cannot be written.
+a --repo that is not a repository, or an --out file that cannot be written or is an
+OKR file (the report never takes an OKR file's place).
 
 Examples:
   okr report > progress.md
@@ -135,10 +136,34 @@ export const reportCommand: Command = {
   run: async (args, io) => runReport(parseReportArgs(args, io), io),
 };
 
+/** Is `target` (through links) one of `paths`? False when it does not exist. */
+async function isOneOf(target: string, paths: readonly string[]): Promise<boolean> {
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (!stat) return false;
+  for (const p of paths) {
+    const other = await fs.stat(p).catch(() => undefined);
+    if (other?.dev === stat.dev && other.ino === stat.ino) return true;
+  }
+  return false;
+}
+
 async function runReport(options: ReportArgs, io: CliIO): Promise<number> {
   const loaded = await loadSources(options.paths, io.cwd);
   if (reportLoadProblems(loaded, io)) return 2;
   const show = (p: string) => displayPath(io.cwd, p);
+  if (options.out !== undefined) {
+    const target = path.resolve(io.cwd, options.out);
+    if (
+      isOkrFileName(path.basename(target)) ||
+      (await isOneOf(
+        target,
+        loaded.sources.map((s) => s.path),
+      ))
+    ) {
+      io.stderr(`okr: --out ${printable(show(target))} is an OKR file: the report is not written over it; name another file\n`);
+      return 2;
+    }
+  }
   const parsed = parseSources(loaded.sources, { displayPath: show });
   noteSyntaxErrors(parsed, io);
   const repositories = await readRepositories(options, io);
