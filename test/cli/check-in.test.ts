@@ -154,6 +154,18 @@ describe('okr check-in', () => {
   });
 
   describe('--from-sources', () => {
+    it('says where a file with YAML errors stops when its key results could not be read', async () => {
+      writeFileSync(
+        path.join(dir, 'platform.okr.yaml'),
+        OKR.replace('title: Customers can rely on our platform', 'title: "Customers can rely'),
+      );
+      const r = await okr(['check-in', '--from-sources', '--date', '2026-11-27'], { cwd: dir });
+      assert.match(
+        r.stderr,
+        /^okr: note: platform\.okr\.yaml:\d+:\d+: .*; read only as far as it could be \(okr lint shows every problem\)\n/,
+      );
+    });
+
     it('reads each source, records changed values, reports the others per key result with file:line, exit 1; twice changes nothing', async () => {
       mkdirSync(path.join(dir, 'metrics'));
       writeFileSync(path.join(dir, 'metrics', 'coverage.json'), JSON.stringify({ total: { lines: { pct: 71.5 } } }));

@@ -10,11 +10,12 @@ import { GitError, openRepo } from '../../core/git/git';
 import { knownIdsForRepo, loadKnownIds, type LoadedKnownIds } from '../../core/git/known-ids';
 import type { TextEdit } from '../../core/model';
 import { planFromSources } from '../../core/from-sources';
+import { parseOkr } from '../../core/parse';
 import { LineIndex } from '../../core/positions';
 import { OKR_FILE_GLOBS } from '../../core/workspace';
 import { unifiedDiff } from '../format/diff';
 import { type CliIO, type Command, UsageError, localToday, parseCommandArgs } from '../io';
-import { displayPath, reportLoadProblems } from '../paths';
+import { displayPath, noteSyntaxErrors, reportLoadProblems } from '../paths';
 
 const HELP = `Usage: okr check-in <kr-id> <value> [paths...] [options]
        okr check-in --from-sources [paths...] [options]
@@ -187,7 +188,10 @@ async function fromSources(io: CliIO, paths: readonly string[], date: string, dr
       continue;
     }
     const show = displayPath(io.cwd, file);
-    const plan = await planFromSources(read.text, show, file, root, date);
+    const parsed = parseOkr(read.text, show);
+    const plan = await planFromSources(read.text, show, file, root, date, parsed);
+    // Key results with a source may be hidden in what could not be read: say where that starts.
+    noteSyntaxErrors([{ source: { path: file, text: read.text }, ...parsed }], io);
     sources += plan.sources;
     unchanged += plan.unchanged;
     const edits = plan.edits;
