@@ -152,14 +152,17 @@ function pointAt(points: readonly SeriesPoint[], date: IsoDate): SeriesPoint | u
 /**
  * An objective's series: on every date one of its active key results has a point,
  * the mean of their (clamped) progress as last known on that date, the same mean
- * as `objectiveProgress`. Key results without numbers are left out.
+ * as `objectiveProgress`. Key results without numbers, or never measured (no check-in with a
+ * value, no `current:`), are left out.
  */
 export function objectiveSeries(file: OkrFile, objective: Objective, today: IsoDate): ObjectiveSeries {
   const period = objectivePeriod(file, objective);
   const keyResults = objective.keyResults
     .filter((kr) => kr.status === 'active')
     .map((kr) => ({ keyResult: kr, series: keyResultSeries(file, objective, kr, today) }))
-    .filter((x) => x.series.points.length > 0);
+    // A key result never measured (only its start point) is left out, as objectiveProgress leaves it out:
+    // counted at 0% it would pull the line and the projection below the objective's progress.
+    .filter((x) => x.series.points.some((p) => p.kind !== 'start'));
   const dates = [...new Set(keyResults.flatMap((x) => x.series.points.map((p) => p.date)))].sort();
   const points: SeriesPoint[] = [];
   for (const date of dates) {

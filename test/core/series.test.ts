@@ -107,6 +107,38 @@ describe('series', () => {
     );
   });
 
+  it('a key result never measured (start and target, no check-in, no current) is left out of the objective line, as of its progress', () => {
+    const file = parse(
+      [
+        '  - id: O1',
+        '    title: A',
+        '    key_results:',
+        '      - { id: K1, title: a, start: 10, target: 30, check_ins: [{ date: 2026-11-15, value: 20 }] }',
+        '      - { id: K2, title: b, start: 40, target: 60 }',
+        '',
+      ].join('\n'),
+    );
+    const o = file.objectives[0];
+    const s = objectiveSeries(file, o, '2026-11-15');
+    assert.equal(objectiveProgress(o), 0.5);
+    assert.deepEqual(
+      s.points.map((p) => [p.date, p.progress]),
+      [
+        ['2026-10-01', 0],
+        ['2026-11-15', 0.5],
+      ],
+    );
+    assert.deepEqual(
+      s.keyResults.map((k) => k.keyResult.id),
+      ['K1'],
+    );
+    // 50% after 45 of 91 days: about 101% by the end, as K1's own projection says (not 51%).
+    assert.equal(
+      Math.round(s.projection!.progress * 100),
+      Math.round(keyResultSeries(file, o, o.keyResults[0], '2026-11-15').projection!.progress * 100),
+    );
+  });
+
   it('an objective with `due` runs to its due date', () => {
     const file = parse(
       '  - { id: O1, title: A, due: 2026-11-30, key_results: [{ id: K, title: B, target: 10, check_ins: [{ date: 2026-10-31, value: 5 ' +
