@@ -184,3 +184,40 @@ test('the HTML report opens in Chromium with its charts, asks no host for anythi
     fs.rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('in a narrow editor the dashboard charts shrink to fit their key result card, none cut off at its edge', async ({
+  workbench,
+  page,
+}) => {
+  await workbench.openOkrView();
+  await workbench.treeRow('Customers can rely on our platform');
+  // One editor group (a walkthrough may have opened beside it): only the side bar takes the width.
+  await workbench.runCommand('View: Single Column Editor Layout');
+  const sidebar = page.locator('[id="workbench.parts.sidebar"]');
+  const width = (await sidebar.boundingBox()).width;
+  await workbench.runCommand('OKR: Open Dashboard');
+  const frame = dashboardFrame(page);
+  await frame.locator('svg.okr-chart').first().waitFor({ state: 'visible' });
+  try {
+    // The side bar takes most of the window: the dashboard's editor is about 230 px wide.
+    await workbench.setSidebarWidth(1000);
+    await eventually(async () => {
+      const cut = await frame.locator('article.kr:not(.hidden)').evaluateAll((cards) =>
+        cards.flatMap((card) => {
+          const edge = card.getBoundingClientRect().right;
+          return [...card.querySelectorAll('svg')]
+            .filter((svg) => svg.getBoundingClientRect().right > edge + 0.5)
+            .map(
+              (svg) =>
+                `${svg.querySelector('title')?.textContent ?? svg.getAttribute('class')} ends ${Math.round(svg.getBoundingClientRect().right - edge)} px past its card`,
+            );
+        }),
+      );
+      const charts = await frame.locator('article.kr:not(.hidden) svg.okr-chart').count();
+      assert.ok(charts > 0, 'the dashboard shows charts');
+      assert.deepEqual(cut, []);
+    });
+  } finally {
+    await workbench.setSidebarWidth(Math.round(width));
+  }
+});

@@ -219,7 +219,8 @@ button.link:hover { text-decoration: underline; }
 .health-off-track { color: var(--vscode-charts-red); }
 .health-dropped, .health-unknown, .health-not-started { color: var(--vscode-descriptionForeground); }
 .charts { display: flex; flex-wrap: wrap; gap: 1rem; align-items: flex-start; }
-figure { margin: .3rem 0; } figcaption { color: var(--vscode-descriptionForeground); margin-bottom: .2rem; }
+figure { margin: .3rem 0; min-width: 0; max-width: 100%; } figure svg { max-width: 100%; height: auto; }
+figcaption { color: var(--vscode-descriptionForeground); margin-bottom: .2rem; }
 .okr-week { fill: var(--vscode-charts-blue); }
 table { border-collapse: collapse; margin: .3rem 0 .8rem; }
 th, td { border: 1px solid var(--vscode-panel-border, rgba(128,128,128,.35)); padding: 2px 6px; text-align: left; }
