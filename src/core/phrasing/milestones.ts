@@ -1072,6 +1072,10 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     // (a thing that learns gains a capability; people who learn are an outcome), "The planning
     // identifies our next area of focus" (a listed task verb's -s form before its object).
     const prior = tokens[i - 1];
+    // "Candidates go through the admission process in the portal", "Staff manages applications through
+    // the portal": people outside the team's own work, in the present with no number, use what was
+    // delivered; how they take it is an outcome (an unmeasured one), not a thing delivered.
+    if (usedByPeople(tokens, lead, i)) return { kind: 'experience', verb: t };
     if (prior.kind === 'word' && !prior.lower.endsWith('s') && !PHRASE_STOPS.has(prior.lower) && !DETERMINERS.has(prior.lower)) {
       const subject = tokens.slice(lead, i);
       if (w === 'learns' && next === 'to' && !subject.some((s) => PEOPLE.has(s.lower) || OUTCOME_PEOPLE.has(s.lower)))
@@ -1110,6 +1114,53 @@ export function subjectPredicate(tokens: readonly Token[], lead: number): { kind
     if ((PHRASE_STOPS.has(w) && w !== 'and' && w !== 'or') || DETERMINERS.has(w)) return undefined;
   }
   return undefined;
+}
+
+/** People who use what a team delivers, as the head of a sentence's subject. */
+const USING_PEOPLE = new Set(
+  `users customers candidates applicants students staff employees members visitors buyers clients patients parents
+   learners readers subscribers volunteers donors citizens residents`
+    .trim()
+    .split(/\s+/),
+);
+
+/**
+ * Whether the word at `at` is the present-tense verb of a subject of people who use what is delivered
+ * ("Candidates go through ...", "Staff manages ... through the portal"), in a title with no number. Not a
+ * task verb the subject does ("Users export reports" names a capability delivered), a copula or modal
+ * (read apart), nor people doing counted work ("Members speak at 10 conferences").
+ */
+function usedByPeople(tokens: readonly Token[], lead: number, at: number): boolean {
+  const head = tokens[at - 1];
+  if (head?.kind !== 'word' || !USING_PEOPLE.has(head.lower) || at - lead > 3) return false;
+  if (tokens.slice(lead, at).some((s) => s.kind !== 'word')) return false;
+  const w = tokens[at].lower;
+  const plural = head.lower.endsWith('s');
+  // The verb agrees with its subject: the base form after a plural, the -s form after "staff".
+  if (plural ? w.endsWith('s') : !/[^s]s$/.test(w)) return false;
+  const base = plural ? w : w.replace(/(?<=(?:sh|ch|x|z|ss))es$|s$/, '');
+  if (
+    COPULAS.has(w) ||
+    MODALS.has(w) ||
+    PHRASE_STOPS.has(w) ||
+    DETERMINERS.has(w) ||
+    TASK_LEXICON.standalone.has(TASK_LEXICON.forms.get(w) ?? '') ||
+    TASK_LEXICON.standalone.has(TASK_LEXICON.forms.get(base) ?? '') ||
+    CAPABILITY_VERBS.has(w) ||
+    !/^\p{Ll}{2,}$/u.test(w)
+  )
+    return false;
+  const next = tokens[at + 1];
+  if (next?.kind !== 'word' || COPULAS.has(next.lower) || MODALS.has(next.lower)) return false;
+  if (findQuantities(tokens.map((t) => t.text).join(' ')).length > 0) return false;
+  // What they use is named: a thing delivered after a preposition ("through the integrated portal",
+  // "in the new app"), its head an artefact.
+  for (let k = at + 1; k < tokens.length - 1; k++) {
+    if (!/^(through|via|in|on|using|with|from)$/.test(tokens[k].lower) || !/^(a|an|the|our|their|its)$/.test(tokens[k + 1].lower)) continue;
+    const head = phraseWords(tokens, k + 2).words.at(-1)?.lower ?? '';
+    if (ARTIFACT_NOUNS.has(head)) return true;
+  }
+  return false;
 }
 
 /**
