@@ -122,10 +122,16 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     // "40% less JavaScript", "2x faster builds", "twice as many as last year": a change measured against today.
     if (next && (COMPARATIVE_AFTER.test(next.lower) || next.lower === 'as')) return true;
     if (MULTIPLIERS.has(t.lower)) return true;
+    // "Support 3x current peak load": a multiple of today's level is a change measured against it.
+    if (/^\d+(?:\.\d+)?x$/.test(t.lower) && /^(current|today's|existing|baseline)$/.test(next?.lower ?? '')) return true;
     // A metric named right before the number, or a result connector: "NPS above 40", "with 100% participation".
-    for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       const w = tokens[k].lower;
       if (OUTCOME_METRICS.has(w) || PERCENTILE.test(w)) return true;
+      // "dashboards used by at least 5 departments": how many take the thing delivered, an outcome.
+      if (EXPERIENCE_PARTICIPLES.has(w) && tokens[k + 1]?.lower === 'by' && k < i - 1) return true;
+      // "with less than 2% downtime", "with more than 500 signups": a bound before the number.
+      if (/^(less|fewer|more)$/.test(w) && tokens[k + 1]?.lower === 'than') continue;
       // "with 100% participation", "with 500 signups"; but "Launch with 3 content types" counts what is shipped.
       if (RESULT_CONNECTORS.has(w) && (w !== 'with' || /[%/]/.test(isQuantityToken(i)?.text ?? '') || countsOutcome(tokens, i)))
         return true;
@@ -678,7 +684,8 @@ const AMOUNT_UNITS = new Set([...MEASURED_AMOUNT, 'points', 'pts', 'percent']);
 function countsOutcome(tokens: readonly Token[], at: number): boolean {
   let outcome = false;
   for (let k = at + 1; k < tokens.length && k <= at + 4; k++) {
-    const w = tokens[k].lower;
+    // "10K+ signups/month": a count over a period is judged by what it counts.
+    const w = rateUnit(tokens[k].lower);
     if (tokens[k].kind === 'symbol' || PHRASE_STOPS.has(w)) break;
     // "Close 1 customer": the singular counts as the plural does.
     if (OUTCOME_METRICS.has(w) || OUTCOME_METRICS.has(`${w}s`) || PERCENTILE.test(w)) outcome = true;
