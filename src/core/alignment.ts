@@ -39,6 +39,8 @@ export interface AlignmentTree {
   roots: AlignmentNode[];
   /** Objectives in no tree: their file aligns to nothing loaded and nothing aligns to it, or their `parent:` names nothing. */
   unaligned: AlignmentNode[];
+  /** Files whose `aligns_with` goes round back to them (absolute paths, the first again at the end): no top file. */
+  loops: string[][];
 }
 
 const HEALTH_ORDER: Health[] = ['unknown', 'on-track', 'at-risk', 'off-track'];
@@ -51,10 +53,12 @@ export class AlignmentIndex {
   /** Children of each objective, in source order. */
   private readonly children = new Map<Objective, Entry[]>();
   private readonly targets = new Map<AlignmentSource, AlignmentSource | undefined>();
+  private readonly byFile = new Map<OkrFile, AlignmentSource>();
 
   constructor(readonly sources: readonly AlignmentSource[]) {
     for (const s of sources) {
       if (!this.byPath.has(s.path)) this.byPath.set(s.path, s);
+      this.byFile.set(s.file, s);
       for (const o of s.file.objectives) this.entries.set(o, { source: s, objective: o });
     }
     for (const s of sources) {
@@ -88,6 +92,24 @@ export class AlignmentIndex {
     const target = t && t !== s ? t : undefined;
     this.targets.set(s, target);
     return target;
+  }
+
+  /**
+   * The paths `aligns_with` leads through from this file when they come round to it
+   * again (the file's own path first and last); undefined when they end at a top file.
+   */
+  alignsWithLoop(file: OkrFile): string[] | undefined {
+    const start = this.byFile.get(file);
+    if (!start) return undefined;
+    const chain = [start.path];
+    const seen = new Set([start]);
+    let s = this.targetOf(start);
+    while (s && !seen.has(s)) {
+      seen.add(s);
+      chain.push(s.path);
+      s = this.targetOf(s);
+    }
+    return s === start ? [...chain, start.path] : undefined;
   }
 
   /** The files that align to the file of this objective (empty: it is no parent file). */
@@ -130,7 +152,15 @@ export class AlignmentIndex {
     for (const s of this.sources) {
       for (const o of s.file.objectives) if (!placed.has(o)) unaligned.push(build({ source: s, objective: o }, new Set()));
     }
-    return { roots, unaligned };
+    const loops: string[][] = [];
+    const inLoop = new Set<string>();
+    for (const s of this.sources) {
+      const loop = inLoop.has(s.path) ? undefined : this.alignsWithLoop(s.file);
+      if (!loop) continue;
+      for (const p of loop) inLoop.add(p);
+      loops.push(loop);
+    }
+    return { roots, unaligned, loops };
   }
 }
 

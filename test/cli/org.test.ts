@@ -1,7 +1,9 @@
 // `okr list` across the teams of an organisation (test/fixtures/cli/org): the
 // dependencies between teams in both directions.
 import * as assert from 'node:assert/strict';
-import { okr } from './cli-harness';
+import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { okr, tempFolder } from './cli-harness';
 
 const TODAY = ['--today', '2026-11-28'];
 
@@ -85,6 +87,26 @@ describe('okr list --tree alignment', () => {
     const none = await okr(['list', 'clean', '--tree', 'alignment', ...TODAY]);
     assert.match(none.lines[0], /No OKR file is aligned to another/);
     assert.match(none.stdout, /Not aligned to any objective above:/);
+  });
+
+  it('says so when aligns_with goes round in a loop, rather than that no file aligns', async () => {
+    const tmp = tempFolder();
+    try {
+      const file = (team: string, other: string, parent: string) =>
+        `version: 1\nteam: ${team}\nperiod: 2026-Q4\naligns_with: ${other}.okr.yaml\nobjectives:\n` +
+        `  - { id: ${team}-O1, title: Customers stay, parent: ${parent} }\n`;
+      writeFileSync(path.join(tmp.dir, 'co.okr.yaml'), file('CO', 'web', 'WEB-O1'));
+      writeFileSync(path.join(tmp.dir, 'web.okr.yaml'), file('WEB', 'co', 'CO-O1'));
+      const r = await okr(['list', '--tree', 'alignment', ...TODAY], { cwd: tmp.dir });
+      assert.equal(r.code, 0);
+      assert.match(
+        r.lines[0],
+        /^aligns_with goes round in a loop: co\.okr\.yaml -> web\.okr\.yaml -> co\.okr\.yaml\. No file of it is at the top/,
+      );
+      assert.doesNotMatch(r.stdout, /No OKR file is aligned to another/);
+    } finally {
+      tmp.remove();
+    }
   });
 
   it('okr lint reports the company objective no team supports', async () => {

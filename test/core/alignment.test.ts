@@ -93,6 +93,22 @@ describe('alignment tree and roll-up', () => {
         ['S-O1', []],
       ],
     );
+    // The loop is named, in the tree and by the linter at each file's aligns_with.
+    assert.deepEqual(tree.loops, [['/w/a.okr.yaml', '/w/b.okr.yaml', '/w/a.okr.yaml']]);
+    const lint = lintSources(
+      [a, b].map((s) => ({ path: s.path, text: s.file.text })),
+      { today: TODAY },
+    ).files.map((f) => f.result.findings.filter((x) => x.ruleId === 'unknown-parent').map((x) => x.message));
+    assert.deepEqual(lint, [
+      [
+        "`aligns_with` goes round in a loop: a.okr.yaml -> b.okr.yaml -> a.okr.yaml. The top file (the company's) has no `aligns_with`: " +
+          'remove it there, so the org view has a top.',
+      ],
+      [
+        "`aligns_with` goes round in a loop: b.okr.yaml -> a.okr.yaml -> b.okr.yaml. The top file (the company's) has no `aligns_with`: " +
+          'remove it there, so the org view has a top.',
+      ],
+    ]);
   });
 
   it('kr-count leaves an objective measured by its aligned objectives alone, and not one measured by both', () => {

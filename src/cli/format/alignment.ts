@@ -49,7 +49,15 @@ export function alignmentText(tree: AlignmentTree, color: boolean, show: (absolu
     );
   };
   const out = rows.slice(0, firstUnaligned).map(line);
-  if (firstUnaligned === 0)
+  for (const loop of tree.loops) {
+    out.push(
+      style.yellow(
+        `aligns_with goes round in a loop: ${loop.map((p) => printable(show(p))).join(' -> ')}. No file of it is at the top ` +
+          "(the top file, the company's, has no aligns_with), so their objectives are listed as not aligned.",
+      ),
+    );
+  }
+  if (firstUnaligned === 0 && tree.loops.length === 0)
     out.push(style.dim('No OKR file is aligned to another (aligns_with: and parent:), so there is no org view yet.'));
   if (rows.length > firstUnaligned)
     pushAll(out, ['', style.bold('Not aligned to any objective above:')].concat(rows.slice(firstUnaligned).map(line)));

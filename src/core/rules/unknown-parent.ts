@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { shownValue } from '../escape';
 import type { Rule, RuleReport, NoOptions } from '../rule';
 import { closestMatch } from '../edit-distance';
@@ -39,6 +40,16 @@ export const unknownParent: Rule<NoOptions> = {
         span: file.spans.values.aligns_with ?? file.spans.keys.aligns_with ?? { start: 0, end: 0 },
       });
       return reports;
+    }
+    const loop = context.alignment?.alignsWithLoop(file);
+    if (loop) {
+      const here = path.dirname(loop[0]);
+      reports.push({
+        message:
+          `\`aligns_with\` goes round in a loop: ${loop.map((p) => shownValue(path.relative(here, p) || path.basename(p), 120)).join(' -> ')}. ` +
+          `The top file (the company's) has no \`aligns_with\`: remove it there, so the org view has a top.`,
+        span: file.spans.values.aligns_with ?? file.spans.keys.aligns_with ?? { start: 0, end: 0 },
+      });
     }
     const { objectiveIds, known } = objectiveIdsOf(aligned);
     // The parent file has started a later period (both rolled over): this file's `parent:`
