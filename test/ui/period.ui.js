@@ -11,6 +11,29 @@ const path = require('node:path');
 const { test } = require('./runner');
 const { eventually } = require('./workbench');
 
+test('OKR: Close Period... on a file whose period runs on says so at once, before asking for the retro', async ({
+  workbench,
+  page,
+  workspace,
+}) => {
+  const file = path.join(workspace, 'platform.okr.yaml');
+  const before = fs.readFileSync(file, 'utf8');
+  await workbench.openOkrView();
+  await workbench.treeRow('Customers can rely on our platform');
+  await workbench.openFile('platform.okr.yaml');
+  await eventually(async () => workbench.runCommand('OKR: Close Period...'));
+  // Today is 2026-11-15, 46 days before 2026-Q4 ends: the warning comes first, and no input box asks what went well
+  // (answers typed there were thrown away when the close was refused after the third).
+  const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'cannot close this file' });
+  await toast.first().waitFor({ state: 'visible' });
+  assert.equal(
+    (await toast.first().locator('.notification-list-item-message').innerText()).trim(),
+    'OKR Lens: cannot close this file: the period runs until 2026-12-31; it can be closed from 14 days before its end.',
+  );
+  assert.equal(await page.locator('.quick-input-widget').isVisible(), false, 'no retro input box is open');
+  assert.equal(fs.readFileSync(file, 'utf8'), before, 'the file is unchanged');
+});
+
 test('OKR: Start Next Period... asks the period and the key results to carry, keeps the closed period, opens the new one', async ({
   workbench,
   page,
