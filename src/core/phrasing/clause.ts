@@ -468,7 +468,13 @@ export function leadingTaskVerb(tokens: readonly Token[], lexicon: VerbLexicon =
     head && COLLECTIVES.has(head.lower) && tokens[tokens.indexOf(head) + 1]?.lower === 'of'
       ? [...object, ...phraseWords(tokens, tokens.indexOf(head) + 2).words]
       : object;
+  // A built thing whose only judging words are qualities it is built with is specified, not judged.
+  const specified =
+    head !== undefined &&
+    (BUILT_THINGS.has(head.lower) || ARTIFACT_NOUNS.has(head.lower)) &&
+    judged.every((t) => !EVALUATIVE.has(t.lower) || TECHNICAL_QUALITIES.has(t.lower));
   if (
+    !specified &&
     judged.some((t, k) => EVALUATIVE.has(t.lower) || EVALUATIVE.has(`${t.lower}-${judged[k + 1]?.lower ?? ''}`)) &&
     !(head && !QUALITY_NOUNS.has(head.lower) && doesWork(tokens, tokens.indexOf(head) + 1))
   )
@@ -556,14 +562,57 @@ const TOPIC_VERBS = new Set([
 const MANNER =
   /^(safely|securely|reliably|confidently|predictably|painlessly|fearlessly|sustainably|profitably|seamlessly|smoothly|efficiently|responsibly)$/;
 
-/** A verb's object: its phrase, and adjectives before the head that commas separate ("a small, devoted community"). */
+/**
+ * A verb's object: its phrase, and adjectives before the head that commas separate ("a small, devoted
+ * community"); past an adjective, also those that "and" joins ("a highly reliable and scalable IT
+ * platform", "an extensible, maintainable, and observable infrastructure").
+ */
 function objectWords(tokens: readonly Token[], from: number): Token[] {
-  const { words, stop } = phraseWords(tokens, from);
-  if (stop?.text !== ',' || words.length === 0 || words.length > 3) return words;
-  const at = tokens.indexOf(stop);
-  const rest = phraseWords(tokens, at + 1).words;
-  return rest.length > 0 && rest[0].kind === 'word' && !DETERMINERS.has(rest[0].lower) ? [...words, ...rest] : words;
+  const first = phraseWords(tokens, from);
+  let words = first.words;
+  let stop = first.stop;
+  for (let guard = 0; guard < 4 && stop && words.length > 0; guard++) {
+    const comma = stop.text === ',';
+    // The first comma joins as it always did; any further join only follows an adjective.
+    if (
+      comma
+        ? guard > 0 && !adjectiveLike(words[words.length - 1])
+        : !/^(and|&)$/.test(stop.lower) || !adjectiveLike(words[words.length - 1])
+    )
+      break;
+    if (comma && guard === 0 && words.length > 3) break;
+    let at = tokens.indexOf(stop) + 1;
+    if (comma && tokens[at]?.lower === 'and') at++;
+    const rest = phraseWords(tokens, at);
+    if (rest.words.length === 0 || rest.words[0].kind !== 'word' || DETERMINERS.has(rest.words[0].lower)) break;
+    words = [...words, ...rest.words];
+    stop = rest.stop;
+  }
+  return words;
 }
+
+/** A word read as an adjective before a head: a judging or technical one, or one in -able, -ible, -ive, -ful, -ous. */
+function adjectiveLike(t: Token | undefined): boolean {
+  return (
+    t !== undefined && (EVALUATIVE.has(t.lower) || TECHNICAL_QUALITIES.has(t.lower) || /\p{L}{3,}(?:able|ible|ive|ful|ous)$/u.test(t.lower))
+  );
+}
+
+/**
+ * Qualities a thing is built with, which specify it rather than judge it: "Build a reliable, scalable
+ * platform" is a task (the docs' "A technical modifier specifies a thing to build, it does not judge").
+ */
+const TECHNICAL_QUALITIES = new Set(
+  'reliable resilient maintainable sustainable scalable extensible observable secure stable robust performant rock-solid dependable predictable modular'.split(
+    ' ',
+  ),
+);
+/** Built things that technical qualities specify: "infrastructure", "platform", "foundation". */
+const BUILT_THINGS = new Set(
+  'platform platforms infrastructure foundation foundations system systems architecture backend stack service services solution solutions'.split(
+    ' ',
+  ),
+);
 
 /**
  * Whether a relative clause at `at` says what a thing does: "that ingests ...", "which
