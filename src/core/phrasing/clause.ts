@@ -628,6 +628,8 @@ export function doesWork(tokens: readonly Token[], at: number): boolean {
     !OUTCOME_VERBS.has(verb.lower) &&
     !PEOPLE.has(verb.lower) &&
     !OUTCOME_METRICS.has(verb.lower) &&
+    // "a recruiting process that excites top talent": a verb of effect says how people take the thing.
+    !EFFECT_VERBS.has(verb.lower.replace(/(?<=(?:sh|ch|x|z|ss))es$|s$/, '')) &&
     !/^(is|has|was|does)$/.test(verb.lower)
   );
 }

@@ -201,7 +201,7 @@ export const OUTCOME_OBJECTS = set(`
   trust confidence culture cultures reputation loyalty momentum credibility relationship relationships habit habits
   excellence awareness community love delight demand value engagement alignment ownership expertise resilience
   mastery visibility transparency clarity focus gap gaps loop loops brand brands moat moats understanding voice
-  authority fit interest attention buzz excitement goodwill
+  authority fit interest attention buzz excitement goodwill presence
 `);
 
 /** People after "enable": "Enable teams to ship on their own" is an outcome, "Enable SSO" is not. */

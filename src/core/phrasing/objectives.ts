@@ -141,7 +141,7 @@ function winsBusiness(tokens: readonly Token[], from: number, lexicon: VerbLexic
 
 /** What a go-to-market capability wins. */
 const COMMERCIAL = new Set(
-  `revenue revenues sales leads deals partnerships opportunities bookings arr mrr gtm go-to-market inbound retention
+  `revenue revenues sales leads deals partnerships opportunities bookings arr mrr gtm go-to-market inbound retention growth
    acquisition monetization monetisation upsell`
     .trim()
     .split(/\s+/),
