@@ -1317,6 +1317,35 @@ function imperativeAt(tokens: readonly Token[], lead: number, quantities: readon
 }
 
 /**
+ * Whether a verb in the imperative ("Participate", "Collaborate", "Share ... through") has, in a
+ * prepositional complement within its clause, a number that counts work items: "in at least 2
+ * initiatives", "on 1 project", "through 2 internal workshops". The first word must have a verb's form
+ * (no -s, -ed, -ing, -ly, no noun suffix), as imperativeByForm reads it.
+ */
+function countsWorkInComplement(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): boolean {
+  const first = tokens[lead];
+  if (first?.kind !== 'word' || quantities.length === 0 || !/^\p{Lu}?\p{Ll}{3,}$/u.test(first.text)) return false;
+  const w = first.lower;
+  if (
+    DETERMINERS.has(w) ||
+    PHRASE_STOPS.has(w) ||
+    PEOPLE.has(w) ||
+    OUTCOME_METRICS.has(w) ||
+    QUALITY_NOUNS.has(w) ||
+    /(?:s|ed|ing|ly|tion|sion|ment|ness|ity|ance|ence|ship|ism|ist|hood|dom|ics|ful|ous|ive|able|ible|al|er|or)$/.test(w)
+  )
+    return false;
+  for (let k = lead + 1; k < tokens.length - 1 && k <= lead + 8; k++) {
+    if (tokens[k].kind === 'symbol') return false;
+    if (!/^(in|on|through|at|across|via|during)$/.test(tokens[k].lower)) continue;
+    let j = k + 1;
+    if (/^(at|up)$/.test(tokens[j]?.lower ?? '') && /^(least|to)$/.test(tokens[j + 1]?.lower ?? '')) j += 2;
+    if (quantities.some((q) => q.start === tokens[j]?.start)) return countsWorkItems(tokens, quantities, j, 0);
+  }
+  return false;
+}
+
+/**
  * "Increase snippet collection to 650 snippets", "Have a total of 45 blog posts published": a total of
  * the team's own content reached or held counts the work, as "Publish 45 posts" does. Not people or
  * results ("Grow the newsletter to 5,000 subscribers"), a share, or a rate ("to 4 posts per month").
@@ -1465,6 +1494,15 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.
   // Its number has to count work items, though: "Sign 25 merchants" and "Cover 100% of shifts" measure results.
   if (onboardsStaff(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) return { kind: 'verb', words: first.text };
+  // "Participate in at least 2 cross-team initiatives", "Share knowledge through 2 internal workshops": a
+  // verb whose complement counts work items counts the doer's own work, as "Hold 4 workshops" does.
+  if (
+    !TASK_LEXICON.forms.has(first.lower) &&
+    countsWorkInComplement(tokens, lead, quantities) &&
+    !sharesClauseWithOutcome(tokens, lead + 1) &&
+    !measuresOutcome(tokens, quantities, lead + 1)
+  )
+    return { kind: 'verb', words: first.text };
   if (!TASK_LEXICON.forms.has(first.lower) && imperativeAt(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) {
     return countsDoneThings(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1)
       ? { kind: 'verb', words: first.text }
