@@ -953,7 +953,7 @@ function wonResult(noun: string): boolean {
 }
 
 /** Counted nouns that are people won over, whatever is done to them: "500 users onboarded". */
-const OUTCOME_PEOPLE = new Set([
+export const OUTCOME_PEOPLE = new Set([
   'users',
   'customers',
   'merchants',

@@ -16,12 +16,13 @@ import {
   PEOPLE,
   PHRASE_STOPS,
   QUALITY_NOUNS,
+  STATE_PHRASES,
   STATE_VERBS,
   TASK_NOUNS,
   WORK_NOUNS,
 } from './lexicon';
 import { routineCue } from './cues';
-import { subjectPredicate } from './milestones';
+import { OUTCOME_PEOPLE, subjectPredicate } from './milestones';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
 import { type VerbLexicon } from './word-forms';
 
@@ -44,7 +45,7 @@ export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXI
   if (preparing) return { words: preparing, kind: 'verb' };
   const built = thingThatWorks(tokens, lead);
   if (built) return { words: built.text, kind: 'noun' };
-  const done = deliveredState(tokens, lead, lexicon);
+  const done = deliveredState(tokens, lead, lexicon) ?? verblessDelivered(title, tokens, lead, lexicon) ?? madeDelivered(tokens, lead);
   if (done) return { words: done.text, kind: 'noun' };
   if (first?.kind !== 'word' || OUTCOME_VERBS.has(first.lower)) return undefined;
   const held = heldThing(tokens, lead);
@@ -253,6 +254,59 @@ function deliveredState(tokens: readonly Token[], lead: number, lexicon: VerbLex
   if (complement?.kind !== 'word') return undefined;
   if (complement.lower === 'ready' || (lexicon.participles.has(complement.lower) && !OUTCOME_PARTICIPLES.has(complement.lower)))
     return complement;
+  return undefined;
+}
+
+/**
+ * "Applications and admissions process integrated into the portal", "Batch 5 portal up and running": a
+ * verbless heading that reports a thing delivered (a task verb's participle after its noun, closing the
+ * clause or before a preposition; a state phrase) names the work, as a key result's delivered state does.
+ * Not a participle of an outcome or of how people take it ("Customers delighted"), nor one after a
+ * determiner ("the integrated portal": an attribute).
+ */
+function verblessDelivered(title: string, tokens: readonly Token[], lead: number, lexicon: VerbLexicon): Token | undefined {
+  const first = tokens[lead];
+  if (first?.kind !== 'word' || lexicon.forms.has(first.lower) || OUTCOME_VERBS.has(first.lower) || EFFECT_VERBS.has(first.lower))
+    return undefined;
+  if (/^(keep|keeps|get|gets|have|has|make|makes|be)$/.test(first.lower)) return undefined;
+  for (let i = lead + 1; i < tokens.length && i <= lead + 8; i++) {
+    const t = tokens[i];
+    const before = tokens[i - 1];
+    if (t.kind !== 'word') {
+      // "Batch 5 portal": a number inside a name.
+      if (t.text === ',' || t.text === '&' || t.kind === 'number') continue;
+      return undefined;
+    }
+    if (COPULAS.has(t.lower) || STATE_VERBS.has(t.lower)) return undefined;
+    // "Value built on Stacks": a participle after a measure or an outcome qualifies it, nothing is delivered.
+    if (OUTCOME_OBJECTS.has(before.lower) || QUALITY_NOUNS.has(before.lower) || OUTCOME_METRICS.has(before.lower)) return undefined;
+    const phrase = STATE_PHRASE_START.has(t.lower) ? STATE_PHRASES.exec(title.slice(t.start).toLowerCase()) : null;
+    if (phrase?.index === 0) return { ...t, text: title.slice(t.start, t.start + phrase[0].length) };
+    if (!lexicon.participles.has(t.lower) || OUTCOME_PARTICIPLES.has(t.lower)) continue;
+    // People made something ("Customers onboarded in days") are an outcome in them.
+    if (before.kind !== 'word' || DETERMINERS.has(before.lower) || PHRASE_STOPS.has(before.lower)) continue;
+    if (PEOPLE.has(before.lower) || OUTCOME_PEOPLE.has(before.lower)) return undefined;
+    const next = tokens[i + 1];
+    // Not readiness for an outcome ("prepared for 2020 growth"): what it is for is no place it went.
+    if (!next || next.kind === 'symbol' || /^(into|in|on|across|to|with|by)$/.test(next.lower)) return t;
+  }
+  return undefined;
+}
+const STATE_PHRASE_START = new Set(['up', 'in', 'generally']);
+
+/**
+ * "Make Hack Club's finances public & accessible", "Make the dataset available": making a thing public or
+ * available is a delivered state reached by work (a judged one, "Make onboarding delightful", is an outcome).
+ */
+function madeDelivered(tokens: readonly Token[], lead: number): Token | undefined {
+  if (!/^(make|makes)$/.test(tokens[lead]?.lower ?? '')) return undefined;
+  for (let i = lead + 2; i < tokens.length && i <= lead + 7; i++) {
+    const t = tokens[i];
+    if (t.kind !== 'word' || !/^(public|available|open-source|accessible)$/.test(t.lower) || t.lower === 'accessible') continue;
+    // The adjective closes the title, alone or joined to another ("public & accessible").
+    const rest = tokens.slice(i + 1);
+    if (rest.every((r) => r.kind === 'symbol' || /^(and|accessible|searchable|transparent)$/.test(r.lower))) return t;
+  }
   return undefined;
 }
 
