@@ -158,6 +158,18 @@ function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
+/**
+ * A key result's `source:` for the new period's file: where its metric comes from stays the same file
+ * (a path relative to the new file's folder) and pointer; undefined without a readable one.
+ */
+function carriedSource(kr: KeyResult, fromFolder: string, toFolder: string): string | undefined {
+  const file = kr.source?.file;
+  if (file === undefined || kr.source?.problem !== undefined || path.isAbsolute(file)) return undefined;
+  const moved = toPosix(path.relative(toFolder, path.resolve(fromFolder, file)));
+  const fields = [`file: ${yamlScalar(moved)}`, ...(kr.source?.pointer !== undefined ? [`pointer: ${yamlScalar(kr.source.pointer)}`] : [])];
+  return `{ ${fields.join(', ')} }`;
+}
+
 /** `aligns_with` re-pointed from the archive folder, so it still names the same file. */
 function archivedText(file: OkrFile, sourcePath: string, archivePath: string): string {
   const target = file.alignsWith?.trim();
@@ -254,6 +266,11 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
     const resolved = path.isAbsolute(target) ? target : toPosix(path.relative(path.dirname(newPath), path.resolve(folder, target)));
     lines.push(`aligns_with: ${yamlScalar(resolved)}`);
   }
+  const cadence = file.spans.values.check_in_every;
+  if (cadence) {
+    // The team's check-in cadence, as they wrote it (weekly, 7): a setting of the team, as lint: is.
+    lines.push(`check_in_every: ${file.text.slice(cadence.start, cadence.end).replace(/\r?\n\s*/g, ' ')}`);
+  }
   if (file.spans.keys.lint && file.spans.values.lint) {
     // The team's own rule settings, as they wrote them.
     const lintText = file.text.slice(file.spans.keys.lint.start, file.spans.values.lint.end).replace(/\r?\n/g, eol);
@@ -278,6 +295,8 @@ export function planNextPeriod(input: NextPeriodInput): NextPeriodPlan {
         if (c.start !== undefined) lines.push(`        start: ${yamlScalar(c.start)}`);
         if (kr.target !== undefined) lines.push(`        target: ${yamlScalar(kr.target)}`);
         if (kr.unit !== undefined) lines.push(`        unit: ${yamlScalar(kr.unit)}`);
+        const source = carriedSource(kr, folder, path.dirname(newPath));
+        if (source) lines.push(`        source: ${source}`);
         lines.push(`        carried_from: ${kr.id}@${fromLabel}`);
         if (c.start !== undefined) {
           const score = keyResultScore(kr);

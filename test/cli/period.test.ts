@@ -227,6 +227,66 @@ describe('okr next-period', () => {
     }
   });
 
+  it("keeps the team's check-in cadence and each carried key result's metric source, which Update From Sources reads", async () => {
+    const { dir, remove } = tempFolder();
+    try {
+      mkdirSync(path.join(dir, 'okrs', 'metrics'), { recursive: true });
+      writeFileSync(path.join(dir, 'okrs', 'metrics', 'conv.json'), '{ "total": { "pct": 2.4 } }\n');
+      writeFileSync(path.join(dir, 'okrs', 'metrics', 'p95.txt'), '650\n');
+      writeFileSync(
+        path.join(dir, 'okrs', 'web.okr.yaml'),
+        [
+          'version: 1',
+          'team: Web',
+          'period: 2026-Q4',
+          'check_in_every: weekly   # the team checks in on Mondays',
+          'objectives:',
+          '  - id: WEB-O1',
+          '    title: Shoppers check out without friction',
+          '    key_results:',
+          '      - id: WEB-KR1',
+          '        title: Raise checkout conversion from 2% to 3%',
+          '        start: 2',
+          '        target: 3',
+          '        source: { file: metrics/conv.json, pointer: /total/pct }',
+          '        check_ins:',
+          '          - { date: 2026-12-28, value: 2.2 }',
+          '      - id: WEB-KR2',
+          '        title: Cut checkout p95 latency from 900 ms to 400 ms',
+          '        start: 900',
+          '        target: 400',
+          '        current: 700',
+          '        source:',
+          '          file: metrics/p95.txt',
+          '',
+        ].join('\n'),
+      );
+      const r = await okr(['next-period', 'okrs/web.okr.yaml', '--today', '2027-01-04'], { cwd: dir });
+      assert.equal(r.stderr, '');
+      assert.equal(r.code, 0);
+      const next = readFileSync(path.join(dir, 'okrs', 'web.okr.yaml'), 'utf8');
+      assert.match(next, /^period: 2027-Q1\ncheck_in_every: weekly\n/m);
+      assert.match(
+        next,
+        / {8}target: 3\n {8}source: \{ file: metrics\/conv\.json, pointer: "\/total\/pct" \}\n {8}carried_from: WEB-KR1@2026-Q4\n/,
+      );
+      assert.match(next, / {8}target: 400\n {8}source: \{ file: metrics\/p95\.txt \}\n {8}carried_from: WEB-KR2@2026-Q4\n/);
+      // Weekly, not the default fortnightly: a week and a day after the carried check-in (2027-01-04), both are due.
+      const due = await okr(['due', 'okrs/web.okr.yaml', '--today', '2027-01-12', '--format', 'json'], { cwd: dir });
+      assert.equal(due.code, 0, due.stderr);
+      assert.match(due.stdout, /WEB-KR3/);
+      assert.match(due.stdout, /WEB-KR4/);
+      // The next period reads the same metrics: check-ins of 2.4 and 650 for the carried key results.
+      const sources = await okr(['check-in', '--from-sources', 'okrs/web.okr.yaml', '--date', '2027-01-12'], { cwd: dir });
+      assert.equal(sources.code, 0, sources.stderr);
+      const updated = readFileSync(path.join(dir, 'okrs', 'web.okr.yaml'), 'utf8');
+      assert.match(updated, /- \{ date: 2027-01-12, value: 2\.4 \}/);
+      assert.match(updated, /- \{ date: 2027-01-12, value: 650 \}/);
+    } finally {
+      remove();
+    }
+  });
+
   it('carries the open initiatives of the objectives that come along, under new ids; done ones stay', async () => {
     const withInitiatives = PLATFORM.replace(
       /(reason: team moved \}\n)/,

@@ -18,9 +18,10 @@ const HELP = `Usage: okr next-period [file] [options]
 
 Start the next period for the same team: write its OKR file, carrying the chosen
 unfinished key results over under new ids, with \`start\` = their last value, a
-first check-in of that value, and \`carried_from: PLAT-KR1@2026-Q4\`. Their
-objectives come along (new ids too); ids stay unique across every OKR file under the
-current folder.
+first check-in of that value, their \`source:\` and
+\`carried_from: PLAT-KR1@2026-Q4\`. Their objectives come along (new ids too); ids
+stay unique across every OKR file under the current folder. The team's
+check_in_every: and lint: settings are kept.
 
 Where the files go:
   okrs/platform.okr.yaml           the new period (the path others link to stays)
