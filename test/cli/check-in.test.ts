@@ -82,6 +82,26 @@ describe('okr check-in', () => {
     assert.equal(extra.stderr, 'okr: unexpected argument "-5" (see okr hook --help)\n');
   });
 
+  it('in a closed file, says that the recorded score stays as graded until the next close', async () => {
+    writeFileSync(
+      path.join(dir, 'platform.okr.yaml'),
+      OKR.replace('period: 2026-Q4\n', 'period: 2026-Q4\nclosed: 2027-01-04\n').replace(
+        '        unit: incidents\n',
+        '        unit: incidents\n        score: 0.9\n',
+      ),
+    );
+    const r = await okr(['check-in', 'PLAT-KR1', '5', '--date', '2026-12-31'], { cwd: dir });
+    assert.equal(r.code, 0);
+    assert.match(r.stdout, /^okr: checked in PLAT-KR1 on 2026-12-31/);
+    assert.equal(
+      r.stderr,
+      'okr: note: platform.okr.yaml was closed on 2027-01-04: the score: 0.9 of PLAT-KR1 stays as graded until the period is closed ' +
+        'again (okr close platform.okr.yaml)\n',
+    );
+    // None for a key result with no recorded score.
+    assert.equal((await okr(['check-in', 'PLAT-KR3', '5', '--date', '2026-12-31'], { cwd: dir })).stderr, '');
+  });
+
   it('defaults to today, and --dry-run prints a diff and writes nothing', async () => {
     const r = await okr(['check-in', 'plat-kr1', '5', '--dry-run'], { cwd: dir });
     assert.equal(r.code, 0, r.stderr);

@@ -147,7 +147,8 @@ async function checkInOne(io: CliIO, paths: readonly string[], input: CheckInInp
     return 2;
   }
   const show = displayPath(io.cwd, read.path);
-  const plan = planCheckIn(read.text, show, { ...input, krId: definition.id });
+  const parsed = parseOkr(read.text, show);
+  const plan = planCheckIn(read.text, show, { ...input, krId: definition.id }, parsed);
   if (!plan.ok) {
     io.stderr(`okr: ${printable(plan.message)}\n`);
     return 2;
@@ -166,6 +167,14 @@ async function checkInOne(io: CliIO, paths: readonly string[], input: CheckInInp
       `${formatNumber(plan.previous.value, kr.unit)})${confidence}${kept} ` +
       `(${printable(show)}:${line})${dryRun ? '; nothing written' : ''}\n`,
   );
+  const closed = parsed.file.closed;
+  if (closed !== undefined && kr.score !== undefined) {
+    // A correction after the close: the grade recorded then does not follow the new number by itself.
+    io.stderr(
+      `okr: note: ${printable(show)} was closed on ${printable(closed)}: the score: ${kr.score} of ${printable(kr.id ?? input.krId)} ` +
+        `stays as graded until the period is closed again (okr close ${printable(show)})\n`,
+    );
+  }
   return 0;
 }
 
