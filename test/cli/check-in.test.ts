@@ -335,4 +335,29 @@ describe('okr check-in in a git repository', () => {
       repo.remove();
     }
   });
+
+  it('in a bare repository (no working tree) says there is no OKR file here, not that nothing is due', async () => {
+    const repo = TempRepo.create();
+    const bare = tempFolder();
+    try {
+      repo.write('platform.okr.yaml', OKR);
+      repo.git(['add', '-A']);
+      repo.commit('OKRs');
+      repo.git(['clone', '-q', '--bare', repo.dir, bare.dir]);
+      const empty = 'okr: no OKR files in . (looked for .okr.yaml, *.okr.yaml, *.okr.yml; node_modules and .git are skipped)\n';
+      for (const args of [
+        ['due', '--today', '2026-11-20'],
+        ['check-in', 'PLAT-KR1', '5'],
+        ['check-in', '--from-sources'],
+      ]) {
+        const r = await okr(args, { cwd: bare.dir, env: repo.env });
+        assert.equal(r.code, 2, args.join(' '));
+        assert.equal(r.stdout, '');
+        assert.equal(r.stderr, empty);
+      }
+    } finally {
+      bare.remove();
+      repo.remove();
+    }
+  });
 });

@@ -88,13 +88,18 @@ export const checkInCommand: Command = {
   },
 };
 
-/** The OKR files of the run: under the paths, else the repository's, else the current folder's. */
+/**
+ * The OKR files of the run: under the paths, else the repository's, else the current folder's.
+ * A bare repository has no working tree: its files are at HEAD only, where nothing can be
+ * checked in, so the run looks in the current folder as outside a repository.
+ */
 export async function okrFilesOfRun(io: CliIO, paths: readonly string[]): Promise<{ loaded: LoadedKnownIds; root: string }> {
   let root = io.cwd;
   let session: Awaited<ReturnType<typeof openRepo>> | undefined;
   try {
     session = await openRepo({ cwd: io.cwd, env: io.env });
-    root = session.root;
+    if (session.info.bare) session = undefined;
+    else root = session.root;
   } catch (err) {
     if (!(err instanceof GitError)) throw err;
   }

@@ -44,7 +44,9 @@ export const dueCommand: Command = {
 async function runDue(io: CliIO, paths: readonly string[], format: 'text' | 'json', today: string): Promise<number> {
   const { loaded } = await okrFilesOfRun(io, paths);
   if (reportLoadProblems(loaded, io) && loaded.files.length === 0) return 2;
-  const { sources } = await readOkrSources(loaded.files);
+  const { sources, problems } = await readOkrSources(loaded.files);
+  // Files that went away (or became unreadable) since they were found.
+  if (reportLoadProblems({ problems, empty: [] }, io) && sources.length === 0) return 2;
   const parsed = parseSources(sources, { displayPath: (p) => displayPath(io.cwd, p) });
   noteSyntaxErrors(parsed, io);
   const rows = parsed.flatMap(({ source, file }) => {
