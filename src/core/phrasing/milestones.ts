@@ -1717,6 +1717,9 @@ export function readsAsUnmeasuredOutcome(title: string): boolean {
   // "Platform user happiness trends in positive direction": a direction stated for a measure, with no
   // number to say how far (a trend alone, as "Sustain an upward trend" is).
   if (statesDirection(tokens, lead)) return true;
+  // "find the right balance between maintenance and new content": a balance between two things, with no
+  // number, is a judgement nobody can check (routine-work leaves it: it weighs the routine, it is none).
+  if (tokens.some((t, i) => t.lower === 'balance' && /^(between|of)$/.test(tokens[i + 1]?.lower ?? ''))) return true;
   // "Generate public interest", "Collect sign ups": an outcome in people (their interest, trust, their
   // signing up) won by the work, with no number to say how much.
   if (winsUnmeasured(tokens, lead)) return true;
