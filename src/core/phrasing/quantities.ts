@@ -150,7 +150,15 @@ function quantitiesIn(title: string, analysed: string, tokens: readonly Token[])
         next.kind === 'symbol' ||
         (next.kind === 'word' && SCALE_OR_UNIT.has(next.lower)) ||
         (prev !== undefined && ONE_BEFORE.has(prev.lower));
-      if (counts && prev?.lower !== 'number' && prev?.lower !== 'no') out.push({ text: t.text, start: t.start, end: t.end });
+      // "with a more scalable one", "the new one": after a determiner and its modifiers, "one" stands for a noun.
+      const pronoun =
+        prev?.kind === 'word' &&
+        !ONE_BEFORE.has(prev.lower) &&
+        !PHRASE_STOPS.has(prev.lower) &&
+        [tokens[i - 1], tokens[i - 2], tokens[i - 3]].some(
+          (b) => b !== undefined && /^(a|an|the|this|that|another|each|every)$/.test(b.lower),
+        );
+      if (counts && !pronoun && prev?.lower !== 'number' && prev?.lower !== 'no') out.push({ text: t.text, start: t.start, end: t.end });
       continue;
     }
     if (w === 'zero') {
