@@ -1437,6 +1437,9 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   if (quantities.length === 0 && recursAsAdverb(title)) return undefined;
   // "0 PII violations in production", "Zero P1 incidents": a count held at zero is a measured absence.
   if (/^(0|zero)$/.test(first.lower) && tokens[lead + 1]?.kind === 'word') return undefined;
+  // "No transactions accepted by our products have a fatal error": a standing absence is a count held at
+  // zero too (kr-not-measurable's quantities read it so); a participle inside its subject delivers nothing.
+  if (/^(no|none|nobody|nothing)$/.test(first.lower) && tokens[lead + 1]?.kind === 'word') return undefined;
   // A time limit in releases or sprints on handling what comes in ("Fix all new P1 bug reports within
   // one release") measures the routine work as "within 7 days" does: routine-work's, not a deliverable.
   if (limitInCycles(tokens, quantities) && routineCue(title)) return undefined;
