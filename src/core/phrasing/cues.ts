@@ -203,6 +203,15 @@ export function routineCue(title: string): string | undefined {
     findQuantities(title).length === 0
   )
     return 'maintenance';
+  // Monitoring what the team runs is upkeep, with or without a guardrail to hold ("Monitor and analyze logs
+  // ..., ensuring less than 10 error logs per day", "We will monitor all critical components"); monitoring
+  // to improve it ("Monitor and reduce cold starts") is read below as the improvement.
+  if (
+    /^(monitor|monitors|monitoring)$/.test(tokens[lead]?.lower ?? '') &&
+    tokens[lead + 1]?.kind === 'word' &&
+    !tokens.slice(lead + 1, lead + 4).some((t) => IMPROVING_VERBS.has(t.lower) || /^(increase|grow|raise|boost)$/.test(t.lower))
+  )
+    return 'keeping things running';
   if (standingRuleForEach(tokens, title)) return 'handling what comes in';
   // A purpose that improves the routine work: "Mitigate false alerts to reduce on-call costs".
   if (tokens.some((t, i) => t.lower === 'to' && i > lead && IMPROVING_VERBS.has(tokens[i + 1]?.lower ?? ''))) return undefined;
