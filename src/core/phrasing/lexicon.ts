@@ -374,7 +374,7 @@ export const EVALUATIVE = set(`
 `);
 
 /** Verbs a task verb may share its clause with that make the clause an outcome: "Add and retain 5 members". */
-export const COORDINATED_OUTCOME = set('retain grow increase achieve reach reduce improve raise keep maintain sustain win');
+export const COORDINATED_OUTCOME = set('retain grow increase achieve reach reduce improve raise keep maintain sustain win engage');
 
 /** Inflected verbs that, after a subject, report what a thing now has or does: "Peerpad runs on Chrome". */
 export const CAPABILITY_VERBS = set(`
