@@ -1452,6 +1452,9 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   // "No transactions accepted by our products have a fatal error": a standing absence is a count held at
   // zero too (kr-not-measurable's quantities read it so); a participle inside its subject delivers nothing.
   if (/^(no|none|nobody|nothing)$/.test(first.lower) && tokens[lead + 1]?.kind === 'word') return undefined;
+  // "Our platforms hit the 'elite' level (as defined by DORA)", "Show up on first page of Google results":
+  // a level or rank on an outside reference, reached, is checkable against it: no deliverable.
+  if (reachesReferenceLevel(tokens, lead)) return undefined;
   // A time limit in releases or sprints on handling what comes in ("Fix all new P1 bug reports within
   // one release") measures the routine work as "within 7 days" does: routine-work's, not a deliverable.
   if (limitInCycles(tokens, quantities) && routineCue(title)) return undefined;
@@ -1588,6 +1591,28 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
     return { kind: 'binary-target', words: 'target: 1' };
   }
   return undefined;
+}
+
+/** Verbs of reaching a level. */
+const REACHING = /^(hit|hits|reach|reaches|attain|attains|achieve|achieves)$/;
+/** Heads that name a level on a scale someone else defines. */
+const LEVEL_HEADS = /^(level|levels|tier|tiers|status|grade|rank|ranking|rankings|band|league)$/;
+
+/**
+ * Whether the title reaches a level defined outside it: a verb of reaching whose object's head is a
+ * level ("hit the elite level", "reach gold tier"), or the first page of a reference's results ("Show up
+ * on first page of Google results").
+ */
+function reachesReferenceLevel(tokens: readonly Token[], lead: number): boolean {
+  for (let i = lead; i < tokens.length - 1 && i <= lead + 6; i++) {
+    const w = tokens[i].lower;
+    if (REACHING.test(w)) {
+      const head = phraseWords(tokens, i + 1).words.at(-1)?.lower ?? '';
+      if (LEVEL_HEADS.test(head)) return true;
+    }
+    if (/^(first|top|front)$/.test(w) && tokens[i + 1].lower === 'page' && tokens[i + 2]?.lower === 'of') return true;
+  }
+  return false;
 }
 
 /** Where an example in brackets starts: "(E.g. ...", "(e.g., ...", "(for example ...", "(such as ...". */
