@@ -654,6 +654,9 @@ function countsDoneThings(tokens: readonly Token[], quantities: readonly Quantit
     if (/[%/]/.test(q.text) || /^(0|zero)$/.test(q.text.toLowerCase()) || tokens[i + 1]?.lower === 'of') return false;
     // Acts of others received ("Collect 50 nominations", "Gather 200 survey responses"): a result.
     if (countsGiven(tokens, i, tokens[from - 1]?.lower)) return false;
+    // A verb that only reaches people counts the work, whoever they are: "Call 50 lapsed donors", as
+    // "Interview 20 customers" (measuresOutcome reads it so after a listed verb).
+    if (CONTACT_VERBS.has(tokens[from - 1]?.lower ?? '') && i === from) return true;
     if (countsWorkItems(tokens, quantities, from)) return true;
     // The counted phrase, past a parenthesis inside it: "15 repeat (3+ times) repo customers".
     const phrase = phraseWords(tokens, i + 1);
@@ -1522,7 +1525,7 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
   )
     return { kind: 'verb', words: first.text };
   if (!TASK_LEXICON.forms.has(first.lower) && imperativeAt(tokens, lead, quantities) && !sharesClauseWithOutcome(tokens, lead + 1)) {
-    return countsDoneThings(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1)
+    return countsDoneThings(tokens, quantities, lead + 1) && !measuresOutcome(tokens, quantities, lead + 1, first.lower)
       ? { kind: 'verb', words: first.text }
       : undefined;
   }
