@@ -88,6 +88,8 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
   let counted = -1;
   if (objectAt >= 0) {
     let j = objectAt;
+    // "Write and submit two essays per month": the object of coordinated task verbs follows the last one.
+    if (/^(and|&|or)$/.test(tokens[j]?.lower ?? '') && TASK_LEXICON.forms.has(tokens[j + 1]?.lower ?? '')) j += 2;
     if (tokens[j] && /^(the|a|an|another|all|over|at|least|up|to)$/.test(tokens[j].lower) && !quantityAt(j)) j++;
     if (tokens[j] && /^(least|to)$/.test(tokens[j].lower)) j++;
     if (quantityAt(j)) counted = j;
