@@ -163,8 +163,11 @@ function causativeTask(tokens: readonly Token[], lead: number, lexicon: VerbLexi
   if (!/^(get|have)$/.test(tokens[lead]?.lower ?? '')) return undefined;
   // "Get X integrated into more production systems": spreading it further is growth, an outcome.
   if (tokens.some((t, i) => i > lead && COMPARATIVE_LEAD.test(t.lower))) return undefined;
+  // "Get 2 case studies published": a count of the object comes first; the work's object starts at it.
+  const counted = tokens[lead + 1]?.kind === 'number';
   for (let i = lead + 1; i < tokens.length && i <= lead + 6; i++) {
     const t = tokens[i];
+    if (counted && i === lead + 1) continue;
     if (t.kind !== 'word' || (PHRASE_STOPS.has(t.lower) && i > lead + 1)) return undefined;
     const base = lexicon.participles.get(t.lower);
     if (
@@ -172,7 +175,7 @@ function causativeTask(tokens: readonly Token[], lead: number, lexicon: VerbLexi
       i > lead + 1 &&
       (i + 1 === tokens.length || tokens[i + 1].kind === 'symbol' || PHRASE_STOPS.has(tokens[i + 1].lower))
     ) {
-      return { base, text: t.text, next: i + 1 };
+      return { base, text: t.text, next: counted ? lead + 1 : i + 1 };
     }
   }
   return undefined;
