@@ -1531,6 +1531,11 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
       ? { kind: 'verb', words: first.text }
       : undefined;
   }
+  // "80% of services are migrated to Kubernetes", "Ensure that more than 60% of financial changes are recorded":
+  // a share of the team's own work items reported done by a task verb counts the work, as "Migrate 40 of
+  // 55 services" does; not a share of people or teams, nor one held within a time ("within 24 hours").
+  const shareDone = shareOfWorkDone(tokens, lead, quantities, lexicon);
+  if (shareDone && !measuresOutcome(tokens, quantities)) return { kind: 'state', words: shareDone.text };
   // "100% of functions have career frameworks", "9/10 of teams use it": a share of a population is measured.
   if (quantities.some((q) => q.start === first.start && /[%/]/.test(q.text)) && tokens[lead + 1]?.lower === 'of') return undefined;
   // "5 people have tested the bot": a count of people doing something measures how many did.
@@ -1596,6 +1601,36 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
     return { kind: 'binary-target', words: 'target: 1' };
   }
   return undefined;
+}
+
+/**
+ * The participle that reports a share of work items done: "<N%> of <items> are|were|get <participle>",
+ * also after "Ensure (that)" and a bound ("more than", "at least"). The items are no people, teams or
+ * outcome measures; the participle is a listed task verb's.
+ */
+function shareOfWorkDone(tokens: readonly Token[], lead: number, quantities: readonly Quantity[], lexicon: VerbLexicon): Token | undefined {
+  let at = lead;
+  if (/^(ensure|ensures)$/.test(tokens[at]?.lower ?? '')) at++;
+  if (tokens[at]?.lower === 'that') at++;
+  if (/^(more|less|fewer)$/.test(tokens[at]?.lower ?? '') && tokens[at + 1]?.lower === 'than') at += 2;
+  else if (/^(at)$/.test(tokens[at]?.lower ?? '') && /^(least|most)$/.test(tokens[at + 1]?.lower ?? '')) at += 2;
+  const q = quantities.find((x) => x.start === tokens[at]?.start);
+  if (!q?.text.endsWith('%') || tokens[at + 1]?.lower !== 'of') return undefined;
+  const { words, stop } = phraseWords(tokens, at + 2);
+  const content = words.filter((t) => !DETERMINERS.has(t.lower));
+  const head = content.at(-1);
+  if (head?.kind !== 'word' || wonResult(head.lower) || PEOPLE.has(head.lower) || OUTCOME_METRICS.has(head.lower)) return undefined;
+  const done = (t: Token | undefined) =>
+    t?.kind === 'word' &&
+    (lexicon.participles.has(t.lower) ||
+      (/^\p{L}{3,}ed$/u.test(t.lower) && !DESCRIPTIVE_ED.has(t.lower) && !DESCRIPTIVE_ED_AFTER_BE.has(t.lower))) &&
+    !OUTCOME_PARTICIPLES.has(t.lower) &&
+    !EXPERIENCE_PARTICIPLES.has(t.lower);
+  // Reported with its copula ("are migrated"); a bare participle after the items may name who did it
+  // ("100% of production services registered in the developer portal": the services' owners).
+  const k = stop ? tokens.indexOf(stop) : -1;
+  if (k < 0 || !/^(are|were|is|get|gets)$/.test(tokens[k].lower)) return undefined;
+  return done(tokens[k + 1]) ? tokens[k + 1] : undefined;
 }
 
 /** Verbs of reaching a level. */
