@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
+// The SARIF of test/fixtures/rules and examples passes 1 MB (execFile's default buffer) as the rule fixtures
+// grow; the outputs are compared whole, so the buffer is made large enough to hold them.
+const MAX_BUFFER = 16 * 1024 * 1024;
 const ROOT = path.resolve(__dirname, '..', '..');
 
 async function okrBinary(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -15,6 +18,7 @@ async function okrBinary(args: string[], env: NodeJS.ProcessEnv = {}): Promise<{
     const { stdout, stderr } = await run(process.execPath, [path.join(ROOT, 'bin', 'okr.js'), ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1', ...env },
+      maxBuffer: MAX_BUFFER,
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
@@ -31,6 +35,7 @@ async function wholeCli(args: string[]): Promise<{ code: number; stdout: string;
     const { stdout, stderr } = await run(process.execPath, ['-e', script, 'okr', ...args], {
       cwd: ROOT,
       env: { ...process.env, NO_COLOR: '1' },
+      maxBuffer: MAX_BUFFER,
     });
     return { code: 0, stdout, stderr };
   } catch (err) {
