@@ -3,6 +3,7 @@ import type { Finding } from '../../src/core/model';
 import { parseOkr } from '../../src/core/parse';
 import { assessKeyResult, assessObjective } from '../../src/core/progress';
 import {
+  bidiIsolated,
   commitPresentation,
   commitTooltip,
   dueMarker,
@@ -206,6 +207,42 @@ describe('tree labels', () => {
       const ids = healths.map((h) => healthIcon(h).id);
       assert.equal(new Set(ids).size, healths.length);
       assert.deepEqual(healthIcon('off-track'), { id: 'error', color: 'charts.red' });
+    });
+  });
+
+  describe('right-to-left text', () => {
+    const RTL = `version: 1
+team: "تطبيق"
+period: 2026-Q4
+objectives:
+  - id: APP-O1
+    title: "تطبيق سريع يحبه الناس"
+    owner: "זאב"
+    key_results:
+      - { id: APP-KR1, title: "خفض وقت البدء", owner: "זאב", start: 10, target: 0, current: 5 }
+      - { id: APP-KR2, title: Cut cold start, owner: dana, start: 10, target: 0, current: 5 }
+`;
+    const { file } = parseOkr(RTL, 'app.okr.yaml');
+    const o = file.objectives[0];
+
+    it('titles, owners and teams with right-to-left letters are isolated, so the figures after them stay in place', () => {
+      const op = objectivePresentation(o, assessObjective(file, o, TODAY));
+      assert.equal(op.label, '\u2068تطبيق سريع يحبه الناس\u2069');
+      assert.ok(op.description.endsWith(' · \u2068זאב\u2069'), op.description);
+      const kr = o.keyResults[0];
+      const kp = keyResultPresentation(kr, assessKeyResult(file, o, kr, TODAY), undefined, TODAY);
+      assert.equal(kp.label, '\u2068خفض وقت البدء\u2069');
+      assert.match(kp.description, /^50% · APP-KR1 · .*\u2068זאב\u2069/);
+      assert.equal(filePresentation(file, 'app.okr.yaml', []).label, '\u2068تطبيق\u2069 · 2026-Q4');
+    });
+
+    it('left-to-right text is shown as written', () => {
+      const kr = o.keyResults[1];
+      const kp = keyResultPresentation(kr, assessKeyResult(file, o, kr, TODAY), undefined, TODAY);
+      assert.equal(kp.label, 'Cut cold start');
+      assert.doesNotMatch(kp.description, /[\u2068\u2069]/);
+      assert.equal(bidiIsolated('Platform'), 'Platform');
+      assert.equal(bidiIsolated('Mobile – تطبيق'), '\u2068Mobile – تطبيق\u2069');
     });
   });
 

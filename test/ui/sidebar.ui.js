@@ -4,6 +4,8 @@
 'use strict';
 
 const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
 const { test } = require('./runner');
 const { eventually } = require('./workbench');
 
@@ -128,4 +130,99 @@ test('OKR: Hide Done and Dropped Items from the command palette hides the droppe
   // The palette now offers the opposite command, which brings the objective back.
   await workbench.runCommand('OKR: Show Done and Dropped Items');
   await workbench.treeRow('People who try the app keep using it');
+});
+
+test('right-to-left titles, teams and owners leave the figures beside them in place (an Arabic team, title and owner)', async ({
+  workbench,
+  page,
+  workspace,
+}) => {
+  const file = path.join(workspace, 'rtl.okr.yaml');
+  fs.writeFileSync(
+    file,
+    [
+      'version: 1',
+      'team: تطبيق',
+      'period: 2026-Q4',
+      'objectives:',
+      '  - id: RTL-O1',
+      '    title: تطبيق سريع يحبه الناس',
+      '    owner: זאב',
+      '    key_results:',
+      '      - { id: RTL-KR1, title: خفض وقت البدء, owner: זאב, start: 10, target: 0, current: 5, check_ins: [{ date: 2026-11-14, value: 5 }] }',
+      '',
+    ].join('\n'),
+  );
+  const sidebar = page.locator('[id="workbench.parts.sidebar"]');
+  try {
+    await workbench.openOkrView();
+    const width = (await sidebar.boundingBox()).width;
+    await workbench.setSidebarWidth(700);
+    try {
+      // Where each piece of a row is drawn: a figure after right-to-left text is drawn after it (to its right in the
+      // left-to-right view), not pulled into its run ("50" before an Arabic title and "%" after it).
+      await eventually(async () => {
+        const drawn = await page
+          .locator('[id="workbench.view.extension.okr"] .monaco-list[role=tree] [role=treeitem]')
+          .evaluateAll((rows) => {
+            const rect = (el, text) => {
+              const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+              for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.data.indexOf(text);
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, at);
+                range.setEnd(node, at + text.length);
+                const r = range.getBoundingClientRect();
+                return { left: Math.round(r.left), right: Math.round(r.right) };
+              }
+              return undefined;
+            };
+            const row = (...texts) => rows.find((r) => texts.every((t) => (r.querySelector('.label-name')?.textContent ?? '').includes(t)));
+            const fileRow = row('تطبيق', '2026-Q4');
+            const objective = row('تطبيق سريع');
+            const keyResult = row('خفض وقت البدء');
+            const label = (r) => r.querySelector('.label-name');
+            const description = (r) => r.querySelector('.label-description');
+            return {
+              file: fileRow ? { team: rect(label(fileRow), 'تطبيق'), period: rect(label(fileRow), '2026-Q4') } : undefined,
+              objective: objective
+                ? { title: label(objective).getBoundingClientRect().right, progress: rect(description(objective), '50%') }
+                : undefined,
+              keyResult: keyResult
+                ? {
+                    title: label(keyResult).getBoundingClientRect().right,
+                    progress: rect(description(keyResult), '50%'),
+                    id: rect(description(keyResult), 'RTL-KR1'),
+                  }
+                : undefined,
+            };
+          });
+        assert.ok(drawn.file?.team && drawn.file.period, `the file row: ${JSON.stringify(drawn.file)}`);
+        assert.ok(drawn.file.period.left >= drawn.file.team.right - 1, `"2026-Q4" is drawn after the team: ${JSON.stringify(drawn.file)}`);
+        assert.ok(drawn.objective?.progress, `the objective row: ${JSON.stringify(drawn.objective)}`);
+        assert.ok(
+          drawn.objective.progress.left >= drawn.objective.title - 1,
+          `"50%" is drawn after the title: ${JSON.stringify(drawn.objective)}`,
+        );
+        assert.ok(drawn.keyResult?.progress && drawn.keyResult.id, `the key result row: ${JSON.stringify(drawn.keyResult)}`);
+        assert.ok(
+          drawn.keyResult.progress.left >= drawn.keyResult.title - 1,
+          `"50%" is drawn after the title: ${JSON.stringify(drawn.keyResult)}`,
+        );
+        assert.ok(
+          drawn.keyResult.id.left >= drawn.keyResult.progress.right,
+          `the id after the progress: ${JSON.stringify(drawn.keyResult)}`,
+        );
+      });
+    } finally {
+      await workbench.setSidebarWidth(Math.round(width));
+    }
+  } finally {
+    fs.rmSync(file, { force: true });
+    await eventually(async () => {
+      const labels = (await workbench.treeRows()).map((r) => r.label);
+      assert.ok(!labels.some((l) => l.includes('تطبيق')), `rtl.okr.yaml is still in the tree: ${labels.join(' | ')}`);
+    });
+  }
 });

@@ -71,8 +71,23 @@ const INITIATIVE_ICONS: Record<Initiative['status'], IconSpec> = {
 
 const SEVERITY_ICONS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'info' };
 
+/** A letter written right to left (Hebrew, Arabic, Syriac, Thaana, N'Ko ... and their presentation forms). */
+const RTL_LETTER = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC\u{10800}-\u{10FFF}\u{1E800}-\u{1EFFF}]/u;
+
+/**
+ * Text the user wrote, as a unit of its own in a row that mixes it with figures: text with a right-to-left
+ * letter is wrapped in a first-strong isolate (U+2068 ... U+2069), so the figures after it (the
+ * description's "71% · APP-O1", the label's "· 2026-Q4") are not drawn into its run ("71" before an
+ * Arabic title and "%" after it). Other text is returned as it is.
+ */
+export function bidiIsolated(text: string): string {
+  return RTL_LETTER.test(text) ? `\u2068${text}\u2069` : text;
+}
+
+const ownerText = (owner: string | undefined): string | undefined => bidiIsolated(oneLine(owner ?? '')) || undefined;
+
 function titleOrId(title: string | undefined, id: string | undefined, what: string): { label: string; showId: boolean } {
-  const t = oneLine(title ?? '');
+  const t = bidiIsolated(oneLine(title ?? ''));
   if (t) return { label: t, showId: !!id };
   if (id) return { label: id, showId: false };
   return { label: `(untitled ${what})`, showId: false };
@@ -102,7 +117,7 @@ export function objectivePresentation(o: Objective, a: Assessment, grade?: Shown
   const { label, showId } = titleOrId(o.title, o.id, 'objective');
   if (grade && o.status !== 'dropped') {
     const graded = grade.score === undefined ? 'not graded' : gradeText(o.kind, grade.score);
-    const description = joinParts([showId ? o.id : undefined, graded, oneLine(o.owner ?? '') || undefined]);
+    const description = joinParts([showId ? o.id : undefined, graded, ownerText(o.owner)]);
     return {
       label,
       description,
@@ -116,7 +131,7 @@ export function objectivePresentation(o: Objective, a: Assessment, grade?: Shown
     };
   }
   const description = leadWithProgress(
-    progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: o.owner, health: a.health }),
+    progressSummary({ progress: a.progress, paceGap: a.paceGap, owner: ownerText(o.owner), health: a.health }),
     a,
     showId ? o.id : undefined,
   );
@@ -169,7 +184,7 @@ export function keyResultPresentation(
   if (grade && a.health !== 'dropped') {
     const linkedText = linked && fileLinked ? linkedWorkText(linked.count, linked.lastDate, today) : undefined;
     const graded = grade.score === undefined ? 'not graded' : `graded ${scoreText(grade.score)}`;
-    const description = joinParts([showId ? kr.id : undefined, graded, oneLine(kr.owner ?? '') || undefined, linkedText]);
+    const description = joinParts([showId ? kr.id : undefined, graded, ownerText(kr.owner), linkedText]);
     return {
       label,
       description,
@@ -182,7 +197,7 @@ export function keyResultPresentation(
     progress: a.progress,
     paceGap: a.paceGap,
     confidence: a.confidence,
-    owner: kr.owner,
+    owner: ownerText(kr.owner),
     health: a.health,
   });
   const linkedText = linked && fileLinked ? linkedWorkLine(linked, today) : undefined;
@@ -199,7 +214,7 @@ export function keyResultPresentation(
 
 export function initiativePresentation(i: Initiative): Presentation {
   const { label, showId } = titleOrId(i.title, i.id, 'initiative');
-  const description = joinParts([showId ? i.id : undefined, initiativeStatusText(i.status), oneLine(i.owner ?? '') || undefined]);
+  const description = joinParts([showId ? i.id : undefined, initiativeStatusText(i.status), ownerText(i.owner)]);
   return {
     label,
     description,
@@ -211,7 +226,8 @@ export function initiativePresentation(i: Initiative): Presentation {
 
 /** A file node: "Platform · 2026-Q4", described by its path relative to the workspace. */
 export function filePresentation(file: OkrFile, relativePath: string, findings: readonly Finding[]): Presentation {
-  const label = teamPeriodText(file.team, file.period) ?? baseName(relativePath);
+  const label =
+    teamPeriodText(file.team === undefined ? undefined : bidiIsolated(oneLine(file.team)), file.period) ?? baseName(relativePath);
   const errors = findings.filter((f) => f.severity === 'error').length;
   const description = joinParts([relativePath, errors ? (errors === 1 ? '1 error' : `${errors} errors`) : undefined]);
   return {

@@ -17,6 +17,7 @@ import { CommandId } from '../command-ids';
 import type { OkrFileState, OkrStore } from '../okr-store';
 import {
   commitPresentation,
+  bidiIsolated,
   commitTooltip,
   filePresentation,
   fileTooltip,
@@ -399,7 +400,7 @@ export class ObjectivesTreeProvider implements vscode.TreeDataProvider<Objective
         const a = element.aligned;
         const p = objectivePresentation(a.objective, { health: a.health, progress: a.progress });
         const teams = a.teams.length === 0 ? 'no team aligns' : `${a.teams.length} team${a.teams.length === 1 ? '' : 's'}`;
-        const where = element.top ? teams : oneLine(a.file.team ?? '') || this.options.relativePath(element.uri);
+        const where = element.top ? teams : bidiIsolated(oneLine(a.file.team ?? '')) || this.options.relativePath(element.uri);
         p.description = [p.description, where].filter((x) => x !== '').join(' · ');
         p.accessibilityLabel = `${p.accessibilityLabel}, ${where}`;
         const item = this.item(
