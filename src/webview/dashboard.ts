@@ -55,7 +55,7 @@ function applyFilters(): void {
   let shown = 0;
   for (const file of Array.from(content.querySelectorAll<HTMLElement>('section.file'))) {
     const teamMatch = state.team === '' || file.dataset.team === state.team;
-    file.classList.toggle('hidden', !teamMatch);
+    let objectivesShown = 0;
     for (const objective of Array.from(file.querySelectorAll<HTMLElement>('section.objective'))) {
       let visible = 0;
       for (const kr of Array.from(objective.querySelectorAll<HTMLElement>('article.kr'))) {
@@ -66,8 +66,11 @@ function applyFilters(): void {
       const owners = (objective.dataset.owners ?? '').split('\n');
       const objectiveMatch = state.owner === '' || visible > 0 || owners.includes(state.owner);
       objective.classList.toggle('hidden', !objectiveMatch);
+      if (objectiveMatch) objectivesShown++;
       if (teamMatch && objectiveMatch) shown += visible;
     }
+    // An owner filter leaves out a file none of whose objectives it keeps: not its heading alone.
+    file.classList.toggle('hidden', !teamMatch || (state.owner !== '' && objectivesShown === 0));
   }
   statusLine.textContent = state.team || state.owner ? `${shown} key result${shown === 1 ? '' : 's'} shown` : '';
 }

@@ -89,6 +89,15 @@ test(
       assert.ok(owners.length > 0 && owners.every((o) => o === 'li'), `shown owners: ${owners.join(', ')}`);
     });
     assert.match(await frame.locator('#status').textContent(), /^\d+ key results? shown$/);
+    // Only the files with li's work keep their heading: Mobile (no key result of li's) goes, not only its objectives.
+    await eventually(async () => {
+      const files = await frame
+        .locator('section.file:not(.hidden)')
+        .evaluateAll((els) =>
+          els.map((e) => `${e.querySelector('h2')?.textContent ?? ''}: ${e.querySelectorAll('section.objective:not(.hidden)').length}`),
+        );
+      assert.deepEqual(files, ['Platform 2026-Q4 · platform.okr.yaml: 2']);
+    });
     await frame.locator('#owner').selectOption('');
 
     // Keyboard: focus the key result's button, Enter opens it in its file.
