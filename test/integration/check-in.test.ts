@@ -107,6 +107,28 @@ describe('Check In through the quick input', function () {
     assert.equal(fs.readFileSync(workspaceFile(FILE).fsPath, 'utf8'), original);
   });
 
+  it('a key result with no confidence yet: Enter at the confidence step records the value alone, not 1.0', async () => {
+    const running = vscode.commands.executeCommand<CheckInResult | undefined>(CommandId.CheckIn, 'CI-KR2');
+    const box = (await checkInInput(1)) as vscode.InputBox;
+    box.value = '30';
+    await vscode.commands.executeCommand(ACCEPT);
+    const pick = (await checkInInput(2)) as vscode.QuickPick<vscode.QuickPickItem>;
+    assert.equal(pick.items[0].label, 'No confidence yet');
+    // What the workbench has active (Enter's row) once it shows the pick.
+    await waitUntil('the pick has an active row', () => pick.activeItems.length === 1);
+    assert.equal(pick.activeItems[0].label, 'No confidence yet');
+    await vscode.commands.executeCommand(ACCEPT);
+    const note = (await checkInInput(3)) as vscode.InputBox;
+    note.value = '';
+    await vscode.commands.executeCommand(ACCEPT);
+    const result = await running;
+    assert.equal(result?.confidence, undefined);
+    assert.equal(
+      fs.readFileSync(workspaceFile(FILE).fsPath, 'utf8'),
+      original.replace('start: 40, target: 10 }', 'start: 40, target: 10, check_ins: [{ date: 2026-11-28, value: 30 }] }'),
+    );
+  });
+
   it('the quick fix of stale-check-in and the code lens both run Check In on their key result', async () => {
     const ours = await waitFor('the Check In code lenses', async () => {
       const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', document.uri);

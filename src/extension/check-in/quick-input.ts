@@ -22,6 +22,9 @@ export interface CheckInResult {
   note?: string;
 }
 
+/** The confidence pick's first row when the key result has none yet. */
+const NO_CONFIDENCE = 'No confidence yet';
+
 /** Esc at a step. */
 export class Cancelled extends Error {}
 /** The Skip button of a walk through due key results. */
@@ -140,14 +143,17 @@ export class CheckInQuickInput {
     );
 
     // 2. Confidence.
-    type Choice = vscode.QuickPickItem & { value: number };
+    type Choice = vscode.QuickPickItem & { value: number | undefined };
     const pick = stepOf(vscode.window.createQuickPick<Choice>(), 2, title, buttons);
     pick.placeholder = 'Confidence of reaching the target (Google grading: 0.7+ green, 0.4-0.6 yellow, below red)';
-    pick.items = confidenceChoices().map((c) => ({ label: c.label, description: c.description, value: c.value }));
+    const choices: Choice[] = confidenceChoices().map((c) => ({ label: c.label, description: c.description, value: c.value }));
     const preset = defaultConfidence(kr);
-    const presetItem = pick.items.find((i) => i.value === preset);
+    // With no confidence so far, the first row (what Enter takes) records none: not a 1.0 nobody chose.
+    pick.items =
+      preset === undefined ? [{ label: NO_CONFIDENCE, description: 'record the value alone', value: undefined }, ...choices] : choices;
+    const presetItem = pick.items.find((i) => i.value !== undefined && i.value === preset);
     if (presetItem) pick.activeItems = [presetItem];
-    const confidence = await this.shown<number>(pick, (resolve) =>
+    const confidence = await this.shown<number | undefined>(pick, (resolve) =>
       pick.onDidAccept(() => {
         const chosen = pick.selectedItems[0] ?? pick.activeItems[0];
         if (chosen) resolve(chosen.value);
@@ -165,7 +171,7 @@ export class CheckInQuickInput {
       uri: target.state.uri.toString(),
       keyResultId: kr.id ?? target.krId,
       value,
-      confidence,
+      ...(confidence !== undefined ? { confidence } : {}),
       ...(note.trim() !== '' ? { note: note.trim() } : {}),
     };
   }
