@@ -272,6 +272,8 @@ describe('okr due', () => {
       );
       assert.equal((await okr(['due', '--today', '2027-01-02'], { cwd: dir })).stdout, 'Nothing is due for a check-in on 2027-01-02.\n');
       assert.equal((await okr(['due', '--format', 'xml'], { cwd: dir })).code, 2);
+      // -f as for okr list, lint and report.
+      assert.equal((await okr(['due', '-f', 'json', '--today', '2026-11-19'], { cwd: dir })).stdout, JSON.stringify(json, null, 2) + '\n');
     } finally {
       remove();
     }

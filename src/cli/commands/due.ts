@@ -17,7 +17,7 @@ while the period runs and the key result and its objective are active. The
 latest first.
 
 Options:
-      --format <f>    text (default) or json
+  -f, --format <f>    text (default) or json
       --today <date>  the day to judge by, YYYY-MM-DD (default: today's local date)
   -h, --help          show this help
 
@@ -34,7 +34,7 @@ export const dueCommand: Command = {
   summary: 'list the key results due for a check-in',
   help: HELP,
   async run(args, io) {
-    const { values, positionals } = parseCommandArgs('due', args, { format: { type: 'string' }, today: { type: 'string' } });
+    const { values, positionals } = parseCommandArgs('due', args, { format: { type: 'string', short: 'f' }, today: { type: 'string' } });
     const format = choiceOption('--format', values.format, ['text', 'json'] as const, 'text');
     const today = parseTodayOption(values.today, io);
     return runDue(io, positionals, format, today);
