@@ -1512,6 +1512,10 @@ export function milestoneCue(title: string, numbers: KeyResultNumbers = {}, lexi
     const routine = routineCue(title);
     if (routine === 'bug fixing' || routine === 'triage') return { kind: 'verb', words: first.text };
   }
+  // "Reduce technical debt by refactoring at least 3 critical components": when the only number counts the
+  // work items of the means, the outcome is unmeasured and the number counts the work (the README's blind10 call).
+  const means = OUTCOME_VERBS.has(first.lower) ? countedMeans(tokens, lead, quantities) : undefined;
+  if (means) return { kind: 'verb', words: means.text };
   if (OUTCOME_VERBS.has(first.lower) || COMPARATIVE_LEAD.test(first.lower)) return undefined;
   // Any other verb in the imperative names work too: "Elevate 1 process", "Amplify and celebrate 20 announcements".
   // A built-in verb a team chose to ignore (`ignoreVerbs`) stays ignored.
@@ -1631,6 +1635,25 @@ function shareOfWorkDone(tokens: readonly Token[], lead: number, quantities: rea
   const k = stop ? tokens.indexOf(stop) : -1;
   if (k < 0 || !/^(are|were|is|get|gets)$/.test(tokens[k].lower)) return undefined;
   return done(tokens[k + 1]) ? tokens[k + 1] : undefined;
+}
+
+/**
+ * The gerund of a means ("by refactoring", "through publishing") whose direct object's count is every
+ * number of the title and counts work items: "Reduce technical debt by refactoring at least 3 critical
+ * components". Not a means with a measured effect, nor a number elsewhere ("Reduce churn by 5% by calling ...").
+ */
+function countedMeans(tokens: readonly Token[], lead: number, quantities: readonly Quantity[]): Token | undefined {
+  for (let i = lead + 2; i < tokens.length - 1; i++) {
+    if (!/^(by|through)$/.test(tokens[i].lower)) continue;
+    const gerund = tokens[i + 1];
+    if (gerund.kind !== 'word' || !/^\p{L}{3,}ing$/u.test(gerund.lower)) return undefined;
+    let j = i + 2;
+    if (tokens[j]?.lower === 'at' && /^(least|most)$/.test(tokens[j + 1]?.lower ?? '')) j += 2;
+    const q = quantities.find((x) => x.start === tokens[j]?.start);
+    if (!q || quantities.some((x) => x !== q) || /[%/]/.test(q.text)) return undefined;
+    return countsWorkItems(tokens, quantities, j, 0) ? gerund : undefined;
+  }
+  return undefined;
 }
 
 /** Verbs of reaching a level. */
