@@ -102,6 +102,7 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     ((!(verb !== undefined && (CONTACT_VERBS.has(verb) || STAFFING_VERBS.has(verb))) && countsOutcome(tokens, counted)) ||
       countsGiven(tokens, counted, verb));
   const isQuantityToken = (i: number) => quantities.find((q) => tokens[i].start >= q.start && tokens[i].end <= q.end);
+  const sizedPeople = new Set<number>();
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!quantityAt(i)) continue;
@@ -127,6 +128,7 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
     // "Support 3x current peak load": a multiple of today's level is a change measured against it.
     if (/^\d+(?:\.\d+)?x$/.test(t.lower) && /^(current|today's|existing|baseline)$/.test(next?.lower ?? '')) return true;
     // A metric named right before the number, or a result connector: "NPS above 40", "with 100% participation".
+    let sized = false;
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
       const w = tokens[k].lower;
       if (OUTCOME_METRICS.has(w) || PERCENTILE.test(w)) return true;
@@ -135,10 +137,19 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
       // "with less than 2% downtime", "with more than 500 signups": a bound before the number.
       if (/^(less|fewer|more)$/.test(w) && tokens[k + 1]?.lower === 'than') continue;
       // "with 100% participation", "with 500 signups"; but "Launch with 3 content types" counts what is shipped.
+      // "Complete user research with 50+ target users", "Negotiate the contract with top 10 customers": the
+      // people an activity is done with size the work, they are not its effect (the README's blind9 call).
+      if (w === 'with' && sizesActivity(tokens, k, verb) && !/[%/]/.test(isQuantityToken(i)?.text ?? '')) {
+        sized = true;
+        // The people counted are no metric named either.
+        for (let p = i + 1; p < tokens.length && tokens[p].kind === 'word' && !PHRASE_STOPS.has(tokens[p].lower); p++) sizedPeople.add(p);
+        break;
+      }
       if (RESULT_CONNECTORS.has(w) && (w !== 'with' || /[%/]/.test(isQuantityToken(i)?.text ?? '') || countsOutcome(tokens, i)))
         return true;
       if (!THRESHOLD_WORDS.has(w) && !/^(of|at|to|a|an|the|is|are|score|by)$/.test(w)) break;
     }
+    if (sized) continue;
     // The direct object counted is work, unless what it counts is itself a result: "Close 40 deals".
     if (i === counted) {
       if (countedIsResult) return true;
@@ -164,8 +175,23 @@ function measuresOutcome(tokens: readonly Token[], quantities: readonly Quantity
   )
     objectEnd++;
   return tokens.some(
-    (t, i) => t.kind === 'word' && !(i >= objectAt && i < objectEnd) && (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)),
+    (t, i) =>
+      t.kind === 'word' &&
+      !(i >= objectAt && i < objectEnd) &&
+      !sizedPeople.has(i) &&
+      (OUTCOME_METRICS.has(t.lower) || PERCENTILE.test(t.lower)),
   );
+}
+
+/** Activities done with people, whose number of people sizes the activity: research, tests, interviews, a contract. */
+const SIZED_ACTIVITIES = set(
+  'research testing tests test interviews interview study studies sessions session usability contract contracts terms agreement agreements',
+);
+
+/** Whether "with" at `at` follows an activity done with people, or a verb that reaches or negotiates with them. */
+function sizesActivity(tokens: readonly Token[], at: number, verb: string | undefined): boolean {
+  if (verb !== undefined && (CONTACT_VERBS.has(verb) || verb === 'negotiate')) return true;
+  return SIZED_ACTIVITIES.has(tokens[at - 1]?.lower ?? '');
 }
 
 /**
