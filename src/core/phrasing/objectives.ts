@@ -9,6 +9,7 @@ import {
   DELIVERED_ADJECTIVES,
   DETERMINERS,
   EVALUATIVE,
+  IMPROVING_VERBS,
   OUTCOME_METRICS,
   OUTCOME_OBJECTS,
   OUTCOME_PARTICIPLES,
@@ -41,6 +42,8 @@ export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXI
   if (verb) return winsBusiness(tokens, verb.next, lexicon) ? undefined : { words: verb.text, kind: 'verb' };
   const lead = leadIndex(tokens);
   const first = tokens[lead];
+  const continuing = continuedWork(tokens, lead);
+  if (continuing) return { words: continuing, kind: 'verb' };
   const preparing = preparation(tokens, lead);
   if (preparing) return { words: preparing, kind: 'verb' };
   const built = thingThatWorks(tokens, lead);
@@ -172,6 +175,21 @@ function heldThing(tokens: readonly Token[], lead: number): Token | undefined {
   )
     return undefined;
   return tokens[lead];
+}
+
+/**
+ * "Keep working with the community", "Keep watering the flowers": keeping on with an activity (a gerund
+ * after "keep") is continuing work, as "Continue building" is. Not keeping on improving or growing (a
+ * change of state), nor keeping a thing in a state ("Keep the site up to date": read by routine-work).
+ */
+function continuedWork(tokens: readonly Token[], lead: number): string | undefined {
+  const next = tokens[lead + 1];
+  if (!/^(keep|keeps)$/.test(tokens[lead]?.lower ?? '') || next?.kind !== 'word') return undefined;
+  // A gerund, not a noun in -ing ("Keep everything running", "Keep mornings free").
+  const w = next.lower;
+  const gerund = /^\p{L}{3,}ing$/u.test(w) && !/^(?:\p{L}*thing|morning|evening|spring|string|ceiling|ring|king)$/u.test(w);
+  if (!gerund || OUTCOME_VERBS.has(w) || IMPROVING_VERBS.has(w)) return undefined;
+  return `${tokens[lead].text} ${next.text}`;
 }
 
 /**
