@@ -370,7 +370,8 @@ export const EVALUATIVE = set(`
   world-class best-in-class first-class excellent exceptional outstanding stellar great delightful delightful flawless
   healthy maintainable high-quality high-performing rock-solid reliable resilient trustworthy sticky helpful seamless
   effortless frictionless joyful lovable loved amazing awesome superb superior winning thriving vibrant sustainable
-  predictable dependable painless happy engaged engaging compelling inspiring valuable meaningful effective
+  predictable dependable painless happy engaged engaging compelling inspiring valuable meaningful effective game-changing
+  life-changing groundbreaking ground-breaking
 `);
 
 /** Verbs a task verb may share its clause with that make the clause an outcome: "Add and retain 5 members". */
