@@ -35,6 +35,28 @@ function parse(html: string) {
 }
 
 describe('dashboard content', () => {
+  it('a team and owners written right to left are isolated (<bdi>), so the period and figures after them stay in place', () => {
+    const text = [
+      'team: تطبيق',
+      'period: 2026-Q4',
+      'objectives:',
+      '  - id: APP-O1',
+      '    title: تطبيق سريع',
+      '    owner: זאב',
+      '    key_results:',
+      '      - { id: APP-KR1, title: خفض وقت البدء, owner: זאב, start: 10, target: 0, current: 5 }',
+      '',
+    ].join('\n');
+    const { file } = parseOkr(text, 'app.okr.yaml');
+    const html = dashboardBody(buildReport({ files: [{ path: 'app.okr.yaml', file }], today: '2026-11-15' }), {
+      canCheckIn: true,
+      restricted: false,
+    });
+    assert.match(html, /<h2 id="f0"><bdi>تطبيق<\/bdi> <span class="muted">2026-Q4 · app\.okr\.yaml<\/span><\/h2>/);
+    assert.match(html, / · owner <bdi>זאב<\/bdi> · /);
+    assert.match(html, / · <bdi>זאב<\/bdi><\/p>/);
+  });
+
   it('each key result: a reveal button, a progress bar, a burn-up and a confidence trend', () => {
     const doc = parse(dashboardBody(report(), { canCheckIn: true, restricted: false }));
     const reveal = Array.from(doc.getElementsByTagName('button')).filter((b) => b.getAttribute('data-action') === 'reveal');

@@ -230,3 +230,63 @@ test('in a narrow editor the dashboard charts shrink to fit their key result car
     await workbench.setSidebarWidth(Math.round(width));
   }
 });
+
+test('a team named right to left keeps its period after it in the dashboard heading', async ({ workbench, page, workspace }) => {
+  const file = path.join(workspace, 'rtl-dashboard.okr.yaml');
+  fs.writeFileSync(
+    file,
+    [
+      'version: 1',
+      'team: تطبيق',
+      'period: 2026-Q4',
+      'objectives:',
+      '  - id: RTLD-O1',
+      '    title: تطبيق سريع',
+      '    owner: זאב',
+      '    key_results:',
+      '      - { id: RTLD-KR1, title: خفض وقت البدء, start: 10, target: 0, current: 5 }',
+      '',
+    ].join('\n'),
+  );
+  try {
+    await workbench.openOkrView();
+    await workbench.treeRow('Customers can rely on our platform');
+    await eventually(async () => {
+      const labels = (await workbench.treeRows()).map((r) => r.label);
+      assert.ok(
+        labels.some((l) => l.includes('تطبيق')),
+        `the tree shows rtl-dashboard.okr.yaml: ${labels.join(' | ')}`,
+      );
+    });
+    await workbench.runCommand('OKR: Open Dashboard');
+    const frame = dashboardFrame(page);
+    await eventually(async () => {
+      const drawn = await frame.locator('section.file h2').evaluateAll((hs) => {
+        const h = hs.find((e) => (e.textContent ?? '').includes('rtl-dashboard.okr.yaml'));
+        if (!h) return undefined;
+        const rect = (text) => {
+          const walker = document.createTreeWalker(h, NodeFilter.SHOW_TEXT);
+          for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+            const at = node.data.indexOf(text);
+            if (at < 0) continue;
+            const range = document.createRange();
+            range.setStart(node, at);
+            range.setEnd(node, at + text.length);
+            const r = range.getBoundingClientRect();
+            return { left: Math.round(r.left), right: Math.round(r.right) };
+          }
+          return undefined;
+        };
+        return { team: rect('تطبيق'), period: rect('2026-Q4') };
+      });
+      assert.ok(drawn?.team && drawn.period, `the heading of rtl-dashboard.okr.yaml: ${JSON.stringify(drawn)}`);
+      assert.ok(drawn.period.left >= drawn.team.right - 1, `"2026-Q4" is drawn after the team: ${JSON.stringify(drawn)}`);
+    });
+  } finally {
+    fs.rmSync(file, { force: true });
+    await eventually(async () => {
+      const labels = (await workbench.treeRows()).map((r) => r.label);
+      assert.ok(!labels.some((l) => l.includes('تطبيق')), `rtl-dashboard.okr.yaml is still in the tree: ${labels.join(' | ')}`);
+    });
+  }
+});

@@ -114,7 +114,7 @@ function keyResultCard(
     '</header>',
     bar(kr.progress, kr.health, `${name}: ${kr.progress === null ? 'no numbers' : percent(kr.progress)}`),
     `<p class="facts"><span class="health health-${kr.health}">${x(facts[1])}</span>` +
-      ` · ${x([facts[0], ...facts.slice(2)].join(' · '))}${owner ? ` · ${x(owner)}` : ''}</p>`,
+      ` · ${x([facts[0], ...facts.slice(2)].join(' · '))}${owner ? ` · <bdi>${x(owner)}</bdi>` : ''}</p>`,
   ];
   const series = seriesOfReport(kr, o.period);
   const charts: string[] = [];
@@ -144,16 +144,14 @@ function objectiveSection(o: ReportObjective, f: ReportFile, report: ReportData,
     `<section class="objective" data-owners="${x([...owners].filter(Boolean).join('\n'))}" aria-labelledby="${id}">`,
     `<h3 id="${id}">${x(name)}</h3>`,
     bar(o.progress, o.health, `${name}: ${o.progress === null ? 'no numbers' : percent(o.progress)}`),
-    `<p class="facts"><span class="health health-${o.health}">${x(HEALTH_LABELS[o.health])}</span> · ${x(
-      [
-        o.progress === null ? 'no numbers' : percent(o.progress),
-        gap,
-        o.owner ? `owner ${o.owner}` : undefined,
-        o.projection ? `at this rate ${percent(o.projection.progress)} by ${shortDate(o.projection.date)}` : undefined,
-      ]
-        .filter(Boolean)
-        .join(' · '),
-    )}</p>`,
+    `<p class="facts"><span class="health health-${o.health}">${x(HEALTH_LABELS[o.health])}</span> · ${[
+      x(o.progress === null ? 'no numbers' : percent(o.progress)),
+      gap === undefined ? undefined : x(gap),
+      o.owner ? `owner <bdi>${x(o.owner)}</bdi>` : undefined,
+      o.projection ? x(`at this rate ${percent(o.projection.progress)} by ${shortDate(o.projection.date)}`) : undefined,
+    ]
+      .filter(Boolean)
+      .join(' · ')}</p>`,
     o.keyResults.length
       ? o.keyResults.map((kr, k) => keyResultCard(kr, o, f, report, `${id}-k${k}`, options)).join('')
       : '<p class="muted">No key results.</p>',
@@ -177,7 +175,8 @@ export function dashboardBody(report: ReportData, options: DashboardOptions): st
   report.files.forEach((f, i) => {
     const period = f.period ? (f.period.label ?? `${f.period.start} to ${f.period.end}`) : 'no period';
     out.push(`<section class="file" data-team="${x(f.team ?? '')}" aria-labelledby="f${i}">`);
-    out.push(`<h2 id="f${i}">${x(f.team ?? f.path)} <span class="muted">${x(period)} · ${x(f.path)}</span></h2>`);
+    // <bdi>: a team named right to left (Arabic, Hebrew) does not pull the period after it into its run.
+    out.push(`<h2 id="f${i}"><bdi>${x(f.team ?? f.path)}</bdi> <span class="muted">${x(period)} · ${x(f.path)}</span></h2>`);
     if (f.objectives.length === 0) out.push('<p class="muted">No objectives.</p>');
     f.objectives.forEach((o, j) => out.push(objectiveSection(o, f, report, `o${i}-${j}`, options)));
     out.push('</section>');
