@@ -46,7 +46,11 @@ function setFieldEdit(text: string, spans: NodeSpans, key: string, value: string
       const colon = text.indexOf(':', spans.keys[key].end);
       return { start: colon + 1, end: colon + 1, newText: ` ${value}` };
     }
-    return { start: existing.start, end: existing.end, newText: value };
+    // `closed: "2026-12-31"` stays quoted as the team wrote it.
+    const old = text.slice(existing.start, existing.end);
+    const quote = old[0];
+    const quoted = key === 'closed' && (quote === '"' || quote === "'") && old.length > 1 && old.endsWith(quote);
+    return { start: existing.start, end: existing.end, newText: quoted ? `${quote}${value}${quote}` : value };
   }
   const anchor = after.find((k) => spans.values[k] !== undefined && k !== 'check_ins');
   return insertFieldEdit(text, spans, key, value, anchor);

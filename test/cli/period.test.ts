@@ -129,6 +129,22 @@ describe('okr close', () => {
     }
   });
 
+  it('closing again keeps the quoting of closed:, and blank retro texts write and claim no retro', async () => {
+    const ws = workspace(PLATFORM.replace('period: 2026-Q4\n', "period: 2026-Q4\nclosed: '2027-01-02'   # by hand\n"));
+    try {
+      const r = await okr(['close', 'okrs/platform.okr.yaml', '--today', '2027-01-05', '--went-well', '  ', '--try-next', ''], {
+        cwd: ws.dir,
+      });
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /^Wrote score: on 3 key result\(s\), closed: 2027-01-05 \(\+2 lines\)\.$/m);
+      const after = ws.read('okrs/platform.okr.yaml');
+      assert.match(after, /^closed: '2027-01-05' {3}# by hand$/m);
+      assert.doesNotMatch(after, /retro/);
+    } finally {
+      ws.remove();
+    }
+  });
+
   it('--dry-run writes nothing; CRLF and a byte-order mark survive a real close', async () => {
     const crlf = '\uFEFF' + PLATFORM.replace(/\n/g, '\r\n');
     const ws = workspace(crlf);

@@ -56,7 +56,8 @@ export const closeCommand: Command = {
     if (positionals.length > 1) throw new UsageError('okr close takes one file (see okr close --help)');
     const today = parseTodayOption(values.today, io);
     const retro: RetroInput = { wentWell: values['went-well'], wentBadly: values['went-badly'], tryNext: values['try-next'] };
-    const hasRetro = Boolean(retro.wentWell?.length || retro.wentBadly?.length || retro.tryNext?.length);
+    // Blank texts are no reflection: nothing is written for them, and the summary says none.
+    const hasRetro = [retro.wentWell, retro.wentBadly, retro.tryNext].some((parts) => parts?.some((p) => p.trim() !== ''));
     const opened = await openPeriodFile(positionals[0], 'close', io);
     if (!opened) return 1;
     const { target, disk, shown } = opened;
