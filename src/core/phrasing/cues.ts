@@ -170,6 +170,19 @@ function measuresTheRoutine(tokens: readonly Token[], lead: number, title: strin
   return false;
 }
 
+/** Whether the object phrase from `from` is followed by "against" and what threatens it ("against emerging threats"). */
+function againstThreats(tokens: readonly Token[], from: number): boolean {
+  for (let i = from; i < tokens.length - 1 && i <= from + 4; i++) {
+    if (tokens[i].kind !== 'word') return false;
+    if (tokens[i].lower !== 'against') continue;
+    for (let k = i + 1; k < tokens.length && k <= i + 3; k++) if (THREATS.test(tokens[k].lower)) return true;
+    return false;
+  }
+  return false;
+}
+const THREATS =
+  /^(threats?|attacks?|attackers|breach(?:es)?|intrusions?|exploits?|vulnerabilit(?:y|ies)|malware|ransomware|fraud|abuse|outages?|failures?)$/;
+
 /** What routine work (bug fixing, on-call, maintenance) a title describes, if any. */
 export function routineCue(title: string): string | undefined {
   const tokens = tokenize(title.slice(0, MAX_TITLE));
@@ -200,6 +213,15 @@ export function routineCue(title: string): string | undefined {
     tokens[lead] &&
     /^(secure|securing|harden|hardening)$/.test(tokens[lead].lower) &&
     /^(the|our|all|its|their|every|each|existing)$/.test(tokens[lead + 1]?.lower ?? '') &&
+    findQuantities(title).length === 0
+  )
+    return 'maintenance';
+  // "Fortify digital platforms against emerging threats": what is hardened against threats is what exists,
+  // with or without a determiner (not a result secured against rivals).
+  if (
+    tokens[lead] &&
+    /^(secure|securing|harden|hardening|fortify|fortifying)$/.test(tokens[lead].lower) &&
+    againstThreats(tokens, lead + 1) &&
     findQuantities(title).length === 0
   )
     return 'maintenance';
