@@ -83,6 +83,8 @@ function findLeadIndex(tokens: readonly Token[]): number {
     )
       i += 2;
     else if (w === 'to' || w === 'will' || w === 'must' || w === 'should' || LEAD_ADVERB.test(w)) i++;
+    // "Better understand our users", "Better know our community": a comparative adverb before a verb of knowing.
+    else if (w === 'better' && /^(understand|know|learn)$/.test(tokens[i + 1]?.lower ?? '')) i++;
     // "Effectively communicate our outlook", "Proactively monitor ...", "Ruthlessly prioritize": an adverb of manner before a verb.
     else if (
       MANNER_ADVERB.test(w) &&

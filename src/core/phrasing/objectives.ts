@@ -42,6 +42,10 @@ export function objectiveTaskCue(title: string, lexicon: VerbLexicon = TASK_LEXI
   if (verb) return winsBusiness(tokens, verb.next, lexicon) ? undefined : { words: verb.text, kind: 'verb' };
   const lead = leadIndex(tokens);
   const first = tokens[lead];
+  // "Know our users", "Better know our community": knowing as understanding, a soft task verb ("Understand how
+  // customers use ...", the README's blind10 call), before its object.
+  if (/^(know)$/.test(first?.lower ?? '') && /^(our|the|your|their|my|how|what|why|who|which)$/.test(tokens[lead + 1]?.lower ?? ''))
+    return { words: first.text, kind: 'verb' };
   const continuing = continuedWork(tokens, lead);
   if (continuing) return { words: continuing, kind: 'verb' };
   // "Streamline infrastructure management and operations": streamlining a function (not a measure) is work
