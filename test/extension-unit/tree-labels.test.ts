@@ -257,6 +257,12 @@ objectives:
       assert.equal(filePresentation(file, 'okrs/platform.okr.yaml', [err, err, warn]).description, 'okrs/platform.okr.yaml · 2 errors');
       const { file: bare } = parseOkr('objectives: []\n', '/w/x/.okr.yaml');
       assert.equal(filePresentation(bare, 'x/.okr.yaml', []).label, '.okr.yaml');
+      assert.equal(filePresentation(bare, 'x/.okr.yaml', []).description, 'x/.okr.yaml');
+      // At the folder's top its name is the label: not said twice (".okr.yaml · .okr.yaml · 1 error").
+      const root = filePresentation(bare, '.okr.yaml', [err]);
+      assert.equal(root.label, '.okr.yaml');
+      assert.equal(root.description, '1 error');
+      assert.equal(filePresentation(bare, '.okr.yaml', []).description, '');
     });
 
     it('commit: subject, author and relative date', () => {

@@ -229,7 +229,11 @@ export function filePresentation(file: OkrFile, relativePath: string, findings: 
   const label =
     teamPeriodText(file.team === undefined ? undefined : bidiIsolated(oneLine(file.team)), file.period) ?? baseName(relativePath);
   const errors = findings.filter((f) => f.severity === 'error').length;
-  const description = joinParts([relativePath, errors ? (errors === 1 ? '1 error' : `${errors} errors`) : undefined]);
+  // A file named by its path already (no team or period, at the folder's top) does not say its name twice.
+  const description = joinParts([
+    label === relativePath ? undefined : relativePath,
+    errors ? (errors === 1 ? '1 error' : `${errors} errors`) : undefined,
+  ]);
   return {
     label,
     description,
