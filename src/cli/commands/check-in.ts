@@ -50,7 +50,7 @@ Examples:
 Exit codes: 0 done (or nothing to do); 1 --from-sources could not read some
 sources (the others are recorded); 2 bad usage, or the check-in was refused (the
 file has a YAML error, the key result is unknown, a value is not a number, the
-date is not a day or is past the period's end by more than its check-in cadence):
+date is not a day or is outside the period by more than its check-in cadence):
 then nothing is written.
 `;
 

@@ -128,6 +128,15 @@ function refusal(parsed: ParseResult, input: CheckInInput, lines: () => LineInde
           `days): a check-in belongs to the period it measures; start the next period's file for this one`,
       };
     }
+    // A baseline measured just before the period starts is fine; one much earlier measures another period.
+    if (daysBetween(input.date, file.period.start) > cadence) {
+      return {
+        ok: false,
+        message:
+          `${input.date} is before the start of the period (${file.period.start}) by more than the check-in cadence (${cadence} ` +
+          `days): a check-in belongs to the period it measures`,
+      };
+    }
   }
   return undefined;
 }

@@ -203,6 +203,12 @@ describe('planCheckIn: a check-in as a minimal text edit', () => {
       /past the end of the period \(2026-12-31\) by more than the check-in cadence \(14 days\)/,
     );
     assert.equal(checkIn(text, { date: '2027-01-14' }).includes('2027-01-14'), true);
+    // Before the start too: a baseline just before it is taken, a check-in of last quarter is not.
+    assert.match(
+      refused(text, { date: '2026-09-16' }),
+      /^2026-09-16 is before the start of the period \(2026-10-01\) by more than the check-in cadence \(14 days\)/,
+    );
+    assert.equal(checkIn(text, { date: '2026-09-17' }).includes('2026-09-17'), true);
     assert.match(refused(text.replace('title: t\n', 'title: t\n        check_ins: 3\n')), /`check_ins` is not a list/);
     assert.match(refused(`${HEAD}  - id: O1\n    title: A\n    key_results:\n      - &k { id: KR1, title: t }\n`), /anchor or alias/);
     assert.equal(checkIn(text, { krId: 'kr1' }).includes('2026-11-27'), true);
