@@ -1280,17 +1280,17 @@ function comparesWithoutNumber(tokens: readonly Token[], from: number): boolean 
  * after it, "than" ("a faster transaction time than those they replaced"), or "compared to/with".
  */
 function comparesWithReference(tokens: readonly Token[], from: number): boolean {
-  if (findQuantities(tokens.map((t) => t.text).join(' ')).length > 0) return false;
-  for (let i = from; i < tokens.length; i++) {
+  // The words are read first: most clauses compare nothing, and their quantities need not be found.
+  let compares = false;
+  for (let i = from; i < tokens.length && !compares; i++) {
     const w = tokens[i].lower;
-    if (/^(compared|relative)$/.test(w) && /^(to|with)$/.test(tokens[i + 1]?.lower ?? '')) return true;
-    if (!(COMPARATIVE_AFTER.test(w) || COMPARATIVE_LEAD.test(w) || JUDGING.has(w))) continue;
-    for (let k = i + 1; k < tokens.length && k <= i + 5; k++) {
-      if (tokens[k].lower === 'than') return true;
-      if (tokens[k].kind === 'symbol') break;
+    if (/^(compared|relative)$/.test(w) && /^(to|with)$/.test(tokens[i + 1]?.lower ?? '')) compares = true;
+    else if (COMPARATIVE_AFTER.test(w) || COMPARATIVE_LEAD.test(w) || JUDGING.has(w)) {
+      for (let k = i + 1; k < tokens.length && k <= i + 5 && tokens[k].kind !== 'symbol'; k++)
+        if (tokens[k].lower === 'than') compares = true;
     }
   }
-  return false;
+  return compares && findQuantities(tokens.map((t) => t.text).join(' ')).length === 0;
 }
 
 /** Whether a word is the -s form of a listed task verb: "publishes", "identifies", "ships". */
