@@ -120,6 +120,16 @@ export function corpusParts(): Part[] {
       files: inDir('corpus-public/heldout-blind10'),
       secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind10.tsv'),
     },
+    // Gathered and labelled on 2026-12-04 (~19:00-19:12 UTC) from 28 new source groups before any linter run, by two
+    // engineers (engineering; product and personal), from docs/rules/ and the corpus README only; labelled a second
+    // time, blind to those labels, by two other engineers (second-reviewer/); kept outside the repository while issue
+    // 14's thirteenth round was tuned on blind10, then measured once (never tuned on; its mismatches not read).
+    {
+      name: 'public blind11 held-out (blind)',
+      heldOut: true,
+      files: inDir('corpus-public/heldout-blind11'),
+      secondReviewer: join(FIXTURES, 'corpus-public', 'second-reviewer', 'heldout-blind11.tsv'),
+    },
     { name: 'in-house (tuned)', heldOut: false, files: inDir('corpus', (f) => !f.startsWith('holdout3-')) },
     { name: 'in-house holdout3 (read)', heldOut: true, files: inDir('corpus', (f) => f.startsWith('holdout3-')) },
   ];
