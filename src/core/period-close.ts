@@ -26,8 +26,15 @@ export interface ClosePlan {
   reclosed: boolean;
 }
 
-/** Why a file cannot be closed, in words for its user. */
-export class CloseError extends Error {}
+/** Why a file cannot be closed, in words for its user; `early`: only because its period has still to come near its end. */
+export class CloseError extends Error {
+  constructor(
+    message: string,
+    readonly early = false,
+  ) {
+    super(message);
+  }
+}
 
 /** How many days before the period's end it may be closed: its last two weeks. */
 export const CLOSE_WINDOW_DAYS = 14;
@@ -73,20 +80,24 @@ function retroValue(retro: RetroInput): string | undefined {
   return `{ ${fields.map(([k, v]) => `${k}: ${v}`).join(', ')} }`;
 }
 
+/** Why `file` cannot be closed on `today`, or undefined when it can: asked before any work on the close. */
+export function closeRefusal(file: OkrFile, today: IsoDate): CloseError | undefined {
+  if (!file.period) return new CloseError('the file has no `period:`, so there is no period to close');
+  if (file.objectives.length === 0) return new CloseError('the file has no objectives to grade');
+  if (daysBetween(today, file.period.end) > CLOSE_WINDOW_DAYS) {
+    return new CloseError(`the period runs until ${file.period.end}; it can be closed from ${CLOSE_WINDOW_DAYS} days before its end`, true);
+  }
+  return undefined;
+}
+
 /**
  * The edits that close `file` on `today`: `closed: today`, a `score:` on every
  * graded key result (replacing one written before), and the retro when given
  * (its parts replace those written before; parts not given are kept).
  */
 export function planClose(file: OkrFile, today: IsoDate, retro?: RetroInput): ClosePlan {
-  if (!file.period) throw new CloseError('the file has no `period:`, so there is no period to close');
-  if (file.objectives.length === 0) throw new CloseError('the file has no objectives to grade');
-  const untilEnd = daysBetween(today, file.period.end);
-  if (untilEnd > CLOSE_WINDOW_DAYS) {
-    throw new CloseError(
-      `the period runs until ${file.period.end}; it can be closed from ${CLOSE_WINDOW_DAYS} days before its end (or pass --today)`,
-    );
-  }
+  const refused = closeRefusal(file, today);
+  if (refused) throw refused;
   const text = file.text;
   const edits: TextEdit[] = [];
   const grades = gradeFile(file);

@@ -66,7 +66,7 @@ export const closeCommand: Command = {
       plan = planClose(disk.file, today, hasRetro ? retro : undefined);
     } catch (err) {
       if (!(err instanceof CloseError)) throw err;
-      io.stderr(`okr: cannot close ${shown}: ${printable(err.message)}\n`);
+      io.stderr(`okr: cannot close ${shown}: ${printable(err.message)}${err.early ? ' (or pass --today)' : ''}\n`);
       return 1;
     }
     const newText = applyEdits(disk.text, plan.edits);

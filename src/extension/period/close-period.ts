@@ -2,8 +2,7 @@
 // plan (period-close.ts: grades, `closed:`, the retro) as one workspace edit and saves.
 
 import * as vscode from 'vscode';
-import type { OkrFile } from '../../core/model';
-import { CloseError, planClose, type RetroInput } from '../../core/period-close';
+import { CloseError, closeRefusal, planClose, type RetroInput } from '../../core/period-close';
 import { toWorkspaceEdit } from '../lint/code-actions';
 import type { OkrStore } from '../okr-store';
 import { parsedText, pickOkrFile, refuseUntrusted } from './okr-file-choice';
@@ -20,23 +19,6 @@ async function askRetroPart(title: string, prompt: string, step: number): Promis
   return value === undefined ? undefined : retroItems(value);
 }
 
-/** Whether `file` can be closed on `today`; if not, says why in a warning. */
-function closable(file: OkrFile, today: string): boolean {
-  try {
-    planClose(file, today);
-    return true;
-  } catch (err) {
-    if (!(err instanceof CloseError)) throw err;
-    void vscode.window.showWarningMessage(`OKR Lens: cannot close this file: ${editorWording(err.message)}.`);
-    return false;
-  }
-}
-
-/** Core's message without the command line's hint ("or pass --today"), which means nothing in the editor. */
-function editorWording(message: string): string {
-  return message.replace(' (or pass --today)', '');
-}
-
 export async function closePeriod(store: OkrStore, uri?: unknown): Promise<boolean> {
   if (refuseUntrusted()) return false;
   const document = await pickOkrFile(store, 'OKR: Close Period', uri);
@@ -44,7 +26,11 @@ export async function closePeriod(store: OkrStore, uri?: unknown): Promise<boole
   const file = parsedText(document);
   // A file that cannot be closed (its period runs on, no period, no objectives) says so before the retro is asked:
   // answers typed into the input boxes would be thrown away.
-  if (!closable(file, store.today())) return false;
+  const refused = closeRefusal(file, store.today());
+  if (refused) {
+    void vscode.window.showWarningMessage(`OKR Lens: cannot close this file: ${refused.message}.`);
+    return false;
+  }
   const title = `Close ${teamAndPeriod(file)}`;
   const wentWell = await askRetroPart(title, 'What went well? (separate several with ";")', 1);
   if (wentWell === undefined) return false;
@@ -55,10 +41,11 @@ export async function closePeriod(store: OkrStore, uri?: unknown): Promise<boole
   const retro: RetroInput = { wentWell, wentBadly, tryNext };
   let plan;
   try {
+    // Read again: the document may have been edited while the questions were open.
     plan = planClose(parsedText(document), store.today(), wentWell.length + wentBadly.length + tryNext.length ? retro : undefined);
   } catch (err) {
     if (!(err instanceof CloseError)) throw err;
-    void vscode.window.showWarningMessage(`OKR Lens: cannot close this file: ${editorWording(err.message)}.`);
+    void vscode.window.showWarningMessage(`OKR Lens: cannot close this file: ${err.message}.`);
     return false;
   }
   // Edits are offsets of the text without a byte-order mark.
