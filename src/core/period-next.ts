@@ -49,12 +49,9 @@ export function followingPeriod(period: Period): Period {
   }
   const months = wholeMonths(period);
   if (months !== undefined) {
-    // Months counted from year 0: the one after the period's last month, and the last of the next period.
-    const first = Number(period.end.slice(0, 4)) * 12 + Number(period.end.slice(5, 7));
-    const last = first + months - 1;
-    const year = (n: number) => String(Math.floor(n / 12)).padStart(4, '0');
-    const month = (n: number) => String((n % 12) + 1).padStart(2, '0');
-    return { start: `${year(first)}-${month(first)}-01`, end: addDays(`${year(last + 1)}-${month(last + 1)}-01`, -1) };
+    // From the month after the period's last one, as many months: up to the day before the month after those.
+    const first = monthIndex(period.end) + 1;
+    return { start: firstOfMonth(first), end: addDays(firstOfMonth(first + months), -1) };
   }
   const length = daysBetween(period.start, period.end);
   const start = addDays(period.end, 1);
@@ -64,8 +61,17 @@ export function followingPeriod(period: Period): Period {
 /** How many calendar months the period spans, when it is whole months; else undefined. */
 function wholeMonths(period: Period): number | undefined {
   if (!period.start.endsWith('-01') || addDays(period.end, 1).slice(8) !== '01') return undefined;
-  const months = (p: string) => Number(p.slice(0, 4)) * 12 + Number(p.slice(5, 7));
-  return months(period.end) - months(period.start) + 1;
+  return monthIndex(period.end) - monthIndex(period.start) + 1;
+}
+
+/** A date's month counted from January of year 0 (0): month arithmetic on ISO dates, with no time zone. */
+function monthIndex(date: IsoDate): number {
+  return Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+}
+
+/** The first day of the month `monthIndex` counts. */
+function firstOfMonth(index: number): IsoDate {
+  return `${String(Math.floor(index / 12)).padStart(4, '0')}-${String((index % 12) + 1).padStart(2, '0')}-01`;
 }
 
 /**

@@ -336,7 +336,7 @@ function madeDelivered(tokens: readonly Token[], lead: number): Token | undefine
   if (!/^(make|makes)$/.test(tokens[lead]?.lower ?? '')) return undefined;
   for (let i = lead + 2; i < tokens.length && i <= lead + 7; i++) {
     const t = tokens[i];
-    if (t.kind !== 'word' || !/^(public|available|open-source|accessible)$/.test(t.lower) || t.lower === 'accessible') continue;
+    if (t.kind !== 'word' || !/^(public|available|open-source)$/.test(t.lower)) continue;
     // The adjective closes the title, alone or joined to another ("public & accessible").
     const rest = tokens.slice(i + 1);
     if (rest.every((r) => r.kind === 'symbol' || /^(and|accessible|searchable|transparent)$/.test(r.lower))) return t;
