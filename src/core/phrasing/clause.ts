@@ -30,7 +30,7 @@ import {
   WORK_NOUNS,
 } from './lexicon';
 import { type Token } from './tokens';
-import { buildVerbLexicon, type VerbLexicon } from './word-forms';
+import { buildVerbLexicon, presentBase, type VerbLexicon } from './word-forms';
 
 const MANNER_ADVERB = /^\p{L}{4,}(?:ally|ively|ously|ently|antly|fully|lessly)$/u;
 const LEAD_ADVERB = /^(successfully|fully|finally|completely|properly|officially|formally|also|then|first|quickly|actually)$/;
@@ -634,7 +634,7 @@ export function doesWork(tokens: readonly Token[], at: number): boolean {
     !PEOPLE.has(verb.lower) &&
     !OUTCOME_METRICS.has(verb.lower) &&
     // "a recruiting process that excites top talent": a verb of effect says how people take the thing.
-    !EFFECT_VERBS.has(verb.lower.replace(/(?<=(?:sh|ch|x|z|ss))es$|s$/, '')) &&
+    !EFFECT_VERBS.has(presentBase(verb.lower)) &&
     !/^(is|has|was|does)$/.test(verb.lower)
   );
 }

@@ -56,7 +56,7 @@ import {
 import { holdsLevel, routineCue } from './cues';
 import { findDeadline, findQuantities, rateUnit, statesBaseline, type Quantity } from './quantities';
 import { MAX_TITLE, tokenize, type Token } from './tokens';
-import { set, type VerbLexicon } from './word-forms';
+import { presentBase, set, type VerbLexicon } from './word-forms';
 
 export type MilestoneKind = 'verb' | 'deliverable' | 'deadline' | 'state' | 'certification' | 'binary-target';
 
@@ -1188,7 +1188,7 @@ function usedByPeople(tokens: readonly Token[], lead: number, at: number): boole
   const plural = head.lower.endsWith('s');
   // The verb agrees with its subject: the base form after a plural, the -s form after "staff".
   if (plural ? w.endsWith('s') : !/[^s]s$/.test(w)) return false;
-  const base = plural ? w : w.replace(/(?<=(?:sh|ch|x|z|ss))es$|s$/, '');
+  const base = plural ? w : presentBase(w);
   if (
     COPULAS.has(w) ||
     MODALS.has(w) ||

@@ -4,6 +4,11 @@ export function set(words: string): ReadonlySet<string> {
   return new Set(words.trim().split(/\s+/));
 }
 
+/** A verb's base form from its third-person present ("excites" -> "excite", "pushes" -> "push", "manages" -> "manage"). */
+export function presentBase(verb: string): string {
+  return verb.replace(/(?<=(?:sh|ch|x|z|ss))es$|s$/, '');
+}
+
 /** American and British spellings of a word (`modernize` <-> `modernise`). */
 export function spellings(word: string): string[] {
   const out = [word];
